@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# Build stage: installs every dependency (compiling sqlite3's native module) and compiles TypeScript.
+FROM node:20-bookworm-slim AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --build-from-source=sqlite3
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev
+
+# Runtime stage: only the compiled code, production node_modules (with the built sqlite3) and a non-root user.
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    DATABASE_PATH=/app/data/bot.sqlite
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json ./
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+# The SQLite file (tasks, usage, guild settings) lives here: mount a volume so jobs survive a new container.
+VOLUME ["/app/data"]
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/main.js"]

@@ -1,0 +1,129 @@
+/**
+ * Command line over the same services the bot uses, so an admin can check rules, key and host without Discord.
+ *   validate '<json>' [--json]   exact upstream body, or every problem (exit 0 valid, 1 invalid)
+ *   submit '<json>' [--json]     validate, then create a real task (costs money)
+ *   status <task_id> [--json]    query a task
+ *   models [--json]              the catalog
+ * Bad arguments print the usage and exit 2; no stack traces.
+ */
+import { configOrExit, loadDotEnv } from '../config/loadConfig.js';
+import { createLogger } from '../logging/logger.js';
+import { SeedanceClient } from '../services/seedance/client.js';
+import { isSeedanceError } from '../services/seedance/errors.js';
+import { bilingualProblems, validateVideoRequest } from '../services/validation/index.js';
+import { describeModels } from './describeModels.js';
+import { requestFromJson } from './requestFromJson.js';
+
+const USAGE = `Usage:
+  npm run cli -- validate '<json>' [--json]   print the upstream body or the problems (exit 0 valid, 1 invalid)
+  npm run cli -- submit '<json>' [--json]     validate, then create the task upstream (costs money)
+  npm run cli -- status <task_id> [--json]    query a task upstream
+  npm run cli -- models [--json]              list the models and their rules
+The request JSON uses the vendor's field names: model, prompt, duration, resolution, ratio, orientation,
+images, first_image, last_image, reference_videos, reference_audios (media as URLs).
+Example: npm run cli -- validate '{"model":"seedance2.0-mini-sp","prompt":"a fox","duration":5}'`;
+
+type Out = (text: string) => void;
+const stdout: Out = (t) => process.stdout.write(`${t}\n`);
+const stderr: Out = (t) => process.stderr.write(`${t}\n`);
+
+function usage(problem?: string): number {
+  if (problem) stderr(`Error: ${problem}\n`);
+  stderr(USAGE);
+  return 2;
+}
+
+function validate(json: string | undefined, asJson: boolean) {
+  if (json === undefined) return { exit: usage('validate needs a JSON request') } as const;
+  const parsed = requestFromJson(json);
+  if (!parsed.ok) return { exit: usage(parsed.error) } as const;
+  return { result: validateVideoRequest(parsed.input), asJson } as const;
+}
+
+function printValidation(result: ReturnType<typeof validateVideoRequest>, asJson: boolean): number {
+  if (result.ok) {
+    stdout(asJson ? JSON.stringify({ valid: true, body: result.body, cost: result.cost }) : JSON.stringify(result.body, null, 2));
+    return 0;
+  }
+  const problems = bilingualProblems(result.problems);
+  if (asJson) stdout(JSON.stringify({ valid: false, problems }));
+  else {
+    stderr(`The request has ${problems.length} problem(s):`);
+    for (const p of problems) stderr(`  - [${p.field}] ${p.en}\n    ${p.zh}`);
+  }
+  return 1;
+}
+
+function upstreamClient(): SeedanceClient {
+  const config = configOrExit({ seedance: true });
+  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, secrets: [config.seedance.apiKey], destination: process.stderr as never });
+  return new SeedanceClient({ ...config.seedance, apiKey: config.seedance.apiKey ?? '', logger });
+}
+
+function failUpstream(err: unknown, asJson: boolean): number {
+  if (!isSeedanceError(err)) throw err;
+  const info = { error: err.kind, httpStatus: err.httpStatus, code: err.code, message: err.message };
+  if (asJson) stdout(JSON.stringify(info));
+  else stderr(`Upstream error (${err.kind}${err.httpStatus ? `, HTTP ${err.httpStatus}` : ''}${err.code ? `, code ${err.code}` : ''}): ${err.message}`);
+  return 1;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const asJson = argv.includes('--json');
+  const args = argv.filter((a) => a !== '--json');
+  const [command, arg, ...rest] = args;
+  if (rest.length) return usage(`unexpected argument(s): ${rest.join(' ')}`);
+  switch (command) {
+    case 'validate': {
+      const v = validate(arg, asJson);
+      return 'exit' in v ? v.exit : printValidation(v.result, asJson);
+    }
+    case 'submit': {
+      const v = validate(arg, asJson);
+      if ('exit' in v) return v.exit;
+      if (!v.result.ok) return printValidation(v.result, asJson);
+      try {
+        const created = await upstreamClient().createTask({ ...v.result.body });
+        stdout(asJson ? JSON.stringify(created) : `Task created: ${created.taskId} (${created.status ?? 'submitted'})`);
+        return 0;
+      } catch (err) {
+        return failUpstream(err, asJson);
+      }
+    }
+    case 'status': {
+      if (!arg) return usage('status needs a task id');
+      try {
+        const snap = await upstreamClient().getTask(arg);
+        if (asJson) stdout(JSON.stringify(snap));
+        else {
+          stdout(`Task ${snap.taskId}: ${snap.state} (upstream says "${snap.rawStatus}")${snap.progress !== undefined ? `, ${snap.progress}%` : ''}`);
+          if (snap.videoUrl) stdout(`Video: ${snap.videoUrl}`);
+          if (snap.errorMessage) stdout(`Reason: ${snap.errorMessage}${snap.failureKind ? ` (${snap.failureKind})` : ''}`);
+        }
+        return 0;
+      } catch (err) {
+        return failUpstream(err, asJson);
+      }
+    }
+    case 'models':
+      if (arg) return usage(`unexpected argument: ${arg}`);
+      stdout(describeModels(asJson));
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      return usage();
+    default:
+      return usage(`unknown command: ${command}`);
+  }
+}
+
+loadDotEnv();
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    stderr(`Unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

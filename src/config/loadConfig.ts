@@ -1,0 +1,115 @@
+/**
+ * Parses the environment once at start-up into a typed Config, or a list of problems that
+ * names every missing or malformed variable (never a stack trace).
+ */
+import type { Level } from 'pino';
+import { envSchema } from './schema.js';
+
+/** What a given entry point cannot run without. */
+export interface ConfigNeeds {
+  discord?: boolean;
+  seedance?: boolean;
+}
+
+export interface Config {
+  discord: { token?: string; applicationId?: string; devGuildId?: string; restUrl?: string };
+  seedance: {
+    apiKey?: string;
+    baseUrl: string;
+    createPath: string;
+    queryPath: string;
+    timeoutMs: number;
+    defaultModel: string;
+  };
+  databasePath: string;
+  logLevel: Level | 'silent';
+  poll: {
+    firstDelayMs: number;
+    minIntervalMs: number;
+    maxIntervalMs: number;
+    queriesPerSecond: number;
+    concurrency: number;
+    deadlineMs: number;
+  };
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+const REQUIRED: Record<keyof ConfigNeeds, Array<[name: string, hint: string]>> = {
+  discord: [['DISCORD_TOKEN', 'the bot token from https://discord.com/developers/applications → Bot']],
+  seedance: [['SEEDANCE_API_KEY', 'your jimmyai open-API key (starts with sk_)']],
+};
+
+export function loadConfig(env: Record<string, string | undefined>, needs: ConfigNeeds = {}): ConfigResult {
+  const problems: string[] = [];
+  // An empty variable (`NAME=` as in .env.example) means "not set": the default applies.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0]);
+      const raw = env[name];
+      problems.push(`${name}: ${issue.message}${raw !== undefined ? ` (got "${raw.length > 60 ? `${raw.slice(0, 57)}…` : raw}")` : ''}`);
+    }
+  }
+  for (const need of Object.keys(REQUIRED) as Array<keyof ConfigNeeds>) {
+    if (!needs[need]) continue;
+    for (const [name, hint] of REQUIRED[need]) {
+      if (!env[name]?.trim()) problems.push(`${name}: required — ${hint}`);
+    }
+  }
+  if (parsed.success && parsed.data.POLL_MIN_INTERVAL_SEC > parsed.data.POLL_MAX_INTERVAL_SEC) {
+    problems.push('POLL_MAX_INTERVAL_SEC: must be at least POLL_MIN_INTERVAL_SEC');
+  }
+  if (!parsed.success || problems.length) return { ok: false, problems };
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, devGuildId: e.DEV_GUILD_ID, restUrl: e.DISCORD_REST_URL },
+      seedance: {
+        apiKey: e.SEEDANCE_API_KEY,
+        baseUrl: e.SEEDANCE_BASE_URL.replace(/\/+$/, ''),
+        createPath: e.SEEDANCE_CREATE_PATH,
+        queryPath: e.SEEDANCE_QUERY_PATH,
+        timeoutMs: e.SEEDANCE_TIMEOUT_MS,
+        defaultModel: e.SEEDANCE_DEFAULT_MODEL,
+      },
+      databasePath: e.DATABASE_PATH,
+      logLevel: e.LOG_LEVEL,
+      poll: {
+        firstDelayMs: e.POLL_FIRST_DELAY_SEC * 1000,
+        minIntervalMs: e.POLL_MIN_INTERVAL_SEC * 1000,
+        maxIntervalMs: e.POLL_MAX_INTERVAL_SEC * 1000,
+        queriesPerSecond: e.POLL_QUERIES_PER_SEC,
+        concurrency: e.POLL_CONCURRENCY,
+        deadlineMs: e.TASK_DEADLINE_MIN * 60_000,
+      },
+    },
+  };
+}
+
+/** The one message a person sees when the configuration is wrong. */
+export function formatConfigProblems(problems: readonly string[]): string {
+  return [
+    'Configuration error: fix these environment variables (see .env.example; a .env file in the working directory is read too):',
+    ...problems.map((p) => `  - ${p}`),
+  ].join('\n');
+}
+
+/** Reads `.env` (when present) into process.env without overriding what is already set. */
+export function loadDotEnv(path = '.env'): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+/** For entry points: the config, or the clear message on stderr and exit code 1. */
+export function configOrExit(needs: ConfigNeeds, env: Record<string, string | undefined> = process.env): Config {
+  const result = loadConfig(env, needs);
+  if (result.ok) return result.config;
+  process.stderr.write(`${formatConfigProblems(result.problems)}\n`);
+  process.exit(1);
+}

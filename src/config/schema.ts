@@ -1,0 +1,69 @@
+/**
+ * Every setting of the bot, read from environment variables by one zod schema.
+ * `.env.example` documents each variable; keep the two in step (a test checks it).
+ */
+import { z } from 'zod';
+import { MODEL_IDS } from '../catalog/models.js';
+
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `expected a whole number from ${min} to ${max}` })
+    .int({ error: `expected a whole number from ${min} to ${max}` })
+    .min(min, { error: `expected a whole number from ${min} to ${max}` })
+    .max(max, { error: `expected a whole number from ${min} to ${max}` })
+    .default(fallback);
+
+const positive = (fallback: number) =>
+  z.coerce.number({ error: 'expected a number' }).positive({ error: 'expected a number above 0' }).default(fallback);
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const absoluteUrl = z.string().trim().url({ error: 'expected an absolute URL such as https://example.com' });
+
+const snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{17,20}$/, { error: 'expected a Discord id (17–20 digits)' })
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+export const envSchema = z.object({
+  // Discord
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: snowflake,
+  DEV_GUILD_ID: snowflake,
+  DISCORD_REST_URL: absoluteUrl.optional(),
+
+  // Seedance upstream (jimmyai open API)
+  SEEDANCE_API_KEY: optionalString,
+  SEEDANCE_BASE_URL: absoluteUrl.default('https://www.jimmyai.cn'),
+  SEEDANCE_CREATE_PATH: z.string().trim().startsWith('/', { error: 'expected a path starting with /' }).default('/api/open-api/v1/seedance/videos'),
+  SEEDANCE_QUERY_PATH: z
+    .string()
+    .trim()
+    .startsWith('/', { error: 'expected a path starting with /' })
+    .refine((v) => v.includes('{taskId}'), { error: 'expected a path containing {taskId}' })
+    .default('/api/open-api/v1/videos/{taskId}'),
+  SEEDANCE_TIMEOUT_MS: int(1000, 300_000, 30_000),
+  SEEDANCE_DEFAULT_MODEL: z.enum(MODEL_IDS, { error: `expected one of ${MODEL_IDS.join(', ')}` }).default('seedance2.0-mini-sp'),
+
+  // Storage and logs
+  DATABASE_PATH: z.string().trim().min(1).default('./data/bot.sqlite'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+  }).default('info'),
+
+  // Poller timing
+  POLL_FIRST_DELAY_SEC: positive(10),
+  POLL_MIN_INTERVAL_SEC: positive(10),
+  POLL_MAX_INTERVAL_SEC: positive(30),
+  POLL_QUERIES_PER_SEC: positive(10),
+  POLL_CONCURRENCY: int(1, 256, 8),
+  TASK_DEADLINE_MIN: positive(30),
+});
+
+export type Env = z.output<typeof envSchema>;

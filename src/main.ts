@@ -1,0 +1,28 @@
+/** Entry point of the bot: read .env and the environment, build the app, run until SIGINT/SIGTERM. */
+import { configOrExit, loadDotEnv } from './config/loadConfig.js';
+import { createLogger } from './logging/logger.js';
+import { createApp } from './app.js';
+
+loadDotEnv();
+const config = configOrExit({ discord: true, seedance: true });
+const logger = createLogger({ level: config.logLevel, secrets: [config.discord.token, config.seedance.apiKey] });
+
+try {
+  const app = await createApp(config, logger);
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    app.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  await app.start();
+} catch (err) {
+  logger.fatal({ err }, 'could not start the bot');
+  process.exit(1);
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatConfigProblems, loadConfig } from '../../src/config/loadConfig.js';
+import { envSchema } from '../../src/config/schema.js';
+
+const creds = { DISCORD_TOKEN: 'discord-token-value', SEEDANCE_API_KEY: 'sk_test_value' };
+
+describe('configuration from environment variables', () => {
+  it('fills every default from an environment that only has the credentials', () => {
+    const r = loadConfig(creds, { discord: true, seedance: true });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.seedance).toMatchObject({
+      baseUrl: 'https://www.jimmyai.cn',
+      createPath: '/api/open-api/v1/seedance/videos',
+      queryPath: '/api/open-api/v1/videos/{taskId}',
+      timeoutMs: 30_000,
+    });
+    expect(r.config.databasePath).toBe('./data/bot.sqlite');
+    expect(r.config.logLevel).toBe('info');
+    expect(r.config.poll).toMatchObject({ firstDelayMs: 10_000, maxIntervalMs: 30_000, queriesPerSecond: 10, deadlineMs: 30 * 60_000 });
+  });
+
+  it('names every missing credential the entry point needs, and only those', () => {
+    const r = loadConfig({}, { discord: true, seedance: true });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toHaveLength(2);
+    expect(r.problems[0]).toMatch(/^DISCORD_TOKEN: required/);
+    expect(r.problems[1]).toMatch(/^SEEDANCE_API_KEY: required/);
+    expect(loadConfig({}, {}).ok).toBe(true);
+    expect(loadConfig({ SEEDANCE_API_KEY: 'k' }, { seedance: true }).ok).toBe(true);
+  });
+
+  it('names every malformed variable with what it got, in one list', () => {
+    const r = loadConfig({ ...creds, SEEDANCE_TIMEOUT_MS: 'soon', SEEDANCE_BASE_URL: 'jimmyai', LOG_LEVEL: 'loud', DEV_GUILD_ID: '12', SEEDANCE_QUERY_PATH: '/videos' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const names = r.problems.map((p) => p.split(':')[0]).sort();
+    expect(names).toEqual(['DEV_GUILD_ID', 'LOG_LEVEL', 'SEEDANCE_BASE_URL', 'SEEDANCE_QUERY_PATH', 'SEEDANCE_TIMEOUT_MS']);
+    expect(r.problems.find((p) => p.startsWith('SEEDANCE_TIMEOUT_MS'))).toContain('got "soon"');
+  });
+
+  it('refuses a poll window whose minimum exceeds its maximum', () => {
+    const r = loadConfig({ ...creds, POLL_MIN_INTERVAL_SEC: '60', POLL_MAX_INTERVAL_SEC: '30' });
+    expect(r.ok ? [] : r.problems).toEqual(['POLL_MAX_INTERVAL_SEC: must be at least POLL_MIN_INTERVAL_SEC']);
+  });
+
+  it('formats the problems as one readable message without a stack trace', () => {
+    const text = formatConfigProblems(['DISCORD_TOKEN: required']);
+    expect(text).toMatch(/^Configuration error/);
+    expect(text).toContain('  - DISCORD_TOKEN: required');
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('.env.example copied as it is, with the two credentials filled, is a valid configuration', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const env = Object.fromEntries([...example.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+    const r = loadConfig({ ...env, ...creds }, { discord: true, seedance: true });
+    expect(r.ok ? [] : r.problems).toEqual([]);
+  });
+
+  it('.env.example documents every variable of the schema', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const missing = Object.keys(envSchema.shape).filter((k) => !documented.has(k));
+    expect(missing).toEqual([]);
+  });
+});
