@@ -1,19 +1,33 @@
 /**
- * The composition root: builds config-driven parts (logger, database, upstream client, Discord client)
- * once and passes them down explicitly. Nothing else in the code base constructs these.
+ * The composition root: builds every long-lived part once (database, stores, upstream client, services,
+ * Discord client) from the config and passes them down explicitly. Nothing else constructs these.
  */
 import type { Client } from 'discord.js';
 import type { Config } from './config/loadConfig.js';
 import { openDatabase, type Database } from './db/openDatabase.js';
+import { createTaskStore } from './db/taskStore.js';
+import type { BotContext } from './discord/botContext.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
+import { attachInteractionRouter } from './discord/interactionRouter.js';
 import type { Logger } from './logging/logger.js';
 import { SeedanceClient } from './services/seedance/client.js';
+import { createTaskService, type TaskService } from './services/tasks/taskService.js';
+import { createOpenLedger, type UsageLedger } from './services/usage/usageLedger.js';
+
+export interface AppOptions {
+  /** Injected clock (tests); Date.now otherwise. */
+  now?: () => number;
+  /** Allow plain-http video URLs (the loopback fake Seedance in tests and the sandbox). */
+  allowInsecureVideoUrls?: boolean;
+}
 
 export interface App {
   config: Config;
   logger: Logger;
   db: Database;
   seedance: SeedanceClient;
+  tasks: TaskService;
+  ledger: UsageLedger;
   discord: Client;
   /** Logs in to Discord; resolves once the gateway is READY. */
   start(): Promise<void>;
@@ -21,7 +35,8 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp(config: Config, logger: Logger): Promise<App> {
+export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
+  const now = options.now ?? Date.now;
   const db = await openDatabase(config.databasePath);
   const seedance = new SeedanceClient({
     baseUrl: config.seedance.baseUrl,
@@ -29,9 +44,20 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     createPath: config.seedance.createPath,
     queryPath: config.seedance.queryPath,
     timeoutMs: config.seedance.timeoutMs,
+    allowInsecureVideoUrls: options.allowInsecureVideoUrls,
     logger: logger.child({ component: 'seedance' }),
   });
+  const ledger = createOpenLedger();
+  const tasks = createTaskService({ store: createTaskStore(db), upstream: seedance, ledger, logger: logger.child({ component: 'tasks' }), now });
   const discord = createDiscordClient({ restUrl: config.discord.restUrl });
+  const ctx: BotContext = {
+    tasks,
+    logger: logger.child({ component: 'discord' }),
+    defaultModel: config.seedance.defaultModel,
+    now,
+    track: () => {},
+  };
+  attachInteractionRouter(discord, ctx);
   let stopped = false;
 
   return {
@@ -39,6 +65,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     logger,
     db,
     seedance,
+    tasks,
+    ledger,
     discord,
     async start() {
       const ready = new Promise<void>((resolve) => discord.once('clientReady', () => resolve()));

@@ -1,0 +1,31 @@
+/** Autocomplete for the model option: the models that fit the chosen mode, each saying what it takes. */
+import { MODELS } from '../catalog/models.js';
+import type { ModelSpec } from '../catalog/types.js';
+import type { Locale } from '../i18n/index.js';
+import type { VideoMode } from './video.definition.js';
+
+const FITS: Record<VideoMode, (m: ModelSpec) => boolean> = {
+  text: (m) => !m.images?.required,
+  images: (m) => !!m.images && m.mediaScheme !== 'asset',
+  frames: (m) => !!m.frames && m.mediaScheme !== 'asset',
+  references: (m) => !!m.videos && m.mediaScheme !== 'asset',
+};
+
+export function describeModelChoice(m: ModelSpec, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const refs = [m.images && (zh ? '图' : 'img'), m.frames && (zh ? '首尾帧' : 'frames'), m.videos && (zh ? '视频' : 'video'), m.audios && (zh ? '音频' : 'audio')]
+    .filter(Boolean)
+    .join('/');
+  const billing = m.billing === 'per_task' ? (zh ? '按次' : 'per task') : zh ? '按秒' : 'per second';
+  const res = m.resolution.allowed.join('/');
+  const media = m.mediaScheme === 'asset' ? (zh ? '仅 asset://' : 'asset:// only') : refs || (zh ? '纯文本' : 'text');
+  return `${m.id} · ${zh ? m.label.zh : m.label.en} · ${m.duration.min}-${m.duration.max}s · ${res} · ${billing} · ${media}`.slice(0, 100);
+}
+
+export function modelChoices(mode: VideoMode, typed: string, locale: Locale, enabled?: readonly string[]) {
+  const q = typed.trim().toLowerCase();
+  return MODELS.filter((m) => FITS[mode](m) && (!enabled || enabled.includes(m.id)))
+    .filter((m) => !q || m.id.includes(q) || m.label.en.toLowerCase().includes(q) || m.label.zh.includes(q))
+    .slice(0, 25)
+    .map((m) => ({ name: describeModelChoice(m, locale), value: m.id }));
+}

@@ -1,0 +1,40 @@
+/** /tasks list and /tasks status: a member's recent tasks, and any task they can see by id (ephemeral). */
+import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { resolveLocale, t } from '../i18n/index.js';
+import { taskMessage, statusLine } from '../discord/render/taskMessage.js';
+import { NO_MENTIONS } from '../discord/render/text.js';
+import { localize } from './options.js';
+import type { SlashCommand } from './types.js';
+
+const definition = localize(new SlashCommandBuilder(), 'tasks')
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .addSubcommand((s) => localize(s, 'tasks.list'))
+  .addSubcommand((s) => localize(s, 'tasks.status').addStringOption((o) => localize(o, 'task_id').setRequired(true).setMaxLength(64)))
+  .toJSON();
+
+export const tasksCommand: SlashCommand = {
+  name: definition.name,
+  definition,
+  async execute(interaction, ctx) {
+    const locale = resolveLocale(interaction.locale);
+    const ephemeral = { flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
+    if (interaction.options.getSubcommand() === 'list') {
+      const recent = await ctx.tasks.listRecentByUser(interaction.user.id, 10);
+      const lines = recent.map((task) =>
+        t(locale, 'tasks.line', { id: task.id, status: statusLine(task, locale), model: task.model, when: `<t:${Math.floor(task.createdAt / 1000)}:R>` }),
+      );
+      await interaction.reply({ ...ephemeral, content: lines.length ? [`**${t(locale, 'tasks.recentTitle')}**`, ...lines].join('\n') : t(locale, 'tasks.none') });
+      return;
+    }
+    const id = interaction.options.getString('id', true).trim().replace(/^`|`$/g, '');
+    const task = await ctx.tasks.get(id);
+    // Members see their own tasks and tasks of the server they are in (those were posted publicly there).
+    const visible = task && (task.userId === interaction.user.id || (task.guildId !== null && task.guildId === interaction.guildId));
+    if (!task || !visible) {
+      await interaction.reply({ ...ephemeral, content: t(locale, 'tasks.notFound', { id: id.slice(0, 64) }) });
+      return;
+    }
+    const { embeds } = taskMessage(task, locale, ctx.now());
+    await interaction.reply({ ...ephemeral, embeds, content: task.videoUrl && task.state === 'done' ? task.videoUrl : '' });
+  },
+};

@@ -1,0 +1,38 @@
+/** /video: read the options, ask the generation service, reply with problems or publish the task. */
+import { MessageFlags } from 'discord.js';
+import { resolveLocale, t } from '../i18n/index.js';
+import { requestVideo } from '../services/generation/requestVideo.js';
+import { renderProblemList } from '../discord/render/problemList.js';
+import { publishTask } from '../discord/publishTask.js';
+import { NO_MENTIONS } from '../discord/render/text.js';
+import { modelChoices } from './modelChoices.js';
+import { readVideoInput } from './readVideoInput.js';
+import { whoAsked } from '../discord/whoAsked.js';
+import type { SlashCommand } from './types.js';
+import { videoDefinition, type VideoMode } from './video.definition.js';
+
+export const videoCommand: SlashCommand = {
+  name: videoDefinition.name,
+  definition: videoDefinition,
+
+  async execute(interaction, ctx) {
+    const who = whoAsked(interaction);
+    const result = await requestVideo(ctx.tasks, who, readVideoInput(interaction, ctx.defaultModel));
+    if (result.kind === 'invalid') {
+      await interaction.reply({ content: renderProblemList(result.problems, who.locale), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    if (result.kind === 'refused') {
+      await interaction.reply({ content: t(who.locale, 'reply.limitRefused', { reason: result.reason }), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    await publishTask(interaction, result.task, ctx);
+  },
+
+  async autocomplete(interaction) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'model') return interaction.respond([]);
+    const mode = (interaction.options.getSubcommand(false) ?? 'text') as VideoMode;
+    await interaction.respond(modelChoices(mode, String(focused.value), resolveLocale(interaction.locale)));
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * Button clicks on task messages, resolved from the database by the task id in the custom_id:
+ * Re-roll (a finished task, same parameters, new usage), Retry (a task that did not finish), Delete
+ * (the requester or members with Manage Messages).
+ */
+import { MessageFlags, PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
+import { resolveLocale, t } from '../i18n/index.js';
+import { inputFromTask, requestVideo } from '../services/generation/requestVideo.js';
+import { FINAL_STATES } from '../services/tasks/taskRecord.js';
+import type { BotContext } from './botContext.js';
+import { parseCustomId } from './customIds.js';
+import { publishTask } from './publishTask.js';
+import { renderProblemList } from './render/problemList.js';
+import { NO_MENTIONS } from './render/text.js';
+import { whoAsked } from './whoAsked.js';
+
+export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const locale = resolveLocale(interaction.locale);
+  const ephemeral = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  const parsed = parseCustomId(interaction.customId);
+  const task = parsed && (await ctx.tasks.get(parsed.taskId));
+  if (!parsed || !task) {
+    await ephemeral(t(locale, 'button.unknownTask'));
+    return;
+  }
+
+  if (parsed.action === 'delete') {
+    const mayDelete = task.userId === interaction.user.id || interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
+    if (!mayDelete) {
+      await ephemeral(t(locale, 'button.deleteDenied'));
+      return;
+    }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await interaction.message.delete();
+    ctx.logger.info({ taskId: task.id, guildId: task.guildId, by: interaction.user.id }, 'task message deleted');
+    await interaction.editReply({ content: t(locale, 'button.deleted'), allowedMentions: NO_MENTIONS });
+    return;
+  }
+
+  const wanted = parsed.action === 'reroll' ? task.state === 'done' : FINAL_STATES.includes(task.state) && task.state !== 'done';
+  if (!wanted) {
+    await ephemeral(t(locale, 'button.notFinished'));
+    return;
+  }
+  // A new task, charged to whoever clicked, re-checked against today's rules.
+  const result = await requestVideo(ctx.tasks, whoAsked(interaction), inputFromTask(task), { parentId: task.id });
+  if (result.kind === 'invalid') await ephemeral(renderProblemList(result.problems, locale));
+  else if (result.kind === 'refused') await ephemeral(t(locale, 'reply.limitRefused', { reason: result.reason }));
+  else await publishTask(interaction, result.task, ctx);
+}

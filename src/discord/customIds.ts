@@ -1,0 +1,18 @@
+/**
+ * Stateless button ids: `v1:<action>:<taskId>`. They carry everything a click needs, so buttons keep
+ * working after restarts and for days; the task itself is read from the database.
+ */
+export const BUTTON_ACTIONS = ['reroll', 'retry', 'delete'] as const;
+export type ButtonAction = (typeof BUTTON_ACTIONS)[number];
+
+export function customIdFor(action: ButtonAction, taskId: string): string {
+  const id = `v1:${action}:${taskId}`;
+  if (id.length > 100) throw new Error('custom_id over 100 characters');
+  return id;
+}
+
+export function parseCustomId(customId: string): { action: ButtonAction; taskId: string } | undefined {
+  const m = /^v1:([a-z]+):([A-Za-z0-9_-]{1,64})$/.exec(customId);
+  if (!m || !BUTTON_ACTIONS.includes(m[1] as ButtonAction)) return undefined;
+  return { action: m[1] as ButtonAction, taskId: m[2]! };
+}

@@ -1,0 +1,42 @@
+/**
+ * One entry for every interaction: slash commands, autocomplete and buttons each go to their handler.
+ * An unexpected error still gets the member a plain ephemeral answer, and is logged with detail.
+ */
+import { MessageFlags, type Client, type Interaction } from 'discord.js';
+import { commandByName } from '../commands/index.js';
+import { resolveLocale, t } from '../i18n/index.js';
+import type { BotContext } from './botContext.js';
+import { handleButton } from './buttons.js';
+import { isAckLost } from './discordErrors.js';
+import { NO_MENTIONS } from './render/text.js';
+
+export async function routeInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+  const log = ctx.logger.child({ interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id });
+  try {
+    if (interaction.isChatInputCommand()) {
+      const command = commandByName.get(interaction.commandName);
+      if (command) await command.execute(interaction, ctx);
+      else log.warn({ command: interaction.commandName }, 'unknown command');
+    } else if (interaction.isAutocomplete()) {
+      await commandByName.get(interaction.commandName)?.autocomplete?.(interaction, ctx);
+    } else if (interaction.isButton()) {
+      await handleButton(interaction, ctx);
+    }
+  } catch (err) {
+    if (isAckLost(err)) {
+      log.info({ err }, 'interaction was already acknowledged elsewhere');
+      return;
+    }
+    log.error({ err }, 'interaction failed');
+    if (!interaction.isRepliable()) return;
+    const content = t(resolveLocale(interaction.locale), 'error.generic');
+    const reply = interaction.deferred || interaction.replied
+      ? interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
+      : interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await reply.catch((e: unknown) => log.warn({ err: e }, 'could not tell the member about the failure'));
+  }
+}
+
+export function attachInteractionRouter(client: Client, ctx: BotContext): void {
+  client.on('interactionCreate', (interaction) => void routeInteraction(interaction, ctx));
+}

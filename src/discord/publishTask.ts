@@ -1,0 +1,37 @@
+/**
+ * The public life of a fresh task inside its interaction: reply with the task card (so the member sees
+ * it within Discord's 3 s), remember the reply's message id, submit upstream, edit in the result, then
+ * hand the task to the poller. Shared by /video, Re-roll and Retry.
+ */
+import type { RepliableInteraction } from 'discord.js';
+import type { TaskRecord } from '../services/tasks/taskRecord.js';
+import type { BotContext } from './botContext.js';
+import { isAckLost } from './discordErrors.js';
+import { taskMessage } from './render/taskMessage.js';
+
+export async function publishTask(interaction: RepliableInteraction, task: TaskRecord, ctx: BotContext): Promise<TaskRecord> {
+  const log = ctx.logger.child({ taskId: task.id, guildId: task.guildId });
+  let messageId: string | undefined;
+  try {
+    const response = await interaction.reply({ ...taskMessage(task, task.locale, ctx.now()), withResponse: true });
+    messageId = response.resource?.message?.id;
+  } catch (err) {
+    // 40060/10062: another bot process answered this interaction, or we were too late. Nothing was sent
+    // upstream, so close our task and give the usage back.
+    const lost = isAckLost(err);
+    log[lost ? 'info' : 'error']({ err }, lost ? 'interaction handled elsewhere; dropping task' : 'could not post the task message');
+    return ctx.tasks.update(task.id, () => ({ state: 'failed', lastError: { stage: 'delivery', message: 'the reply could not be posted' } }));
+  }
+  if (!messageId) messageId = (await interaction.fetchReply().catch(() => undefined))?.id;
+  if (messageId) await ctx.tasks.setMessage(task.id, messageId);
+
+  const submitted = await ctx.tasks.submit(task.id);
+  try {
+    await interaction.editReply(taskMessage(submitted, submitted.locale, ctx.now()));
+  } catch (err) {
+    // The poller edits this message again on its next change; a lost edit here is not a lost job.
+    log.warn({ err }, 'could not edit the task message after submitting');
+  }
+  if (submitted.state === 'running') ctx.track(submitted);
+  return submitted;
+}

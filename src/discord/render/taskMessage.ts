@@ -1,0 +1,93 @@
+/**
+ * What a task's public message looks like at each stage: one embed with the prompt and parameters,
+ * a status line, and the buttons that make sense for the state (Re-roll/Delete when done, Retry/Delete
+ * when it failed). Every payload carries allowedMentions that ping nobody.
+ */
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed } from 'discord.js';
+import { t, type Locale } from '../../i18n/index.js';
+import type { TaskRecord } from '../../services/tasks/taskRecord.js';
+import { customIdFor } from '../customIds.js';
+import { failureText } from './failureText.js';
+import { NO_MENTIONS, quotePrompt, truncate } from './text.js';
+
+const COLORS = { working: 0x5865f2, done: 0x57f287, failed: 0xed4245 } as const;
+
+export function statusLine(task: TaskRecord, locale: Locale): string {
+  switch (task.state) {
+    case 'running':
+      if (task.upstreamStatus && /queue|pending|submit|wait|created/i.test(task.upstreamStatus) && !task.progress) return t(locale, 'status.queued');
+      return t(locale, 'status.running', { progress: task.progress ?? '' });
+    default:
+      return t(locale, `status.${task.state}`);
+  }
+}
+
+function referencesSummary(task: TaskRecord, locale: Locale): string {
+  const r = task.request;
+  const parts: string[] = [];
+  if (r.images?.length) parts.push(t(locale, 'task.refs.images', { count: r.images.length }));
+  if (r.first_image || r.last_image) parts.push(t(locale, 'task.refs.frames', { which: [r.first_image && '1', r.last_image && '2'].filter(Boolean).join('+') }));
+  if (r.reference_videos?.length) parts.push(t(locale, 'task.refs.videos', { count: r.reference_videos.length }));
+  if (r.reference_audios?.length) parts.push(t(locale, 'task.refs.audios', { count: r.reference_audios.length }));
+  return parts.join(' · ') || t(locale, 'task.refs.none');
+}
+
+export function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+}
+
+export function taskEmbed(task: TaskRecord, locale: Locale, now: number): APIEmbed {
+  const r = task.request;
+  const color = task.state === 'done' ? COLORS.done : ['failed', 'timed_out', 'uncertain'].includes(task.state) ? COLORS.failed : COLORS.working;
+  const cost =
+    task.cost.billing === 'per_task'
+      ? t(locale, 'task.cost.perTask', { billedAs: task.cost.billedAs })
+      : t(locale, 'task.cost.perSecond', { units: task.cost.units, billedAs: task.cost.billedAs });
+  const embed = new EmbedBuilder()
+    .setTitle(t(locale, 'task.title'))
+    .setColor(color)
+    .setDescription(truncate(`${quotePrompt(r.prompt)}\n\n**${statusLine(task, locale)}**`, 4000))
+    .addFields(
+      { name: t(locale, 'task.field.model'), value: `\`${task.model}\``, inline: true },
+      {
+        name: t(locale, 'task.field.params'),
+        value: t(locale, 'task.params', { duration: r.duration, resolution: r.resolution ?? task.cost.billedAs.match(/(\d+p|\dk)$/)?.[1] ?? '720p', ratio: r.ratio ?? r.orientation ?? t(locale, 'task.ratio.auto') }),
+        inline: true,
+      },
+      { name: t(locale, 'task.field.references'), value: referencesSummary(task, locale), inline: true },
+      { name: t(locale, 'task.field.requester'), value: `<@${task.userId}>`, inline: true },
+      { name: t(locale, 'task.field.cost'), value: cost, inline: true },
+      { name: t(locale, 'task.field.task'), value: `\`${task.id}\``, inline: true },
+    );
+  const end = task.finishedAt ?? now;
+  if (task.state !== 'accepted') embed.addFields({ name: t(locale, 'task.field.elapsed'), value: formatElapsed(end - task.createdAt), inline: true });
+  const failure = failureText(task, locale);
+  if (failure) embed.addFields({ name: t(locale, 'task.field.status'), value: truncate(failure, 1024) });
+  const thumb = r.images?.[0] ?? r.first_image;
+  if (thumb?.startsWith('https://')) embed.setThumbnail(thumb);
+  return embed.toJSON();
+}
+
+export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string) {
+  const buttons: ButtonBuilder[] = [];
+  if (videoLink) buttons.push(new ButtonBuilder().setStyle(ButtonStyle.Link).setURL(videoLink).setLabel(t(locale, 'button.open')));
+  if (task.state === 'done') buttons.push(new ButtonBuilder().setCustomId(customIdFor('reroll', task.id)).setStyle(ButtonStyle.Primary).setLabel(t(locale, 'button.reroll')).setEmoji('🎲'));
+  if (['failed', 'timed_out', 'uncertain'].includes(task.state)) {
+    buttons.push(new ButtonBuilder().setCustomId(customIdFor('retry', task.id)).setStyle(ButtonStyle.Primary).setLabel(t(locale, 'button.retry')).setEmoji('🔁'));
+  }
+  if (['done', 'failed', 'timed_out', 'uncertain'].includes(task.state)) {
+    buttons.push(new ButtonBuilder().setCustomId(customIdFor('delete', task.id)).setStyle(ButtonStyle.Secondary).setLabel(t(locale, 'button.delete')).setEmoji('🗑️'));
+  }
+  return buttons.length ? [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons).toJSON()] : [];
+}
+
+/** The message body (for reply, editReply, webhook or channel edits) of a task at its current stage. */
+export function taskMessage(task: TaskRecord, locale: Locale, now: number, videoLink?: string) {
+  return {
+    content: '',
+    embeds: [taskEmbed(task, locale, now)],
+    components: taskButtons(task, locale, videoLink),
+    allowedMentions: NO_MENTIONS,
+  };
+}

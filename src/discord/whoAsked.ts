@@ -1,0 +1,14 @@
+/** The requester of an interaction as plain data: where, who, which language, and its webhook. */
+import type { RepliableInteraction } from 'discord.js';
+import { resolveLocale } from '../i18n/index.js';
+import type { VideoRequester } from '../services/generation/requestVideo.js';
+
+export function whoAsked(i: RepliableInteraction): VideoRequester {
+  return {
+    guildId: i.guildId,
+    channelId: i.channelId ?? '',
+    userId: i.user.id,
+    locale: resolveLocale(i.locale),
+    interaction: { applicationId: i.applicationId, token: i.token, createdAt: i.createdTimestamp },
+  };
+}

@@ -1,0 +1,24 @@
+/** The allowed moves of a task's state; any other move is a bug and throws. */
+import type { TaskState } from './taskRecord.js';
+
+const NEXT: Record<TaskState, readonly TaskState[]> = {
+  accepted: ['submitting', 'failed'],
+  // submitting → uncertain when the process died or the create call's outcome is unknown.
+  submitting: ['running', 'failed', 'uncertain'],
+  running: ['running', 'delivering', 'failed', 'timed_out'],
+  delivering: ['delivering', 'done', 'failed'],
+  done: [],
+  failed: [],
+  timed_out: [],
+  uncertain: [],
+};
+
+export class IllegalTransitionError extends Error {
+  constructor(readonly from: TaskState, readonly to: TaskState) {
+    super(`task cannot move from ${from} to ${to}`);
+  }
+}
+
+export function assertTransition(from: TaskState, to: TaskState): void {
+  if (!NEXT[from].includes(to)) throw new IllegalTransitionError(from, to);
+}
