@@ -8,8 +8,10 @@ import { openDatabase, type Database } from './db/openDatabase.js';
 import { createTaskStore } from './db/taskStore.js';
 import type { BotContext } from './discord/botContext.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
+import { createDiscordTaskPresenter } from './discord/discordTaskPresenter.js';
 import { attachInteractionRouter } from './discord/interactionRouter.js';
 import type { Logger } from './logging/logger.js';
+import { createPoller, type Poller } from './services/polling/poller.js';
 import { SeedanceClient } from './services/seedance/client.js';
 import { createTaskService, type TaskService } from './services/tasks/taskService.js';
 import { createOpenLedger, type UsageLedger } from './services/usage/usageLedger.js';
@@ -28,11 +30,12 @@ export interface App {
   seedance: SeedanceClient;
   tasks: TaskService;
   ledger: UsageLedger;
+  poller: Poller;
   discord: Client;
   /** Logs in to Discord; resolves once the gateway is READY. */
   start(): Promise<void>;
-  /** Stops taking new work, closes Discord and the database. Safe to call twice. */
-  stop(): Promise<void>;
+  /** Stops taking new work, lets work in flight finish within `graceMs`, closes Discord and the database. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
@@ -50,12 +53,28 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const ledger = createOpenLedger();
   const tasks = createTaskService({ store: createTaskStore(db), upstream: seedance, ledger, logger: logger.child({ component: 'tasks' }), now });
   const discord = createDiscordClient({ restUrl: config.discord.restUrl });
+  const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), {
+    now,
+    allowHttpVideo: options.allowInsecureVideoUrls,
+    deadlineMinutes: Math.round(config.poll.deadlineMs / 60_000),
+    onMessageMoved: async (taskId, channelId, messageId) => {
+      await tasks.moveMessage(taskId, channelId, messageId);
+    },
+  });
+  const poller = createPoller({
+    tasks,
+    upstream: seedance,
+    presenter,
+    logger: logger.child({ component: 'poller' }),
+    settings: { ...config.poll },
+    now,
+  });
   const ctx: BotContext = {
     tasks,
     logger: logger.child({ component: 'discord' }),
     defaultModel: config.seedance.defaultModel,
     now,
-    track: () => {},
+    track: (task) => poller.track(task),
   };
   attachInteractionRouter(discord, ctx);
   let stopped = false;
@@ -67,16 +86,21 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     seedance,
     tasks,
     ledger,
+    poller,
     discord,
     async start() {
       const ready = new Promise<void>((resolve) => discord.once('clientReady', () => resolve()));
       await discord.login(config.discord.token);
       await ready;
-      logger.info({ user: discord.user?.tag, guilds: discord.guilds.cache.size, database: db.path }, 'bot is ready');
+      const resumed = await poller.start();
+      logger.info({ user: discord.user?.tag, guilds: discord.guilds.cache.size, database: db.path, ...resumed }, 'bot is ready');
     },
-    async stop() {
+    async stop(graceMs = 10_000) {
       if (stopped) return;
       stopped = true;
+      // Stop taking commands first, then let queries and uploads in flight finish within the bound.
+      discord.removeAllListeners('interactionCreate');
+      await poller.stop(graceMs);
       await discord.destroy();
       await db.close();
       logger.info('stopped');

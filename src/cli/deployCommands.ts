@@ -2,13 +2,13 @@
  * `npm run deploy-commands`: registers the slash commands globally, or in DEV_GUILD_ID only.
  * A bulk overwrite (PUT), so running it twice changes nothing.
  */
-import { REST, Routes, type RESTGetAPIApplicationResult } from 'discord.js';
+import { REST, Routes } from 'discord.js';
 import { commandDefinitions } from '../commands/index.js';
 import { configOrExit, loadDotEnv } from '../config/loadConfig.js';
 
 export async function deployCommands(options: { token: string; applicationId?: string; guildId?: string; restUrl?: string }): Promise<{ scope: string; count: number }> {
   const rest = new REST(options.restUrl ? { api: options.restUrl } : {}).setToken(options.token);
-  const appId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as RESTGetAPIApplicationResult).id;
+  const appId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const body = commandDefinitions();
   const route = options.guildId ? Routes.applicationGuildCommands(appId, options.guildId) : Routes.applicationCommands(appId);
   const saved = (await rest.put(route, { body })) as unknown[];

@@ -33,11 +33,13 @@ function usage(problem?: string): number {
   return 2;
 }
 
-function validate(json: string | undefined, asJson: boolean) {
-  if (json === undefined) return { exit: usage('validate needs a JSON request') } as const;
+type Validated = { exit: number } | { result: ReturnType<typeof validateVideoRequest> };
+
+function validate(json: string | undefined): Validated {
+  if (json === undefined) return { exit: usage('validate needs a JSON request') };
   const parsed = requestFromJson(json);
-  if (!parsed.ok) return { exit: usage(parsed.error) } as const;
-  return { result: validateVideoRequest(parsed.input), asJson } as const;
+  if (!parsed.ok) return { exit: usage(parsed.error) };
+  return { result: validateVideoRequest(parsed.input) };
 }
 
 function printValidation(result: ReturnType<typeof validateVideoRequest>, asJson: boolean): number {
@@ -75,11 +77,11 @@ export async function run(argv: string[]): Promise<number> {
   if (rest.length) return usage(`unexpected argument(s): ${rest.join(' ')}`);
   switch (command) {
     case 'validate': {
-      const v = validate(arg, asJson);
+      const v = validate(arg);
       return 'exit' in v ? v.exit : printValidation(v.result, asJson);
     }
     case 'submit': {
-      const v = validate(arg, asJson);
+      const v = validate(arg);
       if ('exit' in v) return v.exit;
       if (!v.result.ok) return printValidation(v.result, asJson);
       try {

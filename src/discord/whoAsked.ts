@@ -10,5 +10,6 @@ export function whoAsked(i: RepliableInteraction): VideoRequester {
     userId: i.user.id,
     locale: resolveLocale(i.locale),
     interaction: { applicationId: i.applicationId, token: i.token, createdAt: i.createdTimestamp },
+    uploadLimitBytes: typeof i.attachmentSizeLimit === 'number' ? i.attachmentSizeLimit : undefined,
   };
 }

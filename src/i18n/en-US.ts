@@ -89,6 +89,11 @@ export const enUS = {
   'tasks.recentTitle': () => 'Your recent tasks',
   'tasks.notFound': (p: P) => `No task \`${s(p, 'id')}\` that you can see.`,
   'tasks.line': (p: P) => `\`${s(p, 'id')}\` · ${s(p, 'status')} · ${s(p, 'model')} · ${s(p, 'when')}`,
+  'delivery.link': (p: P) => `The video (${s(p, 'reason')}) is behind the Open video button. The video service keeps it for about 3 days: save it if you want to keep it.`,
+  'delivery.reason.tooLarge': (p: P) => `larger than this server's ${s(p, 'limit')} upload limit`,
+  'delivery.reason.fetchFailed': () => 'could not be fetched for upload',
+  'delivery.ready': (p: P) => `<@${s(p, 'user')}> your video is ready.`,
+  'task.field.video': () => 'Video',
   'error.generic': () => 'Something went wrong on our side; nothing was charged. Please try again.',
   'error.guildOnly': () => 'This command works in servers only.',
 } as const;

@@ -89,6 +89,11 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'tasks.recentTitle': () => '你最近的任务',
   'tasks.notFound': (p) => `找不到你可查看的任务 \`${s(p, 'id')}\`。`,
   'tasks.line': (p) => `\`${s(p, 'id')}\` · ${s(p, 'status')} · ${s(p, 'model')} · ${s(p, 'when')}`,
+  'delivery.link': (p) => `视频（${s(p, 'reason')}）可通过“打开视频”按钮查看。视频服务约保留 3 天，如需保存请尽快下载。`,
+  'delivery.reason.tooLarge': (p) => `超过本服务器 ${s(p, 'limit')} 的上传上限`,
+  'delivery.reason.fetchFailed': () => '无法下载以上传',
+  'delivery.ready': (p) => `<@${s(p, 'user')}> 你的视频已完成。`,
+  'task.field.video': () => '视频',
   'error.generic': () => '我们这边出了点问题，未扣除任何额度。请重试。',
   'error.guildOnly': () => '此命令只能在服务器中使用。',
 };

@@ -14,6 +14,7 @@ export interface VideoRequester {
   userId: string;
   locale: Locale;
   interaction: { applicationId: string; token: string; createdAt: number };
+  uploadLimitBytes?: number;
 }
 
 export type RequestVideoResult =

@@ -31,8 +31,12 @@ export interface TaskRecord {
   locale: Locale;
   /** The interaction's webhook: valid for 15 minutes after `createdAt`. */
   interaction: { applicationId: string; token: string; createdAt: number };
+  /** Largest file Discord accepts in this interaction (`attachment_size_limit`), when it said. */
+  uploadLimitBytes?: number;
   /** The public reply this task edits (set once the reply exists). */
   messageId?: string;
+  /** The reply was deleted and re-posted by the bot: edit it through the channel, not the interaction webhook. */
+  messageMoved?: boolean;
   model: string;
   request: UpstreamCreateBody;
   cost: UsageCost;

@@ -19,6 +19,7 @@ export interface NewTask {
   userId: string;
   locale: Locale;
   interaction: { applicationId: string; token: string; createdAt: number };
+  uploadLimitBytes?: number;
   model: string;
   request: UpstreamCreateBody;
   cost: UsageCost;
@@ -98,6 +99,8 @@ export function createTaskService(deps: TaskServiceDeps) {
     },
 
     setMessage: (id: string, messageId: string) => update(id, () => ({ messageId })),
+    /** The original reply was gone and the bot posted a new one: later edits go to it through the channel. */
+    moveMessage: (id: string, channelId: string, messageId: string) => update(id, () => ({ channelId, messageId, messageMoved: true })),
 
     /**
      * Sends the task upstream once. `submitting` is saved first: if the process dies during the call,

@@ -1,0 +1,168 @@
+/**
+ * HTTP client of the jimmyai open API's Seedance routes: create a task, query a task.
+ * Bearer key, per-request timeout, typed errors that keep the upstream `code`/`msg`, tolerant parsing.
+ * Queries are retried with backoff and jitter (p-retry); creates never are (see createTask).
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import pRetry, { AbortError } from 'p-retry';
+import type { Logger } from '../../logging/logger.js';
+import { SeedanceError, isSeedanceError } from './errors.js';
+import { parseCreated, parseEnvelope, parseTaskSnapshot, type TaskSnapshot } from './parse.js';
+
+export interface SeedanceClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  createPath?: string;
+  queryPath?: string;
+  timeoutMs?: number;
+  /** Extra attempts of a status query after the first (default 3). */
+  queryRetries?: number;
+  retryMinDelayMs?: number;
+  retryMaxDelayMs?: number;
+  relativeUrlBase?: string;
+  /** Accept http:// video URLs (loopback fakes in tests and the sandbox only). */
+  allowInsecureVideoUrls?: boolean;
+  logger?: Logger;
+  fetch?: typeof fetch;
+  // Callers may spread a wider config object in; unknown keys are ignored.
+  [other: string]: unknown;
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const secs = Number(header);
+  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+  const at = Date.parse(header);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+}
+
+const isAbort = (err: unknown) => err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+
+export class SeedanceClient {
+  private readonly base: string;
+  private readonly createPath: string;
+  private readonly queryPath: string;
+  private readonly timeoutMs: number;
+  private readonly doFetch: typeof fetch;
+  private readonly unknownStatuses = new Set<string>();
+
+  constructor(private readonly options: SeedanceClientOptions) {
+    this.base = options.baseUrl.replace(/\/+$/, '');
+    this.createPath = options.createPath ?? '/api/open-api/v1/seedance/videos';
+    this.queryPath = options.queryPath ?? '/api/open-api/v1/videos/{taskId}';
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.doFetch = options.fetch ?? fetch;
+  }
+
+  /**
+   * Creates one video task. Never retried here: the endpoint is not idempotent (no idempotency key), so
+   * repeating a request that may have reached the server could create, and charge, a second video.
+   * The error's `mayHaveReachedServer` tells the caller whether the outcome is unknown.
+   */
+  async createTask(body: Record<string, unknown>): Promise<{ taskId: string; status?: string }> {
+    const json = await this.request('POST', this.createPath, body);
+    const created = parseCreated(json);
+    if (!created) {
+      throw new SeedanceError({ kind: 'malformed', message: 'the create answer has no task id', mayHaveReachedServer: true });
+    }
+    return created;
+  }
+
+  /** Reads a task's state; transient failures are retried with exponential backoff and jitter. */
+  async getTask(taskId: string, options: { retries?: number } = {}): Promise<TaskSnapshot> {
+    const path = this.queryPath.replace('{taskId}', encodeURIComponent(taskId));
+    let notFound = 0;
+    return pRetry(
+      async () => {
+        try {
+          const json = await this.request('GET', path);
+          const snap = parseTaskSnapshot(json, taskId, this.options);
+          if (!snap) throw new SeedanceError({ kind: 'malformed', message: 'the query answer could not be read', mayHaveReachedServer: true });
+          if (!snap.known && !this.unknownStatuses.has(snap.rawStatus)) {
+            this.unknownStatuses.add(snap.rawStatus);
+            this.options.logger?.warn({ upstreamTaskId: taskId, status: snap.rawStatus }, 'unknown upstream status; treating the task as still running');
+          }
+          return snap;
+        } catch (err) {
+          if (isSeedanceError(err) && (err.kind === 'auth' || err.kind === 'invalid_request')) throw new AbortError(err);
+          if (isSeedanceError(err) && err.kind === 'not_found' && ++notFound > 2) throw new AbortError(err);
+          throw err;
+        }
+      },
+      {
+        retries: options.retries ?? this.options.queryRetries ?? 3,
+        minTimeout: this.options.retryMinDelayMs ?? 1000,
+        maxTimeout: this.options.retryMaxDelayMs ?? 30_000,
+        factor: 2,
+        randomize: true,
+        onFailedAttempt: async ({ error, retriesLeft }) => {
+          if (retriesLeft > 0 && isSeedanceError(error) && error.retryAfterMs) await sleep(error.retryAfterMs);
+        },
+      },
+    );
+  }
+
+  private async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const started = Date.now();
+    const log = this.options.logger;
+    let res: Response;
+    try {
+      res = await this.doFetch(`${this.base}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.options.apiKey}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code;
+      // Refused / unresolvable: the request never left; a timeout or reset: it may have been received.
+      const neverSent = cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'EAI_AGAIN';
+      const kind = isAbort(err) ? 'timeout' : 'network';
+      log?.warn({ method, path, kind, cause, ms: Date.now() - started }, 'upstream request failed');
+      throw new SeedanceError({
+        kind,
+        message: kind === 'timeout' ? `no answer within ${this.timeoutMs} ms` : `network error${cause ? ` (${cause})` : ''}`,
+        mayHaveReachedServer: !neverSent,
+      });
+    }
+
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (err) {
+      throw new SeedanceError({ kind: isAbort(err) ? 'timeout' : 'network', message: 'the answer was cut off', httpStatus: res.status, mayHaveReachedServer: true });
+    }
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : {};
+    } catch {
+      json = undefined;
+    }
+    const env = json === undefined ? undefined : parseEnvelope(json);
+    const code = env && !env.ok ? env.code : undefined;
+    const upstreamMsg = env && !env.ok ? env.msg : undefined;
+    log?.debug({ method, path, status: res.status, code, ms: Date.now() - started }, 'upstream answered');
+
+    const fail = (kind: SeedanceError['kind'], message: string, mayHaveReachedServer: boolean, extra: { retryAfterMs?: number } = {}) => {
+      log?.warn({ method, path, status: res.status, code, upstreamMsg, kind }, 'upstream refused the request');
+      return new SeedanceError({ kind, message, httpStatus: res.status, code, upstreamMsg, mayHaveReachedServer, ...extra });
+    };
+    if (res.status === 401 || res.status === 403) throw fail('auth', `the API key was refused${upstreamMsg ? `: ${upstreamMsg}` : ''}`, false);
+    if (res.status === 429) throw fail('rate_limited', 'rate limited by the video service', false, { retryAfterMs: retryAfterMs(res.headers.get('retry-after')) });
+    if (res.status === 404) throw fail('not_found', upstreamMsg ?? 'not found', false);
+    if (res.status === 400 || res.status === 422) throw fail('invalid_request', upstreamMsg ?? `HTTP ${res.status}`, false);
+    if (res.status >= 500) throw fail('server', `the video service failed (HTTP ${res.status})${upstreamMsg ? `: ${upstreamMsg}` : ''}`, true);
+    if (!res.ok) throw fail('server', `unexpected HTTP ${res.status}`, true);
+    if (json === undefined || !env) throw fail('malformed', 'the answer is not JSON', true);
+    if (!env.ok) {
+      if (env.kind === 'auth') throw fail('auth', `the API key was refused: ${env.msg}`, false);
+      if (env.kind === 'invalid_request') throw fail('invalid_request', env.msg, false);
+      throw fail('server', env.msg, true);
+    }
+    return json;
+  }
+}
