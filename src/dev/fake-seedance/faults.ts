@@ -1,0 +1,27 @@
+/** Faults the fake server can be told to produce on its next requests, per route. */
+export type Fault =
+  | { status: 500 | 502 | 503 }
+  | { status: 429; retryAfterSec: number }
+  | { kind: 'timeout' }
+  | { kind: 'malformed' }
+  | { kind: 'code'; code: string; msg: string }
+  | { kind: 'reset' };
+
+export type FaultRoute = 'create' | 'query';
+
+export class FaultQueue {
+  private readonly queues: Record<FaultRoute, Fault[]> = { create: [], query: [] };
+
+  add(route: FaultRoute, fault: Fault, times = 1): void {
+    for (let i = 0; i < times; i += 1) this.queues[route].push(fault);
+  }
+
+  next(route: FaultRoute): Fault | undefined {
+    return this.queues[route].shift();
+  }
+
+  clear(): void {
+    this.queues.create = [];
+    this.queues.query = [];
+  }
+}

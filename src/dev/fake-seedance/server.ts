@@ -1,0 +1,171 @@
+/**
+ * A loopback fake of the jimmyai Seedance API: bearer check, create + query, scripted lifecycles on an
+ * injectable clock, injectable faults, and real MP4 files for finished tasks. Records every request.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { FaultQueue, type Fault, type FaultRoute } from './faults.js';
+import { paddedMp4Stream, smallMp4 } from './mp4.js';
+import { DEFAULT_SCRIPT, scriptFromPrompt, viewAt, type FakeTask, type Script } from './scripts.js';
+
+export interface FakeSeedanceOptions {
+  apiKey?: string;
+  now?: () => number;
+  defaultScript?: Script;
+  /** `flat` answers without the {code,msg,data} wrapper, as the vendor's zh page shows. */
+  envelope?: 'wrapped' | 'flat';
+  port?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+  at: number;
+}
+
+const CREATE = '/api/open-api/v1/seedance/videos';
+const QUERY = /^\/api\/open-api\/v1\/videos\/([^/]+)$/;
+const FILE = /^\/files\/([A-Za-z0-9_-]+)\.mp4$/;
+
+export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
+  const apiKey = options.apiKey ?? 'test-key';
+  const now = options.now ?? Date.now;
+  const tasks = new Map<string, FakeTask>();
+  const scriptQueue: Script[] = [];
+  const faults = new FaultQueue();
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const mp4 = smallMp4();
+  let url = '';
+
+  const send = (res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}) => {
+    const text = JSON.stringify(payload);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+  };
+  const wrap = (code: string, msg: string, data?: unknown) =>
+    options.envelope === 'flat' && code === '20000' ? data : { code, msg, ...(data === undefined ? {} : { data }) };
+
+  /** Plays a fault; returns true when the request has been answered (or dropped) by it. */
+  function playFault(fault: Fault | undefined, req: IncomingMessage, res: ServerResponse): boolean {
+    if (!fault) return false;
+    if ('kind' in fault) {
+      switch (fault.kind) {
+        case 'timeout':
+          return true; // never answer; close() destroys the socket
+        case 'reset':
+          req.socket.destroy();
+          return true;
+        case 'malformed':
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end('{"code": "20000", "data": {');
+          return true;
+        case 'code':
+          send(res, 200, { code: fault.code, msg: fault.msg });
+          return true;
+      }
+    }
+    if (fault.status === 429) send(res, 429, { code: '429', msg: 'too many requests' }, { 'retry-after': String(fault.retryAfterSec) });
+    else send(res, fault.status, { code: '-1', msg: `upstream error ${fault.status}` });
+    return true;
+  }
+
+  function taskJson(task: FakeTask) {
+    const view = viewAt(task, now());
+    return {
+      task_id: task.taskId,
+      status: view.status,
+      progress: view.progress,
+      model: task.model,
+      created_at: Math.floor(task.createdAt / 1000),
+      completed_at: view.completedAt ? Math.floor(view.completedAt / 1000) : 0,
+      result: view.status === 'completed' ? { video_url: `${url}/files/${task.taskId}.mp4` } : {},
+      error_message: view.errorMessage ?? '',
+    };
+  }
+
+  async function readBody(req: IncomingMessage): Promise<unknown> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+
+  const server = createServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const body = req.method === 'POST' ? await readBody(req) : undefined;
+    requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, at: now() });
+
+    const file = FILE.exec(path);
+    if (req.method === 'GET' && file) {
+      const task = tasks.get(file[1]!);
+      const bytes = task ? viewAt(task, now()).videoBytes : undefined;
+      if (bytes && bytes > mp4.length) {
+        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': bytes });
+        paddedMp4Stream(bytes).pipe(res);
+      } else {
+        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': mp4.length });
+        res.end(mp4);
+      }
+      return;
+    }
+
+    const route: FaultRoute | undefined = req.method === 'POST' && path === CREATE ? 'create' : req.method === 'GET' && QUERY.test(path) ? 'query' : undefined;
+    if (!route) return send(res, 404, { code: '404', msg: 'no such route' });
+    if (req.headers.authorization !== `Bearer ${apiKey}`) return send(res, 401, { code: '20001', msg: 'invalid api key' });
+    if (playFault(faults.next(route), req, res)) return;
+
+    if (route === 'create') {
+      const b = (body ?? {}) as { model?: unknown; prompt?: unknown };
+      if (typeof b.model !== 'string' || typeof b.prompt !== 'string') return send(res, 400, { code: '20002', msg: 'model and prompt are required' });
+      const taskId = `task_${randomBytes(8).toString('hex')}`;
+      const script = scriptQueue.shift() ?? scriptFromPrompt(b.prompt, options.defaultScript ?? DEFAULT_SCRIPT);
+      const task: FakeTask = { taskId, model: b.model, prompt: b.prompt, createdAt: now(), script };
+      tasks.set(taskId, task);
+      return send(res, 200, wrap('20000', 'ok', { task_id: taskId, status: 'queued', model: b.model, created_at: Math.floor(task.createdAt / 1000) }));
+    }
+    const task = tasks.get(decodeURIComponent(QUERY.exec(path)![1]!));
+    if (!task) return send(res, 404, { code: '20002', msg: 'task not found' });
+    return send(res, 200, wrap('20000', 'ok', taskJson(task)));
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    apiKey,
+    tasks,
+    requests,
+    enqueueScript: (script: Script) => void scriptQueue.push(script),
+    injectFault: (route: FaultRoute, fault: Fault, times = 1) => faults.add(route, fault, times),
+    /** Forces a task's outcome from now on. */
+    finishTask(taskId: string, result: { status: 'completed' | 'failed'; reason?: string }) {
+      const task = tasks.get(taskId);
+      if (!task) throw new Error(`unknown fake task ${taskId}`);
+      task.forced = { ...result, at: now() };
+    },
+    createCount: () => requests.filter((r) => r.method === 'POST' && r.path === CREATE).length,
+    queryCount: () => requests.filter((r) => r.method === 'GET' && QUERY.test(r.path)).length,
+    async close() {
+      faults.clear();
+      for (const s of sockets) s.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type FakeSeedance = Awaited<ReturnType<typeof startFakeSeedance>>;

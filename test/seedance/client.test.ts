@@ -1,0 +1,175 @@
+import { createServer } from 'node:net';
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeSeedance, type FakeSeedance } from '../../src/dev/fake-seedance/index.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { SeedanceClient } from '../../src/services/seedance/client.js';
+import { SeedanceError } from '../../src/services/seedance/errors.js';
+
+const KEY = 'sk_test_0123456789abcdef';
+let fake: FakeSeedance;
+let clock: number;
+let logLines: string[];
+
+function client(extra: Partial<ConstructorParameters<typeof SeedanceClient>[0]> = {}) {
+  const destination = new Writable({ write: (c, _e, done) => (logLines.push(String(c)), done()) });
+  return new SeedanceClient({
+    baseUrl: fake.url,
+    apiKey: KEY,
+    timeoutMs: 300,
+    retryMinDelayMs: 10,
+    retryMaxDelayMs: 40,
+    allowInsecureVideoUrls: true,
+    logger: createLogger({ destination, level: 'debug', secrets: [KEY] }),
+    ...extra,
+  });
+}
+
+async function rejection(p: Promise<unknown>): Promise<SeedanceError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(SeedanceError);
+    return err as SeedanceError;
+  }
+  throw new Error('expected a rejection');
+}
+
+const body = { model: 'seedance2.0-mini-sp', prompt: 'a fox', duration: 5 };
+
+beforeEach(async () => {
+  clock = 1_800_000_000_000;
+  logLines = [];
+  fake = await startFakeSeedance({ apiKey: KEY, now: () => clock });
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+describe('create', () => {
+  it('sends the body with the bearer key and returns the task id', async () => {
+    const created = await client().createTask(body);
+    expect(created.taskId).toMatch(/^task_/);
+    expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/api/open-api/v1/seedance/videos', body });
+    expect(fake.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+  it('a refused key is an auth error and is not retried', async () => {
+    const err = await rejection(client({ apiKey: 'wrong' }).createTask(body));
+    expect(err).toMatchObject({ kind: 'auth', httpStatus: 401, code: '20001', mayHaveReachedServer: false });
+    expect(fake.createCount()).toBe(1);
+  });
+  it.each([500, 502] as const)('HTTP %s: server error, outcome unknown, sent exactly once', async (status) => {
+    fake.injectFault('create', { status });
+    const err = await rejection(client().createTask(body));
+    expect(err).toMatchObject({ kind: 'server', httpStatus: status, mayHaveReachedServer: true });
+    expect(fake.createCount()).toBe(1);
+  });
+  it('no answer in time: timeout, outcome unknown, sent exactly once', async () => {
+    fake.injectFault('create', { kind: 'timeout' });
+    const err = await rejection(client().createTask(body));
+    expect(err).toMatchObject({ kind: 'timeout', mayHaveReachedServer: true });
+    expect(fake.createCount()).toBe(1);
+  });
+  it('connection refused: network error, the request never left', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const err = await rejection(new SeedanceClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, timeoutMs: 300 }).createTask(body));
+    expect(err).toMatchObject({ kind: 'network', mayHaveReachedServer: false });
+  });
+  it('a 20002 business code is an invalid request with the upstream message', async () => {
+    fake.injectFault('create', { kind: 'code', code: '20002', msg: 'duration out of range' });
+    const err = await rejection(client().createTask(body));
+    expect(err).toMatchObject({ kind: 'invalid_request', code: '20002', upstreamMsg: 'duration out of range', mayHaveReachedServer: false });
+  });
+});
+
+describe('query retries transient faults', () => {
+  it.each([
+    ['HTTP 500', { status: 500 as const }],
+    ['HTTP 502', { status: 502 as const }],
+    ['malformed JSON', { kind: 'malformed' as const }],
+    ['code -1', { kind: 'code' as const, code: '-1', msg: 'busy' }],
+    ['connection reset', { kind: 'reset' as const }],
+    ['timeout', { kind: 'timeout' as const }],
+  ])('%s then success', async (_name, fault) => {
+    const { taskId } = await client().createTask(body);
+    fake.injectFault('query', fault);
+    const snap = await client().getTask(taskId);
+    expect(snap.state).toBe('pending');
+    expect(fake.queryCount()).toBe(2);
+  });
+  it('429 waits at least Retry-After before the next try', async () => {
+    const { taskId } = await client().createTask(body);
+    fake.injectFault('query', { status: 429, retryAfterSec: 1 });
+    const started = Date.now();
+    await client().getTask(taskId);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(fake.queryCount()).toBe(2);
+  });
+  it('gives up after its retries with the last error', async () => {
+    const { taskId } = await client().createTask(body);
+    fake.injectFault('query', { status: 503 }, 10);
+    const err = await rejection(client({ queryRetries: 2 }).getTask(taskId));
+    expect(err.kind).toBe('server');
+    expect(fake.queryCount()).toBe(3);
+  });
+  it('20002 and auth failures are not retried', async () => {
+    const { taskId } = await client().createTask(body);
+    fake.injectFault('query', { kind: 'code', code: '20002', msg: 'bad id' });
+    expect((await rejection(client().getTask(taskId))).kind).toBe('invalid_request');
+    expect(fake.queryCount()).toBe(1);
+    expect((await rejection(client({ apiKey: 'nope' }).getTask(taskId))).kind).toBe('auth');
+    expect(fake.queryCount()).toBe(2);
+  });
+  it('an unknown task id ends as not_found after a few tries', async () => {
+    const err = await rejection(client().getTask('task_missing'));
+    expect(err.kind).toBe('not_found');
+    expect(fake.queryCount()).toBe(3);
+  });
+});
+
+describe('lifecycle on the fake clock', () => {
+  it('queued → processing with progress → completed with a real MP4', async () => {
+    fake.enqueueScript({ kind: 'succeed', queuedMs: 1000, runMs: 10_000 });
+    const c = client();
+    const { taskId } = await c.createTask(body);
+    expect((await c.getTask(taskId)).state).toBe('pending');
+    clock += 6000;
+    const mid = await c.getTask(taskId);
+    expect(mid.state).toBe('running');
+    expect(mid.progress).toBe(50);
+    clock += 6000;
+    const done = await c.getTask(taskId);
+    expect(done.state).toBe('succeeded');
+    const file = Buffer.from(await (await fetch(done.videoUrl!)).arrayBuffer());
+    expect(file.subarray(4, 8).toString('ascii')).toBe('ftyp');
+  });
+  it('a failing script ends failed with its reason and kind', async () => {
+    fake.enqueueScript({ kind: 'fail', afterMs: 500, reason: 'PROVIDER_MODERATION_ERROR: TRADEMARK' });
+    const c = client();
+    const { taskId } = await c.createTask(body);
+    clock += 1000;
+    expect(await c.getTask(taskId)).toMatchObject({ state: 'failed', errorMessage: 'PROVIDER_MODERATION_ERROR: TRADEMARK', failureKind: 'moderation' });
+  });
+  it('flat answers (no envelope) are read too', async () => {
+    await fake.close();
+    fake = await startFakeSeedance({ apiKey: KEY, now: () => clock, envelope: 'flat', defaultScript: { kind: 'succeed', queuedMs: 0, runMs: 0 } });
+    const c = client();
+    const { taskId } = await c.createTask(body);
+    expect((await c.getTask(taskId)).state).toBe('succeeded');
+  });
+});
+
+describe('logs', () => {
+  it('never contain the API key, even on failures', async () => {
+    fake.injectFault('create', { status: 500 });
+    await rejection(client().createTask(body));
+    await rejection(client({ apiKey: `${KEY}x` }).getTask('nope'));
+    expect(logLines.length).toBeGreaterThan(0);
+    expect(logLines.join('')).not.toContain(KEY);
+  });
+});

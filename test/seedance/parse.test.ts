@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { classifyFailure, normaliseStatus, parseCreated, parseEnvelope, parseTaskSnapshot } from '../../src/services/seedance/parse.js';
+
+describe('envelope: wrapped or flat, code as string or number', () => {
+  it.each([
+    [{ code: '20000', msg: 'ok', data: { a: 1 } }, true],
+    [{ code: 20000, data: { a: 1 } }, true],
+    [{ code: 0, msg: 'ok', data: { a: 1 } }, true],
+    [{ code: '200', data: { a: 1 } }, true],
+    [{ a: 1 }, true],
+    [{ code: '20001', msg: 'bad key' }, false],
+    [{ code: -1, msg: 'boom' }, false],
+  ])('%j → ok=%s', (body, ok) => {
+    expect(parseEnvelope(body).ok).toBe(ok);
+  });
+  it('maps business codes to error kinds', () => {
+    expect(parseEnvelope({ code: '20001', msg: 'x' })).toMatchObject({ ok: false, kind: 'auth' });
+    expect(parseEnvelope({ code: 20002, msg: 'x' })).toMatchObject({ ok: false, kind: 'invalid_request' });
+    expect(parseEnvelope({ code: '-1', msg: 'x' })).toMatchObject({ ok: false, kind: 'server' });
+  });
+  it.each([
+    [{ code: '1', msg: 'from msg' }, 'from msg'],
+    [{ code: '1', message: 'from message' }, 'from message'],
+    [{ code: '1', error: { message: 'from error.message' } }, 'from error.message'],
+    [{ code: '1', error: 'from error string' }, 'from error string'],
+    [{ code: '1', data: { error_message: 'from data.error_message' } }, 'from data.error_message'],
+    [{ code: '1', data: { error_msg: 'from data.error_msg' } }, 'from data.error_msg'],
+    [{ code: '1', data: { reason: 'from data.reason' } }, 'from data.reason'],
+  ])('error text from %j', (body, text) => {
+    expect(parseEnvelope(body)).toMatchObject({ ok: false, msg: text });
+  });
+  it('a non-object answer is an error', () => {
+    expect(parseEnvelope('oops').ok).toBe(false);
+  });
+});
+
+describe('task id of a create answer', () => {
+  it.each([
+    [{ code: '20000', data: { task_id: 'a' } }, 'a'],
+    [{ code: '20000', data: { id: 'b' } }, 'b'],
+    [{ task_id: 'c', status: 'queued' }, 'c'],
+    [{ id: 'd' }, 'd'],
+  ])('%j → %s', (body, id) => expect(parseCreated(body)?.taskId).toBe(id));
+  it('no id → undefined', () => expect(parseCreated({ code: '20000', data: {} })).toBeUndefined());
+});
+
+describe('status words', () => {
+  it.each([
+    ...['queued', 'pending', 'submitted', 'not_start', 'in_queue', 'waiting', 'created', ' QUEUED '].map((w) => [w, 'pending'] as const),
+    ...['processing', 'running', 'in_progress', 'generating', 'Processing'].map((w) => [w, 'running'] as const),
+    ...['completed', 'succeeded', 'success', 'done', 'SUCCESS'].map((w) => [w, 'succeeded'] as const),
+    ...['failed', 'failure', 'fail', 'error'].map((w) => [w, 'failed'] as const),
+    ...['cancelled', 'canceled', 'expired', 'timeout'].map((w) => [w, 'cancelled'] as const),
+  ])('%s → %s', (word, state) => {
+    expect(normaliseStatus(word)).toEqual({ state, known: true });
+  });
+  it('an unknown word counts as still running, marked unknown', () => {
+    expect(normaliseStatus('warming_up')).toEqual({ state: 'running', known: false });
+  });
+});
+
+describe('task snapshot', () => {
+  const wrapped = (data: object) => ({ code: '20000', msg: 'ok', data });
+  it.each([
+    [{ result: { video_url: 'https://v/1.mp4' } }],
+    [{ result: { url: 'https://v/1.mp4' } }],
+    [{ video_url: 'https://v/1.mp4' }],
+    [{ content: { video_url: 'https://v/1.mp4' } }],
+    [{ url: 'https://v/1.mp4' }],
+    [{ mediaUrl: 'https://v/1.mp4' }],
+  ])('finds the video URL in %j', (fields) => {
+    const snap = parseTaskSnapshot(wrapped({ task_id: 't', status: 'completed', ...fields }), 't')!;
+    expect(snap).toMatchObject({ state: 'succeeded', videoUrl: 'https://v/1.mp4' });
+  });
+  it('reads the flat form of the zh page', () => {
+    expect(parseTaskSnapshot({ task_id: 't', status: 'completed', result: { video_url: 'https://v/2.mp4' } }, 't')).toMatchObject({ state: 'succeeded', videoUrl: 'https://v/2.mp4' });
+  });
+  it('a video URL means success even under an unknown status word', () => {
+    expect(parseTaskSnapshot(wrapped({ status: 'finished_ok', result: { video_url: 'https://v/3.mp4' } }), 't')).toMatchObject({ state: 'succeeded', known: true });
+  });
+  it('a relative video path fails the task unless a base is configured', () => {
+    const body = wrapped({ status: 'completed', result: { video_url: 'seedance/mini-sp/video/x.mp4' } });
+    expect(parseTaskSnapshot(body, 't')).toMatchObject({ state: 'failed' });
+    expect(parseTaskSnapshot(body, 't', { relativeUrlBase: 'https://oss.example.com' })).toMatchObject({ state: 'succeeded', videoUrl: 'https://oss.example.com/seedance/mini-sp/video/x.mp4' });
+  });
+  it('plain http video URLs are refused unless allowed (loopback fakes)', () => {
+    const body = wrapped({ status: 'completed', result: { video_url: 'http://127.0.0.1:1/x.mp4' } });
+    expect(parseTaskSnapshot(body, 't')?.state).toBe('failed');
+    expect(parseTaskSnapshot(body, 't', { allowInsecureVideoUrls: true })?.state).toBe('succeeded');
+  });
+  it('progress is clamped to 0–100 and timestamps accept seconds or milliseconds', () => {
+    const snap = parseTaskSnapshot(wrapped({ status: 'processing', progress: '140', created_at: 1_700_000_000, completed_at: 1_700_000_000_000 }), 't')!;
+    expect(snap.progress).toBe(100);
+    expect(snap.createdAt?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
+    expect(snap.completedAt?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
+  });
+  it('a failure carries its reason and kind', () => {
+    expect(parseTaskSnapshot(wrapped({ status: 'failed', error_message: 'PROVIDER_MODERATION_ERROR: TRADEMARK' }), 't')).toMatchObject({
+      state: 'failed',
+      errorMessage: 'PROVIDER_MODERATION_ERROR: TRADEMARK',
+      failureKind: 'moderation',
+    });
+  });
+  it('a non-success envelope is not a snapshot', () => {
+    expect(parseTaskSnapshot({ code: '-1', msg: 'x' }, 't')).toBeUndefined();
+  });
+});
+
+describe('failure classes', () => {
+  it.each([
+    ['PROVIDER_MODERATION_ERROR', 'moderation'],
+    ['PROVIDER_MODERATION_ERROR: TRADEMARK', 'moderation'],
+    ['内容违规', 'moderation'],
+    ['input is sensitive', 'moderation'],
+    ['Read timed out', 'transient'],
+    ['connection reset by peer', 'transient'],
+    ['s3 upload failed', 'transient'],
+    ['insufficient balance', 'quota'],
+    ['API key quota exceeded', 'quota'],
+    ['video_reference DURATION_TOO_LONG', 'invalid_input'],
+    ['something odd', 'unknown'],
+  ])('%s → %s', (text, kind) => expect(classifyFailure(text)).toBe(kind));
+});
