@@ -84,8 +84,10 @@ export function createDiscordTaskPresenter(client: Client, logger: Logger, optio
       }
     },
 
-    async deliver(task): Promise<DeliveryOutcome> {
-      lastEdit.delete(task.id);
+    async deliver(delivering): Promise<DeliveryOutcome> {
+      lastEdit.delete(delivering.id);
+      // The message shows the task as it will be once this edit lands: done, with its buttons.
+      const task: TaskRecord = { ...delivering, state: 'done', finishedAt: delivering.finishedAt ?? now() };
       const url = task.videoUrl!;
       const limit = uploadLimit(task);
       const video = await downloadVideo(url, { maxBytes: limit, allowHttp: options.allowHttpVideo });

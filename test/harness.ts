@@ -1,0 +1,129 @@
+/**
+ * Starts the whole bot the way a member meets it: the real app (real discord.js Client, real SQLite file
+ * in a temp dir, real HTTP) against the loopback fake Discord and fake Seedance. One clock offset moves
+ * the bot, the fake Discord and the fake Seedance forward together.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createApp, type App } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config/loadConfig.js';
+import { startFakeSeedance, type FakeSeedance, type FakeSeedanceOptions } from '../src/dev/fake-seedance/index.js';
+import { createLogger } from '../src/logging/logger.js';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from './fakes/discord/index.js';
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  discord?: FakeDiscordOptions;
+  seedance?: FakeSeedanceOptions;
+  /** Reuse a database directory (restart tests). */
+  dataDir?: string;
+}
+
+export interface Harness {
+  app: App;
+  discord: FakeDiscord;
+  seedance: FakeSeedance;
+  config: Config;
+  dataDir: string;
+  logs: string[];
+  clock: { offset: number; now(): number; advance(ms: number): void };
+  /** Stops the app (as a crash would, or gracefully) but keeps the fakes and the database. */
+  stopApp(graceMs?: number): Promise<void>;
+  /** A new app instance on the same database and fakes (a restart). */
+  restart(): Promise<App>;
+  close(): Promise<void>;
+}
+
+export const FAST_POLL_ENV = {
+  POLL_FIRST_DELAY_SEC: '0.05',
+  POLL_MIN_INTERVAL_SEC: '0.05',
+  POLL_MAX_INTERVAL_SEC: '0.2',
+  POLL_QUERIES_PER_SEC: '100',
+};
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const clock = {
+    offset: 0,
+    now: () => Date.now() + clock.offset,
+    advance(ms: number) {
+      clock.offset += ms;
+    },
+  };
+  const seedance = await startFakeSeedance({ now: clock.now, defaultScript: { kind: 'succeed', queuedMs: 100, runMs: 200 }, ...options.seedance });
+  const discord = await startFakeDiscord({ now: clock.now, ...options.discord });
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'seedance-bot-'));
+  const parsed = loadConfig(
+    {
+      DISCORD_TOKEN: discord.botToken,
+      DISCORD_REST_URL: discord.restUrl,
+      SEEDANCE_API_KEY: seedance.apiKey,
+      SEEDANCE_BASE_URL: seedance.url,
+      SEEDANCE_TIMEOUT_MS: '2000',
+      DATABASE_PATH: join(dataDir, 'bot.sqlite'),
+      LOG_LEVEL: 'debug',
+      ...FAST_POLL_ENV,
+      ...options.env,
+    },
+    { discord: true, seedance: true },
+  );
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const config = parsed.config;
+  const logs: string[] = [];
+  const destination = new Writable({ write: (c, _e, done) => (logs.push(String(c)), done()) });
+  const logger = createLogger({ level: 'debug', destination, secrets: [config.discord.token, config.seedance.apiKey] });
+
+  const boot = async () => {
+    const app = await createApp(config, logger, { now: clock.now, allowInsecureVideoUrls: true });
+    await app.start();
+    return app;
+  };
+  let app = await boot();
+  let stopped = false;
+  const harness: Harness = {
+    get app() {
+      return app;
+    },
+    discord,
+    seedance,
+    config,
+    dataDir,
+    logs,
+    clock,
+    async stopApp(graceMs = 0) {
+      if (stopped) return;
+      stopped = true;
+      await app.stop(graceMs);
+    },
+    async restart() {
+      await harness.stopApp();
+      app = await boot();
+      stopped = false;
+      return app;
+    },
+    async close() {
+      await harness.stopApp();
+      await discord.close();
+      await seedance.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** Waits until `check` returns a truthy value (polling every 20 ms), or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5000, what = 'condition'): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v) return v as NonNullable<T>;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
