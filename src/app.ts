@@ -56,7 +56,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), {
     now,
     allowHttpVideo: options.allowInsecureVideoUrls,
-    deadlineMinutes: Math.round(config.poll.deadlineMs / 60_000),
     onMessageMoved: async (taskId, channelId, messageId) => {
       await tasks.moveMessage(taskId, channelId, messageId);
     },

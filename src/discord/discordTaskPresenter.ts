@@ -23,7 +23,6 @@ export interface PresenterOptions {
   allowHttpVideo?: boolean;
   /** Minimum gap between progress edits of one message: young, older than 10 min, older than 1 h (30046). */
   progressGapsMs?: [number, number, number];
-  deadlineMinutes?: number;
   /** Called when the task's message had to be re-posted (deleted original), so later edits go there. */
   onMessageMoved?: (taskId: string, channelId: string, messageId: string) => Promise<void>;
 }

@@ -34,12 +34,15 @@ describe('/video, good input', () => {
     expect(cb.data?.allowed_mentions).toEqual({ parse: [] });
     await eventually(() => creates() === 1, 5000, 'one create');
     expect(h.seedance.requests.find((r) => r.method === 'POST')!.body).toEqual({ model: 'seedance2.0-mini-sp', prompt: 'a red fox in snow @everyone', duration: 8, resolution: '720p', ratio: '9:16' });
-    const [task] = await h.app.tasks.listRecentByUser(MEMBER.id);
-    expect(task!.messageId).toBe(h.discord.originalMessage(ix.id)!.id);
-    expect(task!.upstreamTaskId).toMatch(/^task_/);
+    const task = await eventually(async () => {
+      const [t] = await h.app.tasks.listRecentByUser(MEMBER.id);
+      return t?.upstreamTaskId ? t : undefined;
+    }, 3000, 'the upstream task id');
+    expect(task.messageId).toBe(h.discord.originalMessage(ix.id)!.id);
+    expect(task.upstreamTaskId).toMatch(/^task_/);
     const embed = (h.discord.originalMessage(ix.id)!.embeds[0] as { description: string; fields: Array<{ value: string }> });
     expect(embed.description).toContain('@\u200beveryone'); // shown, defused
-    expect(embed.fields.some((f) => f.value.includes(task!.id))).toBe(true);
+    expect(embed.fields.some((f) => f.value.includes(task.id))).toBe(true);
   });
 
   it('follows the task to the end and edits the same message with the video and buttons', async () => {

@@ -40,9 +40,12 @@ export function createPoller(deps: PollerDeps) {
   const schedule = new DueSchedule();
   const queue = new PQueue({
     concurrency: settings.concurrency,
-    // Budget: at most `queriesPerSecond` queries start in any 1 s window (fractional budgets stretch the window).
+    // Budget: at most `queriesPerSecond` queries start in any rolling 1 s window (strict = sliding window;
+    // fractional budgets stretch the window instead). The 2 % margin absorbs network jitter, so the rate
+    // the upstream observes stays within the budget too.
     intervalCap: Math.max(1, Math.floor(settings.queriesPerSecond)),
-    interval: Math.round((1000 * Math.max(1, Math.floor(settings.queriesPerSecond))) / settings.queriesPerSecond),
+    interval: Math.ceil(((1000 * Math.max(1, Math.floor(settings.queriesPerSecond))) / settings.queriesPerSecond) * 1.02),
+    strict: true,
   });
   const inFlight = new Set<string>();
   const deliveryAttempts = new Map<string, number>();

@@ -1,0 +1,180 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually, startHarness, type Harness } from '../harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const MEMBER = { id: '300000000000000001', username: 'carol' };
+const MiB = 1024 * 1024;
+
+async function submit(harness: Harness, prompt = 'a lighthouse at dusk') {
+  const ix = harness.discord.dispatchCommand({ name: 'video', subcommand: 'text', user: MEMBER, options: [{ name: 'prompt', value: prompt }] });
+  await harness.discord.waitForCallback(ix.id);
+  const task = await eventually(async () => {
+    const [t] = await harness.app.tasks.listRecentByUser(MEMBER.id);
+    return t && t.state === 'running' ? t : undefined;
+  }, 5000, 'a running task');
+  return { ix, task };
+}
+
+const stateOf = async (harness: Harness, id: string) => (await harness.app.tasks.get(id))?.state;
+const uploadsTo = (harness: Harness, messageId: string) =>
+  harness.discord.requests.filter((r) => r.files.length > 0 && r.method === 'PATCH' && harness.discord.messages.byId.get(messageId)?.attachments.length);
+const embedText = (harness: Harness, messageId: string) => JSON.stringify(harness.discord.messages.byId.get(messageId)?.embeds ?? []);
+
+describe('a task is delivered exactly once', () => {
+  it('one create, one upload, usage committed once', async () => {
+    h = await startHarness();
+    const { ix, task } = await submit(h);
+    await eventually(async () => (await stateOf(h!, task.id)) === 'done', 8000, 'done');
+    const messageId = h.discord.originalMessage(ix.id)!.id;
+    expect(h.seedance.createCount()).toBe(1);
+    expect(h.discord.requests.filter((r) => r.files.length > 0)).toHaveLength(1);
+    expect(h.discord.messages.byId.get(messageId)!.attachments).toHaveLength(1);
+    expect(h.app.ledger).toMatchObject({ counts: { reserved: 1, committed: 1, refunded: 0 } });
+    expect(uploadsTo(h, messageId)).toHaveLength(1);
+  });
+});
+
+describe('restarts', () => {
+  it('a task running when the bot stops is resumed by a new instance and delivered once', async () => {
+    h = await startHarness({ seedance: { defaultScript: { kind: 'stuck' } } });
+    const { ix, task } = await submit(h);
+    const firstLedger = h.app.ledger as unknown as { counts: { committed: number } };
+    await h.stopApp();
+    h.seedance.finishTask(task.upstreamTaskId!, { status: 'completed' });
+    const app = await h.restart();
+    await eventually(async () => (await app.tasks.get(task.id))?.state === 'done', 8000, 'done after restart');
+    expect(h.seedance.createCount()).toBe(1);
+    expect(h.discord.requests.filter((r) => r.files.length > 0)).toHaveLength(1);
+    expect(h.discord.originalMessage(ix.id)!.attachments).toHaveLength(1);
+    expect(firstLedger.counts.committed + (app.ledger as unknown as { counts: { committed: number } }).counts.committed).toBe(1);
+    expect((await app.tasks.get(task.id))!.usage).toBe('committed');
+  });
+
+  it('a task caught mid-submit becomes uncertain on restart: told, refunded, never sent twice', async () => {
+    h = await startHarness();
+    const created = await h.app.tasks.create({
+      guildId: h.discord.guilds[0]!.id,
+      channelId: h.discord.guilds[0]!.channelId,
+      userId: MEMBER.id,
+      locale: 'en-US',
+      interaction: { applicationId: h.discord.applicationId, token: 'expired-token', createdAt: h.clock.now() },
+      model: 'seedance2.0-mini-sp',
+      request: { model: 'seedance2.0-mini-sp', prompt: 'x', duration: 5 },
+      cost: { billing: 'per_task', units: 1, seconds: 5, billedAs: 'seedance2.0-mini-sp-720p' },
+    });
+    if (!created.ok) throw new Error('not created');
+    // The process "dies" right after writing `submitting`, before the create call returns.
+    await h.app.tasks.update(created.task.id, () => ({ state: 'submitting' }));
+    const app = await h.restart();
+    const after = await app.tasks.get(created.task.id);
+    expect(after).toMatchObject({ state: 'uncertain', usage: 'refunded' });
+    expect(h.seedance.createCount()).toBe(0);
+    // No message id was saved, so the member hears about it in the channel.
+    const notice = await eventually(() => h!.discord.messages.inChannel(h!.discord.guilds[0]!.channelId).find((m) => JSON.stringify(m.embeds).includes('lost track')), 3000, 'the notice');
+    expect(notice.allowedMentions).toEqual({ parse: [], users: [MEMBER.id] });
+  });
+});
+
+describe('failures are told in plain words and refunded', () => {
+  it('a moderation refusal upstream', async () => {
+    h = await startHarness();
+    h.seedance.enqueueScript({ kind: 'fail', afterMs: 50, reason: 'PROVIDER_MODERATION_ERROR: TRADEMARK' });
+    const { ix, task } = await submit(h);
+    await eventually(async () => (await stateOf(h!, task.id)) === 'failed', 5000, 'failed');
+    const messageId = h.discord.originalMessage(ix.id)!.id;
+    await eventually(() => embedText(h!, messageId).includes('refused this request for its content'), 3000, 'the failure text');
+    expect(JSON.stringify(h.discord.messages.byId.get(messageId)!.components)).toContain(`v1:retry:${task.id}`);
+    expect(await h.app.tasks.get(task.id)).toMatchObject({ usage: 'refunded', lastError: { failureKind: 'moderation' } });
+  });
+
+  it('the upstream refusing the create (HTTP 500) refunds at once and offers Retry', async () => {
+    h = await startHarness();
+    h.seedance.injectFault('create', { status: 500 });
+    const ix = h.discord.dispatchCommand({ name: 'video', subcommand: 'text', user: MEMBER, options: [{ name: 'prompt', value: 'x' }] });
+    await h.discord.waitForCallback(ix.id);
+    const [task] = await eventually(async () => {
+      const list = await h!.app.tasks.listRecentByUser(MEMBER.id);
+      return list[0] && ['failed', 'uncertain'].includes(list[0].state) ? list : undefined;
+    }, 5000, 'a settled task');
+    // A 5xx may have reached the server: the outcome is unknown, so it is never resent automatically.
+    expect(task).toMatchObject({ state: 'uncertain', usage: 'refunded' });
+    expect(h.seedance.createCount()).toBe(1);
+  });
+
+  it('a task past its deadline is timed out, told and refunded', async () => {
+    h = await startHarness({ env: { TASK_DEADLINE_MIN: '0.005' }, seedance: { defaultScript: { kind: 'stuck' } } });
+    const { ix, task } = await submit(h);
+    await eventually(async () => (await stateOf(h!, task.id)) === 'timed_out', 5000, 'timed out');
+    expect((await h.app.tasks.get(task.id))!.usage).toBe('refunded');
+    await eventually(() => embedText(h!, h!.discord.originalMessage(ix.id)!.id).includes('No result after'), 3000, 'the timeout text');
+  });
+});
+
+describe('delivery', () => {
+  it('a video larger than the upload limit becomes a link button with its expiry', async () => {
+    h = await startHarness();
+    h.seedance.enqueueScript({ kind: 'succeed', queuedMs: 50, runMs: 50, videoBytes: 11 * MiB });
+    const { ix, task } = await submit(h);
+    await eventually(async () => (await stateOf(h!, task.id)) === 'done', 8000, 'done');
+    const msg = h.discord.originalMessage(ix.id)!;
+    expect(msg.attachments).toHaveLength(0);
+    expect(JSON.stringify(msg.components)).toContain(task.videoUrl ?? (await h.app.tasks.get(task.id))!.videoUrl!);
+    expect(JSON.stringify(msg.embeds)).toContain('about 3 days');
+    expect((await h.app.tasks.get(task.id))!.delivery).toMatchObject({ mode: 'link' });
+  });
+
+  it('after the 15-minute token expires, the message is edited through the channel', async () => {
+    h = await startHarness({ seedance: { defaultScript: { kind: 'stuck' } } });
+    const { ix, task } = await submit(h);
+    h.clock.advance(16 * 60 * 1000);
+    h.seedance.finishTask(task.upstreamTaskId!, { status: 'completed' });
+    await eventually(async () => (await stateOf(h!, task.id)) === 'done', 8000, 'done');
+    expect((await h.app.tasks.get(task.id))!.delivery).toMatchObject({ via: 'channel', mode: 'upload' });
+    expect(h.discord.originalMessage(ix.id)!.attachments).toHaveLength(1);
+    const late = h.discord.requests.filter((r) => r.route === 'PATCH /channels/:channelId/messages/:messageId');
+    expect(late.length).toBeGreaterThan(0);
+  });
+
+  it('when the message was deleted, a new one mentions only the requester', async () => {
+    h = await startHarness({ seedance: { defaultScript: { kind: 'stuck' } } });
+    const { ix, task } = await submit(h);
+    const original = h.discord.originalMessage(ix.id)!;
+    h.discord.deleteMessage(original.id);
+    h.seedance.finishTask(task.upstreamTaskId!, { status: 'completed' });
+    await eventually(async () => (await stateOf(h!, task.id)) === 'done', 8000, 'done');
+    const fresh = h.discord.messages.inChannel(original.channelId).find((m) => m.id !== original.id && m.attachments.length === 1)!;
+    expect(fresh.content).toContain(`<@${MEMBER.id}>`);
+    expect(fresh.allowedMentions).toEqual({ parse: [], users: [MEMBER.id] });
+    expect(await h.app.tasks.get(task.id)).toMatchObject({ messageId: fresh.id, delivery: { via: 'new_message' } });
+  });
+});
+
+describe('query budget', () => {
+  it('never exceeds the configured queries per second, and a 429 pauses every query', async () => {
+    h = await startHarness({ env: { POLL_QUERIES_PER_SEC: '5', POLL_MIN_INTERVAL_SEC: '0.05', POLL_MAX_INTERVAL_SEC: '0.05' }, seedance: { defaultScript: { kind: 'stuck' } } });
+    for (let i = 0; i < 8; i += 1) {
+      const ix = h.discord.dispatchCommand({ name: 'video', subcommand: 'text', user: { id: `40000000000000000${i}` }, options: [{ name: 'prompt', value: `task ${i}` }] });
+      await h.discord.waitForCallback(ix.id);
+    }
+    await eventually(() => h!.seedance.queryCount() >= 5, 5000, 'queries');
+    const injectedAt = h.clock.now();
+    h.seedance.injectFault('query', { status: 429, retryAfterSec: 1 });
+    await new Promise((r) => setTimeout(r, 2500));
+    const times = h.seedance.requests.filter((r) => r.method === 'GET').map((r) => r.at);
+    let worst = 0;
+    for (const t of times) worst = Math.max(worst, times.filter((u) => u >= t && u < t + 1000).length);
+    expect(worst).toBeLessThanOrEqual(5);
+    // The first query after the injection got the 429; queries already started may still answer, but no
+    // new one starts until Retry-After (1 s) has passed.
+    const limitedAt = times.find((t) => t >= injectedAt)!;
+    const nextStarts = times.filter((t) => t > limitedAt + 100);
+    expect(nextStarts.length).toBeGreaterThan(0);
+    expect(nextStarts[0]! - limitedAt).toBeGreaterThanOrEqual(950);
+    expect(h.app.poller.stats.rateLimited).toBe(1);
+  });
+});
