@@ -152,7 +152,8 @@ export function createPoller(deps: PollerDeps) {
       await deps.presenter.final(ended);
       return;
     }
-    const changed = snap.rawStatus !== task.upstreamStatus || (snap.progress ?? task.progress) !== task.progress;
+    // Only what a member would notice counts as a change: a new status word or a new percentage.
+    const changed = snap.rawStatus !== task.upstreamStatus || (snap.progress !== undefined && snap.progress !== (task.progress ?? 0));
     const next = await deps.tasks.update(id, () => ({ upstreamStatus: snap.rawStatus, progress: snap.progress ?? task.progress, attempts }));
     if (changed) await deps.presenter.progress(next);
     later(id, nextPollDelay(settings, attempts, deps.random));
