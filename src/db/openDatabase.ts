@@ -1,6 +1,7 @@
 /**
  * Opens the embedded SQLite file through keyv + @keyv/sqlite and hands out one Keyv per kind of record
- * (tasks, usage, guild settings), each in its own table of the same file, in WAL mode.
+ * (tasks, usage, guild settings), each under its own key prefix in one table on one connection.
+ * One connection means writers never wait on each other's file locks (SQLite busy waits are slow).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -8,46 +9,41 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 
 export interface Database {
-  /** A Keyv over the table `name` (created on first use); the same Keyv is returned for the same name. */
+  /** A Keyv whose keys live under `name:`; the same Keyv is returned for the same name. */
   collection<V>(name: string): Keyv<V>;
-  /** Every key of a collection (one SQL query; keyv's own iterator pages with OFFSET). */
+  /** Every key of a collection, without its prefix (one SQL query; keyv's iterator pages with OFFSET). */
   keys(name: string): Promise<string[]>;
   close(): Promise<void>;
   path: string;
 }
 
-function openStore(file: string, table: string): KeyvSqlite {
-  return new KeyvSqlite({ uri: `sqlite://${file}`, table, busyTimeout: 10_000 });
-}
-
 export async function openDatabase(path: string): Promise<Database> {
   const file = path === ':memory:' ? path : resolve(path);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  // WAL lets status look-ups read while the poller writes, and survives a killed process.
-  const meta = openStore(file, 'meta');
-  await meta.query('PRAGMA journal_mode=WAL');
-  const stores = new Map<string, { store: KeyvSqlite; keyv: Keyv<unknown> }>();
-  const entry = (name: string) => {
-    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`invalid collection name: ${name}`);
-    let found = stores.get(name);
-    if (!found) {
-      const store = openStore(file, name);
-      found = { store, keyv: new Keyv<unknown>({ store, useKeyPrefix: false }) };
-      stores.set(name, found);
-    }
-    return found;
-  };
+  const store = new KeyvSqlite({ uri: `sqlite://${file}`, table: 'records', busyTimeout: 10_000 });
+  // WAL with NORMAL sync survives a killed process (the failure we design for) and spares an fsync per
+  // write; only a power cut can lose the last few transactions.
+  await store.query('PRAGMA journal_mode=WAL');
+  await store.query('PRAGMA synchronous=NORMAL');
+  const collections = new Map<string, Keyv<unknown>>();
   return {
     path: file,
-    collection: <V>(name: string) => entry(name).keyv as Keyv<V>,
+    collection<V>(name: string) {
+      if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`invalid collection name: ${name}`);
+      let kv = collections.get(name);
+      if (!kv) {
+        kv = new Keyv<unknown>({ store, namespace: name });
+        collections.set(name, kv);
+      }
+      return kv as Keyv<V>;
+    },
     async keys(name) {
-      const rows = (await entry(name).store.query(`SELECT key FROM ${name}`)) as Array<{ key: string }>;
-      return rows.map((r) => r.key);
+      const rows = (await store.query('SELECT key FROM records WHERE key LIKE ?', `${name}:%`)) as Array<{ key: string }>;
+      return rows.map((r) => r.key.slice(name.length + 1));
     },
     async close() {
-      await Promise.all([...stores.values()].map((e) => e.store.disconnect()));
-      await meta.disconnect();
-      stores.clear();
+      collections.clear();
+      await store.disconnect();
     },
   };
 }

@@ -38,6 +38,8 @@ export interface InteractionState {
   /** The message a component interaction was clicked on. */
   messageId?: string;
   callback?: { type: number; data?: MessageBody };
+  /** When the callback arrived (fake clock). */
+  ackedAt?: number;
   originalMessageId?: string;
   waiters: Array<(cb: { type: number; data?: MessageBody }) => void>;
 }
@@ -168,6 +170,7 @@ export function createRestHandler(ctx: RestContext) {
         const data = (body as { data?: MessageBody } | undefined)?.data;
         if (tooLarge(files, ix.attachmentSizeLimit)) return error(413, 40005, 'Request entity too large');
         ix.callback = { type, data };
+        ix.ackedAt = ctx.now();
         let message: StoredMessage | undefined;
         if (type === 4 || type === 5) {
           message = ctx.messages.create(ix.channelId, data ?? {}, storedFiles(files), { guildId: ix.guildId, interactionId: ix.id, flags: type === 5 ? ((data?.flags as number) ?? 0) | 128 : ((data?.flags as number) ?? 0) });
