@@ -1,11 +1,15 @@
 /** `npm run bench`: every benchmark, one JSON line per figure ({name, value, unit, target}). */
 import { benchAckLatency } from './ackLatency.js';
 import { benchGuildMemory } from './guildMemory.js';
+import { benchCompletionToEdit, benchPoller } from './poller.js';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
   ack: () => benchAckLatency(),
   guilds: () => benchGuildMemory(),
+  poller100: () => benchPoller(100, 20, 20_000),
+  poller10k: () => benchPoller(10_000, 500, 40_000),
+  edits: () => benchCompletionToEdit(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;
