@@ -2,20 +2,13 @@
  * The one path from "a member asked for a video" to an accepted task: validate against the model's
  * rules, then reserve usage and write the task. Bad input and refused limits change nothing.
  */
-import type { Locale } from '../../i18n/index.js';
 import type { TaskService } from '../tasks/taskService.js';
-import type { TaskRecord } from '../tasks/taskRecord.js';
+import type { TaskOrigin, TaskRecord } from '../tasks/taskRecord.js';
 import { validateVideoRequest } from '../validation/index.js';
 import type { Problem, VideoRequestInput } from '../validation/types.js';
 
-export interface VideoRequester {
-  guildId: string | null;
-  channelId: string;
-  userId: string;
-  locale: Locale;
-  interaction: { applicationId: string; token: string; createdAt: number };
-  uploadLimitBytes?: number;
-}
+/** The member's side of a request (see TaskOrigin). */
+export type VideoRequester = TaskOrigin;
 
 export type RequestVideoResult =
   | { kind: 'invalid'; problems: Problem[] }

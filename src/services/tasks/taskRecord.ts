@@ -22,9 +22,8 @@ export interface TaskError {
   failureKind?: FailureKind | 'upstream_unavailable' | 'auth' | 'invalid_request';
 }
 
-export interface TaskRecord {
-  /** Our id: short, url-safe, used in button custom_ids and shown to members. */
-  id: string;
+/** Who asked, where, in which language, and how to reach the reply: plain data from the interaction. */
+export interface TaskOrigin {
   guildId: string | null;
   channelId: string;
   userId: string;
@@ -33,15 +32,24 @@ export interface TaskRecord {
   interaction: { applicationId: string; token: string; createdAt: number };
   /** Largest file Discord accepts in this interaction (`attachment_size_limit`), when it said. */
   uploadLimitBytes?: number;
-  /** The public reply this task edits (set once the reply exists). */
-  messageId?: string;
-  /** The reply was deleted and re-posted by the bot: edit it through the channel, not the interaction webhook. */
-  messageMoved?: boolean;
+}
+
+/** What a new task is made of: its origin and the validated request. */
+export interface NewTask extends TaskOrigin {
   model: string;
   request: UpstreamCreateBody;
   cost: UsageCost;
   /** Set when the task is a re-roll or retry of another one. */
   parentId?: string;
+}
+
+export interface TaskRecord extends NewTask {
+  /** Our id: short, url-safe, used in button custom_ids and shown to members. */
+  id: string;
+  /** The public reply this task edits (set once the reply exists). */
+  messageId?: string;
+  /** The reply was deleted and re-posted by the bot: edit it through the channel, not the interaction webhook. */
+  messageMoved?: boolean;
   state: TaskState;
   upstreamTaskId?: string;
   upstreamStatus?: string;

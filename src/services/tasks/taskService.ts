@@ -5,26 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { Mutex } from 'async-mutex';
 import type { TaskStore } from '../../db/taskStore.js';
-import type { Locale } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
 import { isSeedanceError } from '../seedance/errors.js';
 import type { UsageLedger } from '../usage/usageLedger.js';
-import type { UpstreamCreateBody, UsageCost } from '../validation/types.js';
 import { assertTransition } from './stateMachine.js';
-import { isFinal, type TaskError, type TaskRecord, type TaskState } from './taskRecord.js';
+import { isFinal, type NewTask, type TaskError, type TaskRecord, type TaskState } from './taskRecord.js';
 
-export interface NewTask {
-  guildId: string | null;
-  channelId: string;
-  userId: string;
-  locale: Locale;
-  interaction: { applicationId: string; token: string; createdAt: number };
-  uploadLimitBytes?: number;
-  model: string;
-  request: UpstreamCreateBody;
-  cost: UsageCost;
-  parentId?: string;
-}
+export type { NewTask };
 
 export interface TaskServiceDeps {
   store: TaskStore;
