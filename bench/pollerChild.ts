@@ -1,0 +1,74 @@
+/**
+ * Child process of the poller benchmark: the bot's side only (SQLite, task service, Seedance client,
+ * poller), so its CPU and RSS are measured without the fake server. Creates its tasks upstream, follows
+ * them to the end, and prints one JSON line: when it saw each task finish, query start times, CPU, RSS.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { openDatabase } from '../src/db/openDatabase.js';
+import { createTaskStore } from '../src/db/taskStore.js';
+import { createLogger } from '../src/logging/logger.js';
+import { createPoller } from '../src/services/polling/poller.js';
+import { SeedanceClient } from '../src/services/seedance/client.js';
+import { createTaskService } from '../src/services/tasks/taskService.js';
+import { createOpenLedger } from '../src/services/usage/usageLedger.js';
+
+const [url, apiKey, pendingArg, budgetArg, minIntervalArg] = process.argv.slice(2);
+const pending = Number(pendingArg);
+const budget = Number(budgetArg);
+const minIntervalMs = Number(minIntervalArg);
+const quiet = createLogger({ destination: new Writable({ write: (_c, _e, d) => d() }), level: 'warn' });
+const dir = mkdtempSync(join(tmpdir(), 'seedance-bench-'));
+const db = await openDatabase(join(dir, 'bench.sqlite'));
+const queryStarts: number[] = [];
+const timedFetch: typeof fetch = (input, init) => {
+  if ((init?.method ?? 'GET') === 'GET') queryStarts.push(Date.now());
+  return fetch(input, init);
+};
+const client = new SeedanceClient({ baseUrl: url!, apiKey: apiKey!, timeoutMs: 10_000, allowInsecureVideoUrls: true, fetch: timedFetch });
+const tasks = createTaskService({ store: createTaskStore(db), upstream: client, ledger: createOpenLedger(), logger: quiet });
+for (let i = 0; i < pending; i += 1) {
+  const created = await tasks.create({
+    guildId: '1', channelId: '2', userId: String(i), locale: 'en-US',
+    interaction: { applicationId: '3', token: 't', createdAt: Date.now() },
+    model: 'seedance2.0-mini-sp', request: { model: 'seedance2.0-mini-sp', prompt: `p${i}`, duration: 5 },
+    cost: { billing: 'per_task', units: 1, seconds: 5, billedAs: 'seedance2.0-mini-sp-720p' },
+  });
+  if (!created.ok) throw new Error('refused');
+  await tasks.submit(created.task.id);
+}
+const seenAt: Record<string, number> = {};
+let seen = 0;
+const cpu0 = process.cpuUsage();
+const t0 = Date.now();
+let peakRss = process.memoryUsage().rss;
+const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+let done: () => void = () => {};
+const allSeen = new Promise<void>((r) => (done = r));
+const poller = createPoller({
+  tasks,
+  upstream: client,
+  logger: quiet,
+  settings: { firstDelayMs: minIntervalMs, minIntervalMs, maxIntervalMs: minIntervalMs, queriesPerSecond: budget, concurrency: 64, deadlineMs: 3_600_000 },
+  presenter: {
+    progress: async () => {},
+    final: async () => {},
+    deliver: async (task) => {
+      seenAt[task.upstreamTaskId!] = Date.now();
+      if (++seen === pending) done();
+      return { mode: 'link', via: 'webhook' };
+    },
+  },
+});
+const queriesBefore = queryStarts.length;
+await poller.start();
+await allSeen;
+await poller.stop(1000);
+clearInterval(rssTimer);
+const cpu = process.cpuUsage(cpu0);
+process.stdout.write(`${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, elapsedMs: Date.now() - t0, peakRss })}\n`);
+await db.close();
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);
