@@ -8,7 +8,7 @@ import PQueue from 'p-queue';
 import type { Logger } from '../../logging/logger.js';
 import { isSeedanceError } from '../seedance/errors.js';
 import type { TaskSnapshot } from '../seedance/parse.js';
-import type { TaskRecord } from '../tasks/taskRecord.js';
+import { isFinal, type TaskRecord } from '../tasks/taskRecord.js';
 import type { TaskService } from '../tasks/taskService.js';
 import { DueSchedule } from './dueSchedule.js';
 import { nextPollDelay, type PollTiming } from './pollInterval.js';
@@ -38,7 +38,10 @@ export function createPoller(deps: PollerDeps) {
   const now = deps.now ?? Date.now;
   const { settings } = deps;
   const schedule = new DueSchedule();
-  const queue = new PQueue({
+  // Checks (database reads, deliveries) run with bounded concurrency ...
+  const queue = new PQueue({ concurrency: settings.concurrency });
+  // ... and the upstream queries inside them pass through the budget, right before the HTTP call.
+  const budget = new PQueue({
     concurrency: settings.concurrency,
     // Budget: at most `queriesPerSecond` queries start in any rolling 1 s window (strict = sliding window;
     // fractional budgets stretch the window instead). The 2 % margin absorbs network jitter, so the rate
@@ -48,6 +51,8 @@ export function createPoller(deps: PollerDeps) {
     strict: true,
   });
   const inFlight = new Set<string>();
+  /** Queries made per task since it was loaded; persisted only with a visible change, to spare writes. */
+  const attemptsOf = new Map<string, number>();
   const deliveryAttempts = new Map<string, number>();
   const notFound = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
@@ -55,6 +60,14 @@ export function createPoller(deps: PollerDeps) {
   let running = false;
   let pausedUntil = 0;
   const stats = { queries: 0, rateLimited: 0 };
+
+  // Per-task bookkeeping ends with the task.
+  deps.tasks.onStateChange((t) => {
+    if (!isFinal(t.state)) return;
+    attemptsOf.delete(t.id);
+    notFound.delete(t.id);
+    deliveryAttempts.delete(t.id);
+  });
 
   const log = (t: Pick<TaskRecord, 'id' | 'guildId' | 'upstreamTaskId'>) => deps.logger.child({ taskId: t.id, guildId: t.guildId, upstreamTaskId: t.upstreamTaskId });
 
@@ -109,10 +122,10 @@ export function createPoller(deps: PollerDeps) {
     const until = now() + ms;
     if (until <= pausedUntil) return;
     pausedUntil = until;
-    queue.pause();
+    budget.pause();
     deps.logger.warn({ pauseMs: ms }, 'upstream rate limit: pausing all status queries');
     const t = setTimeout(() => {
-      if (now() >= pausedUntil - 5) queue.start();
+      if (now() >= pausedUntil - 5) budget.start();
     }, ms);
     t.unref?.();
   }
@@ -131,12 +144,14 @@ export function createPoller(deps: PollerDeps) {
     let snap: TaskSnapshot;
     try {
       stats.queries += 1;
-      snap = await deps.upstream.getTask(task.upstreamTaskId, { retries: 0 });
+      const upstreamId = task.upstreamTaskId;
+      snap = await budget.add(() => deps.upstream.getTask(upstreamId, { retries: 0 }));
     } catch (err) {
       return queryFailed(task, err);
     }
     notFound.delete(id);
-    const attempts = task.attempts + 1;
+    const attempts = Math.max(attemptsOf.get(id) ?? 0, task.attempts) + 1;
+    attemptsOf.set(id, attempts);
     if (snap.state === 'succeeded' && snap.videoUrl) {
       const next = await deps.tasks.update(id, () => ({ state: 'delivering', videoUrl: snap.videoUrl, progress: 100, upstreamStatus: snap.rawStatus, attempts }));
       return deliver(next);
@@ -154,13 +169,17 @@ export function createPoller(deps: PollerDeps) {
     }
     // Only what a member would notice counts as a change: a new status word or a new percentage.
     const changed = snap.rawStatus !== task.upstreamStatus || (snap.progress !== undefined && snap.progress !== (task.progress ?? 0));
-    const next = await deps.tasks.update(id, () => ({ upstreamStatus: snap.rawStatus, progress: snap.progress ?? task.progress, attempts }));
-    if (changed) await deps.presenter.progress(next);
+    if (changed) {
+      const next = await deps.tasks.update(id, () => ({ upstreamStatus: snap.rawStatus, progress: snap.progress ?? task.progress, attempts }));
+      await deps.presenter.progress(next);
+    }
     later(id, nextPollDelay(settings, attempts, deps.random));
   }
 
   async function queryFailed(task: TaskRecord, err: unknown): Promise<void> {
-    const delay = nextPollDelay(settings, task.attempts + 1, deps.random);
+    const attempts = Math.max(attemptsOf.get(task.id) ?? 0, task.attempts) + 1;
+    attemptsOf.set(task.id, attempts);
+    const delay = nextPollDelay(settings, attempts, deps.random);
     if (isSeedanceError(err) && err.kind === 'rate_limited') {
       slowDown(err.retryAfterMs ?? settings.minIntervalMs);
       later(task.id, Math.max(delay, err.retryAfterMs ?? 0));
@@ -241,7 +260,9 @@ export function createPoller(deps: PollerDeps) {
       if (timer) clearTimeout(timer);
       timer = undefined;
       queue.clear();
-      await Promise.race([queue.onIdle(), new Promise((r) => setTimeout(r, graceMs).unref?.())]);
+      budget.clear();
+      budget.start();
+      await Promise.race([Promise.all([queue.onIdle(), budget.onIdle()]), new Promise((r) => setTimeout(r, graceMs).unref?.())]);
     },
   };
 }
