@@ -14,7 +14,8 @@ import type { Logger } from './logging/logger.js';
 import { createPoller, type Poller } from './services/polling/poller.js';
 import { SeedanceClient } from './services/seedance/client.js';
 import { createTaskService, type TaskService } from './services/tasks/taskService.js';
-import { createOpenLedger, type UsageLedger } from './services/usage/usageLedger.js';
+import { createUsageStore } from './db/usageStore.js';
+import { createGuildLedger, type GuildLedger } from './services/usage/guildLedger.js';
 
 export interface AppOptions {
   /** Injected clock (tests); Date.now otherwise. */
@@ -29,7 +30,7 @@ export interface App {
   db: Database;
   seedance: SeedanceClient;
   tasks: TaskService;
-  ledger: UsageLedger;
+  ledger: GuildLedger;
   poller: Poller;
   discord: Client;
   /** Logs in to Discord; resolves once the gateway is READY. */
@@ -50,7 +51,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     allowInsecureVideoUrls: options.allowInsecureVideoUrls,
     logger: logger.child({ component: 'seedance' }),
   });
-  const ledger = createOpenLedger();
+  const ledger = createGuildLedger({ store: createUsageStore(db), defaults: config.limits, dmEnabled: config.dmEnabled, now });
   const tasks = createTaskService({ store: createTaskStore(db), upstream: seedance, ledger, logger: logger.child({ component: 'tasks' }), now });
   const discord = createDiscordClient({ restUrl: config.discord.restUrl });
   const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), {

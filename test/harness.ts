@@ -36,6 +36,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Limits off unless a test sets them: each test states the limits it is about. */
+export const NO_LIMITS_ENV = {
+  LIMIT_GUILD_DAILY_TASKS: 'none',
+  LIMIT_MEMBER_DAILY_TASKS: 'none',
+  LIMIT_MEMBER_RUNNING: 'none',
+  LIMIT_GUILD_RUNNING: 'none',
+  LIMIT_COOLDOWN_SECONDS: 'none',
+};
+
 export const FAST_POLL_ENV = {
   POLL_FIRST_DELAY_SEC: '0.05',
   POLL_MIN_INTERVAL_SEC: '0.05',
@@ -64,6 +73,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       DATABASE_PATH: join(dataDir, 'bot.sqlite'),
       LOG_LEVEL: 'debug',
       ...FAST_POLL_ENV,
+      ...NO_LIMITS_ENV,
       ...options.env,
     },
     { discord: true, seedance: true },

@@ -23,7 +23,7 @@ export const videoCommand: SlashCommand = {
       return;
     }
     if (result.kind === 'refused') {
-      await interaction.reply({ content: t(who.locale, 'reply.limitRefused', { reason: result.reason }), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction.reply({ content: t(who.locale, 'reply.limitRefused', { reason: t(who.locale, result.key, result.params) }), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;
     }
     await publishTask(interaction, result.task, ctx);

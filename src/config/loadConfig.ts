@@ -3,6 +3,7 @@
  * names every missing or malformed variable (never a stack trace).
  */
 import type { Level } from 'pino';
+import type { Limits } from '../services/usage/limits.js';
 import { envSchema } from './schema.js';
 
 /** What a given entry point cannot run without. */
@@ -31,6 +32,9 @@ export interface Config {
     concurrency: number;
     deadlineMs: number;
   };
+  /** Default limits of every guild (null = no limit), and whether DMs may generate. */
+  limits: Limits;
+  dmEnabled: boolean;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -85,6 +89,16 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
         concurrency: e.POLL_CONCURRENCY,
         deadlineMs: e.TASK_DEADLINE_MIN * 60_000,
       },
+      limits: {
+        guild_daily_tasks: e.LIMIT_GUILD_DAILY_TASKS,
+        guild_monthly_tasks: e.LIMIT_GUILD_MONTHLY_TASKS,
+        guild_monthly_seconds: e.LIMIT_GUILD_MONTHLY_SECONDS,
+        member_daily_tasks: e.LIMIT_MEMBER_DAILY_TASKS,
+        member_running: e.LIMIT_MEMBER_RUNNING,
+        guild_running: e.LIMIT_GUILD_RUNNING,
+        cooldown_seconds: e.LIMIT_COOLDOWN_SECONDS,
+      },
+      dmEnabled: e.DM_ENABLED,
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MODEL_IDS } from '../catalog/models.js';
+import { parseLimitValue } from '../services/usage/limits.js';
 
 const int = (min: number, max: number, fallback: number) =>
   z.coerce
@@ -15,6 +16,19 @@ const int = (min: number, max: number, fallback: number) =>
 
 const positive = (fallback: number) =>
   z.coerce.number({ error: 'expected a number' }).positive({ error: 'expected a number above 0' }).default(fallback);
+
+const limit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      const parsed = parseLimitValue(v);
+      if (parsed === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'expected a whole number, or none for no limit' });
+        return z.NEVER;
+      }
+      return parsed;
+    });
 
 const optionalString = z
   .string()
@@ -64,6 +78,16 @@ export const envSchema = z.object({
   POLL_QUERIES_PER_SEC: positive(10),
   POLL_CONCURRENCY: int(1, 256, 8),
   TASK_DEADLINE_MIN: positive(30),
+
+  // Default limits of every server (admins override them per server); a whole number, or `none`.
+  LIMIT_GUILD_DAILY_TASKS: limit('100'),
+  LIMIT_GUILD_MONTHLY_TASKS: limit('none'),
+  LIMIT_GUILD_MONTHLY_SECONDS: limit('none'),
+  LIMIT_MEMBER_DAILY_TASKS: limit('10'),
+  LIMIT_MEMBER_RUNNING: limit('2'),
+  LIMIT_GUILD_RUNNING: limit('6'),
+  LIMIT_COOLDOWN_SECONDS: limit('10'),
+  DM_ENABLED: z.enum(['true', 'false'], { error: 'expected true or false' }).default('true').transform((v) => v === 'true'),
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -45,6 +45,6 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   // A new task, charged to whoever clicked, re-checked against today's rules.
   const result = await requestVideo(ctx.tasks, whoAsked(interaction), inputFromTask(task), { parentId: task.id });
   if (result.kind === 'invalid') await ephemeral(renderProblemList(result.problems, locale));
-  else if (result.kind === 'refused') await ephemeral(t(locale, 'reply.limitRefused', { reason: result.reason }));
+  else if (result.kind === 'refused') await ephemeral(t(locale, 'reply.limitRefused', { reason: t(locale, result.key, result.params) }));
   else await publishTask(interaction, result.task, ctx);
 }

@@ -34,7 +34,8 @@ describe('a task is delivered exactly once', () => {
     expect(h.seedance.createCount()).toBe(1);
     expect(h.discord.requests.filter((r) => r.files.length > 0)).toHaveLength(1);
     expect(h.discord.messages.byId.get(messageId)!.attachments).toHaveLength(1);
-    expect(h.app.ledger).toMatchObject({ counts: { reserved: 1, committed: 1, refunded: 0 } });
+    const usage = await h.app.ledger.snapshot(h.discord.guilds[0]!.id, MEMBER.id);
+    expect(usage).toMatchObject({ guildDay: { tasks: 1, seconds: 5, perTaskUnits: 1 }, memberDay: { tasks: 1 }, guildRunning: 0, memberRunning: 0 });
     expect(uploadsTo(h, messageId)).toHaveLength(1);
   });
 });
@@ -43,7 +44,6 @@ describe('restarts', () => {
   it('a task running when the bot stops is resumed by a new instance and delivered once', async () => {
     h = await startHarness({ seedance: { defaultScript: { kind: 'stuck' } } });
     const { ix, task } = await submit(h);
-    const firstLedger = h.app.ledger as unknown as { counts: { committed: number } };
     await h.stopApp();
     h.seedance.finishTask(task.upstreamTaskId!, { status: 'completed' });
     const app = await h.restart();
@@ -51,8 +51,9 @@ describe('restarts', () => {
     expect(h.seedance.createCount()).toBe(1);
     expect(h.discord.requests.filter((r) => r.files.length > 0)).toHaveLength(1);
     expect(h.discord.originalMessage(ix.id)!.attachments).toHaveLength(1);
-    expect(firstLedger.counts.committed + (app.ledger as unknown as { counts: { committed: number } }).counts.committed).toBe(1);
     expect((await app.tasks.get(task.id))!.usage).toBe('committed');
+    // Counted once across both instances, and no longer running.
+    expect(await app.ledger.snapshot(h.discord.guilds[0]!.id, MEMBER.id)).toMatchObject({ guildDay: { tasks: 1 }, guildRunning: 0, memberRunning: 0 });
   });
 
   it('a task caught mid-submit becomes uncertain on restart: told, refunded, never sent twice', async () => {

@@ -82,7 +82,8 @@ describe('/video, bad input: one ephemeral message listing every problem, nothin
     await new Promise((r) => setTimeout(r, 100));
     expect(creates()).toBe(0);
     expect(await h.app.tasks.listRecentByUser(MEMBER.id)).toHaveLength(0);
-    expect(h.app.ledger).toMatchObject({ counts: { reserved: 0 } });
+    const usage = await h.app.ledger.snapshot(h.discord.guilds[0]!.id, MEMBER.id);
+    expect(usage.guildDay.tasks + usage.memberDay.tasks + usage.memberRunning).toBe(0);
   });
 
   it('answers in the member\'s language (zh-CN)', async () => {
@@ -153,5 +154,21 @@ describe('platform rules', () => {
       if (body.type === 5 || body.type === 6) continue; // deferrals carry no content
       expect(mentions, `${r.route}`).toMatchObject({ parse: [] });
     }
+  });
+});
+
+describe('limits through Discord', () => {
+  it('a member over their running cap gets a private message naming the limit; nothing is sent', async () => {
+    await h.close();
+    h = await startHarness({ env: { LIMIT_MEMBER_RUNNING: '1' }, seedance: { defaultScript: { kind: 'stuck' } } });
+    const first = video('text', [{ name: 'prompt', value: 'one' }]);
+    await h.discord.waitForCallback(first.id);
+    await eventually(() => creates() === 1, 3000, 'first create');
+    const second = video('text', [{ name: 'prompt', value: 'two' }]);
+    const cb = await h.discord.waitForCallback(second.id);
+    expect((cb.data?.flags as number) & 64).toBe(64);
+    expect(String(cb.data?.content)).toMatch(/Not started, nothing charged: you already have 1 of 1 videos rendering/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(creates()).toBe(1);
   });
 });

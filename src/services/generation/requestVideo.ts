@@ -2,6 +2,7 @@
  * The one path from "a member asked for a video" to an accepted task: validate against the model's
  * rules, then reserve usage and write the task. Bad input and refused limits change nothing.
  */
+import type { MessageKey } from '../../i18n/index.js';
 import type { TaskService } from '../tasks/taskService.js';
 import type { TaskOrigin, TaskRecord } from '../tasks/taskRecord.js';
 import { validateVideoRequest } from '../validation/index.js';
@@ -12,7 +13,7 @@ export type VideoRequester = TaskOrigin;
 
 export type RequestVideoResult =
   | { kind: 'invalid'; problems: Problem[] }
-  | { kind: 'refused'; reason: string; params?: Record<string, string | number> }
+  | { kind: 'refused'; key: MessageKey; params: Record<string, string | number> }
   | { kind: 'accepted'; task: TaskRecord };
 
 export interface RequestVideoOptions {
@@ -35,7 +36,7 @@ export async function requestVideo(
     cost: checked.cost,
     parentId: options.parentId,
   });
-  if (!created.ok) return { kind: 'refused', reason: created.reason, params: created.params };
+  if (!created.ok) return { kind: 'refused', key: created.key, params: created.params };
   return { kind: 'accepted', task: created.task };
 }
 

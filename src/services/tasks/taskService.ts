@@ -7,7 +7,7 @@ import { Mutex } from 'async-mutex';
 import type { TaskStore } from '../../db/taskStore.js';
 import type { Logger } from '../../logging/logger.js';
 import { isSeedanceError } from '../seedance/errors.js';
-import type { UsageLedger } from '../usage/usageLedger.js';
+import type { ReserveResult, UsageLedger } from '../usage/usageLedger.js';
 import { assertTransition } from './stateMachine.js';
 import { isFinal, type NewTask, type TaskError, type TaskRecord, type TaskState } from './taskRecord.js';
 
@@ -21,7 +21,7 @@ export interface TaskServiceDeps {
   now?: () => number;
 }
 
-export type CreateResult = { ok: true; task: TaskRecord } | { ok: false; reason: string; params?: Record<string, string | number> };
+export type CreateResult = { ok: true; task: TaskRecord } | Extract<ReserveResult, { ok: false }>;
 
 export const newTaskId = () => randomBytes(6).toString('base64url');
 

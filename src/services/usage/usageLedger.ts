@@ -1,8 +1,8 @@
 /**
- * The hook points where a task's usage is reserved, committed and refunded. The limits issue fills in
- * the real per-guild ledger; `createOpenLedger` accepts everything and only counts, so tasks can
- * already settle exactly once.
+ * Where a task's usage is reserved, committed and refunded. `createOpenLedger` accepts everything and
+ * only counts (tools and benchmarks); the bot uses the per-guild ledger in guildLedger.ts.
  */
+import type { MessageKey } from '../../i18n/index.js';
 import type { UsageCost } from '../validation/types.js';
 
 export interface UsageScope {
@@ -12,12 +12,14 @@ export interface UsageScope {
   cost: UsageCost;
 }
 
-export type ReserveResult = { ok: true } | { ok: false; reason: string; params?: Record<string, string | number> };
+export type ReserveResult = { ok: true } | { ok: false; key: MessageKey; params: Record<string, string | number> };
 
 export interface UsageLedger {
   /** Called before anything is sent upstream; a refusal means nothing is charged. */
   reserve(taskId: string, scope: UsageScope): Promise<ReserveResult>;
+  /** Success: the reservation stays counted. Idempotent. */
   commit(taskId: string, scope: UsageScope): Promise<void>;
+  /** Failure: the reservation is given back, exactly once even if called again or racing a commit. */
   refund(taskId: string, scope: UsageScope): Promise<void>;
 }
 

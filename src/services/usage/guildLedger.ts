@@ -1,0 +1,149 @@
+/**
+ * The per-guild usage ledger. A reservation checks every limit and adds the task's usage to the day and
+ * month counters of the guild and the member, and to their running counts; a commit releases the running
+ * slot; a refund also takes the usage back. keyv has no atomic increment, so every read-check-write of a
+ * guild (or of one member's DMs) runs under that scope's mutex (async-mutex); see docs/ARCHITECTURE.md
+ * for why this stays exact when the bot is sharded.
+ */
+import { Mutex } from 'async-mutex';
+import type { Counter, Reservation, UsageStore } from '../../db/usageStore.js';
+import type { Limits } from './limits.js';
+import { periodsAt } from './periods.js';
+import type { ReserveResult, UsageLedger, UsageScope } from './usageLedger.js';
+
+export interface GuildLedgerOptions {
+  store: UsageStore;
+  defaults: Limits;
+  dmEnabled: boolean;
+  now?: () => number;
+}
+
+const scopeKey = (s: Pick<UsageScope, 'guildId' | 'userId'>) => (s.guildId ? `g${s.guildId}` : `dm${s.userId}`);
+
+export interface UsageSnapshot {
+  guildDay: Counter;
+  guildMonth: Counter;
+  memberDay: Counter;
+  memberMonth: Counter;
+  guildRunning: number;
+  memberRunning: number;
+  dayEndsAt: number;
+  monthEndsAt: number;
+}
+
+export type GuildLedger = UsageLedger & {
+  limitsFor(guildId: string | null): Promise<Limits>;
+  /** Current figures of a guild (or a member's DMs) and one member, with the reset times. */
+  snapshot(guildId: string | null, userId: string): Promise<UsageSnapshot>;
+};
+
+export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
+  const { store } = options;
+  const now = options.now ?? Date.now;
+  const locks = new Map<string, Mutex>();
+  const lock = (key: string) => {
+    let m = locks.get(key);
+    if (!m) locks.set(key, (m = new Mutex()));
+    return m;
+  };
+
+  async function limitsFor(guildId: string | null): Promise<Limits> {
+    if (!guildId) return options.defaults;
+    return { ...options.defaults, ...(await store.settings(guildId)).limits };
+  }
+
+  const add = (a: Counter, b: Counter, sign: 1 | -1): Counter => ({
+    tasks: Math.max(0, a.tasks + sign * b.tasks),
+    seconds: Math.max(0, a.seconds + sign * b.seconds),
+    perTaskUnits: Math.max(0, a.perTaskUnits + sign * b.perTaskUnits),
+    perSecondUnits: Math.max(0, a.perSecondUnits + sign * b.perSecondUnits),
+  });
+
+  async function release(taskId: string, scope: UsageScope, to: 'committed' | 'refunded'): Promise<void> {
+    await lock(scopeKey(scope)).runExclusive(async () => {
+      const r = await store.reservation(taskId);
+      if (!r || r.state !== 'reserved') return; // settled already: exactly once
+      for (const key of r.running) await store.setRunning(key, (await store.running(key)) - 1);
+      if (to === 'refunded') for (const key of r.counters) await store.setCounter(key, add(await store.counter(key), r.amount, -1));
+      await store.setReservation({ ...r, state: to });
+    });
+  }
+
+  return {
+    limitsFor,
+    async snapshot(guildId, userId) {
+      const key = scopeKey({ guildId, userId });
+      const settings = guildId ? await store.settings(guildId) : {};
+      const p = periodsAt(now(), settings.timeZone ?? 'UTC');
+      const member = `${key}:u${userId}`;
+      return {
+        guildDay: await store.counter(`${key}:d:${p.day}`),
+        guildMonth: await store.counter(`${key}:m:${p.month}`),
+        memberDay: await store.counter(`${member}:d:${p.day}`),
+        memberMonth: await store.counter(`${member}:m:${p.month}`),
+        guildRunning: await store.running(key),
+        memberRunning: await store.running(member),
+        dayEndsAt: p.dayEndsAt,
+        monthEndsAt: p.monthEndsAt,
+      };
+    },
+    async reserve(taskId, scope): Promise<ReserveResult> {
+      if (!scope.guildId && !options.dmEnabled) return { ok: false, key: 'limit.dm_disabled', params: {} };
+      const key = scopeKey(scope);
+      return lock(key).runExclusive(async () => {
+        const at = now();
+        const settings = scope.guildId ? await store.settings(scope.guildId) : {};
+        const limits = { ...options.defaults, ...settings.limits };
+        const p = periodsAt(at, settings.timeZone ?? 'UTC');
+        const member = `${key}:u${scope.userId}`;
+        const keys = { guildDay: `${key}:d:${p.day}`, guildMonth: `${key}:m:${p.month}`, memberDay: `${member}:d:${p.day}`, memberMonth: `${member}:m:${p.month}` };
+        const [guildDay, guildMonth, memberDay, runGuild, runMember, last] = await Promise.all([
+          store.counter(keys.guildDay),
+          store.counter(keys.guildMonth),
+          store.counter(keys.memberDay),
+          store.running(`${key}`),
+          store.running(member),
+          store.lastRequest(member),
+        ]);
+        const sec = Math.floor;
+        const refuse = (k: ReserveResult & { ok: false }) => k;
+        if (limits.cooldown_seconds !== null && last && at - last < limits.cooldown_seconds * 1000) {
+          return refuse({ ok: false, key: 'limit.cooldown', params: { seconds: limits.cooldown_seconds, resetAt: sec((last + limits.cooldown_seconds * 1000) / 1000) } });
+        }
+        if (limits.member_running !== null && runMember >= limits.member_running) return refuse({ ok: false, key: 'limit.member_running', params: { used: runMember, limit: limits.member_running } });
+        if (scope.guildId && limits.guild_running !== null && runGuild >= limits.guild_running) return refuse({ ok: false, key: 'limit.guild_running', params: { used: runGuild, limit: limits.guild_running } });
+        if (limits.member_daily_tasks !== null && memberDay.tasks + 1 > limits.member_daily_tasks) {
+          return refuse({ ok: false, key: 'limit.member_daily_tasks', params: { used: memberDay.tasks, limit: limits.member_daily_tasks, resetAt: sec(p.dayEndsAt / 1000) } });
+        }
+        if (scope.guildId) {
+          if (limits.guild_daily_tasks !== null && guildDay.tasks + 1 > limits.guild_daily_tasks) {
+            return refuse({ ok: false, key: 'limit.guild_daily_tasks', params: { used: guildDay.tasks, limit: limits.guild_daily_tasks, resetAt: sec(p.dayEndsAt / 1000) } });
+          }
+          if (limits.guild_monthly_tasks !== null && guildMonth.tasks + 1 > limits.guild_monthly_tasks) {
+            return refuse({ ok: false, key: 'limit.guild_monthly_tasks', params: { used: guildMonth.tasks, limit: limits.guild_monthly_tasks, resetAt: sec(p.monthEndsAt / 1000) } });
+          }
+          if (limits.guild_monthly_seconds !== null && guildMonth.seconds + scope.cost.seconds > limits.guild_monthly_seconds) {
+            return refuse({ ok: false, key: 'limit.guild_monthly_seconds', params: { used: guildMonth.seconds, limit: limits.guild_monthly_seconds, needed: scope.cost.seconds, resetAt: sec(p.monthEndsAt / 1000) } });
+          }
+        }
+        const amount: Counter = {
+          tasks: 1,
+          seconds: scope.cost.seconds,
+          perTaskUnits: scope.cost.billing === 'per_task' ? scope.cost.units : 0,
+          perSecondUnits: scope.cost.billing === 'per_second' ? scope.cost.units : 0,
+        };
+        const counters = scope.guildId ? [keys.guildDay, keys.guildMonth, keys.memberDay, keys.memberMonth] : [keys.memberDay, keys.memberMonth];
+        const running = scope.guildId ? [key, member] : [member];
+        // The reservation is written first: a crash after it leaves a record that refund/commit can settle.
+        const reservation: Reservation = { taskId, counters, running, amount, state: 'reserved', at };
+        await store.setReservation(reservation);
+        for (const k of counters) await store.setCounter(k, add(await store.counter(k), amount, 1));
+        for (const k of running) await store.setRunning(k, (await store.running(k)) + 1);
+        await store.setLastRequest(member, at);
+        return { ok: true };
+      });
+    },
+    commit: (taskId, scope) => release(taskId, scope, 'committed'),
+    refund: (taskId, scope) => release(taskId, scope, 'refunded'),
+  };
+}

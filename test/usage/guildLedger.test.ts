@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/openDatabase.js';
+import { createUsageStore } from '../../src/db/usageStore.js';
+import { t } from '../../src/i18n/index.js';
+import { createGuildLedger } from '../../src/services/usage/guildLedger.js';
+import type { Limits } from '../../src/services/usage/limits.js';
+import { periodsAt } from '../../src/services/usage/periods.js';
+import type { UsageScope } from '../../src/services/usage/usageLedger.js';
+
+const NONE: Limits = { guild_daily_tasks: null, guild_monthly_tasks: null, guild_monthly_seconds: null, member_daily_tasks: null, member_running: null, guild_running: null, cooldown_seconds: null };
+const perTask = { billing: 'per_task' as const, units: 1, seconds: 5, billedAs: 'seedance2.0-md' };
+const perSecond = { billing: 'per_second' as const, units: 8, seconds: 8, billedAs: 'seedance2.0-sp-720p' };
+const scope = (userId: string, guildId: string | null = 'g1', cost: UsageScope['cost'] = perTask): UsageScope => ({ guildId, userId, model: 'm', cost });
+
+let dir: string;
+let db: Database;
+let clock: number;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ledger-'));
+  db = await openDatabase(join(dir, 'usage.sqlite'));
+  clock = Date.UTC(2026, 10, 24, 12, 0, 0);
+});
+afterEach(async () => {
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ledgerWith = (limits: Partial<Limits>, extra: { dmEnabled?: boolean } = {}) =>
+  createGuildLedger({ store: createUsageStore(db), defaults: { ...NONE, ...limits }, dmEnabled: extra.dmEnabled ?? true, now: () => clock });
+
+describe('reservation is exact under concurrency', () => {
+  it('200 simultaneous requests against a guild with 50 left accept exactly 50', async () => {
+    const ledger = ledgerWith({ guild_daily_tasks: 60 });
+    for (let i = 0; i < 10; i += 1) expect((await ledger.reserve(`pre${i}`, scope(`u${i}`))).ok).toBe(true);
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => ledger.reserve(`t${i}`, scope(`m${i}`))));
+    expect(results.filter((r) => r.ok)).toHaveLength(50);
+    expect((await ledger.snapshot('g1', 'm0')).guildDay.tasks).toBe(60);
+  });
+});
+
+describe('settlement happens exactly once', () => {
+  it('a refund gives the usage back once, even when repeated or racing a commit', async () => {
+    const ledger = ledgerWith({});
+    await ledger.reserve('a', scope('u1'));
+    await ledger.reserve('b', scope('u1'));
+    await Promise.all([ledger.refund('a', scope('u1')), ledger.commit('a', scope('u1')), ledger.refund('a', scope('u1'))]);
+    const snap = await ledger.snapshot('g1', 'u1');
+    // Either the commit or the refund won; never both, never twice.
+    expect([1, 2]).toContain(snap.guildDay.tasks);
+    expect(snap.memberRunning).toBe(1);
+    await ledger.refund('b', scope('u1'));
+    await ledger.refund('b', scope('u1'));
+    const after = await ledger.snapshot('g1', 'u1');
+    expect(after.guildDay.tasks).toBe(snap.guildDay.tasks - 1);
+    expect(after.memberRunning).toBe(0);
+  });
+  it('a commit keeps the usage and frees the running slot', async () => {
+    const ledger = ledgerWith({ member_running: 1 });
+    await ledger.reserve('a', scope('u1', 'g1', perSecond));
+    expect((await ledger.reserve('b', scope('u1'))).ok).toBe(false);
+    await ledger.commit('a', scope('u1'));
+    expect(await ledger.snapshot('g1', 'u1')).toMatchObject({ guildDay: { tasks: 1, seconds: 8, perSecondUnits: 8, perTaskUnits: 0 }, memberRunning: 0 });
+    expect((await ledger.reserve('b', scope('u1'))).ok).toBe(true);
+  });
+});
+
+describe('each limit refuses with its figures and reset time', () => {
+  const refusal = async (ledger: ReturnType<typeof ledgerWith>, s: UsageScope) => {
+    const r = await ledger.reserve(`x${Math.random()}`, s);
+    if (r.ok) throw new Error('expected a refusal');
+    return r;
+  };
+  it('guild daily', async () => {
+    const ledger = ledgerWith({ guild_daily_tasks: 1 });
+    await ledger.reserve('a', scope('u1'));
+    const r = await refusal(ledger, scope('u2'));
+    expect(r).toMatchObject({ key: 'limit.guild_daily_tasks', params: { used: 1, limit: 1, resetAt: Date.UTC(2026, 10, 25) / 1000 } });
+    expect(t('en-US', r.key, r.params)).toContain('1 of its 1 videos today');
+  });
+  it('guild monthly tasks', async () => {
+    const ledger = ledgerWith({ guild_monthly_tasks: 1 });
+    await ledger.reserve('a', scope('u1'));
+    expect(await refusal(ledger, scope('u2'))).toMatchObject({ key: 'limit.guild_monthly_tasks', params: { resetAt: Date.UTC(2026, 11, 1) / 1000 } });
+  });
+  it('guild monthly seconds count the request about to be made', async () => {
+    const ledger = ledgerWith({ guild_monthly_seconds: 10 });
+    expect((await ledger.reserve('a', scope('u1', 'g1', perSecond))).ok).toBe(true);
+    expect(await refusal(ledger, scope('u2', 'g1', perSecond))).toMatchObject({ key: 'limit.guild_monthly_seconds', params: { used: 8, limit: 10, needed: 8 } });
+  });
+  it('member daily', async () => {
+    const l = ledgerWith({ member_daily_tasks: 1 });
+    await l.reserve('a', scope('u1'));
+    expect(await refusal(l, scope('u1'))).toMatchObject({ key: 'limit.member_daily_tasks', params: { used: 1, limit: 1 } });
+    expect((await l.reserve('b', scope('u2'))).ok).toBe(true);
+  });
+  it('running caps', async () => {
+    const l = ledgerWith({ member_running: 1, guild_running: 2 });
+    await l.reserve('a', scope('u1'));
+    expect(await refusal(l, scope('u1'))).toMatchObject({ key: 'limit.member_running', params: { used: 1, limit: 1 } });
+    await l.reserve('b', scope('u2'));
+    expect(await refusal(l, scope('u3'))).toMatchObject({ key: 'limit.guild_running', params: { used: 2, limit: 2 } });
+  });
+  it('cooldown', async () => {
+    const l = ledgerWith({ cooldown_seconds: 10 });
+    await l.reserve('a', scope('u1'));
+    clock += 4000;
+    expect(await refusal(l, scope('u1'))).toMatchObject({ key: 'limit.cooldown', params: { seconds: 10 } });
+    clock += 6000;
+    expect((await l.reserve('b', scope('u1'))).ok).toBe(true);
+  });
+  it('direct messages can be switched off, and count per user when on', async () => {
+    expect(await refusal(ledgerWith({}, { dmEnabled: false }), scope('u1', null))).toMatchObject({ key: 'limit.dm_disabled' });
+    const l = ledgerWith({ member_daily_tasks: 1 });
+    await l.reserve('a', scope('u1', null));
+    expect(await refusal(l, scope('u1', null))).toMatchObject({ key: 'limit.member_daily_tasks' });
+    expect((await l.reserve('b', scope('u2', null))).ok).toBe(true);
+  });
+});
+
+describe('periods roll over in the guild time zone', () => {
+  it('UTC day and month roll-over reset the daily count', async () => {
+    const l = ledgerWith({ guild_daily_tasks: 1 });
+    clock = Date.UTC(2026, 10, 30, 23, 59, 0);
+    await l.reserve('a', scope('u1'));
+    expect((await l.reserve('b', scope('u2'))).ok).toBe(false);
+    clock = Date.UTC(2026, 11, 1, 0, 0, 1);
+    expect((await l.reserve('c', scope('u2'))).ok).toBe(true);
+    const snap = await l.snapshot('g1', 'u2');
+    expect(snap.guildMonth.tasks).toBe(1); // a new month too
+  });
+  it('a guild in Asia/Shanghai rolls over at 16:00 UTC', async () => {
+    const store = createUsageStore(db);
+    await store.setSettings('g1', { timeZone: 'Asia/Shanghai' });
+    const l = createGuildLedger({ store, defaults: { ...NONE, guild_daily_tasks: 1 }, dmEnabled: true, now: () => clock });
+    clock = Date.UTC(2026, 10, 24, 15, 59);
+    await l.reserve('a', scope('u1'));
+    const r = await l.reserve('b', scope('u2'));
+    expect(r).toMatchObject({ ok: false, params: { resetAt: Date.UTC(2026, 10, 24, 16) / 1000 } });
+    clock = Date.UTC(2026, 10, 24, 16, 0, 1);
+    expect((await l.reserve('c', scope('u2'))).ok).toBe(true);
+  });
+  it('periodsAt handles daylight saving (New York, 8 March 2026)', () => {
+    expect(periodsAt(Date.UTC(2026, 2, 8, 12), 'America/New_York')).toMatchObject({ day: '2026-03-08', dayEndsAt: Date.UTC(2026, 2, 9, 4) });
+  });
+});
+
+describe('guild settings survive a restart', () => {
+  it('limits stored for a guild override the defaults after reopening the file', async () => {
+    await createUsageStore(db).setSettings('g1', { limits: { guild_daily_tasks: 1 } });
+    await db.close();
+    db = await openDatabase(join(dir, 'usage.sqlite'));
+    const l = ledgerWith({ guild_daily_tasks: 100 });
+    expect((await l.limitsFor('g1')).guild_daily_tasks).toBe(1);
+    await l.reserve('a', scope('u1'));
+    expect((await l.reserve('b', scope('u2'))).ok).toBe(false);
+  });
+});
