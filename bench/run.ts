@@ -2,6 +2,7 @@
 import { benchAckLatency } from './ackLatency.js';
 import { benchGuildMemory } from './guildMemory.js';
 import { benchCompletionToEdit, benchPoller } from './poller.js';
+import { benchReservations } from './reservations.js';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<void>> = {
   poller100: () => benchPoller(100, 20, 20_000),
   poller10k: () => benchPoller(10_000, 500, 40_000),
   edits: () => benchCompletionToEdit(),
+  reservations: () => benchReservations(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;
