@@ -13,7 +13,7 @@ function capture() {
   return { lines, destination };
 }
 
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123';
+const TOKEN = 'fake-bot-token.for-redaction-tests.not-a-real-one';
 const KEY = 'sk_live_0123456789abcdef';
 
 describe('logs never carry secrets', () => {
