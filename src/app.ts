@@ -11,6 +11,7 @@ import { createDiscordClient } from './discord/createDiscordClient.js';
 import { createDiscordTaskPresenter } from './discord/discordTaskPresenter.js';
 import { attachInteractionRouter } from './discord/interactionRouter.js';
 import type { Logger } from './logging/logger.js';
+import { createGuildConfig } from './services/guildConfig/guildConfig.js';
 import { createPoller, type Poller } from './services/polling/poller.js';
 import { SeedanceClient } from './services/seedance/client.js';
 import { createTaskService, type TaskService } from './services/tasks/taskService.js';
@@ -51,7 +52,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     allowInsecureVideoUrls: options.allowInsecureVideoUrls,
     logger: logger.child({ component: 'seedance' }),
   });
-  const ledger = createGuildLedger({ store: createUsageStore(db), defaults: config.limits, dmEnabled: config.dmEnabled, now });
+  const usageStore = createUsageStore(db);
+  const ledger = createGuildLedger({ store: usageStore, defaults: config.limits, dmEnabled: config.dmEnabled, now });
   const tasks = createTaskService({ store: createTaskStore(db), upstream: seedance, ledger, logger: logger.child({ component: 'tasks' }), now });
   const discord = createDiscordClient({ restUrl: config.discord.restUrl });
   const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), {
@@ -69,10 +71,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     settings: { ...config.poll },
     now,
   });
+  const guildConfig = createGuildConfig({ store: usageStore, defaultLimits: config.limits, defaultModel: config.seedance.defaultModel, logger: logger.child({ component: 'guild-config' }) });
   const ctx: BotContext = {
     tasks,
+    guildConfig,
+    ledger,
     logger: logger.child({ component: 'discord' }),
-    defaultModel: config.seedance.defaultModel,
     now,
     track: (task) => poller.track(task),
   };

@@ -1,6 +1,7 @@
 /** Reads a /video interaction's options into the validation service's plain input. */
 import type { Attachment, ChatInputCommandInteraction } from 'discord.js';
-import type { MediaInput, VideoRequestInput } from '../services/validation/types.js';
+import type { VideoRequestDraft } from '../services/generation/requestVideo.js';
+import type { MediaInput } from '../services/validation/types.js';
 import { SLOTS, type VideoMode } from './video.definition.js';
 
 export function mediaFromAttachment(a: Attachment): MediaInput {
@@ -21,14 +22,14 @@ const numbered = (i: ChatInputCommandInteraction, base: string, count: number, f
     .filter((a): a is Attachment => !!a)
     .map(mediaFromAttachment);
 
-export function readVideoInput(i: ChatInputCommandInteraction, defaultModel: string): VideoRequestInput {
+export function readVideoInput(i: ChatInputCommandInteraction): VideoRequestDraft {
   const mode = i.options.getSubcommand() as VideoMode;
   const one = (name: string) => {
     const a = i.options.getAttachment(name);
     return a ? mediaFromAttachment(a) : undefined;
   };
-  const input: VideoRequestInput = {
-    model: i.options.getString('model') ?? defaultModel,
+  const input: VideoRequestDraft = {
+    model: i.options.getString('model') ?? undefined,
     prompt: i.options.getString('prompt') ?? '',
     duration: i.options.getInteger('duration') ?? undefined,
     ratio: i.options.getString('ratio') ?? undefined,

@@ -7,7 +7,7 @@ import { publishTask } from '../discord/publishTask.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
 import { modelChoices } from './modelChoices.js';
 import { readVideoInput } from './readVideoInput.js';
-import { whoAsked } from '../discord/whoAsked.js';
+import { memberRoleIds, whoAsked } from '../discord/whoAsked.js';
 import type { SlashCommand } from './types.js';
 import { videoDefinition, type VideoMode } from './video.definition.js';
 
@@ -17,7 +17,7 @@ export const videoCommand: SlashCommand = {
 
   async execute(interaction, ctx) {
     const who = whoAsked(interaction);
-    const result = await requestVideo(ctx.tasks, who, readVideoInput(interaction, ctx.defaultModel));
+    const result = await requestVideo(ctx, who, readVideoInput(interaction), { roleIds: memberRoleIds(interaction) });
     if (result.kind === 'invalid') {
       await interaction.reply({ content: renderProblemList(result.problems, who.locale), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;

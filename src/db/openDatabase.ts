@@ -12,7 +12,7 @@ export interface Database {
   /** A Keyv whose keys live under `name:`; the same Keyv is returned for the same name. */
   collection<V>(name: string): Keyv<V>;
   /** Every key of a collection, without its prefix (one SQL query; keyv's iterator pages with OFFSET). */
-  keys(name: string): Promise<string[]>;
+  keys(name: string, prefix?: string): Promise<string[]>;
   close(): Promise<void>;
   path: string;
 }
@@ -37,8 +37,9 @@ export async function openDatabase(path: string): Promise<Database> {
       }
       return kv as Keyv<V>;
     },
-    async keys(name) {
-      const rows = (await store.query('SELECT key FROM records WHERE key LIKE ?', `${name}:%`)) as Array<{ key: string }>;
+    async keys(name, prefix = '') {
+      const like = `${name}:${prefix}`.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const rows = (await store.query("SELECT key FROM records WHERE key LIKE ? ESCAPE '\\'", `${like}%`)) as Array<{ key: string }>;
       return rows.map((r) => r.key.slice(name.length + 1));
     },
     async close() {

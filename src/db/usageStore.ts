@@ -22,9 +22,16 @@ export interface Reservation {
   at: number;
 }
 
+/** What a server's admins have set; anything missing falls back to the bot's defaults. */
 export interface GuildSettings {
   limits?: Partial<Limits>;
   timeZone?: string;
+  /** Channels where generation is allowed; missing or empty = everywhere. */
+  channels?: string[];
+  /** Only members with this role may generate; missing = everyone. */
+  roleId?: string;
+  disabledModels?: string[];
+  defaults?: { model?: string; ratio?: string; resolution?: string; duration?: number };
 }
 
 export const EMPTY_COUNTER: Counter = { tasks: 0, seconds: 0, perTaskUnits: 0, perSecondUnits: 0 };
@@ -44,8 +51,19 @@ export function createUsageStore(db: Database) {
     setLastRequest: (key: string, at: number) => last.set(key, at),
     reservation: async (taskId: string) => (await reservations.get(taskId)) ?? undefined,
     setReservation: (r: Reservation) => reservations.set(r.taskId, r),
-    settings: async (guildId: string) => (await settings.get(guildId)) ?? {},
+    settings: async (guildId: string): Promise<GuildSettings> => (await settings.get(guildId)) ?? {},
     setSettings: (guildId: string, s: GuildSettings) => settings.set(guildId, s),
+    /** Every member's counter keys of one scope and period suffix, e.g. (`g123`, `m:2026-11`). */
+    async memberCounters(scope: string, period: string): Promise<Array<{ userId: string; counter: Counter }>> {
+      const prefix = `${scope}:u`;
+      const keys = (await db.keys('usage', prefix)).filter((k) => k.endsWith(`:${period}`));
+      const out: Array<{ userId: string; counter: Counter }> = [];
+      for (const key of keys) {
+        const c = await counters.get(key);
+        if (c) out.push({ userId: key.slice(prefix.length, key.length - period.length - 1), counter: c });
+      }
+      return out;
+    },
   };
 }
 

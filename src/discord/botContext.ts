@@ -1,13 +1,15 @@
 /** What command and button handlers receive from the composition root. */
 import type { Logger } from '../logging/logger.js';
+import type { GuildConfig } from '../services/guildConfig/guildConfig.js';
+import type { GuildLedger } from '../services/usage/guildLedger.js';
 import type { TaskRecord } from '../services/tasks/taskRecord.js';
 import type { TaskService } from '../services/tasks/taskService.js';
 
 export interface BotContext {
   tasks: TaskService;
+  guildConfig: GuildConfig;
+  ledger: GuildLedger;
   logger: Logger;
-  /** Model used when a member does not pick one. */
-  defaultModel: string;
   now: () => number;
   /** Hands a submitted task to the background poller. */
   track(task: TaskRecord): void;

@@ -12,7 +12,7 @@ import { parseCustomId } from './customIds.js';
 import { publishTask } from './publishTask.js';
 import { renderProblemList } from './render/problemList.js';
 import { NO_MENTIONS } from './render/text.js';
-import { whoAsked } from './whoAsked.js';
+import { memberRoleIds, whoAsked } from './whoAsked.js';
 
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const locale = resolveLocale(interaction.locale);
@@ -43,7 +43,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     return;
   }
   // A new task, charged to whoever clicked, re-checked against today's rules.
-  const result = await requestVideo(ctx.tasks, whoAsked(interaction), inputFromTask(task), { parentId: task.id });
+  const result = await requestVideo(ctx, whoAsked(interaction), inputFromTask(task), { parentId: task.id, roleIds: memberRoleIds(interaction) });
   if (result.kind === 'invalid') await ephemeral(renderProblemList(result.problems, locale));
   else if (result.kind === 'refused') await ephemeral(t(locale, 'reply.limitRefused', { reason: t(locale, result.key, result.params) }));
   else await publishTask(interaction, result.task, ctx);

@@ -3,6 +3,13 @@ import type { RepliableInteraction } from 'discord.js';
 import { resolveLocale } from '../i18n/index.js';
 import type { VideoRequester } from '../services/generation/requestVideo.js';
 
+/** The member's role ids, from the interaction's member (cached or raw API shape). */
+export function memberRoleIds(i: RepliableInteraction): string[] {
+  const roles = i.member?.roles;
+  if (!roles) return [];
+  return Array.isArray(roles) ? roles : [...roles.cache.keys()];
+}
+
 export function whoAsked(i: RepliableInteraction): VideoRequester {
   return {
     guildId: i.guildId,

@@ -102,6 +102,8 @@ export const enUS = {
   'limit.guild_monthly_tasks': (p: P) => `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} videos this month; resets <t:${s(p, 'resetAt')}:R>.`,
   'limit.guild_monthly_seconds': (p: P) => `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} seconds of video this month and this one needs ${s(p, 'needed')}; resets <t:${s(p, 'resetAt')}:R>.`,
   'limit.dm_disabled': () => 'generating in direct messages is switched off; use the bot in a server.',
+  'policy.channel': (p: P) => `videos can be made only in ${s(p, 'channels')} on this server.`,
+  'policy.role': (p: P) => `only members with ${s(p, 'role')} can make videos on this server.`,
   'error.generic': () => 'Something went wrong on our side; nothing was charged. Please try again.',
   'error.guildOnly': () => 'This command works in servers only.',
 } as const;

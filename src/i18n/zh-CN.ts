@@ -102,6 +102,8 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'limit.guild_monthly_tasks': (p) => `本服务器本月已用 ${s(p, 'used')}/${s(p, 'limit')} 次；<t:${s(p, 'resetAt')}:R>重置。`,
   'limit.guild_monthly_seconds': (p) => `本服务器本月已用 ${s(p, 'used')}/${s(p, 'limit')} 秒视频，本次需要 ${s(p, 'needed')} 秒；<t:${s(p, 'resetAt')}:R>重置。`,
   'limit.dm_disabled': () => '私信中已关闭生成功能，请在服务器中使用。',
+  'policy.channel': (p) => `本服务器只能在 ${s(p, 'channels')} 中生成视频。`,
+  'policy.role': (p) => `本服务器只有拥有 ${s(p, 'role')} 身份组的成员可以生成视频。`,
   'error.generic': () => '我们这边出了点问题，未扣除任何额度。请重试。',
   'error.guildOnly': () => '此命令只能在服务器中使用。',
 };

@@ -1,47 +1,74 @@
 /**
- * The one path from "a member asked for a video" to an accepted task: validate against the model's
- * rules, then reserve usage and write the task. Bad input and refused limits change nothing.
+ * The one path from "a member asked for a video" to an accepted task: the server's policy (channels,
+ * role), its defaults for what the member left out, validation against the model's rules (and the
+ * server's enabled models), then the usage reservation and the task record. Refusals change nothing.
  */
 import type { MessageKey } from '../../i18n/index.js';
-import type { TaskService } from '../tasks/taskService.js';
+import { findModel } from '../../catalog/models.js';
+import type { Ratio, Resolution } from '../../catalog/types.js';
+import type { EffectiveGuildConfig, GuildConfig } from '../guildConfig/guildConfig.js';
 import type { TaskOrigin, TaskRecord } from '../tasks/taskRecord.js';
+import type { TaskService } from '../tasks/taskService.js';
 import { validateVideoRequest } from '../validation/index.js';
 import type { Problem, VideoRequestInput } from '../validation/types.js';
 
 /** The member's side of a request (see TaskOrigin). */
 export type VideoRequester = TaskOrigin;
 
+/** A request as read from Discord: the model may be left to the server's default. */
+export type VideoRequestDraft = Omit<VideoRequestInput, 'model'> & { model?: string };
+
 export type RequestVideoResult =
   | { kind: 'invalid'; problems: Problem[] }
   | { kind: 'refused'; key: MessageKey; params: Record<string, string | number> }
   | { kind: 'accepted'; task: TaskRecord };
 
+export interface RequestVideoDeps {
+  tasks: TaskService;
+  guildConfig: GuildConfig;
+}
+
 export interface RequestVideoOptions {
-  enabledModels?: readonly string[];
+  /** The member's role ids (for a server's generation role). */
+  roleIds?: readonly string[];
   parentId?: string;
 }
 
-export async function requestVideo(
-  tasks: TaskService,
-  who: VideoRequester,
-  input: VideoRequestInput,
-  options: RequestVideoOptions = {},
-): Promise<RequestVideoResult> {
-  const checked = validateVideoRequest(input, { enabledModels: options.enabledModels });
+export async function requestVideo(deps: RequestVideoDeps, who: VideoRequester, draft: VideoRequestDraft, options: RequestVideoOptions = {}): Promise<RequestVideoResult> {
+  const policy = await deps.guildConfig.checkPolicy(who.guildId, who.channelId, options.roleIds ?? []);
+  if (!policy.ok) return { kind: 'refused', key: policy.key, params: policy.params };
+  const cfg = await deps.guildConfig.effective(who.guildId);
+  const input = withServerDefaults(draft, cfg.defaultModel, cfg.defaults);
+  const checked = validateVideoRequest(input, { enabledModels: cfg.enabledModels });
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
-  const created = await tasks.create({
-    ...who,
-    model: checked.model.id,
-    request: checked.body,
-    cost: checked.cost,
-    parentId: options.parentId,
-  });
+  const created = await deps.tasks.create({ ...who, model: checked.model.id, request: checked.body, cost: checked.cost, parentId: options.parentId });
   if (!created.ok) return { kind: 'refused', key: created.key, params: created.params };
   return { kind: 'accepted', task: created.task };
 }
 
+/**
+ * Fills what the member left out with the server's defaults, but only where the chosen model accepts the
+ * default: a server default must never turn into the member's validation error.
+ */
+export function withServerDefaults(draft: VideoRequestDraft, defaultModel: string, defaults: EffectiveGuildConfig['defaults']): VideoRequestInput {
+  const modelId = draft.model ?? defaultModel;
+  const m = findModel(modelId);
+  const fits = {
+    ratio: (v?: string) => !!m && !!v && m.ratios.includes(v as Ratio),
+    resolution: (v?: string) => !!m && !!v && m.resolution.allowed.includes(v as Resolution),
+    duration: (v?: number) => !!m && v !== undefined && v >= m.duration.min && v <= m.duration.max,
+  };
+  return {
+    ...draft,
+    model: modelId,
+    ratio: draft.ratio ?? (fits.ratio(defaults.ratio) ? defaults.ratio : undefined),
+    resolution: draft.resolution ?? (fits.resolution(defaults.resolution) ? defaults.resolution : undefined),
+    duration: draft.duration ?? (fits.duration(defaults.duration) ? defaults.duration : undefined),
+  };
+}
+
 /** A stored request turned back into validation input (re-roll and retry re-check the current rules). */
-export function inputFromTask(task: TaskRecord): VideoRequestInput {
+export function inputFromTask(task: TaskRecord): VideoRequestDraft {
   const r = task.request;
   const urls = (list?: string[]) => list?.map((url) => ({ url }));
   return {
