@@ -35,6 +35,8 @@ export type GuildLedger = UsageLedger & {
   limitsFor(guildId: string | null): Promise<Limits>;
   /** Current figures of a guild (or a member's DMs) and one member, with the reset times. */
   snapshot(guildId: string | null, userId: string): Promise<UsageSnapshot>;
+  /** Every member's usage in the guild's current month, most videos first. */
+  memberBreakdown(guildId: string): Promise<{ month: string; rows: Array<{ userId: string; counter: Counter }> }>;
 };
 
 export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
@@ -71,6 +73,12 @@ export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
 
   return {
     limitsFor,
+    async memberBreakdown(guildId) {
+      const { month } = periodsAt(now(), (await store.settings(guildId)).timeZone ?? 'UTC');
+      const rows = await store.memberCounters(`g${guildId}`, `m:${month}`);
+      rows.sort((a, b) => b.counter.tasks - a.counter.tasks || b.counter.seconds - a.counter.seconds);
+      return { month, rows };
+    },
     async snapshot(guildId, userId) {
       const key = scopeKey({ guildId, userId });
       const settings = guildId ? await store.settings(guildId) : {};

@@ -32,6 +32,8 @@ export interface DispatchBase {
   locale?: string;
   guildLocale?: string;
   attachmentSizeLimit?: number;
+  /** The member's role ids. */
+  roles?: string[];
 }
 
 export interface CommandOption {
@@ -123,6 +125,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     ctx.interactions.set(id, state);
     ctx.byToken.set(token, state);
     const permissions = d.permissions === undefined ? MEMBER_PERMISSIONS : String(d.permissions);
+    const member = { ...memberPayload(user, permissions), roles: d.roles ?? [] };
     const payload = {
       id,
       application_id: applicationId,
@@ -131,7 +134,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       version: 1,
       channel_id: channelId,
       channel: { id: channelId, type: guildId ? 0 : 1, ...(guildId ? { guild_id: guildId, name: 'generate' } : {}) },
-      ...(guildId ? { guild_id: guildId, guild: { id: guildId, locale: d.guildLocale ?? 'en-US', features: [] }, member: memberPayload(user, permissions) } : { user }),
+      ...(guildId ? { guild_id: guildId, guild: { id: guildId, locale: d.guildLocale ?? 'en-US', features: [] }, member } : { user }),
       app_permissions: '2251799813685247',
       locale: d.locale ?? 'en-US',
       ...(guildId ? { guild_locale: d.guildLocale ?? 'en-US' } : {}),
@@ -151,9 +154,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       value: o.value,
       ...(o.focused ? { focused: true } : {}),
     }));
+    // Channel and role options come with their objects in `resolved`, as Discord sends them.
+    for (const o of opts) {
+      if (o.type === ApplicationCommandOptionType.Channel) {
+        resolved.channels = { ...(resolved.channels as object), [String(o.value)]: { id: String(o.value), type: 0, name: 'channel', permissions: '2251799813685247' } };
+      } else if (o.type === ApplicationCommandOptionType.Role) {
+        resolved.roles = { ...(resolved.roles as object), [String(o.value)]: { id: String(o.value), name: 'role', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: '0', managed: false, mentionable: true, flags: 0 } };
+      }
+    }
     for (const a of d.attachments ?? []) {
       const att = attachmentPayload(a, channelId);
-      resolved[att.id] = att;
+      resolved.attachments = { ...(resolved.attachments as object), [att.id]: att };
       opts.push({ name: a.optionName, type: ApplicationCommandOptionType.Attachment, value: att.id });
     }
     return {
@@ -161,7 +172,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       name: d.name,
       type: 1,
       options: d.subcommand ? [{ name: d.subcommand, type: ApplicationCommandOptionType.Subcommand, options: opts }] : opts,
-      ...(Object.keys(resolved).length ? { resolved: { attachments: resolved } } : {}),
+      ...(Object.keys(resolved).length ? { resolved } : {}),
     };
   }
 

@@ -1,0 +1,33 @@
+/** The admin's view of a server's settings: limits (with where each comes from), channels, role, models, defaults. */
+import type { APIEmbed } from 'discord.js';
+import type { GuildSettings } from '../../db/usageStore.js';
+import { t, type Locale } from '../../i18n/index.js';
+import type { EffectiveGuildConfig } from '../../services/guildConfig/guildConfig.js';
+import { LIMIT_NAMES } from '../../services/usage/limits.js';
+import { truncate } from './text.js';
+
+export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings, locale: Locale): APIEmbed {
+  const limits = LIMIT_NAMES.map((name) => {
+    const v = cfg.limits[name];
+    const value = v === null ? t(locale, 'admin.show.noLimit') : String(v);
+    const origin = own.limits && name in own.limits ? '' : ` ${t(locale, 'admin.show.fromDefault')}`;
+    return `${t(locale, `limit.label.${name}`)}: **${value}**${origin} \`${name}\``;
+  });
+  const where = [
+    `#: ${cfg.channels.length ? cfg.channels.map((c) => `<#${c}>`).join(', ') : t(locale, 'admin.show.everywhere')}`,
+    `@: ${cfg.roleId ? `<@&${cfg.roleId}>` : t(locale, 'admin.show.everyone')}`,
+    `🕒 ${cfg.timeZone}`,
+  ];
+  const disabled = own.disabledModels ?? [];
+  const defaults = Object.entries(cfg.defaults).map(([k, v]) => `${k}: \`${v}\``);
+  return {
+    title: t(locale, 'admin.show.title'),
+    color: 0x5865f2,
+    fields: [
+      { name: t(locale, 'admin.show.limits'), value: truncate(limits.join('\n'), 1024) },
+      { name: t(locale, 'admin.show.where'), value: where.join('\n') },
+      { name: t(locale, 'admin.show.models'), value: truncate(disabled.length ? t(locale, 'admin.show.disabled', { list: disabled.join(', ') }) : t(locale, 'admin.show.allModels'), 1024) },
+      { name: t(locale, 'admin.show.defaults'), value: `model: \`${cfg.defaultModel}\`${defaults.length ? `\n${defaults.join('\n')}` : ''}` },
+    ],
+  };
+}
