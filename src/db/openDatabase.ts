@@ -13,6 +13,13 @@ export interface Database {
   collection<V>(name: string): Keyv<V>;
   /** Every key of a collection, without its prefix (one SQL query; keyv's iterator pages with OFFSET). */
   keys(name: string, prefix?: string): Promise<string[]>;
+  /**
+   * Writes many records of any collections in one statement (one SQLite transaction), in keyv's own
+   * format, so `collection(name).get` reads them back. Values must be plain JSON.
+   */
+  setMany(entries: ReadonlyArray<{ collection: string; key: string; value: unknown }>): Promise<void>;
+  /** Reads many records written as plain JSON (by keyv or setMany) in one statement; absent keys are left out. */
+  getMany(keys: readonly string[]): Promise<Map<string, unknown>>;
   close(): Promise<void>;
   path: string;
 }
@@ -41,6 +48,22 @@ export async function openDatabase(path: string): Promise<Database> {
       const like = `${name}:${prefix}`.replace(/[\\%_]/g, (c) => `\\${c}`);
       const rows = (await store.query("SELECT key FROM records WHERE key LIKE ? ESCAPE '\\'", `${like}%`)) as Array<{ key: string }>;
       return rows.map((r) => r.key.slice(name.length + 1));
+    },
+    async getMany(keys) {
+      const out = new Map<string, unknown>();
+      for (let i = 0; i < keys.length; i += 500) {
+        const chunk = keys.slice(i, i + 500);
+        const rows = (await store.query(`SELECT key, value FROM records WHERE key IN (${chunk.map(() => '?').join(', ')})`, ...chunk)) as Array<{ key: string; value: string }>;
+        for (const r of rows) out.set(r.key, (JSON.parse(r.value) as { value: unknown }).value);
+      }
+      return out;
+    },
+    async setMany(entries) {
+      for (let i = 0; i < entries.length; i += 400) {
+        const chunk = entries.slice(i, i + 400);
+        const sql = `INSERT INTO records (key, value) VALUES ${chunk.map(() => '(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+        await store.query(sql, ...chunk.flatMap((e) => [`${e.collection}:${e.key}`, JSON.stringify({ value: e.value })]));
+      }
     },
     async close() {
       collections.clear();

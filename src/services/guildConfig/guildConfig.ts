@@ -59,7 +59,7 @@ export function createGuildConfig(deps: GuildConfigDeps) {
 
     /** Applies a change to a server's settings and logs who made it, with the before and after. */
     async change(guildId: string, by: string, describe: string, mutate: (s: GuildSettings) => GuildSettings): Promise<GuildSettings> {
-      const before = await deps.store.settings(guildId);
+      const before = structuredClone(await deps.store.settings(guildId));
       const after = mutate(structuredClone(before));
       await deps.store.setSettings(guildId, after);
       deps.logger.info({ guildId, by, change: describe, before, after }, 'guild settings changed');

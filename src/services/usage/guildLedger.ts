@@ -61,14 +61,32 @@ export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
     perSecondUnits: Math.max(0, a.perSecondUnits + sign * b.perSecondUnits),
   });
 
+  async function warm(scope: UsageScope, at: number): Promise<void> {
+    const key = scopeKey(scope);
+    const settings = scope.guildId ? await store.settings(scope.guildId) : {};
+    const p = periodsAt(at, settings.timeZone ?? 'UTC');
+    const member = `${key}:u${scope.userId}`;
+    await Promise.all([
+      store.counter(`${key}:d:${p.day}`),
+      store.counter(`${key}:m:${p.month}`),
+      store.counter(`${member}:d:${p.day}`),
+      store.counter(`${member}:m:${p.month}`),
+      store.running(key),
+      store.running(member),
+      store.lastRequest(member),
+    ]);
+  }
+
   async function release(taskId: string, scope: UsageScope, to: 'committed' | 'refunded'): Promise<void> {
-    await lock(scopeKey(scope)).runExclusive(async () => {
+    const persisted = await lock(scopeKey(scope)).runExclusive(async () => {
       const r = await store.reservation(taskId);
-      if (!r || r.state !== 'reserved') return; // settled already: exactly once
-      for (const key of r.running) await store.setRunning(key, (await store.running(key)) - 1);
-      if (to === 'refunded') for (const key of r.counters) await store.setCounter(key, add(await store.counter(key), r.amount, -1));
-      await store.setReservation({ ...r, state: to });
+      if (!r || r.state !== 'reserved') return undefined; // settled already: exactly once
+      const writes: Array<Promise<unknown>> = [store.setReservation({ ...r, state: to })];
+      for (const key of r.running) writes.push(store.setRunning(key, (await store.running(key)) - 1));
+      if (to === 'refunded') for (const key of r.counters) writes.push(store.setCounter(key, add(await store.counter(key), r.amount, -1)));
+      return Promise.all(writes);
     });
+    await persisted;
   }
 
   return {
@@ -98,7 +116,12 @@ export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
     async reserve(taskId, scope): Promise<ReserveResult> {
       if (!scope.guildId && !options.dmEnabled) return { ok: false, key: 'limit.dm_disabled', params: {} };
       const key = scopeKey(scope);
-      return lock(key).runExclusive(async () => {
+      // Load this request's figures into the cache before queueing for the lock (one batched read for every
+      // concurrent request), so nothing under the lock waits for the disk.
+      await warm(scope, now());
+      // Decide and update the (cached) figures under the guild's lock; wait for SQLite after releasing it, so
+      // the next request of the guild is decided on the new figures without waiting for the disk.
+      const decided = await lock(key).runExclusive(async (): Promise<{ result: ReserveResult; persisted?: Promise<unknown> }> => {
         const at = now();
         const settings = scope.guildId ? await store.settings(scope.guildId) : {};
         const limits = { ...options.defaults, ...settings.limits };
@@ -114,7 +137,7 @@ export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
           store.lastRequest(member),
         ]);
         const sec = Math.floor;
-        const refuse = (k: ReserveResult & { ok: false }) => k;
+        const refuse = (k: ReserveResult & { ok: false }) => ({ result: k });
         if (limits.cooldown_seconds !== null && last && at - last < limits.cooldown_seconds * 1000) {
           return refuse({ ok: false, key: 'limit.cooldown', params: { seconds: limits.cooldown_seconds, resetAt: sec((last + limits.cooldown_seconds * 1000) / 1000) } });
         }
@@ -142,14 +165,20 @@ export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
         };
         const counters = scope.guildId ? [keys.guildDay, keys.guildMonth, keys.memberDay, keys.memberMonth] : [keys.memberDay, keys.memberMonth];
         const running = scope.guildId ? [key, member] : [member];
-        // The reservation is written first: a crash after it leaves a record that refund/commit can settle.
+        // The reservation travels with the counters: a crash leaves a record that refund/commit can settle.
         const reservation: Reservation = { taskId, counters, running, amount, state: 'reserved', at };
-        await store.setReservation(reservation);
-        for (const k of counters) await store.setCounter(k, add(await store.counter(k), amount, 1));
-        for (const k of running) await store.setRunning(k, (await store.running(k)) + 1);
-        await store.setLastRequest(member, at);
-        return { ok: true };
+        // All writes are queued together on the one connection and awaited before saying yes.
+        const current = await Promise.all([...counters.map((k) => store.counter(k)), ...running.map((k) => store.running(k))]);
+        const persisted = Promise.all([
+          store.setReservation(reservation),
+          ...counters.map((k, i) => store.setCounter(k, add(current[i] as Counter, amount, 1))),
+          ...running.map((k, i) => store.setRunning(k, (current[counters.length + i] as number) + 1)),
+          store.setLastRequest(member, at),
+        ]);
+        return { result: { ok: true }, persisted };
       });
+      await decided.persisted;
+      return decided.result;
     },
     commit: (taskId, scope) => release(taskId, scope, 'committed'),
     refund: (taskId, scope) => release(taskId, scope, 'refunded'),

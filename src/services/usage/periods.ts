@@ -1,8 +1,18 @@
 /** Day and month periods in a guild's time zone (UTC by default), and when the current one ends. */
 
+// Building an Intl formatter is far dearer than using one: keep one per time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 function parts(at: number, timeZone: string) {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-  const p = Object.fromEntries(f.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(formatter(timeZone).formatToParts(new Date(at)).map((x) => [x.type, x.value]));
   return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), min: Number(p.minute), s: Number(p.second) };
 }
 
@@ -35,7 +45,19 @@ export interface Periods {
   monthEndsAt: number;
 }
 
+// The periods only change at midnight: remember the last answer per zone with the span it is valid for.
+const lastAnswer = new Map<string, { from: number; periods: Periods }>();
+
 export function periodsAt(at: number, timeZone = 'UTC'): Periods {
+  const known = lastAnswer.get(timeZone);
+  if (known && at >= known.from && at < known.periods.dayEndsAt) return known.periods;
+  const periods = computePeriods(at, timeZone);
+  const p = parts(at, timeZone);
+  lastAnswer.set(timeZone, { from: zonedToUtc(p.y, p.m, p.d, timeZone), periods });
+  return periods;
+}
+
+function computePeriods(at: number, timeZone: string): Periods {
   const p = parts(at, timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
   const next = new Date(Date.UTC(p.y, p.m - 1, p.d + 1));

@@ -1,9 +1,33 @@
-/** REST faults the fake Discord plays on matching requests: rate limits, unknown messages, dead tokens, 5xx. */
-export type RestFault =
-  | { route?: string | RegExp; times?: number; status: 429; retryAfterSec: number; global?: boolean }
-  | { route?: string | RegExp; times?: number; status: 404; code: 10008 | 10015 | 10003 }
-  | { route?: string | RegExp; times?: number; status: 401; code: 50027 }
-  | { route?: string | RegExp; times?: number; status: 500 | 502 };
+/** REST faults the fake Discord plays on matching requests: rate limits, unknown resources, dead tokens, 5xx. */
+
+interface FaultTarget {
+  /** `METHOD /templated/route` (e.g. `PATCH /webhooks/:appId/:token/messages/:messageId`) or a RegExp on it; any route when absent. */
+  route?: string | RegExp;
+  /** How many matching requests get the fault (default 1). */
+  times?: number;
+}
+
+export type RestFault = FaultTarget &
+  (
+    | { status: 429; retryAfterSec: number; global?: boolean }
+    | { status: 404; code: 10003 | 10008 | 10015 | 10062 }
+    | { status: 401; code: 50027 }
+    | { status: 400; code: 40060 }
+    | { status: 413; code?: 40005 }
+    | { status: 500 | 502 | 503 }
+  );
+
+/** Discord's messages for the error codes the fake speaks. */
+export const ERROR_MESSAGES: Record<number, string> = {
+  0: 'Internal Server Error',
+  10003: 'Unknown Channel',
+  10008: 'Unknown Message',
+  10015: 'Unknown Webhook',
+  10062: 'Unknown interaction',
+  40005: 'Request entity too large',
+  40060: 'Interaction has already been acknowledged.',
+  50027: 'Invalid Webhook Token',
+};
 
 export class RestFaults {
   private list: Array<RestFault & { left: number }> = [];
@@ -12,12 +36,16 @@ export class RestFaults {
     this.list.push({ ...fault, left: fault.times ?? 1 });
   }
 
+  clear(): void {
+    this.list = [];
+  }
+
   /** The first fault whose route matches `METHOD /templated/route`, consumed once. */
   take(route: string): RestFault | undefined {
     const f = this.list.find((x) => x.left > 0 && (x.route === undefined || (typeof x.route === 'string' ? x.route === route : x.route.test(route))));
     if (!f) return undefined;
     f.left -= 1;
-    this.list = this.list.filter((x) => x.left > 0);
+    if (f.left <= 0) this.list = this.list.filter((x) => x !== f);
     return f;
   }
 }
