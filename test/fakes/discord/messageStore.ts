@@ -1,5 +1,6 @@
 /** The fake's messages: what each channel shows, with every edit applied and counted. */
-import type { APIUser } from 'discord-api-types/v10';
+import type { APIMessage, APIUser } from 'discord-api-types/v10';
+import type { JsonBody } from './recorder.js';
 import { snowflake } from './snowflake.js';
 
 export interface StoredAttachment {
@@ -9,10 +10,15 @@ export interface StoredAttachment {
   content_type?: string;
 }
 
+/** How the message was made: an interaction's original response, a follow-up, or a channel message. */
+export type MessageKind = 'original' | 'followup' | 'channel';
+
 export interface StoredMessage {
   id: string;
   channelId: string;
   guildId?: string;
+  kind: MessageKind;
+  /** The interaction whose webhook made it. */
   interactionId?: string;
   content: string;
   embeds: unknown[];
@@ -23,55 +29,64 @@ export interface StoredMessage {
   deleted: boolean;
   edits: number;
   createdAt: number;
+  editedAt?: number;
 }
 
-export type MessageBody = Record<string, unknown>;
+export type MessageBody = JsonBody;
+
+export const EPHEMERAL = 1 << 6;
+export const LOADING = 1 << 7;
 
 export class MessageStore {
   readonly byId = new Map<string, StoredMessage>();
 
+  constructor(private readonly now: () => number = Date.now) {}
+
   create(channelId: string, body: MessageBody, files: StoredAttachment[], extra: Partial<StoredMessage> = {}): StoredMessage {
-    const msg: StoredMessage = {
-      id: snowflake(),
-      channelId,
-      content: '',
-      embeds: [],
-      components: [],
-      attachments: [],
-      flags: 0,
-      deleted: false,
-      edits: 0,
-      createdAt: Date.now(),
-      ...extra,
-    };
+    const at = this.now();
+    const msg: StoredMessage = { id: snowflake(at), channelId, kind: 'channel', content: '', embeds: [], components: [], attachments: [], flags: 0, deleted: false, edits: 0, createdAt: at, ...extra };
     this.apply(msg, body, files, false);
+    if (typeof extra.flags === 'number') msg.flags = extra.flags;
     this.byId.set(msg.id, msg);
     return msg;
   }
 
+  /** Applies a create or edit body the way Discord does: absent fields stay, `attachments` keeps the listed ids. */
   apply(msg: StoredMessage, body: MessageBody, files: StoredAttachment[], isEdit = true): void {
-    if (typeof body.content === 'string') msg.content = body.content;
+    if (typeof body.content === 'string' || body.content === null) msg.content = (body.content as string | null) ?? '';
     if (Array.isArray(body.embeds)) msg.embeds = body.embeds;
     if (Array.isArray(body.components)) msg.components = body.components;
     if (typeof body.flags === 'number') msg.flags = body.flags;
     if ('allowed_mentions' in body) msg.allowedMentions = body.allowed_mentions;
-    if (files.length) msg.attachments = files;
-    else if (Array.isArray(body.attachments)) {
-      const keep = new Set((body.attachments as Array<{ id: string | number }>).map((a) => String(a.id)));
-      msg.attachments = msg.attachments.filter((a) => keep.has(a.id));
+    if (Array.isArray(body.attachments)) {
+      // Existing attachments are kept by id; new uploads are referenced by their `files[n]` index.
+      const listed = body.attachments as Array<{ id: string | number }>;
+      const keep = new Set(listed.map((a) => String(a.id)));
+      msg.attachments = [...msg.attachments.filter((a) => keep.has(a.id)), ...files];
+    } else if (files.length) {
+      msg.attachments = isEdit ? [...msg.attachments, ...files] : files;
     }
-    if (isEdit) msg.edits += 1;
+    if (isEdit) {
+      msg.edits += 1;
+      msg.editedAt = this.now();
+    }
   }
 
-  inChannel(channelId: string): StoredMessage[] {
-    return [...this.byId.values()].filter((m) => m.channelId === channelId && !m.deleted);
+  get(id: string): StoredMessage | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The channel's messages, oldest first (deleted ones left out unless asked for). */
+  inChannel(channelId: string, includeDeleted = false): StoredMessage[] {
+    return [...this.byId.values()].filter((m) => m.channelId === channelId && (includeDeleted || !m.deleted));
   }
 
   all(): StoredMessage[] {
     return [...this.byId.values()];
   }
 
-  toApi(msg: StoredMessage, author: APIUser) {
+  toApi(msg: StoredMessage, author: APIUser): APIMessage {
+    const viaWebhook = msg.kind !== 'channel';
     return {
       id: msg.id,
       channel_id: msg.channelId,
@@ -79,7 +94,7 @@ export class MessageStore {
       author,
       content: msg.content,
       timestamp: new Date(msg.createdAt).toISOString(),
-      edited_timestamp: msg.edits ? new Date().toISOString() : null,
+      edited_timestamp: msg.editedAt ? new Date(msg.editedAt).toISOString() : null,
       tts: false,
       mention_everyone: false,
       mentions: [],
@@ -88,10 +103,10 @@ export class MessageStore {
       embeds: msg.embeds,
       components: msg.components,
       pinned: false,
-      type: msg.interactionId ? 20 : 0,
+      type: msg.kind === 'original' ? 20 : msg.kind === 'followup' ? 20 : 0,
       flags: msg.flags,
       application_id: author.id,
-      webhook_id: msg.interactionId ? author.id : undefined,
-    };
+      ...(viaWebhook ? { webhook_id: author.id } : {}),
+    } as unknown as APIMessage;
   }
 }
