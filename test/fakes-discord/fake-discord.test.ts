@@ -1,21 +1,38 @@
-import { Client, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
+import { Client, DiscordAPIError, GatewayIntentBits, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { WebSocket } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/discord/index.js';
 
+const WEBHOOK_EDIT = 'PATCH /webhooks/:appId/:token/messages/:messageId';
 let discord: FakeDiscord | undefined;
 let client: Client | undefined;
 
-async function connect(guilds = 1) {
-  discord = await startFakeDiscord({ guilds });
+async function connect(options: FakeDiscordOptions = {}) {
+  discord = await startFakeDiscord(options);
   client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.restUrl } });
   const ready = new Promise<void>((r) => client!.once('clientReady', () => r()));
   await client.login(discord.botToken);
-  await ready;
+  await Promise.all([ready, discord.waitForReady()]);
   return { discord, client };
 }
 
-function nextInteraction(c: Client): Promise<Interaction> {
-  return new Promise((resolve) => c.once('interactionCreate', resolve));
+function next<T extends Interaction>(c: Client, guard: (i: Interaction) => i is T): Promise<T> {
+  return new Promise((resolve, reject) =>
+    c.once('interactionCreate', (i) => (guard(i) ? resolve(i) : reject(new Error(`unexpected interaction type ${i.type}`)))),
+  );
+}
+const isCommand = (i: Interaction): i is ChatInputCommandInteraction => i.isChatInputCommand();
+const isButton = (i: Interaction): i is ButtonInteraction => i.isButton();
+
+/** A raw REST call to the fake, for rules discord.js would never let us break. */
+async function call(d: FakeDiscord, method: string, path: string, body?: unknown, auth: string | null = `Bot ${d.botToken}`) {
+  const res = await fetch(`${d.restUrl}/v10${path}`, {
+    method,
+    headers: { ...(auth ? { authorization: auth } : {}), ...(body instanceof FormData || body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined, headers: res.headers };
 }
 
 afterEach(async () => {
@@ -26,89 +43,235 @@ afterEach(async () => {
 });
 
 describe('a real discord.js Client against the fake Discord', () => {
-  it('logs in through GET /gateway/bot and caches every guild from GUILD_CREATE', async () => {
-    const { discord, client } = await connect(200);
+  it('logs in with one GET /gateway/bot, JSON without compression, and caches all 200 guilds', async () => {
+    const { discord, client } = await connect({ guilds: 200 });
     expect(client.guilds.cache.size).toBe(200);
-    expect(client.channels.cache.has(discord.guilds[0]!.channelId)).toBe(true);
-    expect(discord.requests.some((r) => r.route === 'GET /gateway/bot')).toBe(true);
+    expect([...client.guilds.cache.keys()].sort()).toEqual([...discord.guildIds].sort());
+    const g = discord.guildIds[7]!;
+    expect(client.channels.cache.get(discord.channelIdOf(g))?.isTextBased()).toBe(true);
+    expect(client.application?.id).toBe(discord.applicationId);
+    expect(discord.requests.map((r) => `${r.route} ${r.status}`)).toEqual(['GET /gateway/bot 200']);
+    expect(discord.identifies).toMatchObject([{ url: '/gateway?v=10&encoding=json', intents: GatewayIntentBits.Guilds, compress: false }]);
   });
 
-  it('receives a command with a resolved attachment, defers, then edits in an embed and a file', async () => {
+  it('delivers a command with a resolved attachment and locale; defer then editReply with an embed and a file', async () => {
     const { discord, client } = await connect();
-    const got = nextInteraction(client);
-    const ix = discord.dispatchCommand({ name: 'video', subcommand: 'images', locale: 'zh-CN', options: [{ name: 'prompt', value: 'a fox' }], attachments: [{ optionName: 'image1', filename: 'fox.png', contentType: 'image/png', size: 1234, width: 640, height: 480 }], attachmentSizeLimit: 25 * 1024 * 1024 });
+    const got = next(client, isCommand);
+    const ix = discord.dispatchCommand({ name: 'video', subcommand: 'images', locale: 'zh-CN', memberPermissions: 1n << 5n, options: [{ name: 'prompt', value: 'a fox' }], attachments: [{ optionName: 'image1', filename: 'fox.png', contentType: 'image/png', size: 1234, width: 640, height: 480 }], attachmentSizeLimit: 25 * 1024 * 1024 });
     const interaction = await got;
-    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    expect(interaction.id).toBe(ix.id);
     expect(interaction.locale).toBe('zh-CN');
+    expect(interaction.guildLocale).toBe('en-US');
     expect(interaction.attachmentSizeLimit).toBe(25 * 1024 * 1024);
+    expect(interaction.memberPermissions?.has('ManageGuild')).toBe(true);
+    expect(interaction.appPermissions.has('AttachFiles')).toBe(true);
     expect(interaction.options.getSubcommand()).toBe('images');
-    expect(interaction.options.getAttachment('image1')).toMatchObject({ name: 'fox.png', contentType: 'image/png', size: 1234 });
+    expect(interaction.options.getString('prompt')).toBe('a fox');
+    expect(interaction.options.getAttachment('image1')).toMatchObject({ name: 'fox.png', contentType: 'image/png', size: 1234, width: 640, height: 480 });
+
     await interaction.deferReply();
+    expect(await discord.waitForCallback(ix.id)).toMatchObject({ type: 5 });
+    expect(discord.originalMessage(ix.id)!.flags & MessageFlags.Loading).toBeTruthy();
     await interaction.editReply({ embeds: [{ title: 'done' }], files: [{ attachment: Buffer.from('video-bytes'), name: 'v.mp4' }] });
-    expect((await discord.waitForCallback(ix.id)).type).toBe(5);
-    const patch = discord.requests.find((r) => r.route === 'PATCH /webhooks/:appId/:token/messages/:messageId')!;
-    expect(patch.files[0]).toMatchObject({ name: 'v.mp4', size: 11 });
-    expect(patch.files[0]!.data.toString()).toBe('video-bytes');
-    expect(discord.originalMessage(ix.id)).toMatchObject({ embeds: [{ title: 'done' }], attachments: [{ filename: 'v.mp4' }] });
+    const [patch] = discord.requestsTo(WEBHOOK_EDIT);
+    expect(patch).toMatchObject({ status: 200, path: `/webhooks/${discord.applicationId}/${ix.token}/messages/@original`, body: { embeds: [{ title: 'done' }] } });
+    expect(patch!.files).toMatchObject([{ name: 'v.mp4', field: 'files[0]', size: 11 }]);
+    expect(patch!.files[0]!.data.toString()).toBe('video-bytes');
+    const message = discord.originalMessage(ix.id)!;
+    expect(message).toMatchObject({ kind: 'original', flags: 0, embeds: [{ title: 'done' }], attachments: [{ filename: 'v.mp4', size: 11 }], edits: 1 });
+    expect(discord.messages.inChannel(ix.channelId).map((m) => m.id)).toEqual([message.id]);
   });
 
-  it('a second acknowledgement is refused with 40060', async () => {
+  it('answers with_response=true with the callback resource and its message', async () => {
     const { discord, client } = await connect();
-    const got = nextInteraction(client);
-    discord.dispatchCommand({ name: 'video', options: [] });
+    const got = next(client, isCommand);
+    const ix = discord.dispatchCommand({ name: 'video', options: [] });
     const interaction = await got;
-    if (!interaction.isChatInputCommand()) throw new Error('expected a command');
-    await interaction.reply({ content: 'one', flags: MessageFlags.Ephemeral });
-    interaction.replied = false; // pretend to be a second process that did not see the first reply
-    await expect(interaction.reply({ content: 'two' })).rejects.toMatchObject({ code: 40060 });
+    const response = await interaction.reply({ content: 'hello', withResponse: true });
+    expect(discord.requests.at(-1)).toMatchObject({ route: 'POST /interactions/:id/:token/callback', status: 200 });
+    expect(discord.requests.at(-1)!.query.get('with_response')).toBe('true');
+    expect(response.interaction.id).toBe(ix.id);
+    expect(response.resource?.message?.id).toBe(discord.originalMessage(ix.id)!.id);
+    expect(response.resource?.message?.content).toBe('hello');
+    expect((await interaction.fetchReply()).content).toBe('hello');
+    const followUp = await interaction.followUp({ content: 'more', flags: MessageFlags.Ephemeral });
+    expect(discord.messages.get(followUp.id)).toMatchObject({ kind: 'followup', content: 'more', flags: MessageFlags.Ephemeral });
   });
 
-  it('a button click can update its message', async () => {
+  it('a button click can update its message; a second acknowledgement is refused with 40060', async () => {
     const { discord, client } = await connect();
-    let got = nextInteraction(client);
+    const got = next(client, isCommand);
     const cmd = discord.dispatchCommand({ name: 'video', options: [] });
     const first = await got;
-    if (!first.isChatInputCommand()) throw new Error('expected a command');
     await first.reply({ content: 'card', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Go', custom_id: 'v1:reroll:abc' }] }] });
-    const messageId = discord.originalMessage(cmd.id)!.id;
-    got = nextInteraction(client);
-    discord.dispatchComponent({ customId: 'v1:reroll:abc', messageId });
-    const click = await got;
-    if (!click.isButton()) throw new Error('expected a button');
-    expect(click.customId).toBe('v1:reroll:abc');
-    await click.update({ content: 'updated' });
-    expect(discord.messages.byId.get(messageId)!.content).toBe('updated');
+    const card = discord.originalMessage(cmd.id)!;
+
+    const gotClick = next(client, isButton);
+    const click = discord.dispatchComponent({ customId: 'v1:reroll:abc', message: { id: card.id, channelId: card.channelId }, user: { id: '200000000000000001', username: 'bob' } });
+    const button = await gotClick;
+    expect(button.customId).toBe('v1:reroll:abc');
+    expect(button.message.id).toBe(card.id);
+    expect(button.user.username).toBe('bob');
+    await button.update({ content: 'updated', components: [] });
+    expect(await discord.waitForCallback(click.id)).toMatchObject({ type: 7, data: { content: 'updated' } });
+    expect(discord.messages.get(card.id)).toMatchObject({ content: 'updated', components: [], edits: 1 });
+
+    button.replied = false; // a second process that did not see the first answer
+    const err = await button.reply({ content: 'two' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DiscordAPIError);
+    expect(err).toMatchObject({ code: 40060, status: 400, message: 'Interaction has already been acknowledged.' });
+  });
+
+  it('autocomplete gets its focused option and the choices are recorded', async () => {
+    const { discord, client } = await connect();
+    const got = new Promise<Interaction>((r) => client.once('interactionCreate', r));
+    const ix = discord.dispatchAutocomplete({ name: 'video', subcommand: 'text', options: [{ name: 'model', value: 'seed', focused: true }] });
+    const interaction = await got;
+    if (!interaction.isAutocomplete()) throw new Error('expected autocomplete');
+    expect(interaction.options.getFocused(true)).toMatchObject({ name: 'model', value: 'seed' });
+    await interaction.respond([{ name: 'Seedance 2.0', value: 'seedance2.0' }]);
+    expect(await discord.waitForCallback(ix.id)).toEqual({ type: 8, data: { choices: [{ name: 'Seedance 2.0', value: 'seedance2.0' }] } });
   });
 
   it('survives a 429 on the webhook edit: the edit lands after Retry-After', async () => {
     const { discord, client } = await connect();
-    const got = nextInteraction(client);
+    const got = next(client, isCommand);
     const ix = discord.dispatchCommand({ name: 'video', options: [] });
     const interaction = await got;
-    if (!interaction.isChatInputCommand()) throw new Error('expected a command');
     await interaction.deferReply();
-    discord.injectRestFault({ route: 'PATCH /webhooks/:appId/:token/messages/:messageId', status: 429, retryAfterSec: 1 });
+    discord.injectRestFault({ route: WEBHOOK_EDIT, status: 429, retryAfterSec: 1 });
     const started = Date.now();
     await interaction.editReply({ content: 'after the limit' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    const edits = discord.requests.filter((r) => r.route === 'PATCH /webhooks/:appId/:token/messages/:messageId');
-    expect(edits.map((r) => r.status)).toEqual([429, 200]);
+    expect(discord.requestsTo(WEBHOOK_EDIT).map((r) => r.status)).toEqual([429, 200]);
     expect(discord.originalMessage(ix.id)!.content).toBe('after the limit');
   });
 
-  it('after 15 minutes the webhook token is dead (50027) but the channel edit works', async () => {
+  it('after 15 minutes the webhook token is dead (50027) but the channel edit with the bot token works', async () => {
     const { discord, client } = await connect();
-    const got = nextInteraction(client);
+    const got = next(client, isCommand);
     const ix = discord.dispatchCommand({ name: 'video', options: [] });
     const interaction = await got;
-    if (!interaction.isChatInputCommand()) throw new Error('expected a command');
     await interaction.reply({ content: 'working' });
     discord.advanceClock(16 * 60 * 1000);
-    await expect(interaction.editReply({ content: 'late' })).rejects.toMatchObject({ code: 50027 });
+    await expect(interaction.editReply({ content: 'late' })).rejects.toMatchObject({ code: 50027, status: 401 });
     const message = discord.originalMessage(ix.id)!;
     const channel = await client.channels.fetch(message.channelId);
     if (!channel?.isTextBased()) throw new Error('expected a text channel');
     await channel.messages.edit(message.id, { content: 'edited through the channel' });
-    expect(discord.messages.byId.get(message.id)!.content).toBe('edited through the channel');
+    expect(discord.requests.at(-1)).toMatchObject({ route: 'PATCH /channels/:channelId/messages/:messageId', status: 200, auth: `Bot ${discord.botToken}` });
+    expect(discord.messages.get(message.id)!.content).toBe('edited through the channel');
+    discord.deleteMessage(message.channelId, message.id);
+    await expect(channel.messages.edit(message.id, { content: 'gone' })).rejects.toMatchObject({ code: 10008, status: 404 });
+  });
+
+  it('stores bulk-overwritten commands and dispatches with their ids', async () => {
+    const { discord, client } = await connect();
+    const guildId = discord.guildIds[0]!;
+    const set = await client.application!.commands.set([{ name: 'video', description: 'Make a video' }], guildId);
+    const again = await client.application!.commands.set([{ name: 'video', description: 'Make a video!' }], guildId);
+    expect(again.first()!.id).toBe(set.first()!.id);
+    expect(discord.commands.get(guildId)).toMatchObject([{ name: 'video', description: 'Make a video!', guild_id: guildId }]);
+    const got = next(client, isCommand);
+    discord.dispatchCommand({ name: 'video', guildId });
+    expect((await got).commandId).toBe(set.first()!.id);
+  });
+});
+
+describe('the fake Discord on its own (raw HTTP and WebSocket)', () => {
+  it('speaks the gateway protocol: HELLO, heartbeat ACK, READY then GUILD_CREATEs, 4004 for a bad token, op 9 for RESUME', async () => {
+    discord = await startFakeDiscord({ guilds: 2, heartbeatIntervalMs: 5000 });
+    const open = (url: string) => {
+      const ws = new WebSocket(url);
+      const frames: Array<{ op: number; t?: string; s?: number; d?: any }> = [];
+      const waiters: Array<() => void> = [];
+      ws.on('message', (raw) => {
+        frames.push(JSON.parse(String(raw)));
+        for (const w of waiters.splice(0)) w();
+      });
+      const until = async (pred: () => boolean) => {
+        while (!pred()) await new Promise<void>((r) => waiters.push(r));
+      };
+      const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
+      return { ws, frames, until, closed, send: (p: unknown) => ws.send(JSON.stringify(p)) };
+    };
+
+    const bad = open(`${discord.gatewayUrl}?v=10&encoding=json`);
+    await bad.until(() => bad.frames.length > 0);
+    expect(bad.frames[0]).toEqual({ op: 10, d: { heartbeat_interval: 5000 } });
+    bad.send({ op: 2, d: { token: 'wrong', intents: 1, properties: {} } });
+    expect(await bad.closed).toBe(4004);
+
+    const good = open(`${discord.gatewayUrl}?v=10&encoding=json`);
+    await good.until(() => good.frames.length > 0);
+    good.send({ op: 1, d: null });
+    await good.until(() => good.frames.some((f) => f.op === 11));
+    good.send({ op: 2, d: { token: discord.botToken, intents: 1, properties: {} } });
+    await discord.waitForReady();
+    await good.until(() => good.frames.filter((f) => f.t === 'GUILD_CREATE').length === 2);
+    const dispatches = good.frames.filter((f) => f.op === 0);
+    expect(dispatches.map((f) => [f.t, f.s])).toEqual([['READY', 1], ['GUILD_CREATE', 2], ['GUILD_CREATE', 3]]);
+    expect(dispatches[0]!.d).toMatchObject({ user: { id: discord.applicationId, bot: true }, application: { id: discord.applicationId }, guilds: discord.guildIds.map((id) => ({ id, unavailable: true })) });
+    expect(dispatches[1]!.d).toMatchObject({ id: discord.guildIds[0], channels: [{ id: discord.channelIdOf(discord.guildIds[0]!), type: 0 }], roles: [{ id: discord.guildIds[0], name: '@everyone' }] });
+
+    const ix = discord.dispatchCommand({ name: 'video', guildId: discord.guildIds[1]!, locale: 'fr' });
+    await good.until(() => good.frames.some((f) => f.t === 'INTERACTION_CREATE'));
+    const create = good.frames.find((f) => f.t === 'INTERACTION_CREATE')!;
+    expect(create.s).toBe(4);
+    expect(create.d).toMatchObject({ id: ix.id, token: ix.token, type: 2, guild_id: discord.guildIds[1], channel_id: discord.channelIdOf(discord.guildIds[1]!), locale: 'fr', guild_locale: 'en-US', attachment_size_limit: 10 * 1024 * 1024, data: { name: 'video', type: 1 } });
+
+    const resumed = open(`${discord.gatewayUrl}?v=10&encoding=json`);
+    await resumed.until(() => resumed.frames.length > 0);
+    resumed.send({ op: 6, d: { token: discord.botToken, session_id: 'x', seq: 4 } });
+    await resumed.until(() => resumed.frames.length > 1);
+    expect(resumed.frames[1]).toEqual({ op: 9, d: false });
+    good.ws.close();
+    resumed.ws.close();
+  });
+
+  it('enforces tokens, deadlines, sizes and unknown resources with Discord error codes', async () => {
+    discord = await startFakeDiscord({ ackDeadlineMs: 200 });
+    // No gateway connection is needed for REST; a raw socket receives the dispatches.
+    const ws = new WebSocket(discord.gatewayUrl);
+    ws.on('open', () => ws.send(JSON.stringify({ op: 2, d: { token: discord!.botToken, intents: 1, properties: {} } })));
+    await discord.waitForReady();
+    const d = discord;
+    const app = d.applicationId;
+
+    expect(await call(d, 'GET', '/users/@me', undefined, 'Bot wrong')).toMatchObject({ status: 401, json: { code: 0, message: '401: Unauthorized' } });
+    const unknown = await call(d, 'GET', '/guilds/1/roles');
+    expect(unknown).toMatchObject({ status: 404, json: { code: 0, message: '404: Not Found' } });
+    expect(d.requests.at(-1)).toMatchObject({ route: 'GET /guilds/1/roles', status: 404 });
+    expect(unknown.headers.get('x-ratelimit-remaining')).toBe('999');
+    expect(await call(d, 'GET', '/channels/1')).toMatchObject({ status: 404, json: { code: 10003, message: 'Unknown Channel' } });
+    expect(await call(d, 'GET', `/channels/${d.channelIdOf(d.guildIds[0]!)}/messages/1`)).toMatchObject({ status: 404, json: { code: 10008 } });
+
+    // Acknowledged too late.
+    const late = d.dispatchCommand({ name: 'video' });
+    d.advanceClock(250);
+    expect(await call(d, 'POST', `/interactions/${late.id}/${late.token}/callback`, { type: 5 }, null)).toMatchObject({ status: 404, json: { code: 10062, message: 'Unknown interaction' } });
+
+    // Deferred; the follow-up fills the loading message; a file over the interaction's limit is refused.
+    const ix = d.dispatchCommand({ name: 'video', attachmentSizeLimit: 1000 });
+    expect((await call(d, 'POST', `/interactions/${ix.id}/${ix.token}/callback`, { type: 5 }, null)).status).toBe(204);
+    const big = new FormData();
+    big.append('payload_json', JSON.stringify({ content: 'big', attachments: [{ id: 0 }] }));
+    big.append('files[0]', new Blob([Buffer.alloc(1001)], { type: 'video/mp4' }), 'big.mp4');
+    expect(await call(d, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, big, null)).toMatchObject({ status: 413, json: { code: 40005, message: 'Request entity too large' } });
+    expect(d.requests.at(-1)!.files).toMatchObject([{ name: 'big.mp4', size: 1001, contentType: 'video/mp4' }]);
+    const filled = await call(d, 'POST', `/webhooks/${app}/${ix.token}?wait=true`, { content: 'first follow-up' }, null);
+    expect(filled.json).toMatchObject({ id: d.originalMessage(ix.id)!.id, content: 'first follow-up', author: { id: app, bot: true } });
+    expect((await call(d, 'POST', `/webhooks/${app}/${ix.token}`, { content: 'no wait' }, null)).status).toBe(204);
+    expect(d.messages.inChannel(ix.channelId).map((m) => [m.kind, m.content])).toEqual([['original', 'first follow-up'], ['followup', 'no wait']]);
+
+    // Injected faults play once, in order, then the route works again.
+    d.injectRestFault({ route: /webhooks/, status: 404, code: 10015 });
+    d.injectRestFault({ status: 500 });
+    expect(await call(d, 'GET', `/webhooks/${app}/${ix.token}/messages/@original`, undefined, null)).toMatchObject({ status: 404, json: { code: 10015, message: 'Unknown Webhook' } });
+    expect((await call(d, 'GET', `/webhooks/${app}/${ix.token}/messages/@original`, undefined, null)).status).toBe(500);
+    expect((await call(d, 'GET', `/webhooks/${app}/${ix.token}/messages/@original`, undefined, null)).status).toBe(200);
+    d.deleteMessage(d.originalMessage(ix.id)!.id);
+    expect(await call(d, 'GET', `/webhooks/${app}/${ix.token}/messages/@original`, undefined, null)).toMatchObject({ status: 404, json: { code: 10008, message: 'Unknown Message' } });
+    ws.close();
   });
 });

@@ -103,7 +103,7 @@ export class MessageStore {
       embeds: msg.embeds,
       components: msg.components,
       pinned: false,
-      type: msg.kind === 'original' ? 20 : msg.kind === 'followup' ? 20 : 0,
+      type: viaWebhook ? 20 : 0,
       flags: msg.flags,
       application_id: author.id,
       ...(viaWebhook ? { webhook_id: author.id } : {}),

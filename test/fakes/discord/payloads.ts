@@ -4,9 +4,8 @@ import {
   ChannelType,
   InteractionType,
   type APIAttachment,
-  type APIGuild,
+  type APIChannel,
   type APIInteractionGuildMember,
-  type APIMessage,
   type APIUser,
   type GatewayGuildCreateDispatchData,
 } from 'discord-api-types/v10';
@@ -16,21 +15,55 @@ export const ALL_PERMISSIONS = '2251799813685247';
 /** View channel, send messages, embed links, attach files, read history, use application commands. */
 export const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 31n));
 export const MANAGE_MESSAGES = 1n << 13n;
+export const MANAGE_GUILD = 1n << 5n;
+export const DEFAULT_ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 
 export interface FakeGuild {
   id: string;
   name: string;
+  /** The guild's one text channel. */
   channelId: string;
+  channelName: string;
   ownerId: string;
   premiumTier: 0 | 1 | 2 | 3;
+  preferredLocale: string;
+  memberCount: number;
+}
+
+/** What a test may say about a guild; everything else gets a default. */
+export type FakeGuildSpec = Partial<FakeGuild>;
+
+export function makeGuild(spec: FakeGuildSpec, index: number): FakeGuild {
+  return {
+    id: spec.id ?? snowflake(),
+    name: spec.name ?? `Guild ${index + 1}`,
+    channelId: spec.channelId ?? snowflake(),
+    channelName: spec.channelName ?? 'generate',
+    ownerId: spec.ownerId ?? snowflake(),
+    premiumTier: spec.premiumTier ?? 0,
+    preferredLocale: spec.preferredLocale ?? 'en-US',
+    memberCount: spec.memberCount ?? 2,
+  };
 }
 
 export function makeUser(id: string, username: string, bot = false): APIUser {
-  return { id, username, discriminator: '0', global_name: username, avatar: null, bot } as APIUser;
+  return { id, username, discriminator: '0', global_name: bot ? null : username, avatar: null, ...(bot ? { bot: true } : {}) } as APIUser;
 }
 
-export function guildCreate(g: FakeGuild, botUser: APIUser): GatewayGuildCreateDispatchData {
-  const guild: Record<string, unknown> = {
+function everyoneRole(guildId: string) {
+  return { id: guildId, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: MEMBER_PERMISSIONS, managed: false, mentionable: false, flags: 0 };
+}
+
+export function textChannel(g: FakeGuild): APIChannel {
+  return { id: g.channelId, guild_id: g.id, type: ChannelType.GuildText, name: g.channelName, position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, parent_id: null, rate_limit_per_user: 0, flags: 0 } as unknown as APIChannel;
+}
+
+/**
+ * GUILD_CREATE for a guild: enough for discord.js to cache the guild, its @everyone role, the bot's member
+ * and the text channel. Kept small (no emojis, stickers or presences) so that thousands stay cheap.
+ */
+export function guildCreate(g: FakeGuild, botUser: APIUser, joinedAt: string): GatewayGuildCreateDispatchData {
+  return {
     id: g.id,
     name: g.name,
     icon: null,
@@ -42,9 +75,7 @@ export function guildCreate(g: FakeGuild, botUser: APIUser): GatewayGuildCreateD
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [
-      { id: g.id, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: MEMBER_PERMISSIONS, managed: false, mentionable: false, flags: 0 },
-    ],
+    roles: [everyoneRole(g.id)],
     emojis: [],
     features: [],
     mfa_level: 0,
@@ -57,28 +88,19 @@ export function guildCreate(g: FakeGuild, botUser: APIUser): GatewayGuildCreateD
     banner: null,
     premium_tier: g.premiumTier,
     premium_subscription_count: 0,
-    preferred_locale: 'en-US',
+    preferred_locale: g.preferredLocale,
     public_updates_channel_id: null,
     nsfw_level: 0,
     stickers: [],
     premium_progress_bar_enabled: false,
     safety_alerts_channel_id: null,
-    hub_type: null,
-    incidents_data: null,
-  };
-  return {
-    ...(guild as unknown as APIGuild),
-    joined_at: new Date().toISOString(),
+    joined_at: joinedAt,
     large: false,
     unavailable: false,
-    member_count: 2,
+    member_count: g.memberCount,
     voice_states: [],
-    members: [
-      { user: botUser, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } as never,
-    ],
-    channels: [
-      { id: g.channelId, type: ChannelType.GuildText, name: 'generate', position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, parent_id: null, rate_limit_per_user: 0, flags: 0 } as never,
-    ],
+    members: [{ user: botUser, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 }],
+    channels: [textChannel(g)],
     threads: [],
     presences: [],
     stage_instances: [],
@@ -88,17 +110,19 @@ export function guildCreate(g: FakeGuild, botUser: APIUser): GatewayGuildCreateD
 }
 
 export interface AttachmentSpec {
+  /** The attachment option's name (e.g. `image1`). */
   optionName: string;
   filename: string;
   contentType?: string;
   size: number;
   width?: number;
   height?: number;
+  /** Defaults to a cdn.discordapp.com URL that nothing serves; point it at a local server to download. */
   url?: string;
 }
 
-export function attachmentPayload(spec: AttachmentSpec, channelId: string): APIAttachment {
-  const id = snowflake();
+export function attachmentPayload(spec: AttachmentSpec, channelId: string, at?: number): APIAttachment {
+  const id = snowflake(at);
   const url = spec.url ?? `https://cdn.discordapp.com/attachments/${channelId}/${id}/${encodeURIComponent(spec.filename)}?ex=0&is=0&hm=fake`;
   return {
     id,
@@ -111,9 +135,15 @@ export function attachmentPayload(spec: AttachmentSpec, channelId: string): APIA
   } as APIAttachment;
 }
 
-export function memberPayload(user: APIUser, permissions: string): APIInteractionGuildMember {
-  return { user, roles: [], permissions, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, avatar: null, premium_since: null, nick: null, pending: false } as unknown as APIInteractionGuildMember;
+export function memberPayload(user: APIUser, permissions: string, roles: string[], joinedAt: string): APIInteractionGuildMember {
+  return { user, roles, permissions, joined_at: joinedAt, deaf: false, mute: false, flags: 0, avatar: null, premium_since: null, nick: null, pending: false } as unknown as APIInteractionGuildMember;
+}
+
+/** The option type a plain value implies when a test does not say. */
+export function impliedOptionType(value: string | number | boolean): ApplicationCommandOptionType {
+  if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
+  if (typeof value === 'number') return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
+  return ApplicationCommandOptionType.String;
 }
 
 export { ApplicationCommandOptionType, InteractionType };
-export type { APIMessage };

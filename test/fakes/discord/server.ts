@@ -1,253 +1,209 @@
 /**
  * startFakeDiscord(): one loopback HTTP server with REST under /api/v10 and the gateway at /gateway.
- * A real discord.js Client logs into it with `rest: { api: fake.restUrl }`; tests dispatch interactions
- * and read what the bot did from `requests` and `messages`.
+ * A real discord.js Client logs into it with `rest: { api: fake.restUrl }` (discord.js finds the gateway through
+ * GET /gateway/bot); tests dispatch interactions and read what the bot did from `requests` and `messages`.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { ApplicationCommandOptionType, InteractionType, type APIUser } from 'discord-api-types/v10';
+import type { APIUser } from 'discord-api-types/v10';
 import { RestFaults, type RestFault } from './faults.js';
-import { createGateway } from './gateway.js';
-import { MessageStore } from './messageStore.js';
-import { attachmentPayload, makeUser, memberPayload, MEMBER_PERMISSIONS, type AttachmentSpec, type FakeGuild } from './payloads.js';
-import { createRestHandler, type InteractionState, type RecordedRestRequest, type RestContext } from './rest.js';
+import { createGateway, type IdentifyRecord } from './gateway.js';
+import { Interactions, type DispatchCommand, type DispatchComponent, type DispatchModalSubmit, type DispatchedInteraction, type InteractionCallback, type InteractionState } from './interactions.js';
+import { MessageStore, type StoredMessage } from './messageStore.js';
+import { makeGuild, makeUser, type FakeGuild, type FakeGuildSpec } from './payloads.js';
+import { requestsTo, type RecordedRestRequest } from './recorder.js';
+import { createRestHandler, type FakeChannel, type RestContext, type StoredCommand } from './restRoutes.js';
 import { snowflake } from './snowflake.js';
 
 export interface FakeDiscordOptions {
   botToken?: string;
   applicationId?: string;
-  /** How many guilds the bot is in (each with one text channel), or their specs. */
-  guilds?: number | Array<Partial<FakeGuild>>;
+  botUsername?: string;
+  /** How many guilds the bot is in (each with one text channel), or their specs. Default 1. */
+  guilds?: number | FakeGuildSpec[];
+  /** The fake's clock (webhook token age, timestamps); `advanceClock` adds to it. */
   now?: () => number;
+  /** How long after dispatch an interaction may be acknowledged (default 3000 ms). */
   ackDeadlineMs?: number;
+  /** Sent in HELLO (default 41250 ms). */
   heartbeatIntervalMs?: number;
 }
 
-export interface DispatchBase {
-  guildId?: string | null;
-  channelId?: string;
-  user?: { id: string; username?: string };
-  /** Member permissions bitfield (default: an ordinary member). */
-  permissions?: bigint | string;
-  locale?: string;
-  guildLocale?: string;
-  attachmentSizeLimit?: number;
-  /** The member's role ids. */
-  roles?: string[];
+export interface FakeDiscord {
+  /** `http://127.0.0.1:PORT/api`, for `new Client({ rest: { api } })`. */
+  readonly restUrl: string;
+  /** `ws://127.0.0.1:PORT/gateway`, what GET /gateway/bot answers. */
+  readonly gatewayUrl: string;
+  readonly botToken: string;
+  readonly applicationId: string;
+  readonly botUser: APIUser;
+  readonly guilds: readonly FakeGuild[];
+  readonly guildIds: readonly string[];
+  /** The text channel of a guild. */
+  channelIdOf(guildId: string): string;
+  /** Every REST request, in arrival order. */
+  readonly requests: RecordedRestRequest[];
+  /** Requests to a templated route, e.g. `PATCH /webhooks/:appId/:token/messages/:messageId`. */
+  requestsTo(route: string | RegExp): RecordedRestRequest[];
+  /** Every message the bot made, with edits applied. */
+  readonly messages: MessageStore;
+  /** Bulk-overwritten commands by scope: `global` or a guild id. */
+  readonly commands: Map<string, StoredCommand[]>;
+  readonly interactions: Map<string, InteractionState>;
+  /** What IDENTIFY said (intents, shard, compress), one entry per identify. */
+  readonly identifies: readonly IdentifyRecord[];
+  /** Resolves once a bot has identified and READY and every GUILD_CREATE have been sent. */
+  waitForReady(): Promise<void>;
+  dispatchCommand(d: DispatchCommand): DispatchedInteraction;
+  /** Type 4; mark the typed option `focused: true`. */
+  dispatchAutocomplete(d: DispatchCommand): DispatchedInteraction;
+  /** Type 3: a button click (or select with `componentType` and `values`) on a message. */
+  dispatchComponent(d: DispatchComponent): DispatchedInteraction;
+  dispatchModalSubmit(d: DispatchModalSubmit): DispatchedInteraction;
+  /** Any gateway dispatch (e.g. `GUILD_DELETE`) to the connected bot. */
+  dispatchEvent(t: string, d: unknown): void;
+  /** Resolves with the interaction's callback `{ type, data }` once the bot has sent it. */
+  waitForCallback(interactionId: string, timeoutMs?: number): Promise<InteractionCallback>;
+  /** The original response message of an interaction (the clicked message after an update), if any. */
+  originalMessage(interactionId: string): StoredMessage | undefined;
+  injectRestFault(fault: RestFault): void;
+  clearRestFaults(): void;
+  /** A moderator deletes a message; later requests for it get 10008. */
+  deleteMessage(channelId: string, messageId: string): void;
+  deleteMessage(messageId: string): void;
+  /** The channel disappears; later requests for it get 10003. */
+  deleteChannel(channelId: string): void;
+  /** Moves the fake's clock forward (webhook tokens expire 15 min after their interaction). */
+  advanceClock(ms: number): void;
+  now(): number;
+  /** Sends op 7 RECONNECT to the bot. */
+  requestReconnect(): void;
+  /** Closes the bot's gateway connections with a close code. */
+  disconnectGateway(code?: number): void;
+  /** Closes the gateway and HTTP server (and every open connection). */
+  close(): Promise<void>;
 }
 
-export interface CommandOption {
-  name: string;
-  type?: ApplicationCommandOptionType;
-  value: string | number | boolean;
-  focused?: boolean;
-}
-
-export interface DispatchCommand extends DispatchBase {
-  name: string;
-  subcommand?: string;
-  options?: CommandOption[];
-  attachments?: AttachmentSpec[];
-}
-
-export interface DispatchComponent extends DispatchBase {
-  customId: string;
-  messageId: string;
-}
-
-export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const botToken = options.botToken ?? 'fake-bot-token.aaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbb';
   const applicationId = options.applicationId ?? snowflake();
-  const botUser: APIUser = makeUser(applicationId, 'seedance-bot', true);
-  const nowFn = options.now ?? Date.now;
+  const botUser: APIUser = makeUser(applicationId, options.botUsername ?? 'seedance-bot', true);
+  const clock = options.now ?? Date.now;
   let offsetMs = 0;
-  const now = () => nowFn() + offsetMs;
-  const guildSpecs: Array<Partial<FakeGuild>> = typeof options.guilds === 'number' || options.guilds === undefined ? Array.from({ length: options.guilds ?? 1 }, () => ({})) : options.guilds;
-  const guilds: FakeGuild[] = guildSpecs.map((g, i) => ({
-    id: g.id ?? snowflake(),
-    name: g.name ?? `Guild ${i + 1}`,
-    channelId: g.channelId ?? snowflake(),
-    ownerId: g.ownerId ?? snowflake(),
-    premiumTier: g.premiumTier ?? 0,
-  }));
+  const now = () => clock() + offsetMs;
+  const specs: FakeGuildSpec[] = Array.isArray(options.guilds) ? options.guilds : Array.from({ length: options.guilds ?? 1 }, () => ({}));
+  const guilds = specs.map(makeGuild);
+  const guildById = new Map(guilds.map((g) => [g.id, g]));
   let port = 0;
-  const ctx: RestContext = {
-    botToken,
+  const gatewayUrl = () => `ws://127.0.0.1:${port}/gateway`;
+
+  const messages = new MessageStore(now);
+  const channels = new Map<string, FakeChannel>(guilds.map((g) => [g.channelId, { id: g.channelId, guildId: g.id, type: 0, name: g.channelName }]));
+  const commands = new Map<string, StoredCommand[]>();
+  const gateway = createGateway({ botToken, applicationId, botUser, guilds, heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250, resumeUrl: gatewayUrl, now });
+  const interactions = new Interactions({
     applicationId,
     botUser,
-    gatewayUrl: () => `ws://127.0.0.1:${port}/gateway`,
     now,
-    ackDeadlineMs: options.ackDeadlineMs ?? 3000,
-    interactions: new Map(),
-    byToken: new Map(),
-    messages: new MessageStore(),
-    faults: new RestFaults(),
-    requests: [],
-    commands: new Map(),
-    channels: new Map(guilds.map((g) => [g.channelId, { id: g.channelId, guildId: g.id, type: 0 }])),
-  };
+    guilds,
+    channels,
+    messages,
+    findCommand(name, guildId) {
+      const own = guildId ? commands.get(guildId)?.find((c) => c.name === name) : undefined;
+      if (own) return { id: own.id, guildId };
+      const global = commands.get('global')?.find((c) => c.name === name);
+      return global ? { id: global.id } : undefined;
+    },
+    send(payload) {
+      if (!gateway.dispatch('INTERACTION_CREATE', payload)) throw new Error('no bot is connected to the fake gateway');
+    },
+  });
+  const ctx: RestContext = { botToken, applicationId, botUser, gatewayUrl, now, ackDeadlineMs: options.ackDeadlineMs ?? 3000, interactions, messages, faults: new RestFaults(), requests: [], commands, channels };
   const rest = createRestHandler(ctx);
-  const gateway = createGateway({ botToken, applicationId, botUser, guilds, heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250, resumeUrl: ctx.gatewayUrl });
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const m = /^\/api(?:\/v\d+)?(\/.*)$/.exec(url.pathname);
     if (!m) {
-      res.writeHead(404).end();
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 0, message: '404: Not Found' }));
       return;
     }
     rest(req, res, decodeURIComponent(m[1]!), url.searchParams).catch((err: unknown) => {
-      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 0, message: String(err) }));
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 0, message: `fake Discord failed: ${String(err)}` }));
     });
   });
+  server.keepAliveTimeout = 1000;
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
   server.on('upgrade', (req, socket, head) => {
-    if (!(req.url ?? '').startsWith('/gateway')) return socket.destroy();
+    if (new URL(req.url ?? '/', 'http://127.0.0.1').pathname !== '/gateway') return socket.destroy();
     gateway.wss.handleUpgrade(req, socket, head, (ws) => gateway.wss.emit('connection', ws, req));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
   port = (server.address() as AddressInfo).port;
-
-  let userCounter = 0;
-  function base(d: DispatchBase, type: InteractionType) {
-    const guildId = d.guildId === null ? undefined : (d.guildId ?? guilds[0]?.id);
-    const guild = guilds.find((g) => g.id === guildId);
-    const channelId = d.channelId ?? guild?.channelId ?? snowflake();
-    if (!ctx.channels.has(channelId)) ctx.channels.set(channelId, { id: channelId, guildId, type: guildId ? 0 : 1 });
-    const user = makeUser(d.user?.id ?? `10000000000000000${(userCounter += 1) % 10}`, d.user?.username ?? 'member');
-    const id = snowflake();
-    const token = `aW50ZXJhY3Rpb246${id}${Math.random().toString(36).slice(2)}`;
-    const state: InteractionState = { id, token, type, channelId, guildId, createdAt: now(), attachmentSizeLimit: d.attachmentSizeLimit ?? 10 * 1024 * 1024, waiters: [] };
-    ctx.interactions.set(id, state);
-    ctx.byToken.set(token, state);
-    const permissions = d.permissions === undefined ? MEMBER_PERMISSIONS : String(d.permissions);
-    const member = { ...memberPayload(user, permissions), roles: d.roles ?? [] };
-    const payload = {
-      id,
-      application_id: applicationId,
-      type,
-      token,
-      version: 1,
-      channel_id: channelId,
-      channel: { id: channelId, type: guildId ? 0 : 1, ...(guildId ? { guild_id: guildId, name: 'generate' } : {}) },
-      ...(guildId ? { guild_id: guildId, guild: { id: guildId, locale: d.guildLocale ?? 'en-US', features: [] }, member } : { user }),
-      app_permissions: '2251799813685247',
-      locale: d.locale ?? 'en-US',
-      ...(guildId ? { guild_locale: d.guildLocale ?? 'en-US' } : {}),
-      entitlements: [],
-      authorizing_integration_owners: guildId ? { '0': guildId } : { '1': user.id },
-      context: guildId ? 0 : 1,
-      attachment_size_limit: state.attachmentSizeLimit,
-    };
-    return { state, payload, channelId, guildId };
-  }
-
-  function commandData(d: DispatchCommand, channelId: string) {
-    const resolved: Record<string, unknown> = {};
-    const opts: Array<Record<string, unknown>> = (d.options ?? []).map((o) => ({
-      name: o.name,
-      type: o.type ?? (typeof o.value === 'number' ? (Number.isInteger(o.value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number) : typeof o.value === 'boolean' ? ApplicationCommandOptionType.Boolean : ApplicationCommandOptionType.String),
-      value: o.value,
-      ...(o.focused ? { focused: true } : {}),
-    }));
-    // Channel and role options come with their objects in `resolved`, as Discord sends them.
-    for (const o of opts) {
-      if (o.type === ApplicationCommandOptionType.Channel) {
-        resolved.channels = { ...(resolved.channels as object), [String(o.value)]: { id: String(o.value), type: 0, name: 'channel', permissions: '2251799813685247' } };
-      } else if (o.type === ApplicationCommandOptionType.Role) {
-        resolved.roles = { ...(resolved.roles as object), [String(o.value)]: { id: String(o.value), name: 'role', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: '0', managed: false, mentionable: true, flags: 0 } };
-      }
-    }
-    for (const a of d.attachments ?? []) {
-      const att = attachmentPayload(a, channelId);
-      resolved.attachments = { ...(resolved.attachments as object), [att.id]: att };
-      opts.push({ name: a.optionName, type: ApplicationCommandOptionType.Attachment, value: att.id });
-    }
-    return {
-      id: snowflake(),
-      name: d.name,
-      type: 1,
-      options: d.subcommand ? [{ name: d.subcommand, type: ApplicationCommandOptionType.Subcommand, options: opts }] : opts,
-      ...(Object.keys(resolved).length ? { resolved } : {}),
-    };
-  }
-
-  function send(payload: unknown): void {
-    if (!gateway.dispatch('INTERACTION_CREATE', payload)) throw new Error('no bot is connected to the fake gateway');
-  }
+  let closing: Promise<void> | undefined;
 
   return {
     restUrl: `http://127.0.0.1:${port}/api`,
+    gatewayUrl: gatewayUrl(),
     botToken,
     applicationId,
     botUser,
     guilds,
-    requests: ctx.requests as RecordedRestRequest[],
-    messages: ctx.messages,
-    commands: ctx.commands,
-    interactions: ctx.interactions,
-    /** Resolves once a bot has identified (READY and every GUILD_CREATE have been sent). */
+    guildIds: guilds.map((g) => g.id),
+    channelIdOf(guildId) {
+      const g = guildById.get(guildId);
+      if (!g) throw new Error(`unknown guild ${guildId}`);
+      return g.channelId;
+    },
+    requests: ctx.requests,
+    requestsTo: (route) => requestsTo(ctx.requests, route),
+    messages,
+    commands,
+    interactions: interactions.byId,
+    identifies: gateway.identifies,
     waitForReady: () => gateway.waitForIdentified(),
-    /** Moves the fake's clock forward (webhook tokens expire 15 min after their interaction). */
-    advanceClock(ms: number) {
+    dispatchCommand: (d) => interactions.command(d),
+    dispatchAutocomplete: (d) => interactions.autocomplete(d),
+    dispatchComponent: (d) => interactions.component(d),
+    dispatchModalSubmit: (d) => interactions.modalSubmit(d),
+    dispatchEvent(t, d) {
+      if (!gateway.dispatch(t, d)) throw new Error('no bot is connected to the fake gateway');
+    },
+    waitForCallback: (id, timeoutMs) => interactions.waitForCallback(id, timeoutMs),
+    originalMessage(interactionId) {
+      const id = interactions.byId.get(interactionId)?.originalMessageId;
+      return id ? messages.get(id) : undefined;
+    },
+    injectRestFault: (fault) => ctx.faults.add(fault),
+    clearRestFaults: () => ctx.faults.clear(),
+    deleteMessage(a: string, b?: string) {
+      const m = messages.get(b ?? a);
+      if (m && (b === undefined || m.channelId === a)) m.deleted = true;
+    },
+    deleteChannel(channelId) {
+      channels.delete(channelId);
+    },
+    advanceClock(ms) {
       offsetMs += ms;
     },
     now,
-    dispatchCommand(d: DispatchCommand) {
-      const { state, payload, channelId } = base(d, InteractionType.ApplicationCommand);
-      send({ ...payload, data: commandData(d, channelId) });
-      return { id: state.id, token: state.token, channelId };
-    },
-    dispatchAutocomplete(d: DispatchCommand) {
-      const { state, payload, channelId } = base(d, InteractionType.ApplicationCommandAutocomplete);
-      send({ ...payload, data: commandData(d, channelId) });
-      return { id: state.id, token: state.token };
-    },
-    dispatchComponent(d: DispatchComponent) {
-      const msg = ctx.messages.byId.get(d.messageId);
-      if (!msg) throw new Error(`unknown message ${d.messageId}`);
-      const { state, payload } = base({ ...d, channelId: msg.channelId, guildId: d.guildId ?? msg.guildId ?? null }, InteractionType.MessageComponent);
-      state.messageId = msg.id;
-      send({ ...payload, data: { custom_id: d.customId, component_type: 2 }, message: ctx.messages.toApi(msg, botUser) });
-      return { id: state.id, token: state.token };
-    },
-    /** The interaction's callback (type and data), once the bot has sent it. */
-    waitForCallback(interactionId: string, timeoutMs = 5000): Promise<{ type: number; data?: Record<string, unknown> }> {
-      const ix = ctx.interactions.get(interactionId);
-      if (!ix) return Promise.reject(new Error(`unknown interaction ${interactionId}`));
-      if (ix.callback) return Promise.resolve(ix.callback);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no callback for ${interactionId} within ${timeoutMs} ms`)), timeoutMs);
-        ix.waiters.push((cb) => {
-          clearTimeout(timer);
-          resolve(cb);
-        });
+    requestReconnect: () => gateway.requestReconnect(),
+    disconnectGateway: (code) => gateway.disconnect(code),
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        gateway.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+        for (const s of sockets) s.destroy();
       });
-    },
-    /** The original response message of an interaction, if it exists. */
-    originalMessage(interactionId: string) {
-      const id = ctx.interactions.get(interactionId)?.originalMessageId;
-      return id ? ctx.messages.byId.get(id) : undefined;
-    },
-    injectRestFault: (fault: RestFault) => ctx.faults.add(fault),
-    deleteMessage(messageId: string) {
-      const m = ctx.messages.byId.get(messageId);
-      if (m) m.deleted = true;
-    },
-    deleteChannel(channelId: string) {
-      ctx.channels.delete(channelId);
-    },
-    async close() {
-      gateway.close();
-      for (const s of sockets) s.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      return closing;
     },
   };
 }
-
-export type FakeDiscord = Awaited<ReturnType<typeof startFakeDiscord>>;

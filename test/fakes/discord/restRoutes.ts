@@ -1,0 +1,301 @@
+/**
+ * The fake's REST API (v10): the routes the bot uses, with Discord's error codes and rules (3 s to acknowledge,
+ * one acknowledgement, 15-minute webhook tokens, per-file upload limits). Every request is recorded.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { InteractionType, type APIUser } from 'discord-api-types/v10';
+import { ERROR_MESSAGES, type RestFault, type RestFaults } from './faults.js';
+import type { InteractionState, Interactions } from './interactions.js';
+import { EPHEMERAL, LOADING, type MessageStore, type StoredAttachment, type StoredMessage } from './messageStore.js';
+import { DEFAULT_ATTACHMENT_SIZE_LIMIT } from './payloads.js';
+import { readBody, type JsonBody, type RecordedFile, type RecordedRestRequest } from './recorder.js';
+import { snowflake } from './snowflake.js';
+
+export interface FakeChannel {
+  id: string;
+  guildId?: string;
+  type: number;
+  name?: string;
+  recipientId?: string;
+}
+
+export interface StoredCommand extends JsonBody {
+  id: string;
+  name: string;
+  guild_id?: string;
+}
+
+export interface RestContext {
+  botToken: string;
+  applicationId: string;
+  botUser: APIUser;
+  gatewayUrl: () => string;
+  now: () => number;
+  ackDeadlineMs: number;
+  interactions: Interactions;
+  messages: MessageStore;
+  faults: RestFaults;
+  requests: RecordedRestRequest[];
+  /** Bulk-overwritten commands by scope: `global` or a guild id. */
+  commands: Map<string, StoredCommand[]>;
+  channels: Map<string, FakeChannel>;
+}
+
+/** Templates (method `*` = any) and the path patterns they match; params in order. */
+const ROUTES: Array<[string, RegExp]> = [
+  ['GET /gateway/bot', /^\/gateway\/bot$/],
+  ['GET /gateway', /^\/gateway$/],
+  ['GET /users/@me', /^\/users\/@me$/],
+  ['POST /users/@me/channels', /^\/users\/@me\/channels$/],
+  ['GET /applications/@me', /^\/applications\/@me$/],
+  ['GET /oauth2/applications/@me', /^\/oauth2\/applications\/@me$/],
+  ['POST /interactions/:id/:token/callback', /^\/interactions\/(\d+)\/([^/]+)\/callback$/],
+  ['* /webhooks/:appId/:token/messages/:messageId', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/],
+  ['POST /webhooks/:appId/:token', /^\/webhooks\/(\d+)\/([^/]+)$/],
+  ['* /channels/:channelId/messages/:messageId', /^\/channels\/(\d+)\/messages\/(\d+)$/],
+  ['POST /channels/:channelId/messages', /^\/channels\/(\d+)\/messages$/],
+  ['GET /channels/:channelId', /^\/channels\/(\d+)$/],
+  ['* /applications/:appId/guilds/:guildId/commands', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/],
+  ['* /applications/:appId/commands', /^\/applications\/(\d+)\/commands$/],
+];
+
+export const WEBHOOK_TOKEN_MS = 15 * 60 * 1000;
+const MAX_AUTOCOMPLETE_CHOICES = 25;
+
+export function matchRoute(method: string, path: string): { route: string; params: string[]; known: boolean } {
+  for (const [template, re] of ROUTES) {
+    const [m, tpl] = template.split(' ') as [string, string];
+    const hit = re.exec(path);
+    if (hit && (m === '*' || m === method)) return { route: `${method} ${tpl}`, params: hit.slice(1), known: true };
+  }
+  return { route: `${method} ${path}`, params: [], known: false };
+}
+
+/** A stable bucket id per route, so discord.js keeps one (never exhausted) bucket for each. */
+function bucketOf(route: string): string {
+  let h = 0;
+  for (let i = 0; i < route.length; i += 1) h = (h * 31 + route.charCodeAt(i)) | 0;
+  return `fake${(h >>> 0).toString(16)}`;
+}
+
+const uploads = (list: RecordedFile[]): StoredAttachment[] => list.map((f) => ({ id: snowflake(), filename: f.name, size: f.size, content_type: f.contentType }));
+const tooLarge = (list: RecordedFile[], limit: number) => list.some((f) => f.size > limit);
+
+export function createRestHandler(ctx: RestContext) {
+  return async function handle(req: IncomingMessage, res: ServerResponse, apiPath: string, query: URLSearchParams): Promise<void> {
+    const method = req.method ?? 'GET';
+    const { route, params, known } = matchRoute(method, apiPath);
+    const record: RecordedRestRequest = { method, route, path: apiPath, query, auth: req.headers.authorization, files: [], status: 0, at: ctx.now() };
+    ctx.requests.push(record);
+    const parsed = await readBody(req);
+    record.body = parsed.body;
+    record.files = parsed.files;
+    const { body, files } = parsed;
+
+    const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      const limits: Record<string, string> =
+        status === 429
+          ? {}
+          : { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '999', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1), 'x-ratelimit-reset-after': '1.000', 'x-ratelimit-bucket': bucketOf(route) };
+      if (payload === undefined) {
+        res.writeHead(status, { ...limits, ...headers }).end();
+        return;
+      }
+      res.writeHead(status, { 'content-type': 'application/json', ...limits, ...headers }).end(JSON.stringify(payload));
+    };
+    const error = (status: number, code: number, message = ERROR_MESSAGES[code] ?? 'Error') => reply(status, { code, message });
+
+    const fault = ctx.faults.take(route);
+    if (fault) return playFault(fault, route, reply, error);
+
+    const webhookAuth = route.includes(' /webhooks/') || route.includes(' /interactions/');
+    if (!webhookAuth && req.headers.authorization !== `Bot ${ctx.botToken}`) return error(401, 0, '401: Unauthorized');
+    if (!known) return error(404, 0, '404: Not Found');
+
+    const messageOf = (id: string | undefined) => {
+      const m = id ? ctx.messages.get(id) : undefined;
+      return m && !m.deleted ? m : undefined;
+    };
+    const api = (m: StoredMessage) => ctx.messages.toApi(m, ctx.botUser);
+    /** The interaction behind a webhook path, or the error Discord gives. */
+    const webhook = (appId: string, token: string): InteractionState | undefined => {
+      const ix = ctx.interactions.byToken.get(token);
+      if (appId !== ctx.applicationId) return void error(404, 10015);
+      if (!ix) return void error(401, 50027);
+      if (ctx.now() - ix.createdAt > WEBHOOK_TOKEN_MS) return void error(401, 50027);
+      if (!ix.callback) return void error(404, 10015);
+      return ix;
+    };
+
+    switch (route) {
+      case 'GET /gateway':
+        return reply(200, { url: ctx.gatewayUrl() });
+      case 'GET /gateway/bot':
+        return reply(200, { url: ctx.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } });
+      case 'GET /users/@me':
+        return reply(200, ctx.botUser);
+      case 'GET /applications/@me':
+      case 'GET /oauth2/applications/@me':
+        return reply(200, { id: ctx.applicationId, name: ctx.botUser.username, icon: null, description: '', bot_public: true, bot_require_code_grant: false, verify_key: '0'.repeat(64), flags: 0, bot: ctx.botUser, owner: { ...ctx.botUser, id: '1', username: 'owner', bot: false }, team: null, summary: '' });
+      case 'POST /users/@me/channels': {
+        const recipientId = String(body?.recipient_id ?? '');
+        if (!/^\d+$/.test(recipientId)) return error(400, 50035, 'Invalid Form Body');
+        const existing = [...ctx.channels.values()].find((c) => c.recipientId === recipientId);
+        const channel: FakeChannel = existing ?? { id: snowflake(ctx.now()), type: 1, recipientId };
+        ctx.channels.set(channel.id, channel);
+        return reply(200, channelPayload(channel));
+      }
+      case 'POST /interactions/:id/:token/callback': {
+        const ix = ctx.interactions.byId.get(params[0]!);
+        if (!ix || ix.token !== params[1]) return error(404, 10062);
+        if (ix.callback) return error(400, 40060);
+        if (ctx.now() - ix.createdAt > ctx.ackDeadlineMs) return error(404, 10062);
+        const type = Number(body?.type);
+        const data = body?.data as JsonBody | undefined;
+        const isAutocomplete = ix.type === InteractionType.ApplicationCommandAutocomplete;
+        if (isAutocomplete !== (type === 8)) return error(400, 50035, 'Invalid Form Body');
+        if ((type === 6 || type === 7) && !ix.messageId) return error(400, 50035, 'Invalid Form Body');
+        if (type === 8 && Array.isArray(data?.choices) && data.choices.length > MAX_AUTOCOMPLETE_CHOICES) return error(400, 50035, 'Invalid Form Body');
+        if (![1, 4, 5, 6, 7, 8, 9, 10, 12].includes(type)) return error(400, 50035, 'Invalid Form Body');
+        if (tooLarge(files, ix.attachmentSizeLimit)) return error(413, 40005);
+        ix.callback = { type, ...(data ? { data } : {}) };
+        ix.ackedAt = ctx.now();
+        let message: StoredMessage | undefined;
+        if (type === 4 || type === 5) {
+          const flags = Number(data?.flags ?? 0) | (type === 5 ? LOADING : 0);
+          message = ctx.messages.create(ix.channelId, type === 5 ? {} : (data ?? {}), uploads(files), { guildId: ix.guildId, interactionId: ix.id, kind: 'original', flags });
+          ix.originalMessageId = message.id;
+        } else if (type === 6 || type === 7) {
+          message = messageOf(ix.messageId);
+          if (message && type === 7) ctx.messages.apply(message, data ?? {}, uploads(files));
+          ix.originalMessageId = ix.messageId;
+        }
+        for (const w of ix.waiters.splice(0)) w(ix.callback);
+        if (query.get('with_response') === 'true') {
+          return reply(200, {
+            interaction: { id: ix.id, type: ix.type, response_message_id: message?.id, response_message_loading: type === 5, response_message_ephemeral: ((message?.flags ?? 0) & EPHEMERAL) !== 0 },
+            resource: { type, ...(message && type !== 6 ? { message: api(message) } : {}) },
+          });
+        }
+        return reply(204);
+      }
+      case 'GET /webhooks/:appId/:token/messages/:messageId':
+      case 'PATCH /webhooks/:appId/:token/messages/:messageId':
+      case 'DELETE /webhooks/:appId/:token/messages/:messageId': {
+        const ix = webhook(params[0]!, params[1]!);
+        if (!ix) return;
+        const msg = messageOf(params[2] === '@original' ? ix.originalMessageId : params[2]);
+        if (!msg) return error(404, 10008);
+        if (method === 'GET') return reply(200, api(msg));
+        if (method === 'DELETE') {
+          msg.deleted = true;
+          return reply(204);
+        }
+        if (tooLarge(files, ix.attachmentSizeLimit)) return error(413, 40005);
+        ctx.messages.apply(msg, body ?? {}, uploads(files));
+        msg.flags &= ~LOADING;
+        return reply(200, api(msg));
+      }
+      case 'POST /webhooks/:appId/:token': {
+        const ix = webhook(params[0]!, params[1]!);
+        if (!ix) return;
+        if (tooLarge(files, ix.attachmentSizeLimit)) return error(413, 40005);
+        const original = ix.originalMessageId ? ctx.messages.get(ix.originalMessageId) : undefined;
+        // The first follow-up to a deferred response fills the loading message, as Discord does
+        // (and fails with 10008 if someone deleted it meanwhile, discord-api-docs#3087).
+        if (original && original.flags & LOADING && ix.callback?.type === 5) {
+          if (original.deleted) return error(404, 10008);
+          ctx.messages.apply(original, body ?? {}, uploads(files));
+          original.flags &= ~LOADING;
+          return query.get('wait') === 'true' ? reply(200, api(original)) : reply(204);
+        }
+        const msg = ctx.messages.create(ix.channelId, body ?? {}, uploads(files), { guildId: ix.guildId, interactionId: ix.id, kind: 'followup' });
+        return query.get('wait') === 'true' ? reply(200, api(msg)) : reply(204);
+      }
+      case 'GET /channels/:channelId/messages/:messageId':
+      case 'PATCH /channels/:channelId/messages/:messageId':
+      case 'DELETE /channels/:channelId/messages/:messageId': {
+        if (!ctx.channels.has(params[0]!)) return error(404, 10003);
+        const msg = messageOf(params[1]);
+        // Ephemeral messages cannot be reached through the channel (discord-api-docs#3090).
+        if (!msg || msg.channelId !== params[0] || (msg.flags & EPHEMERAL) !== 0) return error(404, 10008);
+        if (method === 'GET') return reply(200, api(msg));
+        if (method === 'DELETE') {
+          msg.deleted = true;
+          return reply(204);
+        }
+        if (tooLarge(files, DEFAULT_ATTACHMENT_SIZE_LIMIT)) return error(413, 40005);
+        ctx.messages.apply(msg, body ?? {}, uploads(files));
+        return reply(200, api(msg));
+      }
+      case 'POST /channels/:channelId/messages': {
+        const channel = ctx.channels.get(params[0]!);
+        if (!channel) return error(404, 10003);
+        if (tooLarge(files, DEFAULT_ATTACHMENT_SIZE_LIMIT)) return error(413, 40005);
+        if (!body?.content && !(body?.embeds as unknown[] | undefined)?.length && !files.length && !(body?.components as unknown[] | undefined)?.length) return error(400, 50006, 'Cannot send an empty message');
+        const msg = ctx.messages.create(channel.id, body ?? {}, uploads(files), { guildId: channel.guildId, kind: 'channel' });
+        return reply(200, api(msg));
+      }
+      case 'GET /channels/:channelId': {
+        const channel = ctx.channels.get(params[0]!);
+        if (!channel) return error(404, 10003);
+        return reply(200, channelPayload(channel));
+      }
+      case 'PUT /applications/:appId/commands':
+      case 'PUT /applications/:appId/guilds/:guildId/commands': {
+        if (params[0] !== ctx.applicationId) return error(403, 50001, 'Missing Access');
+        if (!Array.isArray(body)) return error(400, 50035, 'Invalid Form Body');
+        const scope = params[1] ?? 'global';
+        const before = new Map((ctx.commands.get(scope) ?? []).map((c) => [c.name, c]));
+        const saved = (body as JsonBody[]).map((c): StoredCommand => ({
+          type: 1,
+          default_member_permissions: null,
+          nsfw: false,
+          ...c,
+          id: before.get(String(c.name))?.id ?? snowflake(ctx.now()),
+          name: String(c.name),
+          application_id: ctx.applicationId,
+          version: snowflake(ctx.now()),
+          ...(params[1] ? { guild_id: params[1] } : {}),
+        }));
+        ctx.commands.set(scope, saved);
+        return reply(200, saved);
+      }
+      case 'GET /applications/:appId/commands':
+      case 'GET /applications/:appId/guilds/:guildId/commands':
+        if (params[0] !== ctx.applicationId) return error(403, 50001, 'Missing Access');
+        return reply(200, ctx.commands.get(params[1] ?? 'global') ?? []);
+      default:
+        return error(404, 0, '404: Not Found');
+    }
+  };
+}
+
+function channelPayload(c: FakeChannel) {
+  if (c.type === 1) return { id: c.id, type: 1, last_message_id: null, flags: 0, recipients: [{ id: c.recipientId ?? '0', username: 'member', discriminator: '0', avatar: null, global_name: 'member' }] };
+  return { id: c.id, type: c.type, guild_id: c.guildId, name: c.name ?? 'generate', position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, parent_id: null, rate_limit_per_user: 0, flags: 0 };
+}
+
+function playFault(fault: RestFault, route: string, reply: (s: number, p?: unknown, h?: Record<string, string>) => void, error: (s: number, c: number, m?: string) => void) {
+  switch (fault.status) {
+    case 429: {
+      const headers: Record<string, string> = {
+        'retry-after': String(fault.retryAfterSec),
+        'x-ratelimit-scope': fault.global ? 'global' : 'user',
+        ...(fault.global
+          ? { 'x-ratelimit-global': 'true' }
+          : { 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000 + fault.retryAfterSec)), 'x-ratelimit-reset-after': String(fault.retryAfterSec), 'x-ratelimit-bucket': bucketOf(route) }),
+      };
+      return reply(429, { message: 'You are being rate limited.', retry_after: fault.retryAfterSec, global: !!fault.global, ...(fault.global ? { code: 0 } : {}) }, headers);
+    }
+    case 404:
+    case 401:
+    case 400:
+      return error(fault.status, fault.code);
+    case 413:
+      return error(413, fault.code ?? 40005);
+    default:
+      return error(fault.status, 0, fault.status === 500 ? '500: Internal Server Error' : `${fault.status}: Bad Gateway`);
+  }
+}
