@@ -7,9 +7,10 @@ import { report } from './report.js';
 export async function benchGuildMemory(guilds = 5000): Promise<void> {
   const discord = await startFakeDiscord({ guilds });
   try {
-    const child = fileURLToPath(new URL('./guildMemoryChild.ts', import.meta.url));
+    // The bot side runs as compiled JavaScript (as `npm start` does), built by `npm run bench` into dist-bench/.
+    const child = fileURLToPath(new URL('../dist-bench/bench/guildMemoryChild.js', import.meta.url));
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['--expose-gc', '--import', 'tsx', child, discord.restUrl, discord.botToken], { timeout: 120_000 }, (err, stdout, stderr) =>
+      execFile(process.execPath, ['--expose-gc', child, discord.restUrl, discord.botToken], { timeout: 120_000 }, (err, stdout, stderr) =>
         err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
       ),
     );

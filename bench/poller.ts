@@ -14,9 +14,10 @@ export async function benchPoller(pending: number, budget: number, finishWithinM
   const fake = await startFakeSeedance();
   try {
     for (let i = 0; i < pending; i += 1) fake.enqueueScript({ kind: 'succeed', queuedMs: 0, runMs: Math.floor(Math.random() * finishWithinMs) });
-    const child = fileURLToPath(new URL('./pollerChild.ts', import.meta.url));
+    // The bot side runs as compiled JavaScript (as `npm start` does), built by `npm run bench` into dist-bench/.
+    const child = fileURLToPath(new URL('../dist-bench/bench/pollerChild.js', import.meta.url));
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['--import', 'tsx', child, fake.url, fake.apiKey, String(pending), String(budget), String(minIntervalMs)], { timeout: finishWithinMs + 300_000, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) =>
+      execFile(process.execPath, [child, fake.url, fake.apiKey, String(pending), String(budget), String(minIntervalMs)], { timeout: finishWithinMs + 300_000, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) =>
         err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
       ),
     );

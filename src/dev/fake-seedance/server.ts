@@ -140,7 +140,8 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  server.keepAliveTimeout = 1000;
+  // Longer than undici's own 4 s idle timeout, so clients never reuse a socket the server is closing.
+  server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -61,12 +61,17 @@ export function createPoller(deps: PollerDeps) {
   let pausedUntil = 0;
   const stats = { queries: 0, rateLimited: 0 };
 
-  // Per-task bookkeeping ends with the task.
-  deps.tasks.onStateChange((t) => {
-    if (!isFinal(t.state)) return;
-    attemptsOf.delete(t.id);
-    notFound.delete(t.id);
-    deliveryAttempts.delete(t.id);
+  // The records of tasks being followed, kept as last saved, so a routine poll reads no database.
+  const records = new Map<string, TaskRecord>();
+  deps.tasks.onSaved((t) => {
+    if (isFinal(t.state)) {
+      records.delete(t.id);
+      attemptsOf.delete(t.id);
+      notFound.delete(t.id);
+      deliveryAttempts.delete(t.id);
+    } else if (records.has(t.id) || schedule.has(t.id) || inFlight.has(t.id)) {
+      records.set(t.id, t);
+    }
   });
 
   const log = (t: Pick<TaskRecord, 'id' | 'guildId' | 'upstreamTaskId'>) => deps.logger.child({ taskId: t.id, guildId: t.guildId, upstreamTaskId: t.upstreamTaskId });
@@ -131,8 +136,12 @@ export function createPoller(deps: PollerDeps) {
   }
 
   async function check(id: string): Promise<void> {
-    const task = await deps.tasks.get(id);
-    if (!task) return;
+    let task = records.get(id);
+    if (!task) {
+      task = await deps.tasks.get(id);
+      if (!task) return;
+      if (!isFinal(task.state)) records.set(id, task);
+    }
     if (task.state === 'delivering') return deliver(task);
     if (task.state !== 'running' || !task.upstreamTaskId) return;
     const started = task.submittedAt ?? task.createdAt;

@@ -29,6 +29,7 @@ export function createTaskService(deps: TaskServiceDeps) {
   const now = deps.now ?? Date.now;
   const locks = new Map<string, Mutex>();
   const listeners: Array<(task: TaskRecord, previous: TaskState) => void> = [];
+  const savedListeners: Array<(task: TaskRecord) => void> = [];
 
   const lockFor = (id: string) => {
     let m = locks.get(id);
@@ -57,6 +58,7 @@ export function createTaskService(deps: TaskServiceDeps) {
         }
       }
       await deps.store.save(next);
+      for (const l of savedListeners) l(next);
       if (patch.state && patch.state !== current.state) {
         logFor(next).info({ from: current.state, to: next.state, error: next.lastError }, 'task state changed');
         for (const l of listeners) l(next, current.state);
@@ -71,6 +73,10 @@ export function createTaskService(deps: TaskServiceDeps) {
     update,
     onStateChange(listener: (task: TaskRecord, previous: TaskState) => void) {
       listeners.push(listener);
+    },
+    /** Called after every saved change of a task (state or not), with the record as saved. */
+    onSaved(listener: (task: TaskRecord) => void) {
+      savedListeners.push(listener);
     },
 
     /** Reserves usage and writes the `accepted` record; a refusal by the ledger writes nothing. */
