@@ -21,7 +21,7 @@ export async function benchPoller(pending: number, budget: number, finishWithinM
         err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
       ),
     );
-    const r = JSON.parse(out.trim().split('\n').pop()!) as { seenAt: Record<string, number>; queryStarts: number[]; cpuSec: number; elapsedMs: number; peakRss: number };
+    const r = JSON.parse(out.trim().split('\n').pop()!) as { seenAt: Record<string, number>; queryStarts: number[]; cpuSec: number; elapsedMs: number; peakRss: number; peakHeap: number; rssBaseline: number };
     const times = r.queryStarts.sort((a, b) => a - b);
     let maxWindow = 0;
     for (let i = 0, j = 0; i < times.length; i += 1) {
@@ -40,6 +40,9 @@ export async function benchPoller(pending: number, budget: number, finishWithinM
     report(`poller_${tag}_detection_p50_to_bound`, percentile(delays, 50) / bound, 'ratio', `<= 1.2 (bound ${Math.round(bound)} ms)`);
     report(`poller_${tag}_cpu_per_minute`, r.cpuSec / (r.elapsedMs / 60_000), 's/min', '< 12 s/min (20% of one core)');
     report(`poller_${tag}_peak_rss`, r.peakRss / 1024 / 1024, 'MB', '< 250 MB at 10,000 tasks');
+    report(`poller_${tag}_peak_heap_used`, r.peakHeap / 1024 / 1024, 'MB', 'informational');
+    report(`poller_${tag}_rss_before_tasks`, r.rssBaseline / 1024 / 1024, 'MB', 'informational (process, SQLite, libraries)');
+    report(`poller_${tag}_cpu_ms_per_query`, (r.cpuSec * 1000) / Math.max(1, r.queryStarts.length), 'ms', 'informational (CPU scales with the query budget)');
     report(`poller_${tag}_queries_per_task`, r.queryStarts.length / pending, 'queries', 'informational');
   } finally {
     await fake.close();

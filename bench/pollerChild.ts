@@ -22,6 +22,7 @@ const minIntervalMs = Number(minIntervalArg);
 const quiet = createLogger({ destination: new Writable({ write: (_c, _e, d) => d() }), level: 'warn' });
 const dir = mkdtempSync(join(tmpdir(), 'seedance-bench-'));
 const db = await openDatabase(join(dir, 'bench.sqlite'));
+const rssBaseline = process.memoryUsage().rss;
 const queryStarts: number[] = [];
 const timedFetch: typeof fetch = (input, init) => {
   if ((init?.method ?? 'GET') === 'GET') queryStarts.push(Date.now());
@@ -44,7 +45,12 @@ let seen = 0;
 const cpu0 = process.cpuUsage();
 const t0 = Date.now();
 let peakRss = process.memoryUsage().rss;
-const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+let peakHeap = process.memoryUsage().heapUsed;
+const rssTimer = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+}, 200);
 let done: () => void = () => {};
 const allSeen = new Promise<void>((r) => (done = r));
 const poller = createPoller({
@@ -68,7 +74,7 @@ await allSeen;
 await poller.stop(1000);
 clearInterval(rssTimer);
 const cpu = process.cpuUsage(cpu0);
-process.stdout.write(`${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, elapsedMs: Date.now() - t0, peakRss })}\n`);
+process.stdout.write(`${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, elapsedMs: Date.now() - t0, peakRss, peakHeap, rssBaseline })}\n`);
 await db.close();
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);
