@@ -36,7 +36,7 @@ export interface GuildSettings {
 
 const NO_SETTINGS: Readonly<GuildSettings> = Object.freeze({});
 
-export const EMPTY_COUNTER: Counter = { tasks: 0, seconds: 0, perTaskUnits: 0, perSecondUnits: 0 };
+export const EMPTY_COUNTER: Readonly<Counter> = Object.freeze({ tasks: 0, seconds: 0, perTaskUnits: 0, perSecondUnits: 0 });
 
 /**
  * Writes queued in the same turn of the event loop go to SQLite together in one statement; each caller's
@@ -106,6 +106,8 @@ function createReadBatcher(db: Database) {
 function cached<V>(name: string, read: ReturnType<typeof createReadBatcher>, write: ReturnType<typeof createWriteBatcher>, maxEntries = 50_000) {
   const memory = new Map<string, V | undefined>();
   return {
+    /** True when `get` would answer from memory. */
+    has: (key: string) => memory.has(key),
     async get(key: string): Promise<V | undefined> {
       if (memory.has(key)) return memory.get(key);
       const v = ((await read(`${name}:${key}`)) as V | undefined) ?? undefined;
@@ -129,7 +131,11 @@ export function createUsageStore(db: Database) {
   const reservations = cached<Reservation>('reservations', read, write);
   const settings = cached<GuildSettings>('guild_settings', read, write);
   return {
-    counter: async (key: string): Promise<Counter> => ({ ...EMPTY_COUNTER, ...(await counters.get(key)) }),
+    /** A counter (read-only: write a new one with setCounter). */
+    counter: async (key: string): Promise<Readonly<Counter>> => (await counters.get(key)) ?? EMPTY_COUNTER,
+    /** True when every key named is already in memory (counters, running, last request). */
+    cached: (keys: { counters: string[]; running: string[]; last: string[] }) =>
+      keys.counters.every(counters.has) && keys.running.every(running.has) && keys.last.every(last.has),
     setCounter: (key: string, c: Counter) => counters.set(key, c),
     running: async (key: string) => (await running.get(key)) ?? 0,
     setRunning: (key: string, n: number) => running.set(key, Math.max(0, n)),

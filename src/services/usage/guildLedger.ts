@@ -66,15 +66,13 @@ export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
     const settings = scope.guildId ? await store.settings(scope.guildId) : {};
     const p = periodsAt(at, settings.timeZone ?? 'UTC');
     const member = `${key}:u${scope.userId}`;
-    await Promise.all([
-      store.counter(`${key}:d:${p.day}`),
-      store.counter(`${key}:m:${p.month}`),
-      store.counter(`${member}:d:${p.day}`),
-      store.counter(`${member}:m:${p.month}`),
-      store.running(key),
-      store.running(member),
-      store.lastRequest(member),
-    ]);
+    const keys = {
+      counters: [`${key}:d:${p.day}`, `${key}:m:${p.month}`, `${member}:d:${p.day}`, `${member}:m:${p.month}`],
+      running: [key, member],
+      last: [member],
+    };
+    if (store.cached(keys)) return;
+    await Promise.all([...keys.counters.map((k) => store.counter(k)), ...keys.running.map((k) => store.running(k)), store.lastRequest(member)]);
   }
 
   async function release(taskId: string, scope: UsageScope, to: 'committed' | 'refunded'): Promise<void> {
