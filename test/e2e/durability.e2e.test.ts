@@ -179,3 +179,18 @@ describe('query budget', () => {
     expect(h.app.poller.stats.rateLimited).toBe(1);
   });
 });
+
+describe('buttons after a restart', () => {
+  it('Re-roll on a message finished before the restart still works', async () => {
+    h = await startHarness();
+    const { ix, task } = await submit(h);
+    await eventually(async () => (await stateOf(h!, task.id)) === 'done', 8000, 'done');
+    const messageId = h.discord.originalMessage(ix.id)!.id;
+    const app = await h.restart();
+    const click = h.discord.dispatchComponent({ customId: `v1:reroll:${task.id}`, messageId, user: MEMBER });
+    expect((await h.discord.waitForCallback(click.id)).type).toBe(4);
+    await eventually(() => h!.seedance.createCount() === 2, 5000, 'a second create');
+    const [reroll] = await app.tasks.listRecentByUser(MEMBER.id);
+    expect(reroll).toMatchObject({ parentId: task.id });
+  });
+});
