@@ -12,6 +12,7 @@ export type RestFault = FaultTarget &
     | { status: 429; retryAfterSec: number; global?: boolean }
     | { status: 404; code: 10003 | 10008 | 10015 | 10062 }
     | { status: 401; code: 50027 }
+    | { status: 403; code: 50001 | 50013 }
     | { status: 400; code: 40060 }
     | { status: 413; code?: 40005 }
     | { status: 500 | 502 | 503 }
@@ -24,9 +25,13 @@ export const ERROR_MESSAGES: Record<number, string> = {
   10008: 'Unknown Message',
   10015: 'Unknown Webhook',
   10062: 'Unknown interaction',
+  10063: 'Unknown application command',
   40005: 'Request entity too large',
   40060: 'Interaction has already been acknowledged.',
+  50001: 'Missing Access',
+  50013: 'Missing Permissions',
   50027: 'Invalid Webhook Token',
+  50035: 'Invalid Form Body',
 };
 
 export class RestFaults {

@@ -4,7 +4,7 @@
  */
 import { ApplicationCommandOptionType, ComponentType, InteractionType, type APIUser } from 'discord-api-types/v10';
 import type { MessageStore } from './messageStore.js';
-import { ALL_PERMISSIONS, DEFAULT_ATTACHMENT_SIZE_LIMIT, MEMBER_PERMISSIONS, attachmentPayload, impliedOptionType, makeUser, memberPayload, type AttachmentSpec, type FakeGuild } from './payloads.js';
+import { ALL_PERMISSIONS, MEMBER_PERMISSIONS, attachmentPayload, impliedOptionType, makeUser, memberPayload, uploadLimitForTier, type AttachmentSpec, type FakeGuild } from './payloads.js';
 import type { JsonBody } from './recorder.js';
 import { snowflake } from './snowflake.js';
 
@@ -20,6 +20,7 @@ export interface InteractionState {
   channelId: string;
   guildId?: string;
   userId: string;
+  user: APIUser;
   /** When it was dispatched (fake clock). */
   createdAt: number;
   attachmentSizeLimit: number;
@@ -49,7 +50,7 @@ export interface DispatchBase {
   guildLocale?: string;
   /** The bot's permissions in the channel (default: all). */
   appPermissions?: bigint | string;
-  /** Bytes (default 10 MiB). */
+  /** Bytes (default: the guild's boost-tier limit, 10 MiB unboosted and in DMs). */
   attachmentSizeLimit?: number;
 }
 
@@ -107,7 +108,8 @@ export interface InteractionDeps {
   messages: MessageStore;
   /** The registered command with this name: the guild's own first, then the global one. */
   findCommand: (name: string, guildId?: string) => { id: string; guildId?: string } | undefined;
-  send: (payload: JsonBody) => void;
+  /** Sends the INTERACTION_CREATE to the shard that owns the guild (shard 0 for DMs). */
+  send: (payload: JsonBody, guildId: string | undefined) => void;
 }
 
 export class Interactions {
@@ -179,7 +181,8 @@ export class Interactions {
     const user = makeUser(d.user?.id ?? `10000000000000000${this.userCounter % 10}`, d.user?.username ?? 'member');
     const id = snowflake(at);
     const token = `aW50ZXJhY3Rpb246${id}${Math.random().toString(36).slice(2)}`;
-    const state: InteractionState = { id, token, type, channelId, guildId, userId: user.id, createdAt: at, attachmentSizeLimit: d.attachmentSizeLimit ?? DEFAULT_ATTACHMENT_SIZE_LIMIT, messageId, waiters: [] };
+    const attachmentSizeLimit = d.attachmentSizeLimit ?? uploadLimitForTier(guild?.premiumTier ?? 0);
+    const state: InteractionState = { id, token, type, channelId, guildId, userId: user.id, user, createdAt: at, attachmentSizeLimit, messageId, waiters: [] };
     this.byId.set(id, state);
     this.byToken.set(token, state);
     const permissions = String(d.memberPermissions ?? d.permissions ?? MEMBER_PERMISSIONS);
@@ -202,7 +205,7 @@ export class Interactions {
       attachment_size_limit: state.attachmentSizeLimit,
       ...extra(channelId, at),
     };
-    deps.send(payload);
+    deps.send(payload, guildId);
     return { id, token, channelId, ...(guildId ? { guildId } : {}) };
   }
 
@@ -219,10 +222,10 @@ export class Interactions {
       else if (o.type === ApplicationCommandOptionType.Role) add('roles', v, { id: v, name: 'role', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: '0', managed: false, mentionable: true, flags: 0 });
       else if (o.type === ApplicationCommandOptionType.User) add('users', v, makeUser(v, `user-${v.slice(-4)}`));
     }
-    for (const a of d.attachments ?? []) {
+    for (const [k, a] of (d.attachments ?? []).entries()) {
       const att = attachmentPayload(a, channelId, at);
       add('attachments', att.id, att);
-      opts.push({ name: a.optionName, type: ApplicationCommandOptionType.Attachment, value: att.id });
+      opts.push({ name: a.optionName ?? `image${k + 1}`, type: ApplicationCommandOptionType.Attachment, value: att.id });
     }
     let options: JsonBody[] = opts;
     if (d.subcommand) options = [{ name: d.subcommand, type: ApplicationCommandOptionType.Subcommand, options }];

@@ -20,6 +20,8 @@ export interface StoredMessage {
   kind: MessageKind;
   /** The interaction whose webhook made it. */
   interactionId?: string;
+  /** Who ran that interaction and how (sent back as `interaction_metadata`). */
+  interaction?: { id: string; type: number; user: APIUser };
   content: string;
   embeds: unknown[];
   components: unknown[];
@@ -36,6 +38,8 @@ export type MessageBody = JsonBody;
 
 export const EPHEMERAL = 1 << 6;
 export const LOADING = 1 << 7;
+export const SUPPRESS_EMBEDS = 1 << 2;
+export const COMPONENTS_V2 = 1 << 15;
 
 export class MessageStore {
   readonly byId = new Map<string, StoredMessage>();
@@ -56,7 +60,10 @@ export class MessageStore {
     if (typeof body.content === 'string' || body.content === null) msg.content = (body.content as string | null) ?? '';
     if (Array.isArray(body.embeds)) msg.embeds = body.embeds;
     if (Array.isArray(body.components)) msg.components = body.components;
-    if (typeof body.flags === 'number') msg.flags = body.flags;
+    if (typeof body.flags === 'number') {
+      // An edit can only toggle SUPPRESS_EMBEDS and set IS_COMPONENTS_V2; ephemerality never changes.
+      msg.flags = isEdit ? (msg.flags & ~SUPPRESS_EMBEDS) | (body.flags & (SUPPRESS_EMBEDS | COMPONENTS_V2)) : body.flags;
+    }
     if ('allowed_mentions' in body) msg.allowedMentions = body.allowed_mentions;
     if (Array.isArray(body.attachments)) {
       // Existing attachments are kept by id; new uploads are referenced by their `files[n]` index.
@@ -107,6 +114,16 @@ export class MessageStore {
       flags: msg.flags,
       application_id: author.id,
       ...(viaWebhook ? { webhook_id: author.id } : {}),
+      ...(msg.interaction
+        ? {
+            interaction_metadata: {
+              id: msg.interaction.id,
+              type: msg.interaction.type,
+              user: msg.interaction.user,
+              authorizing_integration_owners: msg.guildId ? { '0': msg.guildId } : { '1': msg.interaction.user.id },
+            },
+          }
+        : {}),
     } as unknown as APIMessage;
   }
 }

@@ -18,6 +18,16 @@ export const MANAGE_MESSAGES = 1n << 13n;
 export const MANAGE_GUILD = 1n << 5n;
 export const DEFAULT_ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 
+/** Per-file upload limit of a guild by boost tier: 10 MiB (tiers 0 and 1), 50 MiB (tier 2), 100 MiB (tier 3). */
+export function uploadLimitForTier(tier: number): number {
+  return tier >= 3 ? 100 * 1024 * 1024 : tier === 2 ? 50 * 1024 * 1024 : DEFAULT_ATTACHMENT_SIZE_LIMIT;
+}
+
+/** The shard that receives a guild's events: `(guild_id >> 22) % shard_count`. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
 export interface FakeGuild {
   id: string;
   name: string;
@@ -33,9 +43,13 @@ export interface FakeGuild {
 /** What a test may say about a guild; everything else gets a default. */
 export type FakeGuildSpec = Partial<FakeGuild>;
 
-export function makeGuild(spec: FakeGuildSpec, index: number): FakeGuild {
+/**
+ * Guild ids carry distinct creation times (1,009 ms apart, going back from `now`), so that they spread over
+ * shards the way real ids do.
+ */
+export function makeGuild(spec: FakeGuildSpec, index: number, now: number = Date.now()): FakeGuild {
   return {
-    id: spec.id ?? snowflake(),
+    id: spec.id ?? snowflake(now - (index + 1) * 1009),
     name: spec.name ?? `Guild ${index + 1}`,
     channelId: spec.channelId ?? snowflake(),
     channelName: spec.channelName ?? 'generate',
@@ -110,8 +124,8 @@ export function guildCreate(g: FakeGuild, botUser: APIUser, joinedAt: string): G
 }
 
 export interface AttachmentSpec {
-  /** The attachment option's name (e.g. `image1`). */
-  optionName: string;
+  /** The attachment option's name (default `image1`, `image2`, … by position). */
+  optionName?: string;
   filename: string;
   contentType?: string;
   size: number;

@@ -7,7 +7,6 @@ import { InteractionType, type APIUser } from 'discord-api-types/v10';
 import { ERROR_MESSAGES, type RestFault, type RestFaults } from './faults.js';
 import type { InteractionState, Interactions } from './interactions.js';
 import { EPHEMERAL, LOADING, type MessageStore, type StoredAttachment, type StoredMessage } from './messageStore.js';
-import { DEFAULT_ATTACHMENT_SIZE_LIMIT } from './payloads.js';
 import { readBody, type JsonBody, type RecordedFile, type RecordedRestRequest } from './recorder.js';
 import { snowflake } from './snowflake.js';
 
@@ -30,6 +29,9 @@ export interface RestContext {
   applicationId: string;
   botUser: APIUser;
   gatewayUrl: () => string;
+  /** The shard count GET /gateway/bot recommends. */
+  shards: number;
+  maxConcurrency: number;
   now: () => number;
   ackDeadlineMs: number;
   interactions: Interactions;
@@ -39,6 +41,8 @@ export interface RestContext {
   /** Bulk-overwritten commands by scope: `global` or a guild id. */
   commands: Map<string, StoredCommand[]>;
   channels: Map<string, FakeChannel>;
+  /** Per-file upload limit for bot-token messages in a channel (the guild's boost tier; 10 MiB in DMs). */
+  uploadLimit: (channelId: string) => number;
 }
 
 /** Templates (method `*` = any) and the path patterns they match; params in order. */
@@ -55,7 +59,9 @@ const ROUTES: Array<[string, RegExp]> = [
   ['* /channels/:channelId/messages/:messageId', /^\/channels\/(\d+)\/messages\/(\d+)$/],
   ['POST /channels/:channelId/messages', /^\/channels\/(\d+)\/messages$/],
   ['GET /channels/:channelId', /^\/channels\/(\d+)$/],
+  ['* /applications/:appId/guilds/:guildId/commands/:commandId', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands\/(\d+)$/],
   ['* /applications/:appId/guilds/:guildId/commands', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/],
+  ['* /applications/:appId/commands/:commandId', /^\/applications\/(\d+)\/commands\/(\d+)$/],
   ['* /applications/:appId/commands', /^\/applications\/(\d+)\/commands$/],
 ];
 
@@ -82,6 +88,21 @@ const uploads = (list: RecordedFile[]): StoredAttachment[] => list.map((f) => ({
 const tooLarge = (list: RecordedFile[], limit: number) => list.some((f) => f.size > limit);
 
 export function createRestHandler(ctx: RestContext) {
+  /** A command as Discord stores it: defaults filled in, the id kept across overwrites of the same name. */
+  function storedCommand(c: JsonBody, id: string | undefined, guildId: string | undefined): StoredCommand {
+    return {
+      type: 1,
+      default_member_permissions: null,
+      nsfw: false,
+      ...c,
+      id: id ?? snowflake(ctx.now()),
+      name: String(c.name),
+      application_id: ctx.applicationId,
+      version: snowflake(ctx.now()),
+      ...(guildId ? { guild_id: guildId } : {}),
+    };
+  }
+
   return async function handle(req: IncomingMessage, res: ServerResponse, apiPath: string, query: URLSearchParams): Promise<void> {
     const method = req.method ?? 'GET';
     const { route, params, known } = matchRoute(method, apiPath);
@@ -132,7 +153,7 @@ export function createRestHandler(ctx: RestContext) {
       case 'GET /gateway':
         return reply(200, { url: ctx.gatewayUrl() });
       case 'GET /gateway/bot':
-        return reply(200, { url: ctx.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } });
+        return reply(200, { url: ctx.gatewayUrl(), shards: ctx.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: ctx.maxConcurrency } });
       case 'GET /users/@me':
         return reply(200, ctx.botUser);
       case 'GET /applications/@me':
@@ -155,7 +176,9 @@ export function createRestHandler(ctx: RestContext) {
         const data = body?.data as JsonBody | undefined;
         const isAutocomplete = ix.type === InteractionType.ApplicationCommandAutocomplete;
         if (isAutocomplete !== (type === 8)) return error(400, 50035, 'Invalid Form Body');
+        // Deferred update and update are for interactions on a message; a modal cannot answer a modal.
         if ((type === 6 || type === 7) && !ix.messageId) return error(400, 50035, 'Invalid Form Body');
+        if (type === 9 && ix.type === InteractionType.ModalSubmit) return error(400, 50035, 'Invalid Form Body');
         if (type === 8 && Array.isArray(data?.choices) && data.choices.length > MAX_AUTOCOMPLETE_CHOICES) return error(400, 50035, 'Invalid Form Body');
         if (![1, 4, 5, 6, 7, 8, 9, 10, 12].includes(type)) return error(400, 50035, 'Invalid Form Body');
         if (tooLarge(files, ix.attachmentSizeLimit)) return error(413, 40005);
@@ -163,8 +186,9 @@ export function createRestHandler(ctx: RestContext) {
         ix.ackedAt = ctx.now();
         let message: StoredMessage | undefined;
         if (type === 4 || type === 5) {
-          const flags = Number(data?.flags ?? 0) | (type === 5 ? LOADING : 0);
-          message = ctx.messages.create(ix.channelId, type === 5 ? {} : (data ?? {}), uploads(files), { guildId: ix.guildId, interactionId: ix.id, kind: 'original', flags });
+          // A deferred response keeps only EPHEMERAL from its flags and shows "thinking…" until filled.
+          const flags = type === 5 ? (Number(data?.flags ?? 0) & EPHEMERAL) | LOADING : Number(data?.flags ?? 0);
+          message = ctx.messages.create(ix.channelId, type === 5 ? {} : (data ?? {}), uploads(files), { guildId: ix.guildId, interactionId: ix.id, interaction: meta(ix), kind: 'original', flags });
           ix.originalMessageId = message.id;
         } else if (type === 6 || type === 7) {
           message = messageOf(ix.messageId);
@@ -173,9 +197,10 @@ export function createRestHandler(ctx: RestContext) {
         }
         for (const w of ix.waiters.splice(0)) w(ix.callback);
         if (query.get('with_response') === 'true') {
+          // `resource.message` only for CHANNEL_MESSAGE_WITH_SOURCE (4) and UPDATE_MESSAGE (7).
           return reply(200, {
-            interaction: { id: ix.id, type: ix.type, response_message_id: message?.id, response_message_loading: type === 5, response_message_ephemeral: ((message?.flags ?? 0) & EPHEMERAL) !== 0 },
-            resource: { type, ...(message && type !== 6 ? { message: api(message) } : {}) },
+            interaction: { id: ix.id, type: ix.type, ...(message ? { response_message_id: message.id, response_message_loading: type === 5, response_message_ephemeral: (message.flags & EPHEMERAL) !== 0 } : {}) },
+            resource: { type, ...(message && (type === 4 || type === 7) ? { message: api(message) } : {}) },
           });
         }
         return reply(204);
@@ -186,7 +211,8 @@ export function createRestHandler(ctx: RestContext) {
         const ix = webhook(params[0]!, params[1]!);
         if (!ix) return;
         const msg = messageOf(params[2] === '@original' ? ix.originalMessageId : params[2]);
-        if (!msg) return error(404, 10008);
+        // A token reaches its original response and its own follow-ups only.
+        if (!msg || (msg.id !== ix.originalMessageId && msg.interactionId !== ix.id)) return error(404, 10008);
         if (method === 'GET') return reply(200, api(msg));
         if (method === 'DELETE') {
           msg.deleted = true;
@@ -202,16 +228,17 @@ export function createRestHandler(ctx: RestContext) {
         if (!ix) return;
         if (tooLarge(files, ix.attachmentSizeLimit)) return error(413, 40005);
         const original = ix.originalMessageId ? ctx.messages.get(ix.originalMessageId) : undefined;
-        // The first follow-up to a deferred response fills the loading message, as Discord does
-        // (and fails with 10008 if someone deleted it meanwhile, discord-api-docs#3087).
+        // The first follow-up to a deferred response fills the loading message, keeping the defer's ephemerality,
+        // as Discord does (and fails with 10008 if someone deleted it meanwhile, discord-api-docs#3087).
+        // Interaction follow-ups always behave as `wait=true`: 200 with the message.
         if (original && original.flags & LOADING && ix.callback?.type === 5) {
           if (original.deleted) return error(404, 10008);
           ctx.messages.apply(original, body ?? {}, uploads(files));
           original.flags &= ~LOADING;
-          return query.get('wait') === 'true' ? reply(200, api(original)) : reply(204);
+          return reply(200, api(original));
         }
-        const msg = ctx.messages.create(ix.channelId, body ?? {}, uploads(files), { guildId: ix.guildId, interactionId: ix.id, kind: 'followup' });
-        return query.get('wait') === 'true' ? reply(200, api(msg)) : reply(204);
+        const msg = ctx.messages.create(ix.channelId, body ?? {}, uploads(files), { guildId: ix.guildId, interactionId: ix.id, interaction: meta(ix), kind: 'followup' });
+        return reply(200, api(msg));
       }
       case 'GET /channels/:channelId/messages/:messageId':
       case 'PATCH /channels/:channelId/messages/:messageId':
@@ -225,14 +252,14 @@ export function createRestHandler(ctx: RestContext) {
           msg.deleted = true;
           return reply(204);
         }
-        if (tooLarge(files, DEFAULT_ATTACHMENT_SIZE_LIMIT)) return error(413, 40005);
+        if (tooLarge(files, ctx.uploadLimit(msg.channelId))) return error(413, 40005);
         ctx.messages.apply(msg, body ?? {}, uploads(files));
         return reply(200, api(msg));
       }
       case 'POST /channels/:channelId/messages': {
         const channel = ctx.channels.get(params[0]!);
         if (!channel) return error(404, 10003);
-        if (tooLarge(files, DEFAULT_ATTACHMENT_SIZE_LIMIT)) return error(413, 40005);
+        if (tooLarge(files, ctx.uploadLimit(channel.id))) return error(413, 40005);
         if (!body?.content && !(body?.embeds as unknown[] | undefined)?.length && !files.length && !(body?.components as unknown[] | undefined)?.length) return error(400, 50006, 'Cannot send an empty message');
         const msg = ctx.messages.create(channel.id, body ?? {}, uploads(files), { guildId: channel.guildId, kind: 'channel' });
         return reply(200, api(msg));
@@ -248,19 +275,35 @@ export function createRestHandler(ctx: RestContext) {
         if (!Array.isArray(body)) return error(400, 50035, 'Invalid Form Body');
         const scope = params[1] ?? 'global';
         const before = new Map((ctx.commands.get(scope) ?? []).map((c) => [c.name, c]));
-        const saved = (body as JsonBody[]).map((c): StoredCommand => ({
-          type: 1,
-          default_member_permissions: null,
-          nsfw: false,
-          ...c,
-          id: before.get(String(c.name))?.id ?? snowflake(ctx.now()),
-          name: String(c.name),
-          application_id: ctx.applicationId,
-          version: snowflake(ctx.now()),
-          ...(params[1] ? { guild_id: params[1] } : {}),
-        }));
+        const saved = (body as JsonBody[]).map((c) => storedCommand(c, before.get(String(c.name))?.id, params[1]));
         ctx.commands.set(scope, saved);
         return reply(200, saved);
+      }
+      case 'POST /applications/:appId/commands':
+      case 'POST /applications/:appId/guilds/:guildId/commands': {
+        // Create, or overwrite the command with the same name (201 for a new one, 200 for an update).
+        if (params[0] !== ctx.applicationId) return error(403, 50001, 'Missing Access');
+        if (!body || Array.isArray(body) || typeof body.name !== 'string') return error(400, 50035, 'Invalid Form Body');
+        const scope = params[1] ?? 'global';
+        const list = ctx.commands.get(scope) ?? [];
+        const existing = list.find((c) => c.name === body.name);
+        const saved = storedCommand(body, existing?.id, params[1]);
+        ctx.commands.set(scope, [...list.filter((c) => c !== existing), saved]);
+        return reply(existing ? 200 : 201, saved);
+      }
+      case 'GET /applications/:appId/commands/:commandId':
+      case 'DELETE /applications/:appId/commands/:commandId':
+      case 'GET /applications/:appId/guilds/:guildId/commands/:commandId':
+      case 'DELETE /applications/:appId/guilds/:guildId/commands/:commandId': {
+        if (params[0] !== ctx.applicationId) return error(403, 50001, 'Missing Access');
+        const scope = params.length === 3 ? params[1]! : 'global';
+        const commandId = params[params.length - 1]!;
+        const list = ctx.commands.get(scope) ?? [];
+        const found = list.find((c) => c.id === commandId);
+        if (!found) return error(404, 10063, 'Unknown application command');
+        if (method === 'GET') return reply(200, found);
+        ctx.commands.set(scope, list.filter((c) => c !== found));
+        return reply(204);
       }
       case 'GET /applications/:appId/commands':
       case 'GET /applications/:appId/guilds/:guildId/commands':
@@ -271,6 +314,9 @@ export function createRestHandler(ctx: RestContext) {
     }
   };
 }
+
+/** What a message made through an interaction's webhook says about that interaction. */
+const meta = (ix: InteractionState) => ({ id: ix.id, type: ix.type, user: ix.user });
 
 function channelPayload(c: FakeChannel) {
   if (c.type === 1) return { id: c.id, type: 1, last_message_id: null, flags: 0, recipients: [{ id: c.recipientId ?? '0', username: 'member', discriminator: '0', avatar: null, global_name: 'member' }] };
@@ -290,6 +336,7 @@ function playFault(fault: RestFault, route: string, reply: (s: number, p?: unkno
       return reply(429, { message: 'You are being rate limited.', retry_after: fault.retryAfterSec, global: !!fault.global, ...(fault.global ? { code: 0 } : {}) }, headers);
     }
     case 404:
+    case 403:
     case 401:
     case 400:
       return error(fault.status, fault.code);

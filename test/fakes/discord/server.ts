@@ -7,10 +7,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { APIUser } from 'discord-api-types/v10';
 import { RestFaults, type RestFault } from './faults.js';
-import { createGateway, type IdentifyRecord } from './gateway.js';
+import { createGateway, type IdentifyRecord, type ResumeRecord } from './gateway.js';
 import { Interactions, type DispatchCommand, type DispatchComponent, type DispatchModalSubmit, type DispatchedInteraction, type InteractionCallback, type InteractionState } from './interactions.js';
 import { MessageStore, type StoredMessage } from './messageStore.js';
-import { makeGuild, makeUser, type FakeGuild, type FakeGuildSpec } from './payloads.js';
+import { DEFAULT_ATTACHMENT_SIZE_LIMIT, makeGuild, makeUser, uploadLimitForTier, type FakeGuild, type FakeGuildSpec } from './payloads.js';
 import { requestsTo, type RecordedRestRequest } from './recorder.js';
 import { createRestHandler, type FakeChannel, type RestContext, type StoredCommand } from './restRoutes.js';
 import { snowflake } from './snowflake.js';
@@ -21,6 +21,16 @@ export interface FakeDiscordOptions {
   botUsername?: string;
   /** How many guilds the bot is in (each with one text channel), or their specs. Default 1. */
   guilds?: number | FakeGuildSpec[];
+  /**
+   * The shard count GET /gateway/bot recommends (default 1). Each shard that identifies gets READY and GUILD_CREATE
+   * for its own guilds (`(guild_id >> 22) % shards`), and INTERACTION_CREATE goes to the guild's shard (DMs: shard 0).
+   */
+  shards?: number;
+  /**
+   * `session_start_limit.max_concurrency` (default: the shard count, so that discord.js identifies every shard at
+   * once instead of one per 5 s).
+   */
+  maxConcurrency?: number;
   /** The fake's clock (webhook token age, timestamps); `advanceClock` adds to it. */
   now?: () => number;
   /** How long after dispatch an interaction may be acknowledged (default 3000 ms). */
@@ -52,7 +62,9 @@ export interface FakeDiscord {
   readonly interactions: Map<string, InteractionState>;
   /** What IDENTIFY said (intents, shard, compress), one entry per identify. */
   readonly identifies: readonly IdentifyRecord[];
-  /** Resolves once a bot has identified and READY and every GUILD_CREATE have been sent. */
+  /** Every RESUME (op 6) and whether it resumed or got INVALID_SESSION. */
+  readonly resumes: readonly ResumeRecord[];
+  /** Resolves once every shard has identified (READY and every GUILD_CREATE sent) or resumed. */
   waitForReady(): Promise<void>;
   dispatchCommand(d: DispatchCommand): DispatchedInteraction;
   /** Type 4; mark the typed option `focused: true`. */
@@ -62,8 +74,10 @@ export interface FakeDiscord {
   dispatchModalSubmit(d: DispatchModalSubmit): DispatchedInteraction;
   /** Any gateway dispatch (e.g. `GUILD_DELETE`) to the connected bot. */
   dispatchEvent(t: string, d: unknown): void;
-  /** Resolves with the interaction's callback `{ type, data }` once the bot has sent it. */
+  /** Resolves with the interaction's callback `{ type, data }` once the bot has sent it (rejects after `timeoutMs`, default 5 s). */
   waitForCallback(interactionId: string, timeoutMs?: number): Promise<InteractionCallback>;
+  /** Same as `waitForCallback`. */
+  waitForResponse(interactionId: string, timeoutMs?: number): Promise<InteractionCallback>;
   /** The original response message of an interaction (the clicked message after an update), if any. */
   originalMessage(interactionId: string): StoredMessage | undefined;
   injectRestFault(fault: RestFault): void;
@@ -76,10 +90,12 @@ export interface FakeDiscord {
   /** Moves the fake's clock forward (webhook tokens expire 15 min after their interaction). */
   advanceClock(ms: number): void;
   now(): number;
-  /** Sends op 7 RECONNECT to the bot. */
+  /** Sends op 7 RECONNECT to the bot (discord.js reconnects and resumes). */
   requestReconnect(): void;
-  /** Closes the bot's gateway connections with a close code. */
+  /** Closes the bot's gateway connections with a close code (default 4000; discord.js resumes). */
   disconnectGateway(code?: number): void;
+  /** Forgets every gateway session, so the next RESUME gets INVALID_SESSION and the bot identifies again. */
+  invalidateSessions(): void;
   /** Closes the gateway and HTTP server (and every open connection). */
   close(): Promise<void>;
 }
@@ -92,7 +108,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   let offsetMs = 0;
   const now = () => clock() + offsetMs;
   const specs: FakeGuildSpec[] = Array.isArray(options.guilds) ? options.guilds : Array.from({ length: options.guilds ?? 1 }, () => ({}));
-  const guilds = specs.map(makeGuild);
+  const createdAt = now();
+  const guilds = specs.map((spec, i) => makeGuild(spec, i, createdAt));
   const guildById = new Map(guilds.map((g) => [g.id, g]));
   let port = 0;
   const gatewayUrl = () => `ws://127.0.0.1:${port}/gateway`;
@@ -114,11 +131,32 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const global = commands.get('global')?.find((c) => c.name === name);
       return global ? { id: global.id } : undefined;
     },
-    send(payload) {
-      if (!gateway.dispatch('INTERACTION_CREATE', payload)) throw new Error('no bot is connected to the fake gateway');
+    send(payload, guildId) {
+      if (!gateway.dispatch('INTERACTION_CREATE', payload, guildId)) throw new Error('no bot is connected to the fake gateway');
     },
   });
-  const ctx: RestContext = { botToken, applicationId, botUser, gatewayUrl, now, ackDeadlineMs: options.ackDeadlineMs ?? 3000, interactions, messages, faults: new RestFaults(), requests: [], commands, channels };
+  const uploadLimit = (channelId: string) => {
+    const guildId = channels.get(channelId)?.guildId;
+    const guild = guildId ? guildById.get(guildId) : undefined;
+    return guild ? uploadLimitForTier(guild.premiumTier) : DEFAULT_ATTACHMENT_SIZE_LIMIT;
+  };
+  const ctx: RestContext = {
+    botToken,
+    applicationId,
+    botUser,
+    gatewayUrl,
+    shards: Math.max(1, options.shards ?? 1),
+    maxConcurrency: Math.max(1, options.maxConcurrency ?? options.shards ?? 1),
+    now,
+    ackDeadlineMs: options.ackDeadlineMs ?? 3000,
+    interactions,
+    messages,
+    faults: new RestFaults(),
+    requests: [],
+    commands,
+    channels,
+    uploadLimit,
+  };
   const rest = createRestHandler(ctx);
   const sockets = new Set<Socket>();
 
@@ -168,15 +206,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     commands,
     interactions: interactions.byId,
     identifies: gateway.identifies,
-    waitForReady: () => gateway.waitForIdentified(),
+    resumes: gateway.resumes,
+    waitForReady: () => gateway.waitForReady(),
     dispatchCommand: (d) => interactions.command(d),
     dispatchAutocomplete: (d) => interactions.autocomplete(d),
     dispatchComponent: (d) => interactions.component(d),
     dispatchModalSubmit: (d) => interactions.modalSubmit(d),
     dispatchEvent(t, d) {
-      if (!gateway.dispatch(t, d)) throw new Error('no bot is connected to the fake gateway');
+      const guildId = d && typeof d === 'object' ? ((d as { guild_id?: unknown }).guild_id ?? (t.startsWith('GUILD_') ? (d as { id?: unknown }).id : undefined)) : undefined;
+      if (!gateway.dispatch(t, d, typeof guildId === 'string' ? guildId : undefined)) throw new Error('no bot is connected to the fake gateway');
     },
     waitForCallback: (id, timeoutMs) => interactions.waitForCallback(id, timeoutMs),
+    waitForResponse: (id, timeoutMs) => interactions.waitForCallback(id, timeoutMs),
     originalMessage(interactionId) {
       const id = interactions.byId.get(interactionId)?.originalMessageId;
       return id ? messages.get(id) : undefined;
@@ -196,6 +237,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     now,
     requestReconnect: () => gateway.requestReconnect(),
     disconnectGateway: (code) => gateway.disconnect(code),
+    invalidateSessions: () => gateway.invalidateSessions(),
     close() {
       closing ??= new Promise<void>((resolve) => {
         gateway.close();
