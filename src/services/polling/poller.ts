@@ -63,9 +63,12 @@ export function createPoller(deps: PollerDeps) {
 
   // The records of tasks being followed, kept as last saved, so a routine poll reads no database.
   const records = new Map<string, TaskRecord>();
+  /** Progress seen but not yet worth a database write (shown to the member all the same). */
+  const live = new Map<string, TaskRecord>();
   deps.tasks.onSaved((t) => {
     if (isFinal(t.state)) {
       records.delete(t.id);
+      live.delete(t.id);
       attemptsOf.delete(t.id);
       notFound.delete(t.id);
       deliveryAttempts.delete(t.id);
@@ -177,9 +180,17 @@ export function createPoller(deps: PollerDeps) {
       return;
     }
     // Only what a member would notice counts as a change: a new status word or a new percentage.
-    const changed = snap.rawStatus !== task.upstreamStatus || (snap.progress !== undefined && snap.progress !== (task.progress ?? 0));
+    const shown = live.get(id) ?? task;
+    const changed = snap.rawStatus !== shown.upstreamStatus || (snap.progress !== undefined && snap.progress !== (shown.progress ?? 0));
     if (changed) {
-      const next = await deps.tasks.update(id, () => ({ upstreamStatus: snap.rawStatus, progress: snap.progress ?? task.progress, attempts }));
+      const progress = snap.progress ?? shown.progress;
+      // Saved when the status word changes or the percentage enters a new tenth; the member sees every change.
+      const worthSaving = snap.rawStatus !== task.upstreamStatus || Math.floor((progress ?? 0) / 10) !== Math.floor((task.progress ?? 0) / 10);
+      const next = worthSaving
+        ? await deps.tasks.update(id, () => ({ upstreamStatus: snap.rawStatus, progress, attempts }))
+        : { ...task, upstreamStatus: snap.rawStatus, progress };
+      if (worthSaving) live.delete(id);
+      else live.set(id, next);
       await deps.presenter.progress(next);
     }
     later(id, nextPollDelay(settings, attempts, deps.random));
