@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSeedance, type FakeSeedance } from '../../src/dev/fake-seedance/index.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { SeedanceClient } from '../../src/services/seedance/client.js';
+import { SeedanceClient, parseRetryAfter } from '../../src/services/seedance/client.js';
 import { SeedanceError } from '../../src/services/seedance/errors.js';
 
 const KEY = 'sk_test_0123456789abcdef';
@@ -12,6 +12,7 @@ let clock: number;
 let logLines: string[];
 
 function client(extra: Partial<ConstructorParameters<typeof SeedanceClient>[0]> = {}) {
+  // A plain pino logger, without the app's scrubbing, so a key written by the client would show up here.
   const destination = new Writable({ write: (c, _e, done) => (logLines.push(String(c)), done()) });
   return new SeedanceClient({
     baseUrl: fake.url,
@@ -20,7 +21,7 @@ function client(extra: Partial<ConstructorParameters<typeof SeedanceClient>[0]> 
     retryMinDelayMs: 10,
     retryMaxDelayMs: 40,
     allowInsecureVideoUrls: true,
-    logger: createLogger({ destination, level: 'debug', secrets: [KEY] }),
+    logger: pino({ level: 'debug' }, destination),
     ...extra,
   });
 }
@@ -58,7 +59,7 @@ describe('create', () => {
     expect(err).toMatchObject({ kind: 'auth', httpStatus: 401, code: '20001', mayHaveReachedServer: false });
     expect(fake.createCount()).toBe(1);
   });
-  it.each([500, 502] as const)('HTTP %s: server error, outcome unknown, sent exactly once', async (status) => {
+  it.each([500, 502, 503] as const)('HTTP %s: server error, outcome unknown, sent exactly once', async (status) => {
     fake.injectFault('create', { status });
     const err = await rejection(client().createTask(body));
     expect(err).toMatchObject({ kind: 'server', httpStatus: status, mayHaveReachedServer: true });
@@ -79,6 +80,35 @@ describe('create', () => {
     });
     const err = await rejection(new SeedanceClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, timeoutMs: 300 }).createTask(body));
     expect(err).toMatchObject({ kind: 'network', mayHaveReachedServer: false });
+  });
+  it('a malformed answer: outcome unknown, sent exactly once', async () => {
+    fake.injectFault('create', { kind: 'malformed' });
+    const err = await rejection(client().createTask(body));
+    expect(err).toMatchObject({ kind: 'malformed', mayHaveReachedServer: true });
+    expect(fake.createCount()).toBe(1);
+  });
+  it('a reset connection: network error, outcome unknown, sent exactly once', async () => {
+    fake.injectFault('create', { kind: 'reset' });
+    const err = await rejection(client().createTask(body));
+    expect(err).toMatchObject({ kind: 'network', mayHaveReachedServer: true });
+    expect(fake.createCount()).toBe(1);
+  });
+  it('business code -1: server error, outcome unknown, sent exactly once', async () => {
+    fake.injectFault('create', { kind: 'code', code: '-1', msg: 'internal error' });
+    const err = await rejection(client().createTask(body));
+    expect(err).toMatchObject({ kind: 'server', code: '-1', upstreamMsg: 'internal error', mayHaveReachedServer: true, retryable: true });
+    expect(fake.createCount()).toBe(1);
+  });
+  it('429: rate limited with the Retry-After delay, not retried', async () => {
+    fake.injectFault('create', { status: 429, retryAfterSec: 7 });
+    const err = await rejection(client().createTask(body));
+    expect(err).toMatchObject({ kind: 'rate_limited', httpStatus: 429, retryAfterMs: 7000, mayHaveReachedServer: false });
+    expect(fake.createCount()).toBe(1);
+  });
+  it('the fake refuses a body without a prompt: invalid request, HTTP 400', async () => {
+    const err = await rejection(client().createTask({ model: 'seedance2.0-mini-sp' }));
+    expect(err).toMatchObject({ kind: 'invalid_request', httpStatus: 400, code: '20002', mayHaveReachedServer: false, retryable: false });
+    expect(fake.tasks.size).toBe(0);
   });
   it('a 20002 business code is an invalid request with the upstream message', async () => {
     fake.injectFault('create', { kind: 'code', code: '20002', msg: 'duration out of range' });
@@ -125,6 +155,25 @@ describe('query retries transient faults', () => {
     expect((await rejection(client({ apiKey: 'nope' }).getTask(taskId))).kind).toBe('auth');
     expect(fake.queryCount()).toBe(2);
   });
+  it('429 every time: gives up as rate_limited after its retries', async () => {
+    const { taskId } = await client().createTask(body);
+    fake.injectFault('query', { status: 429, retryAfterSec: 0 }, 10);
+    const err = await rejection(client({ queryRetries: 1 }).getTask(taskId));
+    expect(err).toMatchObject({ kind: 'rate_limited', retryAfterMs: 0 });
+    expect(fake.queryCount()).toBe(2);
+  });
+  it('an empty 200 answer is malformed and retried', async () => {
+    let calls = 0;
+    const answers = ['', JSON.stringify({ code: '20000', data: { task_id: 't1', status: 'queued' } })];
+    const c = client({ fetch: async () => new Response(answers[calls++] ?? '', { status: 200 }) });
+    expect((await c.getTask('t1')).state).toBe('pending');
+    expect(calls).toBe(2);
+  });
+  it('the task id is URL-encoded into the query path', async () => {
+    const err = await rejection(client().getTask('a/b c?d'));
+    expect(err.kind).toBe('not_found');
+    expect(fake.requests[0]!.path).toBe('/api/open-api/v1/videos/a%2Fb%20c%3Fd');
+  });
   it('an unknown task id ends as not_found after a few tries', async () => {
     const err = await rejection(client().getTask('task_missing'));
     expect(err.kind).toBe('not_found');
@@ -164,12 +213,50 @@ describe('lifecycle on the fake clock', () => {
   });
 });
 
+describe('Retry-After', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  it.each([
+    ['3', 3000],
+    [' 0 ', 0],
+    ['1.5', 1500],
+    ['Thu, 01 Jan 2026 00:00:10 GMT', 10_000],
+    ['Wed, 31 Dec 2025 23:59:00 GMT', 0],
+    ['soon', undefined],
+    ['', undefined],
+    [null, undefined],
+  ])('%j → %s ms', (header, ms) => expect(parseRetryAfter(header, now)).toBe(ms));
+});
+
+describe('unknown status words', () => {
+  it('are treated as running and logged once per process, with the task id', async () => {
+    const word = `warming_up_${Date.now()}`;
+    const answer = () => new Response(JSON.stringify({ code: '20000', data: { task_id: 'x', status: word } }));
+    const a = client({ fetch: async () => answer() });
+    const b = client({ fetch: async () => answer() });
+    expect(await a.getTask('task_one')).toMatchObject({ state: 'running', known: false, rawStatus: word });
+    await a.getTask('task_one');
+    await b.getTask('task_two');
+    const warnings = logLines.filter((l) => l.includes(word));
+    expect(warnings).toHaveLength(1);
+    expect(JSON.parse(warnings[0]!)).toMatchObject({ level: 40, upstreamTaskId: 'task_one', status: word });
+  });
+});
+
 describe('logs', () => {
   it('never contain the API key, even on failures', async () => {
     fake.injectFault('create', { status: 500 });
     await rejection(client().createTask(body));
     await rejection(client({ apiKey: `${KEY}x` }).getTask('nope'));
-    expect(logLines.length).toBeGreaterThan(0);
-    expect(logLines.join('')).not.toContain(KEY);
+    fake.injectFault('query', { kind: 'reset' });
+    await rejection(client({ queryRetries: 0 }).getTask('nope'));
+    const { taskId } = await client().createTask(body);
+    await client().getTask(taskId);
+    expect(logLines.length).toBeGreaterThanOrEqual(6);
+    const all = logLines.join('');
+    expect(all).not.toContain(KEY);
+    // The lines say what happened: path, HTTP status, business code and duration.
+    expect(all).toContain('/api/open-api/v1/seedance/videos');
+    expect(logLines.some((l) => /"status":500/.test(l) && /"ms":\d+/.test(l))).toBe(true);
+    expect(logLines.some((l) => /"code":"20001"/.test(l))).toBe(true);
   });
 });

@@ -7,7 +7,12 @@ describe('envelope: wrapped or flat, code as string or number', () => {
     [{ code: 20000, data: { a: 1 } }, true],
     [{ code: 0, msg: 'ok', data: { a: 1 } }, true],
     [{ code: '200', data: { a: 1 } }, true],
+    [{ code: 200, data: { a: 1 } }, true],
+    [{ code: '0', msg: 'ok', data: { a: 1 } }, true],
+    [{ code: null, data: { a: 1 } }, true],
     [{ a: 1 }, true],
+    [{ code: 20001, msg: 'bad key' }, false],
+    [{ code: '429', msg: 'slow down' }, false],
     [{ code: '20001', msg: 'bad key' }, false],
     [{ code: -1, msg: 'boom' }, false],
   ])('%j → ok=%s', (body, ok) => {
@@ -29,6 +34,16 @@ describe('envelope: wrapped or flat, code as string or number', () => {
   ])('error text from %j', (body, text) => {
     expect(parseEnvelope(body)).toMatchObject({ ok: false, msg: text });
   });
+  it('a flat body is its own data; a wrapped body yields its data', () => {
+    expect(parseEnvelope({ task_id: 'x' })).toMatchObject({ ok: true, data: { task_id: 'x' } });
+    expect(parseEnvelope({ code: '20000', data: { task_id: 'y' } })).toMatchObject({ ok: true, data: { task_id: 'y' } });
+  });
+  it('an unknown failure code keeps its code and falls back to a generic text', () => {
+    expect(parseEnvelope({ code: 50001 })).toEqual({ ok: false, code: '50001', msg: 'upstream code 50001', kind: 'unknown' });
+  });
+  it('msg wins over the other error fields; blank ones are skipped', () => {
+    expect(parseEnvelope({ code: '1', msg: '  ', message: 'second', error: 'third' })).toMatchObject({ msg: 'second' });
+  });
   it('a non-object answer is an error', () => {
     expect(parseEnvelope('oops').ok).toBe(false);
   });
@@ -42,6 +57,8 @@ describe('task id of a create answer', () => {
     [{ id: 'd' }, 'd'],
   ])('%j → %s', (body, id) => expect(parseCreated(body)?.taskId).toBe(id));
   it('no id → undefined', () => expect(parseCreated({ code: '20000', data: {} })).toBeUndefined());
+  it('a failure envelope → undefined', () => expect(parseCreated({ code: '20002', msg: 'x', data: { task_id: 'a' } })).toBeUndefined());
+  it('keeps the status word', () => expect(parseCreated({ code: 20000, data: { task_id: 7, status: 'queued' } })).toEqual({ taskId: '7', status: 'queued' }));
 });
 
 describe('status words', () => {
@@ -72,6 +89,51 @@ describe('task snapshot', () => {
     const snap = parseTaskSnapshot(wrapped({ task_id: 't', status: 'completed', ...fields }), 't')!;
     expect(snap).toMatchObject({ state: 'succeeded', videoUrl: 'https://v/1.mp4' });
   });
+  it('the nested result URL wins over the others', () => {
+    const snap = parseTaskSnapshot(wrapped({ status: 'completed', url: 'https://v/other.mp4', result: { video_url: 'https://v/first.mp4' } }), 't')!;
+    expect(snap.videoUrl).toBe('https://v/first.mp4');
+  });
+  it.each([
+    ['queued', 'pending', 0],
+    ['processing', 'running', 42],
+    ['Completed', 'succeeded', 100],
+  ])('status %s → %s with progress %s', (status, state, progress) => {
+    const snap = parseTaskSnapshot(wrapped({ task_id: 't9', status, progress, ...(state === 'succeeded' ? { result: { video_url: 'https://v/9.mp4' } } : {}) }), 'hint')!;
+    expect(snap).toMatchObject({ taskId: 't9', state, rawStatus: status, known: true, progress });
+    expect(snap.errorMessage).toBeUndefined();
+  });
+  it('an unknown status without a URL stays running, marked unknown', () => {
+    expect(parseTaskSnapshot(wrapped({ status: 'warming_up' }), 't')).toMatchObject({ state: 'running', known: false, rawStatus: 'warming_up' });
+  });
+  it('completed without a URL stays succeeded with no URL (the caller decides)', () => {
+    expect(parseTaskSnapshot(wrapped({ status: 'completed' }), 't')).toMatchObject({ state: 'succeeded', videoUrl: undefined });
+  });
+  it('an answer with neither status nor URL is not a snapshot', () => {
+    expect(parseTaskSnapshot(wrapped({ task_id: 't' }), 't')).toBeUndefined();
+  });
+  it('the task id falls back to the one asked for', () => {
+    expect(parseTaskSnapshot(wrapped({ status: 'queued' }), 'asked')?.taskId).toBe('asked');
+  });
+  it('a failed task keeps no video URL; a cancelled one has a reason', () => {
+    expect(parseTaskSnapshot(wrapped({ status: 'failed', error_msg: 'Read timed out', result: { video_url: 'https://v/x.mp4' } }), 't')).toMatchObject({
+      state: 'failed',
+      videoUrl: undefined,
+      errorMessage: 'Read timed out',
+      failureKind: 'transient',
+    });
+    expect(parseTaskSnapshot(wrapped({ status: 'expired' }), 't')).toMatchObject({ state: 'cancelled', errorMessage: 'upstream status expired', failureKind: 'unknown' });
+  });
+  it.each([
+    [{ error_message: 'from error_message' }],
+    [{ error_msg: 'from error_msg' }],
+    [{ reason: 'from reason' }],
+    [{ error: { code: 'X', message: 'from error.message' } }],
+    [{ error: 'from error' }],
+  ])('failure text from %j', (fields) => {
+    const text = Object.values(fields)[0];
+    const expected = typeof text === 'string' ? text : (text as { message: string }).message;
+    expect(parseTaskSnapshot(wrapped({ status: 'failed', ...fields }), 't')?.errorMessage).toBe(expected);
+  });
   it('reads the flat form of the zh page', () => {
     expect(parseTaskSnapshot({ task_id: 't', status: 'completed', result: { video_url: 'https://v/2.mp4' } }, 't')).toMatchObject({ state: 'succeeded', videoUrl: 'https://v/2.mp4' });
   });
@@ -83,6 +145,14 @@ describe('task snapshot', () => {
     expect(parseTaskSnapshot(body, 't')).toMatchObject({ state: 'failed' });
     expect(parseTaskSnapshot(body, 't', { relativeUrlBase: 'https://oss.example.com' })).toMatchObject({ state: 'succeeded', videoUrl: 'https://oss.example.com/seedance/mini-sp/video/x.mp4' });
   });
+  it('a relative path with a leading slash joins under the base path', () => {
+    const body = wrapped({ status: 'completed', result: { video_url: '/seedance/x.mp4' } });
+    expect(parseTaskSnapshot(body, 't', { relativeUrlBase: 'https://oss.example.com/bucket' })?.videoUrl).toBe('https://oss.example.com/bucket/seedance/x.mp4');
+  });
+  it('the unusable-address message says what was wrong', () => {
+    const snap = parseTaskSnapshot(wrapped({ status: 'completed', result: { video_url: 'seedance/x.mp4' } }), 't')!;
+    expect(snap.errorMessage).toMatch(/unusable video address.*seedance\/x\.mp4/);
+  });
   it('plain http video URLs are refused unless allowed (loopback fakes)', () => {
     const body = wrapped({ status: 'completed', result: { video_url: 'http://127.0.0.1:1/x.mp4' } });
     expect(parseTaskSnapshot(body, 't')?.state).toBe('failed');
@@ -93,6 +163,22 @@ describe('task snapshot', () => {
     expect(snap.progress).toBe(100);
     expect(snap.createdAt?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
     expect(snap.completedAt?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
+  });
+  it.each([
+    [{ created_at: '1700000000' }, '2023-11-14T22:13:20.000Z'],
+    [{ created_at: 0 }, undefined],
+    [{ created_at: 'yesterday' }, undefined],
+    [{}, undefined],
+  ])('created_at %j → %s', (fields, iso) => {
+    expect(parseTaskSnapshot(wrapped({ status: 'queued', ...fields }), 't')?.createdAt?.toISOString()).toBe(iso);
+  });
+  it.each([
+    [-5, 0],
+    [37.6, 38],
+    ['abc', undefined],
+    [undefined, undefined],
+  ])('progress %j → %s', (progress, expected) => {
+    expect(parseTaskSnapshot(wrapped({ status: 'processing', progress }), 't')?.progress).toBe(expected);
   });
   it('a failure carries its reason and kind', () => {
     expect(parseTaskSnapshot(wrapped({ status: 'failed', error_message: 'PROVIDER_MODERATION_ERROR: TRADEMARK' }), 't')).toMatchObject({
@@ -118,6 +204,17 @@ describe('failure classes', () => {
     ['insufficient balance', 'quota'],
     ['API key quota exceeded', 'quota'],
     ['video_reference DURATION_TOO_LONG', 'invalid_input'],
+    ['TRADEMARK', 'moderation'],
+    ['prompt contains sensitive words', 'moderation'],
+    ['Read timed out while fetching the image', 'transient'],
+    ['余额不足', 'quota'],
+    ['Insufficient credits', 'quota'],
+    ['reference video DURATION_TOO_LONG (>15s)', 'invalid_input'],
+    ['invalid image format', 'invalid_input'],
+    ['s3 upload failed: invalid response', 'transient'],
+    ['upstream returned 503', 'transient'],
     ['something odd', 'unknown'],
+    ['', 'unknown'],
+    [undefined, 'unknown'],
   ])('%s → %s', (text, kind) => expect(classifyFailure(text)).toBe(kind));
 });

@@ -2,9 +2,17 @@
 export type Script =
   | { kind: 'succeed'; queuedMs: number; runMs: number; videoBytes?: number }
   | { kind: 'fail'; afterMs: number; reason: string }
-  | { kind: 'stuck' };
+  | { kind: 'stuck' }
+  /** A succeed script with the long waits of a loaded upstream (defaults: 20 s queued, 60 s running). */
+  | { kind: 'slow'; queuedMs?: number; runMs?: number; videoBytes?: number };
 
 export const DEFAULT_SCRIPT: Script = { kind: 'succeed', queuedMs: 2000, runMs: 5000 };
+
+/** A slow script is a succeed script with long defaults. */
+function resolveScript(script: Script): Exclude<Script, { kind: 'slow' }> {
+  if (script.kind !== 'slow') return script;
+  return { kind: 'succeed', queuedMs: script.queuedMs ?? 20_000, runMs: script.runMs ?? 60_000, videoBytes: script.videoBytes };
+}
 
 export interface FakeTask {
   taskId: string;
@@ -29,9 +37,9 @@ export function scriptFromPrompt(prompt: string, fallback: Script): Script {
   if (/\[fail:moderation\]/i.test(prompt)) return { kind: 'fail', afterMs: 3000, reason: 'PROVIDER_MODERATION_ERROR: the content was refused' };
   if (/\[fail\]/i.test(prompt)) return { kind: 'fail', afterMs: 3000, reason: 's3 upload failed: connection reset by peer' };
   if (/\[stuck\]/i.test(prompt)) return { kind: 'stuck' };
-  if (/\[slow\]/i.test(prompt)) return { kind: 'succeed', queuedMs: 20_000, runMs: 60_000 };
+  if (/\[slow\]/i.test(prompt)) return { kind: 'slow' };
   const big = /\[big:(\d+)\]/i.exec(prompt);
-  if (big) return { ...DEFAULT_SCRIPT, kind: 'succeed', videoBytes: Number(big[1]) } as Script;
+  if (big) return { kind: 'succeed', queuedMs: 2000, runMs: 5000, videoBytes: Number(big[1]) };
   return fallback;
 }
 
@@ -42,7 +50,7 @@ export function viewAt(task: FakeTask, now: number): TaskView {
       : { status: 'failed', progress: 0, completedAt: task.forced.at, errorMessage: task.forced.reason ?? 'failed' };
   }
   const elapsed = now - task.createdAt;
-  const s = task.script;
+  const s = resolveScript(task.script);
   switch (s.kind) {
     case 'stuck':
       return { status: 'queued', progress: 0 };

@@ -99,7 +99,12 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     }
   }
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    // A client that gives up mid-request must not become an unhandled rejection in the test process.
+    handle(req, res).catch(() => req.socket.destroy());
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
     const body = req.method === 'POST' ? await readBody(req) : undefined;
     requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, at: now() });
@@ -107,7 +112,8 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     const file = FILE.exec(path);
     if (req.method === 'GET' && file) {
       const task = tasks.get(file[1]!);
-      const bytes = task ? viewAt(task, now()).videoBytes : undefined;
+      if (!task) return send(res, 404, { code: '404', msg: 'no such file' });
+      const bytes = viewAt(task, now()).videoBytes;
       if (bytes && bytes > mp4.length) {
         res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': bytes });
         paddedMp4Stream(bytes).pipe(res);
@@ -135,7 +141,7 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     const task = tasks.get(decodeURIComponent(QUERY.exec(path)![1]!));
     if (!task) return send(res, 404, { code: '20002', msg: 'task not found' });
     return send(res, 200, wrap('20000', 'ok', taskJson(task)));
-  });
+  }
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

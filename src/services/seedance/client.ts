@@ -28,13 +28,28 @@ export interface SeedanceClientOptions {
   [other: string]: unknown;
 }
 
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const secs = Number(header);
-  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-  const at = Date.parse(header);
-  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+/** Reads a Retry-After header (delay in seconds, or an HTTP date) as milliseconds from `now`. */
+export function parseRetryAfter(header: string | null | undefined, now: number = Date.now()): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
+
+/** Error codes of a connection that was never made, so no request bytes reached the server. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL']);
+
+/** The system error codes behind a fetch failure (undici wraps them in `cause`, sometimes in an AggregateError). */
+function causeCodes(err: unknown): string[] {
+  const cause = (err as { cause?: { code?: unknown; errors?: unknown } }).cause;
+  const nested = Array.isArray(cause?.errors) ? (cause.errors as Array<{ code?: unknown }>) : [];
+  return [cause?.code, ...nested.map((e) => e?.code)].filter((c): c is string => typeof c === 'string');
+}
+
+/** Every process logs a given unknown status word once, whichever client saw it first (at most 100 words kept). */
+const unknownStatusesLogged = new Set<string>();
+const MAX_UNKNOWN_STATUSES = 100;
 
 const isAbort = (err: unknown) => err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
 
@@ -44,7 +59,6 @@ export class SeedanceClient {
   private readonly queryPath: string;
   private readonly timeoutMs: number;
   private readonly doFetch: typeof fetch;
-  private readonly unknownStatuses = new Set<string>();
 
   constructor(private readonly options: SeedanceClientOptions) {
     this.base = options.baseUrl.replace(/\/+$/, '');
@@ -78,8 +92,8 @@ export class SeedanceClient {
           const json = await this.request('GET', path);
           const snap = parseTaskSnapshot(json, taskId, this.options);
           if (!snap) throw new SeedanceError({ kind: 'malformed', message: 'the query answer could not be read', mayHaveReachedServer: true });
-          if (!snap.known && !this.unknownStatuses.has(snap.rawStatus)) {
-            this.unknownStatuses.add(snap.rawStatus);
+          if (!snap.known && !unknownStatusesLogged.has(snap.rawStatus) && unknownStatusesLogged.size < MAX_UNKNOWN_STATUSES) {
+            unknownStatusesLogged.add(snap.rawStatus);
             this.options.logger?.warn({ upstreamTaskId: taskId, status: snap.rawStatus }, 'unknown upstream status; treating the task as still running');
           }
           return snap;
@@ -133,9 +147,11 @@ export class SeedanceClient {
         signal,
       });
     } catch (err) {
-      const cause = (err as { cause?: { code?: string } }).cause?.code;
-      // Refused / unresolvable: the request never left; a timeout or reset: it may have been received.
-      const neverSent = cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'EAI_AGAIN';
+      const codes = causeCodes(err);
+      const cause = codes[0];
+      // Refused / unresolvable / a port fetch will not use: the request never left. A timeout or a reset:
+      // it may have been received (a timeout while still connecting is counted so too, to be safe).
+      const neverSent = (codes.length > 0 && codes.every((c) => NEVER_SENT.has(c))) || (err as { cause?: { message?: unknown } }).cause?.message === 'bad port';
       const kind = isAbort(err) ? 'timeout' : 'network';
       log?.warn({ method, path, kind, cause, ms: Date.now() - started }, 'upstream request failed');
       throw new SeedanceError({
@@ -153,7 +169,7 @@ export class SeedanceClient {
     }
     let json: unknown;
     try {
-      json = text ? JSON.parse(text) : {};
+      json = text ? JSON.parse(text) : undefined;
     } catch {
       json = undefined;
     }
@@ -163,11 +179,11 @@ export class SeedanceClient {
     log?.debug({ method, path, status: res.status, code, ms: Date.now() - started }, 'upstream answered');
 
     const fail = (kind: SeedanceError['kind'], message: string, mayHaveReachedServer: boolean, extra: { retryAfterMs?: number } = {}) => {
-      log?.warn({ method, path, status: res.status, code, upstreamMsg, kind }, 'upstream refused the request');
+      log?.warn({ method, path, status: res.status, code, upstreamMsg, kind, ms: Date.now() - started }, 'upstream refused the request');
       return new SeedanceError({ kind, message, httpStatus: res.status, code, upstreamMsg, mayHaveReachedServer, ...extra });
     };
     if (res.status === 401 || res.status === 403) throw fail('auth', `the API key was refused${upstreamMsg ? `: ${upstreamMsg}` : ''}`, false);
-    if (res.status === 429) throw fail('rate_limited', 'rate limited by the video service', false, { retryAfterMs: retryAfterMs(res.headers.get('retry-after')) });
+    if (res.status === 429) throw fail('rate_limited', 'rate limited by the video service', false, { retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) });
     if (res.status === 404) throw fail('not_found', upstreamMsg ?? 'not found', false);
     if (res.status === 400 || res.status === 422) throw fail('invalid_request', upstreamMsg ?? `HTTP ${res.status}`, false);
     if (res.status >= 500) throw fail('server', `the video service failed (HTTP ${res.status})${upstreamMsg ? `: ${upstreamMsg}` : ''}`, true);

@@ -73,8 +73,9 @@ function toDate(v: unknown): Date | undefined {
 const FAILURE_PATTERNS: Array<[FailureKind, RegExp]> = [
   ['moderation', /moderation|sensitive|violat|违规|敏感|trademark|copyright|nsfw|审核/i],
   ['quota', /balance|quota|insufficient|余额|额度|credit/i],
+  // Transient phrases are specific, "invalid" is generic: "s3 upload failed: invalid response" is transient.
+  ['transient', /timed out|timeout|connection reset|reset by peer|s3 upload failed|temporar|unavailable|try again|busy|\b50[234]\b/i],
   ['invalid_input', /too_long|too long|duration_too|invalid|unsupported|不支持|格式/i],
-  ['transient', /timed out|timeout|connection reset|reset by peer|s3 upload failed|temporar|unavailable|try again|busy|502|503/i],
 ];
 
 export function classifyFailure(text: string | undefined): FailureKind {
@@ -89,7 +90,10 @@ export interface SnapshotOptions {
   allowInsecureVideoUrls?: boolean;
 }
 
-/** Reads a query answer into a TaskSnapshot; undefined when the answer is not a successful envelope. */
+/**
+ * Reads a query answer into a TaskSnapshot; undefined when the answer is not a successful envelope, or
+ * has neither a status word nor a video URL (then it is not a task at all, and the caller treats it as malformed).
+ */
 export function parseTaskSnapshot(json: unknown, taskIdHint: string, options: SnapshotOptions = {}): TaskSnapshot | undefined {
   const env = parseEnvelope(json);
   if (!env.ok) return undefined;
@@ -99,6 +103,7 @@ export function parseTaskSnapshot(json: unknown, taskIdHint: string, options: Sn
   const rawStatus = first(d.status, d.state, d.task_status) ?? '';
   let { state, known } = normaliseStatus(rawStatus);
   let videoUrl = first(result.video_url, result.url, d.video_url, content.video_url, d.url, d.mediaUrl);
+  if (!rawStatus && !videoUrl) return undefined;
   let errorMessage = first(d.error_message, d.error_msg, d.reason, isObj(d.error) ? d.error.message : d.error, d.message);
   if (videoUrl && state !== 'failed' && state !== 'cancelled') state = 'succeeded';
   if (state === 'succeeded' && videoUrl) {
