@@ -136,8 +136,16 @@ describe('query retries transient faults', () => {
     const { taskId } = await client().createTask(body);
     fake.injectFault('query', { status: 429, retryAfterSec: 1 });
     const started = Date.now();
-    await client().getTask(taskId);
+    await client({ retryMaxDelayMs: 5000 }).getTask(taskId);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(fake.queryCount()).toBe(2);
+  });
+  it('a Retry-After longer than the longest backoff is capped, so no caller hangs for an hour', async () => {
+    const { taskId } = await client().createTask(body);
+    fake.injectFault('query', { status: 429, retryAfterSec: 3600 });
+    const started = Date.now();
+    await client({ retryMaxDelayMs: 200 }).getTask(taskId);
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(fake.queryCount()).toBe(2);
   });
   it('gives up after its retries with the last error', async () => {

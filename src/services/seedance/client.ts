@@ -110,7 +110,9 @@ export class SeedanceClient {
         factor: 2,
         randomize: true,
         onFailedAttempt: async ({ error, retriesLeft }) => {
-          if (retriesLeft > 0 && isSeedanceError(error) && error.retryAfterMs) await sleep(error.retryAfterMs);
+          // Honour Retry-After, but never hold a caller longer than the longest backoff (the poller, which
+          // queries with no retries, slows the whole queue instead).
+          if (retriesLeft > 0 && isSeedanceError(error) && error.retryAfterMs) await sleep(Math.min(error.retryAfterMs, this.options.retryMaxDelayMs ?? 30_000));
         },
       },
     );
