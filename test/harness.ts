@@ -81,7 +81,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const config = parsed.config;
   const logs: string[] = [];
-  const destination = new Writable({ write: (c, _e, done) => (logs.push(String(c)), done()) });
+  const destination = new Writable({
+    write: (c, _e, done) => {
+      logs.push(String(c));
+      done();
+    },
+  });
   const logger = createLogger({ level: 'debug', destination, secrets: [config.discord.token, config.seedance.apiKey] });
 
   const boot = async () => {

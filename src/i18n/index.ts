@@ -11,7 +11,7 @@ const TABLES: Record<Locale, Record<MessageKey, (p: MessageParams) => string>> =
 
 /** Maps a Discord locale (`zh-CN`, `zh-TW`, `en-GB`, …) to one we have; English otherwise. */
 export function resolveLocale(discordLocale: string | null | undefined): Locale {
-  if (discordLocale && discordLocale.toLowerCase().startsWith('zh')) return 'zh-CN';
+  if (discordLocale?.toLowerCase().startsWith('zh')) return 'zh-CN';
   return 'en-US';
 }
 

@@ -33,12 +33,14 @@ async function call(d: FakeDiscord, method: string, path: string, body?: unknown
     body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
+  // biome-ignore lint/suspicious/noExplicitAny: raw JSON answers of the fake, read field by field in assertions
   return { status: res.status, json: text ? (JSON.parse(text) as Record<string, any>) : undefined, headers: res.headers };
 }
 
 /** A raw gateway connection that keeps every frame it gets. */
 function openGateway(url: string) {
   const ws = new WebSocket(url);
+  // biome-ignore lint/suspicious/noExplicitAny: raw gateway frames, read field by field in assertions
   const frames: Array<{ op: number; t?: string; s?: number; d?: any }> = [];
   const waiters: Array<() => void> = [];
   ws.on('message', (raw) => {

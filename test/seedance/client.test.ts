@@ -13,7 +13,12 @@ let logLines: string[];
 
 function client(extra: Partial<ConstructorParameters<typeof SeedanceClient>[0]> = {}) {
   // A plain pino logger, without the app's scrubbing, so a key written by the client would show up here.
-  const destination = new Writable({ write: (c, _e, done) => (logLines.push(String(c)), done()) });
+  const destination = new Writable({
+    write: (c, _e, done) => {
+      logLines.push(String(c));
+      done();
+    },
+  });
   return new SeedanceClient({
     baseUrl: fake.url,
     apiKey: KEY,

@@ -78,7 +78,7 @@ export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
   async function release(taskId: string, scope: UsageScope, to: 'committed' | 'refunded'): Promise<void> {
     const persisted = await lock(scopeKey(scope)).runExclusive(async () => {
       const r = await store.reservation(taskId);
-      if (!r || r.state !== 'reserved') return undefined; // settled already: exactly once
+      if (r?.state !== 'reserved') return undefined; // settled already: exactly once
       const writes: Array<Promise<unknown>> = [store.setReservation({ ...r, state: to })];
       for (const key of r.running) writes.push(store.setRunning(key, (await store.running(key)) - 1));
       if (to === 'refunded') for (const key of r.counters) writes.push(store.setCounter(key, add(await store.counter(key), r.amount, -1)));
