@@ -26,14 +26,38 @@ async function measure(h: Harness, count: number, perSecond: number, dispatch: (
 
 export async function benchAckLatency(count = 1000, perSecond = 50): Promise<void> {
   // Tasks never finish and are first polled after an hour: this measures the command path only.
-  const h = await startHarness({ seedance: { defaultScript: { kind: 'stuck' } }, env: { POLL_FIRST_DELAY_SEC: '3600', POLL_MIN_INTERVAL_SEC: '3600', POLL_MAX_INTERVAL_SEC: '3600', LOG_LEVEL: 'info' } });
+  const h = await startHarness({
+    seedance: { defaultScript: { kind: 'stuck' } },
+    env: {
+      POLL_FIRST_DELAY_SEC: '3600',
+      POLL_MIN_INTERVAL_SEC: '3600',
+      POLL_MAX_INTERVAL_SEC: '3600',
+      LOG_LEVEL: 'info',
+    },
+  });
   try {
     const user = (base: number, i: number) => ({ id: `${base}${String(i).padStart(13, '0')}` });
-    const good = await measure(h, count, perSecond, (i) => h.discord.dispatchCommand({ name: 'video', subcommand: 'text', user: user(6, i), options: [{ name: 'prompt', value: `bench ${i}` }] }));
+    const good = await measure(h, count, perSecond, (i) =>
+      h.discord.dispatchCommand({
+        name: 'video',
+        subcommand: 'text',
+        user: user(6, i),
+        options: [{ name: 'prompt', value: `bench ${i}` }],
+      }),
+    );
     report(`ack_latency_video_p50_at_${perSecond}_per_s`, percentile(good, 50), 'ms', 'informational');
     report(`ack_latency_video_p99_at_${perSecond}_per_s`, percentile(good, 99), 'ms', 'p99 < 50 ms');
     const bad = await measure(h, count, perSecond, (i) =>
-      h.discord.dispatchCommand({ name: 'video', subcommand: 'text', user: user(7, i), options: [{ name: 'prompt', value: 'x' }, { name: 'model', value: 'seedance2.0-md' }, { name: 'ratio', value: '21:9' }] }),
+      h.discord.dispatchCommand({
+        name: 'video',
+        subcommand: 'text',
+        user: user(7, i),
+        options: [
+          { name: 'prompt', value: 'x' },
+          { name: 'model', value: 'seedance2.0-md' },
+          { name: 'ratio', value: '21:9' },
+        ],
+      }),
     );
     report(`ack_latency_rejected_p50_at_${perSecond}_per_s`, percentile(bad, 50), 'ms', 'informational');
     report(`ack_latency_rejected_p99_at_${perSecond}_per_s`, percentile(bad, 99), 'ms', 'p99 < 50 ms');

@@ -10,8 +10,11 @@ export async function benchGuildMemory(guilds = 5000): Promise<void> {
     // The bot side runs as compiled JavaScript (as `npm start` does), built by `npm run bench` into dist-bench/.
     const child = fileURLToPath(new URL('../dist-bench/bench/guildMemoryChild.js', import.meta.url));
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['--expose-gc', child, discord.restUrl, discord.botToken], { timeout: 120_000 }, (err, stdout, stderr) =>
-        err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
+      execFile(
+        process.execPath,
+        ['--expose-gc', child, discord.restUrl, discord.botToken],
+        { timeout: 120_000 },
+        (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
       ),
     );
     const r = JSON.parse(out.trim().split('\n').pop()!) as { before: number; after: number; guilds: number };

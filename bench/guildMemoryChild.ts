@@ -12,6 +12,8 @@ globalThis.gc?.();
 await new Promise((r) => setTimeout(r, 200));
 globalThis.gc?.();
 const after = process.memoryUsage().rss;
-process.stdout.write(`${JSON.stringify({ before, after, guilds: client.guilds.cache.size, channels: client.channels.cache.size })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ before, after, guilds: client.guilds.cache.size, channels: client.channels.cache.size })}\n`,
+);
 await client.destroy();
 process.exit(0);

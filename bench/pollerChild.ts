@@ -28,13 +28,28 @@ const timedFetch: typeof fetch = (input, init) => {
   if ((init?.method ?? 'GET') === 'GET') queryStarts.push(Date.now());
   return fetch(input, init);
 };
-const client = new SeedanceClient({ baseUrl: url!, apiKey: apiKey!, timeoutMs: 10_000, allowInsecureVideoUrls: true, fetch: timedFetch });
-const tasks = createTaskService({ store: createTaskStore(db), upstream: client, ledger: createOpenLedger(), logger: quiet });
+const client = new SeedanceClient({
+  baseUrl: url!,
+  apiKey: apiKey!,
+  timeoutMs: 10_000,
+  allowInsecureVideoUrls: true,
+  fetch: timedFetch,
+});
+const tasks = createTaskService({
+  store: createTaskStore(db),
+  upstream: client,
+  ledger: createOpenLedger(),
+  logger: quiet,
+});
 for (let i = 0; i < pending; i += 1) {
   const created = await tasks.create({
-    guildId: '1', channelId: '2', userId: String(i), locale: 'en-US',
+    guildId: '1',
+    channelId: '2',
+    userId: String(i),
+    locale: 'en-US',
     interaction: { applicationId: '3', token: 't', createdAt: Date.now() },
-    model: 'seedance2.0-mini-sp', request: { model: 'seedance2.0-mini-sp', prompt: `p${i}`, duration: 5 },
+    model: 'seedance2.0-mini-sp',
+    request: { model: 'seedance2.0-mini-sp', prompt: `p${i}`, duration: 5 },
     cost: { billing: 'per_task', units: 1, seconds: 5, billedAs: 'seedance2.0-mini-sp-720p' },
   });
   if (!created.ok) throw new Error('refused');
@@ -57,7 +72,14 @@ const poller = createPoller({
   tasks,
   upstream: client,
   logger: quiet,
-  settings: { firstDelayMs: minIntervalMs, minIntervalMs, maxIntervalMs: minIntervalMs, queriesPerSecond: budget, concurrency: 64, deadlineMs: 3_600_000 },
+  settings: {
+    firstDelayMs: minIntervalMs,
+    minIntervalMs,
+    maxIntervalMs: minIntervalMs,
+    queriesPerSecond: budget,
+    concurrency: 64,
+    deadlineMs: 3_600_000,
+  },
   presenter: {
     progress: async () => {},
     final: async () => {},
@@ -74,7 +96,9 @@ await allSeen;
 await poller.stop(1000);
 clearInterval(rssTimer);
 const cpu = process.cpuUsage(cpu0);
-process.stdout.write(`${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, elapsedMs: Date.now() - t0, peakRss, peakHeap, rssBaseline })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, elapsedMs: Date.now() - t0, peakRss, peakHeap, rssBaseline })}\n`,
+);
 await db.close();
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);

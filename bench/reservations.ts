@@ -18,7 +18,15 @@ async function runReservations(count: number, guilds: number, perGuildLimit: num
   try {
     const ledger = createGuildLedger({
       store: createUsageStore(db),
-      defaults: { guild_daily_tasks: perGuildLimit, guild_monthly_tasks: null, guild_monthly_seconds: null, member_daily_tasks: null, member_running: null, guild_running: null, cooldown_seconds: null },
+      defaults: {
+        guild_daily_tasks: perGuildLimit,
+        guild_monthly_tasks: null,
+        guild_monthly_seconds: null,
+        member_daily_tasks: null,
+        member_running: null,
+        guild_running: null,
+        cooldown_seconds: null,
+      },
       dmEnabled: true,
     });
     const latencies: number[] = [];
@@ -27,7 +35,12 @@ async function runReservations(count: number, guilds: number, perGuildLimit: num
       Array.from({ length: count }, async (_, i) => {
         const guildId = `g${i % guilds}`;
         const started = performance.now();
-        const r = await ledger.reserve(`t${i}`, { guildId, userId: `u${i}`, model: 'seedance2.0-md', cost: { billing: 'per_task', units: 1, seconds: 5, billedAs: 'seedance2.0-md' } });
+        const r = await ledger.reserve(`t${i}`, {
+          guildId,
+          userId: `u${i}`,
+          model: 'seedance2.0-md',
+          cost: { billing: 'per_task', units: 1, seconds: 5, billedAs: 'seedance2.0-md' },
+        });
         latencies.push(performance.now() - started);
         if (r.ok) accepted.set(guildId, (accepted.get(guildId) ?? 0) + 1);
       }),

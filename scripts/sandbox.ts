@@ -18,7 +18,14 @@ const stamp = () => `[${((Date.now() - started) / 1000).toFixed(2).padStart(6)}s
 const say = (who: string, text: string) => process.stdout.write(`${stamp()} ${who.padEnd(8)} ${text}\n`);
 
 type Embed = { description?: string; fields?: Array<{ name: string; value: string }> };
-type Body = { type?: number; data?: Body; content?: string; embeds?: Embed[]; components?: Array<{ components?: Array<{ label?: string }> }>; flags?: number };
+type Body = {
+  type?: number;
+  data?: Body;
+  content?: string;
+  embeds?: Embed[];
+  components?: Array<{ components?: Array<{ label?: string }> }>;
+  flags?: number;
+};
 
 function describeBody(r: RecordedRestRequest): string | undefined {
   const raw = (r.body ?? {}) as Body;
@@ -26,11 +33,22 @@ function describeBody(r: RecordedRestRequest): string | undefined {
   if (r.route.includes('/callback') && raw.type === 5) return 'is thinking…';
   const ephemeral = ((body.flags ?? 0) & 64) !== 0 ? ' (only the member sees this)' : '';
   const embed = body.embeds?.[0];
-  const status = embed?.description?.split('\n').filter((l) => l.startsWith('**')).pop()?.replace(/\*\*/g, '');
-  const fields = (embed?.fields ?? []).filter((f) => ['Task', 'Status', 'Video'].includes(f.name)).map((f) => `${f.name}: ${f.value}`);
-  const buttons = (body.components ?? []).flatMap((row) => row.components ?? []).map((c) => c.label).filter(Boolean);
+  const status = embed?.description
+    ?.split('\n')
+    .filter((l) => l.startsWith('**'))
+    .pop()
+    ?.replace(/\*\*/g, '');
+  const fields = (embed?.fields ?? [])
+    .filter((f) => ['Task', 'Status', 'Video'].includes(f.name))
+    .map((f) => `${f.name}: ${f.value}`);
+  const buttons = (body.components ?? [])
+    .flatMap((row) => row.components ?? [])
+    .map((c) => c.label)
+    .filter(Boolean);
   const files = r.files.map((f) => `📎 ${f.name} (${(f.size / 1024).toFixed(1)} KB)`);
-  const parts = [body.content, status, ...fields, ...files, buttons.length ? `[${buttons.join('] [')}]` : ''].filter(Boolean);
+  const parts = [body.content, status, ...fields, ...files, buttons.length ? `[${buttons.join('] [')}]` : ''].filter(
+    Boolean,
+  );
   return parts.length ? `${parts.join(' · ')}${ephemeral}` : undefined;
 }
 
@@ -55,7 +73,10 @@ async function main() {
   const quiet = new Writable({ write: (_c, _e, done) => done() });
   const app = await createApp(parsed.config, createLogger({ destination: quiet }), { allowInsecureVideoUrls: true });
   await app.start();
-  say('system', `bot logged in to the fake Discord (${discord.guilds.length} server), database ${join(dataDir, 'bot.sqlite')}`);
+  say(
+    'system',
+    `bot logged in to the fake Discord (${discord.guilds.length} server), database ${join(dataDir, 'bot.sqlite')}`,
+  );
 
   let seen = 0;
   const pump = setInterval(() => {
@@ -68,15 +89,41 @@ async function main() {
 
   const alice = { id: '500000000000000001', username: 'alice' };
   say('alice', '/video images prompt:"a paper boat on a rainy street" image1:boat.png model:seedance2.0-mini-sp');
-  discord.dispatchCommand({ name: 'video', subcommand: 'images', user: alice, options: [{ name: 'prompt', value: 'a paper boat on a rainy street' }, { name: 'model', value: 'seedance2.0-mini-sp' }], attachments: [{ optionName: 'image1', filename: 'boat.png', contentType: 'image/png', size: 120_000, width: 1024, height: 768 }] });
+  discord.dispatchCommand({
+    name: 'video',
+    subcommand: 'images',
+    user: alice,
+    options: [
+      { name: 'prompt', value: 'a paper boat on a rainy street' },
+      { name: 'model', value: 'seedance2.0-mini-sp' },
+    ],
+    attachments: [
+      { optionName: 'image1', filename: 'boat.png', contentType: 'image/png', size: 120_000, width: 1024, height: 768 },
+    ],
+  });
   await new Promise((r) => setTimeout(r, 800));
 
   say('bob', '/video text prompt:"city timelapse" model:seedance2.0-md ratio:21:9 duration:20');
-  discord.dispatchCommand({ name: 'video', subcommand: 'text', user: { id: '500000000000000002', username: 'bob' }, options: [{ name: 'prompt', value: 'city timelapse' }, { name: 'model', value: 'seedance2.0-md' }, { name: 'ratio', value: '21:9' }, { name: 'duration', value: 20 }] });
+  discord.dispatchCommand({
+    name: 'video',
+    subcommand: 'text',
+    user: { id: '500000000000000002', username: 'bob' },
+    options: [
+      { name: 'prompt', value: 'city timelapse' },
+      { name: 'model', value: 'seedance2.0-md' },
+      { name: 'ratio', value: '21:9' },
+      { name: 'duration', value: 20 },
+    ],
+  });
   await new Promise((r) => setTimeout(r, 800));
 
   say('carol', '/video text prompt:"[fail:moderation] a famous logo"   (the fake refuses this one)');
-  discord.dispatchCommand({ name: 'video', subcommand: 'text', user: { id: '500000000000000003', username: 'carol' }, options: [{ name: 'prompt', value: '[fail:moderation] a famous logo' }] });
+  discord.dispatchCommand({
+    name: 'video',
+    subcommand: 'text',
+    user: { id: '500000000000000003', username: 'carol' },
+    options: [{ name: 'prompt', value: '[fail:moderation] a famous logo' }],
+  });
 
   const deadline = Date.now() + 25_000;
   while (Date.now() < deadline) {
@@ -86,7 +133,10 @@ async function main() {
   }
   await new Promise((r) => setTimeout(r, 200));
   clearInterval(pump);
-  say('system', `done: ${seedance.createCount()} upstream task(s) created, ${seedance.queryCount()} status queries, ${discord.requests.length} Discord API calls`);
+  say(
+    'system',
+    `done: ${seedance.createCount()} upstream task(s) created, ${seedance.queryCount()} status queries, ${discord.requests.length} Discord API calls`,
+  );
   await app.stop(1000);
   await discord.close();
   await seedance.close();

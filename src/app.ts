@@ -54,7 +54,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   const usageStore = createUsageStore(db);
   const ledger = createGuildLedger({ store: usageStore, defaults: config.limits, dmEnabled: config.dmEnabled, now });
-  const tasks = createTaskService({ store: createTaskStore(db), upstream: seedance, ledger, logger: logger.child({ component: 'tasks' }), now });
+  const tasks = createTaskService({
+    store: createTaskStore(db),
+    upstream: seedance,
+    ledger,
+    logger: logger.child({ component: 'tasks' }),
+    now,
+  });
   const discord = createDiscordClient({ restUrl: config.discord.restUrl });
   const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), {
     now,
@@ -71,7 +77,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     settings: { ...config.poll },
     now,
   });
-  const guildConfig = createGuildConfig({ store: usageStore, defaultLimits: config.limits, defaultModel: config.seedance.defaultModel, logger: logger.child({ component: 'guild-config' }) });
+  const guildConfig = createGuildConfig({
+    store: usageStore,
+    defaultLimits: config.limits,
+    defaultModel: config.seedance.defaultModel,
+    logger: logger.child({ component: 'guild-config' }),
+  });
   const ctx: BotContext = {
     tasks,
     guildConfig,
@@ -97,7 +108,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await discord.login(config.discord.token);
       await ready;
       const resumed = await poller.start();
-      logger.info({ user: discord.user?.tag, guilds: discord.guilds.cache.size, database: db.path, ...resumed }, 'bot is ready');
+      logger.info(
+        { user: discord.user?.tag, guilds: discord.guilds.cache.size, database: db.path, ...resumed },
+        'bot is ready',
+      );
     },
     async stop(graceMs = 10_000) {
       if (stopped) return;

@@ -60,7 +60,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       clock.offset += ms;
     },
   };
-  const seedance = await startFakeSeedance({ now: clock.now, defaultScript: { kind: 'succeed', queuedMs: 100, runMs: 200 }, ...options.seedance });
+  const seedance = await startFakeSeedance({
+    now: clock.now,
+    defaultScript: { kind: 'succeed', queuedMs: 100, runMs: 200 },
+    ...options.seedance,
+  });
   const discord = await startFakeDiscord({ now: clock.now, ...options.discord });
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'seedance-bot-'));
   const parsed = loadConfig(
@@ -128,7 +132,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** Waits until `check` returns a truthy value (polling every 20 ms), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5000, what = 'condition'): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

@@ -16,17 +16,41 @@ const MiB = 1024 * 1024;
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/bmp', 'image/gif'] as const;
 const VIDEO_TYPES = ['video/mp4', 'video/quicktime', 'video/webm'] as const;
 const AUDIO_TYPES = [
-  'audio/mpeg', 'audio/mp3', 'audio/wav', 'audio/x-wav', 'audio/wave', 'audio/aac',
-  'audio/mp4', 'audio/x-m4a', 'audio/flac', 'audio/x-flac', 'audio/ogg',
+  'audio/mpeg',
+  'audio/mp3',
+  'audio/wav',
+  'audio/x-wav',
+  'audio/wave',
+  'audio/aac',
+  'audio/mp4',
+  'audio/x-m4a',
+  'audio/flac',
+  'audio/x-flac',
+  'audio/ogg',
 ] as const;
 
-const images = (max: number, required = false): ImageRule => ({ max, required, maxBytes: 30 * MiB, contentTypes: IMAGE_TYPES });
+const images = (max: number, required = false): ImageRule => ({
+  max,
+  required,
+  maxBytes: 30 * MiB,
+  contentTypes: IMAGE_TYPES,
+});
 const frames = (bothRequired: boolean): FrameRule => ({ bothRequired, maxBytes: 30 * MiB, contentTypes: IMAGE_TYPES });
-const audios = (max: number, allowedWithFrames: boolean): AudioRule => ({ max, allowedWithFrames, maxBytes: 15 * MiB, contentTypes: AUDIO_TYPES });
+const audios = (max: number, allowedWithFrames: boolean): AudioRule => ({
+  max,
+  allowedWithFrames,
+  maxBytes: 15 * MiB,
+  contentTypes: AUDIO_TYPES,
+});
 /** The MD page's reference-video rule: max 3, combined ≤ 15 s and ≤ 200 MB, each 720–2160 px. */
 const mdVideos: VideoRule = {
-  max: 3, maxTotalSeconds: 15, maxTotalBytes: 200 * MiB, minShortSidePx: 720, maxShortSidePx: 2160,
-  maxBytes: 50 * MiB, contentTypes: VIDEO_TYPES,
+  max: 3,
+  maxTotalSeconds: 15,
+  maxTotalBytes: 200 * MiB,
+  minShortSidePx: 720,
+  maxShortSidePx: 2160,
+  maxBytes: 50 * MiB,
+  contentTypes: VIDEO_TYPES,
 };
 
 const RATIOS_MD: readonly Ratio[] = ['16:9', '9:16', '1:1'];
@@ -51,7 +75,13 @@ const manxue = (label: ModelSpec['label'], withVideos: boolean): FamilyRules => 
   frames: frames(false), // ASSUMED: a first frame alone is allowed (only MD is said to need both).
   videos: withVideos ? mdVideos : null, // "reference_videos only for video-series models"; ASSUMED: MD's limits.
   audios: audios(3, true), // Audio supported on Full; ASSUMED: max 3 as on STD.
-  assumed: ['images.max', 'frames.firstOnly', 'audios.max', 'ratio.adaptive-spelling', ...(withVideos ? ['videos.limits'] : [])],
+  assumed: [
+    'images.max',
+    'frames.firstOnly',
+    'audios.max',
+    'ratio.adaptive-spelling',
+    ...(withVideos ? ['videos.limits'] : []),
+  ],
 });
 
 /** SP routes (economy and official): per second by resolution, 4–15 s, https or SP asset:// ids. */
@@ -70,7 +100,10 @@ const sp = (label: ModelSpec['label'], fast: boolean, official: boolean): Family
   videos: mdVideos, // ASSUMED: MD's reference-video limits.
   audios: audios(3, true), // Stated: audio supported on SP economy; ASSUMED: max 3.
   assumed: [
-    'ratios', 'images.max', 'videos.limits', 'audios.max',
+    'ratios',
+    'images.max',
+    'videos.limits',
+    'audios.max',
     ...(fast ? ['resolution.allowed'] : []),
     ...(official ? ['duration', 'resolution.allowed', 'audios'] : []),
   ],
@@ -89,7 +122,13 @@ const mini = (label: ModelSpec['label'], special: boolean): FamilyRules => ({
   frames: frames(false),
   videos: mdVideos, // Mini-SP lists reference_videos; ASSUMED: MD's limits.
   audios: audios(3, true), // Mini-SP lists reference_audios; ASSUMED: max 3.
-  assumed: ['ratios', 'images.max', 'videos.limits', 'audios.max', ...(special ? [] : ['duration', 'resolution.allowed', 'audios'])],
+  assumed: [
+    'ratios',
+    'images.max',
+    'videos.limits',
+    'audios.max',
+    ...(special ? [] : ['duration', 'resolution.allowed', 'audios']),
+  ],
 });
 
 const FIXED_720P = { allowed: ['720p'], default: '720p', fixed: true } as const satisfies ModelSpec['resolution'];
@@ -116,8 +155,10 @@ const FAMILY_RULES: Record<Family, (fast: boolean) => FamilyRules> = {
   'manxue-fast': () => manxue({ en: 'Manxue fast', zh: '满血快速版' }, false),
   'manxue-video': () => manxue({ en: 'Manxue video reference', zh: '满血视频参考版' }, true),
   'manxue-video-fast': () => manxue({ en: 'Manxue video reference fast', zh: '满血视频参考快速版' }, true),
-  'sp-economy': (fast) => sp(fast ? { en: 'SP economy fast', zh: 'SP 经济快速版' } : { en: 'SP economy', zh: 'SP 经济版' }, fast, false),
-  'sp-official': (fast) => sp(fast ? { en: 'SP official fast', zh: 'SP 官方快速版' } : { en: 'SP official', zh: 'SP 官方版' }, fast, true),
+  'sp-economy': (fast) =>
+    sp(fast ? { en: 'SP economy fast', zh: 'SP 经济快速版' } : { en: 'SP economy', zh: 'SP 经济版' }, fast, false),
+  'sp-official': (fast) =>
+    sp(fast ? { en: 'SP official fast', zh: 'SP 官方快速版' } : { en: 'SP official', zh: 'SP 官方版' }, fast, true),
   mini: () => mini({ en: 'Mini', zh: 'Mini' }, false),
   'mini-sp': () => mini({ en: 'Mini special', zh: 'Mini 特价版' }, true),
   md: (fast) => md(fast ? { en: 'MD fast', zh: 'MD 快速版' } : { en: 'MD', zh: 'MD' }),

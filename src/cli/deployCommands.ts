@@ -6,11 +6,18 @@ import { REST, Routes } from 'discord.js';
 import { commandDefinitions } from '../commands/index.js';
 import { configOrExit, loadDotEnv } from '../config/loadConfig.js';
 
-export async function deployCommands(options: { token: string; applicationId?: string; guildId?: string; restUrl?: string }): Promise<{ scope: string; count: number }> {
+export async function deployCommands(options: {
+  token: string;
+  applicationId?: string;
+  guildId?: string;
+  restUrl?: string;
+}): Promise<{ scope: string; count: number }> {
   const rest = new REST(options.restUrl ? { api: options.restUrl } : {}).setToken(options.token);
   const appId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const body = commandDefinitions();
-  const route = options.guildId ? Routes.applicationGuildCommands(appId, options.guildId) : Routes.applicationCommands(appId);
+  const route = options.guildId
+    ? Routes.applicationGuildCommands(appId, options.guildId)
+    : Routes.applicationCommands(appId);
   const saved = (await rest.put(route, { body })) as unknown[];
   return { scope: options.guildId ? `guild ${options.guildId}` : 'global', count: saved.length };
 }
@@ -18,9 +25,16 @@ export async function deployCommands(options: { token: string; applicationId?: s
 if (import.meta.url === `file://${process.argv[1]}`) {
   loadDotEnv();
   const config = configOrExit({ discord: true });
-  deployCommands({ token: config.discord.token!, applicationId: config.discord.applicationId, guildId: config.discord.devGuildId, restUrl: config.discord.restUrl }).then(
+  deployCommands({
+    token: config.discord.token!,
+    applicationId: config.discord.applicationId,
+    guildId: config.discord.devGuildId,
+    restUrl: config.discord.restUrl,
+  }).then(
     ({ scope, count }) => {
-      process.stdout.write(`Registered ${count} commands (${scope}).${scope === 'global' ? ' Global commands can take up to an hour to appear.' : ''}\n`);
+      process.stdout.write(
+        `Registered ${count} commands (${scope}).${scope === 'global' ? ' Global commands can take up to an hour to appear.' : ''}\n`,
+      );
     },
     (err: unknown) => {
       process.stderr.write(`Could not register the commands: ${err instanceof Error ? err.message : String(err)}\n`);

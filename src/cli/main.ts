@@ -44,7 +44,11 @@ function validate(json: string | undefined): Validated {
 
 function printValidation(result: ReturnType<typeof validateVideoRequest>, asJson: boolean): number {
   if (result.ok) {
-    stdout(asJson ? JSON.stringify({ valid: true, body: result.body, cost: result.cost }) : JSON.stringify(result.body, null, 2));
+    stdout(
+      asJson
+        ? JSON.stringify({ valid: true, body: result.body, cost: result.cost })
+        : JSON.stringify(result.body, null, 2),
+    );
     return 0;
   }
   const problems = bilingualProblems(result.problems);
@@ -58,7 +62,11 @@ function printValidation(result: ReturnType<typeof validateVideoRequest>, asJson
 
 function upstreamClient(): SeedanceClient {
   const config = configOrExit({ seedance: true });
-  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, secrets: [config.seedance.apiKey], destination: process.stderr as never });
+  const logger = createLogger({
+    level: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    secrets: [config.seedance.apiKey],
+    destination: process.stderr as never,
+  });
   return new SeedanceClient({ ...config.seedance, apiKey: config.seedance.apiKey ?? '', logger });
 }
 
@@ -66,7 +74,10 @@ function failUpstream(err: unknown, asJson: boolean): number {
   if (!isSeedanceError(err)) throw err;
   const info = { error: err.kind, httpStatus: err.httpStatus, code: err.code, message: err.message };
   if (asJson) stdout(JSON.stringify(info));
-  else stderr(`Upstream error (${err.kind}${err.httpStatus ? `, HTTP ${err.httpStatus}` : ''}${err.code ? `, code ${err.code}` : ''}): ${err.message}`);
+  else
+    stderr(
+      `Upstream error (${err.kind}${err.httpStatus ? `, HTTP ${err.httpStatus}` : ''}${err.code ? `, code ${err.code}` : ''}): ${err.message}`,
+    );
   return 1;
 }
 
@@ -98,9 +109,12 @@ export async function run(argv: string[]): Promise<number> {
         const snap = await upstreamClient().getTask(arg);
         if (asJson) stdout(JSON.stringify(snap));
         else {
-          stdout(`Task ${snap.taskId}: ${snap.state} (upstream says "${snap.rawStatus}")${snap.progress !== undefined ? `, ${snap.progress}%` : ''}`);
+          stdout(
+            `Task ${snap.taskId}: ${snap.state} (upstream says "${snap.rawStatus}")${snap.progress !== undefined ? `, ${snap.progress}%` : ''}`,
+          );
           if (snap.videoUrl) stdout(`Video: ${snap.videoUrl}`);
-          if (snap.errorMessage) stdout(`Reason: ${snap.errorMessage}${snap.failureKind ? ` (${snap.failureKind})` : ''}`);
+          if (snap.errorMessage)
+            stdout(`Reason: ${snap.errorMessage}${snap.failureKind ? ` (${snap.failureKind})` : ''}`);
         }
         return 0;
       } catch (err) {

@@ -4,8 +4,17 @@ import type { MediaInput, VideoRequestInput } from '../services/validation/index
 export type JsonRequestResult = { ok: true; input: VideoRequestInput } | { ok: false; error: string };
 
 const KNOWN = new Set([
-  'model', 'prompt', 'duration', 'resolution', 'ratio', 'orientation',
-  'images', 'first_image', 'last_image', 'reference_videos', 'reference_audios',
+  'model',
+  'prompt',
+  'duration',
+  'resolution',
+  'ratio',
+  'orientation',
+  'images',
+  'first_image',
+  'last_image',
+  'reference_videos',
+  'reference_audios',
 ]);
 
 function media(value: unknown, field: string): MediaInput {
@@ -39,10 +48,12 @@ export function requestFromJson(text: string): JsonRequestResult {
   } catch (err) {
     return { ok: false, error: `the request is not valid JSON (${(err as Error).message})` };
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'the request must be a JSON object' };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { ok: false, error: 'the request must be a JSON object' };
   const o = raw as Record<string, unknown>;
   const unknown = Object.keys(o).filter((k) => !KNOWN.has(k));
-  if (unknown.length) return { ok: false, error: `unknown field(s): ${unknown.join(', ')}; known: ${[...KNOWN].join(', ')}` };
+  if (unknown.length)
+    return { ok: false, error: `unknown field(s): ${unknown.join(', ')}; known: ${[...KNOWN].join(', ')}` };
   const str = (k: string) => (o[k] === undefined || o[k] === null ? undefined : String(o[k]));
   try {
     return {

@@ -13,13 +13,21 @@ const FITS: Record<VideoMode, (m: ModelSpec) => boolean> = {
 
 export function describeModelChoice(m: ModelSpec, locale: Locale): string {
   const zh = locale === 'zh-CN';
-  const refs = [m.images && (zh ? '图' : 'img'), m.frames && (zh ? '首尾帧' : 'frames'), m.videos && (zh ? '视频' : 'video'), m.audios && (zh ? '音频' : 'audio')]
+  const refs = [
+    m.images && (zh ? '图' : 'img'),
+    m.frames && (zh ? '首尾帧' : 'frames'),
+    m.videos && (zh ? '视频' : 'video'),
+    m.audios && (zh ? '音频' : 'audio'),
+  ]
     .filter(Boolean)
     .join('/');
   const billing = m.billing === 'per_task' ? (zh ? '按次' : 'per task') : zh ? '按秒' : 'per second';
   const res = m.resolution.allowed.join('/');
   const media = m.mediaScheme === 'asset' ? (zh ? '仅 asset://' : 'asset:// only') : refs || (zh ? '纯文本' : 'text');
-  return `${m.id} · ${zh ? m.label.zh : m.label.en} · ${m.duration.min}-${m.duration.max}s · ${res} · ${billing} · ${media}`.slice(0, 100);
+  return `${m.id} · ${zh ? m.label.zh : m.label.en} · ${m.duration.min}-${m.duration.max}s · ${res} · ${billing} · ${media}`.slice(
+    0,
+    100,
+  );
 }
 
 export function modelChoices(mode: VideoMode, typed: string, locale: Locale, enabled?: readonly string[]) {

@@ -36,8 +36,10 @@ export const ratioOption = (o: SlashCommandStringOption) =>
   localize(o, 'ratio').addChoices(...RATIO_CHOICES.map((r) => ({ name: r, value: r })));
 export const resolutionOption = (o: SlashCommandStringOption) =>
   localize(o, 'resolution').addChoices(...RESOLUTION_CHOICES.map((r) => ({ name: r, value: r })));
-export const attachmentOption = (key: CommandTextKey, required: boolean, suffix = '') => (o: SlashCommandAttachmentOption) =>
-  localize(o, key, suffix).setRequired(required);
+export const attachmentOption =
+  (key: CommandTextKey, required: boolean, suffix = '') =>
+  (o: SlashCommandAttachmentOption) =>
+    localize(o, key, suffix).setRequired(required);
 
 /** The tuning options every /video mode ends with (optional, after the required ones). */
 export function addTuning(sub: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {

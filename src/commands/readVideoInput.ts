@@ -42,7 +42,12 @@ export function readVideoInput(i: ChatInputCommandInteraction): VideoRequestDraf
     }
     case 'frames': {
       const audio = one('audio');
-      return { ...input, firstImage: one('first_frame'), lastImage: one('last_frame'), referenceAudios: audio ? [audio] : undefined };
+      return {
+        ...input,
+        firstImage: one('first_frame'),
+        lastImage: one('last_frame'),
+        referenceAudios: audio ? [audio] : undefined,
+      };
     }
     case 'references':
       return {

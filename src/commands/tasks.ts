@@ -9,7 +9,9 @@ import type { SlashCommand } from './types.js';
 const definition = localize(new SlashCommandBuilder(), 'tasks')
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .addSubcommand((s) => localize(s, 'tasks.list'))
-  .addSubcommand((s) => localize(s, 'tasks.status').addStringOption((o) => localize(o, 'task_id').setRequired(true).setMaxLength(64)))
+  .addSubcommand((s) =>
+    localize(s, 'tasks.status').addStringOption((o) => localize(o, 'task_id').setRequired(true).setMaxLength(64)),
+  )
   .toJSON();
 
 export const tasksCommand: SlashCommand = {
@@ -21,20 +23,35 @@ export const tasksCommand: SlashCommand = {
     if (interaction.options.getSubcommand() === 'list') {
       const recent = await ctx.tasks.listRecentByUser(interaction.user.id, 10);
       const lines = recent.map((task) =>
-        t(locale, 'tasks.line', { id: task.id, status: statusLine(task, locale), model: task.model, when: `<t:${Math.floor(task.createdAt / 1000)}:R>` }),
+        t(locale, 'tasks.line', {
+          id: task.id,
+          status: statusLine(task, locale),
+          model: task.model,
+          when: `<t:${Math.floor(task.createdAt / 1000)}:R>`,
+        }),
       );
-      await interaction.reply({ ...ephemeral, content: lines.length ? [`**${t(locale, 'tasks.recentTitle')}**`, ...lines].join('\n') : t(locale, 'tasks.none') });
+      await interaction.reply({
+        ...ephemeral,
+        content: lines.length
+          ? [`**${t(locale, 'tasks.recentTitle')}**`, ...lines].join('\n')
+          : t(locale, 'tasks.none'),
+      });
       return;
     }
     const id = interaction.options.getString('id', true).trim().replace(/^`|`$/g, '');
     const task = await ctx.tasks.get(id);
     // Members see their own tasks and tasks of the server they are in (those were posted publicly there).
-    const visible = task && (task.userId === interaction.user.id || (task.guildId !== null && task.guildId === interaction.guildId));
+    const visible =
+      task && (task.userId === interaction.user.id || (task.guildId !== null && task.guildId === interaction.guildId));
     if (!task || !visible) {
       await interaction.reply({ ...ephemeral, content: t(locale, 'tasks.notFound', { id: id.slice(0, 64) }) });
       return;
     }
     const { embeds } = taskMessage(task, locale, ctx.now());
-    await interaction.reply({ ...ephemeral, embeds, content: task.videoUrl && task.state === 'done' ? task.videoUrl : '' });
+    await interaction.reply({
+      ...ephemeral,
+      embeds,
+      content: task.videoUrl && task.state === 'done' ? task.videoUrl : '',
+    });
   },
 };

@@ -1,5 +1,9 @@
 /** The shape of one slash command module: its definition (data) and its handlers. */
-import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import type { BotContext } from '../discord/botContext.js';
 
 export interface SlashCommand {

@@ -1,5 +1,11 @@
 /** /usage me and /usage members: usage against each limit with reset times, and the admin's per-member month (CSV). */
-import { AttachmentBuilder, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import {
+  AttachmentBuilder,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from 'discord.js';
 import { resolveLocale, t, type Locale } from '../i18n/index.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
 import { breakdownCsv, usageAgainstLimits, type UsageLine } from '../services/usage/usageReport.js';
@@ -13,7 +19,12 @@ const definition = localize(new SlashCommandBuilder(), 'usage')
   .toJSON();
 
 const renderLine = (l: UsageLine, locale: Locale) =>
-  t(locale, 'usage.line', { label: t(locale, `limit.label.${l.limit}`), used: l.used, limit: l.max === null ? t(locale, 'admin.show.noLimit') : l.max, resetAt: l.max === null ? '' : (l.resetAt ?? '') });
+  t(locale, 'usage.line', {
+    label: t(locale, `limit.label.${l.limit}`),
+    used: l.used,
+    limit: l.max === null ? t(locale, 'admin.show.noLimit') : l.max,
+    resetAt: l.max === null ? '' : (l.resetAt ?? ''),
+  });
 
 export const usageCommand: SlashCommand = {
   name: definition.name,
@@ -38,13 +49,19 @@ export const usageCommand: SlashCommand = {
       return;
     }
     const { month, rows } = await ctx.ledger.memberBreakdown(interaction.guildId);
-    const shown = rows.slice(0, 25).map((r) => t(locale, 'usage.memberLine', { user: r.userId, tasks: r.counter.tasks, seconds: r.counter.seconds }));
+    const shown = rows
+      .slice(0, 25)
+      .map((r) =>
+        t(locale, 'usage.memberLine', { user: r.userId, tasks: r.counter.tasks, seconds: r.counter.seconds }),
+      );
     const content = [
       `**${t(locale, 'usage.membersTitle', { month })}**`,
       ...(rows.length ? shown : [t(locale, 'usage.noMembers')]),
       ...(rows.length > 25 ? [t(locale, 'usage.more', { count: rows.length - 25 })] : []),
     ].join('\n');
-    const files = interaction.options.getBoolean('csv') ? [new AttachmentBuilder(Buffer.from(breakdownCsv(rows)), { name: `usage-${interaction.guildId}-${month}.csv` })] : [];
+    const files = interaction.options.getBoolean('csv')
+      ? [new AttachmentBuilder(Buffer.from(breakdownCsv(rows)), { name: `usage-${interaction.guildId}-${month}.csv` })]
+      : [];
     await interaction.reply({ ...ephemeral, content, files });
   },
 };

@@ -13,7 +13,9 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const text = (s: SlashCommandSubcommandBuilder) => addTuning(localize(s, 'video.text').addStringOption(promptOption));
 
 const images = (s: SlashCommandSubcommandBuilder) => {
-  localize(s, 'video.images').addStringOption(promptOption).addAttachmentOption(attachmentOption('image', true, '1'));
+  localize(s, 'video.images')
+    .addStringOption(promptOption)
+    .addAttachmentOption(attachmentOption('image', true, '1'));
   for (const i of range(SLOTS.images).slice(1)) s.addAttachmentOption(attachmentOption('image', false, String(i)));
   s.addAttachmentOption(attachmentOption('audio', false));
   return addTuning(s);
@@ -29,7 +31,9 @@ const frames = (s: SlashCommandSubcommandBuilder) =>
   );
 
 const references = (s: SlashCommandSubcommandBuilder) => {
-  localize(s, 'video.references').addStringOption(promptOption).addAttachmentOption(attachmentOption('video_ref', true, '1'));
+  localize(s, 'video.references')
+    .addStringOption(promptOption)
+    .addAttachmentOption(attachmentOption('video_ref', true, '1'));
   for (const i of range(SLOTS.videos).slice(1)) s.addAttachmentOption(attachmentOption('video_ref', false, String(i)));
   for (const i of range(SLOTS.refImages)) s.addAttachmentOption(attachmentOption('image', false, String(i)));
   for (const i of range(SLOTS.audios)) s.addAttachmentOption(attachmentOption('audio', false, String(i)));

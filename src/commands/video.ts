@@ -19,11 +19,19 @@ export const videoCommand: SlashCommand = {
     const who = whoAsked(interaction);
     const result = await requestVideo(ctx, who, readVideoInput(interaction), { roleIds: memberRoleIds(interaction) });
     if (result.kind === 'invalid') {
-      await interaction.reply({ content: renderProblemList(result.problems, who.locale), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction.reply({
+        content: renderProblemList(result.problems, who.locale),
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
       return;
     }
     if (result.kind === 'refused') {
-      await interaction.reply({ content: t(who.locale, 'reply.limitRefused', { reason: t(who.locale, result.key, result.params) }), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction.reply({
+        content: t(who.locale, 'reply.limitRefused', { reason: t(who.locale, result.key, result.params) }),
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
       return;
     }
     await publishTask(interaction, result.task, ctx);

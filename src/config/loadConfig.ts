@@ -53,7 +53,9 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0]);
       const raw = env[name];
-      problems.push(`${name}: ${issue.message}${raw !== undefined ? ` (got "${raw.length > 60 ? `${raw.slice(0, 57)}…` : raw}")` : ''}`);
+      problems.push(
+        `${name}: ${issue.message}${raw !== undefined ? ` (got "${raw.length > 60 ? `${raw.slice(0, 57)}…` : raw}")` : ''}`,
+      );
     }
   }
   for (const need of Object.keys(REQUIRED) as Array<keyof ConfigNeeds>) {
@@ -70,7 +72,12 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
   return {
     ok: true,
     config: {
-      discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, devGuildId: e.DEV_GUILD_ID, restUrl: e.DISCORD_REST_URL },
+      discord: {
+        token: e.DISCORD_TOKEN,
+        applicationId: e.DISCORD_APPLICATION_ID,
+        devGuildId: e.DEV_GUILD_ID,
+        restUrl: e.DISCORD_REST_URL,
+      },
       seedance: {
         apiKey: e.SEEDANCE_API_KEY,
         baseUrl: e.SEEDANCE_BASE_URL.replace(/\/+$/, ''),

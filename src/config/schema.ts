@@ -55,7 +55,11 @@ export const envSchema = z.object({
   // Seedance upstream (jimmyai open API)
   SEEDANCE_API_KEY: optionalString,
   SEEDANCE_BASE_URL: absoluteUrl.default('https://www.jimmyai.cn'),
-  SEEDANCE_CREATE_PATH: z.string().trim().startsWith('/', { error: 'expected a path starting with /' }).default('/api/open-api/v1/seedance/videos'),
+  SEEDANCE_CREATE_PATH: z
+    .string()
+    .trim()
+    .startsWith('/', { error: 'expected a path starting with /' })
+    .default('/api/open-api/v1/seedance/videos'),
   SEEDANCE_QUERY_PATH: z
     .string()
     .trim()
@@ -63,13 +67,17 @@ export const envSchema = z.object({
     .refine((v) => v.includes('{taskId}'), { error: 'expected a path containing {taskId}' })
     .default('/api/open-api/v1/videos/{taskId}'),
   SEEDANCE_TIMEOUT_MS: int(1000, 300_000, 30_000),
-  SEEDANCE_DEFAULT_MODEL: z.enum(MODEL_IDS, { error: `expected one of ${MODEL_IDS.join(', ')}` }).default('seedance2.0-mini-sp'),
+  SEEDANCE_DEFAULT_MODEL: z
+    .enum(MODEL_IDS, { error: `expected one of ${MODEL_IDS.join(', ')}` })
+    .default('seedance2.0-mini-sp'),
 
   // Storage and logs
   DATABASE_PATH: z.string().trim().min(1).default('./data/bot.sqlite'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-    error: 'expected one of fatal, error, warn, info, debug, trace, silent',
-  }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
 
   // Poller timing
   POLL_FIRST_DELAY_SEC: positive(10),
@@ -87,7 +95,10 @@ export const envSchema = z.object({
   LIMIT_MEMBER_RUNNING: limit('2'),
   LIMIT_GUILD_RUNNING: limit('6'),
   LIMIT_COOLDOWN_SECONDS: limit('10'),
-  DM_ENABLED: z.enum(['true', 'false'], { error: 'expected true or false' }).default('true').transform((v) => v === 'true'),
+  DM_ENABLED: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type Env = z.output<typeof envSchema>;

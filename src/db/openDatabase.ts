@@ -46,14 +46,19 @@ export async function openDatabase(path: string): Promise<Database> {
     },
     async keys(name, prefix = '') {
       const like = `${name}:${prefix}`.replace(/[\\%_]/g, (c) => `\\${c}`);
-      const rows = (await store.query("SELECT key FROM records WHERE key LIKE ? ESCAPE '\\'", `${like}%`)) as Array<{ key: string }>;
+      const rows = (await store.query("SELECT key FROM records WHERE key LIKE ? ESCAPE '\\'", `${like}%`)) as Array<{
+        key: string;
+      }>;
       return rows.map((r) => r.key.slice(name.length + 1));
     },
     async getMany(keys) {
       const out = new Map<string, unknown>();
       for (let i = 0; i < keys.length; i += 500) {
         const chunk = keys.slice(i, i + 500);
-        const rows = (await store.query(`SELECT key, value FROM records WHERE key IN (${chunk.map(() => '?').join(', ')})`, ...chunk)) as Array<{ key: string; value: string }>;
+        const rows = (await store.query(
+          `SELECT key, value FROM records WHERE key IN (${chunk.map(() => '?').join(', ')})`,
+          ...chunk,
+        )) as Array<{ key: string; value: string }>;
         for (const r of rows) out.set(r.key, (JSON.parse(r.value) as { value: unknown }).value);
       }
       return out;
@@ -62,7 +67,10 @@ export async function openDatabase(path: string): Promise<Database> {
       for (let i = 0; i < entries.length; i += 400) {
         const chunk = entries.slice(i, i + 400);
         const sql = `INSERT INTO records (key, value) VALUES ${chunk.map(() => '(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
-        await store.query(sql, ...chunk.flatMap((e) => [`${e.collection}:${e.key}`, JSON.stringify({ value: e.value })]));
+        await store.query(
+          sql,
+          ...chunk.flatMap((e) => [`${e.collection}:${e.key}`, JSON.stringify({ value: e.value })]),
+        );
       }
     },
     async close() {

@@ -36,7 +36,12 @@ export interface GuildSettings {
 
 const NO_SETTINGS: Readonly<GuildSettings> = Object.freeze({});
 
-export const EMPTY_COUNTER: Readonly<Counter> = Object.freeze({ tasks: 0, seconds: 0, perTaskUnits: 0, perSecondUnits: 0 });
+export const EMPTY_COUNTER: Readonly<Counter> = Object.freeze({
+  tasks: 0,
+  seconds: 0,
+  perTaskUnits: 0,
+  perSecondUnits: 0,
+});
 
 /**
  * Writes queued in the same turn of the event loop go to SQLite together in one statement; each caller's
@@ -103,7 +108,12 @@ function createReadBatcher(db: Database) {
  * its guilds' usage (see docs/ARCHITECTURE.md, sharding), so cached values stay true. The cache is
  * dropped wholesale past `maxEntries` to bound memory.
  */
-function cached<V>(name: string, read: ReturnType<typeof createReadBatcher>, write: ReturnType<typeof createWriteBatcher>, maxEntries = 50_000) {
+function cached<V>(
+  name: string,
+  read: ReturnType<typeof createReadBatcher>,
+  write: ReturnType<typeof createWriteBatcher>,
+  maxEntries = 50_000,
+) {
   const memory = new Map<string, V | undefined>();
   return {
     /** True when `get` would answer from memory. */
@@ -141,7 +151,8 @@ export function createUsageStore(db: Database) {
     setRunning: (key: string, n: number) => running.set(key, Math.max(0, n)),
     lastRequest: async (key: string) => (await last.get(key)) ?? 0,
     setLastRequest: (key: string, at: number) => last.set(key, at),
-    reservation: async (taskId: string): Promise<Reservation | undefined> => (await reservations.get(taskId)) ?? undefined,
+    reservation: async (taskId: string): Promise<Reservation | undefined> =>
+      (await reservations.get(taskId)) ?? undefined,
     setReservation: (r: Reservation) => reservations.set(r.taskId, r),
     /** A server's settings; treat as read-only (change them with setSettings). */
     settings: async (guildId: string): Promise<Readonly<GuildSettings>> => (await settings.get(guildId)) ?? NO_SETTINGS,

@@ -16,7 +16,8 @@ import { memberRoleIds, whoAsked } from './whoAsked.js';
 
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const locale = resolveLocale(interaction.locale);
-  const ephemeral = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  const ephemeral = (content: string) =>
+    interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   const parsed = parseCustomId(interaction.customId);
   const task = parsed && (await ctx.tasks.get(parsed.taskId));
   if (!parsed || !task) {
@@ -25,7 +26,9 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   }
 
   if (parsed.action === 'delete') {
-    const mayDelete = task.userId === interaction.user.id || interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
+    const mayDelete =
+      task.userId === interaction.user.id ||
+      interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
     if (!mayDelete) {
       await ephemeral(t(locale, 'button.deleteDenied'));
       return;
@@ -37,14 +40,19 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     return;
   }
 
-  const wanted = parsed.action === 'reroll' ? task.state === 'done' : FINAL_STATES.includes(task.state) && task.state !== 'done';
+  const wanted =
+    parsed.action === 'reroll' ? task.state === 'done' : FINAL_STATES.includes(task.state) && task.state !== 'done';
   if (!wanted) {
     await ephemeral(t(locale, 'button.notFinished'));
     return;
   }
   // A new task, charged to whoever clicked, re-checked against today's rules.
-  const result = await requestVideo(ctx, whoAsked(interaction), inputFromTask(task), { parentId: task.id, roleIds: memberRoleIds(interaction) });
+  const result = await requestVideo(ctx, whoAsked(interaction), inputFromTask(task), {
+    parentId: task.id,
+    roleIds: memberRoleIds(interaction),
+  });
   if (result.kind === 'invalid') await ephemeral(renderProblemList(result.problems, locale));
-  else if (result.kind === 'refused') await ephemeral(t(locale, 'reply.limitRefused', { reason: t(locale, result.key, result.params) }));
+  else if (result.kind === 'refused')
+    await ephemeral(t(locale, 'reply.limitRefused', { reason: t(locale, result.key, result.params) }));
   else await publishTask(interaction, result.task, ctx);
 }

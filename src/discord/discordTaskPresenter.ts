@@ -27,7 +27,11 @@ export interface PresenterOptions {
   onMessageMoved?: (taskId: string, channelId: string, messageId: string) => Promise<void>;
 }
 
-export function createDiscordTaskPresenter(client: Client, logger: Logger, options: PresenterOptions = {}): TaskPresenter {
+export function createDiscordTaskPresenter(
+  client: Client,
+  logger: Logger,
+  options: PresenterOptions = {},
+): TaskPresenter {
   const now = options.now ?? Date.now;
   const gaps = options.progressGapsMs ?? [5_000, 15_000, 60_000];
   const lastEdit = new Map<string, number>();
@@ -35,21 +39,31 @@ export function createDiscordTaskPresenter(client: Client, logger: Logger, optio
 
   const toBody = (task: TaskRecord, link?: string, note?: string): MessageBody => {
     const m = taskMessage(task, task.locale, now(), link);
-    const embeds = note ? [{ ...m.embeds[0]!, fields: [...(m.embeds[0]!.fields ?? []), { name: t(task.locale, 'task.field.video'), value: note }] }] : m.embeds;
+    const embeds = note
+      ? [
+          {
+            ...m.embeds[0]!,
+            fields: [...(m.embeds[0]!.fields ?? []), { name: t(task.locale, 'task.field.video'), value: note }],
+          },
+        ]
+      : m.embeds;
     return { content: '', embeds, components: m.components, allowed_mentions: { parse: [] } };
   };
   // A replacement message pings the requester only (the original was deleted, so they would not see it).
-  const asNewMessage = (task: TaskRecord) => (b: MessageBody): MessageBody => ({
-    ...b,
-    content: t(task.locale, 'delivery.ready', { user: task.userId }),
-    allowed_mentions: { parse: [], users: [task.userId] },
-  });
+  const asNewMessage =
+    (task: TaskRecord) =>
+    (b: MessageBody): MessageBody => ({
+      ...b,
+      content: t(task.locale, 'delivery.ready', { user: task.userId }),
+      allowed_mentions: { parse: [], users: [task.userId] },
+    });
   const uploadLimit = (task: TaskRecord) => {
     if (task.uploadLimitBytes) return task.uploadLimitBytes;
     const tier = task.guildId ? client.guilds.cache.get(task.guildId)?.premiumTier : undefined;
     return (tier !== undefined && TIER_LIMIT[tier]) || DEFAULT_UPLOAD_LIMIT;
   };
-  const log = (task: TaskRecord) => logger.child({ taskId: task.id, guildId: task.guildId, upstreamTaskId: task.upstreamTaskId });
+  const log = (task: TaskRecord) =>
+    logger.child({ taskId: task.id, guildId: task.guildId, upstreamTaskId: task.upstreamTaskId });
 
   async function send(task: TaskRecord, body: MessageBody, files: RawFile[] = [], mayRepost = true) {
     const where = await editTaskMessage(client.rest, task, body, files, now(), mayRepost ? asNewMessage(task) : null);
@@ -103,7 +117,10 @@ export function createDiscordTaskPresenter(client: Client, logger: Logger, optio
           if (Number((err as { code?: unknown }).code) !== 40005) throw err;
         }
       }
-      const reason = video.kind === 'error' ? t(task.locale, 'delivery.reason.fetchFailed') : t(task.locale, 'delivery.reason.tooLarge', { limit: formatBytes(limit) });
+      const reason =
+        video.kind === 'error'
+          ? t(task.locale, 'delivery.reason.fetchFailed')
+          : t(task.locale, 'delivery.reason.tooLarge', { limit: formatBytes(limit) });
       if (video.kind === 'error') log(task).warn({ reason: video.message }, 'video download failed; posting the link');
       const where = await send(task, linkBody(reason));
       log(task).info({ via: where.via }, 'video delivered as link');

@@ -11,7 +11,11 @@ import { isAckLost } from './discordErrors.js';
 import { NO_MENTIONS } from './render/text.js';
 
 export async function routeInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
-  const log = ctx.logger.child({ interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id });
+  const log = ctx.logger.child({
+    interactionId: interaction.id,
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+  });
   try {
     if (interaction.isChatInputCommand()) {
       const command = commandByName.get(interaction.commandName);
@@ -30,9 +34,10 @@ export async function routeInteraction(interaction: Interaction, ctx: BotContext
     log.error({ err }, 'interaction failed');
     if (!interaction.isRepliable()) return;
     const content = t(resolveLocale(interaction.locale), 'error.generic');
-    const reply = interaction.deferred || interaction.replied
-      ? interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
-      : interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    const reply =
+      interaction.deferred || interaction.replied
+        ? interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
+        : interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     await reply.catch((e: unknown) => log.warn({ err: e }, 'could not tell the member about the failure'));
   }
 }

@@ -37,7 +37,10 @@ export async function editTaskMessage(
   const viaWebhook = task.messageId && !task.messageMoved && now - task.interaction.createdAt < WEBHOOK_TOKEN_SAFE_MS;
   if (viaWebhook) {
     try {
-      await rest.patch(Routes.webhookMessage(task.interaction.applicationId, task.interaction.token, '@original'), { ...withFiles, auth: false });
+      await rest.patch(Routes.webhookMessage(task.interaction.applicationId, task.interaction.token, '@original'), {
+        ...withFiles,
+        auth: false,
+      });
       return { via: 'webhook' };
     } catch (err) {
       const code = Number(discordCode(err));

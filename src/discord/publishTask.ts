@@ -9,7 +9,11 @@ import type { BotContext } from './botContext.js';
 import { isAckLost } from './discordErrors.js';
 import { taskMessage } from './render/taskMessage.js';
 
-export async function publishTask(interaction: RepliableInteraction, task: TaskRecord, ctx: BotContext): Promise<TaskRecord> {
+export async function publishTask(
+  interaction: RepliableInteraction,
+  task: TaskRecord,
+  ctx: BotContext,
+): Promise<TaskRecord> {
   const log = ctx.logger.child({ taskId: task.id, guildId: task.guildId });
   let messageId: string | undefined;
   try {
@@ -19,8 +23,14 @@ export async function publishTask(interaction: RepliableInteraction, task: TaskR
     // 40060/10062: another bot process answered this interaction, or we were too late. Nothing was sent
     // upstream, so close our task and give the usage back.
     const lost = isAckLost(err);
-    log[lost ? 'info' : 'error']({ err }, lost ? 'interaction handled elsewhere; dropping task' : 'could not post the task message');
-    return ctx.tasks.update(task.id, () => ({ state: 'failed', lastError: { stage: 'delivery', message: 'the reply could not be posted' } }));
+    log[lost ? 'info' : 'error'](
+      { err },
+      lost ? 'interaction handled elsewhere; dropping task' : 'could not post the task message',
+    );
+    return ctx.tasks.update(task.id, () => ({
+      state: 'failed',
+      lastError: { stage: 'delivery', message: 'the reply could not be posted' },
+    }));
   }
   if (!messageId) messageId = (await interaction.fetchReply().catch(() => undefined))?.id;
   if (messageId) await ctx.tasks.setMessage(task.id, messageId);

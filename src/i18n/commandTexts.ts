@@ -9,36 +9,81 @@ export interface CommandText {
   zhDescription: string;
 }
 
-const c = (name: string, zhName: string, description: string, zhDescription: string): CommandText => ({ name, zhName, description, zhDescription });
+const c = (name: string, zhName: string, description: string, zhDescription: string): CommandText => ({
+  name,
+  zhName,
+  description,
+  zhDescription,
+});
 
 export const COMMAND_TEXTS = {
   video: c('video', '视频', 'Generate a video with Seedance 2.0', '用 Seedance 2.0 生成视频'),
   'video.text': c('text', '文本', 'From a text prompt only', '仅根据文字提示生成'),
   'video.images': c('images', '参考图', 'From reference images (and optional audio)', '根据参考图生成（可加音频）'),
   'video.frames': c('frames', '首尾帧', 'From a first frame and optional last frame', '根据首帧（可选尾帧）生成'),
-  'video.references': c('references', '参考视频', 'From reference videos (with optional images and audio)', '根据参考视频生成（可加图片和音频）'),
+  'video.references': c(
+    'references',
+    '参考视频',
+    'From reference videos (with optional images and audio)',
+    '根据参考视频生成（可加图片和音频）',
+  ),
   prompt: c('prompt', '提示词', 'Describe the video', '描述你想要的视频'),
-  model: c('model', '模型', 'Seedance model (type to search; shows what each takes)', 'Seedance 模型（可搜索，显示各自支持的内容）'),
-  duration: c('duration', '时长', 'Length in seconds (allowed range depends on the model)', '时长（秒），范围取决于模型'),
+  model: c(
+    'model',
+    '模型',
+    'Seedance model (type to search; shows what each takes)',
+    'Seedance 模型（可搜索，显示各自支持的内容）',
+  ),
+  duration: c(
+    'duration',
+    '时长',
+    'Length in seconds (allowed range depends on the model)',
+    '时长（秒），范围取决于模型',
+  ),
   ratio: c('ratio', '比例', 'Aspect ratio', '画面比例'),
-  resolution: c('resolution', '分辨率', 'Output resolution (some models have one fixed size)', '输出分辨率（部分模型固定）'),
+  resolution: c(
+    'resolution',
+    '分辨率',
+    'Output resolution (some models have one fixed size)',
+    '输出分辨率（部分模型固定）',
+  ),
   image: c('image', '图片', 'Reference image', '参考图'),
   first_frame: c('first_frame', '首帧', 'First frame image', '首帧图片'),
   last_frame: c('last_frame', '尾帧', 'Last frame image', '尾帧图片'),
   video_ref: c('video', '视频', 'Reference video', '参考视频'),
-  audio: c('audio', '音频', 'Reference audio (needs an image, video or frames too)', '参考音频（需同时提供图片、视频或首尾帧）'),
+  audio: c(
+    'audio',
+    '音频',
+    'Reference audio (needs an image, video or frames too)',
+    '参考音频（需同时提供图片、视频或首尾帧）',
+  ),
   tasks: c('tasks', '任务', 'Your video tasks', '你的视频任务'),
   'tasks.list': c('list', '列表', 'Your recent tasks', '你最近的任务'),
   'tasks.status': c('status', '状态', 'Status of one task by id', '按 ID 查看任务状态'),
   task_id: c('id', '编号', 'Task id (shown on the video message)', '任务 ID（显示在视频消息上）'),
-  admin: c('video-admin', '视频管理', 'Server settings for video generation (Manage Server)', '视频生成的服务器设置（需管理服务器权限）'),
-  'admin.show': c('show', '查看', 'Show this server\'s settings and limits', '查看本服务器的设置和限制'),
+  admin: c(
+    'video-admin',
+    '视频管理',
+    'Server settings for video generation (Manage Server)',
+    '视频生成的服务器设置（需管理服务器权限）',
+  ),
+  'admin.show': c('show', '查看', "Show this server's settings and limits", '查看本服务器的设置和限制'),
   'admin.limit': c('limit', '限制', 'Set or clear one limit', '设置或清除一项限制'),
   'admin.channel': c('channel', '频道', 'Allow generation only in listed channels', '只允许在列出的频道中生成'),
   'admin.model': c('model', '模型', 'Enable or disable a model on this server', '在本服务器启用或停用模型'),
-  'admin.defaults': c('defaults', '默认值', 'Default model, ratio, resolution and duration', '默认模型、比例、分辨率和时长'),
+  'admin.defaults': c(
+    'defaults',
+    '默认值',
+    'Default model, ratio, resolution and duration',
+    '默认模型、比例、分辨率和时长',
+  ),
   'admin.timezone': c('timezone', '时区', 'Time zone for daily and monthly resets', '每日和每月重置使用的时区'),
-  'admin.role': c('role', '身份组', 'Only members with this role may generate (empty: everyone)', '只有该身份组成员可生成（留空：所有人）'),
+  'admin.role': c(
+    'role',
+    '身份组',
+    'Only members with this role may generate (empty: everyone)',
+    '只有该身份组成员可生成（留空：所有人）',
+  ),
   limit_name: c('name', '名称', 'Which limit', '哪一项限制'),
   limit_value: c('value', '数值', 'A whole number, none (no limit) or default', '整数、none（不限）或 default（默认）'),
   action: c('action', '操作', 'What to do', '要做什么'),
@@ -47,8 +92,13 @@ export const COMMAND_TEXTS = {
   zone: c('zone', '时区', 'IANA time zone, e.g. Asia/Shanghai or UTC', 'IANA 时区，例如 Asia/Shanghai 或 UTC'),
   reset: c('reset', '重置', 'Clear every default first', '先清除所有默认值'),
   usage: c('usage', '用量', 'Video usage and limits', '视频用量和限制'),
-  'usage.me': c('me', '我的', 'Your usage and this server\'s, against each limit', '你和本服务器的用量及限制'),
-  'usage.members': c('members', '成员', 'Per-member usage this month (Manage Server)', '本月各成员用量（需管理服务器权限）'),
+  'usage.me': c('me', '我的', "Your usage and this server's, against each limit", '你和本服务器的用量及限制'),
+  'usage.members': c(
+    'members',
+    '成员',
+    'Per-member usage this month (Manage Server)',
+    '本月各成员用量（需管理服务器权限）',
+  ),
   csv: c('csv', 'csv', 'Attach the full list as a CSV file', '附上完整 CSV 文件'),
 } as const;
 

@@ -5,40 +5,62 @@ const s = (p: P, k: string) => String(p[k] ?? '');
 export const enUS = {
   // Validation problems: each names the field and the allowed values.
   'model.unknown': (p: P) => `Model \`${s(p, 'value')}\` does not exist. Choose one of: ${s(p, 'allowed')}.`,
-  'model.disabled': (p: P) => `Model \`${s(p, 'value')}\` is switched off on this server. Choose one of: ${s(p, 'allowed')}.`,
+  'model.disabled': (p: P) =>
+    `Model \`${s(p, 'value')}\` is switched off on this server. Choose one of: ${s(p, 'allowed')}.`,
   'prompt.required': () => 'The prompt is empty. Describe the video you want.',
-  'prompt.tooLong': (p: P) => `The prompt is ${s(p, 'length')} characters; ${s(p, 'model')} accepts at most ${s(p, 'max')}.`,
-  'duration.range': (p: P) => `Duration ${s(p, 'value')} s is not possible on ${s(p, 'model')}: choose a whole number of seconds from ${s(p, 'min')} to ${s(p, 'max')} (default ${s(p, 'default')}).`,
-  'resolution.notAllowed': (p: P) => `Resolution \`${s(p, 'value')}\` is not available on ${s(p, 'model')}: allowed ${s(p, 'allowed')}.`,
-  'ratio.notAllowed': (p: P) => `Aspect ratio \`${s(p, 'value')}\` is not available on ${s(p, 'model')}: allowed ${s(p, 'allowed')}.`,
+  'prompt.tooLong': (p: P) =>
+    `The prompt is ${s(p, 'length')} characters; ${s(p, 'model')} accepts at most ${s(p, 'max')}.`,
+  'duration.range': (p: P) =>
+    `Duration ${s(p, 'value')} s is not possible on ${s(p, 'model')}: choose a whole number of seconds from ${s(p, 'min')} to ${s(p, 'max')} (default ${s(p, 'default')}).`,
+  'resolution.notAllowed': (p: P) =>
+    `Resolution \`${s(p, 'value')}\` is not available on ${s(p, 'model')}: allowed ${s(p, 'allowed')}.`,
+  'ratio.notAllowed': (p: P) =>
+    `Aspect ratio \`${s(p, 'value')}\` is not available on ${s(p, 'model')}: allowed ${s(p, 'allowed')}.`,
   'orientation.invalid': (p: P) => `Orientation \`${s(p, 'value')}\` is not valid: use landscape or portrait.`,
-  'orientation.conflict': (p: P) => `Orientation ${s(p, 'orientation')} contradicts aspect ratio ${s(p, 'ratio')}; the ratio wins upstream, so pick one that agrees or leave orientation out.`,
-  'images.notAccepted': (p: P) => `${s(p, 'model')} does not take reference images. Models that do: ${s(p, 'suggest')}.`,
+  'orientation.conflict': (p: P) =>
+    `Orientation ${s(p, 'orientation')} contradicts aspect ratio ${s(p, 'ratio')}; the ratio wins upstream, so pick one that agrees or leave orientation out.`,
+  'images.notAccepted': (p: P) =>
+    `${s(p, 'model')} does not take reference images. Models that do: ${s(p, 'suggest')}.`,
   'images.tooMany': (p: P) => `${s(p, 'count')} reference images given; ${s(p, 'model')} takes at most ${s(p, 'max')}.`,
-  'images.required': (p: P) => `${s(p, 'model')} makes video from images: add at least one reference image (up to ${s(p, 'max')}).`,
-  'frames.notAccepted': (p: P) => `${s(p, 'model')} does not take first/last frames. Models that do: ${s(p, 'suggest')}.`,
-  'frames.exclusiveWithImages': () => 'Reference images and first/last frames cannot be used together: use either reference images or frames.',
-  'frames.bothRequired': (p: P) => `${s(p, 'model')} needs both a first frame and a last frame in frame mode; a single frame is not supported.`,
+  'images.required': (p: P) =>
+    `${s(p, 'model')} makes video from images: add at least one reference image (up to ${s(p, 'max')}).`,
+  'frames.notAccepted': (p: P) =>
+    `${s(p, 'model')} does not take first/last frames. Models that do: ${s(p, 'suggest')}.`,
+  'frames.exclusiveWithImages': () =>
+    'Reference images and first/last frames cannot be used together: use either reference images or frames.',
+  'frames.bothRequired': (p: P) =>
+    `${s(p, 'model')} needs both a first frame and a last frame in frame mode; a single frame is not supported.`,
   'frames.lastNeedsFirst': () => 'A last frame needs a first frame as well.',
-  'videos.notAccepted': (p: P) => `${s(p, 'model')} does not take reference videos. Models that do: ${s(p, 'suggest')}.`,
+  'videos.notAccepted': (p: P) =>
+    `${s(p, 'model')} does not take reference videos. Models that do: ${s(p, 'suggest')}.`,
   'videos.tooMany': (p: P) => `${s(p, 'count')} reference videos given; ${s(p, 'model')} takes at most ${s(p, 'max')}.`,
   'videos.totalDuration': (p: P) => `Reference videos last ${s(p, 'total')} s together; the limit is ${s(p, 'max')} s.`,
   'videos.totalSize': (p: P) => `Reference videos weigh ${s(p, 'total')} together; the limit is ${s(p, 'max')}.`,
-  'videos.resolution': (p: P) => `Reference video ${s(p, 'name')} is ${s(p, 'width')}×${s(p, 'height')}; each video's short side must be ${s(p, 'min')}–${s(p, 'max')} px.`,
+  'videos.resolution': (p: P) =>
+    `Reference video ${s(p, 'name')} is ${s(p, 'width')}×${s(p, 'height')}; each video's short side must be ${s(p, 'min')}–${s(p, 'max')} px.`,
   'audios.notAccepted': (p: P) => `${s(p, 'model')} does not take reference audio. Models that do: ${s(p, 'suggest')}.`,
-  'audios.tooMany': (p: P) => `${s(p, 'count')} reference audio clips given; ${s(p, 'model')} takes at most ${s(p, 'max')}.`,
-  'audios.alone': () => 'Reference audio cannot be used alone: add a reference image, a reference video or first/last frames.',
-  'audios.notWithFrames': (p: P) => `${s(p, 'model')} does not accept reference audio in frame mode: drop the audio or use reference images instead of frames.`,
-  'media.assetOnly': (p: P) => `${s(p, 'field')}: ${s(p, 'model')} takes media only as asset:// ids from the vendor's asset audit, not \`${s(p, 'value')}\`.`,
-  'media.assetOnlyAttachment': (p: P) => `${s(p, 'field')}: ${s(p, 'model')} cannot use uploaded files (it needs audited asset:// ids). Pick a model that takes uploads, for example ${s(p, 'suggest')}.`,
-  'media.httpsOnly': (p: P) => `${s(p, 'field')}: ${s(p, 'model')} needs a public https:// URL, not \`${s(p, 'value')}\`.`,
-  'media.httpsOrAsset': (p: P) => `${s(p, 'field')}: use a public https:// URL or an asset:// id, not \`${s(p, 'value')}\`.`,
-  'media.contentType': (p: P) => `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'value')}; accepted types: ${s(p, 'allowed')}.`,
+  'audios.tooMany': (p: P) =>
+    `${s(p, 'count')} reference audio clips given; ${s(p, 'model')} takes at most ${s(p, 'max')}.`,
+  'audios.alone': () =>
+    'Reference audio cannot be used alone: add a reference image, a reference video or first/last frames.',
+  'audios.notWithFrames': (p: P) =>
+    `${s(p, 'model')} does not accept reference audio in frame mode: drop the audio or use reference images instead of frames.`,
+  'media.assetOnly': (p: P) =>
+    `${s(p, 'field')}: ${s(p, 'model')} takes media only as asset:// ids from the vendor's asset audit, not \`${s(p, 'value')}\`.`,
+  'media.assetOnlyAttachment': (p: P) =>
+    `${s(p, 'field')}: ${s(p, 'model')} cannot use uploaded files (it needs audited asset:// ids). Pick a model that takes uploads, for example ${s(p, 'suggest')}.`,
+  'media.httpsOnly': (p: P) =>
+    `${s(p, 'field')}: ${s(p, 'model')} needs a public https:// URL, not \`${s(p, 'value')}\`.`,
+  'media.httpsOrAsset': (p: P) =>
+    `${s(p, 'field')}: use a public https:// URL or an asset:// id, not \`${s(p, 'value')}\`.`,
+  'media.contentType': (p: P) =>
+    `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'value')}; accepted types: ${s(p, 'allowed')}.`,
   'media.tooLarge': (p: P) => `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'size')}; the limit is ${s(p, 'max')}.`,
   'field.invalid': (p: P) => `${s(p, 'field')} is not valid: ${s(p, 'detail')}.`,
 
   // Replies and messages
-  'reply.problemsTitle': (p: P) => `Your request was not sent (${s(p, 'count')} problem${Number(p.count) === 1 ? '' : 's'}); nothing was charged:`,
+  'reply.problemsTitle': (p: P) =>
+    `Your request was not sent (${s(p, 'count')} problem${Number(p.count) === 1 ? '' : 's'}); nothing was charged:`,
   'reply.limitRefused': (p: P) => `Not started, nothing charged: ${s(p, 'reason')}`,
   'task.title': () => 'Video generation',
   'task.field.model': () => 'Model',
@@ -61,27 +83,38 @@ export const enUS = {
   'status.accepted': () => '⏳ Accepted, sending to Seedance…',
   'status.submitting': () => '⏳ Sending to Seedance…',
   'status.queued': () => '🕒 Queued upstream',
-  'status.running': (p: P) => `🎬 Rendering${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')}%)` : ''}`,
+  'status.running': (p: P) =>
+    `🎬 Rendering${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')}%)` : ''}`,
   'status.delivering': () => '📤 Finished, uploading the video…',
   'status.done': () => '✅ Done',
   'status.failed': () => '❌ Failed',
   'status.timed_out': () => '⌛ Timed out',
   'status.uncertain': () => '⚠️ Outcome unknown',
-  'failure.moderation': (p: P) => `The video service refused this request for its content (${s(p, 'detail')}). Change the prompt or the images; retrying the same request will be refused again. Your usage was refunded.`,
-  'failure.transient': (p: P) => `The video service had a temporary problem (${s(p, 'detail')}). Your usage was refunded; Retry usually works.`,
-  'failure.quota': () => 'The video service account has run out of balance or quota. Your usage was refunded; the bot operator has been told.',
-  'failure.invalid_input': (p: P) => `The video service could not use the inputs (${s(p, 'detail')}). Your usage was refunded.`,
+  'failure.moderation': (p: P) =>
+    `The video service refused this request for its content (${s(p, 'detail')}). Change the prompt or the images; retrying the same request will be refused again. Your usage was refunded.`,
+  'failure.transient': (p: P) =>
+    `The video service had a temporary problem (${s(p, 'detail')}). Your usage was refunded; Retry usually works.`,
+  'failure.quota': () =>
+    'The video service account has run out of balance or quota. Your usage was refunded; the bot operator has been told.',
+  'failure.invalid_input': (p: P) =>
+    `The video service could not use the inputs (${s(p, 'detail')}). Your usage was refunded.`,
   'failure.unknown': (p: P) => `The video service reported a failure: ${s(p, 'detail')}. Your usage was refunded.`,
-  'failure.upstream_unavailable': (p: P) => `The video service could not be reached (${s(p, 'detail')}). Nothing was created and your usage was refunded; try again in a minute.`,
-  'failure.auth': () => 'The bot could not sign in to the video service (its API key was refused). Your usage was refunded; please tell a server admin.',
-  'failure.invalid_request': (p: P) => `The video service rejected the request: ${s(p, 'detail')}. Your usage was refunded.`,
-  'failure.uncertain': () => 'The bot lost track of this request while sending it, so it cannot know whether a video was made. It will not be sent twice; your usage was refunded. Use Retry to try again.',
-  'failure.timed_out': (p: P) => `No result after ${s(p, 'minutes')} minutes, so the bot stopped waiting. Your usage was refunded.`,
+  'failure.upstream_unavailable': (p: P) =>
+    `The video service could not be reached (${s(p, 'detail')}). Nothing was created and your usage was refunded; try again in a minute.`,
+  'failure.auth': () =>
+    'The bot could not sign in to the video service (its API key was refused). Your usage was refunded; please tell a server admin.',
+  'failure.invalid_request': (p: P) =>
+    `The video service rejected the request: ${s(p, 'detail')}. Your usage was refunded.`,
+  'failure.uncertain': () =>
+    'The bot lost track of this request while sending it, so it cannot know whether a video was made. It will not be sent twice; your usage was refunded. Use Retry to try again.',
+  'failure.timed_out': (p: P) =>
+    `No result after ${s(p, 'minutes')} minutes, so the bot stopped waiting. Your usage was refunded.`,
   'button.reroll': () => 'Re-roll',
   'button.retry': () => 'Retry',
   'button.delete': () => 'Delete',
   'button.open': () => 'Open video',
-  'button.deleteDenied': () => 'Only the member who asked for this video, or someone with Manage Messages, can delete it.',
+  'button.deleteDenied': () =>
+    'Only the member who asked for this video, or someone with Manage Messages, can delete it.',
   'button.deleted': () => 'Deleted.',
   'button.unknownTask': () => 'This task is no longer known to the bot.',
   'button.notFinished': () => 'This task has not finished yet.',
@@ -89,25 +122,33 @@ export const enUS = {
   'tasks.recentTitle': () => 'Your recent tasks',
   'tasks.notFound': (p: P) => `No task \`${s(p, 'id')}\` that you can see.`,
   'tasks.line': (p: P) => `\`${s(p, 'id')}\` · ${s(p, 'status')} · ${s(p, 'model')} · ${s(p, 'when')}`,
-  'delivery.link': (p: P) => `The video (${s(p, 'reason')}) is behind the Open video button. The video service keeps it for about 3 days: save it if you want to keep it.`,
+  'delivery.link': (p: P) =>
+    `The video (${s(p, 'reason')}) is behind the Open video button. The video service keeps it for about 3 days: save it if you want to keep it.`,
   'delivery.reason.tooLarge': (p: P) => `larger than this server's ${s(p, 'limit')} upload limit`,
   'delivery.reason.fetchFailed': () => 'could not be fetched for upload',
   'delivery.ready': (p: P) => `<@${s(p, 'user')}> your video is ready.`,
   'task.field.video': () => 'Video',
   'limit.cooldown': (p: P) => `please wait ${s(p, 'seconds')} s between videos (try again <t:${s(p, 'resetAt')}:R>).`,
-  'limit.member_running': (p: P) => `you already have ${s(p, 'used')} of ${s(p, 'limit')} videos rendering; wait for one to finish.`,
-  'limit.guild_running': (p: P) => `this server already has ${s(p, 'used')} of ${s(p, 'limit')} videos rendering; try again when one finishes.`,
-  'limit.member_daily_tasks': (p: P) => `you have used ${s(p, 'used')} of your ${s(p, 'limit')} videos today; resets <t:${s(p, 'resetAt')}:R>.`,
-  'limit.guild_daily_tasks': (p: P) => `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} videos today; resets <t:${s(p, 'resetAt')}:R>.`,
-  'limit.guild_monthly_tasks': (p: P) => `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} videos this month; resets <t:${s(p, 'resetAt')}:R>.`,
-  'limit.guild_monthly_seconds': (p: P) => `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} seconds of video this month and this one needs ${s(p, 'needed')}; resets <t:${s(p, 'resetAt')}:R>.`,
+  'limit.member_running': (p: P) =>
+    `you already have ${s(p, 'used')} of ${s(p, 'limit')} videos rendering; wait for one to finish.`,
+  'limit.guild_running': (p: P) =>
+    `this server already has ${s(p, 'used')} of ${s(p, 'limit')} videos rendering; try again when one finishes.`,
+  'limit.member_daily_tasks': (p: P) =>
+    `you have used ${s(p, 'used')} of your ${s(p, 'limit')} videos today; resets <t:${s(p, 'resetAt')}:R>.`,
+  'limit.guild_daily_tasks': (p: P) =>
+    `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} videos today; resets <t:${s(p, 'resetAt')}:R>.`,
+  'limit.guild_monthly_tasks': (p: P) =>
+    `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} videos this month; resets <t:${s(p, 'resetAt')}:R>.`,
+  'limit.guild_monthly_seconds': (p: P) =>
+    `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} seconds of video this month and this one needs ${s(p, 'needed')}; resets <t:${s(p, 'resetAt')}:R>.`,
   'limit.dm_disabled': () => 'generating in direct messages is switched off; use the bot in a server.',
   'policy.channel': (p: P) => `videos can be made only in ${s(p, 'channels')} on this server.`,
   'policy.role': (p: P) => `only members with ${s(p, 'role')} can make videos on this server.`,
   'admin.denied': () => 'Only members with Manage Server can change these settings.',
   'admin.saved': (p: P) => `Saved: ${s(p, 'what')}.`,
   'admin.badLimit': (p: P) => `\`${s(p, 'value')}\` is not a limit: use a whole number, none (no limit) or default.`,
-  'admin.badZone': (p: P) => `\`${s(p, 'value')}\` is not a time zone: use an IANA name such as UTC, Europe/Paris or Asia/Shanghai.`,
+  'admin.badZone': (p: P) =>
+    `\`${s(p, 'value')}\` is not a time zone: use an IANA name such as UTC, Europe/Paris or Asia/Shanghai.`,
   'admin.badModel': (p: P) => `\`${s(p, 'value')}\` is not a model id.`,
   'admin.needChannel': () => 'Pick a channel to add or remove.',
   'admin.show.title': () => 'Video generation settings',
@@ -132,8 +173,10 @@ export const enUS = {
   'usage.title': () => 'Video usage',
   'usage.you': () => 'You',
   'usage.server': () => 'This server',
-  'usage.line': (p: P) => `${s(p, 'label')}: **${s(p, 'used')}** / ${s(p, 'limit')}${p.resetAt ? ` · resets <t:${s(p, 'resetAt')}:R>` : ''}`,
-  'usage.billing': (p: P) => `This month: ${s(p, 'perTask')} per-task videos, ${s(p, 'perSecond')} s of per-second video.`,
+  'usage.line': (p: P) =>
+    `${s(p, 'label')}: **${s(p, 'used')}** / ${s(p, 'limit')}${p.resetAt ? ` · resets <t:${s(p, 'resetAt')}:R>` : ''}`,
+  'usage.billing': (p: P) =>
+    `This month: ${s(p, 'perTask')} per-task videos, ${s(p, 'perSecond')} s of per-second video.`,
   'usage.membersTitle': (p: P) => `Usage by member, ${s(p, 'month')}`,
   'usage.memberLine': (p: P) => `<@${s(p, 'user')}>: ${s(p, 'tasks')} videos · ${s(p, 'seconds')} s`,
   'usage.noMembers': () => 'Nobody has made a video this month.',

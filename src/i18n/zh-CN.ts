@@ -9,11 +9,13 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'model.disabled': (p) => `本服务器已停用模型 \`${s(p, 'value')}\`。可选：${s(p, 'allowed')}。`,
   'prompt.required': () => '提示词为空，请描述你想要的视频。',
   'prompt.tooLong': (p) => `提示词有 ${s(p, 'length')} 个字符；${s(p, 'model')} 最多接受 ${s(p, 'max')} 个。`,
-  'duration.range': (p) => `${s(p, 'model')} 不支持时长 ${s(p, 'value')} 秒：请选择 ${s(p, 'min')}–${s(p, 'max')} 之间的整数秒（默认 ${s(p, 'default')}）。`,
+  'duration.range': (p) =>
+    `${s(p, 'model')} 不支持时长 ${s(p, 'value')} 秒：请选择 ${s(p, 'min')}–${s(p, 'max')} 之间的整数秒（默认 ${s(p, 'default')}）。`,
   'resolution.notAllowed': (p) => `${s(p, 'model')} 不支持分辨率 \`${s(p, 'value')}\`：可选 ${s(p, 'allowed')}。`,
   'ratio.notAllowed': (p) => `${s(p, 'model')} 不支持画面比例 \`${s(p, 'value')}\`：可选 ${s(p, 'allowed')}。`,
   'orientation.invalid': (p) => `方向 \`${s(p, 'value')}\` 无效：请使用 landscape（横屏）或 portrait（竖屏）。`,
-  'orientation.conflict': (p) => `方向 ${s(p, 'orientation')} 与画面比例 ${s(p, 'ratio')} 矛盾；上游以比例为准，请选择一致的方向或不填方向。`,
+  'orientation.conflict': (p) =>
+    `方向 ${s(p, 'orientation')} 与画面比例 ${s(p, 'ratio')} 矛盾；上游以比例为准，请选择一致的方向或不填方向。`,
   'images.notAccepted': (p) => `${s(p, 'model')} 不接受参考图。支持参考图的模型：${s(p, 'suggest')}。`,
   'images.tooMany': (p) => `提供了 ${s(p, 'count')} 张参考图；${s(p, 'model')} 最多 ${s(p, 'max')} 张。`,
   'images.required': (p) => `${s(p, 'model')} 是图生视频：请至少添加一张参考图（最多 ${s(p, 'max')} 张）。`,
@@ -25,16 +27,22 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'videos.tooMany': (p) => `提供了 ${s(p, 'count')} 个参考视频；${s(p, 'model')} 最多 ${s(p, 'max')} 个。`,
   'videos.totalDuration': (p) => `参考视频总时长 ${s(p, 'total')} 秒，上限为 ${s(p, 'max')} 秒。`,
   'videos.totalSize': (p) => `参考视频总大小 ${s(p, 'total')}，上限为 ${s(p, 'max')}。`,
-  'videos.resolution': (p) => `参考视频 ${s(p, 'name')} 为 ${s(p, 'width')}×${s(p, 'height')}；每个视频的短边须在 ${s(p, 'min')}–${s(p, 'max')} 像素之间。`,
+  'videos.resolution': (p) =>
+    `参考视频 ${s(p, 'name')} 为 ${s(p, 'width')}×${s(p, 'height')}；每个视频的短边须在 ${s(p, 'min')}–${s(p, 'max')} 像素之间。`,
   'audios.notAccepted': (p) => `${s(p, 'model')} 不接受参考音频。支持参考音频的模型：${s(p, 'suggest')}。`,
   'audios.tooMany': (p) => `提供了 ${s(p, 'count')} 段参考音频；${s(p, 'model')} 最多 ${s(p, 'max')} 段。`,
   'audios.alone': () => '参考音频不能单独使用：请同时提供参考图、参考视频或首尾帧。',
   'audios.notWithFrames': (p) => `${s(p, 'model')} 的首尾帧模式不支持参考音频：请去掉音频，或改用参考图。`,
-  'media.assetOnly': (p) => `${s(p, 'field')}：${s(p, 'model')} 只接受素材审核后得到的 asset:// ID，不接受 \`${s(p, 'value')}\`。`,
-  'media.assetOnlyAttachment': (p) => `${s(p, 'field')}：${s(p, 'model')} 不能使用上传的文件（需要审核后的 asset:// ID）。请改用支持上传的模型，例如 ${s(p, 'suggest')}。`,
-  'media.httpsOnly': (p) => `${s(p, 'field')}：${s(p, 'model')} 需要公开的 https:// 链接，不接受 \`${s(p, 'value')}\`。`,
-  'media.httpsOrAsset': (p) => `${s(p, 'field')}：请使用公开的 https:// 链接或 asset:// ID，不接受 \`${s(p, 'value')}\`。`,
-  'media.contentType': (p) => `${s(p, 'field')}：${s(p, 'name')} 的类型是 ${s(p, 'value')}；可接受的类型：${s(p, 'allowed')}。`,
+  'media.assetOnly': (p) =>
+    `${s(p, 'field')}：${s(p, 'model')} 只接受素材审核后得到的 asset:// ID，不接受 \`${s(p, 'value')}\`。`,
+  'media.assetOnlyAttachment': (p) =>
+    `${s(p, 'field')}：${s(p, 'model')} 不能使用上传的文件（需要审核后的 asset:// ID）。请改用支持上传的模型，例如 ${s(p, 'suggest')}。`,
+  'media.httpsOnly': (p) =>
+    `${s(p, 'field')}：${s(p, 'model')} 需要公开的 https:// 链接，不接受 \`${s(p, 'value')}\`。`,
+  'media.httpsOrAsset': (p) =>
+    `${s(p, 'field')}：请使用公开的 https:// 链接或 asset:// ID，不接受 \`${s(p, 'value')}\`。`,
+  'media.contentType': (p) =>
+    `${s(p, 'field')}：${s(p, 'name')} 的类型是 ${s(p, 'value')}；可接受的类型：${s(p, 'allowed')}。`,
   'media.tooLarge': (p) => `${s(p, 'field')}：${s(p, 'name')} 大小为 ${s(p, 'size')}，上限为 ${s(p, 'max')}。`,
   'field.invalid': (p) => `${s(p, 'field')} 无效：${s(p, 'detail')}。`,
 
@@ -61,21 +69,25 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'status.accepted': () => '⏳ 已接受，正在提交到 Seedance…',
   'status.submitting': () => '⏳ 正在提交到 Seedance…',
   'status.queued': () => '🕒 上游排队中',
-  'status.running': (p) => `🎬 生成中${p.progress !== undefined && p.progress !== '' ? `（${s(p, 'progress')}%）` : ''}`,
+  'status.running': (p) =>
+    `🎬 生成中${p.progress !== undefined && p.progress !== '' ? `（${s(p, 'progress')}%）` : ''}`,
   'status.delivering': () => '📤 已完成，正在上传视频…',
   'status.done': () => '✅ 完成',
   'status.failed': () => '❌ 失败',
   'status.timed_out': () => '⌛ 超时',
   'status.uncertain': () => '⚠️ 结果未知',
-  'failure.moderation': (p) => `视频服务因内容原因拒绝了此请求（${s(p, 'detail')}）。请修改提示词或图片；原样重试仍会被拒绝。额度已退还。`,
+  'failure.moderation': (p) =>
+    `视频服务因内容原因拒绝了此请求（${s(p, 'detail')}）。请修改提示词或图片；原样重试仍会被拒绝。额度已退还。`,
   'failure.transient': (p) => `视频服务出现临时故障（${s(p, 'detail')}）。额度已退还，重试通常可以成功。`,
   'failure.quota': () => '视频服务账户余额或配额不足。额度已退还，已通知机器人管理员。',
   'failure.invalid_input': (p) => `视频服务无法使用这些输入（${s(p, 'detail')}）。额度已退还。`,
   'failure.unknown': (p) => `视频服务报告失败：${s(p, 'detail')}。额度已退还。`,
-  'failure.upstream_unavailable': (p) => `无法连接视频服务（${s(p, 'detail')}）。没有创建任务，额度已退还；请稍后再试。`,
+  'failure.upstream_unavailable': (p) =>
+    `无法连接视频服务（${s(p, 'detail')}）。没有创建任务，额度已退还；请稍后再试。`,
   'failure.auth': () => '机器人无法登录视频服务（API 密钥被拒绝）。额度已退还，请告知服务器管理员。',
   'failure.invalid_request': (p) => `视频服务拒绝了请求：${s(p, 'detail')}。额度已退还。`,
-  'failure.uncertain': () => '机器人在提交此请求时中断，无法确定视频是否已创建。为避免重复提交不会自动重发；额度已退还，可点击重试。',
+  'failure.uncertain': () =>
+    '机器人在提交此请求时中断，无法确定视频是否已创建。为避免重复提交不会自动重发；额度已退还，可点击重试。',
   'failure.timed_out': (p) => `${s(p, 'minutes')} 分钟内没有结果，机器人已停止等待。额度已退还。`,
   'button.reroll': () => '重新生成',
   'button.retry': () => '重试',
@@ -89,7 +101,8 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'tasks.recentTitle': () => '你最近的任务',
   'tasks.notFound': (p) => `找不到你可查看的任务 \`${s(p, 'id')}\`。`,
   'tasks.line': (p) => `\`${s(p, 'id')}\` · ${s(p, 'status')} · ${s(p, 'model')} · ${s(p, 'when')}`,
-  'delivery.link': (p) => `视频（${s(p, 'reason')}）可通过“打开视频”按钮查看。视频服务约保留 3 天，如需保存请尽快下载。`,
+  'delivery.link': (p) =>
+    `视频（${s(p, 'reason')}）可通过“打开视频”按钮查看。视频服务约保留 3 天，如需保存请尽快下载。`,
   'delivery.reason.tooLarge': (p) => `超过本服务器 ${s(p, 'limit')} 的上传上限`,
   'delivery.reason.fetchFailed': () => '无法下载以上传',
   'delivery.ready': (p) => `<@${s(p, 'user')}> 你的视频已完成。`,
@@ -98,16 +111,20 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'limit.member_running': (p) => `你已有 ${s(p, 'used')}/${s(p, 'limit')} 个视频正在生成，请等其中一个完成。`,
   'limit.guild_running': (p) => `本服务器已有 ${s(p, 'used')}/${s(p, 'limit')} 个视频正在生成，请稍后再试。`,
   'limit.member_daily_tasks': (p) => `你今天已用 ${s(p, 'used')}/${s(p, 'limit')} 次；<t:${s(p, 'resetAt')}:R>重置。`,
-  'limit.guild_daily_tasks': (p) => `本服务器今天已用 ${s(p, 'used')}/${s(p, 'limit')} 次；<t:${s(p, 'resetAt')}:R>重置。`,
-  'limit.guild_monthly_tasks': (p) => `本服务器本月已用 ${s(p, 'used')}/${s(p, 'limit')} 次；<t:${s(p, 'resetAt')}:R>重置。`,
-  'limit.guild_monthly_seconds': (p) => `本服务器本月已用 ${s(p, 'used')}/${s(p, 'limit')} 秒视频，本次需要 ${s(p, 'needed')} 秒；<t:${s(p, 'resetAt')}:R>重置。`,
+  'limit.guild_daily_tasks': (p) =>
+    `本服务器今天已用 ${s(p, 'used')}/${s(p, 'limit')} 次；<t:${s(p, 'resetAt')}:R>重置。`,
+  'limit.guild_monthly_tasks': (p) =>
+    `本服务器本月已用 ${s(p, 'used')}/${s(p, 'limit')} 次；<t:${s(p, 'resetAt')}:R>重置。`,
+  'limit.guild_monthly_seconds': (p) =>
+    `本服务器本月已用 ${s(p, 'used')}/${s(p, 'limit')} 秒视频，本次需要 ${s(p, 'needed')} 秒；<t:${s(p, 'resetAt')}:R>重置。`,
   'limit.dm_disabled': () => '私信中已关闭生成功能，请在服务器中使用。',
   'policy.channel': (p) => `本服务器只能在 ${s(p, 'channels')} 中生成视频。`,
   'policy.role': (p) => `本服务器只有拥有 ${s(p, 'role')} 身份组的成员可以生成视频。`,
   'admin.denied': () => '只有拥有“管理服务器”权限的成员可以修改这些设置。',
   'admin.saved': (p) => `已保存：${s(p, 'what')}。`,
   'admin.badLimit': (p) => `\`${s(p, 'value')}\` 不是有效限制：请使用整数、none（不限）或 default（默认）。`,
-  'admin.badZone': (p) => `\`${s(p, 'value')}\` 不是有效时区：请使用 IANA 名称，例如 UTC、Europe/Paris 或 Asia/Shanghai。`,
+  'admin.badZone': (p) =>
+    `\`${s(p, 'value')}\` 不是有效时区：请使用 IANA 名称，例如 UTC、Europe/Paris 或 Asia/Shanghai。`,
   'admin.badModel': (p) => `\`${s(p, 'value')}\` 不是模型 ID。`,
   'admin.needChannel': () => '请选择要添加或移除的频道。',
   'admin.show.title': () => '视频生成设置',
@@ -132,7 +149,8 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'usage.title': () => '视频用量',
   'usage.you': () => '你',
   'usage.server': () => '本服务器',
-  'usage.line': (p) => `${s(p, 'label')}：**${s(p, 'used')}** / ${s(p, 'limit')}${p.resetAt ? ` · <t:${s(p, 'resetAt')}:R>重置` : ''}`,
+  'usage.line': (p) =>
+    `${s(p, 'label')}：**${s(p, 'used')}** / ${s(p, 'limit')}${p.resetAt ? ` · <t:${s(p, 'resetAt')}:R>重置` : ''}`,
   'usage.billing': (p) => `本月：按次计费视频 ${s(p, 'perTask')} 个，按秒计费视频 ${s(p, 'perSecond')} 秒。`,
   'usage.membersTitle': (p) => `${s(p, 'month')} 各成员用量`,
   'usage.memberLine': (p) => `<@${s(p, 'user')}>：${s(p, 'tasks')} 个视频 · ${s(p, 'seconds')} 秒`,

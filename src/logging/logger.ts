@@ -11,10 +11,21 @@ const REDACTED = '[REDACTED]';
 
 /** Fields whose value is always secret, at any of the depths where we log them. */
 export const REDACT_PATHS = [
-  'token', 'apiKey', 'interactionToken', 'authorization', 'Authorization',
-  '*.token', '*.apiKey', '*.interactionToken', '*.authorization', '*.Authorization',
-  'headers.authorization', '*.headers.authorization', '*.headers.Authorization',
-  'config.discord.token', 'config.seedance.apiKey',
+  'token',
+  'apiKey',
+  'interactionToken',
+  'authorization',
+  'Authorization',
+  '*.token',
+  '*.apiKey',
+  '*.interactionToken',
+  '*.authorization',
+  '*.Authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  '*.headers.Authorization',
+  'config.discord.token',
+  'config.seedance.apiKey',
 ];
 
 /** Masks secrets by shape: bearer credentials and the token part of Discord webhook/interaction URLs. */

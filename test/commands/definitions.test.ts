@@ -18,18 +18,20 @@ interface Opt {
 function check(o: Opt, path: string, problems: string[]) {
   const names = [o.name, ...Object.values(o.name_localizations ?? {})];
   for (const n of names) if (!NAME.test(n) || n !== n.toLowerCase()) problems.push(`${path}: bad name ${n}`);
-  for (const d of [o.description, ...Object.values(o.description_localizations ?? {})]) if (!d || d.length > 100) problems.push(`${path}: description length ${d?.length}`);
+  for (const d of [o.description, ...Object.values(o.description_localizations ?? {})])
+    if (!d || d.length > 100) problems.push(`${path}: description length ${d?.length}`);
   if (!o.name_localizations?.['zh-CN']) problems.push(`${path}: no zh-CN name`);
   if ((o.options?.length ?? 0) > 25) problems.push(`${path}: ${o.options!.length} options`);
   if ((o.choices?.length ?? 0) > 25) problems.push(`${path}: ${o.choices!.length} choices`);
   const opts = o.options ?? [];
   const firstOptional = opts.findIndex((x) => !x.required && !x.options);
-  if (firstOptional >= 0 && opts.slice(firstOptional).some((x) => x.required)) problems.push(`${path}: required option after an optional one`);
+  if (firstOptional >= 0 && opts.slice(firstOptional).some((x) => x.required))
+    problems.push(`${path}: required option after an optional one`);
   if (new Set(opts.map((x) => x.name)).size !== opts.length) problems.push(`${path}: duplicate option names`);
   for (const child of opts) check(child, `${path} ${child.name}`, problems);
 }
 
-describe('command definitions follow Discord\'s limits and are localised', () => {
+describe("command definitions follow Discord's limits and are localised", () => {
   it.each(COMMANDS.map((c) => [c.name, c] as const))('/%s', (_n, command) => {
     const problems: string[] = [];
     check(command.definition as unknown as Opt, `/${command.name}`, problems);
@@ -47,6 +49,7 @@ describe('button custom ids', () => {
     expect(parseCustomId(id)).toEqual({ action: 'reroll', taskId: 'AbC-12_x' });
   });
   it('refuse anything else', () => {
-    for (const bad of ['v1:explode:abc', 'v2:reroll:abc', 'v1:reroll:', 'v1:reroll:a b', 'reroll']) expect(parseCustomId(bad)).toBeUndefined();
+    for (const bad of ['v1:explode:abc', 'v2:reroll:abc', 'v1:reroll:', 'v1:reroll:a b', 'reroll'])
+      expect(parseCustomId(bad)).toBeUndefined();
   });
 });

@@ -18,7 +18,12 @@ describe('configuration from environment variables', () => {
     });
     expect(r.config.databasePath).toBe('./data/bot.sqlite');
     expect(r.config.logLevel).toBe('info');
-    expect(r.config.poll).toMatchObject({ firstDelayMs: 10_000, maxIntervalMs: 30_000, queriesPerSecond: 10, deadlineMs: 30 * 60_000 });
+    expect(r.config.poll).toMatchObject({
+      firstDelayMs: 10_000,
+      maxIntervalMs: 30_000,
+      queriesPerSecond: 10,
+      deadlineMs: 30 * 60_000,
+    });
   });
 
   it('names every missing credential the entry point needs, and only those', () => {
@@ -33,11 +38,24 @@ describe('configuration from environment variables', () => {
   });
 
   it('names every malformed variable with what it got, in one list', () => {
-    const r = loadConfig({ ...creds, SEEDANCE_TIMEOUT_MS: 'soon', SEEDANCE_BASE_URL: 'jimmyai', LOG_LEVEL: 'loud', DEV_GUILD_ID: '12', SEEDANCE_QUERY_PATH: '/videos' });
+    const r = loadConfig({
+      ...creds,
+      SEEDANCE_TIMEOUT_MS: 'soon',
+      SEEDANCE_BASE_URL: 'jimmyai',
+      LOG_LEVEL: 'loud',
+      DEV_GUILD_ID: '12',
+      SEEDANCE_QUERY_PATH: '/videos',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const names = r.problems.map((p) => p.split(':')[0]).sort();
-    expect(names).toEqual(['DEV_GUILD_ID', 'LOG_LEVEL', 'SEEDANCE_BASE_URL', 'SEEDANCE_QUERY_PATH', 'SEEDANCE_TIMEOUT_MS']);
+    expect(names).toEqual([
+      'DEV_GUILD_ID',
+      'LOG_LEVEL',
+      'SEEDANCE_BASE_URL',
+      'SEEDANCE_QUERY_PATH',
+      'SEEDANCE_TIMEOUT_MS',
+    ]);
     expect(r.problems.find((p) => p.startsWith('SEEDANCE_TIMEOUT_MS'))).toContain('got "soon"');
   });
 

@@ -16,15 +16,34 @@ afterEach(async () => {
   await h.close();
 });
 
-async function admin(subcommand: string, options: CommandOption[], as: { permissions?: bigint; user?: { id: string } } = {}) {
-  const ix = h.discord.dispatchCommand({ name: 'video-admin', subcommand, options, user: as.user ?? ADMIN, permissions: as.permissions ?? MANAGE_GUILD });
+async function admin(
+  subcommand: string,
+  options: CommandOption[],
+  as: { permissions?: bigint; user?: { id: string } } = {},
+) {
+  const ix = h.discord.dispatchCommand({
+    name: 'video-admin',
+    subcommand,
+    options,
+    user: as.user ?? ADMIN,
+    permissions: as.permissions ?? MANAGE_GUILD,
+  });
   const cb = await h.discord.waitForCallback(ix.id);
   expect((cb.data?.flags as number) & 64).toBe(64);
   return cb.data as { content?: string; embeds?: Array<{ fields: Array<{ value: string }> }> };
 }
 
-async function video(options: CommandOption[], extra: { channelId?: string; roles?: string[]; user?: { id: string } } = {}) {
-  const ix = h.discord.dispatchCommand({ name: 'video', subcommand: 'text', user: extra.user ?? MEMBER, options, ...extra });
+async function video(
+  options: CommandOption[],
+  extra: { channelId?: string; roles?: string[]; user?: { id: string } } = {},
+) {
+  const ix = h.discord.dispatchCommand({
+    name: 'video',
+    subcommand: 'text',
+    user: extra.user ?? MEMBER,
+    options,
+    ...extra,
+  });
   return (await h.discord.waitForCallback(ix.id)).data as { content?: string; flags?: number };
 }
 
@@ -32,7 +51,14 @@ const guildId = () => h.discord.guilds[0]!.id;
 
 describe('only Manage Server can change settings', () => {
   it('a member without it is refused at run time, even if the command was made visible to them', async () => {
-    const res = await admin('limit', [{ name: 'name', value: 'guild_daily_tasks' }, { name: 'value', value: '1' }], { permissions: 0n, user: MEMBER });
+    const res = await admin(
+      'limit',
+      [
+        { name: 'name', value: 'guild_daily_tasks' },
+        { name: 'value', value: '1' },
+      ],
+      { permissions: 0n, user: MEMBER },
+    );
     expect(res.content).toMatch(/Only members with Manage Server/);
     expect((await h.app.ledger.limitsFor(guildId())).guild_daily_tasks).toBeNull();
   });
@@ -44,7 +70,10 @@ describe('only Manage Server can change settings', () => {
 
 describe('limits set in Discord apply at once and survive a restart', () => {
   it('a server daily cap of 1 refuses the second video with the figures and reset time', async () => {
-    const saved = await admin('limit', [{ name: 'name', value: 'guild_daily_tasks' }, { name: 'value', value: '1' }]);
+    const saved = await admin('limit', [
+      { name: 'name', value: 'guild_daily_tasks' },
+      { name: 'value', value: '1' },
+    ]);
     expect(saved.content).toContain('guild_daily_tasks = 1');
     expect(JSON.stringify(saved.embeds)).toContain('Server videos per day: **1**');
     expect((await video([{ name: 'prompt', value: 'one' }])).flags ?? 0).toBe(0);
@@ -56,24 +85,47 @@ describe('limits set in Discord apply at once and survive a restart', () => {
     expect(JSON.stringify(shown.embeds)).toContain('Server videos per day: **1**');
   });
   it('"none" is an explicit no-limit, "default" goes back to the bot default, garbage is refused', async () => {
-    await admin('limit', [{ name: 'name', value: 'member_daily_tasks' }, { name: 'value', value: 'none' }]);
+    await admin('limit', [
+      { name: 'name', value: 'member_daily_tasks' },
+      { name: 'value', value: 'none' },
+    ]);
     expect((await h.app.ledger.limitsFor(guildId())).member_daily_tasks).toBeNull();
-    await admin('limit', [{ name: 'name', value: 'member_daily_tasks' }, { name: 'value', value: 'default' }]);
+    await admin('limit', [
+      { name: 'name', value: 'member_daily_tasks' },
+      { name: 'value', value: 'default' },
+    ]);
     expect((await h.app.ledger.limitsFor(guildId())).member_daily_tasks).toBe(h.config.limits.member_daily_tasks);
-    expect((await admin('limit', [{ name: 'name', value: 'member_daily_tasks' }, { name: 'value', value: 'lots' }])).content).toMatch(/is not a limit/);
+    expect(
+      (
+        await admin('limit', [
+          { name: 'name', value: 'member_daily_tasks' },
+          { name: 'value', value: 'lots' },
+        ])
+      ).content,
+    ).toMatch(/is not a limit/);
   });
 });
 
 describe('where, who and which models', () => {
   it('generation only in listed channels', async () => {
     const allowed = h.discord.guilds[0]!.channelId;
-    await admin('channel', [{ name: 'action', value: 'add' }, { name: 'channel', value: allowed, type: ApplicationCommandOptionType.Channel }]);
+    await admin('channel', [
+      { name: 'action', value: 'add' },
+      { name: 'channel', value: allowed, type: ApplicationCommandOptionType.Channel },
+    ]);
     const elsewhere = await video([{ name: 'prompt', value: 'x' }], { channelId: '910000000000000001' });
     expect(elsewhere.content).toContain(`videos can be made only in <#${allowed}>`);
     expect(h.seedance.createCount()).toBe(0);
     expect((await video([{ name: 'prompt', value: 'x' }])).flags ?? 0).toBe(0);
     await admin('channel', [{ name: 'action', value: 'clear' }]);
-    expect((await video([{ name: 'prompt', value: 'y' }], { channelId: '910000000000000001', user: { id: '900000000000000004' } })).flags ?? 0).toBe(0);
+    expect(
+      (
+        await video([{ name: 'prompt', value: 'y' }], {
+          channelId: '910000000000000001',
+          user: { id: '900000000000000004' },
+        })
+      ).flags ?? 0,
+    ).toBe(0);
   });
   it('generation only for a role', async () => {
     const role = '920000000000000001';
@@ -82,28 +134,53 @@ describe('where, who and which models', () => {
     expect((await video([{ name: 'prompt', value: 'x' }], { roles: [role] })).flags ?? 0).toBe(0);
   });
   it('a disabled model is refused as such; defaults fill what members leave out', async () => {
-    await admin('model', [{ name: 'action', value: 'disable' }, { name: 'model', value: 'seedance2.0-sp' }]);
-    const refused = await video([{ name: 'prompt', value: 'x' }, { name: 'model', value: 'seedance2.0-sp' }]);
+    await admin('model', [
+      { name: 'action', value: 'disable' },
+      { name: 'model', value: 'seedance2.0-sp' },
+    ]);
+    const refused = await video([
+      { name: 'prompt', value: 'x' },
+      { name: 'model', value: 'seedance2.0-sp' },
+    ]);
     expect(refused.content).toMatch(/switched off on this server/);
-    await admin('defaults', [{ name: 'model', value: 'seedance2.0-md' }, { name: 'ratio', value: '9:16' }, { name: 'duration', value: 3 }]);
+    await admin('defaults', [
+      { name: 'model', value: 'seedance2.0-md' },
+      { name: 'ratio', value: '9:16' },
+      { name: 'duration', value: 3 },
+    ]);
     await video([{ name: 'prompt', value: 'defaults please' }]);
     await eventually(() => h.seedance.createCount() === 1, 3000, 'a create');
-    expect(h.seedance.requests.find((r) => r.method === 'POST')!.body).toEqual({ model: 'seedance2.0-md', prompt: 'defaults please', duration: 3, ratio: '9:16' });
+    expect(h.seedance.requests.find((r) => r.method === 'POST')!.body).toEqual({
+      model: 'seedance2.0-md',
+      prompt: 'defaults please',
+      duration: 3,
+      ratio: '9:16',
+    });
   });
   it('an unknown time zone is refused; a valid one is saved', async () => {
     expect((await admin('timezone', [{ name: 'zone', value: 'Mars/Olympus' }])).content).toMatch(/is not a time zone/);
-    expect((await admin('timezone', [{ name: 'zone', value: 'Asia/Shanghai' }])).content).toContain('timezone = Asia/Shanghai');
+    expect((await admin('timezone', [{ name: 'zone', value: 'Asia/Shanghai' }])).content).toContain(
+      'timezone = Asia/Shanghai',
+    );
   });
   it('every change is logged with who made it', async () => {
-    await admin('limit', [{ name: 'name', value: 'cooldown_seconds' }, { name: 'value', value: '30' }]);
-    const line = h.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'guild settings changed');
+    await admin('limit', [
+      { name: 'name', value: 'cooldown_seconds' },
+      { name: 'value', value: '30' },
+    ]);
+    const line = h.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'guild settings changed');
     expect(line).toMatchObject({ guildId: guildId(), by: ADMIN.id, change: 'cooldown_seconds = 30' });
   });
 });
 
 describe('/usage', () => {
-  it('shows a member their usage and the server\'s against each limit', async () => {
-    await admin('limit', [{ name: 'name', value: 'member_daily_tasks' }, { name: 'value', value: '5' }]);
+  it("shows a member their usage and the server's against each limit", async () => {
+    await admin('limit', [
+      { name: 'name', value: 'member_daily_tasks' },
+      { name: 'value', value: '5' },
+    ]);
     await video([{ name: 'prompt', value: 'x' }]);
     const ix = h.discord.dispatchCommand({ name: 'usage', subcommand: 'me', user: MEMBER });
     const cb = await h.discord.waitForCallback(ix.id);
@@ -114,11 +191,21 @@ describe('/usage', () => {
     await video([{ name: 'prompt', value: 'a' }]);
     await video([{ name: 'prompt', value: 'b' }], { user: { id: '900000000000000005' } });
     const denied = h.discord.dispatchCommand({ name: 'usage', subcommand: 'members', user: MEMBER });
-    expect(String((await h.discord.waitForCallback(denied.id)).data?.content)).toMatch(/Only members with Manage Server/);
-    const ix = h.discord.dispatchCommand({ name: 'usage', subcommand: 'members', user: ADMIN, permissions: MANAGE_GUILD, options: [{ name: 'csv', value: true }] });
+    expect(String((await h.discord.waitForCallback(denied.id)).data?.content)).toMatch(
+      /Only members with Manage Server/,
+    );
+    const ix = h.discord.dispatchCommand({
+      name: 'usage',
+      subcommand: 'members',
+      user: ADMIN,
+      permissions: MANAGE_GUILD,
+      options: [{ name: 'csv', value: true }],
+    });
     const cb = await h.discord.waitForCallback(ix.id);
     expect(String(cb.data?.content)).toContain(`<@${MEMBER.id}>: 1 videos`);
-    const callback = h.discord.requests.find((r) => r.route === 'POST /interactions/:id/:token/callback' && r.path.includes(ix.id))!;
+    const callback = h.discord.requests.find(
+      (r) => r.route === 'POST /interactions/:id/:token/callback' && r.path.includes(ix.id),
+    )!;
     const csv = callback.files[0]!.data.toString();
     expect(csv.split('\n')[0]).toBe('user_id,videos,seconds,per_task_units,per_second_units');
     expect(csv).toContain(`${MEMBER.id},1,5,1,0`);
@@ -133,8 +220,17 @@ describe('npm run deploy-commands', () => {
     const again = await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl });
     expect(first).toEqual({ scope: 'global', count: 4 });
     expect(again).toEqual(first);
-    const names = (h.discord.commands.get('global') as Array<{ name: string; name_localizations?: Record<string, string> }>).map((c) => [c.name, c.name_localizations?.['zh-CN']]);
-    expect(names).toEqual([['video', '视频'], ['tasks', '任务'], ['usage', '用量'], ['video-admin', '视频管理']]);
-    expect(await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl, guildId: guildId() })).toEqual({ scope: `guild ${guildId()}`, count: 4 });
+    const names = (
+      h.discord.commands.get('global') as Array<{ name: string; name_localizations?: Record<string, string> }>
+    ).map((c) => [c.name, c.name_localizations?.['zh-CN']]);
+    expect(names).toEqual([
+      ['video', '视频'],
+      ['tasks', '任务'],
+      ['usage', '用量'],
+      ['video-admin', '视频管理'],
+    ]);
+    expect(await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl, guildId: guildId() })).toEqual(
+      { scope: `guild ${guildId()}`, count: 4 },
+    );
   });
 });

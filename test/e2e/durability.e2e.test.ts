@@ -11,19 +11,32 @@ const MEMBER = { id: '300000000000000001', username: 'carol' };
 const MiB = 1024 * 1024;
 
 async function submit(harness: Harness, prompt = 'a lighthouse at dusk') {
-  const ix = harness.discord.dispatchCommand({ name: 'video', subcommand: 'text', user: MEMBER, options: [{ name: 'prompt', value: prompt }] });
+  const ix = harness.discord.dispatchCommand({
+    name: 'video',
+    subcommand: 'text',
+    user: MEMBER,
+    options: [{ name: 'prompt', value: prompt }],
+  });
   await harness.discord.waitForCallback(ix.id);
-  const task = await eventually(async () => {
-    const [t] = await harness.app.tasks.listRecentByUser(MEMBER.id);
-    return t && t.state === 'running' ? t : undefined;
-  }, 5000, 'a running task');
+  const task = await eventually(
+    async () => {
+      const [t] = await harness.app.tasks.listRecentByUser(MEMBER.id);
+      return t && t.state === 'running' ? t : undefined;
+    },
+    5000,
+    'a running task',
+  );
   return { ix, task };
 }
 
 const stateOf = async (harness: Harness, id: string) => (await harness.app.tasks.get(id))?.state;
 const uploadsTo = (harness: Harness, messageId: string) =>
-  harness.discord.requests.filter((r) => r.files.length > 0 && r.method === 'PATCH' && harness.discord.messages.byId.get(messageId)?.attachments.length);
-const embedText = (harness: Harness, messageId: string) => JSON.stringify(harness.discord.messages.byId.get(messageId)?.embeds ?? []);
+  harness.discord.requests.filter(
+    (r) =>
+      r.files.length > 0 && r.method === 'PATCH' && harness.discord.messages.byId.get(messageId)?.attachments.length,
+  );
+const embedText = (harness: Harness, messageId: string) =>
+  JSON.stringify(harness.discord.messages.byId.get(messageId)?.embeds ?? []);
 
 describe('a task is delivered exactly once', () => {
   it('one create, one upload, usage committed once', async () => {
@@ -35,7 +48,12 @@ describe('a task is delivered exactly once', () => {
     expect(h.discord.requests.filter((r) => r.files.length > 0)).toHaveLength(1);
     expect(h.discord.messages.byId.get(messageId)!.attachments).toHaveLength(1);
     const usage = await h.app.ledger.snapshot(h.discord.guilds[0]!.id, MEMBER.id);
-    expect(usage).toMatchObject({ guildDay: { tasks: 1, seconds: 5, perTaskUnits: 1 }, memberDay: { tasks: 1 }, guildRunning: 0, memberRunning: 0 });
+    expect(usage).toMatchObject({
+      guildDay: { tasks: 1, seconds: 5, perTaskUnits: 1 },
+      memberDay: { tasks: 1 },
+      guildRunning: 0,
+      memberRunning: 0,
+    });
     expect(uploadsTo(h, messageId)).toHaveLength(1);
   });
 });
@@ -53,7 +71,11 @@ describe('restarts', () => {
     expect(h.discord.originalMessage(ix.id)!.attachments).toHaveLength(1);
     expect((await app.tasks.get(task.id))!.usage).toBe('committed');
     // Counted once across both instances, and no longer running.
-    expect(await app.ledger.snapshot(h.discord.guilds[0]!.id, MEMBER.id)).toMatchObject({ guildDay: { tasks: 1 }, guildRunning: 0, memberRunning: 0 });
+    expect(await app.ledger.snapshot(h.discord.guilds[0]!.id, MEMBER.id)).toMatchObject({
+      guildDay: { tasks: 1 },
+      guildRunning: 0,
+      memberRunning: 0,
+    });
   });
 
   it('a task caught mid-submit becomes uncertain on restart: told, refunded, never sent twice', async () => {
@@ -76,7 +98,14 @@ describe('restarts', () => {
     expect(after).toMatchObject({ state: 'uncertain', usage: 'refunded' });
     expect(h.seedance.createCount()).toBe(0);
     // No message id was saved, so the member hears about it in the channel.
-    const notice = await eventually(() => h!.discord.messages.inChannel(h!.discord.guilds[0]!.channelId).find((m) => JSON.stringify(m.embeds).includes('lost track')), 3000, 'the notice');
+    const notice = await eventually(
+      () =>
+        h!.discord.messages
+          .inChannel(h!.discord.guilds[0]!.channelId)
+          .find((m) => JSON.stringify(m.embeds).includes('lost track')),
+      3000,
+      'the notice',
+    );
     expect(notice.allowedMentions).toEqual({ parse: [], users: [MEMBER.id] });
   });
 });
@@ -88,20 +117,36 @@ describe('failures are told in plain words and refunded', () => {
     const { ix, task } = await submit(h);
     await eventually(async () => (await stateOf(h!, task.id)) === 'failed', 5000, 'failed');
     const messageId = h.discord.originalMessage(ix.id)!.id;
-    await eventually(() => embedText(h!, messageId).includes('refused this request for its content'), 3000, 'the failure text');
+    await eventually(
+      () => embedText(h!, messageId).includes('refused this request for its content'),
+      3000,
+      'the failure text',
+    );
     expect(JSON.stringify(h.discord.messages.byId.get(messageId)!.components)).toContain(`v1:retry:${task.id}`);
-    expect(await h.app.tasks.get(task.id)).toMatchObject({ usage: 'refunded', lastError: { failureKind: 'moderation' } });
+    expect(await h.app.tasks.get(task.id)).toMatchObject({
+      usage: 'refunded',
+      lastError: { failureKind: 'moderation' },
+    });
   });
 
   it('the upstream refusing the create (HTTP 500) refunds at once and offers Retry', async () => {
     h = await startHarness();
     h.seedance.injectFault('create', { status: 500 });
-    const ix = h.discord.dispatchCommand({ name: 'video', subcommand: 'text', user: MEMBER, options: [{ name: 'prompt', value: 'x' }] });
+    const ix = h.discord.dispatchCommand({
+      name: 'video',
+      subcommand: 'text',
+      user: MEMBER,
+      options: [{ name: 'prompt', value: 'x' }],
+    });
     await h.discord.waitForCallback(ix.id);
-    const [task] = await eventually(async () => {
-      const list = await h!.app.tasks.listRecentByUser(MEMBER.id);
-      return list[0] && ['failed', 'uncertain'].includes(list[0].state) ? list : undefined;
-    }, 5000, 'a settled task');
+    const [task] = await eventually(
+      async () => {
+        const list = await h!.app.tasks.listRecentByUser(MEMBER.id);
+        return list[0] && ['failed', 'uncertain'].includes(list[0].state) ? list : undefined;
+      },
+      5000,
+      'a settled task',
+    );
     // A 5xx may have reached the server: the outcome is unknown, so it is never resent automatically.
     expect(task).toMatchObject({ state: 'uncertain', usage: 'refunded' });
     expect(h.seedance.createCount()).toBe(1);
@@ -112,7 +157,11 @@ describe('failures are told in plain words and refunded', () => {
     const { ix, task } = await submit(h);
     await eventually(async () => (await stateOf(h!, task.id)) === 'timed_out', 5000, 'timed out');
     expect((await h.app.tasks.get(task.id))!.usage).toBe('refunded');
-    await eventually(() => embedText(h!, h!.discord.originalMessage(ix.id)!.id).includes('No result after'), 3000, 'the timeout text');
+    await eventually(
+      () => embedText(h!, h!.discord.originalMessage(ix.id)!.id).includes('No result after'),
+      3000,
+      'the timeout text',
+    );
   });
 });
 
@@ -148,7 +197,9 @@ describe('delivery', () => {
     h.discord.deleteMessage(original.id);
     h.seedance.finishTask(task.upstreamTaskId!, { status: 'completed' });
     await eventually(async () => (await stateOf(h!, task.id)) === 'done', 8000, 'done');
-    const fresh = h.discord.messages.inChannel(original.channelId).find((m) => m.id !== original.id && m.attachments.length === 1)!;
+    const fresh = h.discord.messages
+      .inChannel(original.channelId)
+      .find((m) => m.id !== original.id && m.attachments.length === 1)!;
     expect(fresh.content).toContain(`<@${MEMBER.id}>`);
     expect(fresh.allowedMentions).toEqual({ parse: [], users: [MEMBER.id] });
     expect(await h.app.tasks.get(task.id)).toMatchObject({ messageId: fresh.id, delivery: { via: 'new_message' } });
@@ -157,9 +208,17 @@ describe('delivery', () => {
 
 describe('query budget', () => {
   it('never exceeds the configured queries per second, and a 429 pauses every query', async () => {
-    h = await startHarness({ env: { POLL_QUERIES_PER_SEC: '5', POLL_MIN_INTERVAL_SEC: '0.05', POLL_MAX_INTERVAL_SEC: '0.05' }, seedance: { defaultScript: { kind: 'stuck' } } });
+    h = await startHarness({
+      env: { POLL_QUERIES_PER_SEC: '5', POLL_MIN_INTERVAL_SEC: '0.05', POLL_MAX_INTERVAL_SEC: '0.05' },
+      seedance: { defaultScript: { kind: 'stuck' } },
+    });
     for (let i = 0; i < 8; i += 1) {
-      const ix = h.discord.dispatchCommand({ name: 'video', subcommand: 'text', user: { id: `40000000000000000${i}` }, options: [{ name: 'prompt', value: `task ${i}` }] });
+      const ix = h.discord.dispatchCommand({
+        name: 'video',
+        subcommand: 'text',
+        user: { id: `40000000000000000${i}` },
+        options: [{ name: 'prompt', value: `task ${i}` }],
+      });
       await h.discord.waitForCallback(ix.id);
     }
     await eventually(() => h!.seedance.queryCount() >= 5, 5000, 'queries');

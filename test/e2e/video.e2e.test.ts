@@ -12,9 +12,22 @@ afterEach(async () => {
 
 const MEMBER = { id: '200000000000000001', username: 'alice' };
 const OTHER = { id: '200000000000000002', username: 'bob' };
-const png = (optionName: string, extra: Partial<AttachmentSpec> = {}): AttachmentSpec => ({ optionName, filename: `${optionName}.png`, contentType: 'image/png', size: 50_000, width: 800, height: 600, ...extra });
+const png = (optionName: string, extra: Partial<AttachmentSpec> = {}): AttachmentSpec => ({
+  optionName,
+  filename: `${optionName}.png`,
+  contentType: 'image/png',
+  size: 50_000,
+  width: 800,
+  height: 600,
+  ...extra,
+});
 
-function video(subcommand: string, options: CommandOption[], attachments: AttachmentSpec[] = [], extra: Record<string, unknown> = {}) {
+function video(
+  subcommand: string,
+  options: CommandOption[],
+  attachments: AttachmentSpec[] = [],
+  extra: Record<string, unknown> = {},
+) {
   return h.discord.dispatchCommand({ name: 'video', subcommand, user: MEMBER, options, attachments, ...extra });
 }
 
@@ -33,25 +46,49 @@ describe('/video, good input', () => {
     expect(((cb.data?.flags as number) ?? 0) & 64).toBe(0); // public
     expect(cb.data?.allowed_mentions).toEqual({ parse: [] });
     await eventually(() => creates() === 1, 5000, 'one create');
-    expect(h.seedance.requests.find((r) => r.method === 'POST')!.body).toEqual({ model: 'seedance2.0-mini-sp', prompt: 'a red fox in snow @everyone', duration: 8, resolution: '720p', ratio: '9:16' });
-    const task = await eventually(async () => {
-      const [t] = await h.app.tasks.listRecentByUser(MEMBER.id);
-      return t?.upstreamTaskId ? t : undefined;
-    }, 3000, 'the upstream task id');
+    expect(h.seedance.requests.find((r) => r.method === 'POST')!.body).toEqual({
+      model: 'seedance2.0-mini-sp',
+      prompt: 'a red fox in snow @everyone',
+      duration: 8,
+      resolution: '720p',
+      ratio: '9:16',
+    });
+    const task = await eventually(
+      async () => {
+        const [t] = await h.app.tasks.listRecentByUser(MEMBER.id);
+        return t?.upstreamTaskId ? t : undefined;
+      },
+      3000,
+      'the upstream task id',
+    );
     expect(task.messageId).toBe(h.discord.originalMessage(ix.id)!.id);
     expect(task.upstreamTaskId).toMatch(/^task_/);
-    const embed = (h.discord.originalMessage(ix.id)!.embeds[0] as { description: string; fields: Array<{ value: string }> });
+    const embed = h.discord.originalMessage(ix.id)!.embeds[0] as {
+      description: string;
+      fields: Array<{ value: string }>;
+    };
     expect(embed.description).toContain('@\u200beveryone'); // shown, defused
     expect(embed.fields.some((f) => f.value.includes(task.id))).toBe(true);
   });
 
   it('follows the task to the end and edits the same message with the video and buttons', async () => {
-    const ix = video('images', [{ name: 'prompt', value: 'the fox jumps' }, { name: 'model', value: 'seedance2.0-std' }], [png('image1'), png('image2')]);
+    const ix = video(
+      'images',
+      [
+        { name: 'prompt', value: 'the fox jumps' },
+        { name: 'model', value: 'seedance2.0-std' },
+      ],
+      [png('image1'), png('image2')],
+    );
     await h.discord.waitForCallback(ix.id);
-    const msg = await eventually(() => {
-      const m = h.discord.originalMessage(ix.id);
-      return m && m.attachments.length === 1 ? m : undefined;
-    }, 8000, 'the video upload');
+    const msg = await eventually(
+      () => {
+        const m = h.discord.originalMessage(ix.id);
+        return m && m.attachments.length === 1 ? m : undefined;
+      },
+      8000,
+      'the video upload',
+    );
     const [task] = await h.app.tasks.listRecentByUser(MEMBER.id);
     expect(msg.attachments[0]!.filename).toBe(`seedance-${task!.id}.mp4`);
     const labels = JSON.stringify(msg.components);
@@ -59,19 +96,70 @@ describe('/video, good input', () => {
     expect(labels).toContain(`v1:delete:${task!.id}`);
     await eventually(async () => (await h.app.tasks.get(task!.id))?.state === 'done', 2000, 'done');
     expect(await h.app.tasks.get(task!.id)).toMatchObject({ usage: 'committed', delivery: { mode: 'upload' } });
-    expect(h.seedance.requests.find((r) => r.method === 'POST')!.body).toMatchObject({ images: [expect.stringContaining('image1.png'), expect.stringContaining('image2.png')] });
+    expect(h.seedance.requests.find((r) => r.method === 'POST')!.body).toMatchObject({
+      images: [expect.stringContaining('image1.png'), expect.stringContaining('image2.png')],
+    });
     expect(creates()).toBe(1);
   });
 });
 
 describe('/video, bad input: one ephemeral message listing every problem, nothing sent or charged', () => {
   it.each([
-    ['a ratio the model does not take', 'text', [{ name: 'prompt', value: 'x' }, { name: 'model', value: 'seedance2.0-md' }, { name: 'ratio', value: '21:9' }], [], /16:9, 9:16, 1:1/],
-    ['too many images', 'images', [{ name: 'prompt', value: 'x' }, { name: 'model', value: 'seedance2.0-md' }], [1, 2, 3, 4, 5].map((n) => png(`image${n}`)), /at most 4/],
-    ['a PDF given as an image', 'images', [{ name: 'prompt', value: 'x' }], [png('image1', { filename: 'doc.pdf', contentType: 'application/pdf' })], /application\/pdf/],
-    ['audio alone', 'images', [{ name: 'prompt', value: 'x' }, { name: 'model', value: 'seedance2.0-sp' }], [{ optionName: 'audio', filename: 'a.mp3', contentType: 'audio/mpeg', size: 10_000 }], /cannot be used alone/],
-    ['an oversize file', 'images', [{ name: 'prompt', value: 'x' }], [png('image1', { size: 40 * 1024 * 1024 })], /40 MB; the limit is 30 MB/],
-    ['an upload offered to an asset-only model', 'images', [{ name: 'prompt', value: 'x' }, { name: 'model', value: 'sd2_mx_720p' }], [png('image1')], /asset:\/\//],
+    [
+      'a ratio the model does not take',
+      'text',
+      [
+        { name: 'prompt', value: 'x' },
+        { name: 'model', value: 'seedance2.0-md' },
+        { name: 'ratio', value: '21:9' },
+      ],
+      [],
+      /16:9, 9:16, 1:1/,
+    ],
+    [
+      'too many images',
+      'images',
+      [
+        { name: 'prompt', value: 'x' },
+        { name: 'model', value: 'seedance2.0-md' },
+      ],
+      [1, 2, 3, 4, 5].map((n) => png(`image${n}`)),
+      /at most 4/,
+    ],
+    [
+      'a PDF given as an image',
+      'images',
+      [{ name: 'prompt', value: 'x' }],
+      [png('image1', { filename: 'doc.pdf', contentType: 'application/pdf' })],
+      /application\/pdf/,
+    ],
+    [
+      'audio alone',
+      'images',
+      [
+        { name: 'prompt', value: 'x' },
+        { name: 'model', value: 'seedance2.0-sp' },
+      ],
+      [{ optionName: 'audio', filename: 'a.mp3', contentType: 'audio/mpeg', size: 10_000 }],
+      /cannot be used alone/,
+    ],
+    [
+      'an oversize file',
+      'images',
+      [{ name: 'prompt', value: 'x' }],
+      [png('image1', { size: 40 * 1024 * 1024 })],
+      /40 MB; the limit is 30 MB/,
+    ],
+    [
+      'an upload offered to an asset-only model',
+      'images',
+      [
+        { name: 'prompt', value: 'x' },
+        { name: 'model', value: 'sd2_mx_720p' },
+      ],
+      [png('image1')],
+      /asset:\/\//,
+    ],
   ] as const)('%s', async (_name, sub, options, attachments, expected) => {
     const ix = video(sub, [...options] as CommandOption[], [...attachments] as AttachmentSpec[]);
     const cb = await h.discord.waitForCallback(ix.id);
@@ -86,8 +174,17 @@ describe('/video, bad input: one ephemeral message listing every problem, nothin
     expect(usage.guildDay.tasks + usage.memberDay.tasks + usage.memberRunning).toBe(0);
   });
 
-  it('answers in the member\'s language (zh-CN)', async () => {
-    const ix = video('text', [{ name: 'prompt', value: 'x' }, { name: 'model', value: 'seedance2.0-md' }, { name: 'duration', value: 30 }], [], { locale: 'zh-CN' });
+  it("answers in the member's language (zh-CN)", async () => {
+    const ix = video(
+      'text',
+      [
+        { name: 'prompt', value: 'x' },
+        { name: 'model', value: 'seedance2.0-md' },
+        { name: 'duration', value: 30 },
+      ],
+      [],
+      { locale: 'zh-CN' },
+    );
     const cb = await h.discord.waitForCallback(ix.id);
     expect(String(cb.data?.content)).toContain('不支持时长 30 秒');
   });
@@ -122,7 +219,12 @@ describe('buttons on a finished video', () => {
     expect(String(deniedCb.data?.content)).toMatch(/Only the member/);
     expect(h.discord.messages.byId.get(messageId)!.deleted).toBe(false);
 
-    const moderator = h.discord.dispatchComponent({ customId: `v1:delete:${task.id}`, messageId, user: OTHER, permissions: MANAGE_MESSAGES });
+    const moderator = h.discord.dispatchComponent({
+      customId: `v1:delete:${task.id}`,
+      messageId,
+      user: OTHER,
+      permissions: MANAGE_MESSAGES,
+    });
     await h.discord.waitForCallback(moderator.id);
     await eventually(() => h.discord.messages.byId.get(messageId)!.deleted, 3000, 'deletion');
   });
@@ -144,12 +246,21 @@ describe('platform rules', () => {
 
   it('no message the bot sends can ping anyone but, at most, the requester', async () => {
     video('text', [{ name: 'prompt', value: '<@&123456789012345678> @here hi' }]);
-    video('text', [{ name: 'prompt', value: 'x' }, { name: 'model', value: 'nope' }]);
+    video('text', [
+      { name: 'prompt', value: 'x' },
+      { name: 'model', value: 'nope' },
+    ]);
     await eventually(() => h.discord.messages.all().some((m) => m.attachments.length > 0), 8000, 'a delivered video');
-    const sent = h.discord.requests.filter((r) => r.body && (r.method === 'POST' || r.method === 'PATCH') && r.route !== 'PUT /applications/:appId/commands');
+    const sent = h.discord.requests.filter(
+      (r) => r.body && (r.method === 'POST' || r.method === 'PATCH') && r.route !== 'PUT /applications/:appId/commands',
+    );
     expect(sent.length).toBeGreaterThan(2);
     for (const r of sent) {
-      const body = r.body as { data?: { allowed_mentions?: unknown; content?: unknown }; allowed_mentions?: unknown; type?: number };
+      const body = r.body as {
+        data?: { allowed_mentions?: unknown; content?: unknown };
+        allowed_mentions?: unknown;
+        type?: number;
+      };
       const mentions = body.type !== undefined ? body.data?.allowed_mentions : body.allowed_mentions;
       if (body.type === 5 || body.type === 6) continue; // deferrals carry no content
       expect(mentions, `${r.route}`).toMatchObject({ parse: [] });

@@ -1,4 +1,12 @@
-import { Client, DiscordAPIError, GatewayIntentBits, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import {
+  Client,
+  DiscordAPIError,
+  GatewayIntentBits,
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
 import { WebSocket } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/discord/index.js';
@@ -19,22 +27,37 @@ async function connect(options: FakeDiscordOptions = {}, clientOptions: { shards
 
 function next<T extends Interaction>(c: Client, guard: (i: Interaction) => i is T): Promise<T> {
   return new Promise((resolve, reject) =>
-    c.once('interactionCreate', (i) => (guard(i) ? resolve(i) : reject(new Error(`unexpected interaction type ${i.type}`)))),
+    c.once('interactionCreate', (i) =>
+      guard(i) ? resolve(i) : reject(new Error(`unexpected interaction type ${i.type}`)),
+    ),
   );
 }
 const isCommand = (i: Interaction): i is ChatInputCommandInteraction => i.isChatInputCommand();
 const isButton = (i: Interaction): i is ButtonInteraction => i.isButton();
 
 /** A raw REST call to the fake, for rules discord.js would never let us break. */
-async function call(d: FakeDiscord, method: string, path: string, body?: unknown, auth: string | null = `Bot ${d.botToken}`) {
+async function call(
+  d: FakeDiscord,
+  method: string,
+  path: string,
+  body?: unknown,
+  auth: string | null = `Bot ${d.botToken}`,
+) {
   const res = await fetch(`${d.restUrl}/v10${path}`, {
     method,
-    headers: { ...(auth ? { authorization: auth } : {}), ...(body instanceof FormData || body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(auth ? { authorization: auth } : {}),
+      ...(body instanceof FormData || body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   // biome-ignore lint/suspicious/noExplicitAny: raw JSON answers of the fake, read field by field in assertions
-  return { status: res.status, json: text ? (JSON.parse(text) as Record<string, any>) : undefined, headers: res.headers };
+  return {
+    status: res.status,
+    json: text ? (JSON.parse(text) as Record<string, any>) : undefined,
+    headers: res.headers,
+  };
 }
 
 /** A raw gateway connection that keeps every frame it gets. */
@@ -69,15 +92,27 @@ describe('a real discord.js Client against the fake Discord', () => {
     expect(client.guilds.cache.size).toBe(200);
     expect([...client.guilds.cache.keys()].sort()).toEqual([...discord.guildIds].sort());
     const g = discord.guilds[7]!;
-    expect(client.guilds.cache.get(g.id)).toMatchObject({ name: 'Guild 8', memberCount: 2, premiumTier: 0, ownerId: g.ownerId, preferredLocale: 'en-US' });
+    expect(client.guilds.cache.get(g.id)).toMatchObject({
+      name: 'Guild 8',
+      memberCount: 2,
+      premiumTier: 0,
+      ownerId: g.ownerId,
+      preferredLocale: 'en-US',
+    });
     const channel = client.channels.cache.get(discord.channelIdOf(g.id));
     expect(channel?.isTextBased()).toBe(true);
-    expect(channel?.isTextBased() && !channel.isDMBased() && channel.permissionsFor(client.user!)?.has(['SendMessages', 'AttachFiles', 'EmbedLinks'])).toBe(true);
+    expect(
+      channel?.isTextBased() &&
+        !channel.isDMBased() &&
+        channel.permissionsFor(client.user!)?.has(['SendMessages', 'AttachFiles', 'EmbedLinks']),
+    ).toBe(true);
     expect(client.application?.id).toBe(discord.applicationId);
     expect(client.user?.id).toBe(discord.botUser.id);
     // READY carries the user and application: login makes no other REST call.
     expect(discord.requests.map((r) => `${r.route} ${r.status}`)).toEqual(['GET /gateway/bot 200']);
-    expect(discord.identifies).toMatchObject([{ url: '/gateway?v=10&encoding=json', intents: GatewayIntentBits.Guilds, compress: false }]);
+    expect(discord.identifies).toMatchObject([
+      { url: '/gateway?v=10&encoding=json', intents: GatewayIntentBits.Guilds, compress: false },
+    ]);
   });
 
   it('refuses a wrong token: GET /gateway/bot answers 401 and login rejects with TokenInvalid', async () => {
@@ -91,7 +126,17 @@ describe('a real discord.js Client against the fake Discord', () => {
   it('delivers a command with a resolved attachment and locale; defer then editReply with an embed and a file', async () => {
     const { discord, client } = await connect();
     const got = next(client, isCommand);
-    const ix = discord.dispatchCommand({ name: 'video', subcommand: 'images', locale: 'zh-CN', memberPermissions: 1n << 5n, options: [{ name: 'prompt', value: 'a fox' }], attachments: [{ optionName: 'image1', filename: 'fox.png', contentType: 'image/png', size: 1234, width: 640, height: 480 }], attachmentSizeLimit: 25 * 1024 * 1024 });
+    const ix = discord.dispatchCommand({
+      name: 'video',
+      subcommand: 'images',
+      locale: 'zh-CN',
+      memberPermissions: 1n << 5n,
+      options: [{ name: 'prompt', value: 'a fox' }],
+      attachments: [
+        { optionName: 'image1', filename: 'fox.png', contentType: 'image/png', size: 1234, width: 640, height: 480 },
+      ],
+      attachmentSizeLimit: 25 * 1024 * 1024,
+    });
     const interaction = await got;
     expect(interaction.id).toBe(ix.id);
     expect(interaction.locale).toBe('zh-CN');
@@ -101,19 +146,40 @@ describe('a real discord.js Client against the fake Discord', () => {
     expect(interaction.appPermissions.has('AttachFiles')).toBe(true);
     expect(interaction.options.getSubcommand()).toBe('images');
     expect(interaction.options.getString('prompt')).toBe('a fox');
-    expect(interaction.options.getAttachment('image1')).toMatchObject({ name: 'fox.png', contentType: 'image/png', size: 1234, width: 640, height: 480 });
+    expect(interaction.options.getAttachment('image1')).toMatchObject({
+      name: 'fox.png',
+      contentType: 'image/png',
+      size: 1234,
+      width: 640,
+      height: 480,
+    });
 
     await interaction.deferReply();
     expect(await discord.waitForResponse(ix.id)).toMatchObject({ type: 5 });
-    expect(discord.requestsTo(CALLBACK)).toMatchObject([{ status: 204, body: { type: 5 }, path: `/interactions/${ix.id}/${ix.token}/callback` }]);
+    expect(discord.requestsTo(CALLBACK)).toMatchObject([
+      { status: 204, body: { type: 5 }, path: `/interactions/${ix.id}/${ix.token}/callback` },
+    ]);
     expect(discord.originalMessage(ix.id)!.flags & MessageFlags.Loading).toBeTruthy();
-    await interaction.editReply({ embeds: [{ title: 'done' }], files: [{ attachment: Buffer.from('video-bytes'), name: 'v.mp4' }] });
+    await interaction.editReply({
+      embeds: [{ title: 'done' }],
+      files: [{ attachment: Buffer.from('video-bytes'), name: 'v.mp4' }],
+    });
     const [patch] = discord.requestsTo(WEBHOOK_EDIT);
-    expect(patch).toMatchObject({ status: 200, path: `/webhooks/${discord.applicationId}/${ix.token}/messages/@original`, body: { embeds: [{ title: 'done' }] } });
+    expect(patch).toMatchObject({
+      status: 200,
+      path: `/webhooks/${discord.applicationId}/${ix.token}/messages/@original`,
+      body: { embeds: [{ title: 'done' }] },
+    });
     expect(patch!.files).toMatchObject([{ name: 'v.mp4', field: 'files[0]', size: 11 }]);
     expect(patch!.files[0]!.data.toString()).toBe('video-bytes');
     const message = discord.originalMessage(ix.id)!;
-    expect(message).toMatchObject({ kind: 'original', flags: 0, embeds: [{ title: 'done' }], attachments: [{ filename: 'v.mp4', size: 11 }], edits: 1 });
+    expect(message).toMatchObject({
+      kind: 'original',
+      flags: 0,
+      embeds: [{ title: 'done' }],
+      attachments: [{ filename: 'v.mp4', size: 11 }],
+      edits: 1,
+    });
     expect(discord.messages.inChannel(ix.channelId).map((m) => m.id)).toEqual([message.id]);
   });
 
@@ -133,7 +199,11 @@ describe('a real discord.js Client against the fake Discord', () => {
     expect(reply.content).toBe('hello');
     expect(reply.interactionMetadata).toMatchObject({ id: ix.id, user: { id: '300000000000000003' } });
     const followUp = await interaction.followUp({ content: 'more', flags: MessageFlags.Ephemeral });
-    expect(discord.messages.get(followUp.id)).toMatchObject({ kind: 'followup', content: 'more', flags: MessageFlags.Ephemeral });
+    expect(discord.messages.get(followUp.id)).toMatchObject({
+      kind: 'followup',
+      content: 'more',
+      flags: MessageFlags.Ephemeral,
+    });
   });
 
   it('a button click can update its message; a second acknowledgement is refused with 40060', async () => {
@@ -141,11 +211,18 @@ describe('a real discord.js Client against the fake Discord', () => {
     const got = next(client, isCommand);
     const cmd = discord.dispatchCommand({ name: 'video' });
     const first = await got;
-    await first.reply({ content: 'card', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Go', custom_id: 'v1:reroll:abc' }] }] });
+    await first.reply({
+      content: 'card',
+      components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Go', custom_id: 'v1:reroll:abc' }] }],
+    });
     const card = discord.originalMessage(cmd.id)!;
 
     const gotClick = next(client, isButton);
-    const click = discord.dispatchComponent({ customId: 'v1:reroll:abc', messageId: card.id, user: { id: '200000000000000001', username: 'bob' } });
+    const click = discord.dispatchComponent({
+      customId: 'v1:reroll:abc',
+      messageId: card.id,
+      user: { id: '200000000000000001', username: 'bob' },
+    });
     const button = await gotClick;
     expect(button.customId).toBe('v1:reroll:abc');
     expect(button.message.id).toBe(card.id);
@@ -164,12 +241,19 @@ describe('a real discord.js Client against the fake Discord', () => {
   it('autocomplete gets its focused option and the choices are recorded', async () => {
     const { discord, client } = await connect();
     const got = new Promise<Interaction>((r) => client.once('interactionCreate', r));
-    const ix = discord.dispatchAutocomplete({ name: 'video', subcommand: 'text', options: [{ name: 'model', value: 'seed', focused: true }] });
+    const ix = discord.dispatchAutocomplete({
+      name: 'video',
+      subcommand: 'text',
+      options: [{ name: 'model', value: 'seed', focused: true }],
+    });
     const interaction = await got;
     if (!interaction.isAutocomplete()) throw new Error('expected autocomplete');
     expect(interaction.options.getFocused(true)).toMatchObject({ name: 'model', value: 'seed' });
     await interaction.respond([{ name: 'Seedance 2.0', value: 'seedance2.0' }]);
-    expect(await discord.waitForResponse(ix.id)).toEqual({ type: 8, data: { choices: [{ name: 'Seedance 2.0', value: 'seedance2.0' }] } });
+    expect(await discord.waitForResponse(ix.id)).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'Seedance 2.0', value: 'seedance2.0' }] },
+    });
   });
 
   it('survives a 429 on the webhook edit: the edit lands after Retry-After', async () => {
@@ -198,10 +282,17 @@ describe('a real discord.js Client against the fake Discord', () => {
     const channel = await client.channels.fetch(message.channelId);
     if (!channel?.isTextBased()) throw new Error('expected a text channel');
     await channel.messages.edit(message.id, { content: 'edited through the channel' });
-    expect(discord.requests.at(-1)).toMatchObject({ route: 'PATCH /channels/:channelId/messages/:messageId', status: 200, auth: `Bot ${discord.botToken}` });
+    expect(discord.requests.at(-1)).toMatchObject({
+      route: 'PATCH /channels/:channelId/messages/:messageId',
+      status: 200,
+      auth: `Bot ${discord.botToken}`,
+    });
     expect(discord.messages.get(message.id)!.content).toBe('edited through the channel');
     discord.deleteMessage(message.channelId, message.id);
-    await expect(channel.messages.edit(message.id, { content: 'gone' })).rejects.toMatchObject({ code: 10008, status: 404 });
+    await expect(channel.messages.edit(message.id, { content: 'gone' })).rejects.toMatchObject({
+      code: 10008,
+      status: 404,
+    });
   });
 
   it('stores bulk-overwritten and created commands and dispatches with their ids', async () => {
@@ -210,7 +301,9 @@ describe('a real discord.js Client against the fake Discord', () => {
     const set = await client.application!.commands.set([{ name: 'video', description: 'Make a video' }], guildId);
     const again = await client.application!.commands.set([{ name: 'video', description: 'Make a video!' }], guildId);
     expect(again.first()!.id).toBe(set.first()!.id);
-    expect(discord.commands.get(guildId)).toMatchObject([{ name: 'video', description: 'Make a video!', guild_id: guildId }]);
+    expect(discord.commands.get(guildId)).toMatchObject([
+      { name: 'video', description: 'Make a video!', guild_id: guildId },
+    ]);
     const usage = await client.application!.commands.create({ name: 'usage', description: 'Usage' });
     expect(discord.commands.get('global')).toMatchObject([{ id: usage.id, name: 'usage' }]);
     expect((await client.application!.commands.fetch()).map((c) => c.name)).toEqual(['usage']);
@@ -241,9 +334,12 @@ describe('a real discord.js Client against the fake Discord', () => {
     expect(discord.resumes.filter((r) => r.resumed)).toHaveLength(2);
   });
 
-  it('splits guilds over the recommended shards and sends each interaction to its guild\'s shard', async () => {
+  it("splits guilds over the recommended shards and sends each interaction to its guild's shard", async () => {
     const { discord, client } = await connect({ guilds: 20, shards: 2 }, { shards: 'auto' });
-    expect(discord.identifies.map((i) => i.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    expect(discord.identifies.map((i) => i.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
     expect(client.guilds.cache.size).toBe(20);
     const perShard = [0, 1].map((s) => client.guilds.cache.filter((g) => g.shardId === s).size);
     expect(perShard[0]! + perShard[1]!).toBe(20);
@@ -291,15 +387,41 @@ describe('the fake Discord on its own (raw HTTP and WebSocket)', () => {
     await discord.waitForReady();
     await good.until(() => good.frames.filter((f) => f.t === 'GUILD_CREATE').length === 2);
     const dispatches = good.frames.filter((f) => f.op === 0);
-    expect(dispatches.map((f) => [f.t, f.s])).toEqual([['READY', 1], ['GUILD_CREATE', 2], ['GUILD_CREATE', 3]]);
-    expect(dispatches[0]!.d).toMatchObject({ user: { id: discord.applicationId, bot: true }, application: { id: discord.applicationId }, guilds: discord.guildIds.map((id) => ({ id, unavailable: true })), resume_gateway_url: discord.gatewayUrl });
-    expect(dispatches[1]!.d).toMatchObject({ id: discord.guildIds[0], channels: [{ id: discord.channelIdOf(discord.guildIds[0]!), type: 0 }], roles: [{ id: discord.guildIds[0], name: '@everyone' }], members: [{ user: { id: discord.botUser.id } }] });
+    expect(dispatches.map((f) => [f.t, f.s])).toEqual([
+      ['READY', 1],
+      ['GUILD_CREATE', 2],
+      ['GUILD_CREATE', 3],
+    ]);
+    expect(dispatches[0]!.d).toMatchObject({
+      user: { id: discord.applicationId, bot: true },
+      application: { id: discord.applicationId },
+      guilds: discord.guildIds.map((id) => ({ id, unavailable: true })),
+      resume_gateway_url: discord.gatewayUrl,
+    });
+    expect(dispatches[1]!.d).toMatchObject({
+      id: discord.guildIds[0],
+      channels: [{ id: discord.channelIdOf(discord.guildIds[0]!), type: 0 }],
+      roles: [{ id: discord.guildIds[0], name: '@everyone' }],
+      members: [{ user: { id: discord.botUser.id } }],
+    });
 
     const ix = discord.dispatchCommand({ name: 'video', guildId: discord.guildIds[1]!, locale: 'fr' });
     await good.until(() => good.frames.some((f) => f.t === 'INTERACTION_CREATE'));
     const create = good.frames.find((f) => f.t === 'INTERACTION_CREATE')!;
     expect(create.s).toBe(4);
-    expect(create.d).toMatchObject({ id: ix.id, token: ix.token, type: 2, guild_id: discord.guildIds[1], channel_id: discord.channelIdOf(discord.guildIds[1]!), locale: 'fr', guild_locale: 'en-US', attachment_size_limit: 10 * 1024 * 1024, app_permissions: expect.any(String), member: { permissions: expect.any(String) }, data: { name: 'video', type: 1 } });
+    expect(create.d).toMatchObject({
+      id: ix.id,
+      token: ix.token,
+      type: 2,
+      guild_id: discord.guildIds[1],
+      channel_id: discord.channelIdOf(discord.guildIds[1]!),
+      locale: 'fr',
+      guild_locale: 'en-US',
+      attachment_size_limit: 10 * 1024 * 1024,
+      app_permissions: expect.any(String),
+      member: { permissions: expect.any(String) },
+      data: { name: 'video', type: 1 },
+    });
 
     // The connection drops after s=3 was seen: RESUME replays s=4, then RESUMED.
     const sessionId = dispatches[0]!.d.session_id as string;
@@ -309,7 +431,10 @@ describe('the fake Discord on its own (raw HTTP and WebSocket)', () => {
     await resumed.until(() => resumed.frames.length > 0);
     resumed.send({ op: 6, d: { token: discord.botToken, session_id: sessionId, seq: 3 } });
     await resumed.until(() => resumed.frames.some((f) => f.t === 'RESUMED'));
-    expect(resumed.frames.slice(1).map((f) => [f.t, f.s])).toEqual([['INTERACTION_CREATE', 4], ['RESUMED', 5]]);
+    expect(resumed.frames.slice(1).map((f) => [f.t, f.s])).toEqual([
+      ['INTERACTION_CREATE', 4],
+      ['RESUMED', 5],
+    ]);
 
     // An unknown session cannot be resumed; the client must identify again.
     const unknown = openGateway(url);
@@ -330,53 +455,131 @@ describe('the fake Discord on its own (raw HTTP and WebSocket)', () => {
     discord = await startFakeDiscord({ ackDeadlineMs: 200, guilds: [{ premiumTier: 0 }, { premiumTier: 2 }] });
     // No discord.js here: a raw socket identifies and receives the dispatches.
     const ws = new WebSocket(discord.gatewayUrl);
-    ws.on('open', () => ws.send(JSON.stringify({ op: 2, d: { token: discord!.botToken, intents: 1, properties: {} } })));
+    ws.on('open', () =>
+      ws.send(JSON.stringify({ op: 2, d: { token: discord!.botToken, intents: 1, properties: {} } })),
+    );
     await discord.waitForReady();
     const d = discord;
     const app = d.applicationId;
 
-    expect(await call(d, 'GET', '/users/@me', undefined, 'Bot wrong')).toMatchObject({ status: 401, json: { code: 0, message: '401: Unauthorized' } });
+    expect(await call(d, 'GET', '/users/@me', undefined, 'Bot wrong')).toMatchObject({
+      status: 401,
+      json: { code: 0, message: '401: Unauthorized' },
+    });
     expect(await call(d, 'GET', '/users/@me')).toMatchObject({ status: 200, json: { id: app, bot: true } });
-    expect(await call(d, 'GET', '/applications/@me')).toMatchObject({ status: 200, json: { id: app, bot: { id: app } } });
+    expect(await call(d, 'GET', '/applications/@me')).toMatchObject({
+      status: 200,
+      json: { id: app, bot: { id: app } },
+    });
     const unknown = await call(d, 'GET', '/guilds/1/roles');
     expect(unknown).toMatchObject({ status: 404, json: { code: 0, message: '404: Not Found' } });
     expect(d.requests.at(-1)).toMatchObject({ route: 'GET /guilds/1/roles', status: 404 });
     expect(unknown.headers.get('x-ratelimit-remaining')).toBe('999');
-    expect(await call(d, 'GET', '/channels/1')).toMatchObject({ status: 404, json: { code: 10003, message: 'Unknown Channel' } });
-    expect(await call(d, 'GET', `/channels/${d.channelIdOf(d.guildIds[0]!)}/messages/1`)).toMatchObject({ status: 404, json: { code: 10008 } });
+    expect(await call(d, 'GET', '/channels/1')).toMatchObject({
+      status: 404,
+      json: { code: 10003, message: 'Unknown Channel' },
+    });
+    expect(await call(d, 'GET', `/channels/${d.channelIdOf(d.guildIds[0]!)}/messages/1`)).toMatchObject({
+      status: 404,
+      json: { code: 10008 },
+    });
 
     // Acknowledged too late.
     const late = d.dispatchCommand({ name: 'video' });
     d.advanceClock(250);
-    expect(await call(d, 'POST', `/interactions/${late.id}/${late.token}/callback`, { type: 5 }, null)).toMatchObject({ status: 404, json: { code: 10062, message: 'Unknown interaction' } });
+    expect(await call(d, 'POST', `/interactions/${late.id}/${late.token}/callback`, { type: 5 }, null)).toMatchObject({
+      status: 404,
+      json: { code: 10062, message: 'Unknown interaction' },
+    });
 
     // A multipart reply with a file, asking for the callback response.
     const withFile = d.dispatchCommand({ name: 'video' });
     const form = new FormData();
-    form.append('payload_json', JSON.stringify({ type: 4, data: { content: 'file', attachments: [{ id: 0, filename: 'a.txt' }] } }));
+    form.append(
+      'payload_json',
+      JSON.stringify({ type: 4, data: { content: 'file', attachments: [{ id: 0, filename: 'a.txt' }] } }),
+    );
     form.append('files[0]', new Blob([Buffer.from('abc')], { type: 'text/plain' }), 'a.txt');
-    const answered = await call(d, 'POST', `/interactions/${withFile.id}/${withFile.token}/callback?with_response=true`, form, null);
-    expect(answered).toMatchObject({ status: 200, json: { interaction: { id: withFile.id, type: 2, response_message_loading: false, response_message_ephemeral: false }, resource: { type: 4, message: { content: 'file', attachments: [{ filename: 'a.txt', size: 3 }], author: { id: app } } } } });
-    expect(d.requests.at(-1)!.files).toMatchObject([{ field: 'files[0]', name: 'a.txt', contentType: 'text/plain', size: 3 }]);
+    const answered = await call(
+      d,
+      'POST',
+      `/interactions/${withFile.id}/${withFile.token}/callback?with_response=true`,
+      form,
+      null,
+    );
+    expect(answered).toMatchObject({
+      status: 200,
+      json: {
+        interaction: { id: withFile.id, type: 2, response_message_loading: false, response_message_ephemeral: false },
+        resource: {
+          type: 4,
+          message: { content: 'file', attachments: [{ filename: 'a.txt', size: 3 }], author: { id: app } },
+        },
+      },
+    });
+    expect(d.requests.at(-1)!.files).toMatchObject([
+      { field: 'files[0]', name: 'a.txt', contentType: 'text/plain', size: 3 },
+    ]);
 
     // Deferred; the first follow-up fills the loading message; a file over the interaction's limit is refused.
     const ix = d.dispatchCommand({ name: 'video', attachmentSizeLimit: 1000 });
-    expect((await call(d, 'POST', `/interactions/${ix.id}/${ix.token}/callback?with_response=true`, { type: 5, data: { flags: 64 } }, null)).json).toEqual({
-      interaction: { id: ix.id, type: 2, response_message_id: d.originalMessage(ix.id)!.id, response_message_loading: true, response_message_ephemeral: true },
+    expect(
+      (
+        await call(
+          d,
+          'POST',
+          `/interactions/${ix.id}/${ix.token}/callback?with_response=true`,
+          { type: 5, data: { flags: 64 } },
+          null,
+        )
+      ).json,
+    ).toEqual({
+      interaction: {
+        id: ix.id,
+        type: 2,
+        response_message_id: d.originalMessage(ix.id)!.id,
+        response_message_loading: true,
+        response_message_ephemeral: true,
+      },
       resource: { type: 5 },
     });
     const big = new FormData();
     big.append('payload_json', JSON.stringify({ content: 'big', attachments: [{ id: 0 }] }));
     big.append('files[0]', new Blob([Buffer.alloc(1001)], { type: 'video/mp4' }), 'big.mp4');
-    expect(await call(d, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, big, null)).toMatchObject({ status: 413, json: { code: 40005, message: 'Request entity too large' } });
+    expect(await call(d, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, big, null)).toMatchObject({
+      status: 413,
+      json: { code: 40005, message: 'Request entity too large' },
+    });
     expect(d.requests.at(-1)!.files).toMatchObject([{ name: 'big.mp4', size: 1001, contentType: 'video/mp4' }]);
-    const filled = await call(d, 'POST', `/webhooks/${app}/${ix.token}`, { content: 'first follow-up', flags: 0 }, null);
-    expect(filled).toMatchObject({ status: 200, json: { id: d.originalMessage(ix.id)!.id, content: 'first follow-up', flags: 64, author: { id: app, bot: true } } });
+    const filled = await call(
+      d,
+      'POST',
+      `/webhooks/${app}/${ix.token}`,
+      { content: 'first follow-up', flags: 0 },
+      null,
+    );
+    expect(filled).toMatchObject({
+      status: 200,
+      json: { id: d.originalMessage(ix.id)!.id, content: 'first follow-up', flags: 64, author: { id: app, bot: true } },
+    });
     const second = await call(d, 'POST', `/webhooks/${app}/${ix.token}?wait=true`, { content: 'second' }, null);
-    expect(second).toMatchObject({ status: 200, json: { content: 'second', webhook_id: app, interaction_metadata: { id: ix.id } } });
-    expect(d.messages.inChannel(ix.channelId).filter((m) => m.interactionId === ix.id).map((m) => [m.kind, m.content])).toEqual([['original', 'first follow-up'], ['followup', 'second']]);
+    expect(second).toMatchObject({
+      status: 200,
+      json: { content: 'second', webhook_id: app, interaction_metadata: { id: ix.id } },
+    });
+    expect(
+      d.messages
+        .inChannel(ix.channelId)
+        .filter((m) => m.interactionId === ix.id)
+        .map((m) => [m.kind, m.content]),
+    ).toEqual([
+      ['original', 'first follow-up'],
+      ['followup', 'second'],
+    ]);
     // A token reaches its own messages only.
-    expect(await call(d, 'PATCH', `/webhooks/${app}/${withFile.token}/messages/${second.json!.id}`, { content: 'x' }, null)).toMatchObject({ status: 404, json: { code: 10008 } });
+    expect(
+      await call(d, 'PATCH', `/webhooks/${app}/${withFile.token}/messages/${second.json!.id}`, { content: 'x' }, null),
+    ).toMatchObject({ status: 404, json: { code: 10008 } });
 
     // Bot-token uploads follow the guild's boost tier: 10 MiB unboosted, 50 MiB at tier 2.
     const upload = (channelId: string, size: number) => {
@@ -393,11 +596,17 @@ describe('the fake Discord on its own (raw HTTP and WebSocket)', () => {
     // Injected faults play once, in order, then the route works again.
     d.injectRestFault({ route: /webhooks/, status: 404, code: 10015 });
     d.injectRestFault({ status: 500 });
-    expect(await call(d, 'GET', `/webhooks/${app}/${ix.token}/messages/@original`, undefined, null)).toMatchObject({ status: 404, json: { code: 10015, message: 'Unknown Webhook' } });
+    expect(await call(d, 'GET', `/webhooks/${app}/${ix.token}/messages/@original`, undefined, null)).toMatchObject({
+      status: 404,
+      json: { code: 10015, message: 'Unknown Webhook' },
+    });
     expect((await call(d, 'GET', `/webhooks/${app}/${ix.token}/messages/@original`, undefined, null)).status).toBe(500);
     expect((await call(d, 'GET', `/webhooks/${app}/${ix.token}/messages/@original`, undefined, null)).status).toBe(200);
     d.deleteMessage(d.originalMessage(ix.id)!.id);
-    expect(await call(d, 'GET', `/webhooks/${app}/${ix.token}/messages/@original`, undefined, null)).toMatchObject({ status: 404, json: { code: 10008, message: 'Unknown Message' } });
+    expect(await call(d, 'GET', `/webhooks/${app}/${ix.token}/messages/@original`, undefined, null)).toMatchObject({
+      status: 404,
+      json: { code: 10008, message: 'Unknown Message' },
+    });
     ws.close();
   });
 

@@ -83,7 +83,9 @@ describe('create', () => {
         s.close(() => resolve(p));
       });
     });
-    const err = await rejection(new SeedanceClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, timeoutMs: 300 }).createTask(body));
+    const err = await rejection(
+      new SeedanceClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, timeoutMs: 300 }).createTask(body),
+    );
     expect(err).toMatchObject({ kind: 'network', mayHaveReachedServer: false });
   });
   it('a malformed answer: outcome unknown, sent exactly once', async () => {
@@ -101,24 +103,46 @@ describe('create', () => {
   it('business code -1: server error, outcome unknown, sent exactly once', async () => {
     fake.injectFault('create', { kind: 'code', code: '-1', msg: 'internal error' });
     const err = await rejection(client().createTask(body));
-    expect(err).toMatchObject({ kind: 'server', code: '-1', upstreamMsg: 'internal error', mayHaveReachedServer: true, retryable: true });
+    expect(err).toMatchObject({
+      kind: 'server',
+      code: '-1',
+      upstreamMsg: 'internal error',
+      mayHaveReachedServer: true,
+      retryable: true,
+    });
     expect(fake.createCount()).toBe(1);
   });
   it('429: rate limited with the Retry-After delay, not retried', async () => {
     fake.injectFault('create', { status: 429, retryAfterSec: 7 });
     const err = await rejection(client().createTask(body));
-    expect(err).toMatchObject({ kind: 'rate_limited', httpStatus: 429, retryAfterMs: 7000, mayHaveReachedServer: false });
+    expect(err).toMatchObject({
+      kind: 'rate_limited',
+      httpStatus: 429,
+      retryAfterMs: 7000,
+      mayHaveReachedServer: false,
+    });
     expect(fake.createCount()).toBe(1);
   });
   it('the fake refuses a body without a prompt: invalid request, HTTP 400', async () => {
     const err = await rejection(client().createTask({ model: 'seedance2.0-mini-sp' }));
-    expect(err).toMatchObject({ kind: 'invalid_request', httpStatus: 400, code: '20002', mayHaveReachedServer: false, retryable: false });
+    expect(err).toMatchObject({
+      kind: 'invalid_request',
+      httpStatus: 400,
+      code: '20002',
+      mayHaveReachedServer: false,
+      retryable: false,
+    });
     expect(fake.tasks.size).toBe(0);
   });
   it('a 20002 business code is an invalid request with the upstream message', async () => {
     fake.injectFault('create', { kind: 'code', code: '20002', msg: 'duration out of range' });
     const err = await rejection(client().createTask(body));
-    expect(err).toMatchObject({ kind: 'invalid_request', code: '20002', upstreamMsg: 'duration out of range', mayHaveReachedServer: false });
+    expect(err).toMatchObject({
+      kind: 'invalid_request',
+      code: '20002',
+      upstreamMsg: 'duration out of range',
+      mayHaveReachedServer: false,
+    });
   });
 });
 
@@ -215,11 +239,20 @@ describe('lifecycle on the fake clock', () => {
     const c = client();
     const { taskId } = await c.createTask(body);
     clock += 1000;
-    expect(await c.getTask(taskId)).toMatchObject({ state: 'failed', errorMessage: 'PROVIDER_MODERATION_ERROR: TRADEMARK', failureKind: 'moderation' });
+    expect(await c.getTask(taskId)).toMatchObject({
+      state: 'failed',
+      errorMessage: 'PROVIDER_MODERATION_ERROR: TRADEMARK',
+      failureKind: 'moderation',
+    });
   });
   it('flat answers (no envelope) are read too', async () => {
     await fake.close();
-    fake = await startFakeSeedance({ apiKey: KEY, now: () => clock, envelope: 'flat', defaultScript: { kind: 'succeed', queuedMs: 0, runMs: 0 } });
+    fake = await startFakeSeedance({
+      apiKey: KEY,
+      now: () => clock,
+      envelope: 'flat',
+      defaultScript: { kind: 'succeed', queuedMs: 0, runMs: 0 },
+    });
     const c = client();
     const { taskId } = await c.createTask(body);
     expect((await c.getTask(taskId)).state).toBe('succeeded');

@@ -18,12 +18,30 @@ afterEach(async () => {
 const auth = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
 
 async function create(prompt: string, extra: Record<string, unknown> = {}) {
-  const res = await fetch(`${fake.url}/api/open-api/v1/seedance/videos`, { method: 'POST', headers: auth, body: JSON.stringify({ model: 'm1', prompt, ...extra }) });
-  return { status: res.status, json: (await res.json()) as { code: string; msg: string; data: { task_id: string; status: string; model: string; created_at: number } } };
+  const res = await fetch(`${fake.url}/api/open-api/v1/seedance/videos`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ model: 'm1', prompt, ...extra }),
+  });
+  return {
+    status: res.status,
+    json: (await res.json()) as {
+      code: string;
+      msg: string;
+      data: { task_id: string; status: string; model: string; created_at: number };
+    },
+  };
 }
 async function query(taskId: string) {
   const res = await fetch(`${fake.url}/api/open-api/v1/videos/${encodeURIComponent(taskId)}`, { headers: auth });
-  return { status: res.status, json: (await res.json()) as { code: string; msg: string; data: Record<string, unknown> & { result: { video_url?: string } } } };
+  return {
+    status: res.status,
+    json: (await res.json()) as {
+      code: string;
+      msg: string;
+      data: Record<string, unknown> & { result: { video_url?: string } };
+    },
+  };
 }
 
 /** Walks the top-level boxes of an MP4 and returns their types; throws when a size does not add up. */
@@ -42,13 +60,26 @@ describe('create', () => {
   it('answers the documented envelope and records the request', async () => {
     const { status, json } = await create('a fox', { duration: 5 });
     expect(status).toBe(200);
-    expect(json).toMatchObject({ code: '20000', msg: 'ok', data: { status: 'queued', model: 'm1', created_at: 1_800_000_000 } });
+    expect(json).toMatchObject({
+      code: '20000',
+      msg: 'ok',
+      data: { status: 'queued', model: 'm1', created_at: 1_800_000_000 },
+    });
     expect(fake.tasks.get(json.data.task_id)).toMatchObject({ model: 'm1', prompt: 'a fox' });
-    expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/api/open-api/v1/seedance/videos', body: { model: 'm1', prompt: 'a fox', duration: 5 }, at: clock });
+    expect(fake.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/open-api/v1/seedance/videos',
+      body: { model: 'm1', prompt: 'a fox', duration: 5 },
+      at: clock,
+    });
     expect(fake.createCount()).toBe(1);
   });
   it('a wrong key is HTTP 401 with code 20001', async () => {
-    const res = await fetch(`${fake.url}/api/open-api/v1/seedance/videos`, { method: 'POST', headers: { ...auth, authorization: 'Bearer nope' }, body: '{}' });
+    const res = await fetch(`${fake.url}/api/open-api/v1/seedance/videos`, {
+      method: 'POST',
+      headers: { ...auth, authorization: 'Bearer nope' },
+      body: '{}',
+    });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ code: '20001', msg: 'invalid api key' });
   });
@@ -74,7 +105,12 @@ describe('create', () => {
 describe('lifecycles on the injected clock', () => {
   it('the default script: queued ~2 s, then processing with rising progress, then completed', async () => {
     const id = (await create('p')).json.data.task_id;
-    expect((await query(id)).json.data).toMatchObject({ status: 'queued', progress: 0, completed_at: 0, error_message: '' });
+    expect((await query(id)).json.data).toMatchObject({
+      status: 'queued',
+      progress: 0,
+      completed_at: 0,
+      error_message: '',
+    });
     clock += 3000;
     const early = (await query(id)).json.data.progress as number;
     clock += 2000;
@@ -176,7 +212,11 @@ describe('faults', () => {
   });
   it('malformed answers are not JSON', async () => {
     fake.injectFault('create', { kind: 'malformed' });
-    const res = await fetch(`${fake.url}/api/open-api/v1/seedance/videos`, { method: 'POST', headers: auth, body: JSON.stringify({ model: 'm', prompt: 'p' }) });
+    const res = await fetch(`${fake.url}/api/open-api/v1/seedance/videos`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ model: 'm', prompt: 'p' }),
+    });
     expect(res.status).toBe(200);
     await expect(res.json()).rejects.toThrow();
   });

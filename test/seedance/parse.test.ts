@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFailure, normaliseStatus, parseCreated, parseEnvelope, parseTaskSnapshot } from '../../src/services/seedance/parse.js';
+import {
+  classifyFailure,
+  normaliseStatus,
+  parseCreated,
+  parseEnvelope,
+  parseTaskSnapshot,
+} from '../../src/services/seedance/parse.js';
 
 describe('envelope: wrapped or flat, code as string or number', () => {
   it.each([
@@ -36,10 +42,18 @@ describe('envelope: wrapped or flat, code as string or number', () => {
   });
   it('a flat body is its own data; a wrapped body yields its data', () => {
     expect(parseEnvelope({ task_id: 'x' })).toMatchObject({ ok: true, data: { task_id: 'x' } });
-    expect(parseEnvelope({ code: '20000', data: { task_id: 'y' } })).toMatchObject({ ok: true, data: { task_id: 'y' } });
+    expect(parseEnvelope({ code: '20000', data: { task_id: 'y' } })).toMatchObject({
+      ok: true,
+      data: { task_id: 'y' },
+    });
   });
   it('an unknown failure code keeps its code and falls back to a generic text', () => {
-    expect(parseEnvelope({ code: 50001 })).toEqual({ ok: false, code: '50001', msg: 'upstream code 50001', kind: 'unknown' });
+    expect(parseEnvelope({ code: 50001 })).toEqual({
+      ok: false,
+      code: '50001',
+      msg: 'upstream code 50001',
+      kind: 'unknown',
+    });
   });
   it('msg wins over the other error fields; blank ones are skipped', () => {
     expect(parseEnvelope({ code: '1', msg: '  ', message: 'second', error: 'third' })).toMatchObject({ msg: 'second' });
@@ -57,13 +71,20 @@ describe('task id of a create answer', () => {
     [{ id: 'd' }, 'd'],
   ])('%j → %s', (body, id) => expect(parseCreated(body)?.taskId).toBe(id));
   it('no id → undefined', () => expect(parseCreated({ code: '20000', data: {} })).toBeUndefined());
-  it('a failure envelope → undefined', () => expect(parseCreated({ code: '20002', msg: 'x', data: { task_id: 'a' } })).toBeUndefined());
-  it('keeps the status word', () => expect(parseCreated({ code: 20000, data: { task_id: 7, status: 'queued' } })).toEqual({ taskId: '7', status: 'queued' }));
+  it('a failure envelope → undefined', () =>
+    expect(parseCreated({ code: '20002', msg: 'x', data: { task_id: 'a' } })).toBeUndefined());
+  it('keeps the status word', () =>
+    expect(parseCreated({ code: 20000, data: { task_id: 7, status: 'queued' } })).toEqual({
+      taskId: '7',
+      status: 'queued',
+    }));
 });
 
 describe('status words', () => {
   it.each([
-    ...['queued', 'pending', 'submitted', 'not_start', 'in_queue', 'waiting', 'created', ' QUEUED '].map((w) => [w, 'pending'] as const),
+    ...['queued', 'pending', 'submitted', 'not_start', 'in_queue', 'waiting', 'created', ' QUEUED '].map(
+      (w) => [w, 'pending'] as const,
+    ),
     ...['processing', 'running', 'in_progress', 'generating', 'Processing'].map((w) => [w, 'running'] as const),
     ...['completed', 'succeeded', 'success', 'done', 'SUCCESS'].map((w) => [w, 'succeeded'] as const),
     ...['failed', 'failure', 'fail', 'error'].map((w) => [w, 'failed'] as const),
@@ -90,7 +111,10 @@ describe('task snapshot', () => {
     expect(snap).toMatchObject({ state: 'succeeded', videoUrl: 'https://v/1.mp4' });
   });
   it('the nested result URL wins over the others', () => {
-    const snap = parseTaskSnapshot(wrapped({ status: 'completed', url: 'https://v/other.mp4', result: { video_url: 'https://v/first.mp4' } }), 't')!;
+    const snap = parseTaskSnapshot(
+      wrapped({ status: 'completed', url: 'https://v/other.mp4', result: { video_url: 'https://v/first.mp4' } }),
+      't',
+    )!;
     expect(snap.videoUrl).toBe('https://v/first.mp4');
   });
   it.each([
@@ -98,15 +122,30 @@ describe('task snapshot', () => {
     ['processing', 'running', 42],
     ['Completed', 'succeeded', 100],
   ])('status %s → %s with progress %s', (status, state, progress) => {
-    const snap = parseTaskSnapshot(wrapped({ task_id: 't9', status, progress, ...(state === 'succeeded' ? { result: { video_url: 'https://v/9.mp4' } } : {}) }), 'hint')!;
+    const snap = parseTaskSnapshot(
+      wrapped({
+        task_id: 't9',
+        status,
+        progress,
+        ...(state === 'succeeded' ? { result: { video_url: 'https://v/9.mp4' } } : {}),
+      }),
+      'hint',
+    )!;
     expect(snap).toMatchObject({ taskId: 't9', state, rawStatus: status, known: true, progress });
     expect(snap.errorMessage).toBeUndefined();
   });
   it('an unknown status without a URL stays running, marked unknown', () => {
-    expect(parseTaskSnapshot(wrapped({ status: 'warming_up' }), 't')).toMatchObject({ state: 'running', known: false, rawStatus: 'warming_up' });
+    expect(parseTaskSnapshot(wrapped({ status: 'warming_up' }), 't')).toMatchObject({
+      state: 'running',
+      known: false,
+      rawStatus: 'warming_up',
+    });
   });
   it('completed without a URL stays succeeded with no URL (the caller decides)', () => {
-    expect(parseTaskSnapshot(wrapped({ status: 'completed' }), 't')).toMatchObject({ state: 'succeeded', videoUrl: undefined });
+    expect(parseTaskSnapshot(wrapped({ status: 'completed' }), 't')).toMatchObject({
+      state: 'succeeded',
+      videoUrl: undefined,
+    });
   });
   it('an answer with neither status nor URL is not a snapshot', () => {
     expect(parseTaskSnapshot(wrapped({ task_id: 't' }), 't')).toBeUndefined();
@@ -115,13 +154,22 @@ describe('task snapshot', () => {
     expect(parseTaskSnapshot(wrapped({ status: 'queued' }), 'asked')?.taskId).toBe('asked');
   });
   it('a failed task keeps no video URL; a cancelled one has a reason', () => {
-    expect(parseTaskSnapshot(wrapped({ status: 'failed', error_msg: 'Read timed out', result: { video_url: 'https://v/x.mp4' } }), 't')).toMatchObject({
+    expect(
+      parseTaskSnapshot(
+        wrapped({ status: 'failed', error_msg: 'Read timed out', result: { video_url: 'https://v/x.mp4' } }),
+        't',
+      ),
+    ).toMatchObject({
       state: 'failed',
       videoUrl: undefined,
       errorMessage: 'Read timed out',
       failureKind: 'transient',
     });
-    expect(parseTaskSnapshot(wrapped({ status: 'expired' }), 't')).toMatchObject({ state: 'cancelled', errorMessage: 'upstream status expired', failureKind: 'unknown' });
+    expect(parseTaskSnapshot(wrapped({ status: 'expired' }), 't')).toMatchObject({
+      state: 'cancelled',
+      errorMessage: 'upstream status expired',
+      failureKind: 'unknown',
+    });
   });
   it.each([
     [{ error_message: 'from error_message' }],
@@ -135,19 +183,28 @@ describe('task snapshot', () => {
     expect(parseTaskSnapshot(wrapped({ status: 'failed', ...fields }), 't')?.errorMessage).toBe(expected);
   });
   it('reads the flat form of the zh page', () => {
-    expect(parseTaskSnapshot({ task_id: 't', status: 'completed', result: { video_url: 'https://v/2.mp4' } }, 't')).toMatchObject({ state: 'succeeded', videoUrl: 'https://v/2.mp4' });
+    expect(
+      parseTaskSnapshot({ task_id: 't', status: 'completed', result: { video_url: 'https://v/2.mp4' } }, 't'),
+    ).toMatchObject({ state: 'succeeded', videoUrl: 'https://v/2.mp4' });
   });
   it('a video URL means success even under an unknown status word', () => {
-    expect(parseTaskSnapshot(wrapped({ status: 'finished_ok', result: { video_url: 'https://v/3.mp4' } }), 't')).toMatchObject({ state: 'succeeded', known: true });
+    expect(
+      parseTaskSnapshot(wrapped({ status: 'finished_ok', result: { video_url: 'https://v/3.mp4' } }), 't'),
+    ).toMatchObject({ state: 'succeeded', known: true });
   });
   it('a relative video path fails the task unless a base is configured', () => {
     const body = wrapped({ status: 'completed', result: { video_url: 'seedance/mini-sp/video/x.mp4' } });
     expect(parseTaskSnapshot(body, 't')).toMatchObject({ state: 'failed' });
-    expect(parseTaskSnapshot(body, 't', { relativeUrlBase: 'https://oss.example.com' })).toMatchObject({ state: 'succeeded', videoUrl: 'https://oss.example.com/seedance/mini-sp/video/x.mp4' });
+    expect(parseTaskSnapshot(body, 't', { relativeUrlBase: 'https://oss.example.com' })).toMatchObject({
+      state: 'succeeded',
+      videoUrl: 'https://oss.example.com/seedance/mini-sp/video/x.mp4',
+    });
   });
   it('a relative path with a leading slash joins under the base path', () => {
     const body = wrapped({ status: 'completed', result: { video_url: '/seedance/x.mp4' } });
-    expect(parseTaskSnapshot(body, 't', { relativeUrlBase: 'https://oss.example.com/bucket' })?.videoUrl).toBe('https://oss.example.com/bucket/seedance/x.mp4');
+    expect(parseTaskSnapshot(body, 't', { relativeUrlBase: 'https://oss.example.com/bucket' })?.videoUrl).toBe(
+      'https://oss.example.com/bucket/seedance/x.mp4',
+    );
   });
   it('the unusable-address message says what was wrong', () => {
     const snap = parseTaskSnapshot(wrapped({ status: 'completed', result: { video_url: 'seedance/x.mp4' } }), 't')!;
@@ -159,7 +216,10 @@ describe('task snapshot', () => {
     expect(parseTaskSnapshot(body, 't', { allowInsecureVideoUrls: true })?.state).toBe('succeeded');
   });
   it('progress is clamped to 0–100 and timestamps accept seconds or milliseconds', () => {
-    const snap = parseTaskSnapshot(wrapped({ status: 'processing', progress: '140', created_at: 1_700_000_000, completed_at: 1_700_000_000_000 }), 't')!;
+    const snap = parseTaskSnapshot(
+      wrapped({ status: 'processing', progress: '140', created_at: 1_700_000_000, completed_at: 1_700_000_000_000 }),
+      't',
+    )!;
     expect(snap.progress).toBe(100);
     expect(snap.createdAt?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
     expect(snap.completedAt?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
@@ -181,7 +241,9 @@ describe('task snapshot', () => {
     expect(parseTaskSnapshot(wrapped({ status: 'processing', progress }), 't')?.progress).toBe(expected);
   });
   it('a failure carries its reason and kind', () => {
-    expect(parseTaskSnapshot(wrapped({ status: 'failed', error_message: 'PROVIDER_MODERATION_ERROR: TRADEMARK' }), 't')).toMatchObject({
+    expect(
+      parseTaskSnapshot(wrapped({ status: 'failed', error_message: 'PROVIDER_MODERATION_ERROR: TRADEMARK' }), 't'),
+    ).toMatchObject({
       state: 'failed',
       errorMessage: 'PROVIDER_MODERATION_ERROR: TRADEMARK',
       failureKind: 'moderation',

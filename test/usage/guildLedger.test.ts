@@ -10,10 +10,23 @@ import type { Limits } from '../../src/services/usage/limits.js';
 import { periodsAt } from '../../src/services/usage/periods.js';
 import type { UsageScope } from '../../src/services/usage/usageLedger.js';
 
-const NONE: Limits = { guild_daily_tasks: null, guild_monthly_tasks: null, guild_monthly_seconds: null, member_daily_tasks: null, member_running: null, guild_running: null, cooldown_seconds: null };
+const NONE: Limits = {
+  guild_daily_tasks: null,
+  guild_monthly_tasks: null,
+  guild_monthly_seconds: null,
+  member_daily_tasks: null,
+  member_running: null,
+  guild_running: null,
+  cooldown_seconds: null,
+};
 const perTask = { billing: 'per_task' as const, units: 1, seconds: 5, billedAs: 'seedance2.0-md' };
 const perSecond = { billing: 'per_second' as const, units: 8, seconds: 8, billedAs: 'seedance2.0-sp-720p' };
-const scope = (userId: string, guildId: string | null = 'g1', cost: UsageScope['cost'] = perTask): UsageScope => ({ guildId, userId, model: 'm', cost });
+const scope = (userId: string, guildId: string | null = 'g1', cost: UsageScope['cost'] = perTask): UsageScope => ({
+  guildId,
+  userId,
+  model: 'm',
+  cost,
+});
 
 let dir: string;
 let db: Database;
@@ -29,7 +42,12 @@ afterEach(async () => {
 });
 
 const ledgerWith = (limits: Partial<Limits>, extra: { dmEnabled?: boolean } = {}) =>
-  createGuildLedger({ store: createUsageStore(db), defaults: { ...NONE, ...limits }, dmEnabled: extra.dmEnabled ?? true, now: () => clock });
+  createGuildLedger({
+    store: createUsageStore(db),
+    defaults: { ...NONE, ...limits },
+    dmEnabled: extra.dmEnabled ?? true,
+    now: () => clock,
+  });
 
 describe('reservation is exact under concurrency', () => {
   it('200 simultaneous requests against a guild with 50 left accept exactly 50', async () => {
@@ -46,7 +64,11 @@ describe('settlement happens exactly once', () => {
     const ledger = ledgerWith({});
     await ledger.reserve('a', scope('u1'));
     await ledger.reserve('b', scope('u1'));
-    await Promise.all([ledger.refund('a', scope('u1')), ledger.commit('a', scope('u1')), ledger.refund('a', scope('u1'))]);
+    await Promise.all([
+      ledger.refund('a', scope('u1')),
+      ledger.commit('a', scope('u1')),
+      ledger.refund('a', scope('u1')),
+    ]);
     const snap = await ledger.snapshot('g1', 'u1');
     // Either the commit or the refund won; never both, never twice.
     expect([1, 2]).toContain(snap.guildDay.tasks);
@@ -62,7 +84,10 @@ describe('settlement happens exactly once', () => {
     await ledger.reserve('a', scope('u1', 'g1', perSecond));
     expect((await ledger.reserve('b', scope('u1'))).ok).toBe(false);
     await ledger.commit('a', scope('u1'));
-    expect(await ledger.snapshot('g1', 'u1')).toMatchObject({ guildDay: { tasks: 1, seconds: 8, perSecondUnits: 8, perTaskUnits: 0 }, memberRunning: 0 });
+    expect(await ledger.snapshot('g1', 'u1')).toMatchObject({
+      guildDay: { tasks: 1, seconds: 8, perSecondUnits: 8, perTaskUnits: 0 },
+      memberRunning: 0,
+    });
     expect((await ledger.reserve('b', scope('u1'))).ok).toBe(true);
   });
 });
@@ -77,23 +102,35 @@ describe('each limit refuses with its figures and reset time', () => {
     const ledger = ledgerWith({ guild_daily_tasks: 1 });
     await ledger.reserve('a', scope('u1'));
     const r = await refusal(ledger, scope('u2'));
-    expect(r).toMatchObject({ key: 'limit.guild_daily_tasks', params: { used: 1, limit: 1, resetAt: Date.UTC(2026, 10, 25) / 1000 } });
+    expect(r).toMatchObject({
+      key: 'limit.guild_daily_tasks',
+      params: { used: 1, limit: 1, resetAt: Date.UTC(2026, 10, 25) / 1000 },
+    });
     expect(t('en-US', r.key, r.params)).toContain('1 of its 1 videos today');
   });
   it('guild monthly tasks', async () => {
     const ledger = ledgerWith({ guild_monthly_tasks: 1 });
     await ledger.reserve('a', scope('u1'));
-    expect(await refusal(ledger, scope('u2'))).toMatchObject({ key: 'limit.guild_monthly_tasks', params: { resetAt: Date.UTC(2026, 11, 1) / 1000 } });
+    expect(await refusal(ledger, scope('u2'))).toMatchObject({
+      key: 'limit.guild_monthly_tasks',
+      params: { resetAt: Date.UTC(2026, 11, 1) / 1000 },
+    });
   });
   it('guild monthly seconds count the request about to be made', async () => {
     const ledger = ledgerWith({ guild_monthly_seconds: 10 });
     expect((await ledger.reserve('a', scope('u1', 'g1', perSecond))).ok).toBe(true);
-    expect(await refusal(ledger, scope('u2', 'g1', perSecond))).toMatchObject({ key: 'limit.guild_monthly_seconds', params: { used: 8, limit: 10, needed: 8 } });
+    expect(await refusal(ledger, scope('u2', 'g1', perSecond))).toMatchObject({
+      key: 'limit.guild_monthly_seconds',
+      params: { used: 8, limit: 10, needed: 8 },
+    });
   });
   it('member daily', async () => {
     const l = ledgerWith({ member_daily_tasks: 1 });
     await l.reserve('a', scope('u1'));
-    expect(await refusal(l, scope('u1'))).toMatchObject({ key: 'limit.member_daily_tasks', params: { used: 1, limit: 1 } });
+    expect(await refusal(l, scope('u1'))).toMatchObject({
+      key: 'limit.member_daily_tasks',
+      params: { used: 1, limit: 1 },
+    });
     expect((await l.reserve('b', scope('u2'))).ok).toBe(true);
   });
   it('running caps', async () => {
@@ -112,7 +149,9 @@ describe('each limit refuses with its figures and reset time', () => {
     expect((await l.reserve('b', scope('u1'))).ok).toBe(true);
   });
   it('direct messages can be switched off, and count per user when on', async () => {
-    expect(await refusal(ledgerWith({}, { dmEnabled: false }), scope('u1', null))).toMatchObject({ key: 'limit.dm_disabled' });
+    expect(await refusal(ledgerWith({}, { dmEnabled: false }), scope('u1', null))).toMatchObject({
+      key: 'limit.dm_disabled',
+    });
     const l = ledgerWith({ member_daily_tasks: 1 });
     await l.reserve('a', scope('u1', null));
     expect(await refusal(l, scope('u1', null))).toMatchObject({ key: 'limit.member_daily_tasks' });
@@ -134,7 +173,12 @@ describe('periods roll over in the guild time zone', () => {
   it('a guild in Asia/Shanghai rolls over at 16:00 UTC', async () => {
     const store = createUsageStore(db);
     await store.setSettings('g1', { timeZone: 'Asia/Shanghai' });
-    const l = createGuildLedger({ store, defaults: { ...NONE, guild_daily_tasks: 1 }, dmEnabled: true, now: () => clock });
+    const l = createGuildLedger({
+      store,
+      defaults: { ...NONE, guild_daily_tasks: 1 },
+      dmEnabled: true,
+      now: () => clock,
+    });
     clock = Date.UTC(2026, 10, 24, 15, 59);
     await l.reserve('a', scope('u1'));
     const r = await l.reserve('b', scope('u2'));
@@ -143,7 +187,10 @@ describe('periods roll over in the guild time zone', () => {
     expect((await l.reserve('c', scope('u2'))).ok).toBe(true);
   });
   it('periodsAt handles daylight saving (New York, 8 March 2026)', () => {
-    expect(periodsAt(Date.UTC(2026, 2, 8, 12), 'America/New_York')).toMatchObject({ day: '2026-03-08', dayEndsAt: Date.UTC(2026, 2, 9, 4) });
+    expect(periodsAt(Date.UTC(2026, 2, 8, 12), 'America/New_York')).toMatchObject({
+      day: '2026-03-08',
+      dayEndsAt: Date.UTC(2026, 2, 9, 4),
+    });
   });
 });
 

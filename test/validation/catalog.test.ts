@@ -3,11 +3,28 @@ import { MODELS, findModel, billingModelName } from '../../src/catalog/models.js
 
 // The vendor page's facts, restated here by hand so that a wrong catalog row fails a test.
 const SEED_MODELS = [
-  'sd2_mx_720p', 'sd2_mx_1080p', 'sd2_mx_2k', 'sd2_mx_4k', 'sd2_mx_fast_720p', 'sd2_mx_fast_1080p',
-  'sd2_mx_video_720p', 'sd2_mx_video_1080p', 'sd2_mx_video_2k', 'sd2_mx_video_4k',
-  'sd2_mx_video_fast_720p', 'sd2_mx_video_fast_1080p', 'seedance2.0-sp', 'seedance2.0-fast-sp',
-  'seedance2.0-of-sp', 'seedance2.0-of-fast-sp', 'seedance2.0-mini', 'seedance2.0-mini-sp',
-  'seedance2.0-md', 'seedance2.0-fast-md', 'seedance2.0-fast-i2v', 'seedance2.0-std',
+  'sd2_mx_720p',
+  'sd2_mx_1080p',
+  'sd2_mx_2k',
+  'sd2_mx_4k',
+  'sd2_mx_fast_720p',
+  'sd2_mx_fast_1080p',
+  'sd2_mx_video_720p',
+  'sd2_mx_video_1080p',
+  'sd2_mx_video_2k',
+  'sd2_mx_video_4k',
+  'sd2_mx_video_fast_720p',
+  'sd2_mx_video_fast_1080p',
+  'seedance2.0-sp',
+  'seedance2.0-fast-sp',
+  'seedance2.0-of-sp',
+  'seedance2.0-of-fast-sp',
+  'seedance2.0-mini',
+  'seedance2.0-mini-sp',
+  'seedance2.0-md',
+  'seedance2.0-fast-md',
+  'seedance2.0-fast-i2v',
+  'seedance2.0-std',
 ];
 
 describe('the catalog lists exactly the 22 model ids of the vendor page', () => {
@@ -47,7 +64,13 @@ describe('reference rules stated by the page', () => {
       expect(m.frames?.bothRequired).toBe(true);
       expect(m.audios).toBeNull();
       expect(m.ratios).toEqual(['16:9', '9:16', '1:1']);
-      expect(m.videos).toMatchObject({ max: 3, maxTotalSeconds: 15, maxTotalBytes: 200 * 1024 * 1024, minShortSidePx: 720, maxShortSidePx: 2160 });
+      expect(m.videos).toMatchObject({
+        max: 3,
+        maxTotalSeconds: 15,
+        maxTotalBytes: 200 * 1024 * 1024,
+        minShortSidePx: 720,
+        maxShortSidePx: 2160,
+      });
       expect(m.promptMaxChars).toBe(5000);
     }
   });

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../src/catalog/models.js';
 import type { ModelSpec } from '../../src/catalog/types.js';
-import { validateVideoRequest, renderProblems, type VideoRequestInput, type MediaInput } from '../../src/services/validation/index.js';
+import {
+  validateVideoRequest,
+  renderProblems,
+  type VideoRequestInput,
+  type MediaInput,
+} from '../../src/services/validation/index.js';
 
-const https = (name: string, extra: Partial<MediaInput> = {}): MediaInput => ({ url: `https://cdn.example.com/${name}`, name, ...extra });
+const https = (name: string, extra: Partial<MediaInput> = {}): MediaInput => ({
+  url: `https://cdn.example.com/${name}`,
+  name,
+  ...extra,
+});
 const asset = (id: string): MediaInput => ({ url: `asset://${id}` });
 /** A media item this model's scheme accepts. */
-const ok = (m: ModelSpec, name: string, extra: Partial<MediaInput> = {}) => (m.mediaScheme === 'asset' ? { ...asset(name), ...extra } : https(name, extra));
+const ok = (m: ModelSpec, name: string, extra: Partial<MediaInput> = {}) =>
+  m.mediaScheme === 'asset' ? { ...asset(name), ...extra } : https(name, extra);
 
 function problemKeys(input: VideoRequestInput): string[] {
   const r = validateVideoRequest(input);
@@ -69,7 +79,9 @@ describe.each(MODELS.map((m) => [m.id, m] as const))('%s', (id, m) => {
 
   it('accepts each allowed ratio and refuses the others', () => {
     for (const r of m.ratios) expect(body(base({ ratio: r })).ratio).toBe(r);
-    for (const r of ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16', 'adaptive', '2:1'].filter((x) => !m.ratios.includes(x as never))) {
+    for (const r of ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16', 'adaptive', '2:1'].filter(
+      (x) => !m.ratios.includes(x as never),
+    )) {
       expect(problemKeys(base({ ratio: r })), r).toEqual(['ratio.notAllowed']);
     }
   });
@@ -94,13 +106,17 @@ describe.each(MODELS.map((m) => [m.id, m] as const))('%s', (id, m) => {
 
   if (m.frames) {
     it('refuses images together with frames', () => {
-      const keys = problemKeys(base({ images: [ok(m, 'a.png')], firstImage: ok(m, 'f.png'), lastImage: ok(m, 'l.png') }));
+      const keys = problemKeys(
+        base({ images: [ok(m, 'a.png')], firstImage: ok(m, 'f.png'), lastImage: ok(m, 'l.png') }),
+      );
       expect(keys).toContain('frames.exclusiveWithImages');
     });
     it(m.frames.bothRequired ? 'needs both frames' : 'takes a first frame alone, but not a last frame alone', () => {
       const first = problemKeys(base({ firstImage: ok(m, 'f.png') }));
       expect(first).toEqual(m.frames!.bothRequired ? ['frames.bothRequired'] : []);
-      expect(problemKeys(base({ lastImage: ok(m, 'l.png') }))).toEqual([m.frames!.bothRequired ? 'frames.bothRequired' : 'frames.lastNeedsFirst']);
+      expect(problemKeys(base({ lastImage: ok(m, 'l.png') }))).toEqual([
+        m.frames!.bothRequired ? 'frames.bothRequired' : 'frames.lastNeedsFirst',
+      ]);
       const b = body(base({ firstImage: ok(m, 'f.png'), lastImage: ok(m, 'l.png') }));
       expect(b.first_image).toBeDefined();
       expect(b.last_image).toBeDefined();
@@ -116,7 +132,11 @@ describe.each(MODELS.map((m) => [m.id, m] as const))('%s', (id, m) => {
       const vids = Array.from({ length: m.videos!.max }, (_, i) => ok(m, `${i}.mp4`, { durationSec: 4 }));
       expect(body(base({ referenceVideos: vids })).reference_videos).toHaveLength(m.videos!.max);
       expect(problemKeys(base({ referenceVideos: [...vids, ok(m, 'x.mp4')] }))).toContain('videos.tooMany');
-      expect(problemKeys(base({ referenceVideos: [ok(m, 'a.mp4', { durationSec: 10 }), ok(m, 'b.mp4', { durationSec: 6 })] }))).toEqual(['videos.totalDuration']);
+      expect(
+        problemKeys(
+          base({ referenceVideos: [ok(m, 'a.mp4', { durationSec: 10 }), ok(m, 'b.mp4', { durationSec: 6 })] }),
+        ),
+      ).toEqual(['videos.totalDuration']);
     });
   } else {
     it('refuses reference videos', () => {
@@ -134,13 +154,17 @@ describe.each(MODELS.map((m) => [m.id, m] as const))('%s', (id, m) => {
     });
     if (m.frames) {
       it(m.audios.allowedWithFrames ? 'takes audio with frames' : 'refuses audio in frame mode', () => {
-        const keys = problemKeys(base({ firstImage: ok(m, 'f.png'), lastImage: ok(m, 'l.png'), referenceAudios: [ok(m, 'a.mp3')] }));
+        const keys = problemKeys(
+          base({ firstImage: ok(m, 'f.png'), lastImage: ok(m, 'l.png'), referenceAudios: [ok(m, 'a.mp3')] }),
+        );
         expect(keys).toEqual(m.audios!.allowedWithFrames ? [] : ['audios.notWithFrames']);
       });
     }
   } else {
     it('refuses reference audio', () => {
-      expect(problemKeys(base({ images: [ok(m, 'a.png')], referenceAudios: [ok(m, 'a.mp3')] }))).toContain('audios.notAccepted');
+      expect(problemKeys(base({ images: [ok(m, 'a.png')], referenceAudios: [ok(m, 'a.mp3')] }))).toContain(
+        'audios.notAccepted',
+      );
     });
   }
 
@@ -154,37 +178,76 @@ describe.each(MODELS.map((m) => [m.id, m] as const))('%s', (id, m) => {
       expect(problemKeys({ model: id, prompt: 'p', images: [https('a.png')] })).toEqual(['media.assetOnly']);
     });
   } else {
-    it(m.mediaScheme === 'https' ? 'refuses asset:// and http:// media' : 'takes https and asset:// media, refuses http://', () => {
-      const imgField = m.images ? 'images' : 'referenceVideos';
-      const expectAsset = m.mediaScheme === 'https' ? ['media.httpsOnly'] : [];
-      expect(problemKeys(base({ [imgField]: [asset('abc')] }))).toEqual(expectAsset);
-      expect(problemKeys(base({ [imgField]: [{ url: 'http://insecure.example/a.png' }] }))).toEqual([m.mediaScheme === 'https' ? 'media.httpsOnly' : 'media.httpsOrAsset']);
-    });
+    it(
+      m.mediaScheme === 'https'
+        ? 'refuses asset:// and http:// media'
+        : 'takes https and asset:// media, refuses http://',
+      () => {
+        const imgField = m.images ? 'images' : 'referenceVideos';
+        const expectAsset = m.mediaScheme === 'https' ? ['media.httpsOnly'] : [];
+        expect(problemKeys(base({ [imgField]: [asset('abc')] }))).toEqual(expectAsset);
+        expect(problemKeys(base({ [imgField]: [{ url: 'http://insecure.example/a.png' }] }))).toEqual([
+          m.mediaScheme === 'https' ? 'media.httpsOnly' : 'media.httpsOrAsset',
+        ]);
+      },
+    );
   }
 });
 
 describe('media checks on uploads', () => {
   const m = 'seedance2.0-mini-sp';
   it('a PDF given as an image is refused by content type', () => {
-    expect(problemKeys({ model: m, prompt: 'p', images: [https('doc.pdf', { contentType: 'application/pdf' })] })).toEqual(['media.contentType']);
+    expect(
+      problemKeys({ model: m, prompt: 'p', images: [https('doc.pdf', { contentType: 'application/pdf' })] }),
+    ).toEqual(['media.contentType']);
   });
   it('content type parameters and case are ignored', () => {
-    expect(problemKeys({ model: m, prompt: 'p', images: [https('a.png', { contentType: 'IMAGE/PNG; charset=binary' })] })).toEqual([]);
+    expect(
+      problemKeys({ model: m, prompt: 'p', images: [https('a.png', { contentType: 'IMAGE/PNG; charset=binary' })] }),
+    ).toEqual([]);
   });
   it('an oversize image is refused with its size and the limit', () => {
-    const r = validateVideoRequest({ model: m, prompt: 'p', images: [https('big.png', { sizeBytes: 31 * 1024 * 1024 })] });
+    const r = validateVideoRequest({
+      model: m,
+      prompt: 'p',
+      images: [https('big.png', { sizeBytes: 31 * 1024 * 1024 })],
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(renderProblems(r.problems, 'en-US')[0]).toBe('images: big.png is 31 MB; the limit is 30 MB.');
   });
   it('reference videos whose short side is outside 720–2160 px are refused', () => {
-    expect(problemKeys({ model: 'seedance2.0-md', prompt: 'p', referenceVideos: [https('small.mp4', { width: 640, height: 360 })] })).toEqual(['videos.resolution']);
-    expect(problemKeys({ model: 'seedance2.0-md', prompt: 'p', referenceVideos: [https('hd.mp4', { width: 1280, height: 720 })] })).toEqual([]);
+    expect(
+      problemKeys({
+        model: 'seedance2.0-md',
+        prompt: 'p',
+        referenceVideos: [https('small.mp4', { width: 640, height: 360 })],
+      }),
+    ).toEqual(['videos.resolution']);
+    expect(
+      problemKeys({
+        model: 'seedance2.0-md',
+        prompt: 'p',
+        referenceVideos: [https('hd.mp4', { width: 1280, height: 720 })],
+      }),
+    ).toEqual([]);
   });
   it('reference videos over 200 MB together are refused', () => {
     const big = (n: string) => https(n, { sizeBytes: 45 * 1024 * 1024 });
-    expect(problemKeys({ model: 'seedance2.0-md', prompt: 'p', referenceVideos: [big('a'), big('b'), big('c')] })).toEqual([]);
-    const r = validateVideoRequest({ model: 'seedance2.0-sp', prompt: 'p', referenceVideos: [https('a', { sizeBytes: 49 * 1024 * 1024 }), https('b', { sizeBytes: 49 * 1024 * 1024 }), https('c', { sizeBytes: 49 * 1024 * 1024 }), https('d', { sizeBytes: 49 * 1024 * 1024 }), https('e', { sizeBytes: 10 * 1024 * 1024 })] });
+    expect(
+      problemKeys({ model: 'seedance2.0-md', prompt: 'p', referenceVideos: [big('a'), big('b'), big('c')] }),
+    ).toEqual([]);
+    const r = validateVideoRequest({
+      model: 'seedance2.0-sp',
+      prompt: 'p',
+      referenceVideos: [
+        https('a', { sizeBytes: 49 * 1024 * 1024 }),
+        https('b', { sizeBytes: 49 * 1024 * 1024 }),
+        https('c', { sizeBytes: 49 * 1024 * 1024 }),
+        https('d', { sizeBytes: 49 * 1024 * 1024 }),
+        https('e', { sizeBytes: 10 * 1024 * 1024 }),
+      ],
+    });
     expect(r.ok ? [] : r.problems.map((p) => p.key).sort()).toEqual(['videos.tooMany', 'videos.totalSize']);
   });
 });
@@ -200,10 +263,14 @@ describe('ratio and orientation', () => {
     expect(b.orientation).toBeUndefined();
   });
   it('an orientation that contradicts the ratio is refused', () => {
-    expect(problemKeys({ model: 'seedance2.0-sp', prompt: 'p', orientation: 'landscape', ratio: '9:16' })).toEqual(['orientation.conflict']);
+    expect(problemKeys({ model: 'seedance2.0-sp', prompt: 'p', orientation: 'landscape', ratio: '9:16' })).toEqual([
+      'orientation.conflict',
+    ]);
   });
   it('an unknown orientation is refused', () => {
-    expect(problemKeys({ model: 'seedance2.0-sp', prompt: 'p', orientation: 'diagonal' })).toEqual(['orientation.invalid']);
+    expect(problemKeys({ model: 'seedance2.0-sp', prompt: 'p', orientation: 'diagonal' })).toEqual([
+      'orientation.invalid',
+    ]);
   });
 });
 
@@ -220,7 +287,13 @@ describe('every problem at once, in both languages', () => {
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.map((p) => p.key)).toEqual(['duration.range', 'ratio.notAllowed', 'frames.exclusiveWithImages', 'frames.bothRequired', 'audios.notAccepted']);
+    expect(r.problems.map((p) => p.key)).toEqual([
+      'duration.range',
+      'ratio.notAllowed',
+      'frames.exclusiveWithImages',
+      'frames.bothRequired',
+      'audios.notAccepted',
+    ]);
     const en = renderProblems(r.problems, 'en-US');
     const zh = renderProblems(r.problems, 'zh-CN');
     expect(en[0]).toContain('from 1 to 15');
@@ -231,7 +304,17 @@ describe('every problem at once, in both languages', () => {
   it('the cost of a request follows the billing unit', () => {
     const perSecond = validateVideoRequest({ model: 'seedance2.0-sp', prompt: 'p', duration: 8, resolution: '1080p' });
     const perTask = validateVideoRequest({ model: 'seedance2.0-md', prompt: 'p', duration: 8 });
-    expect(perSecond.ok && perSecond.cost).toEqual({ billing: 'per_second', units: 8, seconds: 8, billedAs: 'seedance2.0-sp-1080p' });
-    expect(perTask.ok && perTask.cost).toEqual({ billing: 'per_task', units: 1, seconds: 8, billedAs: 'seedance2.0-md' });
+    expect(perSecond.ok && perSecond.cost).toEqual({
+      billing: 'per_second',
+      units: 8,
+      seconds: 8,
+      billedAs: 'seedance2.0-sp-1080p',
+    });
+    expect(perTask.ok && perTask.cost).toEqual({
+      billing: 'per_task',
+      units: 1,
+      seconds: 8,
+      billedAs: 'seedance2.0-md',
+    });
   });
 });

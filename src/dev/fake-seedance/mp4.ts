@@ -11,7 +11,10 @@ function box(type: string, payload: Buffer): Buffer {
   return Buffer.concat([header, payload]);
 }
 
-const FTYP = box('ftyp', Buffer.concat([Buffer.from('isom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2avc1mp41')]));
+const FTYP = box(
+  'ftyp',
+  Buffer.concat([Buffer.from('isom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2avc1mp41')]),
+);
 
 export function smallMp4(): Buffer {
   return Buffer.concat([FTYP, box('free', Buffer.from('seedance-fake')), box('mdat', Buffer.alloc(1024, 0))]);

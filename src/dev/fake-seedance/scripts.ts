@@ -11,7 +11,12 @@ export const DEFAULT_SCRIPT: Script = { kind: 'succeed', queuedMs: 2000, runMs: 
 /** A slow script is a succeed script with long defaults. */
 function resolveScript(script: Script): Exclude<Script, { kind: 'slow' }> {
   if (script.kind !== 'slow') return script;
-  return { kind: 'succeed', queuedMs: script.queuedMs ?? 20_000, runMs: script.runMs ?? 60_000, videoBytes: script.videoBytes };
+  return {
+    kind: 'succeed',
+    queuedMs: script.queuedMs ?? 20_000,
+    runMs: script.runMs ?? 60_000,
+    videoBytes: script.videoBytes,
+  };
 }
 
 export interface FakeTask {
@@ -34,8 +39,10 @@ export interface TaskView {
 
 /** Picks a script from markers in the prompt (for demos): [fail], [fail:moderation], [stuck], [slow], [big:BYTES]. */
 export function scriptFromPrompt(prompt: string, fallback: Script): Script {
-  if (/\[fail:moderation\]/i.test(prompt)) return { kind: 'fail', afterMs: 3000, reason: 'PROVIDER_MODERATION_ERROR: the content was refused' };
-  if (/\[fail\]/i.test(prompt)) return { kind: 'fail', afterMs: 3000, reason: 's3 upload failed: connection reset by peer' };
+  if (/\[fail:moderation\]/i.test(prompt))
+    return { kind: 'fail', afterMs: 3000, reason: 'PROVIDER_MODERATION_ERROR: the content was refused' };
+  if (/\[fail\]/i.test(prompt))
+    return { kind: 'fail', afterMs: 3000, reason: 's3 upload failed: connection reset by peer' };
   if (/\[stuck\]/i.test(prompt)) return { kind: 'stuck' };
   if (/\[slow\]/i.test(prompt)) return { kind: 'slow' };
   const big = /\[big:(\d+)\]/i.exec(prompt);
@@ -55,13 +62,23 @@ export function viewAt(task: FakeTask, now: number): TaskView {
     case 'stuck':
       return { status: 'queued', progress: 0 };
     case 'fail':
-      return elapsed >= s.afterMs ? { status: 'failed', progress: 0, completedAt: task.createdAt + s.afterMs, errorMessage: s.reason } : { status: 'queued', progress: 0 };
+      return elapsed >= s.afterMs
+        ? { status: 'failed', progress: 0, completedAt: task.createdAt + s.afterMs, errorMessage: s.reason }
+        : { status: 'queued', progress: 0 };
     case 'succeed': {
       if (elapsed < s.queuedMs) return { status: 'queued', progress: 0 };
       if (elapsed < s.queuedMs + s.runMs) {
-        return { status: 'processing', progress: Math.max(1, Math.min(99, Math.floor(((elapsed - s.queuedMs) / s.runMs) * 100))) };
+        return {
+          status: 'processing',
+          progress: Math.max(1, Math.min(99, Math.floor(((elapsed - s.queuedMs) / s.runMs) * 100))),
+        };
       }
-      return { status: 'completed', progress: 100, completedAt: task.createdAt + s.queuedMs + s.runMs, videoBytes: s.videoBytes };
+      return {
+        status: 'completed',
+        progress: 100,
+        completedAt: task.createdAt + s.queuedMs + s.runMs,
+        videoBytes: s.videoBytes,
+      };
     }
   }
 }

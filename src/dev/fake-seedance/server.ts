@@ -43,7 +43,11 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
 
   const send = (res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}) => {
     const text = JSON.stringify(payload);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      ...headers,
+    });
     res.end(text);
   };
   const wrap = (code: string, msg: string, data?: unknown) =>
@@ -68,7 +72,8 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
           return true;
       }
     }
-    if (fault.status === 429) send(res, 429, { code: '429', msg: 'too many requests' }, { 'retry-after': String(fault.retryAfterSec) });
+    if (fault.status === 429)
+      send(res, 429, { code: '429', msg: 'too many requests' }, { 'retry-after': String(fault.retryAfterSec) });
     else send(res, fault.status, { code: '-1', msg: `upstream error ${fault.status}` });
     return true;
   }
@@ -124,19 +129,35 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
       return;
     }
 
-    const route: FaultRoute | undefined = req.method === 'POST' && path === CREATE ? 'create' : req.method === 'GET' && QUERY.test(path) ? 'query' : undefined;
+    const route: FaultRoute | undefined =
+      req.method === 'POST' && path === CREATE
+        ? 'create'
+        : req.method === 'GET' && QUERY.test(path)
+          ? 'query'
+          : undefined;
     if (!route) return send(res, 404, { code: '404', msg: 'no such route' });
-    if (req.headers.authorization !== `Bearer ${apiKey}`) return send(res, 401, { code: '20001', msg: 'invalid api key' });
+    if (req.headers.authorization !== `Bearer ${apiKey}`)
+      return send(res, 401, { code: '20001', msg: 'invalid api key' });
     if (playFault(faults.next(route), req, res)) return;
 
     if (route === 'create') {
       const b = (body ?? {}) as { model?: unknown; prompt?: unknown };
-      if (typeof b.model !== 'string' || typeof b.prompt !== 'string') return send(res, 400, { code: '20002', msg: 'model and prompt are required' });
+      if (typeof b.model !== 'string' || typeof b.prompt !== 'string')
+        return send(res, 400, { code: '20002', msg: 'model and prompt are required' });
       const taskId = `task_${randomBytes(8).toString('hex')}`;
       const script = scriptQueue.shift() ?? scriptFromPrompt(b.prompt, options.defaultScript ?? DEFAULT_SCRIPT);
       const task: FakeTask = { taskId, model: b.model, prompt: b.prompt, createdAt: now(), script };
       tasks.set(taskId, task);
-      return send(res, 200, wrap('20000', 'ok', { task_id: taskId, status: 'queued', model: b.model, created_at: Math.floor(task.createdAt / 1000) }));
+      return send(
+        res,
+        200,
+        wrap('20000', 'ok', {
+          task_id: taskId,
+          status: 'queued',
+          model: b.model,
+          created_at: Math.floor(task.createdAt / 1000),
+        }),
+      );
     }
     const task = tasks.get(decodeURIComponent(QUERY.exec(path)![1]!));
     if (!task) return send(res, 404, { code: '20002', msg: 'task not found' });

@@ -9,7 +9,12 @@ export function failureText(task: TaskRecord, locale: Locale): string | undefine
     case 'uncertain':
       return t(locale, 'failure.uncertain');
     case 'timed_out':
-      return t(locale, 'failure.timed_out', { minutes: Math.max(1, Math.round(((task.finishedAt ?? task.updatedAt) - (task.submittedAt ?? task.createdAt)) / 60_000)) });
+      return t(locale, 'failure.timed_out', {
+        minutes: Math.max(
+          1,
+          Math.round(((task.finishedAt ?? task.updatedAt) - (task.submittedAt ?? task.createdAt)) / 60_000),
+        ),
+      });
     case 'failed':
       return t(locale, `failure.${task.lastError?.failureKind ?? 'unknown'}`, { detail });
     default:

@@ -26,8 +26,19 @@ export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings
     fields: [
       { name: t(locale, 'admin.show.limits'), value: truncate(limits.join('\n'), 1024) },
       { name: t(locale, 'admin.show.where'), value: where.join('\n') },
-      { name: t(locale, 'admin.show.models'), value: truncate(disabled.length ? t(locale, 'admin.show.disabled', { list: disabled.join(', ') }) : t(locale, 'admin.show.allModels'), 1024) },
-      { name: t(locale, 'admin.show.defaults'), value: `model: \`${cfg.defaultModel}\`${defaults.length ? `\n${defaults.join('\n')}` : ''}` },
+      {
+        name: t(locale, 'admin.show.models'),
+        value: truncate(
+          disabled.length
+            ? t(locale, 'admin.show.disabled', { list: disabled.join(', ') })
+            : t(locale, 'admin.show.allModels'),
+          1024,
+        ),
+      },
+      {
+        name: t(locale, 'admin.show.defaults'),
+        value: `model: \`${cfg.defaultModel}\`${defaults.length ? `\n${defaults.join('\n')}` : ''}`,
+      },
     ],
   };
 }

@@ -15,7 +15,8 @@ const COLORS = { working: 0x5865f2, done: 0x57f287, failed: 0xed4245 } as const;
 export function statusLine(task: TaskRecord, locale: Locale): string {
   switch (task.state) {
     case 'running':
-      if (task.upstreamStatus && /queue|pending|submit|wait|created/i.test(task.upstreamStatus) && !task.progress) return t(locale, 'status.queued');
+      if (task.upstreamStatus && /queue|pending|submit|wait|created/i.test(task.upstreamStatus) && !task.progress)
+        return t(locale, 'status.queued');
       return t(locale, 'status.running', { progress: task.progress ?? '' });
     default:
       return t(locale, `status.${task.state}`);
@@ -26,7 +27,10 @@ function referencesSummary(task: TaskRecord, locale: Locale): string {
   const r = task.request;
   const parts: string[] = [];
   if (r.images?.length) parts.push(t(locale, 'task.refs.images', { count: r.images.length }));
-  if (r.first_image || r.last_image) parts.push(t(locale, 'task.refs.frames', { which: [r.first_image && '1', r.last_image && '2'].filter(Boolean).join('+') }));
+  if (r.first_image || r.last_image)
+    parts.push(
+      t(locale, 'task.refs.frames', { which: [r.first_image && '1', r.last_image && '2'].filter(Boolean).join('+') }),
+    );
   if (r.reference_videos?.length) parts.push(t(locale, 'task.refs.videos', { count: r.reference_videos.length }));
   if (r.reference_audios?.length) parts.push(t(locale, 'task.refs.audios', { count: r.reference_audios.length }));
   return parts.join(' · ') || t(locale, 'task.refs.none');
@@ -39,7 +43,12 @@ export function formatElapsed(ms: number): string {
 
 export function taskEmbed(task: TaskRecord, locale: Locale, now: number): APIEmbed {
   const r = task.request;
-  const color = task.state === 'done' ? COLORS.done : ['failed', 'timed_out', 'uncertain'].includes(task.state) ? COLORS.failed : COLORS.working;
+  const color =
+    task.state === 'done'
+      ? COLORS.done
+      : ['failed', 'timed_out', 'uncertain'].includes(task.state)
+        ? COLORS.failed
+        : COLORS.working;
   const cost =
     task.cost.billing === 'per_task'
       ? t(locale, 'task.cost.perTask', { billedAs: task.cost.billedAs })
@@ -52,7 +61,11 @@ export function taskEmbed(task: TaskRecord, locale: Locale, now: number): APIEmb
       { name: t(locale, 'task.field.model'), value: `\`${task.model}\``, inline: true },
       {
         name: t(locale, 'task.field.params'),
-        value: t(locale, 'task.params', { duration: r.duration, resolution: r.resolution ?? task.cost.billedAs.match(/(\d+p|\dk)$/)?.[1] ?? '720p', ratio: r.ratio ?? r.orientation ?? t(locale, 'task.ratio.auto') }),
+        value: t(locale, 'task.params', {
+          duration: r.duration,
+          resolution: r.resolution ?? task.cost.billedAs.match(/(\d+p|\dk)$/)?.[1] ?? '720p',
+          ratio: r.ratio ?? r.orientation ?? t(locale, 'task.ratio.auto'),
+        }),
         inline: true,
       },
       { name: t(locale, 'task.field.references'), value: referencesSummary(task, locale), inline: true },
@@ -61,7 +74,12 @@ export function taskEmbed(task: TaskRecord, locale: Locale, now: number): APIEmb
       { name: t(locale, 'task.field.task'), value: `\`${task.id}\``, inline: true },
     );
   const end = task.finishedAt ?? now;
-  if (task.state !== 'accepted') embed.addFields({ name: t(locale, 'task.field.elapsed'), value: formatElapsed(end - task.createdAt), inline: true });
+  if (task.state !== 'accepted')
+    embed.addFields({
+      name: t(locale, 'task.field.elapsed'),
+      value: formatElapsed(end - task.createdAt),
+      inline: true,
+    });
   const failure = failureText(task, locale);
   if (failure) embed.addFields({ name: t(locale, 'task.field.status'), value: truncate(failure, 1024) });
   const thumb = r.images?.[0] ?? r.first_image;
@@ -71,13 +89,33 @@ export function taskEmbed(task: TaskRecord, locale: Locale, now: number): APIEmb
 
 export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string) {
   const buttons: ButtonBuilder[] = [];
-  if (videoLink) buttons.push(new ButtonBuilder().setStyle(ButtonStyle.Link).setURL(videoLink).setLabel(t(locale, 'button.open')));
-  if (task.state === 'done') buttons.push(new ButtonBuilder().setCustomId(customIdFor('reroll', task.id)).setStyle(ButtonStyle.Primary).setLabel(t(locale, 'button.reroll')).setEmoji('🎲'));
+  if (videoLink)
+    buttons.push(new ButtonBuilder().setStyle(ButtonStyle.Link).setURL(videoLink).setLabel(t(locale, 'button.open')));
+  if (task.state === 'done')
+    buttons.push(
+      new ButtonBuilder()
+        .setCustomId(customIdFor('reroll', task.id))
+        .setStyle(ButtonStyle.Primary)
+        .setLabel(t(locale, 'button.reroll'))
+        .setEmoji('🎲'),
+    );
   if (['failed', 'timed_out', 'uncertain'].includes(task.state)) {
-    buttons.push(new ButtonBuilder().setCustomId(customIdFor('retry', task.id)).setStyle(ButtonStyle.Primary).setLabel(t(locale, 'button.retry')).setEmoji('🔁'));
+    buttons.push(
+      new ButtonBuilder()
+        .setCustomId(customIdFor('retry', task.id))
+        .setStyle(ButtonStyle.Primary)
+        .setLabel(t(locale, 'button.retry'))
+        .setEmoji('🔁'),
+    );
   }
   if (['done', 'failed', 'timed_out', 'uncertain'].includes(task.state)) {
-    buttons.push(new ButtonBuilder().setCustomId(customIdFor('delete', task.id)).setStyle(ButtonStyle.Secondary).setLabel(t(locale, 'button.delete')).setEmoji('🗑️'));
+    buttons.push(
+      new ButtonBuilder()
+        .setCustomId(customIdFor('delete', task.id))
+        .setStyle(ButtonStyle.Secondary)
+        .setLabel(t(locale, 'button.delete'))
+        .setEmoji('🗑️'),
+    );
   }
   return buttons.length ? [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons).toJSON()] : [];
 }

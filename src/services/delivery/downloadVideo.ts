@@ -22,7 +22,8 @@ export async function downloadVideo(url: string, options: DownloadOptions): Prom
   let current = url;
   for (let hop = 0; hop <= (options.maxRedirects ?? 3); hop += 1) {
     const scheme = new URL(current).protocol;
-    if (scheme !== 'https:' && !(options.allowHttp && scheme === 'http:')) return { kind: 'error', message: `refusing a ${scheme} video URL` };
+    if (scheme !== 'https:' && !(options.allowHttp && scheme === 'http:'))
+      return { kind: 'error', message: `refusing a ${scheme} video URL` };
     let res: Response;
     try {
       res = await doFetch(current, { redirect: 'manual', signal });

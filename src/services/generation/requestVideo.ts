@@ -34,14 +34,25 @@ export interface RequestVideoOptions {
   parentId?: string;
 }
 
-export async function requestVideo(deps: RequestVideoDeps, who: VideoRequester, draft: VideoRequestDraft, options: RequestVideoOptions = {}): Promise<RequestVideoResult> {
+export async function requestVideo(
+  deps: RequestVideoDeps,
+  who: VideoRequester,
+  draft: VideoRequestDraft,
+  options: RequestVideoOptions = {},
+): Promise<RequestVideoResult> {
   const policy = await deps.guildConfig.checkPolicy(who.guildId, who.channelId, options.roleIds ?? []);
   if (!policy.ok) return { kind: 'refused', key: policy.key, params: policy.params };
   const cfg = await deps.guildConfig.effective(who.guildId);
   const input = withServerDefaults(draft, cfg.defaultModel, cfg.defaults);
   const checked = validateVideoRequest(input, { enabledModels: cfg.enabledModels });
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
-  const created = await deps.tasks.create({ ...who, model: checked.model.id, request: checked.body, cost: checked.cost, parentId: options.parentId });
+  const created = await deps.tasks.create({
+    ...who,
+    model: checked.model.id,
+    request: checked.body,
+    cost: checked.cost,
+    parentId: options.parentId,
+  });
   if (!created.ok) return { kind: 'refused', key: created.key, params: created.params };
   return { kind: 'accepted', task: created.task };
 }
@@ -50,7 +61,11 @@ export async function requestVideo(deps: RequestVideoDeps, who: VideoRequester, 
  * Fills what the member left out with the server's defaults, but only where the chosen model accepts the
  * default: a server default must never turn into the member's validation error.
  */
-export function withServerDefaults(draft: VideoRequestDraft, defaultModel: string, defaults: EffectiveGuildConfig['defaults']): VideoRequestInput {
+export function withServerDefaults(
+  draft: VideoRequestDraft,
+  defaultModel: string,
+  defaults: EffectiveGuildConfig['defaults'],
+): VideoRequestInput {
   const modelId = draft.model ?? defaultModel;
   const m = findModel(modelId);
   const fits = {

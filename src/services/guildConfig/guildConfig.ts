@@ -51,14 +51,24 @@ export function createGuildConfig(deps: GuildConfigDeps) {
       if (!guildId) return { ok: true };
       const cfg = await effective(guildId);
       if (cfg.channels.length && !cfg.channels.includes(channelId)) {
-        return { ok: false, key: 'policy.channel', params: { channels: cfg.channels.map((c) => `<#${c}>`).join(', ') } };
+        return {
+          ok: false,
+          key: 'policy.channel',
+          params: { channels: cfg.channels.map((c) => `<#${c}>`).join(', ') },
+        };
       }
-      if (cfg.roleId && !roleIds.includes(cfg.roleId)) return { ok: false, key: 'policy.role', params: { role: `<@&${cfg.roleId}>` } };
+      if (cfg.roleId && !roleIds.includes(cfg.roleId))
+        return { ok: false, key: 'policy.role', params: { role: `<@&${cfg.roleId}>` } };
       return { ok: true };
     },
 
     /** Applies a change to a server's settings and logs who made it, with the before and after. */
-    async change(guildId: string, by: string, describe: string, mutate: (s: GuildSettings) => GuildSettings): Promise<GuildSettings> {
+    async change(
+      guildId: string,
+      by: string,
+      describe: string,
+      mutate: (s: GuildSettings) => GuildSettings,
+    ): Promise<GuildSettings> {
       const before = structuredClone(await deps.store.settings(guildId));
       const after = mutate(structuredClone(before));
       await deps.store.setSettings(guildId, after);

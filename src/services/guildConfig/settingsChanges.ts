@@ -4,35 +4,69 @@ import type { GuildSettings } from '../../db/usageStore.js';
 import { parseLimitValue, type LimitName } from '../usage/limits.js';
 import { isValidTimeZone } from '../usage/periods.js';
 
-export type Change = { ok: true; describe: string; apply: (s: GuildSettings) => GuildSettings } | { ok: false; key: 'admin.badLimit' | 'admin.badZone' | 'admin.badModel' | 'admin.needChannel'; value: string };
+export type Change =
+  | { ok: true; describe: string; apply: (s: GuildSettings) => GuildSettings }
+  | { ok: false; key: 'admin.badLimit' | 'admin.badZone' | 'admin.badModel' | 'admin.needChannel'; value: string };
 
 export function setLimit(name: LimitName, raw: string): Change {
   const value = raw.trim().toLowerCase();
   if (value === 'default') {
-    return { ok: true, describe: `${name} = default`, apply: (s) => { const limits = { ...s.limits }; delete limits[name]; return { ...s, limits }; } };
+    return {
+      ok: true,
+      describe: `${name} = default`,
+      apply: (s) => {
+        const limits = { ...s.limits };
+        delete limits[name];
+        return { ...s, limits };
+      },
+    };
   }
   const parsed = parseLimitValue(value);
   if (parsed === undefined) return { ok: false, key: 'admin.badLimit', value: raw };
-  return { ok: true, describe: `${name} = ${parsed ?? 'none'}`, apply: (s) => ({ ...s, limits: { ...s.limits, [name]: parsed } }) };
+  return {
+    ok: true,
+    describe: `${name} = ${parsed ?? 'none'}`,
+    apply: (s) => ({ ...s, limits: { ...s.limits, [name]: parsed } }),
+  };
 }
 
 export function changeChannels(action: 'add' | 'remove' | 'clear', channelId?: string): Change {
-  if (action === 'clear') return { ok: true, describe: 'channels = everywhere', apply: (s) => ({ ...s, channels: [] }) };
+  if (action === 'clear')
+    return { ok: true, describe: 'channels = everywhere', apply: (s) => ({ ...s, channels: [] }) };
   if (!channelId) return { ok: false, key: 'admin.needChannel', value: '' };
   return action === 'add'
-    ? { ok: true, describe: `channels + ${channelId}`, apply: (s) => ({ ...s, channels: [...new Set([...(s.channels ?? []), channelId])] }) }
-    : { ok: true, describe: `channels - ${channelId}`, apply: (s) => ({ ...s, channels: (s.channels ?? []).filter((c) => c !== channelId) }) };
+    ? {
+        ok: true,
+        describe: `channels + ${channelId}`,
+        apply: (s) => ({ ...s, channels: [...new Set([...(s.channels ?? []), channelId])] }),
+      }
+    : {
+        ok: true,
+        describe: `channels - ${channelId}`,
+        apply: (s) => ({ ...s, channels: (s.channels ?? []).filter((c) => c !== channelId) }),
+      };
 }
 
 export function changeModel(action: 'enable' | 'disable', modelId: string): Change {
   const model = findModel(modelId);
   if (!model) return { ok: false, key: 'admin.badModel', value: modelId };
   return action === 'disable'
-    ? { ok: true, describe: `model ${model.id} disabled`, apply: (s) => ({ ...s, disabledModels: [...new Set([...(s.disabledModels ?? []), model.id])] }) }
-    : { ok: true, describe: `model ${model.id} enabled`, apply: (s) => ({ ...s, disabledModels: (s.disabledModels ?? []).filter((m) => m !== model.id) }) };
+    ? {
+        ok: true,
+        describe: `model ${model.id} disabled`,
+        apply: (s) => ({ ...s, disabledModels: [...new Set([...(s.disabledModels ?? []), model.id])] }),
+      }
+    : {
+        ok: true,
+        describe: `model ${model.id} enabled`,
+        apply: (s) => ({ ...s, disabledModels: (s.disabledModels ?? []).filter((m) => m !== model.id) }),
+      };
 }
 
-export function setDefaults(values: { model?: string; ratio?: string; resolution?: string; duration?: number }, reset: boolean): Change {
+export function setDefaults(
+  values: { model?: string; ratio?: string; resolution?: string; duration?: number },
+  reset: boolean,
+): Change {
   if (values.model && !findModel(values.model)) return { ok: false, key: 'admin.badModel', value: values.model };
   const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null));
   return {
@@ -50,5 +84,13 @@ export function setTimeZone(zone: string): Change {
 export function setRole(roleId?: string): Change {
   return roleId
     ? { ok: true, describe: `role = ${roleId}`, apply: (s) => ({ ...s, roleId }) }
-    : { ok: true, describe: 'role = everyone', apply: (s) => { const next = { ...s }; delete next.roleId; return next; } };
+    : {
+        ok: true,
+        describe: 'role = everyone',
+        apply: (s) => {
+          const next = { ...s };
+          delete next.roleId;
+          return next;
+        },
+      };
 }

@@ -47,7 +47,9 @@ export function createPoller(deps: PollerDeps) {
     // fractional budgets stretch the window instead). The 2 % margin absorbs network jitter, so the rate
     // the upstream observes stays within the budget too.
     intervalCap: Math.max(1, Math.floor(settings.queriesPerSecond)),
-    interval: Math.ceil(((1000 * Math.max(1, Math.floor(settings.queriesPerSecond))) / settings.queriesPerSecond) * 1.02),
+    interval: Math.ceil(
+      ((1000 * Math.max(1, Math.floor(settings.queriesPerSecond))) / settings.queriesPerSecond) * 1.02,
+    ),
     strict: true,
   });
   const inFlight = new Set<string>();
@@ -77,7 +79,8 @@ export function createPoller(deps: PollerDeps) {
     }
   });
 
-  const log = (t: Pick<TaskRecord, 'id' | 'guildId' | 'upstreamTaskId'>) => deps.logger.child({ taskId: t.id, guildId: t.guildId, upstreamTaskId: t.upstreamTaskId });
+  const log = (t: Pick<TaskRecord, 'id' | 'guildId' | 'upstreamTaskId'>) =>
+    deps.logger.child({ taskId: t.id, guildId: t.guildId, upstreamTaskId: t.upstreamTaskId });
 
   function arm(): void {
     if (!running) return;
@@ -149,7 +152,10 @@ export function createPoller(deps: PollerDeps) {
     if (task.state !== 'running' || !task.upstreamTaskId) return;
     const started = task.submittedAt ?? task.createdAt;
     if (now() - started > settings.deadlineMs) {
-      const ended = await deps.tasks.update(id, () => ({ state: 'timed_out', lastError: { stage: 'deadline', message: `no result after ${Math.round(settings.deadlineMs / 60000)} min` } }));
+      const ended = await deps.tasks.update(id, () => ({
+        state: 'timed_out',
+        lastError: { stage: 'deadline', message: `no result after ${Math.round(settings.deadlineMs / 60000)} min` },
+      }));
       await deps.presenter.final(ended);
       return;
     }
@@ -165,11 +171,19 @@ export function createPoller(deps: PollerDeps) {
     const attempts = Math.max(attemptsOf.get(id) ?? 0, task.attempts) + 1;
     attemptsOf.set(id, attempts);
     if (snap.state === 'succeeded' && snap.videoUrl) {
-      const next = await deps.tasks.update(id, () => ({ state: 'delivering', videoUrl: snap.videoUrl, progress: 100, upstreamStatus: snap.rawStatus, attempts }));
+      const next = await deps.tasks.update(id, () => ({
+        state: 'delivering',
+        videoUrl: snap.videoUrl,
+        progress: 100,
+        upstreamStatus: snap.rawStatus,
+        attempts,
+      }));
       return deliver(next);
     }
     if (snap.state === 'failed' || snap.state === 'cancelled' || snap.state === 'succeeded') {
-      const message = snap.errorMessage ?? (snap.state === 'succeeded' ? 'finished without a video URL' : `upstream status ${snap.rawStatus}`);
+      const message =
+        snap.errorMessage ??
+        (snap.state === 'succeeded' ? 'finished without a video URL' : `upstream status ${snap.rawStatus}`);
       const ended = await deps.tasks.update(id, () => ({
         state: 'failed',
         upstreamStatus: snap.rawStatus,
@@ -181,11 +195,15 @@ export function createPoller(deps: PollerDeps) {
     }
     // Only what a member would notice counts as a change: a new status word or a new percentage.
     const shown = live.get(id) ?? task;
-    const changed = snap.rawStatus !== shown.upstreamStatus || (snap.progress !== undefined && snap.progress !== (shown.progress ?? 0));
+    const changed =
+      snap.rawStatus !== shown.upstreamStatus ||
+      (snap.progress !== undefined && snap.progress !== (shown.progress ?? 0));
     if (changed) {
       const progress = snap.progress ?? shown.progress;
       // Saved when the status word changes or the percentage enters a new tenth; the member sees every change.
-      const worthSaving = snap.rawStatus !== task.upstreamStatus || Math.floor((progress ?? 0) / 10) !== Math.floor((task.progress ?? 0) / 10);
+      const worthSaving =
+        snap.rawStatus !== task.upstreamStatus ||
+        Math.floor((progress ?? 0) / 10) !== Math.floor((task.progress ?? 0) / 10);
       const next = worthSaving
         ? await deps.tasks.update(id, () => ({ upstreamStatus: snap.rawStatus, progress, attempts }))
         : { ...task, upstreamStatus: snap.rawStatus, progress };
@@ -210,7 +228,14 @@ export function createPoller(deps: PollerDeps) {
       notFound.set(task.id, n);
       if (n >= NOT_FOUND_LIMIT) {
         notFound.delete(task.id);
-        const ended = await deps.tasks.update(task.id, () => ({ state: 'failed', lastError: { stage: 'upstream', message: 'the video service no longer knows this task', failureKind: 'unknown' } }));
+        const ended = await deps.tasks.update(task.id, () => ({
+          state: 'failed',
+          lastError: {
+            stage: 'upstream',
+            message: 'the video service no longer knows this task',
+            failureKind: 'unknown',
+          },
+        }));
         await deps.presenter.final(ended);
         return;
       }
@@ -230,7 +255,10 @@ export function createPoller(deps: PollerDeps) {
       if (n >= (settings.maxDeliveryAttempts ?? 8)) {
         deliveryAttempts.delete(task.id);
         log(task).error({ err }, 'giving up delivering the video to Discord');
-        await deps.tasks.update(task.id, () => ({ state: 'failed', lastError: { stage: 'delivery', message: 'the video could not be posted to Discord', failureKind: 'unknown' } }));
+        await deps.tasks.update(task.id, () => ({
+          state: 'failed',
+          lastError: { stage: 'delivery', message: 'the video could not be posted to Discord', failureKind: 'unknown' },
+        }));
         return;
       }
       log(task).warn({ err, attempt: n }, 'delivery failed; will try again');
@@ -261,7 +289,10 @@ export function createPoller(deps: PollerDeps) {
       for (const t of open) {
         if (t.state === 'running' || t.state === 'delivering') {
           // Spread the first queries over a few seconds so a restart does not burst the budget.
-          schedule.schedule(t.id, now() + Math.floor((deps.random ?? Math.random)() * Math.min(settings.firstDelayMs, 5000)));
+          schedule.schedule(
+            t.id,
+            now() + Math.floor((deps.random ?? Math.random)() * Math.min(settings.firstDelayMs, 5000)),
+          );
           resumed += 1;
         } else if (t.state === 'accepted') {
           // Never sent upstream (the process died before `submitting` was written): safe to send now.
@@ -282,7 +313,10 @@ export function createPoller(deps: PollerDeps) {
       queue.clear();
       budget.clear();
       budget.start();
-      await Promise.race([Promise.all([queue.onIdle(), budget.onIdle()]), new Promise((r) => setTimeout(r, graceMs).unref?.())]);
+      await Promise.race([
+        Promise.all([queue.onIdle(), budget.onIdle()]),
+        new Promise((r) => setTimeout(r, graceMs).unref?.()),
+      ]);
     },
   };
 }

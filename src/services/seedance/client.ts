@@ -38,7 +38,16 @@ export function parseRetryAfter(header: string | null | undefined, now: number =
 }
 
 /** Error codes of a connection that was never made, so no request bytes reached the server. */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL']);
+const NEVER_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_INVALID_URL',
+]);
 
 /** The system error codes behind a fetch failure (undici wraps them in `cause`, sometimes in an AggregateError). */
 function causeCodes(err: unknown): string[] {
@@ -77,7 +86,11 @@ export class SeedanceClient {
     const json = await this.request('POST', this.createPath, body);
     const created = parseCreated(json);
     if (!created) {
-      throw new SeedanceError({ kind: 'malformed', message: 'the create answer has no task id', mayHaveReachedServer: true });
+      throw new SeedanceError({
+        kind: 'malformed',
+        message: 'the create answer has no task id',
+        mayHaveReachedServer: true,
+      });
     }
     return created;
   }
@@ -91,14 +104,27 @@ export class SeedanceClient {
         try {
           const json = await this.request('GET', path);
           const snap = parseTaskSnapshot(json, taskId, this.options);
-          if (!snap) throw new SeedanceError({ kind: 'malformed', message: 'the query answer could not be read', mayHaveReachedServer: true });
-          if (!snap.known && !unknownStatusesLogged.has(snap.rawStatus) && unknownStatusesLogged.size < MAX_UNKNOWN_STATUSES) {
+          if (!snap)
+            throw new SeedanceError({
+              kind: 'malformed',
+              message: 'the query answer could not be read',
+              mayHaveReachedServer: true,
+            });
+          if (
+            !snap.known &&
+            !unknownStatusesLogged.has(snap.rawStatus) &&
+            unknownStatusesLogged.size < MAX_UNKNOWN_STATUSES
+          ) {
             unknownStatusesLogged.add(snap.rawStatus);
-            this.options.logger?.warn({ upstreamTaskId: taskId, status: snap.rawStatus }, 'unknown upstream status; treating the task as still running');
+            this.options.logger?.warn(
+              { upstreamTaskId: taskId, status: snap.rawStatus },
+              'unknown upstream status; treating the task as still running',
+            );
           }
           return snap;
         } catch (err) {
-          if (isSeedanceError(err) && (err.kind === 'auth' || err.kind === 'invalid_request')) throw new AbortError(err);
+          if (isSeedanceError(err) && (err.kind === 'auth' || err.kind === 'invalid_request'))
+            throw new AbortError(err);
           if (isSeedanceError(err) && err.kind === 'not_found' && ++notFound > 2) throw new AbortError(err);
           throw err;
         }
@@ -112,7 +138,8 @@ export class SeedanceClient {
         onFailedAttempt: async ({ error, retriesLeft }) => {
           // Honour Retry-After, but never hold a caller longer than the longest backoff (the poller, which
           // queries with no retries, slows the whole queue instead).
-          if (retriesLeft > 0 && isSeedanceError(error) && error.retryAfterMs) await sleep(Math.min(error.retryAfterMs, this.options.retryMaxDelayMs ?? 30_000));
+          if (retriesLeft > 0 && isSeedanceError(error) && error.retryAfterMs)
+            await sleep(Math.min(error.retryAfterMs, this.options.retryMaxDelayMs ?? 30_000));
         },
       },
     );
@@ -125,7 +152,10 @@ export class SeedanceClient {
    */
   private async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${this.timeoutMs} ms`, 'TimeoutError')), this.timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`no answer within ${this.timeoutMs} ms`, 'TimeoutError')),
+      this.timeoutMs,
+    );
     try {
       return await this.exchange(method, path, body, controller.signal);
     } finally {
@@ -153,12 +183,15 @@ export class SeedanceClient {
       const cause = codes[0];
       // Refused / unresolvable / a port fetch will not use: the request never left. A timeout or a reset:
       // it may have been received (a timeout while still connecting is counted so too, to be safe).
-      const neverSent = (codes.length > 0 && codes.every((c) => NEVER_SENT.has(c))) || (err as { cause?: { message?: unknown } }).cause?.message === 'bad port';
+      const neverSent =
+        (codes.length > 0 && codes.every((c) => NEVER_SENT.has(c))) ||
+        (err as { cause?: { message?: unknown } }).cause?.message === 'bad port';
       const kind = isAbort(err) ? 'timeout' : 'network';
       log?.warn({ method, path, kind, cause, ms: Date.now() - started }, 'upstream request failed');
       throw new SeedanceError({
         kind,
-        message: kind === 'timeout' ? `no answer within ${this.timeoutMs} ms` : `network error${cause ? ` (${cause})` : ''}`,
+        message:
+          kind === 'timeout' ? `no answer within ${this.timeoutMs} ms` : `network error${cause ? ` (${cause})` : ''}`,
         mayHaveReachedServer: !neverSent,
       });
     }
@@ -167,7 +200,12 @@ export class SeedanceClient {
     try {
       text = await res.text();
     } catch (err) {
-      throw new SeedanceError({ kind: isAbort(err) ? 'timeout' : 'network', message: 'the answer was cut off', httpStatus: res.status, mayHaveReachedServer: true });
+      throw new SeedanceError({
+        kind: isAbort(err) ? 'timeout' : 'network',
+        message: 'the answer was cut off',
+        httpStatus: res.status,
+        mayHaveReachedServer: true,
+      });
     }
     let json: unknown;
     try {
@@ -180,15 +218,41 @@ export class SeedanceClient {
     const upstreamMsg = env && !env.ok ? env.msg : undefined;
     log?.debug({ method, path, status: res.status, code, ms: Date.now() - started }, 'upstream answered');
 
-    const fail = (kind: SeedanceError['kind'], message: string, mayHaveReachedServer: boolean, extra: { retryAfterMs?: number } = {}) => {
-      log?.warn({ method, path, status: res.status, code, upstreamMsg, kind, ms: Date.now() - started }, 'upstream refused the request');
-      return new SeedanceError({ kind, message, httpStatus: res.status, code, upstreamMsg, mayHaveReachedServer, ...extra });
+    const fail = (
+      kind: SeedanceError['kind'],
+      message: string,
+      mayHaveReachedServer: boolean,
+      extra: { retryAfterMs?: number } = {},
+    ) => {
+      log?.warn(
+        { method, path, status: res.status, code, upstreamMsg, kind, ms: Date.now() - started },
+        'upstream refused the request',
+      );
+      return new SeedanceError({
+        kind,
+        message,
+        httpStatus: res.status,
+        code,
+        upstreamMsg,
+        mayHaveReachedServer,
+        ...extra,
+      });
     };
-    if (res.status === 401 || res.status === 403) throw fail('auth', `the API key was refused${upstreamMsg ? `: ${upstreamMsg}` : ''}`, false);
-    if (res.status === 429) throw fail('rate_limited', 'rate limited by the video service', false, { retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) });
+    if (res.status === 401 || res.status === 403)
+      throw fail('auth', `the API key was refused${upstreamMsg ? `: ${upstreamMsg}` : ''}`, false);
+    if (res.status === 429)
+      throw fail('rate_limited', 'rate limited by the video service', false, {
+        retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
+      });
     if (res.status === 404) throw fail('not_found', upstreamMsg ?? 'not found', false);
-    if (res.status === 400 || res.status === 422) throw fail('invalid_request', upstreamMsg ?? `HTTP ${res.status}`, false);
-    if (res.status >= 500) throw fail('server', `the video service failed (HTTP ${res.status})${upstreamMsg ? `: ${upstreamMsg}` : ''}`, true);
+    if (res.status === 400 || res.status === 422)
+      throw fail('invalid_request', upstreamMsg ?? `HTTP ${res.status}`, false);
+    if (res.status >= 500)
+      throw fail(
+        'server',
+        `the video service failed (HTTP ${res.status})${upstreamMsg ? `: ${upstreamMsg}` : ''}`,
+        true,
+      );
     if (!res.ok) throw fail('server', `unexpected HTTP ${res.status}`, true);
     if (json === undefined || !env) throw fail('malformed', 'the answer is not JSON', true);
     if (!env.ok) {

@@ -1,5 +1,13 @@
 /** Typed upstream failures that keep the vendor's business `code` and `msg`. Messages never hold the key. */
-export type SeedanceErrorKind = 'auth' | 'invalid_request' | 'rate_limited' | 'server' | 'network' | 'timeout' | 'malformed' | 'not_found';
+export type SeedanceErrorKind =
+  | 'auth'
+  | 'invalid_request'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'malformed'
+  | 'not_found';
 
 export interface SeedanceErrorInit {
   kind: SeedanceErrorKind;
@@ -12,7 +20,14 @@ export interface SeedanceErrorInit {
   mayHaveReachedServer: boolean;
 }
 
-const RETRYABLE: readonly SeedanceErrorKind[] = ['rate_limited', 'server', 'network', 'timeout', 'malformed', 'not_found'];
+const RETRYABLE: readonly SeedanceErrorKind[] = [
+  'rate_limited',
+  'server',
+  'network',
+  'timeout',
+  'malformed',
+  'not_found',
+];
 
 export class SeedanceError extends Error {
   readonly kind: SeedanceErrorKind;

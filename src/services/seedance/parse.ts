@@ -22,7 +22,8 @@ export interface TaskSnapshot {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined;
 const first = (...values: unknown[]) => values.map(str).find((v) => v !== undefined);
 
 export type EnvelopeErrorKind = 'auth' | 'invalid_request' | 'server' | 'unknown';
@@ -39,9 +40,18 @@ export function parseEnvelope(json: unknown): Envelope {
   const code = json.code === undefined || json.code === null ? undefined : String(json.code).trim();
   const data = isObj(json.data) ? json.data : json;
   const error = isObj(json.error) ? json.error : undefined;
-  const msg = first(json.msg, json.message, error?.message, typeof json.error === 'string' ? json.error : undefined, data.error_message, data.error_msg, data.reason);
+  const msg = first(
+    json.msg,
+    json.message,
+    error?.message,
+    typeof json.error === 'string' ? json.error : undefined,
+    data.error_message,
+    data.error_msg,
+    data.reason,
+  );
   if (code === undefined || SUCCESS_CODES.has(code)) return { ok: true, data, code, msg };
-  const kind: EnvelopeErrorKind = code === '20001' ? 'auth' : code === '20002' ? 'invalid_request' : code === '-1' ? 'server' : 'unknown';
+  const kind: EnvelopeErrorKind =
+    code === '20001' ? 'auth' : code === '20002' ? 'invalid_request' : code === '-1' ? 'server' : 'unknown';
   return { ok: false, code, msg: msg ?? `upstream code ${code}`, kind };
 }
 
@@ -53,7 +63,8 @@ export function parseCreated(json: unknown): { taskId: string; status?: string }
 }
 
 const STATUS: Record<string, TaskState> = {};
-for (const w of ['queued', 'pending', 'submitted', 'not_start', 'in_queue', 'waiting', 'created']) STATUS[w] = 'pending';
+for (const w of ['queued', 'pending', 'submitted', 'not_start', 'in_queue', 'waiting', 'created'])
+  STATUS[w] = 'pending';
 for (const w of ['processing', 'running', 'in_progress', 'generating']) STATUS[w] = 'running';
 for (const w of ['completed', 'succeeded', 'success', 'done']) STATUS[w] = 'succeeded';
 for (const w of ['failed', 'failure', 'fail', 'error']) STATUS[w] = 'failed';
@@ -74,7 +85,10 @@ const FAILURE_PATTERNS: Array<[FailureKind, RegExp]> = [
   ['moderation', /moderation|sensitive|violat|违规|敏感|trademark|copyright|nsfw|审核/i],
   ['quota', /balance|quota|insufficient|余额|额度|credit/i],
   // Transient phrases are specific, "invalid" is generic: "s3 upload failed: invalid response" is transient.
-  ['transient', /timed out|timeout|connection reset|reset by peer|s3 upload failed|temporar|unavailable|try again|busy|\b50[234]\b/i],
+  [
+    'transient',
+    /timed out|timeout|connection reset|reset by peer|s3 upload failed|temporar|unavailable|try again|busy|\b50[234]\b/i,
+  ],
   ['invalid_input', /too_long|too long|duration_too|invalid|unsupported|不支持|格式/i],
 ];
 
@@ -94,7 +108,11 @@ export interface SnapshotOptions {
  * Reads a query answer into a TaskSnapshot; undefined when the answer is not a successful envelope, or
  * has neither a status word nor a video URL (then it is not a task at all, and the caller treats it as malformed).
  */
-export function parseTaskSnapshot(json: unknown, taskIdHint: string, options: SnapshotOptions = {}): TaskSnapshot | undefined {
+export function parseTaskSnapshot(
+  json: unknown,
+  taskIdHint: string,
+  options: SnapshotOptions = {},
+): TaskSnapshot | undefined {
   const env = parseEnvelope(json);
   if (!env.ok) return undefined;
   const d = env.data;
@@ -104,12 +122,21 @@ export function parseTaskSnapshot(json: unknown, taskIdHint: string, options: Sn
   let { state, known } = normaliseStatus(rawStatus);
   let videoUrl = first(result.video_url, result.url, d.video_url, content.video_url, d.url, d.mediaUrl);
   if (!rawStatus && !videoUrl) return undefined;
-  let errorMessage = first(d.error_message, d.error_msg, d.reason, isObj(d.error) ? d.error.message : d.error, d.message);
+  let errorMessage = first(
+    d.error_message,
+    d.error_msg,
+    d.reason,
+    isObj(d.error) ? d.error.message : d.error,
+    d.message,
+  );
   if (videoUrl && state !== 'failed' && state !== 'cancelled') state = 'succeeded';
   if (state === 'succeeded' && videoUrl) {
     const secure = /^https:\/\//i.test(videoUrl) || (options.allowInsecureVideoUrls && /^http:\/\//i.test(videoUrl));
     if (!secure && !/^[a-z]+:\/\//i.test(videoUrl) && options.relativeUrlBase) {
-      videoUrl = new URL(videoUrl.replace(/^\/+/, ''), options.relativeUrlBase.endsWith('/') ? options.relativeUrlBase : `${options.relativeUrlBase}/`).toString();
+      videoUrl = new URL(
+        videoUrl.replace(/^\/+/, ''),
+        options.relativeUrlBase.endsWith('/') ? options.relativeUrlBase : `${options.relativeUrlBase}/`,
+      ).toString();
     } else if (!secure) {
       errorMessage = `the video service returned an unusable video address (${videoUrl.slice(0, 80)})`;
       state = 'failed';
@@ -117,7 +144,10 @@ export function parseTaskSnapshot(json: unknown, taskIdHint: string, options: Sn
     }
   }
   const progressRaw = typeof d.progress === 'string' ? Number(d.progress) : d.progress;
-  const progress = typeof progressRaw === 'number' && Number.isFinite(progressRaw) ? Math.max(0, Math.min(100, Math.round(progressRaw))) : undefined;
+  const progress =
+    typeof progressRaw === 'number' && Number.isFinite(progressRaw)
+      ? Math.max(0, Math.min(100, Math.round(progressRaw)))
+      : undefined;
   const failed = state === 'failed' || state === 'cancelled';
   return {
     taskId: first(d.task_id, d.id) ?? taskIdHint,

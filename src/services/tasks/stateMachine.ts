@@ -14,7 +14,10 @@ const NEXT: Record<TaskState, readonly TaskState[]> = {
 };
 
 export class IllegalTransitionError extends Error {
-  constructor(readonly from: TaskState, readonly to: TaskState) {
+  constructor(
+    readonly from: TaskState,
+    readonly to: TaskState,
+  ) {
     super(`task cannot move from ${from} to ${to}`);
   }
 }

@@ -11,7 +11,15 @@ import type { UpstreamCreateBody, UsageCost } from '../validation/types.js';
  *                 ↘ uncertain   ↘ failed | timed_out
  * Each state is written before the side effect it allows (see stateMachine.ts).
  */
-export type TaskState = 'accepted' | 'submitting' | 'running' | 'delivering' | 'done' | 'failed' | 'timed_out' | 'uncertain';
+export type TaskState =
+  | 'accepted'
+  | 'submitting'
+  | 'running'
+  | 'delivering'
+  | 'done'
+  | 'failed'
+  | 'timed_out'
+  | 'uncertain';
 
 export const FINAL_STATES: readonly TaskState[] = ['done', 'failed', 'timed_out', 'uncertain'];
 

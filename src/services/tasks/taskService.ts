@@ -36,11 +36,15 @@ export function createTaskService(deps: TaskServiceDeps) {
     if (!m) locks.set(id, (m = new Mutex()));
     return m;
   };
-  const logFor = (t: TaskRecord) => deps.logger.child({ taskId: t.id, guildId: t.guildId, upstreamTaskId: t.upstreamTaskId });
+  const logFor = (t: TaskRecord) =>
+    deps.logger.child({ taskId: t.id, guildId: t.guildId, upstreamTaskId: t.upstreamTaskId });
   const scopeOf = (t: TaskRecord) => ({ guildId: t.guildId, userId: t.userId, model: t.model, cost: t.cost });
 
   /** Applies a change under the task's lock: checks the move, settles usage on final states, saves. */
-  async function update(id: string, change: (t: TaskRecord) => Partial<TaskRecord> & { state?: TaskState }): Promise<TaskRecord> {
+  async function update(
+    id: string,
+    change: (t: TaskRecord) => Partial<TaskRecord> & { state?: TaskState },
+  ): Promise<TaskRecord> {
     return lockFor(id).runExclusive(async () => {
       const current = await deps.store.get(id);
       if (!current) throw new Error(`unknown task ${id}`);
@@ -82,10 +86,23 @@ export function createTaskService(deps: TaskServiceDeps) {
     /** Reserves usage and writes the `accepted` record; a refusal by the ledger writes nothing. */
     async create(input: NewTask): Promise<CreateResult> {
       const id = newTaskId();
-      const reserved = await deps.ledger.reserve(id, { guildId: input.guildId, userId: input.userId, model: input.model, cost: input.cost });
+      const reserved = await deps.ledger.reserve(id, {
+        guildId: input.guildId,
+        userId: input.userId,
+        model: input.model,
+        cost: input.cost,
+      });
       if (!reserved.ok) return reserved;
       const at = now();
-      const task: TaskRecord = { ...input, id, state: 'accepted', attempts: 0, createdAt: at, updatedAt: at, usage: 'reserved' };
+      const task: TaskRecord = {
+        ...input,
+        id,
+        state: 'accepted',
+        attempts: 0,
+        createdAt: at,
+        updatedAt: at,
+        usage: 'reserved',
+      };
       await deps.store.save(task);
       logFor(task).info({ model: task.model, userId: task.userId }, 'task accepted');
       return { ok: true, task };
@@ -93,7 +110,8 @@ export function createTaskService(deps: TaskServiceDeps) {
 
     setMessage: (id: string, messageId: string) => update(id, () => ({ messageId })),
     /** The original reply was gone and the bot posted a new one: later edits go to it through the channel. */
-    moveMessage: (id: string, channelId: string, messageId: string) => update(id, () => ({ channelId, messageId, messageMoved: true })),
+    moveMessage: (id: string, channelId: string, messageId: string) =>
+      update(id, () => ({ channelId, messageId, messageMoved: true })),
 
     /**
      * Sends the task upstream once. `submitting` is saved first: if the process dies during the call,
@@ -103,7 +121,12 @@ export function createTaskService(deps: TaskServiceDeps) {
       const task = await update(id, () => ({ state: 'submitting' }));
       try {
         const created = await deps.upstream.createTask({ ...task.request });
-        return await update(id, () => ({ state: 'running', upstreamTaskId: created.taskId, upstreamStatus: created.status ?? 'queued', submittedAt: now() }));
+        return await update(id, () => ({
+          state: 'running',
+          upstreamTaskId: created.taskId,
+          upstreamStatus: created.status ?? 'queued',
+          submittedAt: now(),
+        }));
       } catch (err) {
         const error = submitError(err);
         const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
@@ -117,7 +140,12 @@ export function createTaskService(deps: TaskServiceDeps) {
       const open = await deps.store.listOpen();
       const out: TaskRecord[] = [];
       for (const t of open.filter((x) => x.state === 'submitting')) {
-        out.push(await update(t.id, () => ({ state: 'uncertain', lastError: { stage: 'restart', message: 'the bot restarted while sending this task' } })));
+        out.push(
+          await update(t.id, () => ({
+            state: 'uncertain',
+            lastError: { stage: 'restart', message: 'the bot restarted while sending this task' },
+          })),
+        );
       }
       return out;
     },
@@ -129,10 +157,15 @@ export function createTaskService(deps: TaskServiceDeps) {
 
 function submitError(err: unknown): TaskError {
   if (isSeedanceError(err)) {
-    const failureKind = err.kind === 'auth' ? 'auth' : err.kind === 'invalid_request' ? 'invalid_request' : 'upstream_unavailable';
+    const failureKind =
+      err.kind === 'auth' ? 'auth' : err.kind === 'invalid_request' ? 'invalid_request' : 'upstream_unavailable';
     return { stage: 'submit', message: err.upstreamMsg ?? err.message, failureKind };
   }
-  return { stage: 'submit', message: err instanceof Error ? err.message : String(err), failureKind: 'upstream_unavailable' };
+  return {
+    stage: 'submit',
+    message: err instanceof Error ? err.message : String(err),
+    failureKind: 'upstream_unavailable',
+  };
 }
 
 export type TaskService = ReturnType<typeof createTaskService>;

@@ -72,7 +72,11 @@ export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
       last: [member],
     };
     if (store.cached(keys)) return;
-    await Promise.all([...keys.counters.map((k) => store.counter(k)), ...keys.running.map((k) => store.running(k)), store.lastRequest(member)]);
+    await Promise.all([
+      ...keys.counters.map((k) => store.counter(k)),
+      ...keys.running.map((k) => store.running(k)),
+      store.lastRequest(member),
+    ]);
   }
 
   async function release(taskId: string, scope: UsageScope, to: 'committed' | 'refunded'): Promise<void> {
@@ -81,7 +85,8 @@ export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
       if (r?.state !== 'reserved') return undefined; // settled already: exactly once
       const writes: Array<Promise<unknown>> = [store.setReservation({ ...r, state: to })];
       for (const key of r.running) writes.push(store.setRunning(key, (await store.running(key)) - 1));
-      if (to === 'refunded') for (const key of r.counters) writes.push(store.setCounter(key, add(await store.counter(key), r.amount, -1)));
+      if (to === 'refunded')
+        for (const key of r.counters) writes.push(store.setCounter(key, add(await store.counter(key), r.amount, -1)));
       return Promise.all(writes);
     });
     await persisted;
@@ -119,62 +124,119 @@ export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
       await warm(scope, now());
       // Decide and update the (cached) figures under the guild's lock; wait for SQLite after releasing it, so
       // the next request of the guild is decided on the new figures without waiting for the disk.
-      const decided = await lock(key).runExclusive(async (): Promise<{ result: ReserveResult; persisted?: Promise<unknown> }> => {
-        const at = now();
-        const settings = scope.guildId ? await store.settings(scope.guildId) : {};
-        const limits = { ...options.defaults, ...settings.limits };
-        const p = periodsAt(at, settings.timeZone ?? 'UTC');
-        const member = `${key}:u${scope.userId}`;
-        const keys = { guildDay: `${key}:d:${p.day}`, guildMonth: `${key}:m:${p.month}`, memberDay: `${member}:d:${p.day}`, memberMonth: `${member}:m:${p.month}` };
-        const [guildDay, guildMonth, memberDay, runGuild, runMember, last] = await Promise.all([
-          store.counter(keys.guildDay),
-          store.counter(keys.guildMonth),
-          store.counter(keys.memberDay),
-          store.running(`${key}`),
-          store.running(member),
-          store.lastRequest(member),
-        ]);
-        const sec = Math.floor;
-        const refuse = (k: ReserveResult & { ok: false }) => ({ result: k });
-        if (limits.cooldown_seconds !== null && last && at - last < limits.cooldown_seconds * 1000) {
-          return refuse({ ok: false, key: 'limit.cooldown', params: { seconds: limits.cooldown_seconds, resetAt: sec((last + limits.cooldown_seconds * 1000) / 1000) } });
-        }
-        if (limits.member_running !== null && runMember >= limits.member_running) return refuse({ ok: false, key: 'limit.member_running', params: { used: runMember, limit: limits.member_running } });
-        if (scope.guildId && limits.guild_running !== null && runGuild >= limits.guild_running) return refuse({ ok: false, key: 'limit.guild_running', params: { used: runGuild, limit: limits.guild_running } });
-        if (limits.member_daily_tasks !== null && memberDay.tasks + 1 > limits.member_daily_tasks) {
-          return refuse({ ok: false, key: 'limit.member_daily_tasks', params: { used: memberDay.tasks, limit: limits.member_daily_tasks, resetAt: sec(p.dayEndsAt / 1000) } });
-        }
-        if (scope.guildId) {
-          if (limits.guild_daily_tasks !== null && guildDay.tasks + 1 > limits.guild_daily_tasks) {
-            return refuse({ ok: false, key: 'limit.guild_daily_tasks', params: { used: guildDay.tasks, limit: limits.guild_daily_tasks, resetAt: sec(p.dayEndsAt / 1000) } });
+      const decided = await lock(key).runExclusive(
+        async (): Promise<{ result: ReserveResult; persisted?: Promise<unknown> }> => {
+          const at = now();
+          const settings = scope.guildId ? await store.settings(scope.guildId) : {};
+          const limits = { ...options.defaults, ...settings.limits };
+          const p = periodsAt(at, settings.timeZone ?? 'UTC');
+          const member = `${key}:u${scope.userId}`;
+          const keys = {
+            guildDay: `${key}:d:${p.day}`,
+            guildMonth: `${key}:m:${p.month}`,
+            memberDay: `${member}:d:${p.day}`,
+            memberMonth: `${member}:m:${p.month}`,
+          };
+          const [guildDay, guildMonth, memberDay, runGuild, runMember, last] = await Promise.all([
+            store.counter(keys.guildDay),
+            store.counter(keys.guildMonth),
+            store.counter(keys.memberDay),
+            store.running(`${key}`),
+            store.running(member),
+            store.lastRequest(member),
+          ]);
+          const sec = Math.floor;
+          const refuse = (k: ReserveResult & { ok: false }) => ({ result: k });
+          if (limits.cooldown_seconds !== null && last && at - last < limits.cooldown_seconds * 1000) {
+            return refuse({
+              ok: false,
+              key: 'limit.cooldown',
+              params: {
+                seconds: limits.cooldown_seconds,
+                resetAt: sec((last + limits.cooldown_seconds * 1000) / 1000),
+              },
+            });
           }
-          if (limits.guild_monthly_tasks !== null && guildMonth.tasks + 1 > limits.guild_monthly_tasks) {
-            return refuse({ ok: false, key: 'limit.guild_monthly_tasks', params: { used: guildMonth.tasks, limit: limits.guild_monthly_tasks, resetAt: sec(p.monthEndsAt / 1000) } });
+          if (limits.member_running !== null && runMember >= limits.member_running)
+            return refuse({
+              ok: false,
+              key: 'limit.member_running',
+              params: { used: runMember, limit: limits.member_running },
+            });
+          if (scope.guildId && limits.guild_running !== null && runGuild >= limits.guild_running)
+            return refuse({
+              ok: false,
+              key: 'limit.guild_running',
+              params: { used: runGuild, limit: limits.guild_running },
+            });
+          if (limits.member_daily_tasks !== null && memberDay.tasks + 1 > limits.member_daily_tasks) {
+            return refuse({
+              ok: false,
+              key: 'limit.member_daily_tasks',
+              params: { used: memberDay.tasks, limit: limits.member_daily_tasks, resetAt: sec(p.dayEndsAt / 1000) },
+            });
           }
-          if (limits.guild_monthly_seconds !== null && guildMonth.seconds + scope.cost.seconds > limits.guild_monthly_seconds) {
-            return refuse({ ok: false, key: 'limit.guild_monthly_seconds', params: { used: guildMonth.seconds, limit: limits.guild_monthly_seconds, needed: scope.cost.seconds, resetAt: sec(p.monthEndsAt / 1000) } });
+          if (scope.guildId) {
+            if (limits.guild_daily_tasks !== null && guildDay.tasks + 1 > limits.guild_daily_tasks) {
+              return refuse({
+                ok: false,
+                key: 'limit.guild_daily_tasks',
+                params: { used: guildDay.tasks, limit: limits.guild_daily_tasks, resetAt: sec(p.dayEndsAt / 1000) },
+              });
+            }
+            if (limits.guild_monthly_tasks !== null && guildMonth.tasks + 1 > limits.guild_monthly_tasks) {
+              return refuse({
+                ok: false,
+                key: 'limit.guild_monthly_tasks',
+                params: {
+                  used: guildMonth.tasks,
+                  limit: limits.guild_monthly_tasks,
+                  resetAt: sec(p.monthEndsAt / 1000),
+                },
+              });
+            }
+            if (
+              limits.guild_monthly_seconds !== null &&
+              guildMonth.seconds + scope.cost.seconds > limits.guild_monthly_seconds
+            ) {
+              return refuse({
+                ok: false,
+                key: 'limit.guild_monthly_seconds',
+                params: {
+                  used: guildMonth.seconds,
+                  limit: limits.guild_monthly_seconds,
+                  needed: scope.cost.seconds,
+                  resetAt: sec(p.monthEndsAt / 1000),
+                },
+              });
+            }
           }
-        }
-        const amount: Counter = {
-          tasks: 1,
-          seconds: scope.cost.seconds,
-          perTaskUnits: scope.cost.billing === 'per_task' ? scope.cost.units : 0,
-          perSecondUnits: scope.cost.billing === 'per_second' ? scope.cost.units : 0,
-        };
-        const counters = scope.guildId ? [keys.guildDay, keys.guildMonth, keys.memberDay, keys.memberMonth] : [keys.memberDay, keys.memberMonth];
-        const running = scope.guildId ? [key, member] : [member];
-        // The reservation travels with the counters: a crash leaves a record that refund/commit can settle.
-        const reservation: Reservation = { taskId, counters, running, amount, state: 'reserved', at };
-        // All writes are queued together on the one connection and awaited before saying yes.
-        const current = await Promise.all([...counters.map((k) => store.counter(k)), ...running.map((k) => store.running(k))]);
-        const persisted = Promise.all([
-          store.setReservation(reservation),
-          ...counters.map((k, i) => store.setCounter(k, add(current[i] as Counter, amount, 1))),
-          ...running.map((k, i) => store.setRunning(k, (current[counters.length + i] as number) + 1)),
-          store.setLastRequest(member, at),
-        ]);
-        return { result: { ok: true }, persisted };
-      });
+          const amount: Counter = {
+            tasks: 1,
+            seconds: scope.cost.seconds,
+            perTaskUnits: scope.cost.billing === 'per_task' ? scope.cost.units : 0,
+            perSecondUnits: scope.cost.billing === 'per_second' ? scope.cost.units : 0,
+          };
+          const counters = scope.guildId
+            ? [keys.guildDay, keys.guildMonth, keys.memberDay, keys.memberMonth]
+            : [keys.memberDay, keys.memberMonth];
+          const running = scope.guildId ? [key, member] : [member];
+          // The reservation travels with the counters: a crash leaves a record that refund/commit can settle.
+          const reservation: Reservation = { taskId, counters, running, amount, state: 'reserved', at };
+          // All writes are queued together on the one connection and awaited before saying yes.
+          const current = await Promise.all([
+            ...counters.map((k) => store.counter(k)),
+            ...running.map((k) => store.running(k)),
+          ]);
+          const persisted = Promise.all([
+            store.setReservation(reservation),
+            ...counters.map((k, i) => store.setCounter(k, add(current[i] as Counter, amount, 1))),
+            ...running.map((k, i) => store.setRunning(k, (current[counters.length + i] as number) + 1)),
+            store.setLastRequest(member, at),
+          ]);
+          return { result: { ok: true }, persisted };
+        },
+      );
       await decided.persisted;
       return decided.result;
     },

@@ -23,7 +23,9 @@ export interface UsageLedger {
   refund(taskId: string, scope: UsageScope): Promise<void>;
 }
 
-export function createOpenLedger(): UsageLedger & { counts: { reserved: number; committed: number; refunded: number } } {
+export function createOpenLedger(): UsageLedger & {
+  counts: { reserved: number; committed: number; refunded: number };
+} {
   const counts = { reserved: 0, committed: 0, refunded: 0 };
   return {
     counts,

@@ -10,11 +10,20 @@ export interface UsageLine {
   resetAt?: number;
 }
 
-export async function usageAgainstLimits(ledger: GuildLedger, guildId: string | null, userId: string): Promise<{ you: UsageLine[]; server: UsageLine[]; month: Counter }> {
+export async function usageAgainstLimits(
+  ledger: GuildLedger,
+  guildId: string | null,
+  userId: string,
+): Promise<{ you: UsageLine[]; server: UsageLine[]; month: Counter }> {
   const [snap, limits] = await Promise.all([ledger.snapshot(guildId, userId), ledger.limitsFor(guildId)]);
   const day = Math.floor(snap.dayEndsAt / 1000);
   const month = Math.floor(snap.monthEndsAt / 1000);
-  const line = (limit: LimitName, used: number, resetAt?: number): UsageLine => ({ limit, used, max: limits[limit as keyof Limits], resetAt });
+  const line = (limit: LimitName, used: number, resetAt?: number): UsageLine => ({
+    limit,
+    used,
+    max: limits[limit as keyof Limits],
+    resetAt,
+  });
   return {
     you: [line('member_daily_tasks', snap.memberDay.tasks, day), line('member_running', snap.memberRunning)],
     server: guildId
@@ -31,6 +40,9 @@ export async function usageAgainstLimits(ledger: GuildLedger, guildId: string | 
 
 export function breakdownCsv(rows: Array<{ userId: string; counter: Counter }>): string {
   const lines = ['user_id,videos,seconds,per_task_units,per_second_units'];
-  for (const r of rows) lines.push([r.userId, r.counter.tasks, r.counter.seconds, r.counter.perTaskUnits, r.counter.perSecondUnits].join(','));
+  for (const r of rows)
+    lines.push(
+      [r.userId, r.counter.tasks, r.counter.seconds, r.counter.perTaskUnits, r.counter.perSecondUnits].join(','),
+    );
   return `${lines.join('\n')}\n`;
 }

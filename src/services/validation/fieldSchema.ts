@@ -33,7 +33,10 @@ export function buildFieldSchema(model: ModelSpec) {
       (v) => lowerTrim(emptyToUndefined(v)),
       z.enum(model.resolution.allowed, key('resolution.notAllowed')).default(model.resolution.default),
     ),
-    ratio: z.preprocess((v) => lowerTrim(emptyToUndefined(v)), z.enum(model.ratios, key('ratio.notAllowed')).optional()),
+    ratio: z.preprocess(
+      (v) => lowerTrim(emptyToUndefined(v)),
+      z.enum(model.ratios, key('ratio.notAllowed')).optional(),
+    ),
     orientation: z.preprocess(
       (v) => lowerTrim(emptyToUndefined(v)),
       z.enum(ORIENTATIONS, key('orientation.invalid')).optional(),

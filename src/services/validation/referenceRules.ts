@@ -10,7 +10,11 @@ import type { MediaInput, Problem, RequestField, VideoRequestInput } from './typ
 
 /** Up to three model ids that accept uploaded https media of the given kind. */
 export function suggestModels(accepts: (m: ModelSpec) => boolean): string {
-  return list(MODELS.filter((m) => m.mediaScheme !== 'asset' && accepts(m)).slice(0, 3).map((m) => m.id));
+  return list(
+    MODELS.filter((m) => m.mediaScheme !== 'asset' && accepts(m))
+      .slice(0, 3)
+      .map((m) => m.id),
+  );
 }
 
 interface Refs {
@@ -34,11 +38,21 @@ export function collectRefs(input: VideoRequestInput): Refs {
 function imageRules(m: ModelSpec, r: Refs): Problem[] {
   const count = r.images.length;
   if (!m.images) {
-    return count ? [{ field: 'images', key: 'images.notAccepted', params: { model: m.id, suggest: suggestModels((x) => !!x.images) } }] : [];
+    return count
+      ? [
+          {
+            field: 'images',
+            key: 'images.notAccepted',
+            params: { model: m.id, suggest: suggestModels((x) => !!x.images) },
+          },
+        ]
+      : [];
   }
   const out: Problem[] = [];
-  if (count > m.images.max) out.push({ field: 'images', key: 'images.tooMany', params: { model: m.id, count, max: m.images.max } });
-  if (m.images.required && count === 0) out.push({ field: 'images', key: 'images.required', params: { model: m.id, max: m.images.max } });
+  if (count > m.images.max)
+    out.push({ field: 'images', key: 'images.tooMany', params: { model: m.id, count, max: m.images.max } });
+  if (m.images.required && count === 0)
+    out.push({ field: 'images', key: 'images.required', params: { model: m.id, max: m.images.max } });
   return out;
 }
 
@@ -46,7 +60,13 @@ function frameRules(m: ModelSpec, r: Refs): Problem[] {
   const hasFrames = !!(r.first || r.last);
   if (!hasFrames) return [];
   if (!m.frames) {
-    return [{ field: 'first_image', key: 'frames.notAccepted', params: { model: m.id, suggest: suggestModels((x) => !!x.frames) } }];
+    return [
+      {
+        field: 'first_image',
+        key: 'frames.notAccepted',
+        params: { model: m.id, suggest: suggestModels((x) => !!x.frames) },
+      },
+    ];
   }
   const out: Problem[] = [];
   if (r.images.length) out.push({ field: 'first_image', key: 'frames.exclusiveWithImages', params: {} });
@@ -63,18 +83,33 @@ function videoRules(m: ModelSpec, r: Refs): Problem[] {
   const count = r.videos.length;
   if (!count) return [];
   if (!m.videos) {
-    return [{ field: 'reference_videos', key: 'videos.notAccepted', params: { model: m.id, suggest: suggestModels((x) => !!x.videos) } }];
+    return [
+      {
+        field: 'reference_videos',
+        key: 'videos.notAccepted',
+        params: { model: m.id, suggest: suggestModels((x) => !!x.videos) },
+      },
+    ];
   }
   const rule = m.videos;
   const out: Problem[] = [];
-  if (count > rule.max) out.push({ field: 'reference_videos', key: 'videos.tooMany', params: { model: m.id, count, max: rule.max } });
+  if (count > rule.max)
+    out.push({ field: 'reference_videos', key: 'videos.tooMany', params: { model: m.id, count, max: rule.max } });
   const totalSec = r.videos.reduce((sum, v) => sum + (v.durationSec ?? 0), 0);
   if (totalSec > rule.maxTotalSeconds) {
-    out.push({ field: 'reference_videos', key: 'videos.totalDuration', params: { total: Math.round(totalSec * 10) / 10, max: rule.maxTotalSeconds } });
+    out.push({
+      field: 'reference_videos',
+      key: 'videos.totalDuration',
+      params: { total: Math.round(totalSec * 10) / 10, max: rule.maxTotalSeconds },
+    });
   }
   const totalBytes = r.videos.reduce((sum, v) => sum + (v.sizeBytes ?? 0), 0);
   if (totalBytes > rule.maxTotalBytes) {
-    out.push({ field: 'reference_videos', key: 'videos.totalSize', params: { total: formatBytes(totalBytes), max: formatBytes(rule.maxTotalBytes) } });
+    out.push({
+      field: 'reference_videos',
+      key: 'videos.totalSize',
+      params: { total: formatBytes(totalBytes), max: formatBytes(rule.maxTotalBytes) },
+    });
   }
   r.videos.forEach((v, i) => {
     if (v.width === undefined || v.height === undefined) return;
@@ -83,7 +118,13 @@ function videoRules(m: ModelSpec, r: Refs): Problem[] {
       out.push({
         field: 'reference_videos',
         key: 'videos.resolution',
-        params: { name: displayName(v, i), width: v.width, height: v.height, min: rule.minShortSidePx, max: rule.maxShortSidePx },
+        params: {
+          name: displayName(v, i),
+          width: v.width,
+          height: v.height,
+          min: rule.minShortSidePx,
+          max: rule.maxShortSidePx,
+        },
       });
     }
   });
@@ -94,13 +135,22 @@ function audioRules(m: ModelSpec, r: Refs): Problem[] {
   const count = r.audios.length;
   if (!count) return [];
   if (!m.audios) {
-    return [{ field: 'reference_audios', key: 'audios.notAccepted', params: { model: m.id, suggest: suggestModels((x) => !!x.audios) } }];
+    return [
+      {
+        field: 'reference_audios',
+        key: 'audios.notAccepted',
+        params: { model: m.id, suggest: suggestModels((x) => !!x.audios) },
+      },
+    ];
   }
   const out: Problem[] = [];
-  if (count > m.audios.max) out.push({ field: 'reference_audios', key: 'audios.tooMany', params: { model: m.id, count, max: m.audios.max } });
+  if (count > m.audios.max)
+    out.push({ field: 'reference_audios', key: 'audios.tooMany', params: { model: m.id, count, max: m.audios.max } });
   const hasFrames = !!(r.first || r.last);
-  if (!r.images.length && !r.videos.length && !hasFrames) out.push({ field: 'reference_audios', key: 'audios.alone', params: {} });
-  if (hasFrames && !m.audios.allowedWithFrames) out.push({ field: 'reference_audios', key: 'audios.notWithFrames', params: { model: m.id } });
+  if (!r.images.length && !r.videos.length && !hasFrames)
+    out.push({ field: 'reference_audios', key: 'audios.alone', params: {} });
+  if (hasFrames && !m.audios.allowedWithFrames)
+    out.push({ field: 'reference_audios', key: 'audios.notWithFrames', params: { model: m.id } });
   return out;
 }
 
@@ -116,7 +166,11 @@ function mediaItemRules(m: ModelSpec, field: RequestField, items: MediaInput[], 
     const shown = url.length > 80 ? `${url.slice(0, 77)}…` : url;
     if (m.mediaScheme === 'asset' && !isAsset) {
       const key = media.fromAttachment ? 'media.assetOnlyAttachment' : 'media.assetOnly';
-      out.push({ field, key, params: { field, model: m.id, value: shown, suggest: suggestModels((x) => fieldAccepted(x, field)) } });
+      out.push({
+        field,
+        key,
+        params: { field, model: m.id, value: shown, suggest: suggestModels((x) => fieldAccepted(x, field)) },
+      });
     } else if (m.mediaScheme === 'https' && !isHttps) {
       out.push({ field, key: 'media.httpsOnly', params: { field, model: m.id, value: shown } });
     } else if (m.mediaScheme === 'https-or-asset' && !isHttps && !isAsset) {
@@ -125,10 +179,23 @@ function mediaItemRules(m: ModelSpec, field: RequestField, items: MediaInput[], 
     if (!limits) return;
     const type = media.contentType?.split(';')[0]?.trim().toLowerCase();
     if (type && !limits.contentTypes.includes(type)) {
-      out.push({ field, key: 'media.contentType', params: { field, name: displayName(media, i), value: type, allowed: list(limits.contentTypes) } });
+      out.push({
+        field,
+        key: 'media.contentType',
+        params: { field, name: displayName(media, i), value: type, allowed: list(limits.contentTypes) },
+      });
     }
     if (media.sizeBytes !== undefined && media.sizeBytes > limits.maxBytes) {
-      out.push({ field, key: 'media.tooLarge', params: { field, name: displayName(media, i), size: formatBytes(media.sizeBytes), max: formatBytes(limits.maxBytes) } });
+      out.push({
+        field,
+        key: 'media.tooLarge',
+        params: {
+          field,
+          name: displayName(media, i),
+          size: formatBytes(media.sizeBytes),
+          max: formatBytes(limits.maxBytes),
+        },
+      });
     }
   });
   return out;
@@ -136,12 +203,17 @@ function mediaItemRules(m: ModelSpec, field: RequestField, items: MediaInput[], 
 
 function fieldAccepted(m: ModelSpec, field: RequestField): boolean {
   switch (field) {
-    case 'images': return !!m.images;
+    case 'images':
+      return !!m.images;
     case 'first_image':
-    case 'last_image': return !!m.frames;
-    case 'reference_videos': return !!m.videos;
-    case 'reference_audios': return !!m.audios;
-    default: return true;
+    case 'last_image':
+      return !!m.frames;
+    case 'reference_videos':
+      return !!m.videos;
+    case 'reference_audios':
+      return !!m.audios;
+    default:
+      return true;
   }
 }
 

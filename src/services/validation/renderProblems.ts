@@ -8,5 +8,10 @@ export function renderProblems(problems: readonly Problem[], locale: Locale): st
 
 /** `{ field, en, zh }` per problem: the bilingual form used by the CLI's --json output. */
 export function bilingualProblems(problems: readonly Problem[]) {
-  return problems.map((p) => ({ field: p.field, code: p.key, en: t('en-US', p.key, p.params), zh: t('zh-CN', p.key, p.params) }));
+  return problems.map((p) => ({
+    field: p.field,
+    code: p.key,
+    en: t('en-US', p.key, p.params),
+    zh: t('zh-CN', p.key, p.params),
+  }));
 }

@@ -32,8 +32,17 @@ export interface VideoRequestInput {
 
 /** Field names as the upstream API spells them. */
 export type RequestField =
-  | 'model' | 'prompt' | 'duration' | 'resolution' | 'ratio' | 'orientation'
-  | 'images' | 'first_image' | 'last_image' | 'reference_videos' | 'reference_audios';
+  | 'model'
+  | 'prompt'
+  | 'duration'
+  | 'resolution'
+  | 'ratio'
+  | 'orientation'
+  | 'images'
+  | 'first_image'
+  | 'last_image'
+  | 'reference_videos'
+  | 'reference_audios';
 
 export interface Problem {
   field: RequestField;

@@ -8,7 +8,14 @@ import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import { buildFieldSchema, type ParsedFields } from './fieldSchema.js';
 import { list } from './format.js';
 import { collectRefs, referenceProblems } from './referenceRules.js';
-import type { Problem, RequestField, UpstreamCreateBody, UsageCost, ValidationResult, VideoRequestInput } from './types.js';
+import type {
+  Problem,
+  RequestField,
+  UpstreamCreateBody,
+  UsageCost,
+  ValidationResult,
+  VideoRequestInput,
+} from './types.js';
 
 export interface ValidateOptions {
   /** Model ids this server allows (default: all). */
@@ -26,11 +33,16 @@ function schemaFor(model: ModelSpec) {
 function fieldParams(model: ModelSpec, field: RequestField, input: VideoRequestInput): MessageParams {
   const value = String((input as unknown as Record<string, unknown>)[field] ?? '');
   switch (field) {
-    case 'prompt': return { model: model.id, max: model.promptMaxChars, length: (input.prompt ?? '').trim().length };
-    case 'duration': return { model: model.id, value, ...model.duration };
-    case 'resolution': return { model: model.id, value, allowed: list(model.resolution.allowed) };
-    case 'ratio': return { model: model.id, value, allowed: list(model.ratios) };
-    default: return { model: model.id, value, field };
+    case 'prompt':
+      return { model: model.id, max: model.promptMaxChars, length: (input.prompt ?? '').trim().length };
+    case 'duration':
+      return { model: model.id, value, ...model.duration };
+    case 'resolution':
+      return { model: model.id, value, allowed: list(model.resolution.allowed) };
+    case 'ratio':
+      return { model: model.id, value, allowed: list(model.ratios) };
+    default:
+      return { model: model.id, value, field };
   }
 }
 
@@ -59,7 +71,9 @@ const PORTRAIT: readonly Ratio[] = ['3:4', '9:16'];
 
 function orientationProblems(ratio: Ratio | undefined, orientation: Orientation | undefined): Problem[] {
   if (!ratio || !orientation) return [];
-  const clash = (orientation === 'landscape' && PORTRAIT.includes(ratio)) || (orientation === 'portrait' && LANDSCAPE.includes(ratio));
+  const clash =
+    (orientation === 'landscape' && PORTRAIT.includes(ratio)) ||
+    (orientation === 'portrait' && LANDSCAPE.includes(ratio));
   return clash ? [{ field: 'orientation', key: 'orientation.conflict', params: { orientation, ratio } }] : [];
 }
 
@@ -92,10 +106,18 @@ export function validateVideoRequest(input: VideoRequestInput, options: Validate
   const enabled = options.enabledModels ?? MODEL_IDS;
   const model = findModel(String(input.model ?? ''));
   if (!model) {
-    return { ok: false, problems: [{ field: 'model', key: 'model.unknown', params: { value: String(input.model ?? ''), allowed: list(enabled) } }] };
+    return {
+      ok: false,
+      problems: [
+        { field: 'model', key: 'model.unknown', params: { value: String(input.model ?? ''), allowed: list(enabled) } },
+      ],
+    };
   }
   if (!enabled.includes(model.id)) {
-    return { ok: false, problems: [{ field: 'model', key: 'model.disabled', params: { value: model.id, allowed: list(enabled) } }] };
+    return {
+      ok: false,
+      problems: [{ field: 'model', key: 'model.disabled', params: { value: model.id, allowed: list(enabled) } }],
+    };
   }
   const { fields, problems } = fieldProblems(model, input);
   problems.push(...orientationProblems(fields?.ratio, fields?.orientation));

@@ -47,7 +47,11 @@ export class RestFaults {
 
   /** The first fault whose route matches `METHOD /templated/route`, consumed once. */
   take(route: string): RestFault | undefined {
-    const f = this.list.find((x) => x.left > 0 && (x.route === undefined || (typeof x.route === 'string' ? x.route === route : x.route.test(route))));
+    const f = this.list.find(
+      (x) =>
+        x.left > 0 &&
+        (x.route === undefined || (typeof x.route === 'string' ? x.route === route : x.route.test(route))),
+    );
     if (!f) return undefined;
     f.left -= 1;
     if (f.left <= 0) this.list = this.list.filter((x) => x !== f);

@@ -97,7 +97,9 @@ export function createGateway(options: GatewayOptions) {
     const live = [...sessions.values()].filter((s) => s.conn);
     if (!live.length) return false;
     const total = live[live.length - 1]!.shard[1];
-    return Array.from({ length: total }, (_, i) => i).every((i) => live.some((s) => s.shard[0] === i && s.shard[1] === total));
+    return Array.from({ length: total }, (_, i) => i).every((i) =>
+      live.some((s) => s.shard[0] === i && s.shard[1] === total),
+    );
   };
   const checkReady = () => {
     if (!isReady()) return;
@@ -107,17 +109,27 @@ export function createGateway(options: GatewayOptions) {
   /** Drops sessions whose connection has been gone longer than the resume window. */
   const prune = () => {
     const now = options.now();
-    for (const s of sessions.values()) if (!s.conn && s.detachedAt !== undefined && now - s.detachedAt > RESUME_WINDOW_MS) sessions.delete(s.id);
+    for (const s of sessions.values())
+      if (!s.conn && s.detachedAt !== undefined && now - s.detachedAt > RESUME_WINDOW_MS) sessions.delete(s.id);
   };
 
   const tokenOk = (token: unknown) => String(token ?? '').replace(/^Bot /, '') === options.botToken;
 
-  function identify(c: Connection, d: { token?: string; intents?: number; shard?: [number, number]; compress?: boolean }) {
+  function identify(
+    c: Connection,
+    d: { token?: string; intents?: number; shard?: [number, number]; compress?: boolean },
+  ) {
     if (!tokenOk(d.token)) return c.ws.close(4004, 'Authentication failed.');
     if (c.session) return c.ws.close(4005, 'Already authenticated.');
     const shard: [number, number] = d.shard ?? [0, 1];
     if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) return c.ws.close(4010, 'Invalid shard.');
-    identifies.push({ url: c.url, intents: Number(d.intents ?? 0), shard: d.shard, compress: d.compress, at: options.now() });
+    identifies.push({
+      url: c.url,
+      intents: Number(d.intents ?? 0),
+      shard: d.shard,
+      compress: d.compress,
+      at: options.now(),
+    });
     const s: Session = { id: `fake-session-${++sessionCounter}`, shard, seq: 0, conn: c, recent: [] };
     sessions.set(s.id, s);
     c.session = s;
@@ -149,7 +161,14 @@ export function createGateway(options: GatewayOptions) {
     const s = sessions.get(String(d.session_id));
     const seq = Number(d.seq ?? 0);
     const oldest = s?.recent[0]?.[0] ?? (s ? s.seq + 1 : 0);
-    const record: ResumeRecord = { url: c.url, sessionId: String(d.session_id), seq, resumed: false, replayed: 0, at: options.now() };
+    const record: ResumeRecord = {
+      url: c.url,
+      sessionId: String(d.session_id),
+      seq,
+      resumed: false,
+      replayed: 0,
+      at: options.now(),
+    };
     resumes.push(record);
     // Unknown or closed session, a sequence from the future, or one older than what is kept: identify again.
     if (!s || seq > s.seq || seq < oldest - 1) {
@@ -215,7 +234,9 @@ export function createGateway(options: GatewayOptions) {
   /** The sessions that receive a dispatch about `guildId` (DMs and guild-less events go to shard 0). */
   const targets = (guildId: string | undefined) => {
     prune();
-    return [...sessions.values()].filter((s) => s.shard[0] === (guildId === undefined || s.shard[1] === 1 ? 0 : shardOf(guildId, s.shard[1])));
+    return [...sessions.values()].filter(
+      (s) => s.shard[0] === (guildId === undefined || s.shard[1] === 1 ? 0 : shardOf(guildId, s.shard[1])),
+    );
   };
 
   return {

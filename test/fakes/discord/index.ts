@@ -13,10 +13,39 @@
  */
 export { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from './server.js';
 export type { IdentifyRecord, ResumeRecord } from './gateway.js';
-export type { CommandOption, DispatchBase, DispatchCommand, DispatchComponent, DispatchModalSubmit, DispatchedInteraction, InteractionCallback, InteractionState } from './interactions.js';
+export type {
+  CommandOption,
+  DispatchBase,
+  DispatchCommand,
+  DispatchComponent,
+  DispatchModalSubmit,
+  DispatchedInteraction,
+  InteractionCallback,
+  InteractionState,
+} from './interactions.js';
 export type { RestFault } from './faults.js';
 export { requestsTo, type RecordedRestRequest, type RecordedFile, type JsonBody } from './recorder.js';
-export { COMPONENTS_V2, EPHEMERAL, LOADING, SUPPRESS_EMBEDS, type StoredMessage, type StoredAttachment, type MessageKind, MessageStore } from './messageStore.js';
+export {
+  COMPONENTS_V2,
+  EPHEMERAL,
+  LOADING,
+  SUPPRESS_EMBEDS,
+  type StoredMessage,
+  type StoredAttachment,
+  type MessageKind,
+  MessageStore,
+} from './messageStore.js';
 export type { StoredCommand, FakeChannel } from './restRoutes.js';
-export { ALL_PERMISSIONS, DEFAULT_ATTACHMENT_SIZE_LIMIT, MANAGE_GUILD, MANAGE_MESSAGES, MEMBER_PERMISSIONS, shardOf, uploadLimitForTier, type AttachmentSpec, type FakeGuild, type FakeGuildSpec } from './payloads.js';
+export {
+  ALL_PERMISSIONS,
+  DEFAULT_ATTACHMENT_SIZE_LIMIT,
+  MANAGE_GUILD,
+  MANAGE_MESSAGES,
+  MEMBER_PERMISSIONS,
+  shardOf,
+  uploadLimitForTier,
+  type AttachmentSpec,
+  type FakeGuild,
+  type FakeGuildSpec,
+} from './payloads.js';
 export { snowflake } from './snowflake.js';

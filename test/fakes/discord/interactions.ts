@@ -4,7 +4,17 @@
  */
 import { ApplicationCommandOptionType, ComponentType, InteractionType, type APIUser } from 'discord-api-types/v10';
 import type { MessageStore } from './messageStore.js';
-import { ALL_PERMISSIONS, MEMBER_PERMISSIONS, attachmentPayload, impliedOptionType, makeUser, memberPayload, uploadLimitForTier, type AttachmentSpec, type FakeGuild } from './payloads.js';
+import {
+  ALL_PERMISSIONS,
+  MEMBER_PERMISSIONS,
+  attachmentPayload,
+  impliedOptionType,
+  makeUser,
+  memberPayload,
+  uploadLimitForTier,
+  type AttachmentSpec,
+  type FakeGuild,
+} from './payloads.js';
 import type { JsonBody } from './recorder.js';
 import { snowflake } from './snowflake.js';
 
@@ -120,11 +130,15 @@ export class Interactions {
   constructor(private readonly deps: InteractionDeps) {}
 
   command(d: DispatchCommand): DispatchedInteraction {
-    return this.dispatch(d, InteractionType.ApplicationCommand, (channelId, at) => ({ data: this.commandData(d, channelId, at) }));
+    return this.dispatch(d, InteractionType.ApplicationCommand, (channelId, at) => ({
+      data: this.commandData(d, channelId, at),
+    }));
   }
 
   autocomplete(d: DispatchCommand): DispatchedInteraction {
-    return this.dispatch(d, InteractionType.ApplicationCommandAutocomplete, (channelId, at) => ({ data: this.commandData(d, channelId, at) }));
+    return this.dispatch(d, InteractionType.ApplicationCommandAutocomplete, (channelId, at) => ({
+      data: this.commandData(d, channelId, at),
+    }));
   }
 
   component(d: DispatchComponent): DispatchedInteraction {
@@ -133,20 +147,36 @@ export class Interactions {
     const stored = this.deps.messages.get(ref.id);
     const channelId = ref.channelId ?? stored?.channelId;
     if (!channelId) throw new Error(`unknown message ${ref.id}: give its channelId`);
-    const guildId = d.guildId !== undefined ? d.guildId : (stored?.guildId ?? this.deps.channels.get(channelId)?.guildId ?? null);
+    const guildId =
+      d.guildId !== undefined ? d.guildId : (stored?.guildId ?? this.deps.channels.get(channelId)?.guildId ?? null);
     const componentType = d.componentType ?? ComponentType.Button;
-    return this.dispatch({ ...d, channelId, guildId }, InteractionType.MessageComponent, () => ({
-      data: { custom_id: d.customId, component_type: componentType, ...(d.values ? { values: d.values } : {}) },
-      message: this.messagePayload(ref.id, channelId, guildId ?? undefined),
-    }), ref.id);
+    return this.dispatch(
+      { ...d, channelId, guildId },
+      InteractionType.MessageComponent,
+      () => ({
+        data: { custom_id: d.customId, component_type: componentType, ...(d.values ? { values: d.values } : {}) },
+        message: this.messagePayload(ref.id, channelId, guildId ?? undefined),
+      }),
+      ref.id,
+    );
   }
 
   modalSubmit(d: DispatchModalSubmit): DispatchedInteraction {
-    const components = Object.entries(d.fields).map(([customId, value]) => ({ type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, custom_id: customId, value }] }));
-    return this.dispatch(d, InteractionType.ModalSubmit, (channelId) => ({
-      data: { custom_id: d.customId, components },
-      ...(d.message ? { message: this.messagePayload(d.message.id, d.message.channelId ?? channelId, undefined) } : {}),
-    }), d.message?.id);
+    const components = Object.entries(d.fields).map(([customId, value]) => ({
+      type: ComponentType.ActionRow,
+      components: [{ type: ComponentType.TextInput, custom_id: customId, value }],
+    }));
+    return this.dispatch(
+      d,
+      InteractionType.ModalSubmit,
+      (channelId) => ({
+        data: { custom_id: d.customId, components },
+        ...(d.message
+          ? { message: this.messagePayload(d.message.id, d.message.channelId ?? channelId, undefined) }
+          : {}),
+      }),
+      d.message?.id,
+    );
   }
 
   /** Resolves with the interaction's callback once the bot has sent it. */
@@ -155,7 +185,10 @@ export class Interactions {
     if (!ix) return Promise.reject(new Error(`unknown interaction ${interactionId}`));
     if (ix.callback) return Promise.resolve(ix.callback);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no callback for interaction ${interactionId} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no callback for interaction ${interactionId} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       ix.waiters.push((cb) => {
         clearTimeout(timer);
         resolve(cb);
@@ -167,10 +200,33 @@ export class Interactions {
     const stored = this.deps.messages.get(messageId);
     if (stored) return this.deps.messages.toApi(stored, this.deps.botUser);
     const at = new Date(this.deps.now()).toISOString();
-    return { id: messageId, channel_id: channelId, ...(guildId ? { guild_id: guildId } : {}), author: this.deps.botUser, content: '', timestamp: at, edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], components: [], pinned: false, type: 0, flags: 0 };
+    return {
+      id: messageId,
+      channel_id: channelId,
+      ...(guildId ? { guild_id: guildId } : {}),
+      author: this.deps.botUser,
+      content: '',
+      timestamp: at,
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+    };
   }
 
-  private dispatch(d: DispatchBase, type: InteractionType, extra: (channelId: string, at: number) => JsonBody, messageId?: string): DispatchedInteraction {
+  private dispatch(
+    d: DispatchBase,
+    type: InteractionType,
+    extra: (channelId: string, at: number) => JsonBody,
+    messageId?: string,
+  ): DispatchedInteraction {
     const { deps } = this;
     const at = deps.now();
     const guildId = d.guildId === null ? undefined : (d.guildId ?? deps.guilds[0]?.id);
@@ -182,7 +238,19 @@ export class Interactions {
     const id = snowflake(at);
     const token = `aW50ZXJhY3Rpb246${id}${Math.random().toString(36).slice(2)}`;
     const attachmentSizeLimit = d.attachmentSizeLimit ?? uploadLimitForTier(guild?.premiumTier ?? 0);
-    const state: InteractionState = { id, token, type, channelId, guildId, userId: user.id, user, createdAt: at, attachmentSizeLimit, messageId, waiters: [] };
+    const state: InteractionState = {
+      id,
+      token,
+      type,
+      channelId,
+      guildId,
+      userId: user.id,
+      user,
+      createdAt: at,
+      attachmentSizeLimit,
+      messageId,
+      waiters: [],
+    };
     this.byId.set(id, state);
     this.byToken.set(token, state);
     const permissions = String(d.memberPermissions ?? d.permissions ?? MEMBER_PERMISSIONS);
@@ -195,8 +263,32 @@ export class Interactions {
       token,
       version: 1,
       channel_id: channelId,
-      channel: { id: channelId, type: guildId ? 0 : 1, ...(guildId ? { guild_id: guildId, name: guild?.channelName ?? 'generate', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, rate_limit_per_user: 0, flags: 0, topic: null, last_message_id: null } : {}) },
-      ...(guildId ? { guild_id: guildId, guild: { id: guildId, locale: guildLocale, features: [] }, member: memberPayload(user, permissions, d.roles ?? [], joinedAt), guild_locale: guildLocale } : { user }),
+      channel: {
+        id: channelId,
+        type: guildId ? 0 : 1,
+        ...(guildId
+          ? {
+              guild_id: guildId,
+              name: guild?.channelName ?? 'generate',
+              position: 0,
+              permission_overwrites: [],
+              nsfw: false,
+              parent_id: null,
+              rate_limit_per_user: 0,
+              flags: 0,
+              topic: null,
+              last_message_id: null,
+            }
+          : {}),
+      },
+      ...(guildId
+        ? {
+            guild_id: guildId,
+            guild: { id: guildId, locale: guildLocale, features: [] },
+            member: memberPayload(user, permissions, d.roles ?? [], joinedAt),
+            guild_locale: guildLocale,
+          }
+        : { user }),
       app_permissions: String(d.appPermissions ?? ALL_PERMISSIONS),
       locale: d.locale ?? 'en-US',
       entitlements: [],
@@ -214,23 +306,50 @@ export class Interactions {
     const add = (kind: string, key: string, value: unknown) => {
       resolved[kind] = { ...resolved[kind], [key]: value };
     };
-    const opts: JsonBody[] = (d.options ?? []).map((o) => ({ name: o.name, type: o.type ?? impliedOptionType(o.value), value: o.value, ...(o.focused ? { focused: true } : {}) }));
+    const opts: JsonBody[] = (d.options ?? []).map((o) => ({
+      name: o.name,
+      type: o.type ?? impliedOptionType(o.value),
+      value: o.value,
+      ...(o.focused ? { focused: true } : {}),
+    }));
     // Channel, role and user options come with their objects in `resolved`, as Discord sends them.
     for (const o of opts) {
       const v = String(o.value);
-      if (o.type === ApplicationCommandOptionType.Channel) add('channels', v, { id: v, type: 0, name: 'channel', permissions: ALL_PERMISSIONS });
-      else if (o.type === ApplicationCommandOptionType.Role) add('roles', v, { id: v, name: 'role', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: '0', managed: false, mentionable: true, flags: 0 });
+      if (o.type === ApplicationCommandOptionType.Channel)
+        add('channels', v, { id: v, type: 0, name: 'channel', permissions: ALL_PERMISSIONS });
+      else if (o.type === ApplicationCommandOptionType.Role)
+        add('roles', v, {
+          id: v,
+          name: 'role',
+          color: 0,
+          hoist: false,
+          icon: null,
+          unicode_emoji: null,
+          position: 1,
+          permissions: '0',
+          managed: false,
+          mentionable: true,
+          flags: 0,
+        });
       else if (o.type === ApplicationCommandOptionType.User) add('users', v, makeUser(v, `user-${v.slice(-4)}`));
     }
     for (const [k, a] of (d.attachments ?? []).entries()) {
       const att = attachmentPayload(a, channelId, at);
       add('attachments', att.id, att);
-      opts.push({ name: a.optionName ?? `image${k + 1}`, type: ApplicationCommandOptionType.Attachment, value: att.id });
+      opts.push({
+        name: a.optionName ?? `image${k + 1}`,
+        type: ApplicationCommandOptionType.Attachment,
+        value: att.id,
+      });
     }
     let options: JsonBody[] = opts;
     if (d.subcommand) options = [{ name: d.subcommand, type: ApplicationCommandOptionType.Subcommand, options }];
-    if (d.subcommandGroup) options = [{ name: d.subcommandGroup, type: ApplicationCommandOptionType.SubcommandGroup, options }];
-    const registered = this.deps.findCommand(d.name, d.guildId === null ? undefined : (d.guildId ?? this.deps.guilds[0]?.id));
+    if (d.subcommandGroup)
+      options = [{ name: d.subcommandGroup, type: ApplicationCommandOptionType.SubcommandGroup, options }];
+    const registered = this.deps.findCommand(
+      d.name,
+      d.guildId === null ? undefined : (d.guildId ?? this.deps.guilds[0]?.id),
+    );
     return {
       id: d.commandId ?? registered?.id ?? snowflake(at),
       name: d.name,

@@ -46,9 +46,27 @@ export class MessageStore {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  create(channelId: string, body: MessageBody, files: StoredAttachment[], extra: Partial<StoredMessage> = {}): StoredMessage {
+  create(
+    channelId: string,
+    body: MessageBody,
+    files: StoredAttachment[],
+    extra: Partial<StoredMessage> = {},
+  ): StoredMessage {
     const at = this.now();
-    const msg: StoredMessage = { id: snowflake(at), channelId, kind: 'channel', content: '', embeds: [], components: [], attachments: [], flags: 0, deleted: false, edits: 0, createdAt: at, ...extra };
+    const msg: StoredMessage = {
+      id: snowflake(at),
+      channelId,
+      kind: 'channel',
+      content: '',
+      embeds: [],
+      components: [],
+      attachments: [],
+      flags: 0,
+      deleted: false,
+      edits: 0,
+      createdAt: at,
+      ...extra,
+    };
     this.apply(msg, body, files, false);
     if (typeof extra.flags === 'number') msg.flags = extra.flags;
     this.byId.set(msg.id, msg);
@@ -62,7 +80,9 @@ export class MessageStore {
     if (Array.isArray(body.components)) msg.components = body.components;
     if (typeof body.flags === 'number') {
       // An edit can only toggle SUPPRESS_EMBEDS and set IS_COMPONENTS_V2; ephemerality never changes.
-      msg.flags = isEdit ? (msg.flags & ~SUPPRESS_EMBEDS) | (body.flags & (SUPPRESS_EMBEDS | COMPONENTS_V2)) : body.flags;
+      msg.flags = isEdit
+        ? (msg.flags & ~SUPPRESS_EMBEDS) | (body.flags & (SUPPRESS_EMBEDS | COMPONENTS_V2))
+        : body.flags;
     }
     if ('allowed_mentions' in body) msg.allowedMentions = body.allowed_mentions;
     if (Array.isArray(body.attachments)) {
@@ -106,7 +126,11 @@ export class MessageStore {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: msg.attachments.map((a) => ({ ...a, url: `https://cdn.discordapp.com/attachments/${msg.channelId}/${a.id}/${a.filename}`, proxy_url: `https://media.discordapp.net/attachments/${msg.channelId}/${a.id}/${a.filename}` })),
+      attachments: msg.attachments.map((a) => ({
+        ...a,
+        url: `https://cdn.discordapp.com/attachments/${msg.channelId}/${a.id}/${a.filename}`,
+        proxy_url: `https://media.discordapp.net/attachments/${msg.channelId}/${a.id}/${a.filename}`,
+      })),
       embeds: msg.embeds,
       components: msg.components,
       pinned: false,

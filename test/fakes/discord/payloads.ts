@@ -13,7 +13,9 @@ import { snowflake } from './snowflake.js';
 
 export const ALL_PERMISSIONS = '2251799813685247';
 /** View channel, send messages, embed links, attach files, read history, use application commands. */
-export const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 31n));
+export const MEMBER_PERMISSIONS = String(
+  (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 31n),
+);
 export const MANAGE_MESSAGES = 1n << 13n;
 export const MANAGE_GUILD = 1n << 5n;
 export const DEFAULT_ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
@@ -61,15 +63,48 @@ export function makeGuild(spec: FakeGuildSpec, index: number, now: number = Date
 }
 
 export function makeUser(id: string, username: string, bot = false): APIUser {
-  return { id, username, discriminator: '0', global_name: bot ? null : username, avatar: null, ...(bot ? { bot: true } : {}) } as APIUser;
+  return {
+    id,
+    username,
+    discriminator: '0',
+    global_name: bot ? null : username,
+    avatar: null,
+    ...(bot ? { bot: true } : {}),
+  } as APIUser;
 }
 
 function everyoneRole(guildId: string) {
-  return { id: guildId, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: MEMBER_PERMISSIONS, managed: false, mentionable: false, flags: 0 };
+  return {
+    id: guildId,
+    name: '@everyone',
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position: 0,
+    permissions: MEMBER_PERMISSIONS,
+    managed: false,
+    mentionable: false,
+    flags: 0,
+  };
 }
 
 export function textChannel(g: FakeGuild): APIChannel {
-  return { id: g.channelId, guild_id: g.id, type: ChannelType.GuildText, name: g.channelName, position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, parent_id: null, rate_limit_per_user: 0, flags: 0 } as unknown as APIChannel;
+  return {
+    id: g.channelId,
+    guild_id: g.id,
+    type: ChannelType.GuildText,
+    name: g.channelName,
+    position: 0,
+    permission_overwrites: [],
+    nsfw: false,
+    topic: null,
+    last_message_id: null,
+    parent_id: null,
+    rate_limit_per_user: 0,
+    flags: 0,
+  } as unknown as APIChannel;
 }
 
 /**
@@ -137,7 +172,9 @@ export interface AttachmentSpec {
 
 export function attachmentPayload(spec: AttachmentSpec, channelId: string, at?: number): APIAttachment {
   const id = snowflake(at);
-  const url = spec.url ?? `https://cdn.discordapp.com/attachments/${channelId}/${id}/${encodeURIComponent(spec.filename)}?ex=0&is=0&hm=fake`;
+  const url =
+    spec.url ??
+    `https://cdn.discordapp.com/attachments/${channelId}/${id}/${encodeURIComponent(spec.filename)}?ex=0&is=0&hm=fake`;
   return {
     id,
     filename: spec.filename,
@@ -149,14 +186,32 @@ export function attachmentPayload(spec: AttachmentSpec, channelId: string, at?: 
   } as APIAttachment;
 }
 
-export function memberPayload(user: APIUser, permissions: string, roles: string[], joinedAt: string): APIInteractionGuildMember {
-  return { user, roles, permissions, joined_at: joinedAt, deaf: false, mute: false, flags: 0, avatar: null, premium_since: null, nick: null, pending: false } as unknown as APIInteractionGuildMember;
+export function memberPayload(
+  user: APIUser,
+  permissions: string,
+  roles: string[],
+  joinedAt: string,
+): APIInteractionGuildMember {
+  return {
+    user,
+    roles,
+    permissions,
+    joined_at: joinedAt,
+    deaf: false,
+    mute: false,
+    flags: 0,
+    avatar: null,
+    premium_since: null,
+    nick: null,
+    pending: false,
+  } as unknown as APIInteractionGuildMember;
 }
 
 /** The option type a plain value implies when a test does not say. */
 export function impliedOptionType(value: string | number | boolean): ApplicationCommandOptionType {
   if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
-  if (typeof value === 'number') return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
   return ApplicationCommandOptionType.String;
 }
 

@@ -39,14 +39,24 @@ export async function readBody(req: IncomingMessage): Promise<{ body?: JsonBody;
   const type = req.headers['content-type'] ?? '';
   if (!raw.length) return { files: [] };
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
+    const form = await new Request('http://fake/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: raw,
+    }).formData();
     const files: RecordedFile[] = [];
     let body: JsonBody | undefined;
     for (const [key, value] of form.entries()) {
       if (typeof value === 'string') {
         if (key === 'payload_json') body = JSON.parse(value) as JsonBody;
       } else {
-        files.push({ name: value.name, field: key, contentType: value.type, size: value.size, data: Buffer.from(await value.arrayBuffer()) });
+        files.push({
+          name: value.name,
+          field: key,
+          contentType: value.type,
+          size: value.size,
+          data: Buffer.from(await value.arrayBuffer()),
+        });
       }
     }
     return { body, files };

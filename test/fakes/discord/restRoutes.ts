@@ -59,7 +59,10 @@ const ROUTES: Array<[string, RegExp]> = [
   ['* /channels/:channelId/messages/:messageId', /^\/channels\/(\d+)\/messages\/(\d+)$/],
   ['POST /channels/:channelId/messages', /^\/channels\/(\d+)\/messages$/],
   ['GET /channels/:channelId', /^\/channels\/(\d+)$/],
-  ['* /applications/:appId/guilds/:guildId/commands/:commandId', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands\/(\d+)$/],
+  [
+    '* /applications/:appId/guilds/:guildId/commands/:commandId',
+    /^\/applications\/(\d+)\/guilds\/(\d+)\/commands\/(\d+)$/,
+  ],
   ['* /applications/:appId/guilds/:guildId/commands', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/],
   ['* /applications/:appId/commands/:commandId', /^\/applications\/(\d+)\/commands\/(\d+)$/],
   ['* /applications/:appId/commands', /^\/applications\/(\d+)\/commands$/],
@@ -84,7 +87,8 @@ function bucketOf(route: string): string {
   return `fake${(h >>> 0).toString(16)}`;
 }
 
-const uploads = (list: RecordedFile[]): StoredAttachment[] => list.map((f) => ({ id: snowflake(), filename: f.name, size: f.size, content_type: f.contentType }));
+const uploads = (list: RecordedFile[]): StoredAttachment[] =>
+  list.map((f) => ({ id: snowflake(), filename: f.name, size: f.size, content_type: f.contentType }));
 const tooLarge = (list: RecordedFile[], limit: number) => list.some((f) => f.size > limit);
 
 export function createRestHandler(ctx: RestContext) {
@@ -103,10 +107,24 @@ export function createRestHandler(ctx: RestContext) {
     };
   }
 
-  return async function handle(req: IncomingMessage, res: ServerResponse, apiPath: string, query: URLSearchParams): Promise<void> {
+  return async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    apiPath: string,
+    query: URLSearchParams,
+  ): Promise<void> {
     const method = req.method ?? 'GET';
     const { route, params, known } = matchRoute(method, apiPath);
-    const record: RecordedRestRequest = { method, route, path: apiPath, query, auth: req.headers.authorization, files: [], status: 0, at: ctx.now() };
+    const record: RecordedRestRequest = {
+      method,
+      route,
+      path: apiPath,
+      query,
+      auth: req.headers.authorization,
+      files: [],
+      status: 0,
+      at: ctx.now(),
+    };
     ctx.requests.push(record);
     const parsed = await readBody(req);
     record.body = parsed.body;
@@ -118,14 +136,21 @@ export function createRestHandler(ctx: RestContext) {
       const limits: Record<string, string> =
         status === 429
           ? {}
-          : { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '999', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1), 'x-ratelimit-reset-after': '1.000', 'x-ratelimit-bucket': bucketOf(route) };
+          : {
+              'x-ratelimit-limit': '1000',
+              'x-ratelimit-remaining': '999',
+              'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1),
+              'x-ratelimit-reset-after': '1.000',
+              'x-ratelimit-bucket': bucketOf(route),
+            };
       if (payload === undefined) {
         res.writeHead(status, { ...limits, ...headers }).end();
         return;
       }
       res.writeHead(status, { 'content-type': 'application/json', ...limits, ...headers }).end(JSON.stringify(payload));
     };
-    const error = (status: number, code: number, message = ERROR_MESSAGES[code] ?? 'Error') => reply(status, { code, message });
+    const error = (status: number, code: number, message = ERROR_MESSAGES[code] ?? 'Error') =>
+      reply(status, { code, message });
 
     const fault = ctx.faults.take(route);
     if (fault) return playFault(fault, route, reply, error);
@@ -153,12 +178,34 @@ export function createRestHandler(ctx: RestContext) {
       case 'GET /gateway':
         return reply(200, { url: ctx.gatewayUrl() });
       case 'GET /gateway/bot':
-        return reply(200, { url: ctx.gatewayUrl(), shards: ctx.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: ctx.maxConcurrency } });
+        return reply(200, {
+          url: ctx.gatewayUrl(),
+          shards: ctx.shards,
+          session_start_limit: {
+            total: 1000,
+            remaining: 999,
+            reset_after: 86_400_000,
+            max_concurrency: ctx.maxConcurrency,
+          },
+        });
       case 'GET /users/@me':
         return reply(200, ctx.botUser);
       case 'GET /applications/@me':
       case 'GET /oauth2/applications/@me':
-        return reply(200, { id: ctx.applicationId, name: ctx.botUser.username, icon: null, description: '', bot_public: true, bot_require_code_grant: false, verify_key: '0'.repeat(64), flags: 0, bot: ctx.botUser, owner: { ...ctx.botUser, id: '1', username: 'owner', bot: false }, team: null, summary: '' });
+        return reply(200, {
+          id: ctx.applicationId,
+          name: ctx.botUser.username,
+          icon: null,
+          description: '',
+          bot_public: true,
+          bot_require_code_grant: false,
+          verify_key: '0'.repeat(64),
+          flags: 0,
+          bot: ctx.botUser,
+          owner: { ...ctx.botUser, id: '1', username: 'owner', bot: false },
+          team: null,
+          summary: '',
+        });
       case 'POST /users/@me/channels': {
         const recipientId = String(body?.recipient_id ?? '');
         if (!/^\d+$/.test(recipientId)) return error(400, 50035, 'Invalid Form Body');
@@ -179,7 +226,8 @@ export function createRestHandler(ctx: RestContext) {
         // Deferred update and update are for interactions on a message; a modal cannot answer a modal.
         if ((type === 6 || type === 7) && !ix.messageId) return error(400, 50035, 'Invalid Form Body');
         if (type === 9 && ix.type === InteractionType.ModalSubmit) return error(400, 50035, 'Invalid Form Body');
-        if (type === 8 && Array.isArray(data?.choices) && data.choices.length > MAX_AUTOCOMPLETE_CHOICES) return error(400, 50035, 'Invalid Form Body');
+        if (type === 8 && Array.isArray(data?.choices) && data.choices.length > MAX_AUTOCOMPLETE_CHOICES)
+          return error(400, 50035, 'Invalid Form Body');
         if (![1, 4, 5, 6, 7, 8, 9, 10, 12].includes(type)) return error(400, 50035, 'Invalid Form Body');
         if (tooLarge(files, ix.attachmentSizeLimit)) return error(413, 40005);
         ix.callback = { type, ...(data ? { data } : {}) };
@@ -188,7 +236,13 @@ export function createRestHandler(ctx: RestContext) {
         if (type === 4 || type === 5) {
           // A deferred response keeps only EPHEMERAL from its flags and shows "thinking…" until filled.
           const flags = type === 5 ? (Number(data?.flags ?? 0) & EPHEMERAL) | LOADING : Number(data?.flags ?? 0);
-          message = ctx.messages.create(ix.channelId, type === 5 ? {} : (data ?? {}), uploads(files), { guildId: ix.guildId, interactionId: ix.id, interaction: meta(ix), kind: 'original', flags });
+          message = ctx.messages.create(ix.channelId, type === 5 ? {} : (data ?? {}), uploads(files), {
+            guildId: ix.guildId,
+            interactionId: ix.id,
+            interaction: meta(ix),
+            kind: 'original',
+            flags,
+          });
           ix.originalMessageId = message.id;
         } else if (type === 6 || type === 7) {
           message = messageOf(ix.messageId);
@@ -199,7 +253,17 @@ export function createRestHandler(ctx: RestContext) {
         if (query.get('with_response') === 'true') {
           // `resource.message` only for CHANNEL_MESSAGE_WITH_SOURCE (4) and UPDATE_MESSAGE (7).
           return reply(200, {
-            interaction: { id: ix.id, type: ix.type, ...(message ? { response_message_id: message.id, response_message_loading: type === 5, response_message_ephemeral: (message.flags & EPHEMERAL) !== 0 } : {}) },
+            interaction: {
+              id: ix.id,
+              type: ix.type,
+              ...(message
+                ? {
+                    response_message_id: message.id,
+                    response_message_loading: type === 5,
+                    response_message_ephemeral: (message.flags & EPHEMERAL) !== 0,
+                  }
+                : {}),
+            },
             resource: { type, ...(message && (type === 4 || type === 7) ? { message: api(message) } : {}) },
           });
         }
@@ -237,7 +301,12 @@ export function createRestHandler(ctx: RestContext) {
           original.flags &= ~LOADING;
           return reply(200, api(original));
         }
-        const msg = ctx.messages.create(ix.channelId, body ?? {}, uploads(files), { guildId: ix.guildId, interactionId: ix.id, interaction: meta(ix), kind: 'followup' });
+        const msg = ctx.messages.create(ix.channelId, body ?? {}, uploads(files), {
+          guildId: ix.guildId,
+          interactionId: ix.id,
+          interaction: meta(ix),
+          kind: 'followup',
+        });
         return reply(200, api(msg));
       }
       case 'GET /channels/:channelId/messages/:messageId':
@@ -260,8 +329,17 @@ export function createRestHandler(ctx: RestContext) {
         const channel = ctx.channels.get(params[0]!);
         if (!channel) return error(404, 10003);
         if (tooLarge(files, ctx.uploadLimit(channel.id))) return error(413, 40005);
-        if (!body?.content && !(body?.embeds as unknown[] | undefined)?.length && !files.length && !(body?.components as unknown[] | undefined)?.length) return error(400, 50006, 'Cannot send an empty message');
-        const msg = ctx.messages.create(channel.id, body ?? {}, uploads(files), { guildId: channel.guildId, kind: 'channel' });
+        if (
+          !body?.content &&
+          !(body?.embeds as unknown[] | undefined)?.length &&
+          !files.length &&
+          !(body?.components as unknown[] | undefined)?.length
+        )
+          return error(400, 50006, 'Cannot send an empty message');
+        const msg = ctx.messages.create(channel.id, body ?? {}, uploads(files), {
+          guildId: channel.guildId,
+          kind: 'channel',
+        });
         return reply(200, api(msg));
       }
       case 'GET /channels/:channelId': {
@@ -283,7 +361,8 @@ export function createRestHandler(ctx: RestContext) {
       case 'POST /applications/:appId/guilds/:guildId/commands': {
         // Create, or overwrite the command with the same name (201 for a new one, 200 for an update).
         if (params[0] !== ctx.applicationId) return error(403, 50001, 'Missing Access');
-        if (!body || Array.isArray(body) || typeof body.name !== 'string') return error(400, 50035, 'Invalid Form Body');
+        if (!body || Array.isArray(body) || typeof body.name !== 'string')
+          return error(400, 50035, 'Invalid Form Body');
         const scope = params[1] ?? 'global';
         const list = ctx.commands.get(scope) ?? [];
         const existing = list.find((c) => c.name === body.name);
@@ -302,7 +381,10 @@ export function createRestHandler(ctx: RestContext) {
         const found = list.find((c) => c.id === commandId);
         if (!found) return error(404, 10063, 'Unknown application command');
         if (method === 'GET') return reply(200, found);
-        ctx.commands.set(scope, list.filter((c) => c !== found));
+        ctx.commands.set(
+          scope,
+          list.filter((c) => c !== found),
+        );
         return reply(204);
       }
       case 'GET /applications/:appId/commands':
@@ -319,11 +401,38 @@ export function createRestHandler(ctx: RestContext) {
 const meta = (ix: InteractionState) => ({ id: ix.id, type: ix.type, user: ix.user });
 
 function channelPayload(c: FakeChannel) {
-  if (c.type === 1) return { id: c.id, type: 1, last_message_id: null, flags: 0, recipients: [{ id: c.recipientId ?? '0', username: 'member', discriminator: '0', avatar: null, global_name: 'member' }] };
-  return { id: c.id, type: c.type, guild_id: c.guildId, name: c.name ?? 'generate', position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, parent_id: null, rate_limit_per_user: 0, flags: 0 };
+  if (c.type === 1)
+    return {
+      id: c.id,
+      type: 1,
+      last_message_id: null,
+      flags: 0,
+      recipients: [
+        { id: c.recipientId ?? '0', username: 'member', discriminator: '0', avatar: null, global_name: 'member' },
+      ],
+    };
+  return {
+    id: c.id,
+    type: c.type,
+    guild_id: c.guildId,
+    name: c.name ?? 'generate',
+    position: 0,
+    permission_overwrites: [],
+    nsfw: false,
+    topic: null,
+    last_message_id: null,
+    parent_id: null,
+    rate_limit_per_user: 0,
+    flags: 0,
+  };
 }
 
-function playFault(fault: RestFault, route: string, reply: (s: number, p?: unknown, h?: Record<string, string>) => void, error: (s: number, c: number, m?: string) => void) {
+function playFault(
+  fault: RestFault,
+  route: string,
+  reply: (s: number, p?: unknown, h?: Record<string, string>) => void,
+  error: (s: number, c: number, m?: string) => void,
+) {
   switch (fault.status) {
     case 429: {
       const headers: Record<string, string> = {
@@ -331,9 +440,24 @@ function playFault(fault: RestFault, route: string, reply: (s: number, p?: unkno
         'x-ratelimit-scope': fault.global ? 'global' : 'user',
         ...(fault.global
           ? { 'x-ratelimit-global': 'true' }
-          : { 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000 + fault.retryAfterSec)), 'x-ratelimit-reset-after': String(fault.retryAfterSec), 'x-ratelimit-bucket': bucketOf(route) }),
+          : {
+              'x-ratelimit-limit': '5',
+              'x-ratelimit-remaining': '0',
+              'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000 + fault.retryAfterSec)),
+              'x-ratelimit-reset-after': String(fault.retryAfterSec),
+              'x-ratelimit-bucket': bucketOf(route),
+            }),
       };
-      return reply(429, { message: 'You are being rate limited.', retry_after: fault.retryAfterSec, global: !!fault.global, ...(fault.global ? { code: 0 } : {}) }, headers);
+      return reply(
+        429,
+        {
+          message: 'You are being rate limited.',
+          retry_after: fault.retryAfterSec,
+          global: !!fault.global,
+          ...(fault.global ? { code: 0 } : {}),
+        },
+        headers,
+      );
     }
     case 404:
     case 403:
@@ -343,6 +467,10 @@ function playFault(fault: RestFault, route: string, reply: (s: number, p?: unkno
     case 413:
       return error(413, fault.code ?? 40005);
     default:
-      return error(fault.status, 0, fault.status === 500 ? '500: Internal Server Error' : `${fault.status}: Bad Gateway`);
+      return error(
+        fault.status,
+        0,
+        fault.status === 500 ? '500: Internal Server Error' : `${fault.status}: Bad Gateway`,
+      );
   }
 }

@@ -8,9 +8,24 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { APIUser } from 'discord-api-types/v10';
 import { RestFaults, type RestFault } from './faults.js';
 import { createGateway, type IdentifyRecord, type ResumeRecord } from './gateway.js';
-import { Interactions, type DispatchCommand, type DispatchComponent, type DispatchModalSubmit, type DispatchedInteraction, type InteractionCallback, type InteractionState } from './interactions.js';
+import {
+  Interactions,
+  type DispatchCommand,
+  type DispatchComponent,
+  type DispatchModalSubmit,
+  type DispatchedInteraction,
+  type InteractionCallback,
+  type InteractionState,
+} from './interactions.js';
 import { MessageStore, type StoredMessage } from './messageStore.js';
-import { DEFAULT_ATTACHMENT_SIZE_LIMIT, makeGuild, makeUser, uploadLimitForTier, type FakeGuild, type FakeGuildSpec } from './payloads.js';
+import {
+  DEFAULT_ATTACHMENT_SIZE_LIMIT,
+  makeGuild,
+  makeUser,
+  uploadLimitForTier,
+  type FakeGuild,
+  type FakeGuildSpec,
+} from './payloads.js';
 import { requestsTo, type RecordedRestRequest } from './recorder.js';
 import { createRestHandler, type FakeChannel, type RestContext, type StoredCommand } from './restRoutes.js';
 import { snowflake } from './snowflake.js';
@@ -107,7 +122,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const clock = options.now ?? Date.now;
   let offsetMs = 0;
   const now = () => clock() + offsetMs;
-  const specs: FakeGuildSpec[] = Array.isArray(options.guilds) ? options.guilds : Array.from({ length: options.guilds ?? 1 }, () => ({}));
+  const specs: FakeGuildSpec[] = Array.isArray(options.guilds)
+    ? options.guilds
+    : Array.from({ length: options.guilds ?? 1 }, () => ({}));
   const createdAt = now();
   const guilds = specs.map((spec, i) => makeGuild(spec, i, createdAt));
   const guildById = new Map(guilds.map((g) => [g.id, g]));
@@ -115,9 +132,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const gatewayUrl = () => `ws://127.0.0.1:${port}/gateway`;
 
   const messages = new MessageStore(now);
-  const channels = new Map<string, FakeChannel>(guilds.map((g) => [g.channelId, { id: g.channelId, guildId: g.id, type: 0, name: g.channelName }]));
+  const channels = new Map<string, FakeChannel>(
+    guilds.map((g) => [g.channelId, { id: g.channelId, guildId: g.id, type: 0, name: g.channelName }]),
+  );
   const commands = new Map<string, StoredCommand[]>();
-  const gateway = createGateway({ botToken, applicationId, botUser, guilds, heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250, resumeUrl: gatewayUrl, now });
+  const gateway = createGateway({
+    botToken,
+    applicationId,
+    botUser,
+    guilds,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    resumeUrl: gatewayUrl,
+    now,
+  });
   const interactions = new Interactions({
     applicationId,
     botUser,
@@ -132,7 +159,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return global ? { id: global.id } : undefined;
     },
     send(payload, guildId) {
-      if (!gateway.dispatch('INTERACTION_CREATE', payload, guildId)) throw new Error('no bot is connected to the fake gateway');
+      if (!gateway.dispatch('INTERACTION_CREATE', payload, guildId))
+        throw new Error('no bot is connected to the fake gateway');
     },
   });
   const uploadLimit = (channelId: string) => {
@@ -164,11 +192,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const m = /^\/api(?:\/v\d+)?(\/.*)$/.exec(url.pathname);
     if (!m) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 0, message: '404: Not Found' }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ code: 0, message: '404: Not Found' }));
       return;
     }
     rest(req, res, decodeURIComponent(m[1]!), url.searchParams).catch((err: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 0, message: `fake Discord failed: ${String(err)}` }));
+      if (!res.headersSent)
+        res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ code: 0, message: `fake Discord failed: ${String(err)}` }));
     });
   });
   server.keepAliveTimeout = 1000;
@@ -213,8 +246,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     dispatchComponent: (d) => interactions.component(d),
     dispatchModalSubmit: (d) => interactions.modalSubmit(d),
     dispatchEvent(t, d) {
-      const guildId = d && typeof d === 'object' ? ((d as { guild_id?: unknown }).guild_id ?? (t.startsWith('GUILD_') ? (d as { id?: unknown }).id : undefined)) : undefined;
-      if (!gateway.dispatch(t, d, typeof guildId === 'string' ? guildId : undefined)) throw new Error('no bot is connected to the fake gateway');
+      const guildId =
+        d && typeof d === 'object'
+          ? ((d as { guild_id?: unknown }).guild_id ??
+            (t.startsWith('GUILD_') ? (d as { id?: unknown }).id : undefined))
+          : undefined;
+      if (!gateway.dispatch(t, d, typeof guildId === 'string' ? guildId : undefined))
+        throw new Error('no bot is connected to the fake gateway');
     },
     waitForCallback: (id, timeoutMs) => interactions.waitForCallback(id, timeoutMs),
     waitForResponse: (id, timeoutMs) => interactions.waitForCallback(id, timeoutMs),
