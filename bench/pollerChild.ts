@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { openDatabase } from '../src/db/openDatabase.js';
-import { createTaskStore } from '../src/db/taskStore.js';
+import { openStore } from '../src/db/openStore.js';
 import { createLogger } from '../src/logging/logger.js';
+import { createSettingsStore } from '../src/services/guildConfig/settingsStore.js';
 import { createPoller } from '../src/services/polling/poller.js';
 import { SeedanceClient } from '../src/services/seedance/client.js';
 import { createTaskService } from '../src/services/tasks/taskService.js';
-import { createOpenLedger } from '../src/services/usage/usageLedger.js';
+import { createGuildLedger } from '../src/services/usage/guildLedger.js';
 
 const [url, apiKey, pendingArg, budgetArg, minIntervalArg] = process.argv.slice(2);
 const pending = Number(pendingArg);
@@ -21,7 +21,7 @@ const budget = Number(budgetArg);
 const minIntervalMs = Number(minIntervalArg);
 const quiet = createLogger({ destination: new Writable({ write: (_c, _e, d) => d() }), level: 'warn' });
 const dir = mkdtempSync(join(tmpdir(), 'seedance-bench-'));
-const db = await openDatabase(join(dir, 'bench.sqlite'));
+const store = await openStore({ databasePath: join(dir, 'bench.sqlite') }, quiet);
 const rssBaseline = process.memoryUsage().rss;
 const queryStarts: number[] = [];
 const timedFetch: typeof fetch = (input, init) => {
@@ -35,12 +35,17 @@ const client = new SeedanceClient({
   allowInsecureVideoUrls: true,
   fetch: timedFetch,
 });
-const tasks = createTaskService({
-  store: createTaskStore(db),
-  upstream: client,
-  ledger: createOpenLedger(),
-  logger: quiet,
-});
+const NONE = {
+  guild_daily_tasks: null,
+  guild_monthly_tasks: null,
+  guild_monthly_seconds: null,
+  member_daily_tasks: null,
+  member_running: null,
+  guild_running: null,
+  cooldown_seconds: null,
+};
+const ledger = createGuildLedger({ store, settings: createSettingsStore(store), defaults: NONE, dmEnabled: true });
+const tasks = createTaskService({ store, upstream: client, ledger, logger: quiet });
 for (let i = 0; i < pending; i += 1) {
   const created = await tasks.create({
     guildId: '1',
@@ -82,7 +87,7 @@ const poller = createPoller({
   },
   presenter: {
     progress: async () => {},
-    final: async () => {},
+    final: async () => ({}),
     deliver: async (task) => {
       seenAt[task.upstreamTaskId!] = Date.now();
       if (++seen === pending) done();
@@ -99,6 +104,6 @@ const cpu = process.cpuUsage(cpu0);
 process.stdout.write(
   `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, elapsedMs: Date.now() - t0, peakRss, peakHeap, rssBaseline })}\n`,
 );
-await db.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);

@@ -1,21 +1,26 @@
 /**
- * The composition root: builds every long-lived part once (database, stores, upstream client, services,
+ * The composition root: builds every long-lived part once (record store, upstream client, services,
  * Discord client) from the config and passes them down explicitly. Nothing else constructs these.
+ * Start-up order matters: the store is repaired and every open task taken over before the bot logs in
+ * to the gateway, so no interaction ever races the recovery.
  */
 import type { Client } from 'discord.js';
 import type { Config } from './config/loadConfig.js';
-import { openDatabase, type Database } from './db/openDatabase.js';
-import { createTaskStore } from './db/taskStore.js';
+import { openStore } from './db/openStore.js';
+import type { RecordStore } from './db/recordStore.js';
 import type { BotContext } from './discord/botContext.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
 import { createDiscordTaskPresenter } from './discord/discordTaskPresenter.js';
-import { attachInteractionRouter } from './discord/interactionRouter.js';
+import { type AttachedRouter, attachInteractionRouter } from './discord/interactionRouter.js';
 import type { Logger } from './logging/logger.js';
 import { createGuildConfig } from './services/guildConfig/guildConfig.js';
+import { createSettingsStore } from './services/guildConfig/settingsStore.js';
 import { createPoller, type Poller } from './services/polling/poller.js';
+import { pruneRecords } from './services/retention/pruneRecords.js';
 import { SeedanceClient } from './services/seedance/client.js';
-import { createTaskService, type TaskService } from './services/tasks/taskService.js';
-import { createUsageStore } from './db/usageStore.js';
+import { reconcile } from './services/tasks/reconcile.js';
+import type { TaskRecord } from './services/tasks/taskRecord.js';
+import { type Checkpoint, createTaskService, type TaskService } from './services/tasks/taskService.js';
 import { createGuildLedger, type GuildLedger } from './services/usage/guildLedger.js';
 
 export interface AppOptions {
@@ -23,26 +28,35 @@ export interface AppOptions {
   now?: () => number;
   /** Allow plain-http video URLs (the loopback fake Seedance in tests and the sandbox). */
   allowInsecureVideoUrls?: boolean;
+  /** Named points of the task lifecycle where a test may stop the process (see taskService.ts). */
+  checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
 }
 
 export interface App {
   config: Config;
   logger: Logger;
-  db: Database;
+  store: RecordStore;
   seedance: SeedanceClient;
   tasks: TaskService;
   ledger: GuildLedger;
   poller: Poller;
   discord: Client;
-  /** Logs in to Discord; resolves once the gateway is READY. */
+  /** Repairs the store, takes over open tasks, then logs in; resolves once the gateway is READY. */
   start(): Promise<void>;
-  /** Stops taking new work, lets work in flight finish within `graceMs`, closes Discord and the database. */
+  /**
+   * Stops taking interactions, lets the ones in flight finish (their create calls included) and the
+   * poller's work in flight, each within `graceMs`, then closes Discord and the store.
+   */
   stop(graceMs?: number): Promise<void>;
+  /** Runs retention once now (it also runs on a schedule). */
+  prune(): ReturnType<typeof pruneRecords>;
 }
+
+const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? Date.now;
-  const db = await openDatabase(config.databasePath);
+  const store = await openStore({ databasePath: config.databasePath }, logger.child({ component: 'store' }));
   const seedance = new SeedanceClient({
     baseUrl: config.seedance.baseUrl,
     apiKey: config.seedance.apiKey ?? '',
@@ -52,22 +66,21 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     allowInsecureVideoUrls: options.allowInsecureVideoUrls,
     logger: logger.child({ component: 'seedance' }),
   });
-  const usageStore = createUsageStore(db);
-  const ledger = createGuildLedger({ store: usageStore, defaults: config.limits, dmEnabled: config.dmEnabled, now });
+  const settings = createSettingsStore(store);
+  const ledger = createGuildLedger({ store, settings, defaults: config.limits, dmEnabled: config.dmEnabled, now });
   const tasks = createTaskService({
-    store: createTaskStore(db),
+    store,
     upstream: seedance,
     ledger,
     logger: logger.child({ component: 'tasks' }),
     now,
+    checkpoint: options.checkpoint,
   });
   const discord = createDiscordClient({ restUrl: config.discord.restUrl });
   const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), {
     now,
     allowHttpVideo: options.allowInsecureVideoUrls,
-    onMessageMoved: async (taskId, channelId, messageId) => {
-      await tasks.moveMessage(taskId, channelId, messageId);
-    },
+    allowPrivateVideoHosts: config.allowPrivateVideoHosts,
   });
   const poller = createPoller({
     tasks,
@@ -76,9 +89,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger: logger.child({ component: 'poller' }),
     settings: { ...config.poll },
     now,
+    checkpoint: options.checkpoint,
   });
   const guildConfig = createGuildConfig({
-    store: usageStore,
+    settings,
     defaultLimits: config.limits,
     defaultModel: config.seedance.defaultModel,
     logger: logger.child({ component: 'guild-config' }),
@@ -91,36 +105,61 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now,
     track: (task) => poller.track(task),
   };
-  attachInteractionRouter(discord, ctx);
+  let router: AttachedRouter | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
   let stopped = false;
+  const prune = () => pruneRecords(store, { now: now(), taskRetentionMs: config.retention.taskDays * 86_400_000 });
+  const pruneQuietly = () =>
+    prune().then(
+      (report) => logger.info({ ...report }, 'retention: old records deleted'),
+      (err: unknown) => logger.error({ err }, 'retention run failed; will try again later'),
+    );
 
   return {
     config,
     logger,
-    db,
+    store,
     seedance,
     tasks,
     ledger,
     poller,
     discord,
+    prune,
     async start() {
+      const repaired = await reconcile(store, ledger, logger.child({ component: 'reconcile' }));
+      // REST works without the gateway: recovery can edit and DM before interactions flow.
+      if (config.discord.token) discord.rest.setToken(config.discord.token);
+      const recovered = await poller.start();
+      router = attachInteractionRouter(discord, ctx);
       const ready = new Promise<void>((resolve) => discord.once('clientReady', () => resolve()));
       await discord.login(config.discord.token);
       await ready;
-      const resumed = await poller.start();
+      pruneTimer = setInterval(() => void pruneQuietly(), PRUNE_EVERY_MS);
+      pruneTimer.unref();
+      setTimeout(() => void (stopped || pruneQuietly()), 60_000).unref();
       logger.info(
-        { user: discord.user?.tag, guilds: discord.guilds.cache.size, database: db.path, ...resumed },
+        {
+          user: discord.user?.tag,
+          guilds: discord.guilds.cache.size,
+          database: store.location,
+          ...repaired,
+          ...recovered,
+        },
         'bot is ready',
       );
     },
     async stop(graceMs = 10_000) {
       if (stopped) return;
       stopped = true;
-      // Stop taking commands first, then let queries and uploads in flight finish within the bound.
-      discord.removeAllListeners('interactionCreate');
+      if (pruneTimer) clearInterval(pruneTimer);
+      // Stop taking interactions, then let the handlers in flight finish: a /video whose create call is
+      // under way must record the upstream task id, or a restart would have to call it uncertain.
+      router?.detach();
+      const unfinished = await router?.drain(graceMs);
+      if (unfinished) logger.warn({ unfinished }, 'interactions still running at shutdown');
       await poller.stop(graceMs);
       await discord.destroy();
-      await db.close();
+      await store.close();
       logger.info('stopped');
     },
   };

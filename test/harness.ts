@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createApp, type App } from '../src/app.js';
+import { type App, type AppOptions, createApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config/loadConfig.js';
 import { startFakeSeedance, type FakeSeedance, type FakeSeedanceOptions } from '../src/dev/fake-seedance/index.js';
 import { createLogger } from '../src/logging/logger.js';
@@ -19,6 +19,10 @@ export interface HarnessOptions {
   seedance?: FakeSeedanceOptions;
   /** Reuse a database directory (restart tests). */
   dataDir?: string;
+  /** false: start the fakes only; the test boots the app later (after another process used the data). */
+  startApp?: boolean;
+  /** Passed to the app (crash points in the task lifecycle). */
+  checkpoint?: AppOptions['checkpoint'];
 }
 
 export interface Harness {
@@ -33,6 +37,8 @@ export interface Harness {
   stopApp(graceMs?: number): Promise<void>;
   /** A new app instance on the same database and fakes (a restart). */
   restart(): Promise<App>;
+  /** The environment a bot process needs to run against these fakes and this data directory. */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -67,21 +73,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const discord = await startFakeDiscord({ now: clock.now, ...options.discord });
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'seedance-bot-'));
-  const parsed = loadConfig(
-    {
-      DISCORD_TOKEN: discord.botToken,
-      DISCORD_REST_URL: discord.restUrl,
-      SEEDANCE_API_KEY: seedance.apiKey,
-      SEEDANCE_BASE_URL: seedance.url,
-      SEEDANCE_TIMEOUT_MS: '2000',
-      DATABASE_PATH: join(dataDir, 'bot.sqlite'),
-      LOG_LEVEL: 'debug',
-      ...FAST_POLL_ENV,
-      ...NO_LIMITS_ENV,
-      ...options.env,
-    },
-    { discord: true, seedance: true },
-  );
+  const env: Record<string, string> = {
+    DISCORD_TOKEN: discord.botToken,
+    DISCORD_REST_URL: discord.restUrl,
+    SEEDANCE_API_KEY: seedance.apiKey,
+    SEEDANCE_BASE_URL: seedance.url,
+    SEEDANCE_TIMEOUT_MS: '2000',
+    DATABASE_PATH: join(dataDir, 'bot.sqlite'),
+    LOG_LEVEL: 'debug',
+    // The fake Seedance serves its videos on 127.0.0.1.
+    ALLOW_PRIVATE_VIDEO_HOSTS: 'true',
+    ...FAST_POLL_ENV,
+    ...NO_LIMITS_ENV,
+    ...options.env,
+  };
+  const parsed = loadConfig(env, { discord: true, seedance: true });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const config = parsed.config;
   const logs: string[] = [];
@@ -94,16 +100,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logger = createLogger({ level: 'debug', destination, secrets: [config.discord.token, config.seedance.apiKey] });
 
   const boot = async () => {
-    const app = await createApp(config, logger, { now: clock.now, allowInsecureVideoUrls: true });
+    const app = await createApp(config, logger, {
+      now: clock.now,
+      allowInsecureVideoUrls: true,
+      checkpoint: options.checkpoint,
+    });
     await app.start();
     return app;
   };
-  let app = await boot();
-  let stopped = false;
+  let app: App | undefined = options.startApp === false ? undefined : await boot();
+  let stopped = app === undefined;
   const harness: Harness = {
     get app() {
+      if (!app) throw new Error('the app has not been started (startApp: false); call restart()');
       return app;
     },
+    env,
     discord,
     seedance,
     config,
@@ -113,7 +125,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async stopApp(graceMs = 0) {
       if (stopped) return;
       stopped = true;
-      await app.stop(graceMs);
+      await app?.stop(graceMs);
     },
     async restart() {
       await harness.stopApp();

@@ -48,6 +48,8 @@ export const usageCommand: SlashCommand = {
       await interaction.reply({ ...ephemeral, content: t(locale, 'admin.denied') });
       return;
     }
+    // A big server has thousands of rows: acknowledge first (Discord's 3 s), then read and render.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const { month, rows } = await ctx.ledger.memberBreakdown(interaction.guildId);
     const shown = rows
       .slice(0, 25)
@@ -62,6 +64,6 @@ export const usageCommand: SlashCommand = {
     const files = interaction.options.getBoolean('csv')
       ? [new AttachmentBuilder(Buffer.from(breakdownCsv(rows)), { name: `usage-${interaction.guildId}-${month}.csv` })]
       : [];
-    await interaction.reply({ ...ephemeral, content, files });
+    await interaction.editReply({ content, files, allowedMentions: NO_MENTIONS });
   },
 };

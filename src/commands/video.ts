@@ -1,8 +1,9 @@
 /** /video: read the options, ask the generation service, reply with problems or publish the task. */
 import { MessageFlags } from 'discord.js';
-import { resolveLocale, t } from '../i18n/index.js';
+import { resolveLocale } from '../i18n/index.js';
 import { requestVideo } from '../services/generation/requestVideo.js';
 import { renderProblemList } from '../discord/render/problemList.js';
+import { renderRefusal } from '../discord/render/refusal.js';
 import { publishTask } from '../discord/publishTask.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
 import { modelChoices } from './modelChoices.js';
@@ -26,9 +27,9 @@ export const videoCommand: SlashCommand = {
       });
       return;
     }
-    if (result.kind === 'refused') {
+    if (result.kind === 'refused' || result.kind === 'policy') {
       await interaction.reply({
-        content: t(who.locale, 'reply.limitRefused', { reason: t(who.locale, result.key, result.params) }),
+        content: renderRefusal(result, who.locale),
         flags: MessageFlags.Ephemeral,
         allowedMentions: NO_MENTIONS,
       });

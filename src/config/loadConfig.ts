@@ -23,6 +23,10 @@ export interface Config {
     defaultModel: string;
   };
   databasePath: string;
+  /** Finished tasks are deleted this long after they finished (with their index entries). */
+  retention: { taskDays: number };
+  /** Fetch finished videos from private, loopback and link-local addresses too (local testing only). */
+  allowPrivateVideoHosts: boolean;
   logLevel: Level | 'silent';
   poll: {
     firstDelayMs: number;
@@ -87,6 +91,8 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
         defaultModel: e.SEEDANCE_DEFAULT_MODEL,
       },
       databasePath: e.DATABASE_PATH,
+      retention: { taskDays: e.TASK_RETENTION_DAYS },
+      allowPrivateVideoHosts: e.ALLOW_PRIVATE_VIDEO_HOSTS,
       logLevel: e.LOG_LEVEL,
       poll: {
         firstDelayMs: e.POLL_FIRST_DELAY_SEC * 1000,

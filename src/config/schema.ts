@@ -73,6 +73,7 @@ export const envSchema = z.object({
 
   // Storage and logs
   DATABASE_PATH: z.string().trim().min(1).default('./data/bot.sqlite'),
+  TASK_RETENTION_DAYS: int(1, 3650, 30),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'expected one of fatal, error, warn, info, debug, trace, silent',
@@ -95,6 +96,12 @@ export const envSchema = z.object({
   LIMIT_MEMBER_RUNNING: limit('2'),
   LIMIT_GUILD_RUNNING: limit('6'),
   LIMIT_COOLDOWN_SECONDS: limit('10'),
+  // Video delivery
+  ALLOW_PRIVATE_VIDEO_HOSTS: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+
   DM_ENABLED: z
     .enum(['true', 'false'], { error: 'expected true or false' })
     .default('true')

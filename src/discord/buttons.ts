@@ -11,6 +11,7 @@ import type { BotContext } from './botContext.js';
 import { parseCustomId } from './customIds.js';
 import { publishTask } from './publishTask.js';
 import { renderProblemList } from './render/problemList.js';
+import { renderRefusal } from './render/refusal.js';
 import { NO_MENTIONS } from './render/text.js';
 import { memberRoleIds, whoAsked } from './whoAsked.js';
 
@@ -52,7 +53,6 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     roleIds: memberRoleIds(interaction),
   });
   if (result.kind === 'invalid') await ephemeral(renderProblemList(result.problems, locale));
-  else if (result.kind === 'refused')
-    await ephemeral(t(locale, 'reply.limitRefused', { reason: t(locale, result.key, result.params) }));
+  else if (result.kind === 'refused' || result.kind === 'policy') await ephemeral(renderRefusal(result, locale));
   else await publishTask(interaction, result.task, ctx);
 }

@@ -1,16 +1,24 @@
 /**
  * The poller's view of Discord: throttled progress edits, failure notices and video delivery, all on
- * the task's own message (see messageTarget.ts for how it is reached). Uploads the video when it fits
- * the upload limit, else edits in a link button and says the link expires.
+ * the task's own card (see messageTarget.ts for how it is reached). Uploads the video when it fits the
+ * upload limit, else shows the link and says it expires; the poller picks the way (upload, link, DM).
  */
-import { GuildPremiumTier, type Client } from 'discord.js';
-import { t } from '../i18n/index.js';
+import { type Client, GuildPremiumTier } from 'discord.js';
+import { type Locale, t } from '../i18n/index.js';
 import type { Logger } from '../logging/logger.js';
 import { downloadVideo } from '../services/delivery/downloadVideo.js';
-import type { DeliveryOutcome, TaskPresenter } from '../services/polling/taskPresenter.js';
+import type { DeliveryMode, DeliveryOutcome, TaskPresenter, Unreachable } from '../services/polling/taskPresenter.js';
 import type { TaskRecord } from '../services/tasks/taskRecord.js';
 import { formatBytes } from '../services/validation/format.js';
-import { editTaskMessage, type MessageBody, type RawFile } from './messageTarget.js';
+import {
+  dm,
+  type Fallbacks,
+  type MessageBody,
+  type RawFile,
+  type Shown,
+  showOnTaskMessage,
+  UnreachableError,
+} from './messageTarget.js';
 import { taskMessage } from './render/taskMessage.js';
 
 const MiB = 1024 * 1024;
@@ -21,11 +29,13 @@ const TIER_LIMIT: Record<number, number> = { [GuildPremiumTier.Tier2]: 50 * MiB,
 export interface PresenterOptions {
   now?: () => number;
   allowHttpVideo?: boolean;
+  /** Fetch videos from private, loopback and link-local addresses too (local testing only). */
+  allowPrivateVideoHosts?: boolean;
   /** Minimum gap between progress edits of one message: young, older than 10 min, older than 1 h (30046). */
   progressGapsMs?: [number, number, number];
-  /** Called when the task's message had to be re-posted (deleted original), so later edits go there. */
-  onMessageMoved?: (taskId: string, channelId: string, messageId: string) => Promise<void>;
 }
+
+const UNREACHABLE: Unreachable = { unreachable: true };
 
 export function createDiscordTaskPresenter(
   client: Client,
@@ -37,26 +47,22 @@ export function createDiscordTaskPresenter(
   const lastEdit = new Map<string, number>();
   const editing = new Set<string>();
 
-  const toBody = (task: TaskRecord, link?: string, note?: string): MessageBody => {
-    const m = taskMessage(task, task.locale, now(), link);
-    const embeds = note
-      ? [
-          {
-            ...m.embeds[0]!,
-            fields: [...(m.embeds[0]!.fields ?? []), { name: t(task.locale, 'task.field.video'), value: note }],
-          },
-        ]
-      : m.embeds;
-    return { content: '', embeds, components: m.components, allowed_mentions: { parse: [] } };
+  const toBody = (task: TaskRecord, video?: { url: string; note: string }): MessageBody => {
+    const m = taskMessage(task, task.locale, now(), video);
+    return { content: '', embeds: m.embeds, components: m.components, allowed_mentions: { parse: [] } };
   };
-  // A replacement message pings the requester only (the original was deleted, so they would not see it).
-  const asNewMessage =
-    (task: TaskRecord) =>
+  const withContent =
+    (content: string, users: string[] = []) =>
     (b: MessageBody): MessageBody => ({
       ...b,
-      content: t(task.locale, 'delivery.ready', { user: task.userId }),
-      allowed_mentions: { parse: [], users: [task.userId] },
+      content,
+      allowed_mentions: { parse: [], users },
     });
+  /** A fresh card pings the requester only; a DM needs no mention. */
+  const fallbacks = (task: TaskRecord, key: 'delivery.ready' | 'notice.ended'): Fallbacks => ({
+    fresh: withContent(t(task.locale, key, { user: task.userId }), [task.userId]),
+    dm: withContent(t(task.locale, key === 'delivery.ready' ? 'delivery.dmReady' : 'notice.dmEnded')),
+  });
   const uploadLimit = (task: TaskRecord) => {
     if (task.uploadLimitBytes) return task.uploadLimitBytes;
     const tier = task.guildId ? client.guilds.cache.get(task.guildId)?.premiumTier : undefined;
@@ -64,11 +70,20 @@ export function createDiscordTaskPresenter(
   };
   const log = (task: TaskRecord) =>
     logger.child({ taskId: task.id, guildId: task.guildId, upstreamTaskId: task.upstreamTaskId });
+  const linkNote = (locale: Locale, reason: string) => t(locale, 'delivery.link', { reason });
 
-  async function send(task: TaskRecord, body: MessageBody, files: RawFile[] = [], mayRepost = true) {
-    const where = await editTaskMessage(client.rest, task, body, files, now(), mayRepost ? asNewMessage(task) : null);
-    if (where?.messageId && where.channelId) await options.onMessageMoved?.(task.id, where.channelId, where.messageId);
-    return where ?? { via: 'channel' as const };
+  async function show(task: TaskRecord, body: MessageBody, files: RawFile[], fb: Fallbacks): Promise<Shown | null> {
+    return showOnTaskMessage(client.rest, task, body, files, now(), fb);
+  }
+
+  async function deliverLink(task: TaskRecord, reason: string, viaDm: boolean): Promise<DeliveryOutcome> {
+    const body = toBody(task, { url: task.videoUrl!, note: linkNote(task.locale, reason) });
+    const fb = fallbacks(task, 'delivery.ready');
+    // DM mode: the card could not be edited at all, so the link goes straight to the member.
+    const where = viaDm ? await dm(client.rest, task, fb.dm!(body), []) : await show(task, body, [], fb);
+    if (!where) throw new Error('the video link could not be shown');
+    log(task).info({ via: where.via }, 'video delivered as link');
+    return { mode: 'link', via: where.via, movedTo: where.movedTo };
   }
 
   return {
@@ -79,7 +94,7 @@ export function createDiscordTaskPresenter(
       editing.add(task.id);
       lastEdit.set(task.id, now());
       try {
-        await send(task, toBody(task), [], false);
+        await show(task, toBody(task), [], { fresh: (b) => b, dm: null });
       } catch (err) {
         log(task).warn({ err }, 'progress edit failed');
       } finally {
@@ -90,41 +105,67 @@ export function createDiscordTaskPresenter(
     async final(task) {
       lastEdit.delete(task.id);
       try {
-        const where = await send(task, toBody(task));
-        log(task).info({ via: where.via, state: task.state }, 'member told the task ended without a video');
+        const where = await show(task, toBody(task), [], fallbacks(task, 'notice.ended'));
+        log(task).info({ via: where?.via, state: task.state }, 'member told the task ended without a video');
+        return { movedTo: where?.movedTo };
       } catch (err) {
-        log(task).error({ err }, 'could not tell the member their task ended');
+        if (err instanceof UnreachableError) return UNREACHABLE;
+        throw err;
       }
     },
 
-    async deliver(delivering): Promise<DeliveryOutcome> {
+    async deliver(delivering, mode: DeliveryMode) {
       lastEdit.delete(delivering.id);
-      // The message shows the task as it will be once this edit lands: done, with its buttons.
+      // The card shows the task as it will be once this edit lands: done, with its buttons.
       const task: TaskRecord = { ...delivering, state: 'done', finishedAt: delivering.finishedAt ?? now() };
-      const url = task.videoUrl!;
-      const limit = uploadLimit(task);
-      const video = await downloadVideo(url, { maxBytes: limit, allowHttp: options.allowHttpVideo });
-      const linkBody = (reason: string) => toBody(task, url, t(task.locale, 'delivery.link', { reason }));
-      if (video.kind === 'file') {
-        const name = `seedance-${task.id}.mp4`;
-        const body = { ...toBody(task, url), attachments: [{ id: '0', filename: name }] } as MessageBody;
-        try {
-          const where = await send(task, body, [{ name, data: video.data, contentType: video.contentType }]);
-          log(task).info({ via: where.via, bytes: video.data.length }, 'video delivered as upload');
-          return { mode: 'upload', via: where.via };
-        } catch (err) {
-          // 40005: larger than Discord accepts here after all (limits change); fall back to the link.
-          if (Number((err as { code?: unknown }).code) !== 40005) throw err;
+      try {
+        if (mode === 'dm') return await deliverLink(task, t(task.locale, 'delivery.reason.uploadFailed'), true);
+        if (mode === 'link') return await deliverLink(task, t(task.locale, 'delivery.reason.uploadFailed'), false);
+        const limit = uploadLimit(task);
+        const video = await downloadVideo(task.videoUrl!, {
+          maxBytes: limit,
+          allowHttp: options.allowHttpVideo,
+          allowPrivateHosts: options.allowPrivateVideoHosts,
+        });
+        if (video.kind === 'file') {
+          const name = `seedance-${task.id}.mp4`;
+          const body = {
+            ...toBody(task, { url: task.videoUrl!, note: '' }),
+            attachments: [{ id: '0', filename: name }],
+          };
+          try {
+            const where = await show(
+              task,
+              body as MessageBody,
+              [{ name, data: video.data, contentType: video.contentType }],
+              fallbacks(task, 'delivery.ready'),
+            );
+            if (!where) throw new Error('the video could not be shown');
+            log(task).info({ via: where.via, bytes: video.data.length }, 'video delivered as upload');
+            return { mode: 'upload', via: where.via, movedTo: where.movedTo };
+          } catch (err) {
+            // 40005: larger than Discord accepts here after all (limits change): the link instead.
+            if (Number((err as { code?: unknown }).code) !== 40005) throw err;
+            return await deliverLink(
+              task,
+              t(task.locale, 'delivery.reason.tooLarge', { limit: formatBytes(limit) }),
+              false,
+            );
+          }
         }
+        if (video.kind !== 'too_large')
+          log(task).warn({ reason: video.message, kind: video.kind }, 'video not fetched; posting the link');
+        const reason =
+          video.kind === 'too_large'
+            ? t(task.locale, 'delivery.reason.tooLarge', { limit: formatBytes(limit) })
+            : video.kind === 'refused'
+              ? t(task.locale, 'delivery.reason.notFetched')
+              : t(task.locale, 'delivery.reason.fetchFailed');
+        return await deliverLink(task, reason, false);
+      } catch (err) {
+        if (err instanceof UnreachableError) return UNREACHABLE;
+        throw err;
       }
-      const reason =
-        video.kind === 'error'
-          ? t(task.locale, 'delivery.reason.fetchFailed')
-          : t(task.locale, 'delivery.reason.tooLarge', { limit: formatBytes(limit) });
-      if (video.kind === 'error') log(task).warn({ reason: video.message }, 'video download failed; posting the link');
-      const where = await send(task, linkBody(reason));
-      log(task).info({ via: where.via }, 'video delivered as link');
-      return { mode: 'link', via: where.via };
     },
   };
 }

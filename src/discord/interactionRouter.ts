@@ -42,6 +42,33 @@ export async function routeInteraction(interaction: Interaction, ctx: BotContext
   }
 }
 
-export function attachInteractionRouter(client: Client, ctx: BotContext): void {
-  client.on('interactionCreate', (interaction) => void routeInteraction(interaction, ctx));
+/** The router as attached to the client: it can stop taking interactions and wait for those in flight. */
+export interface AttachedRouter {
+  /** Stops taking new interactions. */
+  detach(): void;
+  /** Waits (at most `graceMs`) for the handlers still running; resolves with how many did not finish. */
+  drain(graceMs: number): Promise<number>;
+}
+
+export function attachInteractionRouter(client: Client, ctx: BotContext): AttachedRouter {
+  const inFlight = new Set<Promise<void>>();
+  const listener = (interaction: Interaction) => {
+    const handled: Promise<void> = routeInteraction(interaction, ctx).finally(() => inFlight.delete(handled));
+    inFlight.add(handled);
+  };
+  client.on('interactionCreate', listener);
+  return {
+    detach: () => client.off('interactionCreate', listener),
+    async drain(graceMs) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((r) => {
+          timer = setTimeout(r, graceMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      return inFlight.size;
+    },
+  };
 }

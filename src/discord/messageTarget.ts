@@ -1,11 +1,13 @@
 /**
- * Edits a task's public message wherever it can still be reached: through the interaction webhook
- * while its token is fresh (15 min, with a margin), then through the bot's channel-message edit; when
- * the message is gone it posts a new one that mentions only the requester, and as a last resort DMs them.
+ * Shows something on a task's card wherever it can still be reached: through the interaction webhook
+ * while its token is fresh (15 min, with a margin), then through the bot's channel-message edit. A card
+ * a moderator deleted is respected: the result goes to the requester by DM instead of being re-posted.
+ * A card that never existed (the bot stopped before replying) is posted fresh, pinging only the requester.
  * Webhook calls are sent without the bot token, so a 401 there never makes @discordjs/rest forget it.
  */
-import { Routes, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { type REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
 import type { TaskRecord } from '../services/tasks/taskRecord.js';
+import type { MessagePlace } from '../services/tasks/transitions.js';
 import { discordCode } from './discordErrors.js';
 
 export const WEBHOOK_TOKEN_SAFE_MS = 14 * 60 * 1000;
@@ -19,22 +21,44 @@ export interface RawFile {
 export type MessageBody = RESTPostAPIChannelMessageJSONBody;
 export type EditVia = 'webhook' | 'channel' | 'new_message' | 'dm';
 
+export interface Shown {
+  via: EditVia;
+  /** Set when the card now lives somewhere else (a fresh message or a DM). */
+  movedTo?: MessagePlace;
+}
+
+/** The member cannot be reached: the card (or its channel) is gone and their DMs are closed. */
+export class UnreachableError extends Error {
+  constructor(cause: unknown) {
+    super('the member cannot be reached: the card is gone and direct messages are closed', { cause });
+  }
+}
+
 const GONE_MESSAGE = [10008]; // Unknown Message
 const WEBHOOK_DEAD = [10015, 50027, 10062]; // Unknown Webhook, Invalid Webhook Token, Unknown interaction
 const NO_CHANNEL = [10003, 50001, 50013]; // Unknown Channel, Missing Access, Missing Permissions
+const DMS_CLOSED = [50007]; // Cannot send messages to this user
 
-export async function editTaskMessage(
+export interface Fallbacks {
+  /** The body for a fresh post in the channel (the card never existed); it may mention the requester. */
+  fresh: (b: MessageBody) => MessageBody;
+  /** The body for a DM to the requester; `null` = do nothing when the card is gone (progress edits). */
+  dm: ((b: MessageBody) => MessageBody) | null;
+}
+
+export async function showOnTaskMessage(
   rest: REST,
   task: TaskRecord,
   body: MessageBody,
   files: RawFile[],
   now: number,
-  newMessageBody: ((b: MessageBody) => MessageBody) | null,
-): Promise<{ via: EditVia; messageId?: string; channelId?: string } | null> {
+  fallbacks: Fallbacks,
+): Promise<Shown | null> {
   const withFiles = { body, files };
-  // `newMessageBody: null` (progress edits) means: if the message is gone, do nothing rather than post.
-  const fresh = () => (newMessageBody ? postFresh(rest, task, newMessageBody(body), files) : Promise.resolve(null));
-  const viaWebhook = task.messageId && !task.messageMoved && now - task.interaction.createdAt < WEBHOOK_TOKEN_SAFE_MS;
+  const toDm = () => (fallbacks.dm ? dm(rest, task, fallbacks.dm(body), files) : Promise.resolve(null));
+  if (!task.messageId) return postFresh(rest, task, fallbacks, body, files);
+  const viaWebhook =
+    !task.messageMoved && task.interaction.token && now - task.interaction.createdAt < WEBHOOK_TOKEN_SAFE_MS;
   if (viaWebhook) {
     try {
       await rest.patch(Routes.webhookMessage(task.interaction.applicationId, task.interaction.token, '@original'), {
@@ -44,37 +68,45 @@ export async function editTaskMessage(
       return { via: 'webhook' };
     } catch (err) {
       const code = Number(discordCode(err));
-      if (GONE_MESSAGE.includes(code)) return fresh();
+      if (GONE_MESSAGE.includes(code)) return toDm();
       if (!WEBHOOK_DEAD.includes(code)) throw err;
       // The token died early (Discord may do that): the channel route below still reaches the message.
     }
   }
-  if (task.messageId && task.channelId) {
-    try {
-      await rest.patch(Routes.channelMessage(task.channelId, task.messageId), withFiles);
-      return { via: 'channel' };
-    } catch (err) {
-      const code = Number(discordCode(err));
-      if (!GONE_MESSAGE.includes(code) && !NO_CHANNEL.includes(code)) throw err;
-      if (NO_CHANNEL.includes(code)) return newMessageBody ? dm(rest, task, newMessageBody(body), files) : null;
-    }
+  try {
+    await rest.patch(Routes.channelMessage(task.channelId, task.messageId), withFiles);
+    return { via: 'channel' };
+  } catch (err) {
+    const code = Number(discordCode(err));
+    if (GONE_MESSAGE.includes(code) || NO_CHANNEL.includes(code)) return toDm();
+    throw err;
   }
-  return fresh();
 }
 
-async function postFresh(rest: REST, task: TaskRecord, body: MessageBody, files: RawFile[]) {
-  if (!task.channelId) return dm(rest, task, body, files);
+async function postFresh(rest: REST, task: TaskRecord, fallbacks: Fallbacks, body: MessageBody, files: RawFile[]) {
+  if (!fallbacks.dm) return null;
+  if (!task.channelId) return dm(rest, task, fallbacks.dm(body), files);
   try {
-    const msg = (await rest.post(Routes.channelMessages(task.channelId), { body, files })) as { id: string };
-    return { via: 'new_message' as const, messageId: msg.id, channelId: task.channelId };
+    const msg = (await rest.post(Routes.channelMessages(task.channelId), { body: fallbacks.fresh(body), files })) as {
+      id: string;
+    };
+    return { via: 'new_message' as const, movedTo: { channelId: task.channelId, messageId: msg.id } };
   } catch (err) {
     if (!NO_CHANNEL.includes(Number(discordCode(err)))) throw err;
-    return dm(rest, task, body, files);
+    return dm(rest, task, fallbacks.dm(body), files);
   }
 }
 
-async function dm(rest: REST, task: TaskRecord, body: MessageBody, files: RawFile[]) {
-  const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: task.userId } })) as { id: string };
-  const msg = (await rest.post(Routes.channelMessages(channel.id), { body, files })) as { id: string };
-  return { via: 'dm' as const, messageId: msg.id, channelId: channel.id };
+/** Sends `body` to the requester by DM; UnreachableError when their DMs are closed. */
+export async function dm(rest: REST, task: TaskRecord, body: MessageBody, files: RawFile[]): Promise<Shown> {
+  try {
+    const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: task.userId } })) as { id: string };
+    const msg = (await rest.post(Routes.channelMessages(channel.id), { body, files })) as { id: string };
+    return { via: 'dm', movedTo: { channelId: channel.id, messageId: msg.id } };
+  } catch (err) {
+    if (DMS_CLOSED.includes(Number(discordCode(err))) || NO_CHANNEL.includes(Number(discordCode(err)))) {
+      throw new UnreachableError(err);
+    }
+    throw err;
+  }
 }

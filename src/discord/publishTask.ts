@@ -1,7 +1,8 @@
 /**
  * The public life of a fresh task inside its interaction: reply with the task card (so the member sees
  * it within Discord's 3 s), remember the reply's message id, submit upstream, edit in the result, then
- * hand the task to the poller. Shared by /video, Re-roll and Retry.
+ * hand the task to the poller (which also tells the member when the task ended at once). Shared by
+ * /video, Re-roll and Retry.
  */
 import type { RepliableInteraction } from 'discord.js';
 import type { TaskRecord } from '../services/tasks/taskRecord.js';
@@ -21,27 +22,27 @@ export async function publishTask(
     messageId = response.resource?.message?.id;
   } catch (err) {
     // 40060/10062: another bot process answered this interaction, or we were too late. Nothing was sent
-    // upstream, so close our task and give the usage back.
+    // upstream and there is no card to tell anyone on: close our task and give the usage back.
     const lost = isAckLost(err);
     log[lost ? 'info' : 'error'](
       { err },
       lost ? 'interaction handled elsewhere; dropping task' : 'could not post the task message',
     );
-    return ctx.tasks.update(task.id, () => ({
-      state: 'failed',
-      lastError: { stage: 'delivery', message: 'the reply could not be posted' },
-    }));
+    return (await ctx.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'reply_failed' })) ?? task;
   }
   if (!messageId) messageId = (await interaction.fetchReply().catch(() => undefined))?.id;
-  if (messageId) await ctx.tasks.setMessage(task.id, messageId);
+  if (messageId) await ctx.tasks.attachMessage(task.id, messageId);
 
   const submitted = await ctx.tasks.submit(task.id);
-  try {
-    await interaction.editReply(taskMessage(submitted, submitted.locale, ctx.now()));
-  } catch (err) {
-    // The poller edits this message again on its next change; a lost edit here is not a lost job.
-    log.warn({ err }, 'could not edit the task message after submitting');
+  if (submitted.state === 'running') {
+    try {
+      await interaction.editReply(taskMessage(submitted, submitted.locale, ctx.now()));
+    } catch (err) {
+      // The poller edits this message again on its next change; a lost edit here is not a lost job.
+      log.warn({ err }, 'could not edit the task message after submitting');
+    }
   }
-  if (submitted.state === 'running') ctx.track(submitted);
+  // Running: the poller follows it. Ended at once (refused or uncertain): the poller tells the member.
+  ctx.track(submitted);
   return submitted;
 }

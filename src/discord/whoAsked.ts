@@ -11,7 +11,11 @@ export function memberRoleIds(i: RepliableInteraction): string[] {
 }
 
 export function whoAsked(i: RepliableInteraction): VideoRequester {
+  // A thread or forum post belongs to its parent channel (for a server's channel allow-list).
+  const channel = i.channel;
+  const parentChannelId = channel?.isThread() ? (channel.parentId ?? undefined) : undefined;
   return {
+    parentChannelId,
     guildId: i.guildId,
     channelId: i.channelId ?? '',
     userId: i.user.id,

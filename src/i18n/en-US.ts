@@ -109,6 +109,20 @@ export const enUS = {
     'The bot lost track of this request while sending it, so it cannot know whether a video was made. It will not be sent twice; your usage was refunded. Use Retry to try again.',
   'failure.timed_out': (p: P) =>
     `No result after ${s(p, 'minutes')} minutes, so the bot stopped waiting. Your usage was refunded.`,
+  'failure.not_found': () =>
+    'The video service no longer knows this task, so no video will come. Your usage was refunded; Retry starts it again.',
+  'failure.no_video': () =>
+    'The video service reported the task finished but gave no video. Your usage was refunded; Retry usually works.',
+  'failure.cancelled': (p: P) =>
+    `The video service cancelled or expired this task (${s(p, 'detail')}). Your usage was refunded; Retry starts it again.`,
+  'failure.restart_stale': () =>
+    'The bot restarted before it could send this request, and it is too old to send now. Nothing was created and your usage was refunded; use Retry.',
+  'failure.reply_failed': () =>
+    'Discord did not let the bot answer this request, so nothing was sent to the video service. Your usage was refunded.',
+  'failure.message_deleted': () =>
+    'The video was made, but its message was deleted and the bot cannot send you a direct message. Your usage was refunded.',
+  'failure.undeliverable': () =>
+    'The video was made, but Discord would not let the bot post it anywhere, not even by direct message. Your usage was refunded.',
   'button.reroll': () => 'Re-roll',
   'button.retry': () => 'Retry',
   'button.delete': () => 'Delete',
@@ -126,6 +140,13 @@ export const enUS = {
     `The video (${s(p, 'reason')}) is behind the Open video button. The video service keeps it for about 3 days: save it if you want to keep it.`,
   'delivery.reason.tooLarge': (p: P) => `larger than this server's ${s(p, 'limit')} upload limit`,
   'delivery.reason.fetchFailed': () => 'could not be fetched for upload',
+  'delivery.reason.notFetched': () => 'its address is not one the bot may fetch from, so it was not uploaded',
+  'delivery.reason.uploadFailed': () => 'Discord did not accept the upload',
+  'delivery.dmReady': () => 'Your video is ready. Its message in the server is gone, so here it is.',
+  'notice.ended': (p: P) => `<@${s(p, 'user')}> your video request ended without a video.`,
+  'notice.dmEnded': () =>
+    'Your video request ended without a video. Its message in the server is gone, so here is what happened.',
+  'list.more': (p: P) => `…and ${s(p, 'count')} more`,
   'delivery.ready': (p: P) => `<@${s(p, 'user')}> your video is ready.`,
   'task.field.video': () => 'Video',
   'limit.cooldown': (p: P) => `please wait ${s(p, 'seconds')} s between videos (try again <t:${s(p, 'resetAt')}:R>).`,

@@ -201,12 +201,24 @@ describe('/usage', () => {
       permissions: MANAGE_GUILD,
       options: [{ name: 'csv', value: true }],
     });
+    // Heavy work: acknowledged first (deferred, private), then the answer is edited in.
     const cb = await h.discord.waitForCallback(ix.id);
-    expect(String(cb.data?.content)).toContain(`<@${MEMBER.id}>: 1 videos`);
-    const callback = h.discord.requests.find(
-      (r) => r.route === 'POST /interactions/:id/:token/callback' && r.path.includes(ix.id),
-    )!;
-    const csv = callback.files[0]!.data.toString();
+    expect(cb.type).toBe(5);
+    expect(cb.data?.flags).toBe(64);
+    const edit = await eventually(
+      () =>
+        h.discord.requests.find(
+          (r) =>
+            r.method === 'PATCH' &&
+            r.path.includes(`/webhooks/`) &&
+            r.path.endsWith('/messages/@original') &&
+            r.files.length > 0,
+        ),
+      5000,
+      'the deferred answer',
+    );
+    expect(String((edit.body as { content?: string }).content)).toContain(`<@${MEMBER.id}>: 1 videos`);
+    const csv = edit.files[0]!.data.toString();
     expect(csv.split('\n')[0]).toBe('user_id,videos,seconds,per_task_units,per_second_units');
     expect(csv).toContain(`${MEMBER.id},1,5,1,0`);
     expect(csv).toContain('900000000000000005,1,5,1,0');

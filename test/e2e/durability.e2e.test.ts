@@ -92,7 +92,7 @@ describe('restarts', () => {
     });
     if (!created.ok) throw new Error('not created');
     // The process "dies" right after writing `submitting`, before the create call returns.
-    await h.app.tasks.update(created.task.id, () => ({ state: 'submitting' }));
+    await h.app.tasks.apply(created.task.id, 'startSubmitting', undefined);
     const app = await h.restart();
     const after = await app.tasks.get(created.task.id);
     expect(after).toMatchObject({ state: 'uncertain', usage: 'refunded' });
@@ -125,7 +125,7 @@ describe('failures are told in plain words and refunded', () => {
     expect(JSON.stringify(h.discord.messages.byId.get(messageId)!.components)).toContain(`v1:retry:${task.id}`);
     expect(await h.app.tasks.get(task.id)).toMatchObject({
       usage: 'refunded',
-      lastError: { failureKind: 'moderation' },
+      lastError: { reason: 'moderation', stage: 'upstream' },
     });
   });
 
@@ -190,19 +190,22 @@ describe('delivery', () => {
     expect(late.length).toBeGreaterThan(0);
   });
 
-  it('when the message was deleted, a new one mentions only the requester', async () => {
+  it('when a moderator deleted the card, the video goes to the requester by DM, not back into the channel', async () => {
     h = await startHarness({ seedance: { defaultScript: { kind: 'stuck' } } });
     const { ix, task } = await submit(h);
     const original = h.discord.originalMessage(ix.id)!;
     h.discord.deleteMessage(original.id);
     h.seedance.finishTask(task.upstreamTaskId!, { status: 'completed' });
     await eventually(async () => (await stateOf(h!, task.id)) === 'done', 8000, 'done');
-    const fresh = h.discord.messages
-      .inChannel(original.channelId)
-      .find((m) => m.id !== original.id && m.attachments.length === 1)!;
-    expect(fresh.content).toContain(`<@${MEMBER.id}>`);
-    expect(fresh.allowedMentions).toEqual({ parse: [], users: [MEMBER.id] });
-    expect(await h.app.tasks.get(task.id)).toMatchObject({ messageId: fresh.id, delivery: { via: 'new_message' } });
+    // Nothing new in the channel where the card was deleted ...
+    expect(h.discord.messages.inChannel(original.channelId).filter((m) => m.id !== original.id)).toEqual([]);
+    // ... the requester got it in a DM, with the video and no ping.
+    const done = (await h.app.tasks.get(task.id))!;
+    expect(done).toMatchObject({ delivery: { via: 'dm', mode: 'upload' }, usage: 'committed', messageMoved: true });
+    const dm = h.discord.messages.byId.get(done.messageId!)!;
+    expect(dm.channelId).not.toBe(original.channelId);
+    expect(dm.attachments).toHaveLength(1);
+    expect(dm.allowedMentions).toEqual({ parse: [], users: [] });
   });
 });
 

@@ -52,9 +52,9 @@ async function call(
     body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  // biome-ignore lint/suspicious/noExplicitAny: raw JSON answers of the fake, read field by field in assertions
   return {
     status: res.status,
+    // biome-ignore lint/suspicious/noExplicitAny: raw JSON answers of the fake, read field by field in assertions
     json: text ? (JSON.parse(text) as Record<string, any>) : undefined,
     headers: res.headers,
   };

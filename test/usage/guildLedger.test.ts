@@ -1,24 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/openDatabase.js';
-import { createUsageStore } from '../../src/db/usageStore.js';
 import { t } from '../../src/i18n/index.js';
-import { createGuildLedger } from '../../src/services/usage/guildLedger.js';
+import { createSettingsStore } from '../../src/services/guildConfig/settingsStore.js';
+import { createGuildLedger, type Reservation, type UsageScope } from '../../src/services/usage/guildLedger.js';
 import type { Limits } from '../../src/services/usage/limits.js';
 import { periodsAt } from '../../src/services/usage/periods.js';
-import type { UsageScope } from '../../src/services/usage/usageLedger.js';
+import { NO_LIMITS as NONE, openTempStore, type TempStore } from '../support/tempStore.js';
 
-const NONE: Limits = {
-  guild_daily_tasks: null,
-  guild_monthly_tasks: null,
-  guild_monthly_seconds: null,
-  member_daily_tasks: null,
-  member_running: null,
-  guild_running: null,
-  cooldown_seconds: null,
-};
 const perTask = { billing: 'per_task' as const, units: 1, seconds: 5, billedAs: 'seedance2.0-md' };
 const perSecond = { billing: 'per_second' as const, units: 8, seconds: 8, billedAs: 'seedance2.0-sp-720p' };
 const scope = (userId: string, guildId: string | null = 'g1', cost: UsageScope['cost'] = perTask): UsageScope => ({
@@ -28,26 +15,44 @@ const scope = (userId: string, guildId: string | null = 'g1', cost: UsageScope['
   cost,
 });
 
-let dir: string;
-let db: Database;
+let temp: TempStore;
 let clock: number;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'ledger-'));
-  db = await openDatabase(join(dir, 'usage.sqlite'));
+  temp = await openTempStore('ledger');
   clock = Date.UTC(2026, 10, 24, 12, 0, 0);
 });
 afterEach(async () => {
-  await db.close();
-  rmSync(dir, { recursive: true, force: true });
+  await temp.cleanup();
 });
 
-const ledgerWith = (limits: Partial<Limits>, extra: { dmEnabled?: boolean } = {}) =>
-  createGuildLedger({
-    store: createUsageStore(db),
+/**
+ * The ledger as the task service drives it: a reservation is one transaction, settling another. Reservations
+ * are kept here by name, as a task record keeps its own.
+ */
+const ledgerWith = (limits: Partial<Limits>, extra: { dmEnabled?: boolean } = {}) => {
+  const store = temp.store;
+  const ledger = createGuildLedger({
+    store,
+    settings: createSettingsStore(store),
     defaults: { ...NONE, ...limits },
     dmEnabled: extra.dmEnabled ?? true,
     now: () => clock,
   });
+  const held = new Map<string, Reservation>();
+  return {
+    ...ledger,
+    async reserve(id: string, s: UsageScope) {
+      const plan = await ledger.plan(s);
+      const r = await store.transact(plan.keys, (tx) => plan.reserve(tx));
+      if (r.ok) held.set(id, r.reservation);
+      return r;
+    },
+    async settle(id: string, outcome: 'committed' | 'refunded') {
+      const r = held.get(id)!;
+      await store.transact(ledger.settlementKeys(r), (tx) => ledger.settle(tx, r, outcome));
+    },
+  };
+};
 
 describe('reservation is exact under concurrency', () => {
   it('200 simultaneous requests against a guild with 50 left accept exactly 50', async () => {
@@ -59,31 +64,23 @@ describe('reservation is exact under concurrency', () => {
   });
 });
 
-describe('settlement happens exactly once', () => {
-  it('a refund gives the usage back once, even when repeated or racing a commit', async () => {
+describe('settling a reservation', () => {
+  it('a refund gives the usage and the running slot back', async () => {
     const ledger = ledgerWith({});
     await ledger.reserve('a', scope('u1'));
     await ledger.reserve('b', scope('u1'));
-    await Promise.all([
-      ledger.refund('a', scope('u1')),
-      ledger.commit('a', scope('u1')),
-      ledger.refund('a', scope('u1')),
-    ]);
-    const snap = await ledger.snapshot('g1', 'u1');
-    // Either the commit or the refund won; never both, never twice.
-    expect([1, 2]).toContain(snap.guildDay.tasks);
-    expect(snap.memberRunning).toBe(1);
-    await ledger.refund('b', scope('u1'));
-    await ledger.refund('b', scope('u1'));
-    const after = await ledger.snapshot('g1', 'u1');
-    expect(after.guildDay.tasks).toBe(snap.guildDay.tasks - 1);
-    expect(after.memberRunning).toBe(0);
+    await ledger.settle('a', 'refunded');
+    expect(await ledger.snapshot('g1', 'u1')).toMatchObject({
+      guildDay: { tasks: 1 },
+      memberRunning: 1,
+      guildRunning: 1,
+    });
   });
   it('a commit keeps the usage and frees the running slot', async () => {
     const ledger = ledgerWith({ member_running: 1 });
     await ledger.reserve('a', scope('u1', 'g1', perSecond));
     expect((await ledger.reserve('b', scope('u1'))).ok).toBe(false);
-    await ledger.commit('a', scope('u1'));
+    await ledger.settle('a', 'committed');
     expect(await ledger.snapshot('g1', 'u1')).toMatchObject({
       guildDay: { tasks: 1, seconds: 8, perSecondUnits: 8, perTaskUnits: 0 },
       memberRunning: 0,
@@ -171,14 +168,8 @@ describe('periods roll over in the guild time zone', () => {
     expect(snap.guildMonth.tasks).toBe(1); // a new month too
   });
   it('a guild in Asia/Shanghai rolls over at 16:00 UTC', async () => {
-    const store = createUsageStore(db);
-    await store.setSettings('g1', { timeZone: 'Asia/Shanghai' });
-    const l = createGuildLedger({
-      store,
-      defaults: { ...NONE, guild_daily_tasks: 1 },
-      dmEnabled: true,
-      now: () => clock,
-    });
+    await createSettingsStore(temp.store).change('g1', () => ({ timeZone: 'Asia/Shanghai' }));
+    const l = ledgerWith({ guild_daily_tasks: 1 });
     clock = Date.UTC(2026, 10, 24, 15, 59);
     await l.reserve('a', scope('u1'));
     const r = await l.reserve('b', scope('u2'));
@@ -196,9 +187,8 @@ describe('periods roll over in the guild time zone', () => {
 
 describe('guild settings survive a restart', () => {
   it('limits stored for a guild override the defaults after reopening the file', async () => {
-    await createUsageStore(db).setSettings('g1', { limits: { guild_daily_tasks: 1 } });
-    await db.close();
-    db = await openDatabase(join(dir, 'usage.sqlite'));
+    await createSettingsStore(temp.store).change('g1', () => ({ limits: { guild_daily_tasks: 1 } }));
+    await temp.reopen();
     const l = ledgerWith({ guild_daily_tasks: 100 });
     expect((await l.limitsFor('g1')).guild_daily_tasks).toBe(1);
     await l.reserve('a', scope('u1'));

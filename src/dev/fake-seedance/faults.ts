@@ -5,7 +5,9 @@ export type Fault =
   | { kind: 'timeout' }
   | { kind: 'malformed' }
   | { kind: 'code'; code: string; msg: string }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** Answers normally, but only after `ms` (a slow upstream; a create in flight during shutdown). */
+  | { kind: 'delay'; ms: number };
 
 export type FaultRoute = 'create' | 'query';
 

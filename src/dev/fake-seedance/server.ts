@@ -58,6 +58,8 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     if (!fault) return false;
     if ('kind' in fault) {
       switch (fault.kind) {
+        case 'delay':
+          return false; // played by the caller, which answers normally afterwards
         case 'timeout':
           return true; // never answer; close() destroys the socket
         case 'reset':
@@ -138,7 +140,9 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     if (!route) return send(res, 404, { code: '404', msg: 'no such route' });
     if (req.headers.authorization !== `Bearer ${apiKey}`)
       return send(res, 401, { code: '20001', msg: 'invalid api key' });
-    if (playFault(faults.next(route), req, res)) return;
+    const fault = faults.next(route);
+    if (fault && 'kind' in fault && fault.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+    else if (playFault(fault, req, res)) return;
 
     if (route === 'create') {
       const b = (body ?? {}) as { model?: unknown; prompt?: unknown };

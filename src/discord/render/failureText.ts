@@ -1,10 +1,33 @@
-/** The plain-words reason shown for a task that did not end with a video, or undefined. */
-import { t, type Locale } from '../../i18n/index.js';
-import type { TaskRecord } from '../../services/tasks/taskRecord.js';
-import { truncate } from './text.js';
+/** The plain-words reason shown for a task that did not end with a video, in the member's language, or undefined. */
+import { type Locale, type MessageKey, t } from '../../i18n/index.js';
+import type { FailureReason, TaskRecord } from '../../services/tasks/taskRecord.js';
+import { escapeUntrusted, truncate } from './text.js';
+
+/** Each reason has its own text; records of the first schema stored a failure kind and an English sentence. */
+const KEY: Record<FailureReason, MessageKey> = {
+  moderation: 'failure.moderation',
+  transient: 'failure.transient',
+  quota: 'failure.quota',
+  invalid_input: 'failure.invalid_input',
+  unknown: 'failure.unknown',
+  upstream_unavailable: 'failure.upstream_unavailable',
+  auth: 'failure.auth',
+  invalid_request: 'failure.invalid_request',
+  not_found: 'failure.not_found',
+  no_video: 'failure.no_video',
+  cancelled: 'failure.cancelled',
+  deadline: 'failure.timed_out',
+  restart_submitting: 'failure.uncertain',
+  restart_stale: 'failure.restart_stale',
+  reply_failed: 'failure.reply_failed',
+  message_deleted: 'failure.message_deleted',
+  undeliverable: 'failure.undeliverable',
+};
 
 export function failureText(task: TaskRecord, locale: Locale): string | undefined {
-  const detail = truncate(task.lastError?.message ?? '', 300);
+  const error = task.lastError;
+  // Upstream or Discord text, shown verbatim but never as markup.
+  const detail = escapeUntrusted(truncate(error?.detail ?? error?.message ?? '', 300));
   switch (task.state) {
     case 'uncertain':
       return t(locale, 'failure.uncertain');
@@ -15,8 +38,10 @@ export function failureText(task: TaskRecord, locale: Locale): string | undefine
           Math.round(((task.finishedAt ?? task.updatedAt) - (task.submittedAt ?? task.createdAt)) / 60_000),
         ),
       });
-    case 'failed':
-      return t(locale, `failure.${task.lastError?.failureKind ?? 'unknown'}`, { detail });
+    case 'failed': {
+      const reason = error?.reason ?? error?.failureKind ?? 'unknown';
+      return t(locale, KEY[reason] ?? 'failure.unknown', { detail });
+    }
     default:
       return undefined;
   }

@@ -1,10 +1,12 @@
 /** The admin's view of a server's settings: limits (with where each comes from), channels, role, models, defaults. */
 import type { APIEmbed } from 'discord.js';
-import type { GuildSettings } from '../../db/usageStore.js';
 import { t, type Locale } from '../../i18n/index.js';
-import type { EffectiveGuildConfig } from '../../services/guildConfig/guildConfig.js';
+import type { EffectiveGuildConfig, GuildSettings } from '../../services/guildConfig/guildConfig.js';
 import { LIMIT_NAMES } from '../../services/usage/limits.js';
-import { truncate } from './text.js';
+import { joinWithMore, truncate } from './text.js';
+
+/** Discord's limit for one embed field's value. */
+const FIELD_MAX = 1024;
 
 export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings, locale: Locale): APIEmbed {
   const limits = LIMIT_NAMES.map((name) => {
@@ -13,18 +15,26 @@ export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings
     const origin = own.limits && name in own.limits ? '' : ` ${t(locale, 'admin.show.fromDefault')}`;
     return `${t(locale, `limit.label.${name}`)}: **${value}**${origin} \`${name}\``;
   });
-  const where = [
-    `#: ${cfg.channels.length ? cfg.channels.map((c) => `<#${c}>`).join(', ') : t(locale, 'admin.show.everywhere')}`,
-    `@: ${cfg.roleId ? `<@&${cfg.roleId}>` : t(locale, 'admin.show.everyone')}`,
-    `🕒 ${cfg.timeZone}`,
-  ];
+  const who = `@: ${cfg.roleId ? `<@&${cfg.roleId}>` : t(locale, 'admin.show.everyone')}`;
+  const zone = `🕒 ${cfg.timeZone}`;
+  // Many generation channels: as many as fit in the field, then "and N more".
+  const room = FIELD_MAX - '#: '.length - who.length - zone.length - 2;
+  const channels = cfg.channels.length
+    ? joinWithMore(
+        cfg.channels.map((c) => `<#${c}>`),
+        ', ',
+        room,
+        (count) => t(locale, 'list.more', { count }),
+      )
+    : t(locale, 'admin.show.everywhere');
+  const where = [`#: ${channels}`, who, zone];
   const disabled = own.disabledModels ?? [];
   const defaults = Object.entries(cfg.defaults).map(([k, v]) => `${k}: \`${v}\``);
   return {
     title: t(locale, 'admin.show.title'),
     color: 0x5865f2,
     fields: [
-      { name: t(locale, 'admin.show.limits'), value: truncate(limits.join('\n'), 1024) },
+      { name: t(locale, 'admin.show.limits'), value: truncate(limits.join('\n'), FIELD_MAX) },
       { name: t(locale, 'admin.show.where'), value: where.join('\n') },
       {
         name: t(locale, 'admin.show.models'),
@@ -32,7 +42,7 @@ export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings
           disabled.length
             ? t(locale, 'admin.show.disabled', { list: disabled.join(', ') })
             : t(locale, 'admin.show.allModels'),
-          1024,
+          FIELD_MAX,
         ),
       },
       {

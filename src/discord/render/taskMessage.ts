@@ -87,10 +87,14 @@ export function taskEmbed(task: TaskRecord, locale: Locale, now: number): APIEmb
   return embed.toJSON();
 }
 
+/** Discord refuses link buttons whose URL is longer than this (50035). */
+export const LINK_BUTTON_MAX_URL = 512;
+
 export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string) {
   const buttons: ButtonBuilder[] = [];
-  if (videoLink)
+  if (videoLink && videoLink.length <= LINK_BUTTON_MAX_URL) {
     buttons.push(new ButtonBuilder().setStyle(ButtonStyle.Link).setURL(videoLink).setLabel(t(locale, 'button.open')));
+  }
   if (task.state === 'done')
     buttons.push(
       new ButtonBuilder()
@@ -120,12 +124,27 @@ export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string
   return buttons.length ? [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons).toJSON()] : [];
 }
 
+/**
+ * Adds the video's link to the embed: a note (why it is a link, how long it lives) and, when the URL is too
+ * long for a link button, the URL itself in the note, or at the end of the description if the note cannot hold it.
+ */
+function withVideo(embed: APIEmbed, locale: Locale, video: { url: string; note: string }): APIEmbed {
+  const inButton = video.url.length <= LINK_BUTTON_MAX_URL;
+  if (inButton && !video.note) return embed;
+  const name = t(locale, 'task.field.video');
+  const withUrl = inButton ? video.note : `${video.note}${video.note ? '\n' : ''}${video.url}`;
+  if (withUrl.length <= 1024) return { ...embed, fields: [...(embed.fields ?? []), { name, value: withUrl }] };
+  const fields = video.note ? [...(embed.fields ?? []), { name, value: truncate(video.note, 1024) }] : embed.fields;
+  return { ...embed, fields, description: `${embed.description ?? ''}\n\n${video.url}` };
+}
+
 /** The message body (for reply, editReply, webhook or channel edits) of a task at its current stage. */
-export function taskMessage(task: TaskRecord, locale: Locale, now: number, videoLink?: string) {
+export function taskMessage(task: TaskRecord, locale: Locale, now: number, video?: { url: string; note: string }) {
+  const embed = taskEmbed(task, locale, now);
   return {
     content: '',
-    embeds: [taskEmbed(task, locale, now)],
-    components: taskButtons(task, locale, videoLink),
+    embeds: [video ? withVideo(embed, locale, video) : embed],
+    components: taskButtons(task, locale, video?.url),
     allowedMentions: NO_MENTIONS,
   };
 }

@@ -6,20 +6,21 @@
 import type { MessageKey } from '../../i18n/index.js';
 import { findModel } from '../../catalog/models.js';
 import type { Ratio, Resolution } from '../../catalog/types.js';
-import type { EffectiveGuildConfig, GuildConfig } from '../guildConfig/guildConfig.js';
+import type { EffectiveGuildConfig, GuildConfig, PolicyRefusal } from '../guildConfig/guildConfig.js';
 import type { TaskOrigin, TaskRecord } from '../tasks/taskRecord.js';
 import type { TaskService } from '../tasks/taskService.js';
 import { validateVideoRequest } from '../validation/index.js';
 import type { Problem, VideoRequestInput } from '../validation/types.js';
 
-/** The member's side of a request (see TaskOrigin). */
-export type VideoRequester = TaskOrigin;
+/** The member's side of a request (see TaskOrigin), and for a thread or forum post the channel it belongs to. */
+export type VideoRequester = TaskOrigin & { parentChannelId?: string };
 
 /** A request as read from Discord: the model may be left to the server's default. */
 export type VideoRequestDraft = Omit<VideoRequestInput, 'model'> & { model?: string };
 
 export type RequestVideoResult =
   | { kind: 'invalid'; problems: Problem[] }
+  | { kind: 'policy'; refusal: PolicyRefusal }
   | { kind: 'refused'; key: MessageKey; params: Record<string, string | number> }
   | { kind: 'accepted'; task: TaskRecord };
 
@@ -40,14 +41,19 @@ export async function requestVideo(
   draft: VideoRequestDraft,
   options: RequestVideoOptions = {},
 ): Promise<RequestVideoResult> {
-  const policy = await deps.guildConfig.checkPolicy(who.guildId, who.channelId, options.roleIds ?? []);
-  if (!policy.ok) return { kind: 'refused', key: policy.key, params: policy.params };
+  const { parentChannelId, ...origin } = who;
+  const policy = await deps.guildConfig.checkPolicy(
+    who.guildId,
+    { channelId: who.channelId, parentChannelId },
+    options.roleIds ?? [],
+  );
+  if (!policy.ok) return { kind: 'policy', refusal: policy.refusal };
   const cfg = await deps.guildConfig.effective(who.guildId);
   const input = withServerDefaults(draft, cfg.defaultModel, cfg.defaults);
   const checked = validateVideoRequest(input, { enabledModels: cfg.enabledModels });
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
   const created = await deps.tasks.create({
-    ...who,
+    ...origin,
     model: checked.model.id,
     request: checked.body,
     cost: checked.cost,

@@ -3,10 +3,11 @@
  * with the bot's defaults, and the policy checks that use it. Every change is logged with who made it.
  */
 import { MODEL_IDS } from '../../catalog/models.js';
-import type { GuildSettings, UsageStore } from '../../db/usageStore.js';
-import type { MessageKey } from '../../i18n/index.js';
 import type { Logger } from '../../logging/logger.js';
 import type { Limits } from '../usage/limits.js';
+import type { GuildSettings, SettingsStore } from './settingsStore.js';
+
+export type { GuildSettings };
 
 export interface EffectiveGuildConfig {
   limits: Limits;
@@ -18,10 +19,18 @@ export interface EffectiveGuildConfig {
   defaultModel: string;
 }
 
-export type PolicyResult = { ok: true } | { ok: false; key: MessageKey; params: Record<string, string | number> };
+/** Where a request was made: the channel, and for a thread or forum post the channel it belongs to. */
+export interface RequestPlace {
+  channelId: string;
+  parentChannelId?: string;
+}
+
+/** Why a member may not generate here, as data (the Discord layer renders it). */
+export type PolicyRefusal = { kind: 'channel'; channels: string[] } | { kind: 'role'; roleId: string };
+export type PolicyResult = { ok: true } | { ok: false; refusal: PolicyRefusal };
 
 export interface GuildConfigDeps {
-  store: UsageStore;
+  settings: SettingsStore;
   defaultLimits: Limits;
   defaultModel: string;
   logger: Logger;
@@ -29,7 +38,7 @@ export interface GuildConfigDeps {
 
 export function createGuildConfig(deps: GuildConfigDeps) {
   async function effective(guildId: string | null): Promise<EffectiveGuildConfig> {
-    const s = guildId ? await deps.store.settings(guildId) : {};
+    const s = guildId ? await deps.settings.get(guildId) : {};
     const disabled = new Set(s.disabledModels ?? []);
     return {
       limits: { ...deps.defaultLimits, ...s.limits },
@@ -44,34 +53,32 @@ export function createGuildConfig(deps: GuildConfigDeps) {
 
   return {
     effective,
-    settings: (guildId: string) => deps.store.settings(guildId),
+    settings: (guildId: string) => deps.settings.get(guildId),
 
-    /** Where and who may generate: the server's channel allow-list and generation role. */
-    async checkPolicy(guildId: string | null, channelId: string, roleIds: readonly string[]): Promise<PolicyResult> {
+    /**
+     * Where and who may generate: the server's channel allow-list (a thread or forum post counts as its
+     * parent channel) and generation role.
+     */
+    async checkPolicy(guildId: string | null, place: RequestPlace, roleIds: readonly string[]): Promise<PolicyResult> {
       if (!guildId) return { ok: true };
       const cfg = await effective(guildId);
-      if (cfg.channels.length && !cfg.channels.includes(channelId)) {
-        return {
-          ok: false,
-          key: 'policy.channel',
-          params: { channels: cfg.channels.map((c) => `<#${c}>`).join(', ') },
-        };
+      const allowed = (id: string | undefined) => id !== undefined && cfg.channels.includes(id);
+      if (cfg.channels.length && !allowed(place.channelId) && !allowed(place.parentChannelId)) {
+        return { ok: false, refusal: { kind: 'channel', channels: cfg.channels } };
       }
       if (cfg.roleId && !roleIds.includes(cfg.roleId))
-        return { ok: false, key: 'policy.role', params: { role: `<@&${cfg.roleId}>` } };
+        return { ok: false, refusal: { kind: 'role', roleId: cfg.roleId } };
       return { ok: true };
     },
 
-    /** Applies a change to a server's settings and logs who made it, with the before and after. */
+    /** Applies a change to a server's settings (one transaction) and logs who made it, with the before and after. */
     async change(
       guildId: string,
       by: string,
       describe: string,
       mutate: (s: GuildSettings) => GuildSettings,
     ): Promise<GuildSettings> {
-      const before = structuredClone(await deps.store.settings(guildId));
-      const after = mutate(structuredClone(before));
-      await deps.store.setSettings(guildId, after);
+      const { before, after } = await deps.settings.change(guildId, mutate);
       deps.logger.info({ guildId, by, change: describe, before, after }, 'guild settings changed');
       return after;
     },

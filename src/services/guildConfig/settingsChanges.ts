@@ -1,6 +1,6 @@
 /** The changes an admin can make, as pure functions from settings to settings (plain inputs, no Discord). */
 import { findModel } from '../../catalog/models.js';
-import type { GuildSettings } from '../../db/usageStore.js';
+import type { GuildSettings } from './settingsStore.js';
 import { parseLimitValue, type LimitName } from '../usage/limits.js';
 import { isValidTimeZone } from '../usage/periods.js';
 

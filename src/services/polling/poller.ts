@@ -1,25 +1,27 @@
 /**
- * Follows every running task until it ends. An in-memory schedule says when each task is next due;
- * one timer fires for the earliest. Due queries run through a p-queue that bounds concurrency and the
- * global query budget (queries per second), FIFO so every task gets its turn. A 429 pauses the whole
- * queue for Retry-After. Finished videos are delivered, then the task is marked done.
+ * Follows every open task until the member has seen how it ended. An in-memory schedule says when each
+ * task is next due; one timer fires for the earliest. Due queries run through a p-queue that bounds
+ * concurrency and the global query budget (queries per second), FIFO so every task gets its turn. A 429
+ * pauses the whole queue for Retry-After. Finished videos are delivered (upload, else link, else DM), then
+ * the task is marked done; tasks that ended without a video are shown to the member, then marked told.
  */
 import PQueue from 'p-queue';
 import type { Logger } from '../../logging/logger.js';
 import { isSeedanceError } from '../seedance/errors.js';
 import type { TaskSnapshot } from '../seedance/parse.js';
 import { isFinal, type TaskRecord } from '../tasks/taskRecord.js';
-import type { TaskService } from '../tasks/taskService.js';
+import type { Checkpoint, TaskService } from '../tasks/taskService.js';
+import type { TransitionArgs } from '../tasks/transitions.js';
 import { DueSchedule } from './dueSchedule.js';
 import { nextPollDelay, type PollTiming } from './pollInterval.js';
-import type { TaskPresenter } from './taskPresenter.js';
+import type { DeliveryMode, TaskPresenter } from './taskPresenter.js';
 
 export interface PollerSettings extends PollTiming {
   queriesPerSecond: number;
   concurrency: number;
   deadlineMs: number;
-  /** Delivery attempts before giving up on Discord (the video link stays in the task record). */
-  maxDeliveryAttempts?: number;
+  /** Delivery attempts per way of delivering (upload, then link, then DM) before the video is given up. */
+  deliveryAttemptsPerMode?: number;
 }
 
 export interface PollerDeps {
@@ -30,9 +32,12 @@ export interface PollerDeps {
   settings: PollerSettings;
   now?: () => number;
   random?: () => number;
+  /** Called at each checkpoint (no-op in production). */
+  checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
 }
 
 const NOT_FOUND_LIMIT = 5;
+const MAX_NOTICE_ATTEMPTS = 6;
 
 export function createPoller(deps: PollerDeps) {
   const now = deps.now ?? Date.now;
@@ -57,6 +62,7 @@ export function createPoller(deps: PollerDeps) {
   const attemptsOf = new Map<string, number>();
   const deliveryAttempts = new Map<string, number>();
   const notFound = new Map<string, number>();
+  const noticeAttempts = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   let timerDue = Infinity;
   let running = false;
@@ -74,6 +80,7 @@ export function createPoller(deps: PollerDeps) {
       attemptsOf.delete(t.id);
       notFound.delete(t.id);
       deliveryAttempts.delete(t.id);
+      if (t.toldAt) noticeAttempts.delete(t.id);
     } else if (records.has(t.id) || schedule.has(t.id) || inFlight.has(t.id)) {
       records.set(t.id, t);
     }
@@ -146,18 +153,16 @@ export function createPoller(deps: PollerDeps) {
     if (!task) {
       task = await deps.tasks.get(id);
       if (!task) return;
-      if (!isFinal(task.state)) records.set(id, task);
+      if (!task.toldAt) records.set(id, task);
     }
+    if (task.toldAt) return;
+    if (isFinal(task.state)) return tell(task);
     if (task.state === 'delivering') return deliver(task);
+    if (task.state === 'accepted') return submitRecovered(task);
     if (task.state !== 'running' || !task.upstreamTaskId) return;
     const started = task.submittedAt ?? task.createdAt;
     if (now() - started > settings.deadlineMs) {
-      const ended = await deps.tasks.update(id, () => ({
-        state: 'timed_out',
-        lastError: { stage: 'deadline', message: `no result after ${Math.round(settings.deadlineMs / 60000)} min` },
-      }));
-      await deps.presenter.final(ended);
-      return;
+      return endAndTell(task, 'timeOut', { minutes: Math.max(1, Math.round(settings.deadlineMs / 60_000)) });
     }
     let snap: TaskSnapshot;
     try {
@@ -171,27 +176,21 @@ export function createPoller(deps: PollerDeps) {
     const attempts = Math.max(attemptsOf.get(id) ?? 0, task.attempts) + 1;
     attemptsOf.set(id, attempts);
     if (snap.state === 'succeeded' && snap.videoUrl) {
-      const next = await deps.tasks.update(id, () => ({
-        state: 'delivering',
+      const next = await deps.tasks.apply(id, 'markDelivering', {
         videoUrl: snap.videoUrl,
-        progress: 100,
-        upstreamStatus: snap.rawStatus,
+        status: snap.rawStatus,
         attempts,
-      }));
+      });
       return deliver(next);
     }
     if (snap.state === 'failed' || snap.state === 'cancelled' || snap.state === 'succeeded') {
-      const message =
-        snap.errorMessage ??
-        (snap.state === 'succeeded' ? 'finished without a video URL' : `upstream status ${snap.rawStatus}`);
-      const ended = await deps.tasks.update(id, () => ({
-        state: 'failed',
-        upstreamStatus: snap.rawStatus,
-        attempts,
-        lastError: { stage: 'upstream', message, failureKind: snap.failureKind ?? 'unknown' },
-      }));
-      await deps.presenter.final(ended);
-      return;
+      const reason =
+        snap.state === 'succeeded'
+          ? 'no_video'
+          : snap.state === 'cancelled'
+            ? 'cancelled'
+            : (snap.failureKind ?? 'unknown');
+      return endAndTell(task, 'fail', { stage: 'upstream', reason, detail: snap.errorMessage ?? snap.rawStatus });
     }
     // Only what a member would notice counts as a change: a new status word or a new percentage.
     const shown = live.get(id) ?? task;
@@ -205,13 +204,55 @@ export function createPoller(deps: PollerDeps) {
         snap.rawStatus !== task.upstreamStatus ||
         Math.floor((progress ?? 0) / 10) !== Math.floor((task.progress ?? 0) / 10);
       const next = worthSaving
-        ? await deps.tasks.update(id, () => ({ upstreamStatus: snap.rawStatus, progress, attempts }))
+        ? await deps.tasks.apply(id, 'recordProgress', { status: snap.rawStatus, progress, attempts })
         : { ...task, upstreamStatus: snap.rawStatus, progress };
       if (worthSaving) live.delete(id);
       else live.set(id, next);
       await deps.presenter.progress(next);
     }
     later(id, nextPollDelay(settings, attempts, deps.random));
+  }
+
+  /** Ends a task without a video (if it has not ended or moved on meanwhile), then tells the member. */
+  async function endAndTell<N extends 'fail' | 'timeOut' | 'markUncertain'>(
+    task: TaskRecord,
+    name: N,
+    args: Parameters<TaskService['end']>[2] & TransitionArgs<N>,
+  ): Promise<void> {
+    const ended = await deps.tasks.end(task.id, name, args as never);
+    if (ended) return tell(ended);
+    // It moved on meanwhile (another path ended it): look at it again from the database.
+    records.delete(task.id);
+    later(task.id, 0);
+  }
+
+  /** A task accepted before a restart that never left: sent now, once. */
+  async function submitRecovered(task: TaskRecord): Promise<void> {
+    const submitted = await deps.tasks.submit(task.id);
+    if (submitted.state === 'running') later(task.id, settings.firstDelayMs);
+    else if (isFinal(submitted.state)) await tell(submitted);
+  }
+
+  /** Shows a final state without a video; the member is then marked as told (and the token forgotten). */
+  async function tell(task: TaskRecord): Promise<void> {
+    let shown: Awaited<ReturnType<TaskPresenter['final']>>;
+    try {
+      shown = await deps.presenter.final(task);
+    } catch (err) {
+      const n = (noticeAttempts.get(task.id) ?? 0) + 1;
+      noticeAttempts.set(task.id, n);
+      if (n < MAX_NOTICE_ATTEMPTS) {
+        log(task).warn({ err, attempt: n }, 'could not show the member how their task ended; will try again');
+        later(task.id, Math.min(60_000, 2_000 * 2 ** (n - 1)));
+        return;
+      }
+      log(task).error({ err }, 'giving up telling the member how their task ended');
+      shown = { unreachable: true };
+    }
+    noticeAttempts.delete(task.id);
+    if ('unreachable' in shown)
+      log(task).warn({ state: task.state }, 'the member could not be told (message gone, DMs closed)');
+    await deps.tasks.apply(task.id, 'markTold', { movedTo: 'unreachable' in shown ? undefined : shown.movedTo });
   }
 
   async function queryFailed(task: TaskRecord, err: unknown): Promise<void> {
@@ -228,42 +269,45 @@ export function createPoller(deps: PollerDeps) {
       notFound.set(task.id, n);
       if (n >= NOT_FOUND_LIMIT) {
         notFound.delete(task.id);
-        const ended = await deps.tasks.update(task.id, () => ({
-          state: 'failed',
-          lastError: {
-            stage: 'upstream',
-            message: 'the video service no longer knows this task',
-            failureKind: 'unknown',
-          },
-        }));
-        await deps.presenter.final(ended);
-        return;
+        return endAndTell(task, 'fail', { stage: 'upstream', reason: 'not_found' });
       }
     }
     log(task).warn({ err }, 'status query failed; will try again');
     later(task.id, delay);
   }
 
+  /**
+   * Hands the finished video over: as an upload first, then (after upload failures) as a link in the card,
+   * then as a link by DM. Only when even that fails has the member got nothing: then it ends refunded.
+   */
   async function deliver(task: TaskRecord): Promise<void> {
+    const n = (deliveryAttempts.get(task.id) ?? 0) + 1;
+    const per = settings.deliveryAttemptsPerMode ?? 3;
+    const mode: DeliveryMode = n <= per ? 'upload' : n <= 2 * per ? 'link' : 'dm';
+    let outcome: Awaited<ReturnType<TaskPresenter['deliver']>>;
     try {
-      const outcome = await deps.presenter.deliver(task);
-      deliveryAttempts.delete(task.id);
-      await deps.tasks.update(task.id, () => ({ state: 'done', delivery: { ...outcome, at: now() } }));
+      outcome = await deps.presenter.deliver(task, mode);
     } catch (err) {
-      const n = (deliveryAttempts.get(task.id) ?? 0) + 1;
       deliveryAttempts.set(task.id, n);
-      if (n >= (settings.maxDeliveryAttempts ?? 8)) {
+      if (n >= 3 * per) {
         deliveryAttempts.delete(task.id);
-        log(task).error({ err }, 'giving up delivering the video to Discord');
-        await deps.tasks.update(task.id, () => ({
-          state: 'failed',
-          lastError: { stage: 'delivery', message: 'the video could not be posted to Discord', failureKind: 'unknown' },
-        }));
+        log(task).error({ err, mode }, 'the video could not be posted anywhere, not even by DM; refunding');
+        await deps.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'undeliverable' });
         return;
       }
-      log(task).warn({ err, attempt: n }, 'delivery failed; will try again');
-      later(task.id, Math.min(60_000, 2_000 * 2 ** (n - 1)));
+      log(task).warn({ err, attempt: n, mode }, 'delivery failed; will try again');
+      later(task.id, Math.min(60_000, 1_000 * 2 ** Math.min(6, n - 1)));
+      return;
     }
+    deliveryAttempts.delete(task.id);
+    if ('unreachable' in outcome) {
+      log(task).warn('the card was deleted and the member does not accept DMs; the video is not posted');
+      await deps.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'message_deleted' });
+      return;
+    }
+    deps.checkpoint?.('task.delivered_unsaved', task);
+    const done = await deps.tasks.apply(task.id, 'markDelivered', outcome);
+    deps.checkpoint?.('task.delivered', done);
   }
 
   return {
@@ -271,39 +315,46 @@ export function createPoller(deps: PollerDeps) {
     get pending() {
       return schedule.size + inFlight.size;
     },
-    /** Follows a freshly submitted task: first query after `firstDelayMs`. */
+    /** Follows a task handed over by the front end: polls a running one, delivers or tells a finished one. */
     track(task: TaskRecord): void {
+      if (task.toldAt) return;
       if (task.state === 'running') later(task.id, nextPollDelay(settings, task.attempts, deps.random));
-      else if (task.state === 'delivering') later(task.id, 0);
+      else later(task.id, 0);
     },
     /**
-     * Resumes every unfinished task from the database: those caught mid-submit become `uncertain`
-     * (never resent), running ones are queried soon, delivering ones are delivered again (edits are idempotent).
+     * Takes over every open task from the database, before the bot takes interactions. Tasks caught
+     * mid-submit become `uncertain` (never resent; refunded) and accepted ones too old to matter are ended,
+     * both here; the rest is queued: accepted ones are sent, running ones queried (spread over a few seconds),
+     * delivering ones delivered again (edits are idempotent), and members not yet told are told.
+     * One task that cannot be recovered is logged and skipped; it never stops the bot.
      */
-    async start(): Promise<{ resumed: number; uncertain: number }> {
+    async start(): Promise<{ open: number; uncertain: number; failed: number }> {
       running = true;
-      const uncertain = await deps.tasks.recoverInterrupted();
-      for (const t of uncertain) await deps.presenter.final(t);
       const open = await deps.tasks.listOpen();
-      let resumed = 0;
+      let uncertain = 0;
+      let failed = 0;
       for (const t of open) {
-        if (t.state === 'running' || t.state === 'delivering') {
-          // Spread the first queries over a few seconds so a restart does not burst the budget.
-          schedule.schedule(
-            t.id,
-            now() + Math.floor((deps.random ?? Math.random)() * Math.min(settings.firstDelayMs, 5000)),
-          );
-          resumed += 1;
-        } else if (t.state === 'accepted') {
-          // Never sent upstream (the process died before `submitting` was written): safe to send now.
-          const submitted = await deps.tasks.submit(t.id);
-          if (submitted.state === 'running') later(t.id, settings.firstDelayMs);
-          else await deps.presenter.final(submitted);
-          resumed += 1;
+        try {
+          if (t.state === 'submitting') {
+            if (await deps.tasks.end(t.id, 'markUncertain', { stage: 'restart', reason: 'restart_submitting' }))
+              uncertain += 1;
+            schedule.schedule(t.id, now());
+          } else if (t.state === 'accepted' && now() - t.createdAt > settings.deadlineMs) {
+            if (await deps.tasks.end(t.id, 'fail', { stage: 'restart', reason: 'restart_stale' })) failed += 1;
+            schedule.schedule(t.id, now());
+          } else if (t.state === 'running' || t.state === 'delivering') {
+            // Spread the first queries over a few seconds so a restart does not burst the budget.
+            const spread = Math.min(settings.firstDelayMs, 5000);
+            schedule.schedule(t.id, now() + Math.floor((deps.random ?? Math.random)() * spread));
+          } else {
+            schedule.schedule(t.id, now());
+          }
+        } catch (err) {
+          log(t).error({ err, state: t.state }, 'could not recover this task; skipping it');
         }
       }
       arm();
-      return { resumed, uncertain: uncertain.length };
+      return { open: open.length, uncertain, failed };
     },
     /** Stops scheduling; waits up to `graceMs` for queries and deliveries in flight. */
     async stop(graceMs = 10_000): Promise<void> {

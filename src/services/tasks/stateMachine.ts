@@ -1,7 +1,8 @@
-/** The allowed moves of a task's state; any other move is a bug and throws. */
+/** The allowed moves of a task's state; any other move is refused (IllegalTransitionError). */
 import type { TaskState } from './taskRecord.js';
 
 const NEXT: Record<TaskState, readonly TaskState[]> = {
+  // accepted → failed when the reply could not be posted, or a restart found it too old to send.
   accepted: ['submitting', 'failed'],
   // submitting → uncertain when the process died or the create call's outcome is unknown.
   submitting: ['running', 'failed', 'uncertain'],

@@ -1,15 +1,16 @@
 /**
  * One member request and everything needed to finish it after a restart: who asked where, how to edit
- * the reply, the validated upstream body, the upstream task id, and where in its life it is.
+ * the reply, the validated upstream body, the usage it holds, the upstream task id, and where in its life it is.
  */
 import type { Locale } from '../../i18n/index.js';
 import type { FailureKind } from '../seedance/parse.js';
+import type { Reservation } from '../usage/guildLedger.js';
 import type { UpstreamCreateBody, UsageCost } from '../validation/types.js';
 
 /**
  * accepted → submitting → running → delivering → done
  *                 ↘ uncertain   ↘ failed | timed_out
- * Each state is written before the side effect it allows (see stateMachine.ts).
+ * Each state is written before the side effect it allows (see stateMachine.ts and transitions.ts).
  */
 export type TaskState =
   | 'accepted'
@@ -23,11 +24,31 @@ export type TaskState =
 
 export const FINAL_STATES: readonly TaskState[] = ['done', 'failed', 'timed_out', 'uncertain'];
 
+/** Why a task ended without a video; each has its own message key (`failure.<reason>`) in every locale. */
+export type FailureReason =
+  | FailureKind
+  | 'upstream_unavailable'
+  | 'auth'
+  | 'invalid_request'
+  | 'not_found'
+  | 'no_video'
+  | 'cancelled'
+  | 'deadline'
+  | 'restart_submitting'
+  | 'restart_stale'
+  | 'reply_failed'
+  | 'message_deleted'
+  | 'undeliverable';
+
 export interface TaskError {
-  /** Where it went wrong: upstream create/query, the video itself, or Discord. */
+  /** Where it went wrong: sending upstream, the video service, the deadline, a restart, or Discord. */
   stage: 'submit' | 'upstream' | 'deadline' | 'restart' | 'delivery';
-  message: string;
-  failureKind?: FailureKind | 'upstream_unavailable' | 'auth' | 'invalid_request';
+  reason: FailureReason;
+  /** What the upstream or Discord said, verbatim (shown escaped, never trusted as markup). */
+  detail?: string;
+  /** Records of the first schema carried an English sentence here; read only to render them. */
+  message?: string;
+  failureKind?: FailureReason;
 }
 
 /** Who asked, where, in which language, and how to reach the reply: plain data from the interaction. */
@@ -36,7 +57,7 @@ export interface TaskOrigin {
   channelId: string;
   userId: string;
   locale: Locale;
-  /** The interaction's webhook: valid for 15 minutes after `createdAt`. */
+  /** The interaction's webhook: valid for 15 minutes after `createdAt`; the token is dropped once the member has been told the outcome. */
   interaction: { applicationId: string; token: string; createdAt: number };
   /** Largest file Discord accepts in this interaction (`attachment_size_limit`), when it said. */
   uploadLimitBytes?: number;
@@ -56,23 +77,27 @@ export interface TaskRecord extends NewTask {
   id: string;
   /** The public reply this task edits (set once the reply exists). */
   messageId?: string;
-  /** The reply was deleted and re-posted by the bot: edit it through the channel, not the interaction webhook. */
+  /** The reply lives elsewhere than the interaction's webhook (posted fresh, or sent by DM): edit it through the channel. */
   messageMoved?: boolean;
   state: TaskState;
   upstreamTaskId?: string;
   upstreamStatus?: string;
   progress?: number;
   videoUrl?: string;
-  /** Status queries made so far. */
+  /** Status queries made so far (saved with visible changes only). */
   attempts: number;
   createdAt: number;
   updatedAt: number;
   submittedAt?: number;
   finishedAt?: number;
+  /** When the member was shown the final state; the task then leaves the open index and forgets its token. */
+  toldAt?: number;
   lastError?: TaskError;
   /** How the finished video reached the member. */
   delivery?: { mode: 'upload' | 'link'; via: 'webhook' | 'channel' | 'new_message' | 'dm'; at: number };
-  /** Usage settlement: reserved when accepted, then committed on success or refunded once otherwise. */
+  /** The usage this task holds; settled with its final state, in the same transaction. */
+  reservation?: Reservation;
+  /** reserved while the task runs, then committed (a video was delivered) or refunded, exactly once. */
   usage: 'reserved' | 'committed' | 'refunded';
 }
 

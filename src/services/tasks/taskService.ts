@@ -1,171 +1,241 @@
 /**
- * Creates, submits and moves tasks through their states. Every move is written before the side effect
- * it allows, under a per-task lock, and usage is settled exactly once when a task reaches a final state.
+ * Creates tasks and moves them through their named transitions. Each change is one transaction: creating a
+ * task writes it with its usage reservation, its open-index entry and the member's task list; reaching a
+ * final state writes the state with the usage settlement; being told drops it from the open index.
  */
 import { randomBytes } from 'node:crypto';
-import { Mutex } from 'async-mutex';
-import type { TaskStore } from '../../db/taskStore.js';
+import { keys } from '../../db/keys.js';
+import type { RecordStore } from '../../db/recordStore.js';
 import type { Logger } from '../../logging/logger.js';
 import { isSeedanceError } from '../seedance/errors.js';
-import type { ReserveResult, UsageLedger } from '../usage/usageLedger.js';
-import { assertTransition } from './stateMachine.js';
+import type { GuildLedger, Refusal } from '../usage/guildLedger.js';
+import { IllegalTransitionError } from './stateMachine.js';
 import { isFinal, type NewTask, type TaskError, type TaskRecord, type TaskState } from './taskRecord.js';
+import { type TransitionArgs, type TransitionName, transitions } from './transitions.js';
 
 export type { NewTask };
 
+/** Where a test may stop the process (kill -9) to prove that no crash point loses or double-counts anything. */
+export type Checkpoint =
+  | 'task.created'
+  | 'task.submitting'
+  | 'task.created_upstream'
+  | 'task.running'
+  | 'task.settled'
+  | 'task.delivered_unsaved'
+  | 'task.delivered';
+
 export interface TaskServiceDeps {
-  store: TaskStore;
+  store: RecordStore;
   upstream: { createTask(body: Record<string, unknown>): Promise<{ taskId: string; status?: string }> };
-  ledger: UsageLedger;
+  ledger: GuildLedger;
   logger: Logger;
   now?: () => number;
+  /** Called at each checkpoint (no-op in production). */
+  checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
 }
 
-export type CreateResult = { ok: true; task: TaskRecord } | Extract<ReserveResult, { ok: false }>;
+export type CreateResult = { ok: true; task: TaskRecord } | Refusal;
 
-export const newTaskId = () => randomBytes(6).toString('base64url');
+/** What the open index keeps per task. */
+export interface OpenEntry {
+  createdAt: number;
+  guildId: string | null;
+}
+
+const RECENT_PER_USER = 25;
+
+// Ids are cut from a pool of random text: 6 random bytes are exactly 8 base64url characters, and one system
+// call then serves 512 ids (a burst of /video would otherwise spend its time in crypto calls).
+let idPool = '';
+/** A short, url-safe, unguessable id (6 random bytes, base64url). */
+export function newTaskId(): string {
+  if (idPool.length < 8) idPool = randomBytes(6 * 512).toString('base64url');
+  const id = idPool.slice(0, 8);
+  idPool = idPool.slice(8);
+  return id;
+}
+
+export class UnknownTaskError extends Error {
+  constructor(id: string) {
+    super(`unknown task ${id}`);
+  }
+}
 
 export function createTaskService(deps: TaskServiceDeps) {
+  const { store, ledger } = deps;
   const now = deps.now ?? Date.now;
-  const locks = new Map<string, Mutex>();
-  const listeners: Array<(task: TaskRecord, previous: TaskState) => void> = [];
+  const checkpoint = deps.checkpoint ?? (() => undefined);
+  const stateListeners: Array<(task: TaskRecord, previous: TaskState) => void> = [];
   const savedListeners: Array<(task: TaskRecord) => void> = [];
-
-  const lockFor = (id: string) => {
-    let m = locks.get(id);
-    if (!m) locks.set(id, (m = new Mutex()));
-    return m;
-  };
   const logFor = (t: TaskRecord) =>
     deps.logger.child({ taskId: t.id, guildId: t.guildId, upstreamTaskId: t.upstreamTaskId });
-  const scopeOf = (t: TaskRecord) => ({ guildId: t.guildId, userId: t.userId, model: t.model, cost: t.cost });
 
-  /** Applies a change under the task's lock: checks the move, settles usage on final states, saves. */
-  async function update(
-    id: string,
-    change: (t: TaskRecord) => Partial<TaskRecord> & { state?: TaskState },
-  ): Promise<TaskRecord> {
-    return lockFor(id).runExclusive(async () => {
-      const current = await deps.store.get(id);
-      if (!current) throw new Error(`unknown task ${id}`);
-      const patch = change(current);
-      const next: TaskRecord = { ...current, ...patch, updatedAt: now() };
-      if (patch.state && patch.state !== current.state) assertTransition(current.state, patch.state);
+  const get = (id: string) => store.get<TaskRecord>(keys.task(id));
+
+  /**
+   * Runs one named transition in one transaction. A transition into a final state settles the usage the
+   * task holds (commit or refund) in the same transaction; being told removes it from the open index.
+   */
+  async function apply<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>): Promise<TaskRecord> {
+    const known = await get(id);
+    if (!known) throw new UnknownTaskError(id);
+    const at = now();
+    const settles = known.usage === 'reserved' && known.reservation ? ledger.settlementKeys(known.reservation) : [];
+    const finishedKey = keys.finished(at, id);
+    const { next, previous } = await store.transact([keys.task(id), keys.open(id), finishedKey, ...settles], (tx) => {
+      const current = tx.get<TaskRecord>(keys.task(id));
+      if (!current) throw new UnknownTaskError(id);
+      const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
+      const next = fn(current, args, at);
       if (isFinal(next.state) && !isFinal(current.state)) {
-        next.finishedAt = now();
-        // Settle before saving, so a crash in between repeats the settlement rather than losing it;
-        // the `usage` field makes it happen once.
-        if (next.usage === 'reserved') {
-          if (next.state === 'done') await deps.ledger.commit(id, scopeOf(next));
-          else await deps.ledger.refund(id, scopeOf(next));
-          next.usage = next.state === 'done' ? 'committed' : 'refunded';
+        if (current.usage === 'reserved' && current.reservation) {
+          if (!settles.length) throw new Error(`task ${id} gained a reservation while settling`);
+          ledger.settle(tx, current.reservation, next.usage === 'committed' ? 'committed' : 'refunded');
         }
+        tx.set(finishedKey, { id });
       }
-      await deps.store.save(next);
-      for (const l of savedListeners) l(next);
-      if (patch.state && patch.state !== current.state) {
-        logFor(next).info({ from: current.state, to: next.state, error: next.lastError }, 'task state changed');
-        for (const l of listeners) l(next, current.state);
-      }
-      if (isFinal(next.state)) locks.delete(id);
-      return next;
+      tx.set(keys.task(id), next);
+      if (next.toldAt) tx.delete(keys.open(id));
+      return { next, previous: current };
     });
+    for (const l of savedListeners) l(next);
+    if (next.state !== previous.state) {
+      logFor(next).info({ from: previous.state, to: next.state, error: next.lastError }, 'task state changed');
+      for (const l of stateListeners) l(next, previous.state);
+    }
+    return next;
   }
 
-  return {
-    get: (id: string) => deps.store.get(id),
-    update,
+  const service = {
+    get,
+    apply,
     onStateChange(listener: (task: TaskRecord, previous: TaskState) => void) {
-      listeners.push(listener);
+      stateListeners.push(listener);
     },
     /** Called after every saved change of a task (state or not), with the record as saved. */
     onSaved(listener: (task: TaskRecord) => void) {
       savedListeners.push(listener);
     },
 
-    /** Reserves usage and writes the `accepted` record; a refusal by the ledger writes nothing. */
+    /** Reserves usage and writes the `accepted` task with its indexes, all in one transaction; a refusal writes nothing. */
     async create(input: NewTask): Promise<CreateResult> {
       const id = newTaskId();
-      const reserved = await deps.ledger.reserve(id, {
+      const plan = await ledger.plan({
         guildId: input.guildId,
         userId: input.userId,
         model: input.model,
         cost: input.cost,
       });
-      if (!reserved.ok) return reserved;
       const at = now();
-      const task: TaskRecord = {
-        ...input,
-        id,
-        state: 'accepted',
-        attempts: 0,
-        createdAt: at,
-        updatedAt: at,
-        usage: 'reserved',
-      };
-      await deps.store.save(task);
-      logFor(task).info({ model: task.model, userId: task.userId }, 'task accepted');
-      return { ok: true, task };
+      const result = await store.transact(
+        [keys.task(id), keys.open(id), keys.userTasks(input.userId), ...plan.keys],
+        (tx): CreateResult => {
+          const reserved = plan.reserve(tx);
+          if (!reserved.ok) return reserved;
+          const task: TaskRecord = {
+            ...input,
+            id,
+            state: 'accepted',
+            attempts: 0,
+            createdAt: at,
+            updatedAt: at,
+            usage: 'reserved',
+            reservation: reserved.reservation,
+          };
+          tx.set(keys.task(id), task);
+          tx.set(keys.open(id), { createdAt: at, guildId: input.guildId } satisfies OpenEntry);
+          const recent = tx.get<string[]>(keys.userTasks(input.userId)) ?? [];
+          tx.set(keys.userTasks(input.userId), [id, ...recent.filter((x) => x !== id)].slice(0, RECENT_PER_USER));
+          return { ok: true, task };
+        },
+      );
+      if (result.ok) {
+        const t = result.task;
+        deps.logger.info({ taskId: t.id, guildId: t.guildId, model: t.model, userId: t.userId }, 'task accepted');
+        checkpoint('task.created', t);
+      }
+      return result;
     },
 
-    setMessage: (id: string, messageId: string) => update(id, () => ({ messageId })),
-    /** The original reply was gone and the bot posted a new one: later edits go to it through the channel. */
-    moveMessage: (id: string, channelId: string, messageId: string) =>
-      update(id, () => ({ channelId, messageId, messageMoved: true })),
+    attachMessage: (id: string, messageId: string) => apply(id, 'attachMessage', { messageId }),
 
     /**
-     * Sends the task upstream once. `submitting` is saved first: if the process dies during the call,
-     * recovery cannot know whether a video was created and marks it `uncertain` instead of sending twice.
+     * Sends the task upstream, once: only an `accepted` task moves to `submitting` (checked inside the
+     * transaction), and `submitting` is saved before the create call, so a crash during the call leaves a
+     * task that recovery marks uncertain instead of sending twice. Returns the task as it ends up.
      */
     async submit(id: string): Promise<TaskRecord> {
-      const task = await update(id, () => ({ state: 'submitting' }));
+      let task: TaskRecord;
       try {
-        const created = await deps.upstream.createTask({ ...task.request });
-        return await update(id, () => ({
-          state: 'running',
-          upstreamTaskId: created.taskId,
-          upstreamStatus: created.status ?? 'queued',
-          submittedAt: now(),
-        }));
+        task = await apply(id, 'startSubmitting', undefined);
+      } catch (err) {
+        if (!(err instanceof IllegalTransitionError)) throw err;
+        // Someone else sent it (or it ended): nothing to do here.
+        return (await get(id))!;
+      }
+      checkpoint('task.submitting', task);
+      let created: { taskId: string; status?: string };
+      try {
+        created = await deps.upstream.createTask({ ...task.request });
       } catch (err) {
         const error = submitError(err);
         const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
         logFor(task).warn({ err, uncertain }, 'task submission failed');
-        return update(id, () => ({ state: uncertain ? 'uncertain' : 'failed', lastError: error }));
+        return apply(id, uncertain ? 'markUncertain' : 'fail', error);
+      }
+      checkpoint('task.created_upstream', task);
+      const running = await apply(id, 'markRunning', { upstreamTaskId: created.taskId, status: created.status });
+      checkpoint('task.running', running);
+      return running;
+    },
+
+    /** Ends a task without a video; a task that already ended (or moved on) is left as it is. */
+    async end<N extends 'fail' | 'abandon' | 'timeOut' | 'markUncertain'>(
+      id: string,
+      name: N,
+      args: TransitionArgs<N>,
+    ): Promise<TaskRecord | undefined> {
+      try {
+        const ended = await apply(id, name, args);
+        checkpoint('task.settled', ended);
+        return ended;
+      } catch (err) {
+        if (err instanceof IllegalTransitionError) return undefined;
+        throw err;
       }
     },
 
-    /** After a restart: tasks caught in `submitting` have an unknown outcome upstream; never resend them. */
-    async recoverInterrupted(): Promise<TaskRecord[]> {
-      const open = await deps.store.listOpen();
+    /** Tasks the bot still has work on (to submit, poll, deliver, or tell the member about). */
+    async listOpen(): Promise<TaskRecord[]> {
       const out: TaskRecord[] = [];
-      for (const t of open.filter((x) => x.state === 'submitting')) {
-        out.push(
-          await update(t.id, () => ({
-            state: 'uncertain',
-            lastError: { stage: 'restart', message: 'the bot restarted while sending this task' },
-          })),
-        );
+      let after: string | undefined;
+      for (;;) {
+        const page = await store.scan<OpenEntry>('open_tasks:', { after, limit: 2000 });
+        const found = await store.getMany<TaskRecord>(page.map(([k]) => keys.task(k.slice('open_tasks:'.length))));
+        for (const t of found.values()) if (!t.toldAt) out.push(t);
+        if (page.length < 2000) break;
+        after = page[page.length - 1]![0];
       }
       return out;
     },
 
-    listOpen: () => deps.store.listOpen(),
-    listRecentByUser: (userId: string, limit?: number) => deps.store.listRecentByUser(userId, limit),
+    async listRecentByUser(userId: string, limit = 10): Promise<TaskRecord[]> {
+      const ids = ((await store.get<string[]>(keys.userTasks(userId))) ?? []).slice(0, limit);
+      const found = await store.getMany<TaskRecord>(ids.map(keys.task));
+      return ids.map((id) => found.get(keys.task(id))).filter((t): t is TaskRecord => !!t);
+    },
   };
+  return service;
 }
 
 function submitError(err: unknown): TaskError {
   if (isSeedanceError(err)) {
-    const failureKind =
+    const reason =
       err.kind === 'auth' ? 'auth' : err.kind === 'invalid_request' ? 'invalid_request' : 'upstream_unavailable';
-    return { stage: 'submit', message: err.upstreamMsg ?? err.message, failureKind };
+    return { stage: 'submit', reason, detail: err.upstreamMsg ?? err.message };
   }
-  return {
-    stage: 'submit',
-    message: err instanceof Error ? err.message : String(err),
-    failureKind: 'upstream_unavailable',
-  };
+  return { stage: 'submit', reason: 'upstream_unavailable', detail: err instanceof Error ? err.message : String(err) };
 }
 
 export type TaskService = ReturnType<typeof createTaskService>;

@@ -1,24 +1,42 @@
 /**
  * The per-guild usage ledger. A reservation checks every limit and adds the task's usage to the day and
- * month counters of the guild and the member, and to their running counts; a commit releases the running
- * slot; a refund also takes the usage back. keyv has no atomic increment, so every read-check-write of a
- * guild (or of one member's DMs) runs under that scope's mutex (async-mutex); see docs/ARCHITECTURE.md
- * for why this stays exact when the bot is sharded.
+ * month counters of the guild and the member, and to their running counts; settling it releases the
+ * running slots and, for a refund, takes the usage back. Exactness comes from the record store: a
+ * reservation is one transaction over every record it reads (see docs/ARCHITECTURE.md), made together
+ * with the task it pays for, so the ledger itself holds no lock and no cache.
  */
-import { Mutex } from 'async-mutex';
-import type { Counter, Reservation, UsageStore } from '../../db/usageStore.js';
+import { keys, prefixes } from '../../db/keys.js';
+import type { RecordStore, Tx } from '../../db/recordStore.js';
+import type { MessageKey } from '../../i18n/index.js';
+import type { SettingsStore } from '../guildConfig/settingsStore.js';
+import type { UsageCost } from '../validation/types.js';
+import { addCounter, type Counter, EMPTY_COUNTER } from './counter.js';
 import type { Limits } from './limits.js';
 import { periodsAt } from './periods.js';
-import type { ReserveResult, UsageLedger, UsageScope } from './usageLedger.js';
 
-export interface GuildLedgerOptions {
-  store: UsageStore;
-  defaults: Limits;
-  dmEnabled: boolean;
-  now?: () => number;
+export interface UsageScope {
+  guildId: string | null;
+  userId: string;
+  model: string;
+  cost: UsageCost;
 }
 
-const scopeKey = (s: Pick<UsageScope, 'guildId' | 'userId'>) => (s.guildId ? `g${s.guildId}` : `dm${s.userId}`);
+/** What a task holds while it runs: the counters it added to and the running slots it occupies. */
+export interface Reservation {
+  counters: string[];
+  running: string[];
+  amount: Counter;
+  at: number;
+}
+
+export type Refusal = { ok: false; key: MessageKey; params: Record<string, string | number> };
+export type ReserveResult = { ok: true; reservation: Reservation } | Refusal;
+
+/** A reservation ready to run inside a transaction: the records it needs, and the decision. */
+export interface UsagePlan {
+  keys: string[];
+  reserve(tx: Tx): ReserveResult;
+}
 
 export interface UsageSnapshot {
   guildDay: Counter;
@@ -31,216 +49,197 @@ export interface UsageSnapshot {
   monthEndsAt: number;
 }
 
-export type GuildLedger = UsageLedger & {
-  limitsFor(guildId: string | null): Promise<Limits>;
-  /** Current figures of a guild (or a member's DMs) and one member, with the reset times. */
-  snapshot(guildId: string | null, userId: string): Promise<UsageSnapshot>;
-  /** Every member's usage in the guild's current month, most videos first. */
-  memberBreakdown(guildId: string): Promise<{ month: string; rows: Array<{ userId: string; counter: Counter }> }>;
-};
+export interface GuildLedgerOptions {
+  store: RecordStore;
+  settings: SettingsStore;
+  defaults: Limits;
+  dmEnabled: boolean;
+  now?: () => number;
+}
 
-export function createGuildLedger(options: GuildLedgerOptions): GuildLedger {
+/** `g<guild>` for a server, `dm<user>` for a member's direct messages. */
+export const scopeOf = (s: Pick<UsageScope, 'guildId' | 'userId'>) => (s.guildId ? `g${s.guildId}` : `dm${s.userId}`);
+
+function scopeKeys(guildId: string | null, userId: string, timeZone: string, at: number) {
+  const scope = scopeOf({ guildId, userId });
+  const p = periodsAt(at, timeZone);
+  return {
+    periods: p,
+    guildDay: keys.counter(scope, `d:${p.day}`),
+    guildMonth: keys.counter(scope, `m:${p.month}`),
+    memberDay: keys.counter(scope, `d:${p.day}`, userId),
+    memberMonth: keys.counter(scope, `m:${p.month}`, userId),
+    guildRunning: keys.running(scope),
+    memberRunning: keys.running(scope, userId),
+    last: keys.lastRequest(scope, userId),
+  };
+}
+
+export function createGuildLedger(options: GuildLedgerOptions) {
   const { store } = options;
   const now = options.now ?? Date.now;
-  const locks = new Map<string, Mutex>();
-  const lock = (key: string) => {
-    let m = locks.get(key);
-    if (!m) locks.set(key, (m = new Mutex()));
-    return m;
-  };
 
-  async function limitsFor(guildId: string | null): Promise<Limits> {
-    if (!guildId) return options.defaults;
-    return { ...options.defaults, ...(await store.settings(guildId)).limits };
-  }
-
-  const add = (a: Counter, b: Counter, sign: 1 | -1): Counter => ({
-    tasks: Math.max(0, a.tasks + sign * b.tasks),
-    seconds: Math.max(0, a.seconds + sign * b.seconds),
-    perTaskUnits: Math.max(0, a.perTaskUnits + sign * b.perTaskUnits),
-    perSecondUnits: Math.max(0, a.perSecondUnits + sign * b.perSecondUnits),
-  });
-
-  async function warm(scope: UsageScope, at: number): Promise<void> {
-    const key = scopeKey(scope);
-    const settings = scope.guildId ? await store.settings(scope.guildId) : {};
-    const p = periodsAt(at, settings.timeZone ?? 'UTC');
-    const member = `${key}:u${scope.userId}`;
-    const keys = {
-      counters: [`${key}:d:${p.day}`, `${key}:m:${p.month}`, `${member}:d:${p.day}`, `${member}:m:${p.month}`],
-      running: [key, member],
-      last: [member],
-    };
-    if (store.cached(keys)) return;
-    await Promise.all([
-      ...keys.counters.map((k) => store.counter(k)),
-      ...keys.running.map((k) => store.running(k)),
-      store.lastRequest(member),
-    ]);
-  }
-
-  async function release(taskId: string, scope: UsageScope, to: 'committed' | 'refunded'): Promise<void> {
-    const persisted = await lock(scopeKey(scope)).runExclusive(async () => {
-      const r = await store.reservation(taskId);
-      if (r?.state !== 'reserved') return undefined; // settled already: exactly once
-      const writes: Array<Promise<unknown>> = [store.setReservation({ ...r, state: to })];
-      for (const key of r.running) writes.push(store.setRunning(key, (await store.running(key)) - 1));
-      if (to === 'refunded')
-        for (const key of r.counters) writes.push(store.setCounter(key, add(await store.counter(key), r.amount, -1)));
-      return Promise.all(writes);
-    });
-    await persisted;
+  async function context(guildId: string | null) {
+    const settings = guildId ? await options.settings.get(guildId) : {};
+    return { limits: { ...options.defaults, ...settings.limits } as Limits, timeZone: settings.timeZone ?? 'UTC' };
   }
 
   return {
-    limitsFor,
-    async memberBreakdown(guildId) {
-      const { month } = periodsAt(now(), (await store.settings(guildId)).timeZone ?? 'UTC');
-      const rows = await store.memberCounters(`g${guildId}`, `m:${month}`);
-      rows.sort((a, b) => b.counter.tasks - a.counter.tasks || b.counter.seconds - a.counter.seconds);
-      return { month, rows };
+    async limitsFor(guildId: string | null): Promise<Limits> {
+      return (await context(guildId)).limits;
     },
-    async snapshot(guildId, userId) {
-      const key = scopeKey({ guildId, userId });
-      const settings = guildId ? await store.settings(guildId) : {};
-      const p = periodsAt(now(), settings.timeZone ?? 'UTC');
-      const member = `${key}:u${userId}`;
+
+    /** Reads the server's limits and time zone, and names the records a reservation for `scope` needs. */
+    async plan(scope: UsageScope): Promise<UsagePlan> {
+      if (!scope.guildId && !options.dmEnabled) {
+        return { keys: [], reserve: () => ({ ok: false, key: 'limit.dm_disabled', params: {} }) };
+      }
+      const at = now();
+      const { limits, timeZone } = await context(scope.guildId);
+      const k = scopeKeys(scope.guildId, scope.userId, timeZone, at);
+      const inGuild = scope.guildId !== null;
+      const counters = inGuild ? [k.guildDay, k.guildMonth, k.memberDay, k.memberMonth] : [k.memberDay, k.memberMonth];
+      const running = inGuild ? [k.guildRunning, k.memberRunning] : [k.memberRunning];
       return {
-        guildDay: await store.counter(`${key}:d:${p.day}`),
-        guildMonth: await store.counter(`${key}:m:${p.month}`),
-        memberDay: await store.counter(`${member}:d:${p.day}`),
-        memberMonth: await store.counter(`${member}:m:${p.month}`),
-        guildRunning: await store.running(key),
-        memberRunning: await store.running(member),
-        dayEndsAt: p.dayEndsAt,
-        monthEndsAt: p.monthEndsAt,
-      };
-    },
-    async reserve(taskId, scope): Promise<ReserveResult> {
-      if (!scope.guildId && !options.dmEnabled) return { ok: false, key: 'limit.dm_disabled', params: {} };
-      const key = scopeKey(scope);
-      // Load this request's figures into the cache before queueing for the lock (one batched read for every
-      // concurrent request), so nothing under the lock waits for the disk.
-      await warm(scope, now());
-      // Decide and update the (cached) figures under the guild's lock; wait for SQLite after releasing it, so
-      // the next request of the guild is decided on the new figures without waiting for the disk.
-      const decided = await lock(key).runExclusive(
-        async (): Promise<{ result: ReserveResult; persisted?: Promise<unknown> }> => {
-          const at = now();
-          const settings = scope.guildId ? await store.settings(scope.guildId) : {};
-          const limits = { ...options.defaults, ...settings.limits };
-          const p = periodsAt(at, settings.timeZone ?? 'UTC');
-          const member = `${key}:u${scope.userId}`;
-          const keys = {
-            guildDay: `${key}:d:${p.day}`,
-            guildMonth: `${key}:m:${p.month}`,
-            memberDay: `${member}:d:${p.day}`,
-            memberMonth: `${member}:m:${p.month}`,
-          };
-          const [guildDay, guildMonth, memberDay, runGuild, runMember, last] = await Promise.all([
-            store.counter(keys.guildDay),
-            store.counter(keys.guildMonth),
-            store.counter(keys.memberDay),
-            store.running(`${key}`),
-            store.running(member),
-            store.lastRequest(member),
-          ]);
-          const sec = Math.floor;
-          const refuse = (k: ReserveResult & { ok: false }) => ({ result: k });
-          if (limits.cooldown_seconds !== null && last && at - last < limits.cooldown_seconds * 1000) {
-            return refuse({
-              ok: false,
-              key: 'limit.cooldown',
-              params: {
-                seconds: limits.cooldown_seconds,
-                resetAt: sec((last + limits.cooldown_seconds * 1000) / 1000),
-              },
-            });
-          }
-          if (limits.member_running !== null && runMember >= limits.member_running)
-            return refuse({
-              ok: false,
-              key: 'limit.member_running',
-              params: { used: runMember, limit: limits.member_running },
-            });
-          if (scope.guildId && limits.guild_running !== null && runGuild >= limits.guild_running)
-            return refuse({
-              ok: false,
-              key: 'limit.guild_running',
-              params: { used: runGuild, limit: limits.guild_running },
-            });
-          if (limits.member_daily_tasks !== null && memberDay.tasks + 1 > limits.member_daily_tasks) {
-            return refuse({
-              ok: false,
-              key: 'limit.member_daily_tasks',
-              params: { used: memberDay.tasks, limit: limits.member_daily_tasks, resetAt: sec(p.dayEndsAt / 1000) },
-            });
-          }
-          if (scope.guildId) {
-            if (limits.guild_daily_tasks !== null && guildDay.tasks + 1 > limits.guild_daily_tasks) {
-              return refuse({
-                ok: false,
-                key: 'limit.guild_daily_tasks',
-                params: { used: guildDay.tasks, limit: limits.guild_daily_tasks, resetAt: sec(p.dayEndsAt / 1000) },
-              });
-            }
-            if (limits.guild_monthly_tasks !== null && guildMonth.tasks + 1 > limits.guild_monthly_tasks) {
-              return refuse({
-                ok: false,
-                key: 'limit.guild_monthly_tasks',
-                params: {
-                  used: guildMonth.tasks,
-                  limit: limits.guild_monthly_tasks,
-                  resetAt: sec(p.monthEndsAt / 1000),
-                },
-              });
-            }
-            if (
-              limits.guild_monthly_seconds !== null &&
-              guildMonth.seconds + scope.cost.seconds > limits.guild_monthly_seconds
-            ) {
-              return refuse({
-                ok: false,
-                key: 'limit.guild_monthly_seconds',
-                params: {
-                  used: guildMonth.seconds,
-                  limit: limits.guild_monthly_seconds,
-                  needed: scope.cost.seconds,
-                  resetAt: sec(p.monthEndsAt / 1000),
-                },
-              });
-            }
-          }
+        keys: [...counters, ...running, k.last],
+        reserve(tx) {
+          const refusal = checkLimits(tx, limits, k, scope, at);
+          if (refusal) return refusal;
           const amount: Counter = {
             tasks: 1,
             seconds: scope.cost.seconds,
             perTaskUnits: scope.cost.billing === 'per_task' ? scope.cost.units : 0,
             perSecondUnits: scope.cost.billing === 'per_second' ? scope.cost.units : 0,
           };
-          const counters = scope.guildId
-            ? [keys.guildDay, keys.guildMonth, keys.memberDay, keys.memberMonth]
-            : [keys.memberDay, keys.memberMonth];
-          const running = scope.guildId ? [key, member] : [member];
-          // The reservation travels with the counters: a crash leaves a record that refund/commit can settle.
-          const reservation: Reservation = { taskId, counters, running, amount, state: 'reserved', at };
-          // All writes are queued together on the one connection and awaited before saying yes.
-          const current = await Promise.all([
-            ...counters.map((k) => store.counter(k)),
-            ...running.map((k) => store.running(k)),
-          ]);
-          const persisted = Promise.all([
-            store.setReservation(reservation),
-            ...counters.map((k, i) => store.setCounter(k, add(current[i] as Counter, amount, 1))),
-            ...running.map((k, i) => store.setRunning(k, (current[counters.length + i] as number) + 1)),
-            store.setLastRequest(member, at),
-          ]);
-          return { result: { ok: true }, persisted };
+          for (const key of counters) tx.set(key, addCounter(tx.get<Counter>(key) ?? EMPTY_COUNTER, amount, 1));
+          for (const key of running) tx.set(key, (tx.get<number>(key) ?? 0) + 1);
+          tx.set(k.last, at);
+          return { ok: true, reservation: { counters, running, amount, at } };
         },
-      );
-      await decided.persisted;
-      return decided.result;
+      };
     },
-    commit: (taskId, scope) => release(taskId, scope, 'committed'),
-    refund: (taskId, scope) => release(taskId, scope, 'refunded'),
+
+    /** The records settling `r` touches. */
+    settlementKeys: (r: Reservation) => [...r.counters, ...r.running],
+
+    /** Inside a transaction: frees the running slots, and for a refund takes the usage back. */
+    settle(tx: Tx, r: Reservation, outcome: 'committed' | 'refunded'): void {
+      for (const key of r.running) {
+        const n = (tx.get<number>(key) ?? 0) - 1;
+        if (n > 0) tx.set(key, n);
+        else tx.delete(key);
+      }
+      if (outcome === 'refunded') {
+        for (const key of r.counters) tx.set(key, addCounter(tx.get<Counter>(key) ?? EMPTY_COUNTER, r.amount, -1));
+      }
+    },
+
+    /** Current figures of a guild (or a member's DMs) and one member, with the reset times. */
+    async snapshot(guildId: string | null, userId: string): Promise<UsageSnapshot> {
+      const { timeZone } = await context(guildId);
+      const k = scopeKeys(guildId, userId, timeZone, now());
+      const found = await store.getMany<Counter | number>([
+        k.guildDay,
+        k.guildMonth,
+        k.memberDay,
+        k.memberMonth,
+        k.guildRunning,
+        k.memberRunning,
+      ]);
+      const counter = (key: string) => (found.get(key) as Counter | undefined) ?? EMPTY_COUNTER;
+      return {
+        guildDay: counter(k.guildDay),
+        guildMonth: counter(k.guildMonth),
+        memberDay: counter(k.memberDay),
+        memberMonth: counter(k.memberMonth),
+        guildRunning: (found.get(k.guildRunning) as number | undefined) ?? 0,
+        memberRunning: (found.get(k.memberRunning) as number | undefined) ?? 0,
+        dayEndsAt: k.periods.dayEndsAt,
+        monthEndsAt: k.periods.monthEndsAt,
+      };
+    },
+
+    /** Every member's usage in the guild's current month (one range scan), most videos first. */
+    async memberBreakdown(
+      guildId: string,
+    ): Promise<{ month: string; rows: Array<{ userId: string; counter: Counter }> }> {
+      const { timeZone } = await context(guildId);
+      const { month } = periodsAt(now(), timeZone);
+      const prefix = prefixes.memberCounters(`g${guildId}`, `m:${month}`);
+      const rows: Array<{ userId: string; counter: Counter }> = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await store.scan<Counter>(prefix, { after, limit: 5000 });
+        for (const [key, counter] of page) rows.push({ userId: key.slice(prefix.length), counter });
+        if (page.length < 5000) break;
+        after = page[page.length - 1]![0];
+      }
+      rows.sort((a, b) => b.counter.tasks - a.counter.tasks || b.counter.seconds - a.counter.seconds);
+      return { month, rows };
+    },
   };
+}
+
+export type GuildLedger = ReturnType<typeof createGuildLedger>;
+
+function checkLimits(
+  tx: Tx,
+  limits: Limits,
+  k: ReturnType<typeof scopeKeys>,
+  scope: UsageScope,
+  at: number,
+): Refusal | undefined {
+  const sec = (ms: number) => Math.floor(ms / 1000);
+  const counter = (key: string) => tx.get<Counter>(key) ?? EMPTY_COUNTER;
+  const runMember = tx.get<number>(k.memberRunning) ?? 0;
+  const runGuild = scope.guildId ? (tx.get<number>(k.guildRunning) ?? 0) : 0;
+  const last = tx.get<number>(k.last) ?? 0;
+  const refuse = (key: MessageKey, params: Record<string, string | number>): Refusal => ({ ok: false, key, params });
+  const p = k.periods;
+  if (limits.cooldown_seconds !== null && last && at - last < limits.cooldown_seconds * 1000) {
+    return refuse('limit.cooldown', {
+      seconds: limits.cooldown_seconds,
+      resetAt: sec(last + limits.cooldown_seconds * 1000),
+    });
+  }
+  if (limits.member_running !== null && runMember >= limits.member_running) {
+    return refuse('limit.member_running', { used: runMember, limit: limits.member_running });
+  }
+  if (scope.guildId && limits.guild_running !== null && runGuild >= limits.guild_running) {
+    return refuse('limit.guild_running', { used: runGuild, limit: limits.guild_running });
+  }
+  const memberDay = counter(k.memberDay);
+  if (limits.member_daily_tasks !== null && memberDay.tasks + 1 > limits.member_daily_tasks) {
+    return refuse('limit.member_daily_tasks', {
+      used: memberDay.tasks,
+      limit: limits.member_daily_tasks,
+      resetAt: sec(p.dayEndsAt),
+    });
+  }
+  if (!scope.guildId) return undefined;
+  const guildDay = counter(k.guildDay);
+  const guildMonth = counter(k.guildMonth);
+  if (limits.guild_daily_tasks !== null && guildDay.tasks + 1 > limits.guild_daily_tasks) {
+    return refuse('limit.guild_daily_tasks', {
+      used: guildDay.tasks,
+      limit: limits.guild_daily_tasks,
+      resetAt: sec(p.dayEndsAt),
+    });
+  }
+  if (limits.guild_monthly_tasks !== null && guildMonth.tasks + 1 > limits.guild_monthly_tasks) {
+    return refuse('limit.guild_monthly_tasks', {
+      used: guildMonth.tasks,
+      limit: limits.guild_monthly_tasks,
+      resetAt: sec(p.monthEndsAt),
+    });
+  }
+  if (limits.guild_monthly_seconds !== null && guildMonth.seconds + scope.cost.seconds > limits.guild_monthly_seconds) {
+    return refuse('limit.guild_monthly_seconds', {
+      used: guildMonth.seconds,
+      limit: limits.guild_monthly_seconds,
+      needed: scope.cost.seconds,
+      resetAt: sec(p.monthEndsAt),
+    });
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 /** Usage figures against limits, and the per-member month breakdown with its CSV, as plain data. */
-import type { Counter } from '../../db/usageStore.js';
+import type { Counter } from './counter.js';
 import type { GuildLedger } from './guildLedger.js';
 import type { LimitName, Limits } from './limits.js';
 

@@ -1,0 +1,228 @@
+/**
+ * The record store every part of the bot reads and writes through: JSON records under string keys
+ * (`<collection>:<id>`) in one table, on SQLite or PostgreSQL. Reads go through keyv; what keyv cannot
+ * express goes through the database's own client in a backend module: range scans over keys, and
+ * transactions. A transaction declares the keys it reads up front and runs a synchronous function over
+ * their current values (frozen: change a copy and write it); its writes commit together, in the order transactions were made, before the
+ * caller hears back. Transactions that arrive together are committed as one database transaction
+ * (group commit), so a burst costs one round of statements, not one per request.
+ */
+
+/** A write: a value to store, or `undefined` to delete the record. */
+export type Writes = Map<string, unknown>;
+
+/** The view a transaction function gets: the declared records, and where its writes go. */
+export interface Tx {
+  get<V>(key: string): V | undefined;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+export interface ScanOptions {
+  /** Start after this key (exclusive); default: the first key with the prefix. */
+  after?: string;
+  /** Stop before this key (exclusive); default: the last key with the prefix. */
+  before?: string;
+  limit?: number;
+}
+
+export interface RecordStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where the data lives, for logs (a file path, or a database URL without its password). */
+  readonly location: string;
+  /** One record as last committed (reads asked for in the same event-loop turn share one query). */
+  get<V>(key: string): Promise<V | undefined>;
+  getMany<V>(keys: readonly string[]): Promise<Map<string, V>>;
+  /** Records whose key starts with `prefix`, in key order (served by the primary-key index). */
+  scan<V>(prefix: string, options?: ScanOptions): Promise<Array<[key: string, value: V]>>;
+  /**
+   * Runs `fn` atomically over the records named in `keys` and commits its writes before resolving with its
+   * result. `fn` must be synchronous and may only touch the keys it declared. If it throws, nothing it did
+   * is written and the promise rejects with its error; if the commit fails, the promise rejects and nothing
+   * is written. Transactions commit in the order they were made.
+   */
+  transact<T>(keys: readonly string[], fn: (tx: Tx) => T): Promise<T>;
+  /** Gives the space of deleted records back to the file system, where the database needs asking. */
+  reclaim?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What a database must provide for the store: batched reads, range scans and one atomic batch. */
+export interface StoreBackend {
+  readonly kind: RecordStore['kind'];
+  readonly location: string;
+  getMany(keys: readonly string[]): Promise<Map<string, unknown>>;
+  scan(
+    lower: string,
+    upper: string,
+    inclusiveLower: boolean,
+    limit: number | undefined,
+  ): Promise<Array<[string, unknown]>>;
+  /**
+   * In one database transaction: lock `keys` against other processes (where the database is shared),
+   * read them, call `apply` with what was read, write what it returns, commit. `apply` may be called again
+   * if the database asks for a retry (deadlock, serialisation failure); it has no side effects.
+   */
+  runBatch(keys: readonly string[], apply: (current: Map<string, unknown>) => Writes): Promise<void>;
+  reclaim?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class UndeclaredKeyError extends Error {
+  constructor(key: string) {
+    super(`transaction touched ${key}, which it did not declare`);
+  }
+}
+
+/** The first key after every key that starts with `prefix` (keys are compared byte by byte). */
+export function prefixEnd(prefix: string): string {
+  if (!prefix) return '\uffff';
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+interface Pending {
+  keys: readonly string[];
+  fn: (tx: Tx) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Freezes a JSON value and everything in it, in place. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Largest group of transactions committed together (bounds one statement's size and one batch's latency). */
+const MAX_BATCH = 2000;
+
+export function createRecordStore(backend: StoreBackend): RecordStore {
+  let queue: Pending[] = [];
+  let flushing = false;
+  let closed = false;
+
+  // --- group commit: one batch at a time, in arrival order -------------------------------------------
+  async function flush(): Promise<void> {
+    flushing = true;
+    while (queue.length) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(batch.length);
+      const keys = [...new Set(batch.flatMap((p) => p.keys))];
+      let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+      try {
+        await backend.runBatch(keys, (current) => {
+          const view = new Map(current);
+          const written: Writes = new Map();
+          outcomes = batch.map((p) => runOne(p, view, written));
+          return written;
+        });
+      } catch (err) {
+        // Nothing of this batch was written: every transaction in it fails, memory is unchanged.
+        for (const p of batch) p.reject(err);
+        continue;
+      }
+      batch.forEach((p, i) => {
+        const o = outcomes[i]!;
+        if (o.ok) p.resolve(o.value);
+        else p.reject(o.error);
+      });
+    }
+    flushing = false;
+  }
+
+  /** Runs one transaction over the batch's view; its writes join the batch only if it succeeds. */
+  function runOne(p: Pending, view: Map<string, unknown>, written: Writes) {
+    const declared = new Set(p.keys);
+    const own = new Map<string, unknown>();
+    const check = (key: string) => {
+      if (!declared.has(key)) throw new UndeclaredKeyError(key);
+    };
+    const tx: Tx = {
+      // Values are frozen (no copies: a batch of a thousand transactions would spend its time cloning), so
+      // a function that changes what it read, or what it wrote, fails loudly instead of changing the batch.
+      get: <V>(key: string) => {
+        check(key);
+        return deepFreeze(own.has(key) ? own.get(key) : view.get(key)) as V | undefined;
+      },
+      set: (key, value) => {
+        check(key);
+        if (value === undefined) throw new Error(`use delete, not set(undefined), for ${key}`);
+        own.set(key, deepFreeze(value));
+      },
+      delete: (key) => {
+        check(key);
+        own.set(key, undefined);
+      },
+    };
+    try {
+      const value = p.fn(tx);
+      if (value instanceof Promise) throw new Error('a transaction function must be synchronous');
+      for (const [k, v] of own) {
+        if (v === undefined) view.delete(k);
+        else view.set(k, v);
+        written.set(k, v);
+      }
+      return { ok: true as const, value };
+    } catch (error) {
+      return { ok: false as const, error };
+    }
+  }
+
+  // --- reads asked for in the same turn share one query -----------------------------------------------
+  let readBatch: Map<string, Array<{ resolve: (v: unknown) => void; reject: (e: unknown) => void }>> | undefined;
+  function readLater(key: string): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      if (!readBatch) {
+        const batch = new Map<string, Array<{ resolve: (v: unknown) => void; reject: (e: unknown) => void }>>();
+        readBatch = batch;
+        setImmediate(() => {
+          readBatch = undefined;
+          backend.getMany([...batch.keys()]).then(
+            (found) => {
+              for (const [k, waiters] of batch) for (const w of waiters) w.resolve(found.get(k));
+            },
+            (err: unknown) => {
+              for (const waiters of batch.values()) for (const w of waiters) w.reject(err);
+            },
+          );
+        });
+      }
+      const waiters = readBatch.get(key);
+      if (waiters) waiters.push({ resolve, reject });
+      else readBatch.set(key, [{ resolve, reject }]);
+    });
+  }
+
+  return {
+    kind: backend.kind,
+    location: backend.location,
+    get: <V>(key: string) => readLater(key) as Promise<V | undefined>,
+    getMany: (keys) => backend.getMany(keys) as never,
+    async scan<V>(prefix: string, options: ScanOptions = {}) {
+      const lower = options.after ?? prefix;
+      const upper = options.before ?? prefixEnd(prefix);
+      return (await backend.scan(lower, upper, options.after === undefined, options.limit)) as Array<[string, V]>;
+    },
+    transact<T>(keys: readonly string[], fn: (tx: Tx) => T): Promise<T> {
+      if (closed) return Promise.reject(new Error('the record store is closed'));
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ keys, fn, resolve: resolve as (v: unknown) => void, reject });
+        // Wait one turn so transactions made together commit together.
+        if (!flushing) {
+          flushing = true;
+          setImmediate(() => void flush());
+        }
+      });
+    },
+    reclaim: backend.reclaim ? () => backend.reclaim!() : undefined,
+    async close() {
+      closed = true;
+      // Let what was already asked for commit first.
+      while (flushing || queue.length) await new Promise((r) => setTimeout(r, 5));
+      await backend.close();
+    },
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The embedded store: one SQLite file through keyv + @keyv/sqlite, on one connection that this process
+ * holds exclusively (`locking_mode=EXCLUSIVE`), so no other process can write the file while the bot runs;
+ * the operating system releases the lock when the process ends, even on kill -9. Every statement goes
+ * through one FIFO queue, so a transaction's BEGIN … COMMIT is never interleaved with anything else and
+ * writes land in the order they were made (sqlite3 would otherwise run queued statements in parallel).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import PQueue from 'p-queue';
+import type { StoreBackend, Writes } from '../recordStore.js';
+
+export interface SqliteOptions {
+  /** Called while another process holds the file, every `waitLogEveryMs`. */
+  onWaitingForLock?: (waitedMs: number) => void;
+  /** How long one attempt waits for the lock (SQLite busy timeout). */
+  busyTimeoutMs?: number;
+  waitLogEveryMs?: number;
+}
+
+const TABLE = 'records';
+const CHUNK = 400;
+
+type Query = (sql: string, ...params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+export async function openSqliteBackend(path: string, options: SqliteOptions = {}): Promise<StoreBackend> {
+  const file = path === ':memory:' ? path : resolve(path);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const started = Date.now();
+  let lastLog = started;
+  for (;;) {
+    const opened = await tryOpen(file, options.busyTimeoutMs ?? 2000);
+    if (opened) return opened;
+    if (Date.now() - lastLog >= (options.waitLogEveryMs ?? 10_000)) {
+      lastLog = Date.now();
+      options.onWaitingForLock?.(Date.now() - started);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const isBusy = (err: unknown) => ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes(String((err as { code?: unknown }).code));
+
+/** Opens the file and takes the exclusive lock; undefined when another process holds it. */
+async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend | undefined> {
+  const store = new KeyvSqlite({ uri: `sqlite://${file}`, table: TABLE, busyTimeout });
+  let startupError: unknown;
+  store.on('error', (err: unknown) => {
+    startupError = err;
+  });
+  const direct = store.query.bind(store);
+  const raw: Query = (sql, ...params) => direct(sql, ...params) as Promise<Array<Record<string, unknown>>>;
+  try {
+    await raw('PRAGMA locking_mode=EXCLUSIVE');
+    // WAL with NORMAL sync survives a killed process (the failure we design for) and spares an fsync per
+    // commit; only a power cut can lose the last few transactions.
+    await raw('PRAGMA journal_mode=WAL');
+    await raw('PRAGMA synchronous=NORMAL');
+    // Deleted records (retention) give their pages back with `incremental_vacuum`; a file made before this
+    // setting existed is converted once (VACUUM).
+    const [vacuum] = await raw('PRAGMA auto_vacuum');
+    if (Number(vacuum?.auto_vacuum) !== 2) {
+      await raw('PRAGMA auto_vacuum=INCREMENTAL');
+      await raw('VACUUM');
+    }
+    // The first write takes the exclusive lock, held until the connection closes.
+    await raw('BEGIN IMMEDIATE');
+    await raw('COMMIT');
+  } catch (err) {
+    await store.disconnect().catch(() => undefined);
+    if (isBusy(err) || isBusy(startupError)) return undefined;
+    throw err;
+  }
+
+  const serial = new PQueue({ concurrency: 1 });
+  const query: Query = (sql, ...params) => serial.add(() => raw(sql, ...params));
+  // keyv reads the same table through the same queue.
+  (store as unknown as { query: Query }).query = query;
+  // keyv's own row format ({"value": …}), written with plain JSON: its default serializer is several times
+  // slower and escapes strings that start with ':', which these records never need.
+  const keyv = new Keyv({
+    store,
+    namespace: undefined,
+    useKeyPrefix: false,
+    serialize: JSON.stringify,
+    deserialize: JSON.parse,
+  });
+  const encode = (v: unknown) => JSON.stringify({ value: v });
+  const decode = (text: string) => (JSON.parse(text) as { value: unknown } | null)?.value;
+
+  async function readMany(run: Query, keys: readonly string[]): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>();
+    for (let i = 0; i < keys.length; i += 5000) {
+      const rows = await run(
+        `SELECT key, value FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(keys.slice(i, i + 5000)),
+      );
+      for (const r of rows) out.set(r.key as string, decode(r.value as string));
+    }
+    return out;
+  }
+
+  return {
+    kind: 'sqlite',
+    location: file,
+    async getMany(keys) {
+      if (!keys.length) return new Map();
+      // keyv's own getMany, so reads keep its format rules; it answers in the order asked.
+      const values = await keyv.getMany(keys as string[]);
+      const out = new Map<string, unknown>();
+      keys.forEach((k, i) => {
+        if (values[i] !== undefined) out.set(k, values[i]);
+      });
+      return out;
+    },
+    async scan(lower, upper, inclusiveLower, limit) {
+      const rows = await query(
+        `SELECT key, value FROM ${TABLE} WHERE key ${inclusiveLower ? '>=' : '>'} ? AND key < ? ORDER BY key${limit ? ' LIMIT ?' : ''}`,
+        ...[lower, upper, ...(limit ? [limit] : [])],
+      );
+      return rows.map((r) => [r.key as string, decode(r.value as string)] as [string, unknown]);
+    },
+    runBatch(keys, apply) {
+      return serial.add(async () => {
+        await raw('BEGIN IMMEDIATE');
+        try {
+          const writes: Writes = apply(await readMany(raw, keys));
+          const sets = [...writes].filter(([, v]) => v !== undefined);
+          const deletes = [...writes].filter(([, v]) => v === undefined).map(([k]) => k);
+          for (let i = 0; i < sets.length; i += CHUNK) {
+            const chunk = sets.slice(i, i + CHUNK);
+            await raw(
+              `INSERT INTO ${TABLE} (key, value) VALUES ${chunk.map(() => '(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+              ...chunk.flatMap(([k, v]) => [k, encode(v)]),
+            );
+          }
+          if (deletes.length) {
+            await raw(`DELETE FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`, JSON.stringify(deletes));
+          }
+          await raw('COMMIT');
+        } catch (err) {
+          await raw('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      });
+    },
+    async reclaim() {
+      await query('PRAGMA incremental_vacuum');
+    },
+    async close() {
+      await serial.onIdle();
+      await store.disconnect();
+    },
+  };
+}
+
+/** The query plan of a range scan, for the test that checks it is served by the primary-key index. */
+export const RANGE_SCAN_SQL = `SELECT key, value FROM ${TABLE} WHERE key >= ? AND key < ? ORDER BY key`;

@@ -1,0 +1,95 @@
+/**
+ * Start-up repair, before the bot takes any interaction: every record that says a task is open or holds
+ * usage is checked against the tasks themselves. Open-index entries of missing or finished-and-told tasks
+ * are dropped, a finished task still holding its reservation is settled, and running counts are rebuilt
+ * from the open tasks that hold a running slot. With every change made in one transaction none of this
+ * should be needed; it is what makes "a crash at any line" safe even against a bug or an old file.
+ */
+import { keys, prefixes } from '../../db/keys.js';
+import type { RecordStore } from '../../db/recordStore.js';
+import type { Logger } from '../../logging/logger.js';
+import type { GuildLedger } from '../usage/guildLedger.js';
+import { isFinal, type TaskRecord } from './taskRecord.js';
+
+export interface ReconcileReport {
+  openTasks: number;
+  droppedIndexEntries: number;
+  settledStale: number;
+  runningFixed: number;
+}
+
+const PAGE = 2000;
+
+async function scanAll<V>(store: RecordStore, prefix: string): Promise<Array<[string, V]>> {
+  const out: Array<[string, V]> = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await store.scan<V>(prefix, { after, limit: PAGE });
+    out.push(...page);
+    if (page.length < PAGE) return out;
+    after = page[page.length - 1]![0];
+  }
+}
+
+export async function reconcile(store: RecordStore, ledger: GuildLedger, logger: Logger): Promise<ReconcileReport> {
+  const report: ReconcileReport = { openTasks: 0, droppedIndexEntries: 0, settledStale: 0, runningFixed: 0 };
+  const openIds = (await scanAll<unknown>(store, prefixes.open)).map(([k]) => k.slice(prefixes.open.length));
+  const open: TaskRecord[] = [];
+  for (let i = 0; i < openIds.length; i += PAGE) {
+    const ids = openIds.slice(i, i + PAGE);
+    const found = await store.getMany<TaskRecord>(ids.map(keys.task));
+    const stale: string[] = [];
+    for (const id of ids) {
+      const t = found.get(keys.task(id));
+      if (!t || t.toldAt) stale.push(id);
+      else open.push(t);
+    }
+    if (stale.length) {
+      await store.transact(stale.map(keys.open), (tx) => {
+        for (const id of stale) tx.delete(keys.open(id));
+      });
+      report.droppedIndexEntries += stale.length;
+    }
+  }
+
+  // A final task must not hold usage: settle what an interrupted write of an old version left reserved.
+  for (const t of open.filter((x) => isFinal(x.state) && x.usage === 'reserved' && x.reservation)) {
+    const r = t.reservation!;
+    await store.transact([keys.task(t.id), ...ledger.settlementKeys(r)], (tx) => {
+      const current = tx.get<TaskRecord>(keys.task(t.id));
+      if (current?.usage !== 'reserved') return;
+      const outcome = current.state === 'done' ? 'committed' : 'refunded';
+      ledger.settle(tx, r, outcome);
+      tx.set(keys.task(t.id), { ...current, usage: outcome });
+    });
+    report.settledStale += 1;
+    t.usage = t.state === 'done' ? 'committed' : 'refunded';
+  }
+
+  // Running counts = the open tasks that still hold a running slot.
+  const expected = new Map<string, number>();
+  for (const t of open) {
+    if (t.usage !== 'reserved' || !t.reservation) continue;
+    for (const key of t.reservation.running) expected.set(key, (expected.get(key) ?? 0) + 1);
+  }
+  const actual = new Map(await scanAll<number>(store, prefixes.running));
+  const wrong = [...new Set([...expected.keys(), ...actual.keys()])].filter(
+    (k) => (expected.get(k) ?? 0) !== (actual.get(k) ?? 0),
+  );
+  if (wrong.length) {
+    await store.transact(wrong, (tx) => {
+      for (const k of wrong) {
+        const n = expected.get(k) ?? 0;
+        if (n > 0) tx.set(k, n);
+        else tx.delete(k);
+      }
+    });
+    logger.warn(
+      { fixed: wrong.map((k) => ({ key: k, was: actual.get(k) ?? 0, now: expected.get(k) ?? 0 })).slice(0, 50) },
+      'running counts rebuilt from the open tasks',
+    );
+  }
+  report.runningFixed = wrong.length;
+  report.openTasks = open.length;
+  return report;
+}

@@ -1,0 +1,128 @@
+/**
+ * Every change a task can go through, as named pure functions from the stored record to the next one.
+ * Each owns its rules (which states it applies to, what it records, whether the member has been told);
+ * the task service runs one inside a transaction and settles the usage when a final state is reached:
+ * committed when the member got the video, refunded otherwise.
+ */
+import { assertTransition, IllegalTransitionError } from './stateMachine.js';
+import { isFinal, type TaskError, type TaskRecord, type TaskState } from './taskRecord.js';
+
+export type DeliveryOutcome = NonNullable<TaskRecord['delivery']>;
+export interface MessagePlace {
+  channelId: string;
+  messageId: string;
+}
+
+function moveTo(t: TaskRecord, state: TaskState, at: number): TaskRecord {
+  assertTransition(t.state, state);
+  const next: TaskRecord = { ...t, state, updatedAt: at };
+  if (isFinal(state)) {
+    next.finishedAt = at;
+    if (t.usage === 'reserved') next.usage = state === 'done' ? 'committed' : 'refunded';
+  }
+  return next;
+}
+
+function requireState(t: TaskRecord, ...states: TaskState[]): void {
+  if (!states.includes(t.state)) throw new IllegalTransitionError(t.state, states[0]!);
+}
+
+/** The member has seen the outcome: the interaction token is no longer needed, so it is not kept. */
+const told = (t: TaskRecord, at: number): TaskRecord => ({
+  ...t,
+  toldAt: at,
+  interaction: { ...t.interaction, token: '' },
+});
+
+export const transitions = {
+  /** accepted → submitting, written before the create call: a crash after it can never resend. */
+  startSubmitting: (t: TaskRecord, _: undefined, at: number) => moveTo(t, 'submitting', at),
+
+  markRunning: (t: TaskRecord, a: { upstreamTaskId: string; status?: string }, at: number): TaskRecord => ({
+    ...moveTo(t, 'running', at),
+    upstreamTaskId: a.upstreamTaskId,
+    upstreamStatus: a.status ?? 'queued',
+    submittedAt: at,
+  }),
+
+  recordProgress: (
+    t: TaskRecord,
+    a: { status: string; progress?: number; attempts: number },
+    at: number,
+  ): TaskRecord => {
+    requireState(t, 'running');
+    return { ...t, upstreamStatus: a.status, progress: a.progress ?? t.progress, attempts: a.attempts, updatedAt: at };
+  },
+
+  markDelivering: (
+    t: TaskRecord,
+    a: { videoUrl: string; status: string; attempts: number },
+    at: number,
+  ): TaskRecord => ({
+    ...moveTo(t, 'delivering', at),
+    videoUrl: a.videoUrl,
+    upstreamStatus: a.status,
+    progress: 100,
+    attempts: a.attempts,
+  }),
+
+  /** The member has the video (as an upload or a link, in place or by DM): usage committed. */
+  markDelivered: (
+    t: TaskRecord,
+    a: { mode: DeliveryOutcome['mode']; via: DeliveryOutcome['via']; movedTo?: MessagePlace },
+    at: number,
+  ): TaskRecord =>
+    told(
+      {
+        ...moveTo(t, 'done', at),
+        delivery: { mode: a.mode, via: a.via, at },
+        ...(a.movedTo ? { ...a.movedTo, messageMoved: true } : {}),
+      },
+      at,
+    ),
+
+  /** Ended without a video (the member is told next, then `markTold`): usage refunded. */
+  fail: (t: TaskRecord, error: TaskError, at: number): TaskRecord => ({ ...moveTo(t, 'failed', at), lastError: error }),
+
+  /**
+   * Ended without a video where there is nobody to tell (the interaction was answered elsewhere or could not
+   * be answered, or the member cannot be reached): usage refunded, and it leaves the open index at once.
+   */
+  abandon: (t: TaskRecord, error: TaskError, at: number): TaskRecord =>
+    told({ ...moveTo(t, 'failed', at), lastError: error }, at),
+
+  timeOut: (t: TaskRecord, a: { minutes: number }, at: number): TaskRecord => ({
+    ...moveTo(t, 'timed_out', at),
+    lastError: { stage: 'deadline', reason: 'deadline', detail: String(a.minutes) },
+  }),
+
+  /** The create call may or may not have reached the video service: never resent, usage refunded. */
+  markUncertain: (t: TaskRecord, error: TaskError, at: number): TaskRecord => ({
+    ...moveTo(t, 'uncertain', at),
+    lastError: error,
+  }),
+
+  /** The public reply exists: later edits go to it. */
+  attachMessage: (t: TaskRecord, a: { messageId: string }, at: number): TaskRecord => ({
+    ...t,
+    messageId: a.messageId,
+    updatedAt: at,
+  }),
+
+  /** The card now lives elsewhere (posted fresh, or sent by DM): edit it through the channel from now on. */
+  moveMessage: (t: TaskRecord, a: MessagePlace, at: number): TaskRecord => ({
+    ...t,
+    ...a,
+    messageMoved: true,
+    updatedAt: at,
+  }),
+
+  /** The member has been shown a final state without a video. */
+  markTold: (t: TaskRecord, a: { movedTo?: MessagePlace }, at: number): TaskRecord => {
+    if (!isFinal(t.state)) throw new IllegalTransitionError(t.state, t.state);
+    return told({ ...t, ...(a.movedTo ? { ...a.movedTo, messageMoved: true } : {}), updatedAt: at }, at);
+  },
+} as const;
+
+export type TransitionName = keyof typeof transitions;
+export type TransitionArgs<N extends TransitionName> = Parameters<(typeof transitions)[N]>[1];

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keys } from '../../src/db/keys.js';
+import { pruneRecords } from '../../src/services/retention/pruneRecords.js';
+import { openTempStore, type TempStore } from '../support/tempStore.js';
+
+let temp: TempStore;
+beforeEach(async () => {
+  temp = await openTempStore('prune');
+});
+afterEach(async () => {
+  await temp.cleanup();
+});
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 24, 12);
+const counter = { tasks: 1, seconds: 5, perTaskUnits: 1, perSecondUnits: 0 };
+
+async function put(records: Record<string, unknown>) {
+  const entries = Object.entries(records);
+  await temp.store.transact(
+    entries.map(([k]) => k),
+    (tx) => {
+      for (const [k, v] of entries) tx.set(k, v);
+    },
+  );
+}
+
+describe('retention keeps what the product shows and deletes the rest', () => {
+  it('finished tasks older than the retention period go, with their index entries; recent and open ones stay', async () => {
+    const task = (id: string, finishedAt: number, toldAt?: number) => ({
+      [keys.task(id)]: { id, state: 'done', finishedAt, toldAt },
+      [keys.finished(finishedAt, id)]: { id },
+    });
+    await put({
+      ...task('old', NOW - 31 * DAY, NOW - 31 * DAY),
+      ...task('recent', NOW - 29 * DAY, NOW - 29 * DAY),
+      // Finished long ago, but its member was never told (still open): kept until told.
+      ...task('untold', NOW - 40 * DAY),
+    });
+    const report = await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY });
+    expect(report.tasks).toBe(1);
+    expect(await temp.store.get(keys.task('old'))).toBeUndefined();
+    expect(await temp.store.get(keys.task('recent'))).toBeDefined();
+    expect(await temp.store.get(keys.task('untold'))).toBeDefined();
+    expect((await temp.store.scan('finished_tasks:')).map(([, v]) => (v as { id: string }).id).sort()).toEqual([
+      'recent',
+      'untold',
+    ]);
+  });
+
+  it('counters of the current and previous day and month stay; older ones go', async () => {
+    await put({
+      'usage:g1:d:2026-11-24': counter,
+      'usage:g1:d:2026-11-23': counter,
+      'usage:g1:d:2026-11-20': counter,
+      'usage:g1:d:2026-11-20:u5': counter,
+      'usage:g1:m:2026-11': counter,
+      'usage:g1:m:2026-10:u5': counter,
+      'usage:g1:m:2026-08': counter,
+      'usage:dm5:m:2026-07:u5': counter,
+    });
+    await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY });
+    expect((await temp.store.scan('usage:')).map(([k]) => k)).toEqual([
+      'usage:g1:d:2026-11-23',
+      'usage:g1:d:2026-11-24',
+      'usage:g1:m:2026-10:u5',
+      'usage:g1:m:2026-11',
+    ]);
+  });
+
+  it('cooldown stamps older than two days go', async () => {
+    await put({ 'last_request:g1:u1': NOW - 3 * DAY, 'last_request:g1:u2': NOW - 60_000 });
+    expect((await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY })).cooldowns).toBe(1);
+    expect((await temp.store.scan('last_request:')).map(([k]) => k)).toEqual(['last_request:g1:u2']);
+  });
+});
