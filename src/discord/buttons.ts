@@ -5,11 +5,12 @@
  */
 import { MessageFlags, PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
 import { resolveLocale, t } from '../i18n/index.js';
-import { inputFromTask, requestVideo } from '../services/generation/requestVideo.js';
+import { inputFromTask, requestVideo, type VideoRequestDraft } from '../services/generation/requestVideo.js';
 import { FINAL_STATES } from '../services/tasks/taskRecord.js';
 import type { BotContext } from './botContext.js';
 import { parseCustomId } from './customIds.js';
 import { publishTask } from './publishTask.js';
+import { refreshAttachmentUrls } from './refreshAttachmentUrls.js';
 import { renderProblemList } from './render/problemList.js';
 import { renderRefusal } from './render/refusal.js';
 import { NO_MENTIONS } from './render/text.js';
@@ -47,12 +48,44 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     await ephemeral(t(locale, 'button.notFinished'));
     return;
   }
+  // The stored references are Discord CDN URLs that expire: sign stale ones anew, or ask for a new upload.
+  const draft = inputFromTask(task);
+  const refreshed = await refreshAttachmentUrls(interaction.client.rest, mediaUrls(draft), ctx.now());
+  if (!refreshed.ok) {
+    ctx.logger.warn(
+      { taskId: task.id, guildId: task.guildId, reason: refreshed.reason },
+      'reference URLs could not be refreshed',
+    );
+    await ephemeral(t(locale, 'button.mediaExpired'));
+    return;
+  }
   // A new task, charged to whoever clicked, re-checked against today's rules.
-  const result = await requestVideo(ctx, whoAsked(interaction), inputFromTask(task), {
+  const result = await requestVideo(ctx, whoAsked(interaction), withMediaUrls(draft, refreshed.urls), {
     parentId: task.id,
     roleIds: memberRoleIds(interaction),
   });
   if (result.kind === 'invalid') await ephemeral(renderProblemList(result.problems, locale));
   else if (result.kind === 'refused' || result.kind === 'policy') await ephemeral(renderRefusal(result, locale));
   else await publishTask(interaction, result.task, ctx);
+}
+
+/** Every media URL a request refers to. */
+function mediaUrls(d: VideoRequestDraft): string[] {
+  return [d.images, d.referenceVideos, d.referenceAudios, [d.firstImage, d.lastImage]]
+    .flatMap((list) => list ?? [])
+    .filter((m): m is NonNullable<typeof m> => !!m)
+    .map((m) => m.url);
+}
+
+/** The request with its media URLs replaced (refreshed ones). */
+function withMediaUrls(d: VideoRequestDraft, urls: Map<string, string>): VideoRequestDraft {
+  const swap = <M extends { url: string }>(m: M | undefined) => (m ? { ...m, url: urls.get(m.url) ?? m.url } : m);
+  return {
+    ...d,
+    images: d.images?.map((m) => swap(m)!),
+    referenceVideos: d.referenceVideos?.map((m) => swap(m)!),
+    referenceAudios: d.referenceAudios?.map((m) => swap(m)!),
+    firstImage: swap(d.firstImage),
+    lastImage: swap(d.lastImage),
+  };
 }

@@ -131,6 +131,8 @@ export const enUS = {
     'Only the member who asked for this video, or someone with Manage Messages, can delete it.',
   'button.deleted': () => 'Deleted.',
   'button.unknownTask': () => 'This task is no longer known to the bot.',
+  'button.mediaExpired': () =>
+    'The images or clips of this request are no longer available from Discord. Start a new /video and upload them again; nothing was charged.',
   'button.notFinished': () => 'This task has not finished yet.',
   'tasks.none': () => 'You have no tasks yet. Start one with /video.',
   'tasks.recentTitle': () => 'Your recent tasks',

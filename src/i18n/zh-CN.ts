@@ -104,6 +104,8 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'button.deleteDenied': () => '只有发起请求的成员或拥有“管理消息”权限的成员可以删除。',
   'button.deleted': () => '已删除。',
   'button.unknownTask': () => '机器人已找不到这个任务。',
+  'button.mediaExpired': () =>
+    '此请求的图片或片段已无法从 Discord 获取。请重新使用 /video 并再次上传；未扣除任何额度。',
   'button.notFinished': () => '这个任务尚未完成。',
   'tasks.none': () => '你还没有任务。用 /video 开始一个吧。',
   'tasks.recentTitle': () => '你最近的任务',

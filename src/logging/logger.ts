@@ -44,6 +44,82 @@ export function makeScrubber(secrets: readonly (string | undefined)[]): (line: s
   };
 }
 
+/** No log line is longer than this (bytes); longer ones are replaced by a short line that says so. */
+export const MAX_LINE_BYTES = 16 * 1024;
+/** Context fields kept when a line is cut: who and what it was about. */
+const KEPT_ON_CUT = [
+  'level',
+  'time',
+  'app',
+  'component',
+  'msg',
+  'taskId',
+  'guildId',
+  'upstreamTaskId',
+  'interactionId',
+  'userId',
+];
+
+/**
+ * An over-long line becomes a valid JSON line with its short context, `truncated: true` and its length.
+ * Runs after scrubbing, so a secret cut in half can never survive.
+ */
+export function capLine(line: string): string {
+  if (Buffer.byteLength(line) <= MAX_LINE_BYTES) return line;
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    // Not JSON: keep nothing of it but its length.
+  }
+  const kept: Record<string, unknown> = {};
+  for (const k of KEPT_ON_CUT) {
+    const v = parsed[k];
+    if (v !== undefined && (typeof v !== 'string' || v.length <= 512)) kept[k] = v;
+  }
+  return `${JSON.stringify({ ...kept, truncated: true, bytes: Buffer.byteLength(line) })}\n`;
+}
+
+/** Byte arrays are never logged, only their size. */
+function describeBytes(v: unknown): string | undefined {
+  if (Buffer.isBuffer(v) || v instanceof Uint8Array || v instanceof ArrayBuffer)
+    return `[${v.constructor.name} ${v.byteLength} bytes]`;
+  return undefined;
+}
+
+/**
+ * Errors as they help debugging: type, message, stack, Discord/HTTP code and status, method and URL, Discord's
+ * own error body and the cause chain. Never the request body, its files or headers (discord.js errors keep
+ * `requestBody.files[].data`: a failed 100 MiB upload must not become a 100 MiB line).
+ */
+export function serializeError(err: unknown, depth = 0): unknown {
+  if (!(err instanceof Error)) return describeBytes(err) ?? err;
+  const e = err as Error & Record<string, unknown>;
+  const out: Record<string, unknown> = { type: e.constructor?.name ?? 'Error', message: e.message, stack: e.stack };
+  for (const k of [
+    'code',
+    'status',
+    'method',
+    'url',
+    'kind',
+    'mayHaveReachedServer',
+    'upstreamCode',
+    'upstreamMsg',
+    'retryAfterMs',
+  ]) {
+    const v = e[k];
+    if (v !== undefined && typeof v !== 'object' && typeof v !== 'function') out[k] = v;
+  }
+  if (e.rawError !== undefined) {
+    const raw = JSON.stringify(e.rawError) ?? '';
+    out.rawError = raw.length <= 2048 ? e.rawError : `${raw.slice(0, 2048)}…`;
+  }
+  if (e.cause !== undefined && depth < 3) out.cause = serializeError(e.cause, depth + 1);
+  if (err instanceof AggregateError && depth < 3)
+    out.errors = err.errors.slice(0, 5).map((x) => serializeError(x, depth + 1));
+  return out;
+}
+
 export interface LoggerSettings {
   level?: LoggerOptions['level'];
   /** Exact secret values to scrub from every line (bot token, API key). */
@@ -61,7 +137,8 @@ export function createLogger(settings: LoggerSettings = {}): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT_PATHS, censor: REDACTED },
     formatters: { level: (label) => ({ level: label }) },
-    hooks: { streamWrite: scrub },
+    serializers: { err: serializeError, error: serializeError },
+    hooks: { streamWrite: (line) => capLine(scrub(line)) },
   };
   return settings.destination ? pino(options, settings.destination) : pino(options);
 }

@@ -112,7 +112,8 @@ describe('kill -9 at each step of create and settle, then restart', () => {
       expect(await killed(child)).toBe('SIGKILL');
       const app = await h.restart();
       await eventually(
-        async () => (await app.tasks.listRecentByUser(MEMBER.id)).length > 0 && (await app.tasks.listOpen()).length === 0,
+        async () =>
+          (await app.tasks.listRecentByUser(MEMBER.id)).length > 0 && (await app.tasks.listOpen()).length === 0,
         10_000,
         'the task settled and its member told',
       );

@@ -50,3 +50,44 @@ describe('logs never carry secrets', () => {
     expect(JSON.parse(lines[0]!).task.guildId).toBe('1');
   });
 });
+
+describe('log lines stay small and never carry request bodies or file data', () => {
+  it('a failed 1 MiB upload logs the Discord error, not the file', async () => {
+    const { DiscordAPIError } = await import('discord.js');
+    const { lines, destination } = capture();
+    const log = createLogger({ destination, secrets: [TOKEN] });
+    const file = Buffer.alloc(1024 * 1024, 0x41);
+    const err = new DiscordAPIError(
+      { code: 50035, message: 'Invalid Form Body' },
+      50035,
+      400,
+      'PATCH',
+      'https://discord.com/api/v10/channels/1/messages/2',
+      { files: [{ name: 'video.mp4', data: file }], body: { content: 'x'.repeat(50_000) } },
+    );
+    log.error({ err, taskId: 'abc', guildId: '123' }, 'upload failed');
+    expect(lines).toHaveLength(1);
+    const line = lines[0]!;
+    expect(Buffer.byteLength(line)).toBeLessThan(16 * 1024);
+    expect(line).not.toContain('AAAAAAAA');
+    expect(line).not.toContain('QUFBQUFB');
+    const parsed = JSON.parse(line);
+    expect(parsed).toMatchObject({ taskId: 'abc', guildId: '123', err: { code: 50035, status: 400, method: 'PATCH' } });
+    expect(JSON.stringify(parsed.err)).not.toContain('requestBody');
+  });
+
+  it('a line over 16 KB becomes a short valid line that says so', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ destination });
+    log.info({ taskId: 't1', blob: 'y'.repeat(100_000) }, 'huge');
+    expect(Buffer.byteLength(lines[0]!)).toBeLessThanOrEqual(16 * 1024);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'huge', taskId: 't1', truncated: true });
+  });
+
+  it('a secret at the cut is scrubbed before the line is cut', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ destination, secrets: [KEY] });
+    log.info({ a: 'z'.repeat(16 * 1024 - 40), b: `${KEY}` }, 'm');
+    expect(lines.join('\n')).not.toContain(KEY.slice(0, 12));
+  });
+});

@@ -1,6 +1,7 @@
 /** Scripted task lifecycles: what a fake task reports at any moment, computed from elapsed time. */
 export type Script =
-  | { kind: 'succeed'; queuedMs: number; runMs: number; videoBytes?: number }
+  /** `urlQueryChars`: the video URL carries a query string that long (as long signed storage URLs do). */
+  | { kind: 'succeed'; queuedMs: number; runMs: number; videoBytes?: number; urlQueryChars?: number }
   | { kind: 'fail'; afterMs: number; reason: string }
   | { kind: 'stuck' }
   /** A succeed script with the long waits of a loaded upstream (defaults: 20 s queued, 60 s running). */

@@ -80,6 +80,12 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     return true;
   }
 
+  /** A long query string, as signed object-storage URLs carry (the file route ignores it). */
+  const signature = (task: FakeTask) => {
+    const n = task.script.kind === 'succeed' ? (task.script.urlQueryChars ?? 0) : 0;
+    return n > 0 ? `?sig=${'a'.repeat(Math.max(0, n - 5))}` : '';
+  };
+
   function taskJson(task: FakeTask) {
     const view = viewAt(task, now());
     return {
@@ -89,7 +95,7 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
       model: task.model,
       created_at: Math.floor(task.createdAt / 1000),
       completed_at: view.completedAt ? Math.floor(view.completedAt / 1000) : 0,
-      result: view.status === 'completed' ? { video_url: `${url}/files/${task.taskId}.mp4` } : {},
+      result: view.status === 'completed' ? { video_url: `${url}/files/${task.taskId}.mp4${signature(task)}` } : {},
       error_message: view.errorMessage ?? '',
     };
   }

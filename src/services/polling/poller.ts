@@ -243,7 +243,7 @@ export function createPoller(deps: PollerDeps) {
       noticeAttempts.set(task.id, n);
       if (n < MAX_NOTICE_ATTEMPTS) {
         log(task).warn({ err, attempt: n }, 'could not show the member how their task ended; will try again');
-        later(task.id, Math.min(60_000, 2_000 * 2 ** (n - 1)));
+        later(task.id, Math.min(60_000, settings.minIntervalMs * 2 ** Math.min(6, n - 1)));
         return;
       }
       log(task).error({ err }, 'giving up telling the member how their task ended');
@@ -296,7 +296,8 @@ export function createPoller(deps: PollerDeps) {
         return;
       }
       log(task).warn({ err, attempt: n, mode }, 'delivery failed; will try again');
-      later(task.id, Math.min(60_000, 1_000 * 2 ** Math.min(6, n - 1)));
+      // Backs off from the polling interval (10 s by default) up to a minute.
+      later(task.id, Math.min(60_000, settings.minIntervalMs * 2 ** Math.min(6, n - 1)));
       return;
     }
     deliveryAttempts.delete(task.id);

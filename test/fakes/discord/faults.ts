@@ -5,6 +5,8 @@ interface FaultTarget {
   route?: string | RegExp;
   /** How many matching requests get the fault (default 1). */
   times?: number;
+  /** Only requests that carry files (uploads) get the fault; the same route without files succeeds. */
+  withFilesOnly?: boolean;
 }
 
 export type RestFault = FaultTarget &
@@ -31,6 +33,7 @@ export const ERROR_MESSAGES: Record<number, string> = {
   50001: 'Missing Access',
   50013: 'Missing Permissions',
   50027: 'Invalid Webhook Token',
+  50007: 'Cannot send messages to this user',
   50035: 'Invalid Form Body',
 };
 
@@ -46,10 +49,11 @@ export class RestFaults {
   }
 
   /** The first fault whose route matches `METHOD /templated/route`, consumed once. */
-  take(route: string): RestFault | undefined {
+  take(route: string, hasFiles = false): RestFault | undefined {
     const f = this.list.find(
       (x) =>
         x.left > 0 &&
+        (!x.withFilesOnly || hasFiles) &&
         (x.route === undefined || (typeof x.route === 'string' ? x.route === route : x.route.test(route))),
     );
     if (!f) return undefined;

@@ -62,6 +62,8 @@ export interface DispatchBase {
   appPermissions?: bigint | string;
   /** Bytes (default: the guild's boost-tier limit, 10 MiB unboosted and in DMs). */
   attachmentSizeLimit?: number;
+  /** The interaction comes from a thread (or a forum post, `forum: true`) whose parent channel is `parentId`. */
+  thread?: { id: string; parentId: string; forum?: boolean };
 }
 
 export interface CommandOption {
@@ -120,6 +122,8 @@ export interface InteractionDeps {
   findCommand: (name: string, guildId?: string) => { id: string; guildId?: string } | undefined;
   /** Sends the INTERACTION_CREATE to the shard that owns the guild (shard 0 for DMs). */
   send: (payload: JsonBody, guildId: string | undefined) => void;
+  /** Sends another gateway event (THREAD_CREATE for a thread the bot has not seen yet). */
+  sendEvent: (t: string, d: JsonBody, guildId: string | undefined) => void;
 }
 
 export class Interactions {
@@ -231,8 +235,10 @@ export class Interactions {
     const at = deps.now();
     const guildId = d.guildId === null ? undefined : (d.guildId ?? deps.guilds[0]?.id);
     const guild = deps.guilds.find((g) => g.id === guildId);
-    const channelId = d.channelId ?? guild?.channelId ?? snowflake(at);
-    if (!deps.channels.has(channelId)) deps.channels.set(channelId, { id: channelId, guildId, type: guildId ? 0 : 1 });
+    const channelId = d.thread?.id ?? d.channelId ?? guild?.channelId ?? snowflake(at);
+    const channelType = d.thread ? 11 : guildId ? 0 : 1;
+    const newThread = !!d.thread && !deps.channels.has(channelId);
+    if (!deps.channels.has(channelId)) deps.channels.set(channelId, { id: channelId, guildId, type: channelType });
     this.userCounter += 1;
     const user = makeUser(d.user?.id ?? `10000000000000000${this.userCounter % 10}`, d.user?.username ?? 'member');
     const id = snowflake(at);
@@ -263,24 +269,46 @@ export class Interactions {
       token,
       version: 1,
       channel_id: channelId,
-      channel: {
-        id: channelId,
-        type: guildId ? 0 : 1,
-        ...(guildId
-          ? {
-              guild_id: guildId,
-              name: guild?.channelName ?? 'generate',
-              position: 0,
-              permission_overwrites: [],
-              nsfw: false,
-              parent_id: null,
-              rate_limit_per_user: 0,
-              flags: 0,
-              topic: null,
-              last_message_id: null,
-            }
-          : {}),
-      },
+      channel: d.thread
+        ? {
+            // A thread (type 11), or a post in a forum: a thread whose parent is the forum channel.
+            id: channelId,
+            type: 11,
+            guild_id: guildId,
+            name: d.thread.forum ? 'a forum post' : 'a thread',
+            parent_id: d.thread.parentId,
+            owner_id: user.id,
+            rate_limit_per_user: 0,
+            flags: 0,
+            last_message_id: null,
+            message_count: 1,
+            member_count: 1,
+            thread_metadata: {
+              archived: false,
+              auto_archive_duration: 1440,
+              archive_timestamp: new Date(at).toISOString(),
+              locked: false,
+            },
+            total_message_sent: 1,
+          }
+        : {
+            id: channelId,
+            type: guildId ? 0 : 1,
+            ...(guildId
+              ? {
+                  guild_id: guildId,
+                  name: guild?.channelName ?? 'generate',
+                  position: 0,
+                  permission_overwrites: [],
+                  nsfw: false,
+                  parent_id: null,
+                  rate_limit_per_user: 0,
+                  flags: 0,
+                  topic: null,
+                  last_message_id: null,
+                }
+              : {}),
+          },
       ...(guildId
         ? {
             guild_id: guildId,
@@ -297,6 +325,9 @@ export class Interactions {
       attachment_size_limit: state.attachmentSizeLimit,
       ...extra(channelId, at),
     };
+    // With the Guilds intent Discord tells the bot about a thread (or forum post) when it is created,
+    // before anything happens in it.
+    if (newThread) deps.sendEvent('THREAD_CREATE', { ...(payload.channel as JsonBody), newly_created: true }, guildId);
     deps.send(payload, guildId);
     return { id, token, channelId, ...(guildId ? { guildId } : {}) };
   }

@@ -43,6 +43,8 @@ export interface RestContext {
   channels: Map<string, FakeChannel>;
   /** Per-file upload limit for bot-token messages in a channel (the guild's boost tier; 10 MiB in DMs). */
   uploadLimit: (channelId: string) => number;
+  /** Users who do not accept direct messages from the bot (50007). */
+  closedDms: Set<string>;
 }
 
 /** Templates (method `*` = any) and the path patterns they match; params in order. */
@@ -59,6 +61,7 @@ const ROUTES: Array<[string, RegExp]> = [
   ['* /channels/:channelId/messages/:messageId', /^\/channels\/(\d+)\/messages\/(\d+)$/],
   ['POST /channels/:channelId/messages', /^\/channels\/(\d+)\/messages$/],
   ['GET /channels/:channelId', /^\/channels\/(\d+)$/],
+  ['POST /attachments/refresh-urls', /^\/attachments\/refresh-urls$/],
   [
     '* /applications/:appId/guilds/:guildId/commands/:commandId',
     /^\/applications\/(\d+)\/guilds\/(\d+)\/commands\/(\d+)$/,
@@ -152,12 +155,22 @@ export function createRestHandler(ctx: RestContext) {
     const error = (status: number, code: number, message = ERROR_MESSAGES[code] ?? 'Error') =>
       reply(status, { code, message });
 
-    const fault = ctx.faults.take(route);
+    const fault = ctx.faults.take(route, files.length > 0);
     if (fault) return playFault(fault, route, reply, error);
 
     const webhookAuth = route.includes(' /webhooks/') || route.includes(' /interactions/');
     if (!webhookAuth && req.headers.authorization !== `Bot ${ctx.botToken}`) return error(401, 0, '401: Unauthorized');
     if (!known) return error(404, 0, '404: Not Found');
+
+    // Discord refuses a message that breaks its form rules (link button URLs, embed and content lengths).
+    const messageBody = route.startsWith('POST /interactions/')
+      ? (body?.data as JsonBody | undefined)
+      : method === 'POST' || method === 'PATCH'
+        ? body
+        : undefined;
+    const invalid = messageBody && !Array.isArray(messageBody) ? formBodyProblem(messageBody) : undefined;
+    if (invalid && !route.includes('/commands'))
+      return reply(400, { code: 50035, message: 'Invalid Form Body', errors: invalid });
 
     const messageOf = (id: string | undefined) => {
       const m = id ? ctx.messages.get(id) : undefined;
@@ -328,6 +341,7 @@ export function createRestHandler(ctx: RestContext) {
       case 'POST /channels/:channelId/messages': {
         const channel = ctx.channels.get(params[0]!);
         if (!channel) return error(404, 10003);
+        if (channel.recipientId && ctx.closedDms.has(channel.recipientId)) return error(403, 50007);
         if (tooLarge(files, ctx.uploadLimit(channel.id))) return error(413, 40005);
         if (
           !body?.content &&
@@ -346,6 +360,16 @@ export function createRestHandler(ctx: RestContext) {
         const channel = ctx.channels.get(params[0]!);
         if (!channel) return error(404, 10003);
         return reply(200, channelPayload(channel));
+      }
+      case 'POST /attachments/refresh-urls': {
+        // Community-documented (discord-userdoccers, cloud-uploads): 1-50 URLs; Discord's own CDN URLs come
+        // back signed anew, others are left out.
+        const urls = body?.attachment_urls;
+        if (!Array.isArray(urls) || urls.length < 1 || urls.length > 50) return error(400, 50035);
+        const refreshed = (urls as string[])
+          .filter(isCdnUrl)
+          .map((original) => ({ original, refreshed: resign(original, ctx.now()) }));
+        return reply(200, { refreshed_urls: refreshed });
       }
       case 'PUT /applications/:appId/commands':
       case 'PUT /applications/:appId/guilds/:guildId/commands': {
@@ -395,6 +419,54 @@ export function createRestHandler(ctx: RestContext) {
         return error(404, 0, '404: Not Found');
     }
   };
+}
+
+const CDN_HOSTS = new Set(['cdn.discordapp.com', 'media.discordapp.net']);
+function isCdnUrl(url: string): boolean {
+  try {
+    return CDN_HOSTS.has(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+/** The same CDN URL signed again: valid for 24 h from `now` (hex seconds, as Discord writes them). */
+function resign(url: string, now: number): string {
+  const u = new URL(url);
+  const hex = (ms: number) => Math.floor(ms / 1000).toString(16);
+  u.searchParams.set('ex', hex(now + 86_400_000));
+  u.searchParams.set('is', hex(now));
+  u.searchParams.set('hm', Math.random().toString(16).slice(2).padEnd(16, '0'));
+  return u.toString();
+}
+
+/** Discord's form rules for a message body, as the errors object of a 50035; undefined when it is valid. */
+export function formBodyProblem(b: JsonBody): Record<string, unknown> | undefined {
+  const problems: Record<string, unknown> = {};
+  const tooLong = (value: unknown, max: number) => typeof value === 'string' && value.length > max;
+  if (tooLong(b.content, 2000)) problems.content = 'Must be 2000 or fewer in length.';
+  const embeds = Array.isArray(b.embeds) ? (b.embeds as JsonBody[]) : [];
+  let total = 0;
+  embeds.forEach((e, i) => {
+    const fields = Array.isArray(e.fields) ? (e.fields as JsonBody[]) : [];
+    total += String(e.title ?? '').length + String(e.description ?? '').length;
+    if (tooLong(e.title, 256)) problems[`embeds.${i}.title`] = 'Must be 256 or fewer in length.';
+    if (tooLong(e.description, 4096)) problems[`embeds.${i}.description`] = 'Must be 4096 or fewer in length.';
+    fields.forEach((f, j) => {
+      total += String(f.name ?? '').length + String(f.value ?? '').length;
+      if (tooLong(f.name, 256)) problems[`embeds.${i}.fields.${j}.name`] = 'Must be 256 or fewer in length.';
+      if (tooLong(f.value, 1024)) problems[`embeds.${i}.fields.${j}.value`] = 'Must be 1024 or fewer in length.';
+    });
+  });
+  if (total > 6000) problems.embeds = 'Embed size exceeds maximum size of 6000';
+  const rows = Array.isArray(b.components) ? (b.components as JsonBody[]) : [];
+  rows.forEach((row, i) => {
+    const buttons = Array.isArray(row.components) ? (row.components as JsonBody[]) : [];
+    buttons.forEach((c, j) => {
+      if (c.style === 5 && tooLong(c.url, 512))
+        problems[`components.${i}.components.${j}.url`] = 'Must be 512 or fewer in length.';
+    });
+  });
+  return Object.keys(problems).length ? problems : undefined;
 }
 
 /** What a message made through an interaction's webhook says about that interaction. */

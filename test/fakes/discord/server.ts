@@ -102,6 +102,8 @@ export interface FakeDiscord {
   deleteMessage(messageId: string): void;
   /** The channel disappears; later requests for it get 10003. */
   deleteChannel(channelId: string): void;
+  /** The user does not accept DMs from the bot: sending one gets 403 50007 (opening the DM channel still works). */
+  closeDms(userId: string): void;
   /** Moves the fake's clock forward (webhook tokens expire 15 min after their interaction). */
   advanceClock(ms: number): void;
   now(): number;
@@ -158,6 +160,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const global = commands.get('global')?.find((c) => c.name === name);
       return global ? { id: global.id } : undefined;
     },
+    sendEvent(t, d, guildId) {
+      gateway.dispatch(t, d, guildId);
+    },
     send(payload, guildId) {
       if (!gateway.dispatch('INTERACTION_CREATE', payload, guildId))
         throw new Error('no bot is connected to the fake gateway');
@@ -184,6 +189,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     commands,
     channels,
     uploadLimit,
+    closedDms: new Set(),
   };
   const rest = createRestHandler(ctx);
   const sockets = new Set<Socket>();
@@ -268,6 +274,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     deleteChannel(channelId) {
       channels.delete(channelId);
+    },
+    closeDms(userId) {
+      ctx.closedDms.add(userId);
     },
     advanceClock(ms) {
       offsetMs += ms;
