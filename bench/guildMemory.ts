@@ -7,8 +7,8 @@ import { report } from './report.js';
 export async function benchGuildMemory(guilds = 5000): Promise<void> {
   const discord = await startFakeDiscord({ guilds });
   try {
-    // The bot side runs as compiled JavaScript (as `npm start` does), built by `npm run bench` into dist-bench/.
-    const child = fileURLToPath(new URL('../dist-bench/bench/guildMemoryChild.js', import.meta.url));
+    // The bot side runs as compiled JavaScript (as `npm start` does): `npm run bench` runs from dist-bench/.
+    const child = fileURLToPath(new URL('./guildMemoryChild.js', import.meta.url));
     const out = await new Promise<string>((resolve, reject) =>
       execFile(
         process.execPath,

@@ -20,8 +20,8 @@ export async function benchPoller(
   try {
     for (let i = 0; i < pending; i += 1)
       fake.enqueueScript({ kind: 'succeed', queuedMs: 0, runMs: Math.floor(Math.random() * finishWithinMs) });
-    // The bot side runs as compiled JavaScript (as `npm start` does), built by `npm run bench` into dist-bench/.
-    const child = fileURLToPath(new URL('../dist-bench/bench/pollerChild.js', import.meta.url));
+    // The bot side runs as compiled JavaScript (as `npm start` does): `npm run bench` runs from dist-bench/.
+    const child = fileURLToPath(new URL('./pollerChild.js', import.meta.url));
     const out = await new Promise<string>((resolve, reject) =>
       execFile(
         process.execPath,

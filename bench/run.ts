@@ -1,8 +1,12 @@
-/** `npm run bench`: every benchmark, one JSON line per figure ({name, value, unit, target}). */
+/**
+ * `npm run bench`: every benchmark, one JSON line per figure ({name, value, unit, target}). It runs as compiled
+ * JavaScript from dist-bench/ (built by the same command), as `npm start` runs the bot.
+ */
 import { benchAckLatency } from './ackLatency.js';
 import { benchGuildMemory } from './guildMemory.js';
 import { benchCompletionToEdit, benchPoller } from './poller.js';
 import { benchReservations } from './reservations.js';
+import { benchStorage } from './storage.js';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -12,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   poller10k: () => benchPoller(10_000, 500, 40_000),
   edits: () => benchCompletionToEdit(),
   reservations: () => benchReservations(),
+  storage: () => benchStorage(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

@@ -1,6 +1,6 @@
 /**
  * Every record key the bot uses, in one place. Keys are `<collection>:<id>`; collections that are read as
- * ranges are laid out so each range is contiguous (a month's member counters, finished tasks by time).
+ * ranges are laid out so each range is contiguous (a guild's member usage, finished tasks by time).
  */
 
 /** Timestamps in keys are zero-padded so that key order is time order. */
@@ -17,17 +17,17 @@ export const keys = {
   finished: (finishedAt: number, id: string) => `finished_tasks:${pad(finishedAt)}:${id}`,
   /** A server's own settings. */
   settings: (guildId: string) => `guild_settings:${guildId}`,
-  /** A usage counter of a scope (`g<guild>` or `dm<user>`) for a period (`d:2026-11-24`, `m:2026-11`), optionally of one member. */
-  counter: (scope: string, period: string, userId?: string) =>
-    userId ? `usage:${scope}:${period}:u${userId}` : `usage:${scope}:${period}`,
-  /** Videos rendering at once in a scope, optionally of one member. */
-  running: (scope: string, userId?: string) => (userId ? `running:${scope}:u${userId}` : `running:${scope}`),
-  /** When a member last asked (cooldown). */
-  lastRequest: (scope: string, userId: string) => `last_request:${scope}:u${userId}`,
+  /**
+   * The usage of a scope (`g<guild>`, or `dm<user>` for a member's direct messages): its current day and month,
+   * the previous month and the videos rendering now; with `userId`, the same for one member plus their last request.
+   */
+  usage: (scope: string, userId?: string) => (userId ? `usage:${scope}:u${userId}` : `usage:${scope}`),
   /** Store metadata (schema version). */
   meta: (name: string) => `meta:${name}`,
-  /** Reservation records of the first schema (now part of the task record); read by the upgrade only. */
-  legacyReservation: (taskId: string) => `reservations:${taskId}`,
+  /** Records of the first schema, read by the upgrade only. */
+  legacy: {
+    reservation: (taskId: string) => `reservations:${taskId}`,
+  },
 } as const;
 
 export const prefixes = {
@@ -36,11 +36,10 @@ export const prefixes = {
   userTasks: 'user_tasks:',
   finished: 'finished_tasks:',
   usage: 'usage:',
-  running: 'running:',
-  lastRequest: 'last_request:',
-  legacyReservation: 'reservations:',
-  /** Every member counter of one scope and period, e.g. (`g1`, `m:2026-11`). */
-  memberCounters: (scope: string, period: string) => `usage:${scope}:${period}:u`,
+  /** Every member's usage document of one scope. */
+  memberUsage: (scope: string) => `usage:${scope}:u`,
+  /** Collections of the first schema, read by the upgrade only. */
+  legacy: { running: 'running:', lastRequest: 'last_request:', reservation: 'reservations:' },
 } as const;
 
 /** The id part of a key of a collection (`tasks:abc` → `abc`). */

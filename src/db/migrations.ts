@@ -1,31 +1,44 @@
 /**
  * Upgrades the records of an older version of the bot in place, once, at start-up (before anything else
- * reads them). Each step works in pages, each page one transaction that can run twice without harm, and
- * the schema version is written last, so a crash during an upgrade only repeats it.
+ * reads them). Each step works in transactions that convert whole units (one usage document, one
+ * reservation, a page of tasks), so a crash during an upgrade only leaves work for the next start; the
+ * schema version is written last.
  *
- * Version 1 (from the first release): member counters keyed `usage:<scope>:<period>:u<user>` (one range per
- * month for /usage members) instead of `usage:<scope>:u<user>:<period>`; reservations move into their task
- * record (`reservations:<id>` is gone; one left reserved without a task is refunded); finished tasks are
- * marked as told, lose their interaction token and join the index of finished tasks (retention).
+ * Version 1 (from the first release): usage counters, running counts and cooldown stamps, one record per
+ * period or figure, become one usage document per guild and per member (`usage:<scope>[:u<user>]`: current
+ * day and month, previous month, running, last request); reservations move into their task (one left
+ * reserved without a task is refunded); finished tasks are marked told, lose their interaction token and
+ * join the index of finished tasks (retention).
  */
 import type { Logger } from '../logging/logger.js';
 import { keys, prefixes } from './keys.js';
-import type { RecordStore, Tx } from './recordStore.js';
+import type { RecordStore } from './recordStore.js';
 
 export const SCHEMA_VERSION = 1;
 const PAGE = 1000;
 
-interface LegacyCounter {
+interface Counter {
   tasks: number;
   seconds: number;
   perTaskUnits: number;
   perSecondUnits: number;
 }
+interface Period {
+  id: string;
+  counter: Counter;
+}
+interface Doc {
+  running: number;
+  day?: Period;
+  month?: Period;
+  prevMonth?: Period;
+  last?: number;
+}
 interface LegacyReservation {
   taskId: string;
   counters: string[];
   running: string[];
-  amount: LegacyCounter;
+  amount: Counter;
   state: 'reserved' | 'committed' | 'refunded';
   at: number;
 }
@@ -36,34 +49,36 @@ type LegacyTask = Record<string, unknown> & {
   updatedAt?: number;
   toldAt?: number;
   interaction?: { token?: string };
-  reservation?: unknown;
 };
 
 const FINAL = new Set(['done', 'failed', 'timed_out', 'uncertain']);
-const OLD_MEMBER_COUNTER = /^usage:([^:]+):u(\d+):([dm]:[0-9-]+)$/;
+/** `usage:<scope>[:u<user>]:(d|m):<period>`, the counters of the first schema. */
+const OLD_COUNTER = /^usage:([^:]+)(?::u(\d+))?:([dm]):([0-9-]+)$/;
 
-/** `usage:g1:u5:d:2026-11-24` → `usage:g1:d:2026-11-24:u5`; other keys unchanged. */
-export function upgradeCounterKey(key: string): string {
-  const m = OLD_MEMBER_COUNTER.exec(key);
-  return m ? keys.counter(m[1]!, m[3]!, m[2]!) : key;
-}
-
-const add = (a: LegacyCounter | undefined, b: LegacyCounter, sign: 1 | -1): LegacyCounter => ({
-  tasks: Math.max(0, (a?.tasks ?? 0) + sign * b.tasks),
-  seconds: Math.max(0, (a?.seconds ?? 0) + sign * b.seconds),
-  perTaskUnits: Math.max(0, (a?.perTaskUnits ?? 0) + sign * b.perTaskUnits),
-  perSecondUnits: Math.max(0, (a?.perSecondUnits ?? 0) + sign * b.perSecondUnits),
-});
-
-async function pages<V>(store: RecordStore, prefix: string, each: (page: Array<[string, V]>) => Promise<void>) {
+async function scanAll<V>(store: RecordStore, prefix: string): Promise<Array<[string, V]>> {
+  const out: Array<[string, V]> = [];
   let after: string | undefined;
   for (;;) {
     const page = await store.scan<V>(prefix, { after, limit: PAGE });
-    if (page.length) await each(page);
-    if (page.length < PAGE) return;
+    out.push(...page);
+    if (page.length < PAGE) return out;
     after = page[page.length - 1]![0];
   }
 }
+
+const minus = (a: Counter, b: Counter): Counter => ({
+  tasks: Math.max(0, a.tasks - b.tasks),
+  seconds: Math.max(0, a.seconds - b.seconds),
+  perTaskUnits: Math.max(0, a.perTaskUnits - b.perTaskUnits),
+  perSecondUnits: Math.max(0, a.perSecondUnits - b.perSecondUnits),
+});
+
+/** The usage document a first-schema record belongs to (`running:g1:u5` → `usage:g1:u5`). */
+const docOf = (oldKey: string) => {
+  const m = OLD_COUNTER.exec(oldKey);
+  if (m) return keys.usage(m[1]!, m[2]);
+  return `usage:${oldKey.slice(oldKey.indexOf(':') + 1)}`;
+};
 
 export async function migrate(store: RecordStore, logger: Logger): Promise<{ from: number; to: number }> {
   const from = (await store.get<number>(keys.meta('schema_version'))) ?? 0;
@@ -74,74 +89,106 @@ export async function migrate(store: RecordStore, logger: Logger): Promise<{ fro
   }
   if (from === SCHEMA_VERSION) return { from, to: from };
   logger.info({ from, to: SCHEMA_VERSION, location: store.location }, 'upgrading stored records');
-  const counts = { counters: 0, reservations: 0, refunded: 0, tasks: 0 };
+  const counts = { documents: 0, reservations: 0, refunded: 0, tasks: 0 };
 
-  // 1. Member counters get their new key (added to whatever is there, then the old key removed).
-  await pages<LegacyCounter>(store, prefixes.usage, async (page) => {
-    const old = page.filter(([k]) => upgradeCounterKey(k) !== k);
-    if (!old.length) return;
-    await store.transact([...old.map(([k]) => k), ...old.map(([k]) => upgradeCounterKey(k))], (tx) => {
-      for (const [k] of old) {
-        const value = tx.get<LegacyCounter>(k);
-        if (!value) continue;
-        tx.set(upgradeCounterKey(k), add(tx.get<LegacyCounter>(upgradeCounterKey(k)), value, 1));
-        tx.delete(k);
-      }
-    });
-    counts.counters += old.length;
-  });
+  // 1. One usage document per guild and member, from its counters, running count and cooldown stamp.
+  const groups = new Map<string, { old: string[]; days: Period[]; months: Period[]; running: number; last?: number }>();
+  const group = (doc: string) => {
+    let g = groups.get(doc);
+    if (!g) groups.set(doc, (g = { old: [], days: [], months: [], running: 0 }));
+    return g;
+  };
+  for (const [k, counter] of await scanAll<Counter>(store, prefixes.usage)) {
+    const m = OLD_COUNTER.exec(k);
+    if (!m) continue;
+    const g = group(docOf(k));
+    g.old.push(k);
+    (m[3] === 'd' ? g.days : g.months).push({ id: m[4]!, counter });
+  }
+  for (const [k, n] of await scanAll<number>(store, prefixes.legacy.running)) {
+    const g = group(docOf(k));
+    g.old.push(k);
+    g.running = n;
+  }
+  for (const [k, at] of await scanAll<number>(store, prefixes.legacy.lastRequest)) {
+    const g = group(docOf(k));
+    g.old.push(k);
+    g.last = at;
+  }
+  const entries = [...groups];
+  for (let i = 0; i < entries.length; i += 200) {
+    const page = entries.slice(i, i + 200);
+    await store.transact(
+      page.flatMap(([doc, g]) => [doc, ...g.old]),
+      (tx) => {
+        for (const [docKey, g] of page) {
+          const latest = (list: Period[]) => [...list].sort((a, b) => (a.id < b.id ? 1 : -1));
+          const [month, prevMonth] = latest(g.months);
+          const [day] = latest(g.days);
+          const doc: Doc = { running: g.running, ...(day ? { day } : {}), ...(month ? { month } : {}) };
+          if (prevMonth) doc.prevMonth = prevMonth;
+          if (g.last !== undefined) doc.last = g.last;
+          tx.set(docKey, doc);
+          for (const k of g.old) tx.delete(k);
+        }
+      },
+    );
+    counts.documents += page.length;
+  }
 
   // 2. Reservations move into their task; a reserved one whose task never got written is refunded.
-  await pages<LegacyReservation>(store, prefixes.legacyReservation, async (page) => {
-    for (const [key, r] of page) {
-      const counters = r.counters.map(upgradeCounterKey);
-      await store.transact([key, keys.task(r.taskId), ...counters, ...r.running], (tx) => {
-        const task = tx.get<LegacyTask>(keys.task(r.taskId));
-        if (task) {
-          const usage = r.state === 'reserved' ? (task.usage ?? 'reserved') : r.state;
-          tx.set(keys.task(r.taskId), {
-            ...task,
-            usage,
-            reservation: { counters, running: r.running, amount: r.amount, at: r.at },
-          });
-        } else if (r.state === 'reserved') {
-          refund(tx, counters, r.running, r.amount);
-          counts.refunded += 1;
+  for (const [key, r] of await scanAll<LegacyReservation>(store, prefixes.legacy.reservation)) {
+    const docs = r.running.map(docOf);
+    const period = (kind: 'd' | 'm') =>
+      r.counters.map((c) => OLD_COUNTER.exec(c)).find((m) => m?.[3] === kind)?.[4] ?? '';
+    const reservation = { docs, day: period('d'), month: period('m'), amount: r.amount, at: r.at };
+    await store.transact([key, keys.task(r.taskId), ...docs], (tx) => {
+      const task = tx.get<LegacyTask>(keys.task(r.taskId));
+      if (task) {
+        const usage = r.state === 'reserved' ? (task.usage ?? 'reserved') : r.state;
+        tx.set(keys.task(r.taskId), { ...task, usage, reservation });
+      } else if (r.state === 'reserved') {
+        for (const d of docs) {
+          const doc = tx.get<Doc>(d) ?? { running: 0 };
+          const back = (p: Period | undefined, id: string) =>
+            p?.id === id ? { id, counter: minus(p.counter, r.amount) } : p;
+          const next: Doc = { ...doc, running: Math.max(0, doc.running - 1) };
+          if (doc.day) next.day = back(doc.day, reservation.day);
+          if (doc.month) next.month = back(doc.month, reservation.month);
+          if (doc.prevMonth) next.prevMonth = back(doc.prevMonth, reservation.month);
+          tx.set(d, next);
         }
-        tx.delete(key);
-      });
-      counts.reservations += 1;
-    }
-  });
+        counts.refunded += 1;
+      }
+      tx.delete(key);
+    });
+    counts.reservations += 1;
+  }
 
   // 3. Finished tasks were already shown to their member: mark them told and forget their token.
-  await pages<LegacyTask>(store, prefixes.task, async (page) => {
+  let after: string | undefined;
+  for (;;) {
+    const page = await store.scan<LegacyTask>(prefixes.task, { after, limit: PAGE });
     const finished = page.filter(([, t]) => FINAL.has(t.state) && !t.toldAt);
-    if (!finished.length) return;
     const finishedAt = (t: LegacyTask) => t.finishedAt ?? t.updatedAt ?? 0;
     const index = finished.map(([k, t]) => keys.finished(finishedAt(t), k.slice(prefixes.task.length)));
-    await store.transact([...finished.map(([k]) => k), ...index], (tx) => {
-      finished.forEach(([k], i) => {
-        const t = tx.get<LegacyTask>(k);
-        if (!t) return;
-        tx.set(k, { ...t, toldAt: finishedAt(t), interaction: { ...t.interaction, token: '' } });
-        // Retention finds finished tasks through this index.
-        tx.set(index[i]!, { id: k.slice(prefixes.task.length) });
+    if (finished.length) {
+      await store.transact([...finished.map(([k]) => k), ...index], (tx) => {
+        finished.forEach(([k], i) => {
+          const t = tx.get<LegacyTask>(k);
+          if (!t) return;
+          tx.set(k, { ...t, toldAt: finishedAt(t), interaction: { ...t.interaction, token: '' } });
+          // Retention finds finished tasks through this index.
+          tx.set(index[i]!, { id: k.slice(prefixes.task.length) });
+        });
       });
-    });
-    counts.tasks += finished.length;
-  });
+      counts.tasks += finished.length;
+    }
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]![0];
+  }
 
   await store.transact([keys.meta('schema_version')], (tx) => tx.set(keys.meta('schema_version'), SCHEMA_VERSION));
   logger.info({ from, to: SCHEMA_VERSION, ...counts }, 'stored records upgraded');
   return { from, to: SCHEMA_VERSION };
-}
-
-function refund(tx: Tx, counters: string[], running: string[], amount: LegacyCounter) {
-  for (const k of running) {
-    const n = (tx.get<number>(k) ?? 0) - 1;
-    if (n > 0) tx.set(k, n);
-    else tx.delete(k);
-  }
-  for (const k of counters) tx.set(k, add(tx.get<LegacyCounter>(k), amount, -1));
 }

@@ -64,6 +64,12 @@ export interface StoreBackend {
    * if the database asks for a retry (deadlock, serialisation failure); it has no side effects.
    */
   runBatch(keys: readonly string[], apply: (current: Map<string, unknown>) => Writes): Promise<void>;
+  /**
+   * Only where this process is the database's sole writer (SQLite, held exclusively): commits `writes` as one
+   * database transaction after every commit asked for before it, unless `abort()` then returns an error
+   * (an earlier part it depends on failed), in which case it writes nothing and rejects with that error.
+   */
+  commitInOrder?(writes: Writes, abort: () => unknown): Promise<void>;
   reclaim?(): Promise<void>;
   close(): Promise<void>;
 }
@@ -91,13 +97,44 @@ interface Pending {
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    for (const k in value) deepFreeze((value as Record<string, unknown>)[k]);
   }
   return value;
 }
 
-/** Largest group of transactions committed together (bounds one statement's size and one batch's latency). */
+/**
+ * One transaction's view of a batch: what it declared, read through its own writes. Values are frozen (no
+ * copies: a batch of a thousand transactions would spend its time cloning), so a function that changes what
+ * it read, or what it wrote, fails loudly instead of changing the batch.
+ */
+class BatchTx implements Tx {
+  readonly own = new Map<string, unknown>();
+  constructor(
+    private readonly declared: readonly string[],
+    private readonly view: Map<string, unknown>,
+  ) {}
+  private check(key: string): void {
+    if (!this.declared.includes(key)) throw new UndeclaredKeyError(key);
+  }
+  get<V>(key: string): V | undefined {
+    this.check(key);
+    return deepFreeze(this.own.has(key) ? this.own.get(key) : this.view.get(key)) as V | undefined;
+  }
+  set(key: string, value: unknown): void {
+    this.check(key);
+    if (value === undefined) throw new Error(`use delete, not set(undefined), for ${key}`);
+    this.own.set(key, deepFreeze(value));
+  }
+  delete(key: string): void {
+    this.check(key);
+    this.own.set(key, undefined);
+  }
+}
+
+/** Largest group of transactions read together (bounds one batch's memory and latency). */
 const MAX_BATCH = 2000;
+/** Transactions per database transaction when a batch is committed in parts (see flushPipelined). */
+const PART = 250;
 
 export function createRecordStore(backend: StoreBackend): RecordStore {
   let queue: Pending[] = [];
@@ -105,69 +142,93 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
   let closed = false;
 
   // --- group commit: one batch at a time, in arrival order -------------------------------------------
+  type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+  const settleAll = (batch: Pending[], outcomes: Outcome[]) =>
+    batch.forEach((p, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) p.resolve(o.value);
+      else p.reject(o.error);
+    });
+
   async function flush(): Promise<void> {
     flushing = true;
     while (queue.length) {
       const batch = queue.slice(0, MAX_BATCH);
       queue = queue.slice(batch.length);
       const keys = [...new Set(batch.flatMap((p) => p.keys))];
-      let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-      try {
-        await backend.runBatch(keys, (current) => {
-          const view = new Map(current);
-          const written: Writes = new Map();
-          outcomes = batch.map((p) => runOne(p, view, written));
-          return written;
-        });
-      } catch (err) {
-        // Nothing of this batch was written: every transaction in it fails, memory is unchanged.
-        for (const p of batch) p.reject(err);
-        continue;
-      }
-      batch.forEach((p, i) => {
-        const o = outcomes[i]!;
-        if (o.ok) p.resolve(o.value);
-        else p.reject(o.error);
-      });
+      if (backend.commitInOrder) await flushPipelined(batch, keys, backend.commitInOrder);
+      else await flushLocked(batch, keys);
     }
     flushing = false;
   }
 
+  /** A shared database: the backend locks the batch's keys, and the whole batch is one database transaction. */
+  async function flushLocked(batch: Pending[], keys: string[]) {
+    let outcomes: Outcome[] = [];
+    try {
+      await backend.runBatch(keys, (current) => {
+        const view = new Map(current);
+        const written: Writes = new Map();
+        outcomes = batch.map((p) => runOne(p, view, written));
+        return written;
+      });
+    } catch (err) {
+      // Nothing of this batch was written: every transaction in it fails, memory is unchanged.
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    settleAll(batch, outcomes);
+  }
+
+  /**
+   * A database only this process writes: one read for the whole batch, then its transactions are decided in
+   * parts, each part committed (in order) while the next one is decided. A part whose commit fails takes the
+   * later parts down with it (they were decided on its writes); earlier parts stand.
+   */
+  async function flushPipelined(batch: Pending[], keys: string[], commit: NonNullable<StoreBackend['commitInOrder']>) {
+    let current: Map<string, unknown>;
+    try {
+      current = await backend.getMany(keys);
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    const view = new Map(current);
+    let failed: unknown;
+    const commits: Array<Promise<void>> = [];
+    for (let i = 0; i < batch.length; i += PART) {
+      const part = batch.slice(i, i + PART);
+      const written: Writes = new Map();
+      const outcomes = part.map((p) => runOne(p, view, written));
+      commits.push(
+        commit(written, () => failed).then(
+          () => settleAll(part, outcomes),
+          (err: unknown) => {
+            failed ??= err;
+            for (const p of part) p.reject(err);
+          },
+        ),
+      );
+      // Let the part just handed over start (and earlier answers go out) before deciding the next one.
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(commits);
+  }
+
   /** Runs one transaction over the batch's view; its writes join the batch only if it succeeds. */
-  function runOne(p: Pending, view: Map<string, unknown>, written: Writes) {
-    const declared = new Set(p.keys);
-    const own = new Map<string, unknown>();
-    const check = (key: string) => {
-      if (!declared.has(key)) throw new UndeclaredKeyError(key);
-    };
-    const tx: Tx = {
-      // Values are frozen (no copies: a batch of a thousand transactions would spend its time cloning), so
-      // a function that changes what it read, or what it wrote, fails loudly instead of changing the batch.
-      get: <V>(key: string) => {
-        check(key);
-        return deepFreeze(own.has(key) ? own.get(key) : view.get(key)) as V | undefined;
-      },
-      set: (key, value) => {
-        check(key);
-        if (value === undefined) throw new Error(`use delete, not set(undefined), for ${key}`);
-        own.set(key, deepFreeze(value));
-      },
-      delete: (key) => {
-        check(key);
-        own.set(key, undefined);
-      },
-    };
+  function runOne(p: Pending, view: Map<string, unknown>, written: Writes): Outcome {
+    const tx = new BatchTx(p.keys, view);
     try {
       const value = p.fn(tx);
       if (value instanceof Promise) throw new Error('a transaction function must be synchronous');
-      for (const [k, v] of own) {
+      for (const [k, v] of tx.own) {
         if (v === undefined) view.delete(k);
         else view.set(k, v);
         written.set(k, v);
       }
-      return { ok: true as const, value };
+      return { ok: true, value };
     } catch (error) {
-      return { ok: false as const, error };
+      return { ok: false, error };
     }
   }
 

@@ -18,13 +18,19 @@ const at = Date.UTC(2026, 10, 20);
 async function writeFirstSchema() {
   const legacy: Record<string, unknown> = {
     'meta:schema_version': undefined,
+    'usage:gG:d:2026-11-19': c(1),
     'usage:gG:d:2026-11-20': c(3),
+    'usage:gG:m:2026-10': c(7),
+    'usage:gG:m:2026-11': c(4),
     'usage:gG:u1:d:2026-11-20': c(2),
     'usage:gG:u1:m:2026-11': c(2),
+    'usage:gG:u2:d:2026-11-20': c(1),
     'usage:gG:u2:m:2026-11': c(1),
+    'usage:dm9:u9:m:2026-11': c(1),
     'running:gG': 2,
     'running:gG:u1': 1,
     'running:gG:u2': 1,
+    'last_request:gG:u1': at,
     'tasks:open1': { id: 'open1', state: 'running', usage: 'reserved', createdAt: at, interaction: { token: 'tok1' } },
     'tasks:done1': {
       id: 'done1',
@@ -36,7 +42,7 @@ async function writeFirstSchema() {
     },
     'reservations:open1': {
       taskId: 'open1',
-      counters: ['usage:gG:d:2026-11-20', 'usage:gG:u1:d:2026-11-20', 'usage:gG:u1:m:2026-11'],
+      counters: ['usage:gG:d:2026-11-20', 'usage:gG:m:2026-11', 'usage:gG:u1:d:2026-11-20', 'usage:gG:u1:m:2026-11'],
       running: ['running:gG', 'running:gG:u1'],
       amount: c(1),
       state: 'reserved',
@@ -44,16 +50,16 @@ async function writeFirstSchema() {
     },
     'reservations:done1': {
       taskId: 'done1',
-      counters: ['usage:gG:d:2026-11-20', 'usage:gG:u1:d:2026-11-20', 'usage:gG:u1:m:2026-11'],
+      counters: ['usage:gG:d:2026-11-20', 'usage:gG:m:2026-11', 'usage:gG:u1:d:2026-11-20', 'usage:gG:u1:m:2026-11'],
       running: ['running:gG', 'running:gG:u1'],
       amount: c(1),
       state: 'committed',
       at,
     },
-    // Written by a crash between the reservation and the task: no task, slot held forever.
+    // Written by a crash between the reservation and the task: no task, a slot held forever.
     'reservations:lost1': {
       taskId: 'lost1',
-      counters: ['usage:gG:d:2026-11-20', 'usage:gG:u2:m:2026-11'],
+      counters: ['usage:gG:d:2026-11-20', 'usage:gG:m:2026-11', 'usage:gG:u2:d:2026-11-20', 'usage:gG:u2:m:2026-11'],
       running: ['running:gG', 'running:gG:u2'],
       amount: c(1),
       state: 'reserved',
@@ -73,28 +79,43 @@ async function writeFirstSchema() {
 }
 
 describe('upgrading the records of the first release', () => {
-  it('moves member counters, embeds reservations, refunds the orphan and marks finished tasks told', async () => {
+  it('folds counters into usage documents, embeds reservations, refunds the orphan, marks finished tasks told', async () => {
     await writeFirstSchema();
     expect(await migrate(temp.store, quietLogger())).toEqual({ from: 0, to: SCHEMA_VERSION });
     const s = await temp.reopen();
-    expect(await s.get('usage:gG:d:2026-11-20:u1')).toEqual(c(2));
-    expect(await s.get('usage:gG:m:2026-11:u1')).toEqual(c(2));
-    expect(await s.get('usage:gG:u1:d:2026-11-20')).toBeUndefined();
-    // The orphan reservation gave its slot and usage back.
-    expect(await s.get('running:gG')).toBe(1);
-    expect(await s.get('running:gG:u2')).toBeUndefined();
-    expect(await s.get('usage:gG:m:2026-11:u2')).toEqual(c(0));
-    expect(await s.get('usage:gG:d:2026-11-20')).toEqual(c(2));
+    // The guild: latest day and month, the month before, running less the orphan; the orphan refunded.
+    expect(await s.get('usage:gG')).toEqual({
+      running: 1,
+      day: { id: '2026-11-20', counter: c(2) },
+      month: { id: '2026-11', counter: c(3) },
+      prevMonth: { id: '2026-10', counter: c(7) },
+    });
+    expect(await s.get('usage:gG:u1')).toEqual({
+      running: 1,
+      day: { id: '2026-11-20', counter: c(2) },
+      month: { id: '2026-11', counter: c(2) },
+      last: at,
+    });
+    expect(await s.get('usage:gG:u2')).toEqual({
+      running: 0,
+      day: { id: '2026-11-20', counter: c(0) },
+      month: { id: '2026-11', counter: c(0) },
+    });
+    expect(await s.get('usage:dm9:u9')).toEqual({ running: 0, month: { id: '2026-11', counter: c(1) } });
     expect(await s.get(keys.task('open1'))).toMatchObject({
       usage: 'reserved',
-      reservation: { counters: ['usage:gG:d:2026-11-20', 'usage:gG:d:2026-11-20:u1', 'usage:gG:m:2026-11:u1'] },
+      reservation: { docs: ['usage:gG', 'usage:gG:u1'], day: '2026-11-20', month: '2026-11', amount: c(1) },
     });
     expect(await s.get(keys.task('done1'))).toMatchObject({ toldAt: at + 60_000, interaction: { token: '' } });
     expect(await s.get(keys.finished(at + 60_000, 'done1'))).toEqual({ id: 'done1' });
-    expect(await s.scan('reservations:')).toEqual([]);
+    // Nothing of the first schema is left.
+    const left = (await s.scan(''))
+      .map(([k]) => k)
+      .filter((k) => /^(reservations|running|last_request):|^usage:.*:[dm]:/.test(k));
+    expect(left).toEqual([]);
   });
 
-  it('a second run (or a run after a crash mid-way) changes nothing more', async () => {
+  it('a second run changes nothing more', async () => {
     await writeFirstSchema();
     await migrate(temp.store, quietLogger());
     const before = await temp.store.scan('');

@@ -61,7 +61,8 @@ async function expectCountsMatchTasks(app: App, guildId: string) {
     guildRunning: 0,
     memberRunning: 0,
   });
-  expect(await app.store.scan('running:')).toEqual([]);
+  // No usage document still counts a running video.
+  expect((await app.store.scan<{ running: number }>('usage:')).filter(([, d]) => d.running !== 0)).toEqual([]);
   return tasks;
 }
 

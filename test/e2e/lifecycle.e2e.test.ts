@@ -38,7 +38,7 @@ describe('start-up takes over open tasks before taking interactions', () => {
     await h.app.tasks.apply(broken.task.id, 'startSubmitting', undefined);
     await h.app.store.transact([keys.task(broken.task.id)], (tx) => {
       const t = tx.get<TaskRecord>(keys.task(broken.task.id))!;
-      tx.set(keys.task(broken.task.id), { ...t, reservation: { ...t.reservation!, counters: null } });
+      tx.set(keys.task(broken.task.id), { ...t, reservation: { ...t.reservation!, docs: null } });
     });
     await h.stopApp();
     // Recovery's creates are slow, so anything racing them would show.

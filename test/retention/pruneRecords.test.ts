@@ -48,29 +48,22 @@ describe('retention keeps what the product shows and deletes the rest', () => {
     ]);
   });
 
-  it('counters of the current and previous day and month stay; older ones go', async () => {
+  it('usage documents of members idle for two months go; guilds, active and running members stay', async () => {
+    const month = (id: string) => ({ id, counter });
     await put({
-      'usage:g1:d:2026-11-24': counter,
-      'usage:g1:d:2026-11-23': counter,
-      'usage:g1:d:2026-11-20': counter,
-      'usage:g1:d:2026-11-20:u5': counter,
-      'usage:g1:m:2026-11': counter,
-      'usage:g1:m:2026-10:u5': counter,
-      'usage:g1:m:2026-08': counter,
-      'usage:dm5:m:2026-07:u5': counter,
+      'usage:g1': { running: 0, month: month('2026-08') },
+      'usage:g1:u1': { running: 0, month: month('2026-11'), last: NOW - DAY },
+      'usage:g1:u2': { running: 0, month: month('2026-10'), last: NOW - 40 * DAY },
+      'usage:g1:u3': { running: 0, month: month('2026-08'), last: NOW - 90 * DAY },
+      'usage:g1:u4': { running: 1, month: month('2026-08'), last: NOW - 90 * DAY },
+      'usage:dm5:u5': { running: 0, month: month('2026-07'), last: NOW - 120 * DAY },
     });
-    await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY });
+    expect((await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY })).members).toBe(2);
     expect((await temp.store.scan('usage:')).map(([k]) => k)).toEqual([
-      'usage:g1:d:2026-11-23',
-      'usage:g1:d:2026-11-24',
-      'usage:g1:m:2026-10:u5',
-      'usage:g1:m:2026-11',
+      'usage:g1',
+      'usage:g1:u1',
+      'usage:g1:u2',
+      'usage:g1:u4',
     ]);
-  });
-
-  it('cooldown stamps older than two days go', async () => {
-    await put({ 'last_request:g1:u1': NOW - 3 * DAY, 'last_request:g1:u2': NOW - 60_000 });
-    expect((await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY })).cooldowns).toBe(1);
-    expect((await temp.store.scan('last_request:')).map(([k]) => k)).toEqual(['last_request:g1:u2']);
   });
 });

@@ -68,7 +68,7 @@ describe('creating a task is one transaction', () => {
     expect(await reopened.get<TaskRecord>(keys.task(task.id))).toMatchObject({
       state: 'accepted',
       usage: 'reserved',
-      reservation: { running: ['running:gg1', 'running:gg1:uu1'] },
+      reservation: { docs: ['usage:gg1', 'usage:gg1:uu1'], day: '2026-11-24', month: '2026-11' },
     });
     expect(await reopened.get(keys.open(task.id))).toMatchObject({ guildId: 'g1' });
     expect(await reopened.get(keys.userTasks('u1'))).toEqual([task.id]);
@@ -179,9 +179,9 @@ describe('start-up reconciliation', () => {
     await tasks.submit(a.id);
     await tasks.end(b.id, 'fail', { stage: 'submit', reason: 'auth' });
     // What an old version could leave behind: counts written out of order, an index entry without a task.
-    await store.transact(['running:gg1', 'running:gg1:uu2', keys.open('ghost')], (tx) => {
-      tx.set('running:gg1', 7);
-      tx.set('running:gg1:uu2', 3);
+    await store.transact(['usage:gg1', 'usage:gg1:uu2', keys.open('ghost')], (tx) => {
+      tx.set('usage:gg1', { ...tx.get<object>('usage:gg1'), running: 7 });
+      tx.set('usage:gg1:uu2', { ...tx.get<object>('usage:gg1:uu2'), running: 3 });
       tx.set(keys.open('ghost'), { createdAt: NOW, guildId: 'g1' });
     });
     const report = await reconcile(store, ledger, quietLogger());

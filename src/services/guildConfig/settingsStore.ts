@@ -27,15 +27,36 @@ export interface SettingsStore {
   ): Promise<{ before: GuildSettings; after: GuildSettings }>;
 }
 
-export function createSettingsStore(store: RecordStore): SettingsStore {
+/**
+ * Settings are read on every request but change a few times a month: each process keeps what it read for
+ * `ttlMs` (its own changes apply at once; another process's within `ttlMs`). Limits themselves are always
+ * decided inside the reservation's transaction; only which limits apply can be that much late.
+ */
+export function createSettingsStore(
+  store: RecordStore,
+  options: { ttlMs?: number; now?: () => number } = {},
+): SettingsStore {
+  const ttlMs = options.ttlMs ?? 2000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { at: number; value: Readonly<GuildSettings> }>();
   return {
-    get: async (guildId) => (await store.get<GuildSettings>(keys.settings(guildId))) ?? NO_SETTINGS,
-    change: (guildId, mutate) =>
-      store.transact([keys.settings(guildId)], (tx) => {
+    async get(guildId) {
+      const hit = cache.get(guildId);
+      if (hit && now() - hit.at < ttlMs) return hit.value;
+      const value = (await store.get<GuildSettings>(keys.settings(guildId))) ?? NO_SETTINGS;
+      if (cache.size > 10_000) cache.clear();
+      cache.set(guildId, { at: now(), value });
+      return value;
+    },
+    async change(guildId, mutate) {
+      const result = await store.transact([keys.settings(guildId)], (tx) => {
         const before = tx.get<GuildSettings>(keys.settings(guildId)) ?? {};
         const after = mutate(structuredClone(before));
         tx.set(keys.settings(guildId), after);
         return { before, after };
-      }),
+      });
+      cache.set(guildId, { at: now(), value: result.after });
+      return result;
+    },
   };
 }

@@ -1,32 +1,31 @@
 /**
  * Retention: deletes what the product no longer needs, in small transactions. Finished tasks older than
- * the retention period (the member has long been told; their buttons then answer "no longer known"),
- * usage counters of days and months before the previous ones (limits, /usage and the CSV only read the
- * current period), and cooldown stamps older than two days. Nothing open, reserved or current is touched.
+ * the retention period (the member has long been told; their buttons then answer "no longer known") and
+ * the usage documents of members who have asked for nothing in two months (usage documents keep only the
+ * current day and month and the previous month anyway). Nothing open, reserved or current is touched.
  */
 import { finishedBefore, keys, prefixes } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
 import type { TaskRecord } from '../tasks/taskRecord.js';
+import type { UsageDoc } from '../usage/usageDoc.js';
 
 export interface PruneReport {
   tasks: number;
-  counters: number;
-  cooldowns: number;
+  members: number;
 }
 
 const PAGE = 500;
 const DAY = 86_400_000;
 
-/** `YYYY-MM-DD` and `YYYY-MM` in UTC, to compare with the period part of counter keys. */
-const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
+/** `YYYY-MM` in UTC, to compare with the month of a usage document. */
 const utcMonth = (at: number) => new Date(at).toISOString().slice(0, 7);
-const COUNTER = /^usage:[^:]+:(d|m):([0-9-]+)(?::u\d+)?$/;
+const MEMBER_DOC = /^usage:[^:]+:u\d+$/;
 
 export async function pruneRecords(
   store: RecordStore,
   options: { now: number; taskRetentionMs: number },
 ): Promise<PruneReport> {
-  const report: PruneReport = { tasks: 0, counters: 0, cooldowns: 0 };
+  const report: PruneReport = { tasks: 0, members: 0 };
 
   // Finished tasks, oldest first, through the index of finish times.
   const upTo = finishedBefore(options.now - options.taskRetentionMs);
@@ -52,24 +51,15 @@ export async function pruneRecords(
     if (page.length < PAGE) break;
   }
 
-  // Counters of periods no screen shows any more. Guild time zones differ from UTC by less than a day, so
-  // deleting days before "two days ago" and months before "two months ago" (in UTC) never touches a
-  // guild's current or previous period.
+  // Members idle for two months: nothing running, no request, no usage this month or the previous one (guild
+  // time zones differ from UTC by less than a day, so "two months ago in UTC" is safely past for every guild).
   const today = new Date(options.now);
-  const oldDay = utcDay(options.now - 2 * DAY);
-  const oldMonth = utcMonth(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 2, 1) - DAY);
-  report.counters = await deleteWhere(store, prefixes.usage, (key) => {
-    const m = COUNTER.exec(key);
-    if (!m) return false;
-    return m[1] === 'd' ? m[2]! < oldDay : m[2]! <= oldMonth;
+  const oldMonth = utcMonth(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1) - DAY);
+  report.members = await deleteWhere(store, prefixes.usage, (key, value) => {
+    if (!MEMBER_DOC.test(key)) return false;
+    const doc = value as UsageDoc;
+    return doc.running === 0 && (doc.last ?? 0) < options.now - 62 * DAY && (!doc.month || doc.month.id <= oldMonth);
   });
-
-  // Cooldown stamps: a cooldown is seconds to minutes long.
-  report.cooldowns = await deleteWhere(
-    store,
-    prefixes.lastRequest,
-    (_key, value) => typeof value === 'number' && value < options.now - 2 * DAY,
-  );
   await store.reclaim?.();
   return report;
 }

@@ -9,6 +9,7 @@ import { keys, prefixes } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
 import type { Logger } from '../../logging/logger.js';
 import type { GuildLedger } from '../usage/guildLedger.js';
+import { EMPTY_USAGE, type UsageDoc } from '../usage/usageDoc.js';
 import { isFinal, type TaskRecord } from './taskRecord.js';
 
 export interface ReconcileReport {
@@ -52,8 +53,15 @@ export async function reconcile(store: RecordStore, ledger: GuildLedger, logger:
     }
   }
 
+  // A record this version cannot read is left for the poller to report; it must not stop the start.
+  const readable = (t: TaskRecord) => {
+    const ok = !t.reservation || Array.isArray(t.reservation.docs);
+    if (!ok)
+      logger.error({ taskId: t.id, guildId: t.guildId }, 'task record with an unreadable reservation; left as it is');
+    return ok;
+  };
   // A final task must not hold usage: settle what an interrupted write of an old version left reserved.
-  for (const t of open.filter((x) => isFinal(x.state) && x.usage === 'reserved' && x.reservation)) {
+  for (const t of open.filter((x) => isFinal(x.state) && x.usage === 'reserved' && x.reservation && readable(x))) {
     const r = t.reservation!;
     await store.transact([keys.task(t.id), ...ledger.settlementKeys(r)], (tx) => {
       const current = tx.get<TaskRecord>(keys.task(t.id));
@@ -69,20 +77,16 @@ export async function reconcile(store: RecordStore, ledger: GuildLedger, logger:
   // Running counts = the open tasks that still hold a running slot.
   const expected = new Map<string, number>();
   for (const t of open) {
-    if (t.usage !== 'reserved' || !t.reservation) continue;
-    for (const key of t.reservation.running) expected.set(key, (expected.get(key) ?? 0) + 1);
+    if (t.usage !== 'reserved' || !t.reservation || !Array.isArray(t.reservation.docs)) continue;
+    for (const key of t.reservation.docs) expected.set(key, (expected.get(key) ?? 0) + 1);
   }
-  const actual = new Map(await scanAll<number>(store, prefixes.running));
+  const actual = new Map((await scanAll<UsageDoc>(store, prefixes.usage)).map(([k, doc]) => [k, doc.running ?? 0]));
   const wrong = [...new Set([...expected.keys(), ...actual.keys()])].filter(
     (k) => (expected.get(k) ?? 0) !== (actual.get(k) ?? 0),
   );
   if (wrong.length) {
     await store.transact(wrong, (tx) => {
-      for (const k of wrong) {
-        const n = expected.get(k) ?? 0;
-        if (n > 0) tx.set(k, n);
-        else tx.delete(k);
-      }
+      for (const k of wrong) tx.set(k, { ...(tx.get<UsageDoc>(k) ?? EMPTY_USAGE), running: expected.get(k) ?? 0 });
     });
     logger.warn(
       { fixed: wrong.map((k) => ({ key: k, was: actual.get(k) ?? 0, now: expected.get(k) ?? 0 })).slice(0, 50) },

@@ -1,8 +1,8 @@
 /**
  * The per-guild usage ledger. A reservation checks every limit and adds the task's usage to the day and
- * month counters of the guild and the member, and to their running counts; settling it releases the
- * running slots and, for a refund, takes the usage back. Exactness comes from the record store: a
- * reservation is one transaction over every record it reads (see docs/ARCHITECTURE.md), made together
+ * month of the guild's usage document and the member's, and to their running counts; settling it releases
+ * the running slots and, for a refund, takes the usage back. Exactness comes from the record store: a
+ * reservation is one transaction over the two documents it reads (see docs/ARCHITECTURE.md), made together
  * with the task it pays for, so the ledger itself holds no lock and no cache.
  */
 import { keys, prefixes } from '../../db/keys.js';
@@ -10,9 +10,10 @@ import type { RecordStore, Tx } from '../../db/recordStore.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { SettingsStore } from '../guildConfig/settingsStore.js';
 import type { UsageCost } from '../validation/types.js';
-import { addCounter, type Counter, EMPTY_COUNTER } from './counter.js';
+import type { Counter } from './counter.js';
 import type { Limits } from './limits.js';
 import { periodsAt } from './periods.js';
+import { counted, EMPTY_USAGE, type UsageDoc, withReservation, withSettlement } from './usageDoc.js';
 
 export interface UsageScope {
   guildId: string | null;
@@ -21,10 +22,11 @@ export interface UsageScope {
   cost: UsageCost;
 }
 
-/** What a task holds while it runs: the counters it added to and the running slots it occupies. */
+/** What a task holds while it runs: the usage documents it counts in (and runs in), the periods, the amount. */
 export interface Reservation {
-  counters: string[];
-  running: string[];
+  docs: string[];
+  day: string;
+  month: string;
   amount: Counter;
   at: number;
 }
@@ -62,17 +64,7 @@ export const scopeOf = (s: Pick<UsageScope, 'guildId' | 'userId'>) => (s.guildId
 
 function scopeKeys(guildId: string | null, userId: string, timeZone: string, at: number) {
   const scope = scopeOf({ guildId, userId });
-  const p = periodsAt(at, timeZone);
-  return {
-    periods: p,
-    guildDay: keys.counter(scope, `d:${p.day}`),
-    guildMonth: keys.counter(scope, `m:${p.month}`),
-    memberDay: keys.counter(scope, `d:${p.day}`, userId),
-    memberMonth: keys.counter(scope, `m:${p.month}`, userId),
-    guildRunning: keys.running(scope),
-    memberRunning: keys.running(scope, userId),
-    last: keys.lastRequest(scope, userId),
-  };
+  return { periods: periodsAt(at, timeZone), guild: keys.usage(scope), member: keys.usage(scope, userId) };
 }
 
 export function createGuildLedger(options: GuildLedgerOptions) {
@@ -98,10 +90,11 @@ export function createGuildLedger(options: GuildLedgerOptions) {
       const { limits, timeZone } = await context(scope.guildId);
       const k = scopeKeys(scope.guildId, scope.userId, timeZone, at);
       const inGuild = scope.guildId !== null;
-      const counters = inGuild ? [k.guildDay, k.guildMonth, k.memberDay, k.memberMonth] : [k.memberDay, k.memberMonth];
-      const running = inGuild ? [k.guildRunning, k.memberRunning] : [k.memberRunning];
+      // In direct messages the member is the whole scope: only their document counts.
+      const docs = inGuild ? [k.guild, k.member] : [k.member];
+      const { day, month } = k.periods;
       return {
-        keys: [...counters, ...running, k.last],
+        keys: docs,
         reserve(tx) {
           const refusal = checkLimits(tx, limits, k, scope, at);
           if (refusal) return refusal;
@@ -111,26 +104,21 @@ export function createGuildLedger(options: GuildLedgerOptions) {
             perTaskUnits: scope.cost.billing === 'per_task' ? scope.cost.units : 0,
             perSecondUnits: scope.cost.billing === 'per_second' ? scope.cost.units : 0,
           };
-          for (const key of counters) tx.set(key, addCounter(tx.get<Counter>(key) ?? EMPTY_COUNTER, amount, 1));
-          for (const key of running) tx.set(key, (tx.get<number>(key) ?? 0) + 1);
-          tx.set(k.last, at);
-          return { ok: true, reservation: { counters, running, amount, at } };
+          if (inGuild) tx.set(k.guild, withReservation(tx.get<UsageDoc>(k.guild) ?? EMPTY_USAGE, amount, day, month));
+          tx.set(k.member, withReservation(tx.get<UsageDoc>(k.member) ?? EMPTY_USAGE, amount, day, month, at));
+          return { ok: true, reservation: { docs, day, month, amount, at } };
         },
       };
     },
 
     /** The records settling `r` touches. */
-    settlementKeys: (r: Reservation) => [...r.counters, ...r.running],
+    settlementKeys: (r: Reservation) => r.docs,
 
     /** Inside a transaction: frees the running slots, and for a refund takes the usage back. */
     settle(tx: Tx, r: Reservation, outcome: 'committed' | 'refunded'): void {
-      for (const key of r.running) {
-        const n = (tx.get<number>(key) ?? 0) - 1;
-        if (n > 0) tx.set(key, n);
-        else tx.delete(key);
-      }
-      if (outcome === 'refunded') {
-        for (const key of r.counters) tx.set(key, addCounter(tx.get<Counter>(key) ?? EMPTY_COUNTER, r.amount, -1));
+      for (const key of r.docs) {
+        const doc = tx.get<UsageDoc>(key) ?? EMPTY_USAGE;
+        tx.set(key, withSettlement(doc, r.amount, r.day, r.month, outcome === 'refunded'));
       }
     },
 
@@ -138,24 +126,20 @@ export function createGuildLedger(options: GuildLedgerOptions) {
     async snapshot(guildId: string | null, userId: string): Promise<UsageSnapshot> {
       const { timeZone } = await context(guildId);
       const k = scopeKeys(guildId, userId, timeZone, now());
-      const found = await store.getMany<Counter | number>([
-        k.guildDay,
-        k.guildMonth,
-        k.memberDay,
-        k.memberMonth,
-        k.guildRunning,
-        k.memberRunning,
-      ]);
-      const counter = (key: string) => (found.get(key) as Counter | undefined) ?? EMPTY_COUNTER;
+      const found = await store.getMany<UsageDoc>([k.guild, k.member]);
+      const member = found.get(k.member) ?? EMPTY_USAGE;
+      // In direct messages the member is the whole scope.
+      const guild = guildId ? (found.get(k.guild) ?? EMPTY_USAGE) : member;
+      const { day, month, dayEndsAt, monthEndsAt } = k.periods;
       return {
-        guildDay: counter(k.guildDay),
-        guildMonth: counter(k.guildMonth),
-        memberDay: counter(k.memberDay),
-        memberMonth: counter(k.memberMonth),
-        guildRunning: (found.get(k.guildRunning) as number | undefined) ?? 0,
-        memberRunning: (found.get(k.memberRunning) as number | undefined) ?? 0,
-        dayEndsAt: k.periods.dayEndsAt,
-        monthEndsAt: k.periods.monthEndsAt,
+        guildDay: counted(guild.day, day),
+        guildMonth: counted(guild.month, month),
+        memberDay: counted(member.day, day),
+        memberMonth: counted(member.month, month),
+        guildRunning: guild.running,
+        memberRunning: member.running,
+        dayEndsAt,
+        monthEndsAt,
       };
     },
 
@@ -165,12 +149,14 @@ export function createGuildLedger(options: GuildLedgerOptions) {
     ): Promise<{ month: string; rows: Array<{ userId: string; counter: Counter }> }> {
       const { timeZone } = await context(guildId);
       const { month } = periodsAt(now(), timeZone);
-      const prefix = prefixes.memberCounters(`g${guildId}`, `m:${month}`);
+      const prefix = prefixes.memberUsage(`g${guildId}`);
       const rows: Array<{ userId: string; counter: Counter }> = [];
       let after: string | undefined;
       for (;;) {
-        const page = await store.scan<Counter>(prefix, { after, limit: 5000 });
-        for (const [key, counter] of page) rows.push({ userId: key.slice(prefix.length), counter });
+        const page = await store.scan<UsageDoc>(prefix, { after, limit: 5000 });
+        for (const [key, doc] of page) {
+          if (doc.month?.id === month) rows.push({ userId: key.slice(prefix.length), counter: doc.month.counter });
+        }
         if (page.length < 5000) break;
         after = page[page.length - 1]![0];
       }
@@ -190,12 +176,13 @@ function checkLimits(
   at: number,
 ): Refusal | undefined {
   const sec = (ms: number) => Math.floor(ms / 1000);
-  const counter = (key: string) => tx.get<Counter>(key) ?? EMPTY_COUNTER;
-  const runMember = tx.get<number>(k.memberRunning) ?? 0;
-  const runGuild = scope.guildId ? (tx.get<number>(k.guildRunning) ?? 0) : 0;
-  const last = tx.get<number>(k.last) ?? 0;
-  const refuse = (key: MessageKey, params: Record<string, string | number>): Refusal => ({ ok: false, key, params });
   const p = k.periods;
+  const member = tx.get<UsageDoc>(k.member) ?? EMPTY_USAGE;
+  const guild = scope.guildId ? (tx.get<UsageDoc>(k.guild) ?? EMPTY_USAGE) : EMPTY_USAGE;
+  const runMember = member.running;
+  const runGuild = guild.running;
+  const last = member.last ?? 0;
+  const refuse = (key: MessageKey, params: Record<string, string | number>): Refusal => ({ ok: false, key, params });
   if (limits.cooldown_seconds !== null && last && at - last < limits.cooldown_seconds * 1000) {
     return refuse('limit.cooldown', {
       seconds: limits.cooldown_seconds,
@@ -208,7 +195,7 @@ function checkLimits(
   if (scope.guildId && limits.guild_running !== null && runGuild >= limits.guild_running) {
     return refuse('limit.guild_running', { used: runGuild, limit: limits.guild_running });
   }
-  const memberDay = counter(k.memberDay);
+  const memberDay = counted(member.day, p.day);
   if (limits.member_daily_tasks !== null && memberDay.tasks + 1 > limits.member_daily_tasks) {
     return refuse('limit.member_daily_tasks', {
       used: memberDay.tasks,
@@ -217,8 +204,8 @@ function checkLimits(
     });
   }
   if (!scope.guildId) return undefined;
-  const guildDay = counter(k.guildDay);
-  const guildMonth = counter(k.guildMonth);
+  const guildDay = counted(guild.day, p.day);
+  const guildMonth = counted(guild.month, p.month);
   if (limits.guild_daily_tasks !== null && guildDay.tasks + 1 > limits.guild_daily_tasks) {
     return refuse('limit.guild_daily_tasks', {
       used: guildDay.tasks,

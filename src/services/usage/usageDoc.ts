@@ -1,0 +1,51 @@
+/**
+ * The usage of a scope or of one member, as one document: the current day and month (each with the period
+ * it counts), the previous month, the videos rendering now and, for a member, when they last asked. A new
+ * period replaces the old one as it is first counted in, so a document never grows.
+ */
+import { addCounter, type Counter, EMPTY_COUNTER } from './counter.js';
+
+export interface PeriodCount {
+  /** `2026-11-24` for a day, `2026-11` for a month. */
+  id: string;
+  counter: Counter;
+}
+
+export interface UsageDoc {
+  running: number;
+  day?: PeriodCount;
+  month?: PeriodCount;
+  prevMonth?: PeriodCount;
+  /** When the member last asked (cooldown); member documents only. */
+  last?: number;
+}
+
+export const EMPTY_USAGE: Readonly<UsageDoc> = Object.freeze({ running: 0 });
+
+/** The counter of `period` if the document is counting it, else zero. */
+export function counted(p: PeriodCount | undefined, id: string): Counter {
+  return p?.id === id ? p.counter : EMPTY_COUNTER;
+}
+
+/** The document with `amount` counted in the day and month given (rolling either over when it is new), one more running. */
+export function withReservation(doc: UsageDoc, amount: Counter, day: string, month: string, last?: number): UsageDoc {
+  const rolled = doc.month && doc.month.id !== month;
+  return {
+    running: doc.running + 1,
+    day: { id: day, counter: addCounter(counted(doc.day, day), amount, 1) },
+    month: { id: month, counter: addCounter(counted(doc.month, month), amount, 1) },
+    ...(rolled ? { prevMonth: doc.month } : doc.prevMonth ? { prevMonth: doc.prevMonth } : {}),
+    ...(last !== undefined ? { last } : doc.last !== undefined ? { last: doc.last } : {}),
+  };
+}
+
+/** The document with one running video less and, for a refund, `amount` taken back from the periods it went to. */
+export function withSettlement(doc: UsageDoc, amount: Counter, day: string, month: string, refund: boolean): UsageDoc {
+  const back = (p: PeriodCount | undefined, id: string) =>
+    refund && p?.id === id ? { id, counter: addCounter(p.counter, amount, -1) } : p;
+  const next: UsageDoc = { ...doc, running: Math.max(0, doc.running - 1) };
+  if (doc.day) next.day = back(doc.day, day);
+  if (doc.month) next.month = back(doc.month, month);
+  if (doc.prevMonth) next.prevMonth = back(doc.prevMonth, month);
+  return next;
+}
