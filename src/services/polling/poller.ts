@@ -176,11 +176,12 @@ export function createPoller(deps: PollerDeps) {
     const attempts = Math.max(attemptsOf.get(id) ?? 0, task.attempts) + 1;
     attemptsOf.set(id, attempts);
     if (snap.state === 'succeeded' && snap.videoUrl) {
-      const next = await deps.tasks.apply(id, 'markDelivering', {
-        videoUrl: snap.videoUrl,
-        status: snap.rawStatus,
-        attempts,
-      });
+      const next = await deps.tasks.apply(
+        id,
+        'markDelivering',
+        { videoUrl: snap.videoUrl, status: snap.rawStatus, attempts },
+        task,
+      );
       return deliver(next);
     }
     if (snap.state === 'failed' || snap.state === 'cancelled' || snap.state === 'succeeded') {
@@ -204,7 +205,7 @@ export function createPoller(deps: PollerDeps) {
         snap.rawStatus !== task.upstreamStatus ||
         Math.floor((progress ?? 0) / 10) !== Math.floor((task.progress ?? 0) / 10);
       const next = worthSaving
-        ? await deps.tasks.apply(id, 'recordProgress', { status: snap.rawStatus, progress, attempts })
+        ? await deps.tasks.apply(id, 'recordProgress', { status: snap.rawStatus, progress, attempts }, task)
         : { ...task, upstreamStatus: snap.rawStatus, progress };
       if (worthSaving) live.delete(id);
       else live.set(id, next);
@@ -219,7 +220,7 @@ export function createPoller(deps: PollerDeps) {
     name: N,
     args: Parameters<TaskService['end']>[2] & TransitionArgs<N>,
   ): Promise<void> {
-    const ended = await deps.tasks.end(task.id, name, args as never);
+    const ended = await deps.tasks.end(task.id, name, args as never, task);
     if (ended) return tell(ended);
     // It moved on meanwhile (another path ended it): look at it again from the database.
     records.delete(task.id);
@@ -252,7 +253,7 @@ export function createPoller(deps: PollerDeps) {
     noticeAttempts.delete(task.id);
     if ('unreachable' in shown)
       log(task).warn({ state: task.state }, 'the member could not be told (message gone, DMs closed)');
-    await deps.tasks.apply(task.id, 'markTold', { movedTo: 'unreachable' in shown ? undefined : shown.movedTo });
+    await deps.tasks.apply(task.id, 'markTold', { movedTo: 'unreachable' in shown ? undefined : shown.movedTo }, task);
   }
 
   async function queryFailed(task: TaskRecord, err: unknown): Promise<void> {
@@ -292,7 +293,7 @@ export function createPoller(deps: PollerDeps) {
       if (n >= 3 * per) {
         deliveryAttempts.delete(task.id);
         log(task).error({ err, mode }, 'the video could not be posted anywhere, not even by DM; refunding');
-        await deps.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'undeliverable' });
+        await deps.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'undeliverable' }, task);
         return;
       }
       log(task).warn({ err, attempt: n, mode }, 'delivery failed; will try again');
@@ -303,11 +304,11 @@ export function createPoller(deps: PollerDeps) {
     deliveryAttempts.delete(task.id);
     if ('unreachable' in outcome) {
       log(task).warn('the card was deleted and the member does not accept DMs; the video is not posted');
-      await deps.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'message_deleted' });
+      await deps.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'message_deleted' }, task);
       return;
     }
     deps.checkpoint?.('task.delivered_unsaved', task);
-    const done = await deps.tasks.apply(task.id, 'markDelivered', outcome);
+    const done = await deps.tasks.apply(task.id, 'markDelivered', outcome, task);
     deps.checkpoint?.('task.delivered', done);
   }
 
@@ -337,11 +338,11 @@ export function createPoller(deps: PollerDeps) {
       for (const t of open) {
         try {
           if (t.state === 'submitting') {
-            if (await deps.tasks.end(t.id, 'markUncertain', { stage: 'restart', reason: 'restart_submitting' }))
+            if (await deps.tasks.end(t.id, 'markUncertain', { stage: 'restart', reason: 'restart_submitting' }, t))
               uncertain += 1;
             schedule.schedule(t.id, now());
           } else if (t.state === 'accepted' && now() - t.createdAt > settings.deadlineMs) {
-            if (await deps.tasks.end(t.id, 'fail', { stage: 'restart', reason: 'restart_stale' })) failed += 1;
+            if (await deps.tasks.end(t.id, 'fail', { stage: 'restart', reason: 'restart_stale' }, t)) failed += 1;
             schedule.schedule(t.id, now());
           } else if (t.state === 'running' || t.state === 'delivering') {
             // Spread the first queries over a few seconds so a restart does not burst the budget.

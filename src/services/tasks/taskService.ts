@@ -76,9 +76,16 @@ export function createTaskService(deps: TaskServiceDeps) {
   /**
    * Runs one named transition in one transaction. A transition into a final state settles the usage the
    * task holds (commit or refund) in the same transaction; being told removes it from the open index.
+   * `known` is a copy the caller already holds (any age): it only tells which usage records to declare,
+   * since a reservation never changes once made, and spares a read.
    */
-  async function apply<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>): Promise<TaskRecord> {
-    const known = await get(id);
+  async function apply<N extends TransitionName>(
+    id: string,
+    name: N,
+    args: TransitionArgs<N>,
+    known?: TaskRecord,
+  ): Promise<TaskRecord> {
+    known ??= await get(id);
     if (!known) throw new UnknownTaskError(id);
     const at = now();
     const settles = known.usage === 'reserved' && known.reservation ? ledger.settlementKeys(known.reservation) : [];
@@ -182,10 +189,10 @@ export function createTaskService(deps: TaskServiceDeps) {
         const error = submitError(err);
         const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
         logFor(task).warn({ err, uncertain }, 'task submission failed');
-        return apply(id, uncertain ? 'markUncertain' : 'fail', error);
+        return apply(id, uncertain ? 'markUncertain' : 'fail', error, task);
       }
       checkpoint('task.created_upstream', task);
-      const running = await apply(id, 'markRunning', { upstreamTaskId: created.taskId, status: created.status });
+      const running = await apply(id, 'markRunning', { upstreamTaskId: created.taskId, status: created.status }, task);
       checkpoint('task.running', running);
       return running;
     },
@@ -195,9 +202,10 @@ export function createTaskService(deps: TaskServiceDeps) {
       id: string,
       name: N,
       args: TransitionArgs<N>,
+      known?: TaskRecord,
     ): Promise<TaskRecord | undefined> {
       try {
-        const ended = await apply(id, name, args);
+        const ended = await apply(id, name, args, known);
         checkpoint('task.settled', ended);
         return ended;
       } catch (err) {
