@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { openStore } from '../src/db/openStore.js';
 import { createLogger } from '../src/logging/logger.js';
+import { allShards } from '../src/services/cluster/shards.js';
+import { createTaskLeases } from '../src/services/cluster/taskLeases.js';
 import { createSettingsStore } from '../src/services/guildConfig/settingsStore.js';
 import { createPoller } from '../src/services/polling/poller.js';
 import { SeedanceClient } from '../src/services/seedance/client.js';
@@ -45,7 +47,8 @@ const NONE = {
   cooldown_seconds: null,
 };
 const ledger = createGuildLedger({ store, settings: createSettingsStore(store), defaults: NONE, dmEnabled: true });
-const tasks = createTaskService({ store, upstream: client, ledger, logger: quiet });
+const leases = createTaskLeases(store, { leaseMs: 30_000, shards: allShards(1) });
+const tasks = createTaskService({ store, upstream: client, ledger, logger: quiet, leases });
 // Create and send the tasks 500 at a time, so that setting up 10,000 tasks takes seconds, not the time the
 // fake upstream needs to finish them (which would count against detection delay).
 const createOne = async (i: number) => {
@@ -89,7 +92,9 @@ const poller = createPoller({
     queriesPerSecond: budget,
     concurrency: 64,
     deadlineMs: 3_600_000,
+    leaseMs: 30_000,
   },
+  leases,
   presenter: {
     progress: async () => {},
     final: async () => ({}),

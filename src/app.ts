@@ -4,7 +4,7 @@
  * Start-up order matters: the store is repaired and every open task taken over before the bot logs in
  * to the gateway, so no interaction ever races the recovery.
  */
-import type { Client } from 'discord.js';
+import { type Client, REST, Routes } from 'discord.js';
 import type { Config } from './config/loadConfig.js';
 import { openStore } from './db/openStore.js';
 import type { RecordStore } from './db/recordStore.js';
@@ -13,6 +13,9 @@ import { createDiscordClient } from './discord/createDiscordClient.js';
 import { createDiscordTaskPresenter } from './discord/discordTaskPresenter.js';
 import { type AttachedRouter, attachInteractionRouter } from './discord/interactionRouter.js';
 import type { Logger } from './logging/logger.js';
+import { createProcessRegistry, type ProcessRegistry } from './services/cluster/processRegistry.js';
+import { allShards, type ShardSet } from './services/cluster/shards.js';
+import { createTaskLeases } from './services/cluster/taskLeases.js';
 import { createGuildConfig } from './services/guildConfig/guildConfig.js';
 import { createSettingsStore } from './services/guildConfig/settingsStore.js';
 import { createPoller, type Poller } from './services/polling/poller.js';
@@ -41,6 +44,9 @@ export interface App {
   ledger: GuildLedger;
   poller: Poller;
   discord: Client;
+  /** The shards this process runs. */
+  shards: ShardSet;
+  registry: ProcessRegistry;
   /** Repairs the store, takes over open tasks, then logs in; resolves once the gateway is READY. */
   start(): Promise<void>;
   /**
@@ -56,7 +62,15 @@ const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? Date.now;
-  const store = await openStore({ databasePath: config.databasePath }, logger.child({ component: 'store' }));
+  const store = await openStore(
+    {
+      databasePath: config.databasePath,
+      databaseUrl: config.database.url,
+      databaseSchema: config.database.schema,
+      poolSize: config.database.poolSize,
+    },
+    logger.child({ component: 'store' }),
+  );
   const seedance = new SeedanceClient({
     baseUrl: config.seedance.baseUrl,
     apiKey: config.seedance.apiKey ?? '',
@@ -66,8 +80,25 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     allowInsecureVideoUrls: options.allowInsecureVideoUrls,
     logger: logger.child({ component: 'seedance' }),
   });
+  const shards = await resolveShards(config);
   const settings = createSettingsStore(store);
   const ledger = createGuildLedger({ store, settings, defaults: config.limits, dmEnabled: config.dmEnabled, now });
+  let registry: ProcessRegistry | undefined;
+  const leases = createTaskLeases(
+    store,
+    {
+      leaseMs: config.poll.leaseMs,
+      shards,
+      runElsewhere: (shard) => registry?.shardsRunElsewhere().has(shard) ?? false,
+    },
+    now,
+  );
+  registry = createProcessRegistry(
+    store,
+    { processId: leases.processId, shards, budget: config.poll.queriesPerSecond },
+    logger.child({ component: 'processes' }),
+    now,
+  );
   const tasks = createTaskService({
     store,
     upstream: seedance,
@@ -75,8 +106,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger: logger.child({ component: 'tasks' }),
     now,
     checkpoint: options.checkpoint,
+    leases,
   });
-  const discord = createDiscordClient({ restUrl: config.discord.restUrl });
+  const discord = createDiscordClient({ restUrl: config.discord.restUrl, shards });
   const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), {
     now,
     allowHttpVideo: options.allowInsecureVideoUrls,
@@ -90,7 +122,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     settings: { ...config.poll },
     now,
     checkpoint: options.checkpoint,
+    leases,
   });
+  // Several processes share the API key's query budget: each polls at its share.
+  registry.onShare((share) => poller.setQueryRate(share));
   const guildConfig = createGuildConfig({
     settings,
     defaultLimits: config.limits,
@@ -124,9 +159,16 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ledger,
     poller,
     discord,
+    shards,
+    registry,
     prune,
     async start() {
-      const repaired = await reconcile(store, ledger, logger.child({ component: 'reconcile' }));
+      // Join the other processes first (a shared store): their heartbeats say whether this one is alone.
+      await registry.start();
+      const repaired = await reconcile(store, ledger, logger.child({ component: 'reconcile' }), {
+        // Running counts are rebuilt only when no other process is working on the same tasks.
+        rebuildRunning: registry.livePeers() === 0,
+      });
       // REST works without the gateway: recovery can edit and DM before interactions flow.
       if (config.discord.token) discord.rest.setToken(config.discord.token);
       const recovered = await poller.start();
@@ -158,9 +200,25 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       const unfinished = await router?.drain(graceMs);
       if (unfinished) logger.warn({ unfinished }, 'interactions still running at shutdown');
       await poller.stop(graceMs);
+      await registry.stop();
       await discord.destroy();
       await store.close();
       logger.info('stopped');
     },
   };
+}
+
+/** SHARD_COUNT (or Discord's recommendation for `auto`) and SHARD_IDS (default: all of them). */
+async function resolveShards(config: Config): Promise<ShardSet> {
+  let count = config.shards.count;
+  if (count === 'auto') {
+    const rest = new REST(config.discord.restUrl ? { api: config.discord.restUrl } : {}).setToken(
+      config.discord.token ?? '',
+    );
+    count = ((await rest.get(Routes.gatewayBot())) as { shards: number }).shards;
+  }
+  const ids = config.shards.ids ?? allShards(count).ids;
+  const beyond = ids.filter((id) => id >= count);
+  if (beyond.length) throw new Error(`SHARD_IDS ${beyond.join(', ')} not below the shard count ${count}`);
+  return { count, ids };
 }

@@ -35,6 +35,8 @@ export const videoCommand: SlashCommand = {
       });
       return;
     }
+    // Another process of the bot took this interaction first (they share the database): it answers.
+    if (result.kind === 'claimed') return;
     await publishTask(interaction, result.task, ctx);
   },
 

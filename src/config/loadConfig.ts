@@ -23,6 +23,8 @@ export interface Config {
     defaultModel: string;
   };
   databasePath: string;
+  /** PostgreSQL instead of the SQLite file (several processes, several machines). */
+  database: { url?: string; schema: string; poolSize: number };
   /** Finished tasks are deleted this long after they finished (with their index entries). */
   retention: { taskDays: number };
   /** Fetch finished videos from private, loopback and link-local addresses too (local testing only). */
@@ -35,7 +37,11 @@ export interface Config {
     queriesPerSecond: number;
     concurrency: number;
     deadlineMs: number;
+    /** How long a task's lease lasts (shared stores: a dead process's tasks are taken over after it). */
+    leaseMs: number;
   };
+  /** `auto`: Discord's recommended count (GET /gateway/bot); ids: the shards this process runs (default all). */
+  shards: { count: number | 'auto'; ids?: number[] };
   /** Default limits of every guild (null = no limit), and whether DMs may generate. */
   limits: Limits;
   dmEnabled: boolean;
@@ -71,6 +77,16 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
   if (parsed.success && parsed.data.POLL_MIN_INTERVAL_SEC > parsed.data.POLL_MAX_INTERVAL_SEC) {
     problems.push('POLL_MAX_INTERVAL_SEC: must be at least POLL_MIN_INTERVAL_SEC');
   }
+  if (parsed.success && parsed.data.SHARD_IDS && parsed.data.SHARD_COUNT !== 'auto') {
+    const count = Number(parsed.data.SHARD_COUNT);
+    const bad = parsed.data.SHARD_IDS.split(',')
+      .map((x) => Number(x.trim()))
+      .filter((id) => id >= count);
+    if (bad.length)
+      problems.push(
+        `SHARD_IDS: ${bad.join(', ')} not below SHARD_COUNT (${count}); shard ids run from 0 to ${count - 1}`,
+      );
+  }
   if (!parsed.success || problems.length) return { ok: false, problems };
   const e = parsed.data;
   return {
@@ -91,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
         defaultModel: e.SEEDANCE_DEFAULT_MODEL,
       },
       databasePath: e.DATABASE_PATH,
+      database: { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA, poolSize: e.DATABASE_POOL_SIZE },
       retention: { taskDays: e.TASK_RETENTION_DAYS },
       allowPrivateVideoHosts: e.ALLOW_PRIVATE_VIDEO_HOSTS,
       logLevel: e.LOG_LEVEL,
@@ -101,6 +118,13 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
         queriesPerSecond: e.POLL_QUERIES_PER_SEC,
         concurrency: e.POLL_CONCURRENCY,
         deadlineMs: e.TASK_DEADLINE_MIN * 60_000,
+        leaseMs: e.TASK_LEASE_SEC * 1000,
+      },
+      shards: {
+        count: e.SHARD_COUNT === 'auto' ? 'auto' : Number(e.SHARD_COUNT),
+        ids: e.SHARD_IDS
+          ? [...new Set(e.SHARD_IDS.split(',').map((x) => Number(x.trim())))].sort((a, b) => a - b)
+          : undefined,
       },
       limits: {
         guild_daily_tasks: e.LIMIT_GUILD_DAILY_TASKS,

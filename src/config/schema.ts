@@ -73,6 +73,17 @@ export const envSchema = z.object({
 
   // Storage and logs
   DATABASE_PATH: z.string().trim().min(1).default('./data/bot.sqlite'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/.+/, { error: 'expected a PostgreSQL URL such as postgres://user:pass@host:5432/db' })
+    .optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .trim()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: 'expected a lower-case PostgreSQL schema name such as public' })
+    .default('public'),
+  DATABASE_POOL_SIZE: int(1, 100, 8),
   TASK_RETENTION_DAYS: int(1, 3650, 30),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -87,6 +98,19 @@ export const envSchema = z.object({
   POLL_QUERIES_PER_SEC: positive(10),
   POLL_CONCURRENCY: int(1, 256, 8),
   TASK_DEADLINE_MIN: positive(30),
+  TASK_LEASE_SEC: positive(30),
+
+  // Sharding: how many shards the bot has (a number, or auto = Discord's recommendation) and which this process runs.
+  SHARD_COUNT: z
+    .string()
+    .trim()
+    .regex(/^(auto|[1-9]\d{0,4})$/, { error: 'expected a number of shards (1 or more), or auto' })
+    .default('1'),
+  SHARD_IDS: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}(\s*,\s*\d{1,5})*$/, { error: 'expected shard ids separated by commas, such as 0,1' })
+    .optional(),
 
   // Default limits of every server (admins override them per server); a whole number, or `none`.
   LIMIT_GUILD_DAILY_TASKS: limit('100'),

@@ -22,6 +22,10 @@ export const keys = {
    * the previous month and the videos rendering now; with `userId`, the same for one member plus their last request.
    */
   usage: (scope: string, userId?: string) => (userId ? `usage:${scope}:u${userId}` : `usage:${scope}`),
+  /** An interaction some process of the bot has taken on (processes sharing a database answer it once). */
+  claim: (interactionId: string) => `claims:${interactionId}`,
+  /** A live process of the bot (heartbeat), when several share the store. */
+  process: (processId: string) => `processes:${processId}`,
   /** Store metadata (schema version). */
   meta: (name: string) => `meta:${name}`,
   /** Records of the first schema, read by the upgrade only. */
@@ -36,6 +40,8 @@ export const prefixes = {
   userTasks: 'user_tasks:',
   finished: 'finished_tasks:',
   usage: 'usage:',
+  claim: 'claims:',
+  process: 'processes:',
   /** Every member's usage document of one scope. */
   memberUsage: (scope: string) => `usage:${scope}:u`,
   /** Collections of the first schema, read by the upgrade only. */
@@ -44,6 +50,10 @@ export const prefixes = {
 
 /** The id part of a key of a collection (`tasks:abc` → `abc`). */
 export const idOf = (key: string, prefix: string) => key.slice(prefix.length);
+
+/** The upper bound (exclusive) of claims of interactions made before `at` (ids are Discord snowflakes). */
+export const claimsBefore = (at: number) =>
+  `claims:${((BigInt(Math.max(0, Math.floor(at))) - 1420070400000n) << 22n).toString()}`;
 
 /** The upper bound (exclusive) of finished-task keys that finished before `at`. */
 export const finishedBefore = (at: number) => `finished_tasks:${pad(at)}:`;

@@ -28,6 +28,8 @@ export interface ScanOptions {
 
 export interface RecordStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** True when other processes may use the same data at the same time (PostgreSQL). */
+  readonly shared: boolean;
   /** Where the data lives, for logs (a file path, or a database URL without its password). */
   readonly location: string;
   /** One record as last committed (reads asked for in the same event-loop turn share one query). */
@@ -259,6 +261,7 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
 
   return {
     kind: backend.kind,
+    shared: backend.kind === 'postgres',
     location: backend.location,
     get: <V>(key: string) => readLater(key) as Promise<V | undefined>,
     getMany: (keys) => backend.getMany(keys) as never,

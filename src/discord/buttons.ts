@@ -66,7 +66,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   });
   if (result.kind === 'invalid') await ephemeral(renderProblemList(result.problems, locale));
   else if (result.kind === 'refused' || result.kind === 'policy') await ephemeral(renderRefusal(result, locale));
-  else await publishTask(interaction, result.task, ctx);
+  else if (result.kind === 'accepted') await publishTask(interaction, result.task, ctx);
+  // claimed: another process of the bot (sharing the database) answers this click.
 }
 
 /** Every media URL a request refers to. */

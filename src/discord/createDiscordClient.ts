@@ -7,6 +7,8 @@ import { Client, GatewayIntentBits, Options, type ClientOptions } from 'discord.
 
 export interface DiscordClientSettings {
   restUrl?: string;
+  /** The bot's shard count and the shards this process runs (default: one shard). */
+  shards?: { count: number; ids: readonly number[] };
 }
 
 export function createDiscordClient(settings: DiscordClientSettings = {}): Client {
@@ -33,6 +35,8 @@ export function createDiscordClient(settings: DiscordClientSettings = {}): Clien
       ApplicationCommandManager: 0,
     }),
     rest: settings.restUrl ? { api: settings.restUrl } : {},
+    // Identify follows Discord's max_concurrency buckets (@discordjs/ws reads it from GET /gateway/bot).
+    ...(settings.shards ? { shardCount: settings.shards.count, shards: [...settings.shards.ids] } : {}),
   };
   return new Client(options);
 }

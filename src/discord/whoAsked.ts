@@ -20,7 +20,7 @@ export function whoAsked(i: RepliableInteraction): VideoRequester {
     channelId: i.channelId ?? '',
     userId: i.user.id,
     locale: resolveLocale(i.locale),
-    interaction: { applicationId: i.applicationId, token: i.token, createdAt: i.createdTimestamp },
+    interaction: { id: i.id, applicationId: i.applicationId, token: i.token, createdAt: i.createdTimestamp },
     uploadLimitBytes: typeof i.attachmentSizeLimit === 'number' ? i.attachmentSizeLimit : undefined,
   };
 }

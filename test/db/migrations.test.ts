@@ -1,130 +1,140 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keys } from '../../src/db/keys.js';
 import { migrate, SCHEMA_VERSION } from '../../src/db/migrations.js';
-import { openTempStore, quietLogger, type TempStore } from '../support/tempStore.js';
+import { openTempStore, quietLogger, type TempStore, type StoreKind, storeKinds } from '../support/tempStore.js';
 
-let temp: TempStore;
-beforeEach(async () => {
-  temp = await openTempStore('migrate');
-});
-afterEach(async () => {
-  await temp.cleanup();
-});
+const KINDS = await storeKinds();
 
-const c = (tasks: number) => ({ tasks, seconds: tasks * 5, perTaskUnits: tasks, perSecondUnits: 0 });
-const at = Date.UTC(2026, 10, 20);
-
-/** Records as the first release wrote them. */
-async function writeFirstSchema() {
-  const legacy: Record<string, unknown> = {
-    'meta:schema_version': undefined,
-    'usage:gG:d:2026-11-19': c(1),
-    'usage:gG:d:2026-11-20': c(3),
-    'usage:gG:m:2026-10': c(7),
-    'usage:gG:m:2026-11': c(4),
-    'usage:gG:u1:d:2026-11-20': c(2),
-    'usage:gG:u1:m:2026-11': c(2),
-    'usage:gG:u2:d:2026-11-20': c(1),
-    'usage:gG:u2:m:2026-11': c(1),
-    'usage:dm9:u9:m:2026-11': c(1),
-    'running:gG': 2,
-    'running:gG:u1': 1,
-    'running:gG:u2': 1,
-    'last_request:gG:u1': at,
-    'tasks:open1': { id: 'open1', state: 'running', usage: 'reserved', createdAt: at, interaction: { token: 'tok1' } },
-    'tasks:done1': {
-      id: 'done1',
-      state: 'done',
-      usage: 'committed',
-      createdAt: at,
-      finishedAt: at + 60_000,
-      interaction: { token: 'tok2' },
-    },
-    'reservations:open1': {
-      taskId: 'open1',
-      counters: ['usage:gG:d:2026-11-20', 'usage:gG:m:2026-11', 'usage:gG:u1:d:2026-11-20', 'usage:gG:u1:m:2026-11'],
-      running: ['running:gG', 'running:gG:u1'],
-      amount: c(1),
-      state: 'reserved',
-      at,
-    },
-    'reservations:done1': {
-      taskId: 'done1',
-      counters: ['usage:gG:d:2026-11-20', 'usage:gG:m:2026-11', 'usage:gG:u1:d:2026-11-20', 'usage:gG:u1:m:2026-11'],
-      running: ['running:gG', 'running:gG:u1'],
-      amount: c(1),
-      state: 'committed',
-      at,
-    },
-    // Written by a crash between the reservation and the task: no task, a slot held forever.
-    'reservations:lost1': {
-      taskId: 'lost1',
-      counters: ['usage:gG:d:2026-11-20', 'usage:gG:m:2026-11', 'usage:gG:u2:d:2026-11-20', 'usage:gG:u2:m:2026-11'],
-      running: ['running:gG', 'running:gG:u2'],
-      amount: c(1),
-      state: 'reserved',
-      at,
-    },
-  };
-  const entries = Object.entries(legacy);
-  await temp.store.transact(
-    entries.map(([k]) => k),
-    (tx) => {
-      for (const [k, v] of entries) {
-        if (v === undefined) tx.delete(k);
-        else tx.set(k, v);
-      }
-    },
-  );
-}
-
-describe('upgrading the records of the first release', () => {
-  it('folds counters into usage documents, embeds reservations, refunds the orphan, marks finished tasks told', async () => {
-    await writeFirstSchema();
-    expect(await migrate(temp.store, quietLogger())).toEqual({ from: 0, to: SCHEMA_VERSION });
-    const s = await temp.reopen();
-    // The guild: latest day and month, the month before, running less the orphan; the orphan refunded.
-    expect(await s.get('usage:gG')).toEqual({
-      running: 1,
-      day: { id: '2026-11-20', counter: c(2) },
-      month: { id: '2026-11', counter: c(3) },
-      prevMonth: { id: '2026-10', counter: c(7) },
-    });
-    expect(await s.get('usage:gG:u1')).toEqual({
-      running: 1,
-      day: { id: '2026-11-20', counter: c(2) },
-      month: { id: '2026-11', counter: c(2) },
-      last: at,
-    });
-    expect(await s.get('usage:gG:u2')).toEqual({
-      running: 0,
-      day: { id: '2026-11-20', counter: c(0) },
-      month: { id: '2026-11', counter: c(0) },
-    });
-    expect(await s.get('usage:dm9:u9')).toEqual({ running: 0, month: { id: '2026-11', counter: c(1) } });
-    expect(await s.get(keys.task('open1'))).toMatchObject({
-      usage: 'reserved',
-      reservation: { docs: ['usage:gG', 'usage:gG:u1'], day: '2026-11-20', month: '2026-11', amount: c(1) },
-    });
-    expect(await s.get(keys.task('done1'))).toMatchObject({ toldAt: at + 60_000, interaction: { token: '' } });
-    expect(await s.get(keys.finished(at + 60_000, 'done1'))).toEqual({ id: 'done1' });
-    // Nothing of the first schema is left.
-    const left = (await s.scan(''))
-      .map(([k]) => k)
-      .filter((k) => /^(reservations|running|last_request):|^usage:.*:[dm]:/.test(k));
-    expect(left).toEqual([]);
+describe.each(KINDS)('%s', (kind: StoreKind) => {
+  let temp: TempStore;
+  beforeEach(async () => {
+    temp = await openTempStore('migrate', kind);
+  });
+  afterEach(async () => {
+    await temp.cleanup();
   });
 
-  it('a second run changes nothing more', async () => {
-    await writeFirstSchema();
-    await migrate(temp.store, quietLogger());
-    const before = await temp.store.scan('');
-    expect(await migrate(temp.store, quietLogger())).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
-    expect(await temp.store.scan('')).toEqual(before);
-  });
+  const c = (tasks: number) => ({ tasks, seconds: tasks * 5, perTaskUnits: tasks, perSecondUnits: 0 });
+  const at = Date.UTC(2026, 10, 20);
 
-  it('refuses a database written by a newer version', async () => {
-    await temp.store.transact([keys.meta('schema_version')], (tx) => tx.set(keys.meta('schema_version'), 99));
-    await expect(migrate(temp.store, quietLogger())).rejects.toThrow(/newer version/);
+  /** Records as the first release wrote them. */
+  async function writeFirstSchema() {
+    const legacy: Record<string, unknown> = {
+      'meta:schema_version': undefined,
+      'usage:gG:d:2026-11-19': c(1),
+      'usage:gG:d:2026-11-20': c(3),
+      'usage:gG:m:2026-10': c(7),
+      'usage:gG:m:2026-11': c(4),
+      'usage:gG:u1:d:2026-11-20': c(2),
+      'usage:gG:u1:m:2026-11': c(2),
+      'usage:gG:u2:d:2026-11-20': c(1),
+      'usage:gG:u2:m:2026-11': c(1),
+      'usage:dm9:u9:m:2026-11': c(1),
+      'running:gG': 2,
+      'running:gG:u1': 1,
+      'running:gG:u2': 1,
+      'last_request:gG:u1': at,
+      'tasks:open1': {
+        id: 'open1',
+        state: 'running',
+        usage: 'reserved',
+        createdAt: at,
+        interaction: { token: 'tok1' },
+      },
+      'tasks:done1': {
+        id: 'done1',
+        state: 'done',
+        usage: 'committed',
+        createdAt: at,
+        finishedAt: at + 60_000,
+        interaction: { token: 'tok2' },
+      },
+      'reservations:open1': {
+        taskId: 'open1',
+        counters: ['usage:gG:d:2026-11-20', 'usage:gG:m:2026-11', 'usage:gG:u1:d:2026-11-20', 'usage:gG:u1:m:2026-11'],
+        running: ['running:gG', 'running:gG:u1'],
+        amount: c(1),
+        state: 'reserved',
+        at,
+      },
+      'reservations:done1': {
+        taskId: 'done1',
+        counters: ['usage:gG:d:2026-11-20', 'usage:gG:m:2026-11', 'usage:gG:u1:d:2026-11-20', 'usage:gG:u1:m:2026-11'],
+        running: ['running:gG', 'running:gG:u1'],
+        amount: c(1),
+        state: 'committed',
+        at,
+      },
+      // Written by a crash between the reservation and the task: no task, a slot held forever.
+      'reservations:lost1': {
+        taskId: 'lost1',
+        counters: ['usage:gG:d:2026-11-20', 'usage:gG:m:2026-11', 'usage:gG:u2:d:2026-11-20', 'usage:gG:u2:m:2026-11'],
+        running: ['running:gG', 'running:gG:u2'],
+        amount: c(1),
+        state: 'reserved',
+        at,
+      },
+    };
+    const entries = Object.entries(legacy);
+    await temp.store.transact(
+      entries.map(([k]) => k),
+      (tx) => {
+        for (const [k, v] of entries) {
+          if (v === undefined) tx.delete(k);
+          else tx.set(k, v);
+        }
+      },
+    );
+  }
+
+  describe('upgrading the records of the first release', () => {
+    it('folds counters into usage documents, embeds reservations, refunds the orphan, marks finished tasks told', async () => {
+      await writeFirstSchema();
+      expect(await migrate(temp.store, quietLogger())).toEqual({ from: 0, to: SCHEMA_VERSION });
+      const s = await temp.reopen();
+      // The guild: latest day and month, the month before, running less the orphan; the orphan refunded.
+      expect(await s.get('usage:gG')).toEqual({
+        running: 1,
+        day: { id: '2026-11-20', counter: c(2) },
+        month: { id: '2026-11', counter: c(3) },
+        prevMonth: { id: '2026-10', counter: c(7) },
+      });
+      expect(await s.get('usage:gG:u1')).toEqual({
+        running: 1,
+        day: { id: '2026-11-20', counter: c(2) },
+        month: { id: '2026-11', counter: c(2) },
+        last: at,
+      });
+      expect(await s.get('usage:gG:u2')).toEqual({
+        running: 0,
+        day: { id: '2026-11-20', counter: c(0) },
+        month: { id: '2026-11', counter: c(0) },
+      });
+      expect(await s.get('usage:dm9:u9')).toEqual({ running: 0, month: { id: '2026-11', counter: c(1) } });
+      expect(await s.get(keys.task('open1'))).toMatchObject({
+        usage: 'reserved',
+        reservation: { docs: ['usage:gG', 'usage:gG:u1'], day: '2026-11-20', month: '2026-11', amount: c(1) },
+      });
+      expect(await s.get(keys.task('done1'))).toMatchObject({ toldAt: at + 60_000, interaction: { token: '' } });
+      expect(await s.get(keys.finished(at + 60_000, 'done1'))).toEqual({ id: 'done1' });
+      // Nothing of the first schema is left.
+      const left = (await s.scan(''))
+        .map(([k]) => k)
+        .filter((k) => /^(reservations|running|last_request):|^usage:.*:[dm]:/.test(k));
+      expect(left).toEqual([]);
+    });
+
+    it('a second run changes nothing more', async () => {
+      await writeFirstSchema();
+      await migrate(temp.store, quietLogger());
+      const before = await temp.store.scan('');
+      expect(await migrate(temp.store, quietLogger())).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
+      expect(await temp.store.scan('')).toEqual(before);
+    });
+
+    it('refuses a database written by a newer version', async () => {
+      await temp.store.transact([keys.meta('schema_version')], (tx) => tx.set(keys.meta('schema_version'), 99));
+      await expect(migrate(temp.store, quietLogger())).rejects.toThrow(/newer version/);
+    });
   });
 });

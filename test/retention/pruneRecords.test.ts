@@ -1,69 +1,85 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keys } from '../../src/db/keys.js';
 import { pruneRecords } from '../../src/services/retention/pruneRecords.js';
-import { openTempStore, type TempStore } from '../support/tempStore.js';
+import { openTempStore, type TempStore, type StoreKind, storeKinds } from '../support/tempStore.js';
 
-let temp: TempStore;
-beforeEach(async () => {
-  temp = await openTempStore('prune');
-});
-afterEach(async () => {
-  await temp.cleanup();
-});
+const KINDS = await storeKinds();
 
-const DAY = 86_400_000;
-const NOW = Date.UTC(2026, 10, 24, 12);
-const counter = { tasks: 1, seconds: 5, perTaskUnits: 1, perSecondUnits: 0 };
-
-async function put(records: Record<string, unknown>) {
-  const entries = Object.entries(records);
-  await temp.store.transact(
-    entries.map(([k]) => k),
-    (tx) => {
-      for (const [k, v] of entries) tx.set(k, v);
-    },
-  );
-}
-
-describe('retention keeps what the product shows and deletes the rest', () => {
-  it('finished tasks older than the retention period go, with their index entries; recent and open ones stay', async () => {
-    const task = (id: string, finishedAt: number, toldAt?: number) => ({
-      [keys.task(id)]: { id, state: 'done', finishedAt, toldAt },
-      [keys.finished(finishedAt, id)]: { id },
-    });
-    await put({
-      ...task('old', NOW - 31 * DAY, NOW - 31 * DAY),
-      ...task('recent', NOW - 29 * DAY, NOW - 29 * DAY),
-      // Finished long ago, but its member was never told (still open): kept until told.
-      ...task('untold', NOW - 40 * DAY),
-    });
-    const report = await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY });
-    expect(report.tasks).toBe(1);
-    expect(await temp.store.get(keys.task('old'))).toBeUndefined();
-    expect(await temp.store.get(keys.task('recent'))).toBeDefined();
-    expect(await temp.store.get(keys.task('untold'))).toBeDefined();
-    expect((await temp.store.scan('finished_tasks:')).map(([, v]) => (v as { id: string }).id).sort()).toEqual([
-      'recent',
-      'untold',
-    ]);
+describe.each(KINDS)('%s', (kind: StoreKind) => {
+  let temp: TempStore;
+  beforeEach(async () => {
+    temp = await openTempStore('prune', kind);
+  });
+  afterEach(async () => {
+    await temp.cleanup();
   });
 
-  it('usage documents of members idle for two months go; guilds, active and running members stay', async () => {
-    const month = (id: string) => ({ id, counter });
-    await put({
-      'usage:g1': { running: 0, month: month('2026-08') },
-      'usage:g1:u1': { running: 0, month: month('2026-11'), last: NOW - DAY },
-      'usage:g1:u2': { running: 0, month: month('2026-10'), last: NOW - 40 * DAY },
-      'usage:g1:u3': { running: 0, month: month('2026-08'), last: NOW - 90 * DAY },
-      'usage:g1:u4': { running: 1, month: month('2026-08'), last: NOW - 90 * DAY },
-      'usage:dm5:u5': { running: 0, month: month('2026-07'), last: NOW - 120 * DAY },
+  const DAY = 86_400_000;
+  const NOW = Date.UTC(2026, 10, 24, 12);
+  const counter = { tasks: 1, seconds: 5, perTaskUnits: 1, perSecondUnits: 0 };
+
+  async function put(records: Record<string, unknown>) {
+    const entries = Object.entries(records);
+    await temp.store.transact(
+      entries.map(([k]) => k),
+      (tx) => {
+        for (const [k, v] of entries) tx.set(k, v);
+      },
+    );
+  }
+
+  describe('retention keeps what the product shows and deletes the rest', () => {
+    it('finished tasks older than the retention period go, with their index entries; recent and open ones stay', async () => {
+      const task = (id: string, finishedAt: number, toldAt?: number) => ({
+        [keys.task(id)]: { id, state: 'done', finishedAt, toldAt },
+        [keys.finished(finishedAt, id)]: { id },
+      });
+      await put({
+        ...task('old', NOW - 31 * DAY, NOW - 31 * DAY),
+        ...task('recent', NOW - 29 * DAY, NOW - 29 * DAY),
+        // Finished long ago, but its member was never told (still open): kept until told.
+        ...task('untold', NOW - 40 * DAY),
+      });
+      const report = await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY });
+      expect(report.tasks).toBe(1);
+      expect(await temp.store.get(keys.task('old'))).toBeUndefined();
+      expect(await temp.store.get(keys.task('recent'))).toBeDefined();
+      expect(await temp.store.get(keys.task('untold'))).toBeDefined();
+      expect((await temp.store.scan('finished_tasks:')).map(([, v]) => (v as { id: string }).id).sort()).toEqual([
+        'recent',
+        'untold',
+      ]);
     });
-    expect((await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY })).members).toBe(2);
-    expect((await temp.store.scan('usage:')).map(([k]) => k)).toEqual([
-      'usage:g1',
-      'usage:g1:u1',
-      'usage:g1:u2',
-      'usage:g1:u4',
-    ]);
+
+    it('usage documents of members idle for two months go; guilds, active and running members stay', async () => {
+      const month = (id: string) => ({ id, counter });
+      await put({
+        'usage:g1': { running: 0, month: month('2026-08') },
+        'usage:g1:u1': { running: 0, month: month('2026-11'), last: NOW - DAY },
+        'usage:g1:u2': { running: 0, month: month('2026-10'), last: NOW - 40 * DAY },
+        'usage:g1:u3': { running: 0, month: month('2026-08'), last: NOW - 90 * DAY },
+        'usage:g1:u4': { running: 1, month: month('2026-08'), last: NOW - 90 * DAY },
+        'usage:dm5:u5': { running: 0, month: month('2026-07'), last: NOW - 120 * DAY },
+      });
+      expect((await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY })).members).toBe(2);
+      expect((await temp.store.scan('usage:')).map(([k]) => k)).toEqual([
+        'usage:g1',
+        'usage:g1:u1',
+        'usage:g1:u2',
+        'usage:g1:u4',
+      ]);
+    });
+  });
+
+  describe('claims', () => {
+    it('interaction claims older than an hour go', async () => {
+      const snow = (at: number) => ((BigInt(at) - 1420070400000n) << 22n).toString();
+      await put({
+        [`claims:${snow(NOW - 2 * 3_600_000)}`]: { taskId: 'a' },
+        [`claims:${snow(NOW - 60_000)}`]: { taskId: 'b' },
+      });
+      expect((await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY })).claims).toBe(1);
+      expect((await temp.store.scan('claims:')).map(([, v]) => v)).toEqual([{ taskId: 'b' }]);
+    });
   });
 });

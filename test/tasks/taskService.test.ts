@@ -9,187 +9,203 @@ import type { NewTask, TaskRecord } from '../../src/services/tasks/taskRecord.js
 import { createTaskService } from '../../src/services/tasks/taskService.js';
 import { createGuildLedger } from '../../src/services/usage/guildLedger.js';
 import type { Limits } from '../../src/services/usage/limits.js';
-import { NO_LIMITS, openTempStore, quietLogger, type TempStore } from '../support/tempStore.js';
+import {
+  NO_LIMITS,
+  openTempStore,
+  quietLogger,
+  type TempStore,
+  type StoreKind,
+  storeKinds,
+} from '../support/tempStore.js';
 
-let temp: TempStore;
-let fake: FakeSeedance;
-beforeEach(async () => {
-  temp = await openTempStore('tasks');
-  fake = await startFakeSeedance({ defaultScript: { kind: 'stuck' } });
-});
-afterEach(async () => {
-  await temp.cleanup();
-  await fake.close();
-});
+const KINDS = await storeKinds();
 
-const NOW = Date.UTC(2026, 10, 24, 12);
-
-function services(limits: Partial<Limits> = {}) {
-  const store = temp.store;
-  const ledger = createGuildLedger({
-    store,
-    settings: createSettingsStore(store),
-    defaults: { ...NO_LIMITS, ...limits },
-    dmEnabled: true,
-    now: () => NOW,
+describe.each(KINDS)('%s', (kind: StoreKind) => {
+  let temp: TempStore;
+  let fake: FakeSeedance;
+  beforeEach(async () => {
+    temp = await openTempStore('tasks', kind);
+    fake = await startFakeSeedance({ defaultScript: { kind: 'stuck' } });
   });
-  const upstream = new SeedanceClient({
-    baseUrl: fake.url,
-    apiKey: fake.apiKey,
-    timeoutMs: 2000,
-    logger: quietLogger(),
+  afterEach(async () => {
+    await temp.cleanup();
+    await fake.close();
   });
-  const tasks = createTaskService({ store, upstream, ledger, logger: quietLogger(), now: () => NOW });
-  return { store, ledger, tasks };
-}
 
-const newTask = (userId = 'u1', guildId: string | null = 'g1'): NewTask => ({
-  guildId,
-  channelId: 'c1',
-  userId,
-  locale: 'en-US',
-  interaction: { applicationId: 'app', token: 'interaction-token', createdAt: NOW },
-  model: 'seedance2.0-mini-sp',
-  request: { model: 'seedance2.0-mini-sp', prompt: 'a fox', duration: 5 },
-  cost: { billing: 'per_task', units: 1, seconds: 5, billedAs: 'seedance2.0-mini-sp-720p' },
-});
+  const NOW = Date.UTC(2026, 10, 24, 12);
 
-async function created(tasks: ReturnType<typeof services>['tasks'], userId = 'u1') {
-  const r = await tasks.create(newTask(userId));
-  if (!r.ok) throw new Error(`refused: ${r.key}`);
-  return r.task;
-}
-
-describe('creating a task is one transaction', () => {
-  it('writes the task, its reservation, its open-index entry and the member list together', async () => {
-    const { tasks } = services();
-    const task = await created(tasks);
-    const reopened = await temp.reopen();
-    expect(await reopened.get<TaskRecord>(keys.task(task.id))).toMatchObject({
-      state: 'accepted',
-      usage: 'reserved',
-      reservation: { docs: ['usage:gg1', 'usage:gg1:uu1'], day: '2026-11-24', month: '2026-11' },
+  function services(limits: Partial<Limits> = {}) {
+    const store = temp.store;
+    const ledger = createGuildLedger({
+      store,
+      settings: createSettingsStore(store),
+      defaults: { ...NO_LIMITS, ...limits },
+      dmEnabled: true,
+      now: () => NOW,
     });
-    expect(await reopened.get(keys.open(task.id))).toMatchObject({ guildId: 'g1' });
-    expect(await reopened.get(keys.userTasks('u1'))).toEqual([task.id]);
-  });
-
-  it('a refusal writes nothing at all', async () => {
-    const { tasks } = services({ member_daily_tasks: 1 });
-    await created(tasks);
-    const refused = await tasks.create(newTask());
-    expect(refused).toMatchObject({ ok: false, key: 'limit.member_daily_tasks' });
-    expect(await temp.store.scan('tasks:')).toHaveLength(1);
-    expect(await temp.store.scan('open_tasks:')).toHaveLength(1);
-    expect((await temp.store.get<string[]>(keys.userTasks('u1')))!.length).toBe(1);
-  });
-});
-
-describe('a task is sent upstream once', () => {
-  it('two overlapping submits of one accepted task make one create, and neither throws', async () => {
-    const { tasks } = services();
-    const task = await created(tasks);
-    const [a, b] = await Promise.all([tasks.submit(task.id), tasks.submit(task.id)]);
-    expect(fake.createCount()).toBe(1);
-    // The one that sent it ends running; the other found it already being sent and left it alone.
-    expect([a.state, b.state]).toContain('running');
-    for (const s of [a.state, b.state]) expect(['submitting', 'running']).toContain(s);
-    expect((await tasks.get(task.id))!.state).toBe('running');
-  });
-
-  it('submit acts only on an accepted task', async () => {
-    const { tasks } = services();
-    const task = await created(tasks);
-    await tasks.submit(task.id);
-    const again = await tasks.submit(task.id);
-    expect(again.state).toBe('running');
-    expect(fake.createCount()).toBe(1);
-  });
-});
-
-describe('settlement happens exactly once, with the final state', () => {
-  it('failing, failing again and timing out at once: refunded once, running slots freed once', async () => {
-    const { tasks, ledger } = services();
-    const a = await created(tasks, 'u1');
-    await created(tasks, 'u1');
-    await tasks.submit(a.id);
-    const results = await Promise.all([
-      tasks.end(a.id, 'fail', { stage: 'upstream', reason: 'transient' }),
-      tasks.end(a.id, 'fail', { stage: 'upstream', reason: 'transient' }),
-      tasks.end(a.id, 'timeOut', { minutes: 30 }),
-    ]);
-    expect(results.filter(Boolean)).toHaveLength(1);
-    const snap = await ledger.snapshot('g1', 'u1');
-    expect(snap).toMatchObject({ guildDay: { tasks: 1 }, memberDay: { tasks: 1 }, guildRunning: 1, memberRunning: 1 });
-    expect((await tasks.get(a.id))!.usage).toBe('refunded');
-  });
-
-  it('a delivered video commits its usage; a later failure cannot refund it', async () => {
-    const { tasks, ledger } = services();
-    const a = await created(tasks);
-    await tasks.submit(a.id);
-    await tasks.apply(a.id, 'markDelivering', {
-      videoUrl: 'https://video.example/a.mp4',
-      status: 'completed',
-      attempts: 1,
+    const upstream = new SeedanceClient({
+      baseUrl: fake.url,
+      apiKey: fake.apiKey,
+      timeoutMs: 2000,
+      logger: quietLogger(),
     });
-    const [delivered, failed] = await Promise.all([
-      tasks.apply(a.id, 'markDelivered', { mode: 'upload', via: 'webhook' }),
-      tasks.end(a.id, 'fail', { stage: 'delivery', reason: 'undeliverable' }),
-    ]);
-    expect(delivered).toMatchObject({ state: 'done', usage: 'committed' });
-    expect(failed).toBeUndefined();
-    expect(await ledger.snapshot('g1', 'u1')).toMatchObject({
-      guildDay: { tasks: 1 },
-      guildRunning: 0,
-      memberRunning: 0,
+    const tasks = createTaskService({ store, upstream, ledger, logger: quietLogger(), now: () => NOW });
+    return { store, ledger, tasks };
+  }
+
+  const newTask = (userId = 'u1', guildId: string | null = 'g1'): NewTask => ({
+    guildId,
+    channelId: 'c1',
+    userId,
+    locale: 'en-US',
+    interaction: { applicationId: 'app', token: 'interaction-token', createdAt: NOW },
+    model: 'seedance2.0-mini-sp',
+    request: { model: 'seedance2.0-mini-sp', prompt: 'a fox', duration: 5 },
+    cost: { billing: 'per_task', units: 1, seconds: 5, billedAs: 'seedance2.0-mini-sp-720p' },
+  });
+
+  async function created(tasks: ReturnType<typeof services>['tasks'], userId = 'u1') {
+    const r = await tasks.create(newTask(userId));
+    if (!r.ok) throw new Error(`not created: ${JSON.stringify(r)}`);
+    return r.task;
+  }
+
+  describe('creating a task is one transaction', () => {
+    it('writes the task, its reservation, its open-index entry and the member list together', async () => {
+      const { tasks } = services();
+      const task = await created(tasks);
+      const reopened = await temp.reopen();
+      expect(await reopened.get<TaskRecord>(keys.task(task.id))).toMatchObject({
+        state: 'accepted',
+        usage: 'reserved',
+        reservation: { docs: ['usage:gg1', 'usage:gg1:uu1'], day: '2026-11-24', month: '2026-11' },
+      });
+      expect(await reopened.get(keys.open(task.id))).toMatchObject({ guildId: 'g1' });
+      expect(await reopened.get(keys.userTasks('u1'))).toEqual([task.id]);
+    });
+
+    it('a refusal writes nothing at all', async () => {
+      const { tasks } = services({ member_daily_tasks: 1 });
+      await created(tasks);
+      const refused = await tasks.create(newTask());
+      expect(refused).toMatchObject({ ok: false, key: 'limit.member_daily_tasks' });
+      expect(await temp.store.scan('tasks:')).toHaveLength(1);
+      expect(await temp.store.scan('open_tasks:')).toHaveLength(1);
+      expect((await temp.store.get<string[]>(keys.userTasks('u1')))!.length).toBe(1);
     });
   });
-});
 
-describe('named transitions own their rules', () => {
-  it('a move the state machine does not allow is refused and changes nothing', async () => {
-    const { tasks } = services();
-    const a = await created(tasks);
-    await expect(tasks.apply(a.id, 'markDelivered', { mode: 'upload', via: 'webhook' })).rejects.toBeInstanceOf(
-      IllegalTransitionError,
-    );
-    expect((await tasks.get(a.id))!.state).toBe('accepted');
-  });
-
-  it('a finished task keeps its token until the member is told, then leaves the open index without it', async () => {
-    const { tasks } = services();
-    const a = await created(tasks);
-    await tasks.submit(a.id);
-    const ended = (await tasks.end(a.id, 'fail', { stage: 'upstream', reason: 'moderation', detail: 'TRADEMARK' }))!;
-    expect(ended.interaction.token).toBe('interaction-token');
-    expect(await temp.store.get(keys.open(a.id))).toBeDefined();
-    const told = await tasks.apply(a.id, 'markTold', {});
-    expect(told.interaction.token).toBe('');
-    expect(await temp.store.get(keys.open(a.id))).toBeUndefined();
-    expect((await temp.store.scan('finished_tasks:')).map(([, v]) => v)).toEqual([{ id: a.id }]);
-  });
-});
-
-describe('start-up reconciliation', () => {
-  it('rebuilds running counts from the open tasks and drops index entries of missing tasks', async () => {
-    const { tasks, ledger, store } = services();
-    const a = await created(tasks, 'u1');
-    const b = await created(tasks, 'u2');
-    await tasks.submit(a.id);
-    await tasks.end(b.id, 'fail', { stage: 'submit', reason: 'auth' });
-    // What an old version could leave behind: counts written out of order, an index entry without a task.
-    await store.transact(['usage:gg1', 'usage:gg1:uu2', keys.open('ghost')], (tx) => {
-      tx.set('usage:gg1', { ...tx.get<object>('usage:gg1'), running: 7 });
-      tx.set('usage:gg1:uu2', { ...tx.get<object>('usage:gg1:uu2'), running: 3 });
-      tx.set(keys.open('ghost'), { createdAt: NOW, guildId: 'g1' });
+  describe('a task is sent upstream once', () => {
+    it('two overlapping submits of one accepted task make one create, and neither throws', async () => {
+      const { tasks } = services();
+      const task = await created(tasks);
+      const [a, b] = await Promise.all([tasks.submit(task.id), tasks.submit(task.id)]);
+      expect(fake.createCount()).toBe(1);
+      // The one that sent it ends running; the other found it already being sent and left it alone.
+      expect([a.state, b.state]).toContain('running');
+      for (const s of [a.state, b.state]) expect(['submitting', 'running']).toContain(s);
+      expect((await tasks.get(task.id))!.state).toBe('running');
     });
-    const report = await reconcile(store, ledger, quietLogger());
-    expect(report).toMatchObject({ droppedIndexEntries: 1, runningFixed: 2 });
-    expect(await ledger.snapshot('g1', 'u1')).toMatchObject({ guildRunning: 1, memberRunning: 1 });
-    expect(await ledger.snapshot('g1', 'u2')).toMatchObject({ memberRunning: 0 });
-    expect(await store.get(keys.open('ghost'))).toBeUndefined();
-    // A second pass finds nothing to do.
-    expect(await reconcile(store, ledger, quietLogger())).toMatchObject({ droppedIndexEntries: 0, runningFixed: 0 });
+
+    it('submit acts only on an accepted task', async () => {
+      const { tasks } = services();
+      const task = await created(tasks);
+      await tasks.submit(task.id);
+      const again = await tasks.submit(task.id);
+      expect(again.state).toBe('running');
+      expect(fake.createCount()).toBe(1);
+    });
+  });
+
+  describe('settlement happens exactly once, with the final state', () => {
+    it('failing, failing again and timing out at once: refunded once, running slots freed once', async () => {
+      const { tasks, ledger } = services();
+      const a = await created(tasks, 'u1');
+      await created(tasks, 'u1');
+      await tasks.submit(a.id);
+      const results = await Promise.all([
+        tasks.end(a.id, 'fail', { stage: 'upstream', reason: 'transient' }),
+        tasks.end(a.id, 'fail', { stage: 'upstream', reason: 'transient' }),
+        tasks.end(a.id, 'timeOut', { minutes: 30 }),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const snap = await ledger.snapshot('g1', 'u1');
+      expect(snap).toMatchObject({
+        guildDay: { tasks: 1 },
+        memberDay: { tasks: 1 },
+        guildRunning: 1,
+        memberRunning: 1,
+      });
+      expect((await tasks.get(a.id))!.usage).toBe('refunded');
+    });
+
+    it('a delivered video commits its usage; a later failure cannot refund it', async () => {
+      const { tasks, ledger } = services();
+      const a = await created(tasks);
+      await tasks.submit(a.id);
+      await tasks.apply(a.id, 'markDelivering', {
+        videoUrl: 'https://video.example/a.mp4',
+        status: 'completed',
+        attempts: 1,
+      });
+      const [delivered, failed] = await Promise.all([
+        tasks.apply(a.id, 'markDelivered', { mode: 'upload', via: 'webhook' }),
+        tasks.end(a.id, 'fail', { stage: 'delivery', reason: 'undeliverable' }),
+      ]);
+      expect(delivered).toMatchObject({ state: 'done', usage: 'committed' });
+      expect(failed).toBeUndefined();
+      expect(await ledger.snapshot('g1', 'u1')).toMatchObject({
+        guildDay: { tasks: 1 },
+        guildRunning: 0,
+        memberRunning: 0,
+      });
+    });
+  });
+
+  describe('named transitions own their rules', () => {
+    it('a move the state machine does not allow is refused and changes nothing', async () => {
+      const { tasks } = services();
+      const a = await created(tasks);
+      await expect(tasks.apply(a.id, 'markDelivered', { mode: 'upload', via: 'webhook' })).rejects.toBeInstanceOf(
+        IllegalTransitionError,
+      );
+      expect((await tasks.get(a.id))!.state).toBe('accepted');
+    });
+
+    it('a finished task keeps its token until the member is told, then leaves the open index without it', async () => {
+      const { tasks } = services();
+      const a = await created(tasks);
+      await tasks.submit(a.id);
+      const ended = (await tasks.end(a.id, 'fail', { stage: 'upstream', reason: 'moderation', detail: 'TRADEMARK' }))!;
+      expect(ended.interaction.token).toBe('interaction-token');
+      expect(await temp.store.get(keys.open(a.id))).toBeDefined();
+      const told = await tasks.apply(a.id, 'markTold', {});
+      expect(told.interaction.token).toBe('');
+      expect(await temp.store.get(keys.open(a.id))).toBeUndefined();
+      expect((await temp.store.scan('finished_tasks:')).map(([, v]) => v)).toEqual([{ id: a.id }]);
+    });
+  });
+
+  describe('start-up reconciliation', () => {
+    it('rebuilds running counts from the open tasks and drops index entries of missing tasks', async () => {
+      const { tasks, ledger, store } = services();
+      const a = await created(tasks, 'u1');
+      const b = await created(tasks, 'u2');
+      await tasks.submit(a.id);
+      await tasks.end(b.id, 'fail', { stage: 'submit', reason: 'auth' });
+      // What an old version could leave behind: counts written out of order, an index entry without a task.
+      await store.transact(['usage:gg1', 'usage:gg1:uu2', keys.open('ghost')], (tx) => {
+        tx.set('usage:gg1', { ...tx.get<object>('usage:gg1'), running: 7 });
+        tx.set('usage:gg1:uu2', { ...tx.get<object>('usage:gg1:uu2'), running: 3 });
+        tx.set(keys.open('ghost'), { createdAt: NOW, guildId: 'g1' });
+      });
+      const report = await reconcile(store, ledger, quietLogger());
+      expect(report).toMatchObject({ droppedIndexEntries: 1, runningFixed: 2 });
+      expect(await ledger.snapshot('g1', 'u1')).toMatchObject({ guildRunning: 1, memberRunning: 1 });
+      expect(await ledger.snapshot('g1', 'u2')).toMatchObject({ memberRunning: 0 });
+      expect(await store.get(keys.open('ghost'))).toBeUndefined();
+      // A second pass finds nothing to do.
+      expect(await reconcile(store, ledger, quietLogger())).toMatchObject({ droppedIndexEntries: 0, runningFixed: 0 });
+    });
   });
 });

@@ -22,6 +22,8 @@ export type RequestVideoResult =
   | { kind: 'invalid'; problems: Problem[] }
   | { kind: 'policy'; refusal: PolicyRefusal }
   | { kind: 'refused'; key: MessageKey; params: Record<string, string | number> }
+  /** Another process of the bot (sharing the database) answers this interaction. */
+  | { kind: 'claimed' }
   | { kind: 'accepted'; task: TaskRecord };
 
 export interface RequestVideoDeps {
@@ -59,7 +61,8 @@ export async function requestVideo(
     cost: checked.cost,
     parentId: options.parentId,
   });
-  if (!created.ok) return { kind: 'refused', key: created.key, params: created.params };
+  if (!created.ok)
+    return 'claimed' in created ? { kind: 'claimed' } : { kind: 'refused', key: created.key, params: created.params };
   return { kind: 'accepted', task: created.task };
 }
 

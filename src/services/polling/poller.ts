@@ -10,10 +10,12 @@ import type { Logger } from '../../logging/logger.js';
 import { isSeedanceError } from '../seedance/errors.js';
 import type { TaskSnapshot } from '../seedance/parse.js';
 import { isFinal, type TaskRecord } from '../tasks/taskRecord.js';
+import { LeaseLostError, type TaskLeases } from '../cluster/taskLeases.js';
 import type { Checkpoint, TaskService } from '../tasks/taskService.js';
 import type { TransitionArgs } from '../tasks/transitions.js';
 import { DueSchedule } from './dueSchedule.js';
 import { nextPollDelay, type PollTiming } from './pollInterval.js';
+import { QueryBudget } from './queryBudget.js';
 import type { DeliveryMode, TaskPresenter } from './taskPresenter.js';
 
 export interface PollerSettings extends PollTiming {
@@ -22,6 +24,8 @@ export interface PollerSettings extends PollTiming {
   deadlineMs: number;
   /** Delivery attempts per way of delivering (upload, then link, then DM) before the video is given up. */
   deliveryAttemptsPerMode?: number;
+  /** How long a task's lease lasts; renewed every third of it (shared stores only). */
+  leaseMs: number;
 }
 
 export interface PollerDeps {
@@ -34,6 +38,8 @@ export interface PollerDeps {
   random?: () => number;
   /** Called at each checkpoint (no-op in production). */
   checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
+  /** Which open tasks this process works on. */
+  leases: TaskLeases;
 }
 
 const NOT_FOUND_LIMIT = 5;
@@ -45,24 +51,20 @@ export function createPoller(deps: PollerDeps) {
   const schedule = new DueSchedule();
   // Checks (database reads, deliveries) run with bounded concurrency ...
   const queue = new PQueue({ concurrency: settings.concurrency });
-  // ... and the upstream queries inside them pass through the budget, right before the HTTP call.
-  const budget = new PQueue({
-    concurrency: settings.concurrency,
-    // Budget: at most `queriesPerSecond` queries start in any rolling 1 s window (strict = sliding window;
-    // fractional budgets stretch the window instead). The 2 % margin absorbs network jitter, so the rate
-    // the upstream observes stays within the budget too.
-    intervalCap: Math.max(1, Math.floor(settings.queriesPerSecond)),
-    interval: Math.ceil(
-      ((1000 * Math.max(1, Math.floor(settings.queriesPerSecond))) / settings.queriesPerSecond) * 1.02,
-    ),
-    strict: true,
-  });
+  // ... and the upstream queries inside them pass through the budget, right before the HTTP call: at most
+  // `queriesPerSecond` start in any rolling second (this process's share when several share the budget).
+  const budget = new QueryBudget(settings.queriesPerSecond, now);
   const inFlight = new Set<string>();
   /** Queries made per task since it was loaded; persisted only with a visible change, to spare writes. */
   const attemptsOf = new Map<string, number>();
   const deliveryAttempts = new Map<string, number>();
   const notFound = new Map<string, number>();
   const noticeAttempts = new Map<string, number>();
+  const { leases } = deps;
+  /** Transitions made by the poller: only while this process holds the task (shared stores). */
+  const own = leases.shared ? { owner: leases.processId } : {};
+  let maintenance: NodeJS.Timeout | undefined;
+  let maintaining = false;
   let timer: NodeJS.Timeout | undefined;
   let timerDue = Infinity;
   let running = false;
@@ -80,7 +82,10 @@ export function createPoller(deps: PollerDeps) {
       attemptsOf.delete(t.id);
       notFound.delete(t.id);
       deliveryAttempts.delete(t.id);
-      if (t.toldAt) noticeAttempts.delete(t.id);
+      if (t.toldAt) {
+        noticeAttempts.delete(t.id);
+        leases.drop(t.id);
+      }
     } else if (records.has(t.id) || schedule.has(t.id) || inFlight.has(t.id)) {
       records.set(t.id, t);
     }
@@ -112,6 +117,7 @@ export function createPoller(deps: PollerDeps) {
       void queue
         .add(() => check(id))
         .catch((err: unknown) => {
+          if (err instanceof LeaseLostError) return forget(id, 'its lease was taken over');
           // A database or Discord hiccup must not drop the task: look at it again later.
           deps.logger.error({ err, taskId: id }, 'task check failed unexpectedly');
           if (running) schedule.schedule(id, now() + settings.minIntervalMs);
@@ -140,15 +146,12 @@ export function createPoller(deps: PollerDeps) {
     const until = now() + ms;
     if (until <= pausedUntil) return;
     pausedUntil = until;
-    budget.pause();
+    budget.pauseUntil(until);
     deps.logger.warn({ pauseMs: ms }, 'upstream rate limit: pausing all status queries');
-    const t = setTimeout(() => {
-      if (now() >= pausedUntil - 5) budget.start();
-    }, ms);
-    t.unref?.();
   }
 
   async function check(id: string): Promise<void> {
+    if (leases.shared && !leases.holds(id)) return forget(id, 'this process no longer holds it');
     let task = records.get(id);
     if (!task) {
       task = await deps.tasks.get(id);
@@ -166,9 +169,10 @@ export function createPoller(deps: PollerDeps) {
     }
     let snap: TaskSnapshot;
     try {
+      await budget.acquire();
+      if (!running) return;
       stats.queries += 1;
-      const upstreamId = task.upstreamTaskId;
-      snap = await budget.add(() => deps.upstream.getTask(upstreamId, { retries: 0 }));
+      snap = await deps.upstream.getTask(task.upstreamTaskId, { retries: 0 });
     } catch (err) {
       return queryFailed(task, err);
     }
@@ -181,6 +185,7 @@ export function createPoller(deps: PollerDeps) {
         'markDelivering',
         { videoUrl: snap.videoUrl, status: snap.rawStatus, attempts },
         task,
+        own,
       );
       return deliver(next);
     }
@@ -205,7 +210,7 @@ export function createPoller(deps: PollerDeps) {
         snap.rawStatus !== task.upstreamStatus ||
         Math.floor((progress ?? 0) / 10) !== Math.floor((task.progress ?? 0) / 10);
       const next = worthSaving
-        ? await deps.tasks.apply(id, 'recordProgress', { status: snap.rawStatus, progress, attempts }, task)
+        ? await deps.tasks.apply(id, 'recordProgress', { status: snap.rawStatus, progress, attempts }, task, own)
         : { ...task, upstreamStatus: snap.rawStatus, progress };
       if (worthSaving) live.delete(id);
       else live.set(id, next);
@@ -220,7 +225,7 @@ export function createPoller(deps: PollerDeps) {
     name: N,
     args: Parameters<TaskService['end']>[2] & TransitionArgs<N>,
   ): Promise<void> {
-    const ended = await deps.tasks.end(task.id, name, args as never, task);
+    const ended = await deps.tasks.end(task.id, name, args as never, task, own);
     if (ended) return tell(ended);
     // It moved on meanwhile (another path ended it): look at it again from the database.
     records.delete(task.id);
@@ -253,7 +258,13 @@ export function createPoller(deps: PollerDeps) {
     noticeAttempts.delete(task.id);
     if ('unreachable' in shown)
       log(task).warn({ state: task.state }, 'the member could not be told (message gone, DMs closed)');
-    await deps.tasks.apply(task.id, 'markTold', { movedTo: 'unreachable' in shown ? undefined : shown.movedTo }, task);
+    await deps.tasks.apply(
+      task.id,
+      'markTold',
+      { movedTo: 'unreachable' in shown ? undefined : shown.movedTo },
+      task,
+      own,
+    );
   }
 
   async function queryFailed(task: TaskRecord, err: unknown): Promise<void> {
@@ -293,7 +304,7 @@ export function createPoller(deps: PollerDeps) {
       if (n >= 3 * per) {
         deliveryAttempts.delete(task.id);
         log(task).error({ err, mode }, 'the video could not be posted anywhere, not even by DM; refunding');
-        await deps.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'undeliverable' }, task);
+        await deps.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'undeliverable' }, task, own);
         return;
       }
       log(task).warn({ err, attempt: n, mode }, 'delivery failed; will try again');
@@ -304,11 +315,11 @@ export function createPoller(deps: PollerDeps) {
     deliveryAttempts.delete(task.id);
     if ('unreachable' in outcome) {
       log(task).warn('the card was deleted and the member does not accept DMs; the video is not posted');
-      await deps.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'message_deleted' }, task);
+      await deps.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'message_deleted' }, task, own);
       return;
     }
     deps.checkpoint?.('task.delivered_unsaved', task);
-    const done = await deps.tasks.apply(task.id, 'markDelivered', outcome, task);
+    const done = await deps.tasks.apply(task.id, 'markDelivered', outcome, task, own);
     deps.checkpoint?.('task.delivered', done);
   }
 
@@ -317,6 +328,10 @@ export function createPoller(deps: PollerDeps) {
     get pending() {
       return schedule.size + inFlight.size;
     },
+    /** This process's share of the query budget (several processes share one API key's budget). */
+    setQueryRate(rate: number): void {
+      budget.setRate(rate);
+    },
     /** Follows a task handed over by the front end: polls a running one, delivers or tells a finished one. */
     track(task: TaskRecord): void {
       if (task.toldAt) return;
@@ -324,54 +339,112 @@ export function createPoller(deps: PollerDeps) {
       else later(task.id, 0);
     },
     /**
-     * Takes over every open task from the database, before the bot takes interactions. Tasks caught
-     * mid-submit become `uncertain` (never resent; refunded) and accepted ones too old to matter are ended,
-     * both here; the rest is queued: accepted ones are sent, running ones queried (spread over a few seconds),
-     * delivering ones delivered again (edits are idempotent), and members not yet told are told.
-     * One task that cannot be recovered is logged and skipped; it never stops the bot.
+     * Takes over the open tasks this process may work on (with SQLite: all of them), before the bot takes
+     * interactions: see `adopt`. With a shared store, it then renews its leases and takes over tasks whose
+     * process died, every third of a lease. One task that cannot be recovered is logged and skipped.
      */
     async start(): Promise<{ open: number; uncertain: number; failed: number }> {
       running = true;
-      const open = await deps.tasks.listOpen();
-      let uncertain = 0;
-      let failed = 0;
-      for (const t of open) {
-        try {
-          if (t.state === 'submitting') {
-            if (await deps.tasks.end(t.id, 'markUncertain', { stage: 'restart', reason: 'restart_submitting' }, t))
-              uncertain += 1;
-            schedule.schedule(t.id, now());
-          } else if (t.state === 'accepted' && now() - t.createdAt > settings.deadlineMs) {
-            if (await deps.tasks.end(t.id, 'fail', { stage: 'restart', reason: 'restart_stale' }, t)) failed += 1;
-            schedule.schedule(t.id, now());
-          } else if (t.state === 'running' || t.state === 'delivering') {
-            // Spread the first queries over a few seconds so a restart does not burst the budget.
-            const spread = Math.min(settings.firstDelayMs, 5000);
-            schedule.schedule(t.id, now() + Math.floor((deps.random ?? Math.random)() * spread));
-          } else {
-            schedule.schedule(t.id, now());
-          }
-        } catch (err) {
-          log(t).error({ err, state: t.state }, 'could not recover this task; skipping it');
-        }
+      const counts = await takeOver();
+      if (leases.shared) {
+        maintenance = setInterval(() => void maintain(), settings.leaseMs / 3);
+        maintenance.unref?.();
       }
       arm();
-      return { open: open.length, uncertain, failed };
+      return counts;
     },
-    /** Stops scheduling; waits up to `graceMs` for queries and deliveries in flight. */
+    /** Stops scheduling; waits up to `graceMs` for queries and deliveries in flight, then gives its leases back. */
     async stop(graceMs = 10_000): Promise<void> {
       running = false;
       if (timer) clearTimeout(timer);
+      if (maintenance) clearInterval(maintenance);
       timer = undefined;
       queue.clear();
       budget.clear();
-      budget.start();
-      await Promise.race([
-        Promise.all([queue.onIdle(), budget.onIdle()]),
-        new Promise((r) => setTimeout(r, graceMs).unref?.()),
-      ]);
+      await Promise.race([queue.onIdle(), new Promise((r) => setTimeout(r, graceMs).unref?.())]);
+      await leases.release().catch((err: unknown) => deps.logger.warn({ err }, 'could not give the task leases back'));
     },
   };
+
+  /** Claims what may be taken now and adopts it. */
+  async function takeOver(): Promise<{ open: number; uncertain: number; failed: number }> {
+    const claimed = await leases.claim(await leases.findClaimable());
+    const tasks = await deps.tasks.getMany(claimed);
+    const counts = { open: 0, uncertain: 0, failed: 0 };
+    for (const t of tasks) {
+      try {
+        const r = await adopt(t);
+        counts.open += 1;
+        if (r === 'uncertain') counts.uncertain += 1;
+        if (r === 'failed') counts.failed += 1;
+      } catch (err) {
+        log(t).error({ err, state: t.state }, 'could not recover this task; skipping it');
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * A task this process has just taken on (at start, or from a process that died): caught mid-submit, it
+   * becomes `uncertain` (never resent; refunded); accepted but older than the deadline, it fails; the rest is
+   * queued: accepted ones are sent, running ones queried (spread over a few seconds so a takeover does not
+   * burst the budget), delivering ones delivered again (edits are idempotent), members not yet told are told.
+   */
+  async function adopt(t: TaskRecord): Promise<'uncertain' | 'failed' | 'queued' | 'told'> {
+    if (t.toldAt) {
+      leases.drop(t.id);
+      return 'told';
+    }
+    if (t.state === 'submitting') {
+      const ended = await deps.tasks.end(
+        t.id,
+        'markUncertain',
+        { stage: 'restart', reason: 'restart_submitting' },
+        t,
+        own,
+      );
+      schedule.schedule(t.id, now());
+      return ended ? 'uncertain' : 'queued';
+    }
+    if (t.state === 'accepted' && now() - t.createdAt > settings.deadlineMs) {
+      const ended = await deps.tasks.end(t.id, 'fail', { stage: 'restart', reason: 'restart_stale' }, t, own);
+      schedule.schedule(t.id, now());
+      return ended ? 'failed' : 'queued';
+    }
+    if (t.state === 'running' || t.state === 'delivering') {
+      const spread = Math.min(settings.firstDelayMs, 5000);
+      schedule.schedule(t.id, now() + Math.floor((deps.random ?? Math.random)() * spread));
+    } else {
+      schedule.schedule(t.id, now());
+    }
+    return 'queued';
+  }
+
+  /** Renews this process's leases (forgetting tasks another process took), then takes over orphaned ones. */
+  async function maintain(): Promise<void> {
+    if (!running || maintaining) return;
+    maintaining = true;
+    try {
+      for (const id of await leases.renew()) forget(id, 'its lease was taken over');
+      const { open } = await takeOver();
+      if (open) deps.logger.info({ tasks: open }, 'took over tasks whose process stopped');
+      arm();
+    } catch (err) {
+      deps.logger.warn({ err }, 'lease maintenance failed; will try again');
+    } finally {
+      maintaining = false;
+    }
+  }
+
+  /** Stops following a task (another process has it). */
+  function forget(id: string, why: string): void {
+    schedule.remove(id);
+    records.delete(id);
+    live.delete(id);
+    attemptsOf.delete(id);
+    leases.drop(id);
+    deps.logger.info({ taskId: id, why }, 'no longer following this task');
+  }
 }
 
 export type Poller = ReturnType<typeof createPoller>;

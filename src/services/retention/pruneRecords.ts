@@ -2,9 +2,10 @@
  * Retention: deletes what the product no longer needs, in small transactions. Finished tasks older than
  * the retention period (the member has long been told; their buttons then answer "no longer known") and
  * the usage documents of members who have asked for nothing in two months (usage documents keep only the
- * current day and month and the previous month anyway). Nothing open, reserved or current is touched.
+ * current day and month and the previous month anyway), and interaction claims older than an hour.
+ * Nothing open, reserved or current is touched.
  */
-import { finishedBefore, keys, prefixes } from '../../db/keys.js';
+import { claimsBefore, finishedBefore, keys, prefixes } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
 import type { TaskRecord } from '../tasks/taskRecord.js';
 import type { UsageDoc } from '../usage/usageDoc.js';
@@ -12,6 +13,7 @@ import type { UsageDoc } from '../usage/usageDoc.js';
 export interface PruneReport {
   tasks: number;
   members: number;
+  claims: number;
 }
 
 const PAGE = 500;
@@ -25,7 +27,7 @@ export async function pruneRecords(
   store: RecordStore,
   options: { now: number; taskRetentionMs: number },
 ): Promise<PruneReport> {
-  const report: PruneReport = { tasks: 0, members: 0 };
+  const report: PruneReport = { tasks: 0, members: 0, claims: 0 };
 
   // Finished tasks, oldest first, through the index of finish times.
   const upTo = finishedBefore(options.now - options.taskRetentionMs);
@@ -60,6 +62,22 @@ export async function pruneRecords(
     const doc = value as UsageDoc;
     return doc.running === 0 && (doc.last ?? 0) < options.now - 62 * DAY && (!doc.month || doc.month.id <= oldMonth);
   });
+  // Interaction claims: an interaction cannot be answered after 15 minutes; an hour is plenty.
+  for (;;) {
+    const page = await store.scan<unknown>(prefixes.claim, {
+      before: claimsBefore(options.now - 3_600_000),
+      limit: PAGE,
+    });
+    if (!page.length) break;
+    await store.transact(
+      page.map(([k]) => k),
+      (tx) => {
+        for (const [k] of page) tx.delete(k);
+      },
+    );
+    report.claims += page.length;
+    if (page.length < PAGE) break;
+  }
   await store.reclaim?.();
   return report;
 }

@@ -32,7 +32,12 @@ async function scanAll<V>(store: RecordStore, prefix: string): Promise<Array<[st
   }
 }
 
-export async function reconcile(store: RecordStore, ledger: GuildLedger, logger: Logger): Promise<ReconcileReport> {
+export async function reconcile(
+  store: RecordStore,
+  ledger: GuildLedger,
+  logger: Logger,
+  options: { rebuildRunning?: boolean } = {},
+): Promise<ReconcileReport> {
   const report: ReconcileReport = { openTasks: 0, droppedIndexEntries: 0, settledStale: 0, runningFixed: 0 };
   const openIds = (await scanAll<unknown>(store, prefixes.open)).map(([k]) => k.slice(prefixes.open.length));
   const open: TaskRecord[] = [];
@@ -74,7 +79,10 @@ export async function reconcile(store: RecordStore, ledger: GuildLedger, logger:
     t.usage = t.state === 'done' ? 'committed' : 'refunded';
   }
 
-  // Running counts = the open tasks that still hold a running slot.
+  report.openTasks = open.length;
+  // Running counts = the open tasks that still hold a running slot. Only while no other process works on
+  // the same data: one that creates a task between this scan and the fix would be counted wrong.
+  if (options.rebuildRunning === false) return report;
   const expected = new Map<string, number>();
   for (const t of open) {
     if (t.usage !== 'reserved' || !t.reservation || !Array.isArray(t.reservation.docs)) continue;

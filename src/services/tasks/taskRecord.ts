@@ -57,8 +57,11 @@ export interface TaskOrigin {
   channelId: string;
   userId: string;
   locale: Locale;
-  /** The interaction's webhook: valid for 15 minutes after `createdAt`; the token is dropped once the member has been told the outcome. */
-  interaction: { applicationId: string; token: string; createdAt: number };
+  /**
+   * The interaction (its id, when given, lets processes sharing a database answer it once) and its webhook:
+   * valid for 15 minutes after `createdAt`; the token is dropped once the member has been told the outcome.
+   */
+  interaction: { id?: string; applicationId: string; token: string; createdAt: number };
   /** Largest file Discord accepts in this interaction (`attachment_size_limit`), when it said. */
   uploadLimitBytes?: number;
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { keys } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
 import type { Logger } from '../../logging/logger.js';
+import { LeaseLostError, type OpenEntry, type TaskLeases } from '../cluster/taskLeases.js';
 import { isSeedanceError } from '../seedance/errors.js';
 import type { GuildLedger, Refusal } from '../usage/guildLedger.js';
 import { IllegalTransitionError } from './stateMachine.js';
@@ -33,15 +34,18 @@ export interface TaskServiceDeps {
   now?: () => number;
   /** Called at each checkpoint (no-op in production). */
   checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
+  /** Which process works on which task; a task this process creates is leased to it. */
+  leases?: TaskLeases;
 }
 
-export type CreateResult = { ok: true; task: TaskRecord } | Refusal;
-
-/** What the open index keeps per task. */
-export interface OpenEntry {
-  createdAt: number;
-  guildId: string | null;
+export interface ApplyOptions {
+  /** Only if this process still holds the task's lease (else LeaseLostError, nothing written). */
+  owner?: string;
 }
+
+/** Another process sharing the database took this interaction first: it answers, this one stays silent. */
+export type Claimed = { ok: false; claimed: true };
+export type CreateResult = { ok: true; task: TaskRecord } | Refusal | Claimed;
 
 const RECENT_PER_USER = 25;
 
@@ -84,6 +88,7 @@ export function createTaskService(deps: TaskServiceDeps) {
     name: N,
     args: TransitionArgs<N>,
     known?: TaskRecord,
+    options: ApplyOptions = {},
   ): Promise<TaskRecord> {
     known ??= await get(id);
     if (!known) throw new UnknownTaskError(id);
@@ -135,9 +140,16 @@ export function createTaskService(deps: TaskServiceDeps) {
         cost: input.cost,
       });
       const at = now();
+      // Processes sharing a database all receive the interaction (a rolling deploy): the first to commit its
+      // claim answers it, in the same transaction as the reservation, so no one else reserves for it.
+      const claim = store.shared && input.interaction.id ? keys.claim(input.interaction.id) : undefined;
       const result = await store.transact(
-        [keys.task(id), keys.open(id), keys.userTasks(input.userId), ...plan.keys],
+        [keys.task(id), keys.open(id), keys.userTasks(input.userId), ...plan.keys, ...(claim ? [claim] : [])],
         (tx): CreateResult => {
+          if (claim) {
+            if (tx.get(claim)) return { ok: false, claimed: true };
+            tx.set(claim, { taskId: id, at });
+          }
           const reserved = plan.reserve(tx);
           if (!reserved.ok) return reserved;
           const task: TaskRecord = {
@@ -151,7 +163,11 @@ export function createTaskService(deps: TaskServiceDeps) {
             reservation: reserved.reservation,
           };
           tx.set(keys.task(id), task);
-          tx.set(keys.open(id), { createdAt: at, guildId: input.guildId } satisfies OpenEntry);
+          tx.set(
+            keys.open(id),
+            deps.leases?.entryFor(id, at, input.guildId) ??
+              ({ createdAt: at, guildId: input.guildId } satisfies OpenEntry),
+          );
           const recent = tx.get<string[]>(keys.userTasks(input.userId)) ?? [];
           tx.set(keys.userTasks(input.userId), [id, ...recent.filter((x) => x !== id)].slice(0, RECENT_PER_USER));
           return { ok: true, task };
@@ -203,15 +219,22 @@ export function createTaskService(deps: TaskServiceDeps) {
       name: N,
       args: TransitionArgs<N>,
       known?: TaskRecord,
+      options: ApplyOptions = {},
     ): Promise<TaskRecord | undefined> {
       try {
-        const ended = await apply(id, name, args, known);
+        const ended = await apply(id, name, args, known, options);
         checkpoint('task.settled', ended);
         return ended;
       } catch (err) {
         if (err instanceof IllegalTransitionError) return undefined;
         throw err;
       }
+    },
+
+    /** Tasks by id (missing ones left out). */
+    async getMany(ids: readonly string[]): Promise<TaskRecord[]> {
+      const found = await store.getMany<TaskRecord>(ids.map(keys.task));
+      return ids.map((id) => found.get(keys.task(id))).filter((t): t is TaskRecord => !!t);
     },
 
     /** Tasks the bot still has work on (to submit, poll, deliver, or tell the member about). */

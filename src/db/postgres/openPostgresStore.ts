@@ -1,0 +1,139 @@
+/**
+ * The shared store: one PostgreSQL table through keyv + @keyv/postgres for single-record reads, and the
+ * same pool's SQL (`pg`) for what keyv cannot express. A batch of transactions is one database
+ * transaction that first takes an advisory lock per key it declared (in one global order, so two
+ * processes never deadlock), then reads, decides and writes: any number of processes on any number of
+ * machines stay exact, because the database decides who waits.
+ */
+import { createHash } from 'node:crypto';
+import KeyvPostgres from '@keyv/postgres';
+import Keyv from 'keyv';
+import pg from 'pg';
+import type { StoreBackend, Writes } from '../recordStore.js';
+
+export interface PostgresOptions {
+  /** PostgreSQL schema of the table (created when missing); default `public`. */
+  schema?: string;
+  /** Connections in the pool (default 8). */
+  poolSize?: number;
+}
+
+const TABLE = 'records';
+const RETRYABLE = new Set(['40P01', '40001']); // deadlock detected, serialization failure
+
+/** A keyv store on our pool (the package's own keeps one global pool per process and ends it on disconnect). */
+class PooledKeyvPostgres extends KeyvPostgres {
+  override async connect() {
+    const pool = (this.opts as unknown as { pool: pg.Pool }).pool;
+    return async (sql: string, values?: unknown[]) => (await pool.query(sql, values)).rows;
+  }
+  override async disconnect() {}
+}
+
+/** A stable signed 64-bit number per key, for pg_advisory_xact_lock. */
+export function lockId(key: string): bigint {
+  return createHash('sha256').update(key).digest().readBigInt64BE(0);
+}
+
+/** The URL without its password, for logs. */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+export async function openPostgresBackend(url: string, options: PostgresOptions = {}): Promise<StoreBackend> {
+  const schema = options.schema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+  const table = `"${schema}".${TABLE}`;
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 8 });
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  // Created here, before keyv would create its own: byte-order collation, so key ranges are prefix ranges
+  // served by the primary key whatever the database's default collation. A second start changes nothing.
+  await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await pool.query(`CREATE TABLE IF NOT EXISTS ${table} (key TEXT COLLATE "C" PRIMARY KEY, value TEXT NOT NULL)`);
+  const store = new PooledKeyvPostgres({ uri: url, schema: `"${schema}"`, table: TABLE, pool } as never);
+  store.on('error', () => undefined);
+  const keyv = new Keyv({
+    store,
+    namespace: undefined,
+    useKeyPrefix: false,
+    serialize: JSON.stringify,
+    deserialize: JSON.parse,
+  });
+  const encode = (v: unknown) => JSON.stringify({ value: v });
+  const decode = (text: string) => (JSON.parse(text) as { value: unknown } | null)?.value;
+
+  async function readMany(client: pg.Pool | pg.PoolClient, keys: readonly string[]) {
+    const out = new Map<string, unknown>();
+    if (!keys.length) return out;
+    const { rows } = await client.query<{ key: string; value: string }>(
+      `SELECT key, value FROM ${table} WHERE key = ANY($1::text[])`,
+      [keys],
+    );
+    for (const r of rows) out.set(r.key, decode(r.value));
+    return out;
+  }
+
+  async function writeAll(client: pg.PoolClient, writes: Writes) {
+    const sets = [...writes].filter(([, v]) => v !== undefined);
+    const deletes = [...writes].filter(([, v]) => v === undefined).map(([k]) => k);
+    if (sets.length) {
+      await client.query(
+        `INSERT INTO ${table} (key, value) SELECT * FROM unnest($1::text[], $2::text[])
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+        [sets.map(([k]) => k), sets.map(([, v]) => encode(v))],
+      );
+    }
+    if (deletes.length) await client.query(`DELETE FROM ${table} WHERE key = ANY($1::text[])`, [deletes]);
+  }
+
+  return {
+    kind: 'postgres',
+    location: `${safeUrl(url)} (schema ${schema})`,
+    async getMany(keys) {
+      if (!keys.length) return new Map();
+      if (keys.length > 64) return readMany(pool, keys);
+      const values = await keyv.getMany(keys as string[]);
+      const out = new Map<string, unknown>();
+      keys.forEach((k, i) => {
+        if (values[i] !== undefined) out.set(k, values[i]);
+      });
+      return out;
+    },
+    async scan(lower, upper, inclusiveLower, limit) {
+      const { rows } = await pool.query<{ key: string; value: string }>(
+        `SELECT key, value FROM ${table} WHERE key ${inclusiveLower ? '>=' : '>'} $1 AND key < $2 ORDER BY key${limit ? ' LIMIT $3' : ''}`,
+        limit ? [lower, upper, limit] : [lower, upper],
+      );
+      return rows.map((r) => [r.key, decode(r.value)] as [string, unknown]);
+    },
+    async runBatch(keys, apply) {
+      // One global order (by lock id) for every process: two batches wait for each other, never deadlock.
+      const ids = [...new Set(keys.map(lockId))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+      for (let attempt = 1; ; attempt += 1) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query('SELECT count(pg_advisory_xact_lock(id)) FROM unnest($1::bigint[]) AS id', [ids]);
+          await writeAll(client, apply(await readMany(client, keys)));
+          await client.query('COMMIT');
+          return;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          if (attempt >= 5 || !RETRYABLE.has(String((err as { code?: unknown }).code))) throw err;
+        } finally {
+          client.release();
+        }
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

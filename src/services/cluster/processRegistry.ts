@@ -1,0 +1,110 @@
+/**
+ * The bot's live processes, when several share one database: each writes a heartbeat record every few
+ * seconds (its shards, how many live processes it sees, since when), and reads everyone's. From that it
+ * knows which shards a live process runs (so it leaves their orphaned tasks to them) and its share of the
+ * upstream query budget: the budget divided by the live processes, where a newcomer waits until every other
+ * process has lowered its share (and a second has passed) before it starts, so together they never exceed it.
+ */
+import { keys, prefixes } from '../../db/keys.js';
+import type { RecordStore } from '../../db/recordStore.js';
+import type { Logger } from '../../logging/logger.js';
+import type { ShardSet } from './shards.js';
+
+export interface ProcessEntry {
+  at: number;
+  shards: ShardSet;
+  /** Live processes this one sees (itself included), and since when. */
+  sees: number;
+  since: number;
+}
+
+export interface RegistrySettings {
+  processId: string;
+  shards: ShardSet;
+  /** The whole deployment's query budget (queries per second). */
+  budget: number;
+  heartbeatMs?: number;
+  /** A process whose heartbeat is older than this is gone. */
+  expiryMs?: number;
+}
+
+export function createProcessRegistry(
+  store: RecordStore,
+  settings: RegistrySettings,
+  logger: Logger,
+  now: () => number = Date.now,
+) {
+  const heartbeatMs = settings.heartbeatMs ?? 2000;
+  const expiryMs = settings.expiryMs ?? 3 * heartbeatMs;
+  const myKey = keys.process(settings.processId);
+  let peers: ProcessEntry[] = [];
+  let sees = 1;
+  let since = now();
+  let share = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const listeners: Array<(share: number) => void> = [];
+
+  /** Lowering is always safe at once; raising waits until every peer has lowered and a second has passed. */
+  function computeShare(): number {
+    const fair = settings.budget / sees;
+    const settled = peers.every((p) => p.sees >= sees && p.since + 1000 <= now());
+    return settled ? fair : Math.min(share, fair);
+  }
+
+  async function beat(): Promise<void> {
+    const at = now();
+    const all = await store.scan<ProcessEntry>(prefixes.process);
+    peers = all.filter(([k, e]) => k !== myKey && e.at > at - expiryMs).map(([, e]) => e);
+    const count = peers.length + 1;
+    if (count !== sees) {
+      logger.info({ processes: count, before: sees }, 'live bot processes changed');
+      sees = count;
+      since = at;
+    }
+    const next = computeShare();
+    if (next !== share) {
+      share = next;
+      for (const l of listeners) l(share);
+    }
+    const stale = all.filter(([k, e]) => k !== myKey && e.at < at - 100 * expiryMs).map(([k]) => k);
+    await store.transact([myKey, ...stale], (tx) => {
+      tx.set(myKey, { at, shards: settings.shards, sees, since } satisfies ProcessEntry);
+      for (const k of stale) tx.delete(k);
+    });
+  }
+
+  return {
+    /** Registers this process and keeps its heartbeat (a shared store only; alone, it has the whole budget). */
+    async start(): Promise<void> {
+      if (!store.shared) {
+        share = settings.budget;
+        for (const l of listeners) l(share);
+        return;
+      }
+      await beat();
+      timer = setInterval(() => {
+        beat().catch((err: unknown) => logger.warn({ err }, 'process heartbeat failed; will try again'));
+      }, heartbeatMs);
+      timer.unref?.();
+    },
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      if (store.shared) await store.transact([myKey], (tx) => tx.delete(myKey)).catch(() => undefined);
+    },
+    /** Called with this process's share of the query budget whenever it changes. */
+    onShare(listener: (share: number) => void): void {
+      listeners.push(listener);
+    },
+    get share(): number {
+      return share;
+    },
+    /** Shards that some other live process runs. */
+    shardsRunElsewhere(): Set<number> {
+      return new Set(peers.filter((p) => p.shards.count === settings.shards.count).flatMap((p) => p.shards.ids));
+    },
+    livePeers: () => peers.length,
+  };
+}
+
+export type ProcessRegistry = ReturnType<typeof createProcessRegistry>;
