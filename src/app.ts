@@ -95,7 +95,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   );
   registry = createProcessRegistry(
     store,
-    { processId: leases.processId, shards, budget: config.poll.queriesPerSecond },
+    {
+      processId: leases.processId,
+      shards,
+      budget: config.poll.queriesPerSecond,
+      // Heartbeats well inside a lease: a process is known gone long before its tasks' leases run out.
+      heartbeatMs: Math.max(100, Math.min(2000, config.poll.leaseMs / 15)),
+    },
     logger.child({ component: 'processes' }),
     now,
   );

@@ -12,6 +12,8 @@ import { loadConfig, type Config } from '../src/config/loadConfig.js';
 import { startFakeSeedance, type FakeSeedance, type FakeSeedanceOptions } from '../src/dev/fake-seedance/index.js';
 import { createLogger } from '../src/logging/logger.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from './fakes/discord/index.js';
+import { dropSchema, newSchema, POSTGRES_URL } from './support/postgres.js';
+import type { StoreKind } from './support/tempStore.js';
 
 export interface HarnessOptions {
   env?: Record<string, string>;
@@ -23,6 +25,8 @@ export interface HarnessOptions {
   startApp?: boolean;
   /** Passed to the app (crash points in the task lifecycle). */
   checkpoint?: AppOptions['checkpoint'];
+  /** The store: the SQLite file in `dataDir` (default), or a fresh schema of the test PostgreSQL. */
+  store?: StoreKind;
 }
 
 export interface Harness {
@@ -73,7 +77,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const discord = await startFakeDiscord({ now: clock.now, ...options.discord });
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'seedance-bot-'));
+  const schema = options.store === 'postgres' ? newSchema() : undefined;
   const env: Record<string, string> = {
+    ...(schema ? { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema, DATABASE_POOL_SIZE: '4' } : {}),
+    // Short leases, so a killed process's tasks are taken over within seconds.
+    TASK_LEASE_SEC: '1.5',
     DISCORD_TOKEN: discord.botToken,
     DISCORD_REST_URL: discord.restUrl,
     SEEDANCE_API_KEY: seedance.apiKey,
@@ -138,6 +146,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await discord.close();
       await seedance.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (schema) await dropSchema(schema);
     },
   };
   return harness;

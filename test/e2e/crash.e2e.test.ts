@@ -11,6 +11,7 @@ import type { Script } from '../../src/dev/fake-seedance/index.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import type { Checkpoint } from '../../src/services/tasks/taskService.js';
 import { eventually, type Harness, startHarness } from '../harness.js';
+import { type StoreKind, storeKinds } from '../support/tempStore.js';
 
 const BOT = fileURLToPath(new URL('../support/botProcess.ts', import.meta.url));
 const MEMBER = { id: '310000000000000001', username: 'dora' };
@@ -99,36 +100,40 @@ const cases: Array<{ at: Checkpoint; script: Script; expect: { state: TaskRecord
   { at: 'task.delivered', script: { kind: 'succeed', queuedMs: 50, runMs: 50 }, expect: { state: 'done', creates: 1 } },
 ];
 
-describe('kill -9 at each step of create and settle, then restart', () => {
-  for (const c of cases) {
-    it(`crash at ${c.at}: the new process ends the task ${c.expect.state}, counts match the tasks`, async () => {
-      h = await startHarness({ startApp: false, seedance: { defaultScript: c.script } });
-      child = await startBotProcess(h, c.at);
-      const ix = h.discord.dispatchCommand({
-        name: 'video',
-        subcommand: 'text',
-        user: MEMBER,
-        options: [{ name: 'prompt', value: 'a lighthouse at dusk' }],
-      });
-      expect(await killed(child)).toBe('SIGKILL');
-      const app = await h.restart();
-      await eventually(
-        async () =>
-          (await app.tasks.listRecentByUser(MEMBER.id)).length > 0 && (await app.tasks.listOpen()).length === 0,
-        10_000,
-        'the task settled and its member told',
-      );
-      const [task] = await app.tasks.listRecentByUser(MEMBER.id);
-      expect(task!.state).toBe(c.expect.state);
-      expect(h.seedance.createCount()).toBe(c.expect.creates);
-      const tasks = await expectCountsMatchTasks(app, h.discord.guilds[0]!.id);
-      expect(tasks).toHaveLength(1);
-      if (c.expect.state === 'done') {
-        // Exactly one card carries the video.
-        const withVideo = [...h.discord.messages.byId.values()].filter((m) => m.attachments.length > 0);
-        expect(withVideo).toHaveLength(1);
-      }
-      void ix;
-    }, 40_000);
-  }
+const KINDS = await storeKinds();
+
+describe.each(KINDS)('%s', (kind: StoreKind) => {
+  describe('kill -9 at each step of create and settle, then restart', () => {
+    for (const c of cases) {
+      it(`crash at ${c.at}: the new process ends the task ${c.expect.state}, counts match the tasks`, async () => {
+        h = await startHarness({ store: kind, startApp: false, seedance: { defaultScript: c.script } });
+        child = await startBotProcess(h, c.at);
+        const ix = h.discord.dispatchCommand({
+          name: 'video',
+          subcommand: 'text',
+          user: MEMBER,
+          options: [{ name: 'prompt', value: 'a lighthouse at dusk' }],
+        });
+        expect(await killed(child)).toBe('SIGKILL');
+        const app = await h.restart();
+        await eventually(
+          async () =>
+            (await app.tasks.listRecentByUser(MEMBER.id)).length > 0 && (await app.tasks.listOpen()).length === 0,
+          10_000,
+          'the task settled and its member told',
+        );
+        const [task] = await app.tasks.listRecentByUser(MEMBER.id);
+        expect(task!.state).toBe(c.expect.state);
+        expect(h.seedance.createCount()).toBe(c.expect.creates);
+        const tasks = await expectCountsMatchTasks(app, h.discord.guilds[0]!.id);
+        expect(tasks).toHaveLength(1);
+        if (c.expect.state === 'done') {
+          // Exactly one card carries the video.
+          const withVideo = [...h.discord.messages.byId.values()].filter((m) => m.attachments.length > 0);
+          expect(withVideo).toHaveLength(1);
+        }
+        void ix;
+      }, 40_000);
+    }
+  });
 });

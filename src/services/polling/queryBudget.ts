@@ -63,11 +63,17 @@ export class QueryBudget {
     if (this.timer) return;
     while (this.waiting.length) {
       const at = this.now();
-      if (at < this.pausedUntil) return this.wakeAt(this.pausedUntil);
+      if (at < this.pausedUntil) {
+        this.wakeAt(this.pausedUntil);
+        return;
+      }
       if (this.rate <= 0) return; // no share of the budget (yet): wait for setRate
       const { ms, cap } = this.window();
       while (this.starts.length && this.starts[0]! <= at - ms) this.starts.shift();
-      if (this.starts.length >= cap) return this.wakeAt(this.starts[this.starts.length - cap]! + ms);
+      if (this.starts.length >= cap) {
+        this.wakeAt(this.starts[this.starts.length - cap]! + ms);
+        return;
+      }
       this.starts.push(at);
       this.waiting.shift()!();
     }

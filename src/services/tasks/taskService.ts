@@ -98,6 +98,8 @@ export function createTaskService(deps: TaskServiceDeps) {
     const { next, previous } = await store.transact([keys.task(id), keys.open(id), finishedKey, ...settles], (tx) => {
       const current = tx.get<TaskRecord>(keys.task(id));
       if (!current) throw new UnknownTaskError(id);
+      const entry = tx.get<OpenEntry>(keys.open(id));
+      if (options.owner && entry?.owner && entry.owner !== options.owner) throw new LeaseLostError(id);
       const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
       const next = fn(current, args, at);
       if (isFinal(next.state) && !isFinal(current.state)) {
