@@ -5,7 +5,11 @@ import { createApp } from './app.js';
 
 loadDotEnv();
 const config = configOrExit({ discord: true, seedance: true });
-const logger = createLogger({ level: config.logLevel, secrets: [config.discord.token, config.seedance.apiKey] });
+const databasePassword = config.database.url ? decodeURIComponent(new URL(config.database.url).password) : undefined;
+const logger = createLogger({
+  level: config.logLevel,
+  secrets: [config.discord.token, config.seedance.apiKey, databasePassword || undefined],
+});
 
 try {
   const app = await createApp(config, logger);

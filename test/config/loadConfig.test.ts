@@ -84,4 +84,27 @@ describe('configuration from environment variables', () => {
     const missing = Object.keys(envSchema.shape).filter((k) => !documented.has(k));
     expect(missing).toEqual([]);
   });
+
+  it("storage and sharding: PostgreSQL by URL, shards as a count (or auto) and this process's ids", () => {
+    const r = loadConfig({
+      ...creds,
+      DATABASE_URL: 'postgres://bot:pw@db:5432/seedance',
+      SHARD_COUNT: '4',
+      SHARD_IDS: '2, 3',
+    });
+    expect(r.ok && r.config.database).toEqual({
+      url: 'postgres://bot:pw@db:5432/seedance',
+      schema: 'public',
+      poolSize: 8,
+    });
+    expect(r.ok && r.config.shards).toEqual({ count: 4, ids: [2, 3] });
+    const auto = loadConfig({ ...creds, SHARD_COUNT: 'auto' });
+    expect(auto.ok && auto.config.shards).toEqual({ count: 'auto', ids: undefined });
+    const bad = loadConfig({ ...creds, DATABASE_URL: 'mysql://x', SHARD_COUNT: '2', SHARD_IDS: '1,2' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.join('\n')).toMatch(/DATABASE_URL: expected a PostgreSQL URL/);
+    const shards = loadConfig({ ...creds, SHARD_COUNT: '2', SHARD_IDS: '1,2' });
+    expect(!shards.ok && shards.problems.join('\n')).toMatch(/SHARD_IDS: 2 not below SHARD_COUNT \(2\)/);
+  });
 });

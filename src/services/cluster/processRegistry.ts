@@ -99,6 +99,8 @@ export function createProcessRegistry(
     get share(): number {
       return share;
     },
+    /** One heartbeat now (also run on the timer). */
+    heartbeat: beat,
     /** Shards that some other live process runs. */
     shardsRunElsewhere(): Set<number> {
       return new Set(peers.filter((p) => p.shards.count === settings.shards.count).flatMap((p) => p.shards.ids));

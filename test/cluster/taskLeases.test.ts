@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { keys } from '../../src/db/keys.js';
+import { createProcessRegistry } from '../../src/services/cluster/processRegistry.js';
+import { shardOf } from '../../src/services/cluster/shards.js';
+import { createTaskLeases, type OpenEntry } from '../../src/services/cluster/taskLeases.js';
+import { openTempStore, quietLogger, type TempStore } from '../support/tempStore.js';
+import { storeKinds } from '../support/tempStore.js';
+
+const HAS_POSTGRES = (await storeKinds()).includes('postgres');
+let temp: TempStore | undefined;
+afterEach(async () => {
+  await temp?.cleanup();
+  temp = undefined;
+});
+
+// Two guild ids whose shards (of 2) differ.
+const GUILD_A = '100000000000000000';
+const GUILD_B = [...Array(64).keys()]
+  .map((i) => String(100000000000000000n + (BigInt(i) << 22n)))
+  .find((g) => shardOf(g, 2) !== shardOf(GUILD_A, 2))!;
+
+async function open(ids: string[], guildId: string, entry: Partial<OpenEntry> = {}) {
+  await temp!.store.transact(ids.map(keys.open), (tx) => {
+    for (const id of ids) tx.set(keys.open(id), { createdAt: 0, guildId, ...entry });
+  });
+}
+
+describe('shards', () => {
+  it("a guild's shard is (id >> 22) % count; DMs are shard 0", () => {
+    expect(shardOf('81384788765712384', 2)).toBe(Number((81384788765712384n >> 22n) % 2n));
+    expect(shardOf(null, 4)).toBe(0);
+    expect(shardOf(GUILD_A, 1)).toBe(0);
+  });
+});
+
+describe("with SQLite, every open task is this process's", () => {
+  it('claims all of them, whoever held them before, and never lets them run out', async () => {
+    temp = await openTempStore('leases');
+    await open(['a', 'b'], GUILD_A, { owner: 'an-old-run', leaseUntil: Date.now() + 60_000 });
+    const leases = createTaskLeases(temp.store, { leaseMs: 1000, shards: { count: 1, ids: [0] } });
+    expect((await leases.claim(await leases.findClaimable())).sort()).toEqual(['a', 'b']);
+    expect(await leases.renew()).toEqual([]);
+  });
+});
+
+describe.skipIf(!HAS_POSTGRES)('with PostgreSQL, leases decide which process works on a task', () => {
+  it('a live lease is left alone; an expired one is taken, by one process only', async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const one = createTaskLeases(
+      temp.store,
+      { leaseMs: 1000, shards: { count: 1, ids: [0] }, processId: 'one' },
+      clock,
+    );
+    const two = createTaskLeases(
+      temp.store,
+      { leaseMs: 1000, shards: { count: 1, ids: [0] }, processId: 'two' },
+      clock,
+    );
+    await open(['t1', 't2'], GUILD_A);
+    expect(await one.claim(['t1', 't2'])).toEqual(['t1', 't2']);
+    expect(await two.findClaimable()).toEqual([]);
+    now += 500;
+    expect(await one.renew()).toEqual([]);
+    now += 900; // renewed at +500 for 1000 ms: still held
+    expect(await two.findClaimable()).toEqual([]);
+    now += 200; // one is gone (no renewal): both expired
+    const [a, b] = await Promise.all([two.claim(['t1', 't2']), one.claim(['t1', 't2'])]);
+    expect([...a, ...b].sort()).toEqual(['t1', 't2']);
+    expect(a.length === 2 || b.length === 2).toBe(true);
+  });
+
+  it('a process that lost a task notices at renewal; release hands everything over at once', async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const one = createTaskLeases(
+      temp.store,
+      { leaseMs: 1000, shards: { count: 1, ids: [0] }, processId: 'one' },
+      clock,
+    );
+    const two = createTaskLeases(
+      temp.store,
+      { leaseMs: 1000, shards: { count: 1, ids: [0] }, processId: 'two' },
+      clock,
+    );
+    await open(['t1'], GUILD_A);
+    await one.claim(['t1']);
+    now += 2000;
+    expect(await two.claim(['t1'])).toEqual(['t1']);
+    expect(await one.renew()).toEqual(['t1']);
+    await two.release();
+    expect(await one.findClaimable()).toEqual(['t1']);
+  });
+
+  it("another shard's orphaned task is left to the live process that runs that shard", async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const mine = shardOf(GUILD_A, 2);
+    let otherAlive = true;
+    const me = createTaskLeases(
+      temp.store,
+      { leaseMs: 1000, shards: { count: 2, ids: [mine] }, processId: 'me', runElsewhere: () => otherAlive },
+      clock,
+    );
+    await open(['own'], GUILD_A, { owner: 'dead', leaseUntil: now - 1 });
+    await open(['theirs'], GUILD_B, { owner: 'dead', leaseUntil: now - 1 });
+    expect(await me.findClaimable()).toEqual(['own']);
+    now += 2500; // out for more than two leases: the other shard's process is not taking it
+    expect((await me.findClaimable()).sort()).toEqual(['own', 'theirs']);
+    now -= 2500;
+    otherAlive = false; // nobody runs that shard: take it at once
+    expect((await me.findClaimable()).sort()).toEqual(['own', 'theirs']);
+  });
+});
+
+describe.skipIf(!HAS_POSTGRES)('processes share the query budget', () => {
+  it('each gets budget / processes; a newcomer waits until the others have lowered theirs', async () => {
+    temp = await openTempStore('registry', 'postgres');
+    let now = 5_000_000;
+    const clock = () => now;
+    const shards = { count: 1, ids: [0] };
+    const a = createProcessRegistry(
+      temp.store,
+      { processId: 'a', shards, budget: 30, heartbeatMs: 100_000 },
+      quietLogger(),
+      clock,
+    );
+    const b = createProcessRegistry(
+      temp.store,
+      { processId: 'b', shards, budget: 30, heartbeatMs: 100_000 },
+      quietLogger(),
+      clock,
+    );
+    await a.start();
+    expect(a.share).toBe(30);
+    await b.start(); // b sees a; a has not seen b yet: b may not query at all
+    expect(b.share).toBe(0);
+    await a.heartbeat(); // a sees two processes: lowers at once
+    expect(a.share).toBe(15);
+    await b.heartbeat();
+    expect(b.share).toBe(0); // a lowered less than a second ago
+    now += 1000;
+    await b.heartbeat();
+    expect(b.share).toBe(15);
+    // b dies: once its heartbeat is older than the expiry, a has the whole budget again.
+    now += 400_000;
+    await a.heartbeat();
+    expect(a.share).toBe(30);
+    await a.stop();
+    await b.stop();
+  });
+});
