@@ -3,6 +3,7 @@
  * JavaScript from dist-bench/ (built by the same command), as `npm start` runs the bot.
  */
 import { benchAckLatency } from './ackLatency.js';
+import { benchCluster } from './cluster.js';
 import { benchGuildMemory } from './guildMemory.js';
 import { benchCompletionToEdit, benchPoller } from './poller.js';
 import { benchReservations } from './reservations.js';
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<void>> = {
   edits: () => benchCompletionToEdit(),
   reservations: () => benchReservations(),
   storage: () => benchStorage(),
+  cluster: () => benchCluster(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

@@ -31,7 +31,8 @@ export async function openStore(settings: StoreSettings, logger: Logger): Promis
       });
   const store = createRecordStore(backend);
   try {
-    await migrate(store, logger);
+    // Processes starting together upgrade one after the other (the second finds nothing left to do).
+    await store.exclusive(() => migrate(store, logger));
   } catch (err) {
     await store.close();
     throw err;

@@ -44,6 +44,8 @@ export interface RecordStore {
    * is written. Transactions commit in the order they were made.
    */
   transact<T>(keys: readonly string[], fn: (tx: Tx) => T): Promise<T>;
+  /** Runs `fn` in one process at a time, where several share the database (else simply runs it). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /** Gives the space of deleted records back to the file system, where the database needs asking. */
   reclaim?(): Promise<void>;
   close(): Promise<void>;
@@ -72,6 +74,8 @@ export interface StoreBackend {
    * (an earlier part it depends on failed), in which case it writes nothing and rejects with that error.
    */
   commitInOrder?(writes: Writes, abort: () => unknown): Promise<void>;
+  /** Where several processes share the database: runs `fn` in one of them at a time (schema upgrades). */
+  exclusive?<T>(fn: () => Promise<T>): Promise<T>;
   reclaim?(): Promise<void>;
   close(): Promise<void>;
 }
@@ -282,6 +286,7 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
       });
     },
     reclaim: backend.reclaim ? () => backend.reclaim!() : undefined,
+    exclusive: (fn) => (backend.exclusive ? backend.exclusive(fn) : fn()),
     async close() {
       closed = true;
       // Let what was already asked for commit first.

@@ -134,7 +134,10 @@ describe.skipIf(!HAS_POSTGRES)('processes share the query budget', () => {
       quietLogger(),
       clock,
     );
-    await a.start();
+    await a.start(); // alone, but it only just arrived: it waits a second in case someone just left
+    expect(a.share).toBe(0);
+    now += 1000;
+    await a.heartbeat();
     expect(a.share).toBe(30);
     await b.start(); // b sees a; a has not seen b yet: b may not query at all
     expect(b.share).toBe(0);
@@ -146,7 +149,10 @@ describe.skipIf(!HAS_POSTGRES)('processes share the query budget', () => {
     await b.heartbeat();
     expect(b.share).toBe(15);
     // b dies: once its heartbeat is older than the expiry, a has the whole budget again.
-    now += 400_000;
+    now += 600_000; // past the expiry (five heartbeats): a sees b gone, and raises a second later
+    await a.heartbeat();
+    expect(a.share).toBe(15);
+    now += 1000;
     await a.heartbeat();
     expect(a.share).toBe(30);
     await a.stop();

@@ -54,9 +54,12 @@ export async function openPostgresBackend(url: string, options: PostgresOptions 
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   // Created here, before keyv would create its own: byte-order collation, so key ranges are prefix ranges
-  // served by the primary key whatever the database's default collation. A second start changes nothing.
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  await pool.query(`CREATE TABLE IF NOT EXISTS ${table} (key TEXT COLLATE "C" PRIMARY KEY, value TEXT NOT NULL)`);
+  // served by the primary key whatever the database's default collation. A second start changes nothing;
+  // processes starting together take turns (CREATE … IF NOT EXISTS alone is not safe against a race).
+  await exclusive(url, schema, async (client) => {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${table} (key TEXT COLLATE "C" PRIMARY KEY, value TEXT NOT NULL)`);
+  });
   const store = new PooledKeyvPostgres({ uri: url, schema: `"${schema}"`, table: TABLE, pool } as never);
   store.on('error', () => undefined);
   const keyv = new Keyv({
@@ -132,8 +135,27 @@ export async function openPostgresBackend(url: string, options: PostgresOptions 
         }
       }
     },
+    exclusive: (fn) => exclusive(url, schema, () => fn()),
     async close() {
       await pool.end();
     },
   };
+}
+
+/**
+ * Runs `fn` while holding a session advisory lock of this schema: one process at a time (schema set-up,
+ * upgrades). The lock lives on a connection of its own, so `fn` has the whole pool (even a pool of one).
+ */
+async function exclusive<T>(url: string, schema: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined);
+  await client.connect();
+  const id = String(lockId(`seedance-bot:setup:${schema}`));
+  try {
+    await client.query('SELECT pg_advisory_lock($1::bigint)', [id]);
+    return await fn(client);
+  } finally {
+    // Closing the session releases its advisory lock.
+    await client.end().catch(() => undefined);
+  }
 }

@@ -3,7 +3,8 @@
  * seconds (its shards, how many live processes it sees, since when), and reads everyone's. From that it
  * knows which shards a live process runs (so it leaves their orphaned tasks to them) and its share of the
  * upstream query budget: the budget divided by the live processes, where a newcomer waits until every other
- * process has lowered its share (and a second has passed) before it starts, so together they never exceed it.
+ * process has lowered its share (and a second has passed) before it starts, and a process whose own heartbeat
+ * is late stops querying before the others could count it gone: together they never exceed the budget.
  */
 import { keys, prefixes } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
@@ -35,7 +36,12 @@ export function createProcessRegistry(
   now: () => number = Date.now,
 ) {
   const heartbeatMs = settings.heartbeatMs ?? 2000;
-  const expiryMs = settings.expiryMs ?? 3 * heartbeatMs;
+  const expiryMs = settings.expiryMs ?? 5 * heartbeatMs;
+  /** Stop querying this long before the others could think this process gone (a stalled event loop, a slow database). */
+  const fenceMs = Math.max(heartbeatMs, expiryMs - 1000);
+  let lastBeat = 0;
+  let fenced = false;
+  let fenceTimer: NodeJS.Timeout | undefined;
   const myKey = keys.process(settings.processId);
   let peers: ProcessEntry[] = [];
   let sees = 1;
@@ -44,10 +50,14 @@ export function createProcessRegistry(
   let timer: NodeJS.Timeout | undefined;
   const listeners: Array<(share: number) => void> = [];
 
-  /** Lowering is always safe at once; raising waits until every peer has lowered and a second has passed. */
+  /**
+   * Lowering is always safe at once. Raising waits until every peer has lowered (it sees as many processes),
+   * and a second has passed since the last change anyone saw, this process included: a process that just
+   * left may have started queries in its last second.
+   */
   function computeShare(): number {
     const fair = settings.budget / sees;
-    const settled = peers.every((p) => p.sees >= sees && p.since + 1000 <= now());
+    const settled = since + 1000 <= now() && peers.every((p) => p.sees >= sees && p.since + 1000 <= now());
     return settled ? fair : Math.min(share, fair);
   }
 
@@ -71,6 +81,22 @@ export function createProcessRegistry(
       tx.set(myKey, { at, shards: settings.shards, sees, since } satisfies ProcessEntry);
       for (const k of stale) tx.delete(k);
     });
+    lastBeat = at;
+    if (fenced) {
+      fenced = false;
+      for (const l of listeners) l(share);
+    }
+  }
+
+  /**
+   * A process whose heartbeat is late might already count as gone for the others, who would then raise
+   * their share: it polls nothing until its next heartbeat lands.
+   */
+  function checkFence(): void {
+    if (fenced || !lastBeat || now() - lastBeat < fenceMs) return;
+    fenced = true;
+    logger.warn({ lateMs: now() - lastBeat }, 'heartbeat late: no status queries until it lands');
+    for (const l of listeners) l(0);
   }
 
   return {
@@ -86,10 +112,13 @@ export function createProcessRegistry(
         beat().catch((err: unknown) => logger.warn({ err }, 'process heartbeat failed; will try again'));
       }, heartbeatMs);
       timer.unref?.();
+      fenceTimer = setInterval(checkFence, Math.min(250, heartbeatMs / 2));
+      fenceTimer.unref?.();
     },
     async stop(): Promise<void> {
       if (timer) clearInterval(timer);
-      timer = undefined;
+      if (fenceTimer) clearInterval(fenceTimer);
+      timer = fenceTimer = undefined;
       if (store.shared) await store.transact([myKey], (tx) => tx.delete(myKey)).catch(() => undefined);
     },
     /** Called with this process's share of the query budget whenever it changes. */

@@ -53,6 +53,7 @@ export function createTaskLeases(store: RecordStore, settings: LeaseSettings, no
     // Another shard's task: left to the live process running that shard, unless it has not taken it for
     // two more leases (stuck, or gone without saying).
     const elsewhere = settings.runElsewhere?.(shardOf(e.guildId, settings.shards.count)) ?? false;
+    if (!e.owner) return !elsewhere; // never held (an upgraded or migrated store): its shard's process takes it
     return !elsewhere || lease + 2 * settings.leaseMs <= at;
   };
 

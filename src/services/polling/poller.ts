@@ -30,7 +30,9 @@ export interface PollerSettings extends PollTiming {
 
 export interface PollerDeps {
   tasks: TaskService;
-  upstream: { getTask(taskId: string, options?: { retries?: number }): Promise<TaskSnapshot> };
+  upstream: {
+    getTask(taskId: string, options?: { retries?: number; beforeSend?: () => Promise<void> }): Promise<TaskSnapshot>;
+  };
   presenter: TaskPresenter;
   logger: Logger;
   settings: PollerSettings;
@@ -169,10 +171,14 @@ export function createPoller(deps: PollerDeps) {
     }
     let snap: TaskSnapshot;
     try {
-      await budget.acquire();
-      if (!running) return;
       stats.queries += 1;
-      snap = await deps.upstream.getTask(task.upstreamTaskId, { retries: 0 });
+      snap = await deps.upstream.getTask(task.upstreamTaskId, {
+        retries: 0,
+        beforeSend: async () => {
+          await budget.acquire();
+          if (!running) throw new Error('the poller stopped');
+        },
+      });
     } catch (err) {
       return queryFailed(task, err);
     }

@@ -96,13 +96,20 @@ export class SeedanceClient {
   }
 
   /** Reads a task's state; transient failures are retried with exponential backoff and jitter. */
-  async getTask(taskId: string, options: { retries?: number } = {}): Promise<TaskSnapshot> {
+  /**
+   * `beforeSend` is awaited right before each attempt's request goes out (a query budget): what it limits is
+   * when requests actually start, not when the caller asked.
+   */
+  async getTask(
+    taskId: string,
+    options: { retries?: number; beforeSend?: () => Promise<void> } = {},
+  ): Promise<TaskSnapshot> {
     const path = this.queryPath.replace('{taskId}', encodeURIComponent(taskId));
     let notFound = 0;
     return pRetry(
       async () => {
         try {
-          const json = await this.request('GET', path);
+          const json = await this.request('GET', path, undefined, options.beforeSend);
           const snap = parseTaskSnapshot(json, taskId, this.options);
           if (!snap)
             throw new SeedanceError({
@@ -150,7 +157,14 @@ export class SeedanceClient {
    * (rather than AbortSignal.timeout, which keeps its timer and signal alive for the whole timeout) keeps
    * memory flat at hundreds of queries per second.
    */
-  private async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  private async request(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    beforeSend?: () => Promise<void>,
+  ): Promise<unknown> {
+    // Waiting for the budget is not part of the request's time limit.
+    if (beforeSend) await beforeSend();
     const controller = new AbortController();
     const timer = setTimeout(
       () => controller.abort(new DOMException(`no answer within ${this.timeoutMs} ms`, 'TimeoutError')),
