@@ -63,6 +63,8 @@ async function main() {
       SEEDANCE_API_KEY: seedance.apiKey,
       SEEDANCE_BASE_URL: seedance.url,
       DATABASE_PATH: join(dataDir, 'bot.sqlite'),
+      // The fake Seedance serves its videos on 127.0.0.1.
+      ALLOW_PRIVATE_VIDEO_HOSTS: 'true',
       POLL_FIRST_DELAY_SEC: '0.5',
       POLL_MIN_INTERVAL_SEC: '0.5',
       POLL_MAX_INTERVAL_SEC: '1',
