@@ -12,7 +12,7 @@
  */
 import type { Logger } from '../logging/logger.js';
 import { keys, prefixes } from './keys.js';
-import type { RecordStore } from './recordStore.js';
+import { collect, type RecordStore } from './recordStore.js';
 
 export const SCHEMA_VERSION = 1;
 const PAGE = 1000;
@@ -55,17 +55,6 @@ const FINAL = new Set(['done', 'failed', 'timed_out', 'uncertain']);
 /** `usage:<scope>[:u<user>]:(d|m):<period>`, the counters of the first schema. */
 const OLD_COUNTER = /^usage:([^:]+)(?::u(\d+))?:([dm]):([0-9-]+)$/;
 
-async function scanAll<V>(store: RecordStore, prefix: string): Promise<Array<[string, V]>> {
-  const out: Array<[string, V]> = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await store.scan<V>(prefix, { after, limit: PAGE });
-    out.push(...page);
-    if (page.length < PAGE) return out;
-    after = page[page.length - 1]![0];
-  }
-}
-
 const minus = (a: Counter, b: Counter): Counter => ({
   tasks: Math.max(0, a.tasks - b.tasks),
   seconds: Math.max(0, a.seconds - b.seconds),
@@ -98,19 +87,19 @@ export async function migrate(store: RecordStore, logger: Logger): Promise<{ fro
     if (!g) groups.set(doc, (g = { old: [], days: [], months: [], running: 0 }));
     return g;
   };
-  for (const [k, counter] of await scanAll<Counter>(store, prefixes.usage)) {
+  for (const [k, counter] of await collect<Counter>(store, prefixes.usage)) {
     const m = OLD_COUNTER.exec(k);
     if (!m) continue;
     const g = group(docOf(k));
     g.old.push(k);
     (m[3] === 'd' ? g.days : g.months).push({ id: m[4]!, counter });
   }
-  for (const [k, n] of await scanAll<number>(store, prefixes.legacy.running)) {
+  for (const [k, n] of await collect<number>(store, prefixes.legacy.running)) {
     const g = group(docOf(k));
     g.old.push(k);
     g.running = n;
   }
-  for (const [k, at] of await scanAll<number>(store, prefixes.legacy.lastRequest)) {
+  for (const [k, at] of await collect<number>(store, prefixes.legacy.lastRequest)) {
     const g = group(docOf(k));
     g.old.push(k);
     g.last = at;
@@ -137,7 +126,7 @@ export async function migrate(store: RecordStore, logger: Logger): Promise<{ fro
   }
 
   // 2. Reservations move into their task; a reserved one whose task never got written is refunded.
-  for (const [key, r] of await scanAll<LegacyReservation>(store, prefixes.legacy.reservation)) {
+  for (const [key, r] of await collect<LegacyReservation>(store, prefixes.legacy.reservation)) {
     const docs = r.running.map(docOf);
     const period = (kind: 'd' | 'm') =>
       r.counters.map((c) => OLD_COUNTER.exec(c)).find((m) => m?.[3] === kind)?.[4] ?? '';
@@ -166,9 +155,7 @@ export async function migrate(store: RecordStore, logger: Logger): Promise<{ fro
   }
 
   // 3. Finished tasks were already shown to their member: mark them told and forget their token.
-  let after: string | undefined;
-  for (;;) {
-    const page = await store.scan<LegacyTask>(prefixes.task, { after, limit: PAGE });
+  for await (const page of store.pages<LegacyTask>(prefixes.task, PAGE)) {
     const finished = page.filter(([, t]) => FINAL.has(t.state) && !t.toldAt);
     const finishedAt = (t: LegacyTask) => t.finishedAt ?? t.updatedAt ?? 0;
     const index = finished.map(([k, t]) => keys.finished(finishedAt(t), k.slice(prefixes.task.length)));
@@ -184,8 +171,6 @@ export async function migrate(store: RecordStore, logger: Logger): Promise<{ fro
       });
       counts.tasks += finished.length;
     }
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]![0];
   }
 
   await store.transact([keys.meta('schema_version')], (tx) => tx.set(keys.meta('schema_version'), SCHEMA_VERSION));

@@ -37,6 +37,8 @@ export interface RecordStore {
   getMany<V>(keys: readonly string[]): Promise<Map<string, V>>;
   /** Records whose key starts with `prefix`, in key order (served by the primary-key index). */
   scan<V>(prefix: string, options?: ScanOptions): Promise<Array<[key: string, value: V]>>;
+  /** Every record whose key starts with `prefix`, a page at a time, in key order (records of a page may be deleted before the next). */
+  pages<V>(prefix: string, size?: number): AsyncIterable<Array<[key: string, value: V]>>;
   /**
    * Runs `fn` atomically over the records named in `keys` and commits its writes before resolving with its
    * result. `fn` must be synchronous and may only touch the keys it declared. If it throws, nothing it did
@@ -274,6 +276,15 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
       const upper = options.before ?? prefixEnd(prefix);
       return (await backend.scan(lower, upper, options.after === undefined, options.limit)) as Array<[string, V]>;
     },
+    async *pages<V>(prefix: string, size = 1000) {
+      let after: string | undefined;
+      for (;;) {
+        const page = await this.scan<V>(prefix, { after, limit: size });
+        if (page.length) yield page;
+        if (page.length < size) return;
+        after = page[page.length - 1]![0];
+      }
+    },
     transact<T>(keys: readonly string[], fn: (tx: Tx) => T): Promise<T> {
       if (closed) return Promise.reject(new Error('the record store is closed'));
       return new Promise<T>((resolve, reject) => {
@@ -294,4 +305,11 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
       await backend.close();
     },
   };
+}
+
+/** Every record of a collection at once (for collections known to stay small enough: open tasks, usage of a scope). */
+export async function collect<V>(store: RecordStore, prefix: string): Promise<Array<[string, V]>> {
+  const out: Array<[string, V]> = [];
+  for await (const page of store.pages<V>(prefix)) out.push(...page);
+  return out;
 }

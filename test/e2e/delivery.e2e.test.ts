@@ -169,65 +169,51 @@ describe('references of Retry and Re-roll', () => {
     height: 600,
   };
 
-  it('expired Discord CDN URLs are signed anew before the request is sent again', async () => {
-    h = await startHarness();
-    h.seedance.enqueueScript({ kind: 'fail', afterMs: 50, reason: 'Read timed out' });
-    const ix = h.discord.dispatchCommand({
+  /** An image request that failed upstream (so Retry is offered), its member told; and a Retry click on it. */
+  async function failedImageTask(harness: Harness) {
+    harness.seedance.enqueueScript({ kind: 'fail', afterMs: 50, reason: 'Read timed out' });
+    const ix = harness.discord.dispatchCommand({
       name: 'video',
       subcommand: 'images',
       user: MEMBER,
       options: [{ name: 'prompt', value: 'the fox runs' }],
       attachments: [png],
     });
-    await h.discord.waitForCallback(ix.id);
+    await harness.discord.waitForCallback(ix.id);
     const [task] = await eventually(
       async () => {
-        const list = await h!.app.tasks.listRecentByUser(MEMBER.id);
+        const list = await harness.app.tasks.listRecentByUser(MEMBER.id);
         return list[0]?.toldAt ? list : undefined;
       },
       8000,
       'failed and told',
     );
-    const firstUrl = task!.request.images![0]!;
-    const click = h.discord.dispatchComponent({
-      customId: `v1:retry:${task!.id}`,
-      messageId: h.discord.originalMessage(ix.id)!.id,
-      user: MEMBER,
-    });
+    const retry = () =>
+      harness.discord.dispatchComponent({
+        customId: `v1:retry:${task!.id}`,
+        messageId: harness.discord.originalMessage(ix.id)!.id,
+        user: MEMBER,
+      });
+    return { task: task!, retry };
+  }
+
+  it('expired Discord CDN URLs are signed anew before the request is sent again', async () => {
+    h = await startHarness();
+    const { task, retry } = await failedImageTask(h);
+    const click = retry();
     expect((await h.discord.waitForCallback(click.id)).type).toBe(4);
     await eventually(() => h!.seedance.createCount() === 2, 5000, 'sent again');
     const resent = (h.seedance.requests.filter((r) => r.method === 'POST')[1]!.body as { images: string[] }).images[0]!;
     expect(h.discord.requestsTo('POST /attachments/refresh-urls')).toHaveLength(1);
-    expect(new URL(resent).pathname).toBe(new URL(firstUrl).pathname);
+    expect(new URL(resent).pathname).toBe(new URL(task.request.images![0]!).pathname);
     expect(Number.parseInt(new URL(resent).searchParams.get('ex')!, 16) * 1000).toBeGreaterThan(h.clock.now());
   });
 
   it('when Discord cannot refresh them, the member is asked to upload again and nothing is sent or charged', async () => {
     h = await startHarness();
-    h.seedance.enqueueScript({ kind: 'fail', afterMs: 50, reason: 'Read timed out' });
-    const ix = h.discord.dispatchCommand({
-      name: 'video',
-      subcommand: 'images',
-      user: MEMBER,
-      options: [{ name: 'prompt', value: 'the fox runs' }],
-      attachments: [png],
-    });
-    await h.discord.waitForCallback(ix.id);
-    const [task] = await eventually(
-      async () => {
-        const list = await h!.app.tasks.listRecentByUser(MEMBER.id);
-        return list[0]?.toldAt ? list : undefined;
-      },
-      8000,
-      'failed and told',
-    );
+    const { retry } = await failedImageTask(h);
     h.discord.injectRestFault({ route: 'POST /attachments/refresh-urls', status: 503, times: 10 });
-    const click = h.discord.dispatchComponent({
-      customId: `v1:retry:${task!.id}`,
-      messageId: h.discord.originalMessage(ix.id)!.id,
-      user: MEMBER,
-    });
-    const cb = await h.discord.waitForCallback(click.id);
+    const cb = await h.discord.waitForCallback(retry().id);
     expect(cb.data?.flags).toBe(64);
     expect(String(cb.data?.content)).toContain('upload them again');
     expect(h.seedance.createCount()).toBe(1);

@@ -7,8 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import KeyvPostgres from '@keyv/postgres';
-import Keyv from 'keyv';
 import pg from 'pg';
+import { decodeRecord, encodeRecord, readRecords, recordKeyv } from '../recordFormat.js';
 import type { StoreBackend, Writes } from '../recordStore.js';
 
 export interface PostgresOptions {
@@ -62,15 +62,9 @@ export async function openPostgresBackend(url: string, options: PostgresOptions 
   });
   const store = new PooledKeyvPostgres({ uri: url, schema: `"${schema}"`, table: TABLE, pool } as never);
   store.on('error', () => undefined);
-  const keyv = new Keyv({
-    store,
-    namespace: undefined,
-    useKeyPrefix: false,
-    serialize: JSON.stringify,
-    deserialize: JSON.parse,
-  });
-  const encode = (v: unknown) => JSON.stringify({ value: v });
-  const decode = (text: string) => (JSON.parse(text) as { value: unknown } | null)?.value;
+  const keyv = recordKeyv(store as never);
+  const encode = encodeRecord;
+  const decode = decodeRecord;
 
   async function readMany(client: pg.Pool | pg.PoolClient, keys: readonly string[]) {
     const out = new Map<string, unknown>();
@@ -99,16 +93,7 @@ export async function openPostgresBackend(url: string, options: PostgresOptions 
   return {
     kind: 'postgres',
     location: `${safeUrl(url)} (schema ${schema})`,
-    async getMany(keys) {
-      if (!keys.length) return new Map();
-      if (keys.length > 64) return readMany(pool, keys);
-      const values = await keyv.getMany(keys as string[]);
-      const out = new Map<string, unknown>();
-      keys.forEach((k, i) => {
-        if (values[i] !== undefined) out.set(k, values[i]);
-      });
-      return out;
-    },
+    getMany: (keys) => readRecords(keyv, keys, (k) => readMany(pool, k)),
     async scan(lower, upper, inclusiveLower, limit) {
       const { rows } = await pool.query<{ key: string; value: string }>(
         `SELECT key, value FROM ${table} WHERE key ${inclusiveLower ? '>=' : '>'} $1 AND key < $2 ORDER BY key${limit ? ' LIMIT $3' : ''}`,

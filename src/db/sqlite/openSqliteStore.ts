@@ -8,8 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
-import Keyv from 'keyv';
 import PQueue from 'p-queue';
+import { decodeRecord, encodeRecord, readRecords, recordKeyv } from '../recordFormat.js';
 import type { StoreBackend, Writes } from '../recordStore.js';
 
 export interface SqliteOptions {
@@ -81,17 +81,10 @@ async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend 
   const query: Query = (sql, ...params) => serial.add(() => raw(sql, ...params));
   // keyv reads the same table through the same queue.
   (store as unknown as { query: Query }).query = query;
-  // keyv's own row format ({"value": …}), written with plain JSON: its default serializer is several times
-  // slower and escapes strings that start with ':', which these records never need.
-  const keyv = new Keyv({
-    store,
-    namespace: undefined,
-    useKeyPrefix: false,
-    serialize: JSON.stringify,
-    deserialize: JSON.parse,
-  });
-  const encode = (v: unknown) => JSON.stringify({ value: v });
-  const decode = (text: string) => (JSON.parse(text) as { value: unknown } | null)?.value;
+  // keyv reads single records in the shared row format (recordFormat.ts).
+  const keyv = recordKeyv(store as never);
+  const encode = encodeRecord;
+  const decode = decodeRecord;
 
   async function readMany(run: Query, keys: readonly string[]): Promise<Map<string, unknown>> {
     const out = new Map<string, unknown>();
@@ -124,18 +117,7 @@ async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend 
   return {
     kind: 'sqlite',
     location: file,
-    async getMany(keys) {
-      if (!keys.length) return new Map();
-      // keyv's getMany pairs rows to keys with a linear search per key: fine for the few records a request
-      // reads, quadratic for the thousands a batch of transactions reads, which go straight to the table.
-      if (keys.length > 64) return readMany(query, keys);
-      const values = await keyv.getMany(keys as string[]);
-      const out = new Map<string, unknown>();
-      keys.forEach((k, i) => {
-        if (values[i] !== undefined) out.set(k, values[i]);
-      });
-      return out;
-    },
+    getMany: (keys) => readRecords(keyv, keys, (k) => readMany(query, k)),
     async scan(lower, upper, inclusiveLower, limit) {
       const rows = await query(
         `SELECT key, value FROM ${TABLE} WHERE key ${inclusiveLower ? '>=' : '>'} ? AND key < ? ORDER BY key${limit ? ' LIMIT ?' : ''}`,

@@ -85,17 +85,13 @@ export async function pruneRecords(
 /** Deletes, page by page, the records of a collection that `drop` selects. */
 async function deleteWhere(store: RecordStore, prefix: string, drop: (key: string, value: unknown) => boolean) {
   let removed = 0;
-  let after: string | undefined;
-  for (;;) {
-    const page = await store.scan<unknown>(prefix, { after, limit: PAGE * 2 });
+  for await (const page of store.pages<unknown>(prefix, PAGE * 2)) {
     const doomed = page.filter(([k, v]) => drop(k, v)).map(([k]) => k);
-    if (doomed.length) {
-      await store.transact(doomed, (tx) => {
-        for (const k of doomed) tx.delete(k);
-      });
-      removed += doomed.length;
-    }
-    if (page.length < PAGE * 2) return removed;
-    after = page[page.length - 1]![0];
+    if (!doomed.length) continue;
+    await store.transact(doomed, (tx) => {
+      for (const k of doomed) tx.delete(k);
+    });
+    removed += doomed.length;
   }
+  return removed;
 }

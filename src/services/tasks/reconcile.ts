@@ -6,7 +6,7 @@
  * should be needed; it is what makes "a crash at any line" safe even against a bug or an old file.
  */
 import { keys, prefixes } from '../../db/keys.js';
-import type { RecordStore } from '../../db/recordStore.js';
+import { collect, type RecordStore } from '../../db/recordStore.js';
 import type { Logger } from '../../logging/logger.js';
 import type { GuildLedger } from '../usage/guildLedger.js';
 import { EMPTY_USAGE, type UsageDoc } from '../usage/usageDoc.js';
@@ -21,17 +21,6 @@ export interface ReconcileReport {
 
 const PAGE = 2000;
 
-async function scanAll<V>(store: RecordStore, prefix: string): Promise<Array<[string, V]>> {
-  const out: Array<[string, V]> = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await store.scan<V>(prefix, { after, limit: PAGE });
-    out.push(...page);
-    if (page.length < PAGE) return out;
-    after = page[page.length - 1]![0];
-  }
-}
-
 export async function reconcile(
   store: RecordStore,
   ledger: GuildLedger,
@@ -39,7 +28,7 @@ export async function reconcile(
   options: { rebuildRunning?: boolean } = {},
 ): Promise<ReconcileReport> {
   const report: ReconcileReport = { openTasks: 0, droppedIndexEntries: 0, settledStale: 0, runningFixed: 0 };
-  const openIds = (await scanAll<unknown>(store, prefixes.open)).map(([k]) => k.slice(prefixes.open.length));
+  const openIds = (await collect<unknown>(store, prefixes.open)).map(([k]) => k.slice(prefixes.open.length));
   const open: TaskRecord[] = [];
   for (let i = 0; i < openIds.length; i += PAGE) {
     const ids = openIds.slice(i, i + PAGE);
@@ -88,7 +77,7 @@ export async function reconcile(
     if (t.usage !== 'reserved' || !t.reservation || !Array.isArray(t.reservation.docs)) continue;
     for (const key of t.reservation.docs) expected.set(key, (expected.get(key) ?? 0) + 1);
   }
-  const actual = new Map((await scanAll<UsageDoc>(store, prefixes.usage)).map(([k, doc]) => [k, doc.running ?? 0]));
+  const actual = new Map((await collect<UsageDoc>(store, prefixes.usage)).map(([k, doc]) => [k, doc.running ?? 0]));
   const wrong = [...new Set([...expected.keys(), ...actual.keys()])].filter(
     (k) => (expected.get(k) ?? 0) !== (actual.get(k) ?? 0),
   );

@@ -4,7 +4,7 @@
  * final state writes the state with the usage settlement; being told drops it from the open index.
  */
 import { randomBytes } from 'node:crypto';
-import { keys } from '../../db/keys.js';
+import { keys, prefixes } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
 import type { Logger } from '../../logging/logger.js';
 import { LeaseLostError, type OpenEntry, type TaskLeases } from '../cluster/taskLeases.js';
@@ -242,13 +242,9 @@ export function createTaskService(deps: TaskServiceDeps) {
     /** Tasks the bot still has work on (to submit, poll, deliver, or tell the member about). */
     async listOpen(): Promise<TaskRecord[]> {
       const out: TaskRecord[] = [];
-      let after: string | undefined;
-      for (;;) {
-        const page = await store.scan<OpenEntry>('open_tasks:', { after, limit: 2000 });
-        const found = await store.getMany<TaskRecord>(page.map(([k]) => keys.task(k.slice('open_tasks:'.length))));
+      for await (const page of store.pages<OpenEntry>(prefixes.open, 2000)) {
+        const found = await store.getMany<TaskRecord>(page.map(([k]) => keys.task(k.slice(prefixes.open.length))));
         for (const t of found.values()) if (!t.toldAt) out.push(t);
-        if (page.length < 2000) break;
-        after = page[page.length - 1]![0];
       }
       return out;
     },

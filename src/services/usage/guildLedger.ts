@@ -151,14 +151,10 @@ export function createGuildLedger(options: GuildLedgerOptions) {
       const { month } = periodsAt(now(), timeZone);
       const prefix = prefixes.memberUsage(`g${guildId}`);
       const rows: Array<{ userId: string; counter: Counter }> = [];
-      let after: string | undefined;
-      for (;;) {
-        const page = await store.scan<UsageDoc>(prefix, { after, limit: 5000 });
+      for await (const page of store.pages<UsageDoc>(prefix, 5000)) {
         for (const [key, doc] of page) {
           if (doc.month?.id === month) rows.push({ userId: key.slice(prefix.length), counter: doc.month.counter });
         }
-        if (page.length < 5000) break;
-        after = page[page.length - 1]![0];
       }
       rows.sort((a, b) => b.counter.tasks - a.counter.tasks || b.counter.seconds - a.counter.seconds);
       return { month, rows };
