@@ -41,6 +41,15 @@ describe("with SQLite, every open task is this process's", () => {
     expect((await leases.claim(await leases.findClaimable())).sort()).toEqual(['a', 'b']);
     expect(await leases.renew()).toEqual([]);
   });
+
+  it('a task this process already holds (created before the poller started) is found again at start', async () => {
+    temp = await openTempStore('leases');
+    await open(['mine'], GUILD_A);
+    const leases = createTaskLeases(temp.store, { leaseMs: 1000, shards: { count: 1, ids: [0] } });
+    expect(await leases.claim(['mine'])).toEqual(['mine']);
+    expect(await leases.findClaimable()).toEqual([]);
+    expect(await leases.findClaimable({ includeHeld: true })).toEqual(['mine']);
+  });
 });
 
 describe.skipIf(!HAS_POSTGRES)('with PostgreSQL, leases decide which process works on a task', () => {

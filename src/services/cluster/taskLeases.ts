@@ -88,20 +88,20 @@ export function createTaskLeases(store: RecordStore, settings: LeaseSettings, no
     drop(id: string): void {
       held.delete(id);
     },
-    /** Open tasks this process may take now (unowned, or their lease ran out), found by one scan of the index. */
-    async findClaimable(): Promise<string[]> {
+    /**
+     * Open tasks this process may take now (unowned, or their lease ran out), found by one scan of the index;
+     * with `includeHeld`, also those it already holds (at start, before it follows any).
+     */
+    async findClaimable(options: { includeHeld?: boolean } = {}): Promise<string[]> {
       const at = now();
       const out: string[] = [];
-      let after: string | undefined;
-      for (;;) {
-        const page = await store.scan<OpenEntry>(prefixes.open, { after, limit: PAGE });
+      for await (const page of store.pages<OpenEntry>(prefixes.open, PAGE)) {
         for (const [k, e] of page) {
           const id = k.slice(prefixes.open.length);
-          if (!held.has(id) && claimable(e, at)) out.push(id);
+          if ((options.includeHeld || !held.has(id)) && claimable(e, at)) out.push(id);
         }
-        if (page.length < PAGE) return out;
-        after = page[page.length - 1]![0];
       }
+      return out;
     },
     claim,
     /** Extends every lease this process holds; returns the tasks it no longer holds (taken over, or gone). */

@@ -351,7 +351,7 @@ export function createPoller(deps: PollerDeps) {
      */
     async start(): Promise<{ open: number; uncertain: number; failed: number }> {
       running = true;
-      const counts = await takeOver();
+      const counts = await takeOver(true);
       if (leases.shared) {
         maintenance = setInterval(() => void maintain(), settings.leaseMs / 3);
         maintenance.unref?.();
@@ -373,8 +373,8 @@ export function createPoller(deps: PollerDeps) {
   };
 
   /** Claims what may be taken now and adopts it. */
-  async function takeOver(): Promise<{ open: number; uncertain: number; failed: number }> {
-    const claimed = await leases.claim(await leases.findClaimable());
+  async function takeOver(includeHeld = false): Promise<{ open: number; uncertain: number; failed: number }> {
+    const claimed = await leases.claim(await leases.findClaimable({ includeHeld }));
     const tasks = await deps.tasks.getMany(claimed);
     const counts = { open: 0, uncertain: 0, failed: 0 };
     for (const t of tasks) {
