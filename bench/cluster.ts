@@ -53,7 +53,10 @@ function child(file: string, args: string[], env: NodeJS.ProcessEnv = {}) {
     });
     proc.once('exit', (code) => (code ? reject(new Error(`${file} exited with ${code}`)) : undefined));
   });
-  const output = new Promise<string>((resolve) => proc.once('exit', () => resolve(out.trim().split('\n').pop() ?? '')));
+  const output = new Promise<string>((resolve) =>
+    // 'close', not 'exit': only then has every byte of its stdout been read.
+    proc.once('close', () => resolve(out.trim().split('\n').pop() ?? '')),
+  );
   return { proc, ready, output };
 }
 

@@ -16,4 +16,5 @@ process.stdout.write(
   `${JSON.stringify({ before, after, guilds: client.guilds.cache.size, channels: client.channels.cache.size })}\n`,
 );
 await client.destroy();
-process.exit(0);
+// A large last line on a pipe may still be in flight: exit once stdout has taken all of it.
+process.stdout.write('', () => process.exit(0));

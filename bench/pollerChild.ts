@@ -116,4 +116,5 @@ process.stdout.write(
 );
 await store.close();
 rmSync(dir, { recursive: true, force: true });
-process.exit(0);
+// A large last line on a pipe may still be in flight: exit once stdout has taken all of it.
+process.stdout.write('', () => process.exit(0));

@@ -117,4 +117,5 @@ await poller.stop(1000);
 await registry.stop();
 process.stdout.write(`${JSON.stringify({ seenAt, queryStarts })}\n`);
 await store.close();
-process.exit(0);
+// A large last line on a pipe may still be in flight: exit once stdout has taken all of it.
+process.stdout.write('', () => process.exit(0));

@@ -52,4 +52,5 @@ await Promise.all(
 );
 process.stdout.write(`${JSON.stringify({ latencies, accepted })}\n`);
 await store.close();
-process.exit(0);
+// A large last line on a pipe may still be in flight: exit once stdout has taken all of it.
+process.stdout.write('', () => process.exit(0));
