@@ -45,6 +45,8 @@ const NONE = {
   member_running: null,
   guild_running: null,
   cooldown_seconds: null,
+  guild_queue: 0,
+  member_queue: 0,
 };
 const ledger = createGuildLedger({ store, settings: createSettingsStore(store), defaults: NONE, dmEnabled: true });
 const leases = createTaskLeases(store, { leaseMs: 30_000, shards: allShards(1) });
@@ -96,6 +98,7 @@ const poller = createPoller({
   },
   leases,
   presenter: {
+    queued: async () => {},
     progress: async () => {},
     final: async () => ({}),
     deliver: async (task) => {

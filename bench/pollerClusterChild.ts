@@ -32,6 +32,8 @@ const NONE = {
   member_running: null,
   guild_running: null,
   cooldown_seconds: null,
+  guild_queue: 0,
+  member_queue: 0,
 };
 const ledger = createGuildLedger({ store, settings: createSettingsStore(store), defaults: NONE, dmEnabled: true });
 // Query starts as this process makes them (the budget is about starts), as the single-process bench records them.
@@ -95,6 +97,7 @@ const poller = createPoller({
     leaseMs,
   },
   presenter: {
+    queued: async () => {},
     progress: async () => {},
     final: async () => ({}),
     deliver: async (task) => {

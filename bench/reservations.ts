@@ -62,6 +62,8 @@ async function runReservations(
         member_running: null,
         guild_running: null,
         cooldown_seconds: null,
+        guild_queue: 0,
+        member_queue: 0,
       },
       dmEnabled: true,
     });

@@ -27,6 +27,8 @@ const ledger = createGuildLedger({
     member_running: null,
     guild_running: null,
     cooldown_seconds: null,
+    guild_queue: 0,
+    member_queue: 0,
   },
   dmEnabled: true,
 });

@@ -14,11 +14,13 @@ import { createDiscordTaskPresenter } from './discord/discordTaskPresenter.js';
 import { type AttachedRouter, attachInteractionRouter } from './discord/interactionRouter.js';
 import type { Logger } from './logging/logger.js';
 import { createProcessRegistry, type ProcessRegistry } from './services/cluster/processRegistry.js';
-import { allShards, type ShardSet } from './services/cluster/shards.js';
+import { allShards, type ShardSet, shardOf } from './services/cluster/shards.js';
 import { createTaskLeases } from './services/cluster/taskLeases.js';
 import { createGuildConfig } from './services/guildConfig/guildConfig.js';
 import { createSettingsStore } from './services/guildConfig/settingsStore.js';
 import { createPoller, type Poller } from './services/polling/poller.js';
+import { createRenderTimes } from './services/queue/renderTimes.js';
+import { createTaskQueue, type TaskQueue } from './services/queue/taskQueue.js';
 import { pruneRecords } from './services/retention/pruneRecords.js';
 import { SeedanceClient } from './services/seedance/client.js';
 import { reconcile } from './services/tasks/reconcile.js';
@@ -43,6 +45,7 @@ export interface App {
   tasks: TaskService;
   ledger: GuildLedger;
   poller: Poller;
+  queue: TaskQueue;
   discord: Client;
   /** The shards this process runs. */
   shards: ShardSet;
@@ -130,6 +133,29 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     checkpoint: options.checkpoint,
     leases,
   });
+  const queue = createTaskQueue({
+    tasks,
+    ledger,
+    renderTimes: createRenderTimes(store),
+    presenter,
+    logger: logger.child({ component: 'queue' }),
+    settings: config.queue,
+    now,
+    // A task that left the queue is sent at once by the process that started it, then followed.
+    onStarted: (task) =>
+      void tasks.submit(task.id).then(
+        (submitted) => {
+          poller.track(submitted);
+          if (submitted.state === 'running') void presenter.progress(submitted);
+        },
+        (err: unknown) => {
+          logger.error({ err, taskId: task.id, guildId: task.guildId }, 'could not send a task that left the queue');
+          poller.track(task);
+        },
+      ),
+    // Each process looks after the queues of the servers its shards own (direct messages: shard 0).
+    ownsScope: (scope) => shards.ids.includes(shardOf(scope.startsWith('g') ? scope.slice(1) : null, shards.count)),
+  });
   // Several processes share the API key's query budget: each polls at its share.
   registry.onShare((share) => poller.setQueryRate(share));
   const guildConfig = createGuildConfig({
@@ -142,6 +168,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     tasks,
     guildConfig,
     ledger,
+    queue,
     logger: logger.child({ component: 'discord' }),
     now,
     track: (task) => poller.track(task),
@@ -164,6 +191,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     tasks,
     ledger,
     poller,
+    queue,
     discord,
     shards,
     registry,
@@ -178,6 +206,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       // REST works without the gateway: recovery can edit and DM before interactions flow.
       if (config.discord.token) discord.rest.setToken(config.discord.token);
       const recovered = await poller.start();
+      await queue.start();
       router = attachInteractionRouter(discord, ctx);
       const ready = new Promise<void>((resolve) => discord.once('clientReady', () => resolve()));
       await discord.login(config.discord.token);
@@ -205,6 +234,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       router?.detach();
       const unfinished = await router?.drain(graceMs);
       if (unfinished) logger.warn({ unfinished }, 'interactions still running at shutdown');
+      await queue.stop();
       await poller.stop(graceMs);
       await registry.stop();
       await discord.destroy();

@@ -60,6 +60,8 @@ export const FAST_POLL_ENV = {
   POLL_MIN_INTERVAL_SEC: '0.05',
   POLL_MAX_INTERVAL_SEC: '0.2',
   POLL_QUERIES_PER_SEC: '100',
+  QUEUE_SWEEP_SEC: '0.2',
+  QUEUE_EDIT_GAP_SEC: '0.1',
 };
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {

@@ -22,10 +22,11 @@ export const tasksCommand: SlashCommand = {
     const ephemeral = { flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
     if (interaction.options.getSubcommand() === 'list') {
       const recent = await ctx.tasks.listRecentByUser(interaction.user.id, 10);
-      const lines = recent.map((task) =>
+      const places = await Promise.all(recent.map((task) => ctx.queue.placeOf(task)));
+      const lines = recent.map((task, i) =>
         t(locale, 'tasks.line', {
           id: task.id,
-          status: statusLine(task, locale),
+          status: statusLine(task, locale, places[i]),
           model: task.model,
           when: `<t:${Math.floor(task.createdAt / 1000)}:R>`,
         }),
@@ -47,7 +48,7 @@ export const tasksCommand: SlashCommand = {
       await interaction.reply({ ...ephemeral, content: t(locale, 'tasks.notFound', { id: id.slice(0, 64) }) });
       return;
     }
-    const { embeds } = taskMessage(task, locale, ctx.now());
+    const { embeds } = taskMessage(task, locale, ctx.now(), undefined, await ctx.queue.placeOf(task));
     await interaction.reply({
       ...ephemeral,
       embeds,

@@ -34,12 +34,21 @@ export const usageCommand: SlashCommand = {
     const ephemeral = { flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
     if (interaction.options.getSubcommand() === 'me') {
       const u = await usageAgainstLimits(ctx.ledger, interaction.guildId, interaction.user.id);
+      // Requests of this member still waiting in this server's queue, with their places.
+      const waiting = (await ctx.tasks.listRecentByUser(interaction.user.id, 25)).filter(
+        (task) => task.state === 'queued' && task.guildId === interaction.guildId,
+      );
+      const places = await Promise.all(waiting.map((task) => ctx.queue.placeOf(task)));
+      const queued = waiting.map((task, i) =>
+        t(locale, 'usage.queuedItem', { id: task.id, position: places[i]?.position ?? '?' }),
+      );
       const content = [
         `**${t(locale, 'usage.title')}**`,
         `__${t(locale, 'usage.you')}__`,
         ...u.you.map((l) => renderLine(l, locale)),
         ...(u.server.length ? [`__${t(locale, 'usage.server')}__`, ...u.server.map((l) => renderLine(l, locale))] : []),
         t(locale, 'usage.billing', { perTask: u.month.perTaskUnits, perSecond: u.month.perSecondUnits }),
+        ...(queued.length ? [t(locale, 'usage.queued', { list: queued.join(', ') })] : []),
       ].join('\n');
       await interaction.reply({ ...ephemeral, content });
       return;

@@ -40,6 +40,8 @@ export interface Config {
     /** How long a task's lease lasts (shared stores: a dead process's tasks are taken over after it). */
     leaseMs: number;
   };
+  /** How often every queue is looked at, and the least gap between two rounds of position edits of one queue. */
+  queue: { sweepMs: number; refreshGapMs: number };
   /** `auto`: Discord's recommended count (GET /gateway/bot); ids: the shards this process runs (default all). */
   shards: { count: number | 'auto'; ids?: number[] };
   /** Default limits of every guild (null = no limit), and whether DMs may generate. */
@@ -120,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
         deadlineMs: e.TASK_DEADLINE_MIN * 60_000,
         leaseMs: e.TASK_LEASE_SEC * 1000,
       },
+      queue: { sweepMs: e.QUEUE_SWEEP_SEC * 1000, refreshGapMs: e.QUEUE_EDIT_GAP_SEC * 1000 },
       shards: {
         count: e.SHARD_COUNT === 'auto' ? 'auto' : Number(e.SHARD_COUNT),
         ids: e.SHARD_IDS
@@ -134,6 +137,8 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
         member_running: e.LIMIT_MEMBER_RUNNING,
         guild_running: e.LIMIT_GUILD_RUNNING,
         cooldown_seconds: e.LIMIT_COOLDOWN_SECONDS,
+        guild_queue: e.LIMIT_GUILD_QUEUE,
+        member_queue: e.LIMIT_MEMBER_QUEUE,
       },
       dmEnabled: e.DM_ENABLED,
     },

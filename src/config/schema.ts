@@ -99,6 +99,8 @@ export const envSchema = z.object({
   POLL_CONCURRENCY: int(1, 256, 8),
   TASK_DEADLINE_MIN: positive(30),
   TASK_LEASE_SEC: positive(30),
+  QUEUE_SWEEP_SEC: positive(5),
+  QUEUE_EDIT_GAP_SEC: positive(3),
 
   // Sharding: how many shards the bot has (a number, or auto = Discord's recommendation) and which this process runs.
   SHARD_COUNT: z
@@ -120,6 +122,9 @@ export const envSchema = z.object({
   LIMIT_MEMBER_RUNNING: limit('2'),
   LIMIT_GUILD_RUNNING: limit('6'),
   LIMIT_COOLDOWN_SECONDS: limit('10'),
+  // Requests that wait for a running slot instead of being refused (0: no queue).
+  LIMIT_GUILD_QUEUE: limit('20'),
+  LIMIT_MEMBER_QUEUE: limit('3'),
   // Video delivery
   ALLOW_PRIVATE_VIDEO_HOSTS: z
     .enum(['true', 'false'], { error: 'expected true or false' })

@@ -22,6 +22,13 @@ export const keys = {
    * the previous month and the videos rendering now; with `userId`, the same for one member plus their last request.
    */
   usage: (scope: string, userId?: string) => (userId ? `usage:${scope}:u${userId}` : `usage:${scope}`),
+  /**
+   * A task waiting for a running slot in its scope (`g<guild>` or `dm<user>`); key order is queue order
+   * (first come, first served). The value says whose it is and the member's running cap when it was queued.
+   */
+  queue: (scope: string, queuedAt: number, id: string) => `queue:${scope}:${pad(queuedAt)}:${id}`,
+  /** A task holding a running slot in its scope: when it started and how long it is expected to take. */
+  slot: (scope: string, id: string) => `slots:${scope}:${id}`,
   /** An interaction some process of the bot has taken on (processes sharing a database answer it once). */
   claim: (interactionId: string) => `claims:${interactionId}`,
   /** A live process of the bot (heartbeat), when several share the store. */
@@ -41,6 +48,12 @@ export const prefixes = {
   finished: 'finished_tasks:',
   usage: 'usage:',
   claim: 'claims:',
+  queue: 'queue:',
+  slots: 'slots:',
+  /** The queue of one scope, first in line first. */
+  queueOf: (scope: string) => `queue:${scope}:`,
+  /** The running slots of one scope. */
+  slotsOf: (scope: string) => `slots:${scope}:`,
   process: 'processes:',
   /** Every member's usage document of one scope. */
   memberUsage: (scope: string) => `usage:${scope}:u`,

@@ -1,6 +1,7 @@
 /** What command and button handlers receive from the composition root. */
 import type { Logger } from '../logging/logger.js';
 import type { GuildConfig } from '../services/guildConfig/guildConfig.js';
+import type { TaskQueue } from '../services/queue/taskQueue.js';
 import type { GuildLedger } from '../services/usage/guildLedger.js';
 import type { TaskRecord } from '../services/tasks/taskRecord.js';
 import type { TaskService } from '../services/tasks/taskService.js';
@@ -9,6 +10,8 @@ export interface BotContext {
   tasks: TaskService;
   guildConfig: GuildConfig;
   ledger: GuildLedger;
+  /** The per-server queue of requests waiting for a running slot. */
+  queue: TaskQueue;
   logger: Logger;
   now: () => number;
   /** Hands a submitted task to the background poller. */

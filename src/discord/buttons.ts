@@ -1,7 +1,7 @@
 /**
  * Button clicks on task messages, resolved from the database by the task id in the custom_id:
  * Re-roll (a finished task, same parameters, new usage), Retry (a task that did not finish), Delete
- * (the requester or members with Manage Messages).
+ * and Cancel (a task waiting in the queue), both for the requester or members with Manage Messages.
  */
 import { MessageFlags, PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
 import { resolveLocale, t } from '../i18n/index.js';
@@ -10,6 +10,7 @@ import { FINAL_STATES } from '../services/tasks/taskRecord.js';
 import type { BotContext } from './botContext.js';
 import { parseCustomId } from './customIds.js';
 import { publishTask } from './publishTask.js';
+import { taskMessage } from './render/taskMessage.js';
 import { refreshAttachmentUrls } from './refreshAttachmentUrls.js';
 import { renderProblemList } from './render/problemList.js';
 import { renderRefusal } from './render/refusal.js';
@@ -27,11 +28,37 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     return;
   }
 
+  const mayManage =
+    task.userId === interaction.user.id ||
+    interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
+
+  if (parsed.action === 'cancel') {
+    if (!mayManage) {
+      await ephemeral(t(locale, 'button.cancelDenied'));
+      return;
+    }
+    const cancelled = await ctx.queue.cancel(task.id, interaction.user.id);
+    if (!cancelled.ok) {
+      await ephemeral(t(locale, cancelled.reason === 'started' ? 'button.cancelTooLate' : 'button.unknownTask'));
+      return;
+    }
+    const ended = cancelled.task;
+    try {
+      // The click's own answer edits the card: cancelled, with Retry and Delete.
+      await interaction.update(taskMessage(ended, ended.locale, ctx.now()));
+      await ctx.tasks.apply(ended.id, 'markTold', {});
+    } catch (err) {
+      ctx.logger.warn(
+        { err, taskId: ended.id, guildId: ended.guildId },
+        'could not show the cancellation; the poller will',
+      );
+      ctx.track(ended);
+    }
+    return;
+  }
+
   if (parsed.action === 'delete') {
-    const mayDelete =
-      task.userId === interaction.user.id ||
-      interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
-    if (!mayDelete) {
+    if (!mayManage) {
       await ephemeral(t(locale, 'button.deleteDenied'));
       return;
     }

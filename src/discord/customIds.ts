@@ -2,7 +2,7 @@
  * Stateless button ids: `v1:<action>:<taskId>`. They carry everything a click needs, so buttons keep
  * working after restarts and for days; the task itself is read from the database.
  */
-export const BUTTON_ACTIONS = ['reroll', 'retry', 'delete'] as const;
+export const BUTTON_ACTIONS = ['reroll', 'retry', 'delete', 'cancel'] as const;
 export type ButtonAction = (typeof BUTTON_ACTIONS)[number];
 
 export function customIdFor(action: ButtonAction, taskId: string): string {

@@ -8,6 +8,7 @@ import { type Locale, t } from '../i18n/index.js';
 import type { Logger } from '../logging/logger.js';
 import { downloadVideo } from '../services/delivery/downloadVideo.js';
 import type { DeliveryMode, DeliveryOutcome, TaskPresenter, Unreachable } from '../services/polling/taskPresenter.js';
+import type { QueuePlace } from '../services/queue/taskQueue.js';
 import type { TaskRecord } from '../services/tasks/taskRecord.js';
 import { formatBytes } from '../services/validation/format.js';
 import {
@@ -47,8 +48,8 @@ export function createDiscordTaskPresenter(
   const lastEdit = new Map<string, number>();
   const editing = new Set<string>();
 
-  const toBody = (task: TaskRecord, video?: { url: string; note: string }): MessageBody => {
-    const m = taskMessage(task, task.locale, now(), video);
+  const toBody = (task: TaskRecord, video?: { url: string; note: string }, place?: QueuePlace): MessageBody => {
+    const m = taskMessage(task, task.locale, now(), video, place);
     return { content: '', embeds: m.embeds, components: m.components, allowed_mentions: { parse: [] } };
   };
   const withContent =
@@ -87,6 +88,15 @@ export function createDiscordTaskPresenter(
   }
 
   return {
+    async queued(task, place) {
+      // Throttled by the queue itself (rounds, per-card gaps); kept apart from progress edits.
+      try {
+        await show(task, toBody(task, undefined, place), [], { fresh: (b) => b, dm: null });
+      } catch (err) {
+        log(task).warn({ err }, 'queue position edit failed');
+      }
+    },
+
     async progress(task) {
       const age = now() - task.createdAt;
       const gap = age < 10 * 60_000 ? gaps[0] : age < 60 * 60_000 ? gaps[1] : gaps[2];

@@ -1,7 +1,8 @@
 /**
  * The public life of a fresh task inside its interaction: reply with the task card (so the member sees
  * it within Discord's 3 s), remember the reply's message id, submit upstream, edit in the result, then
- * hand the task to the poller (which also tells the member when the task ended at once). Shared by
+ * hand the task to the poller (which also tells the member when the task ended at once). A task that
+ * waits in the queue is only shown with its place: the queue sends it when a slot frees. Shared by
  * /video, Re-roll and Retry.
  */
 import type { RepliableInteraction } from 'discord.js';
@@ -17,8 +18,12 @@ export async function publishTask(
 ): Promise<TaskRecord> {
   const log = ctx.logger.child({ taskId: task.id, guildId: task.guildId });
   let messageId: string | undefined;
+  const place = task.state === 'queued' ? await ctx.queue.joined(task) : undefined;
   try {
-    const response = await interaction.reply({ ...taskMessage(task, task.locale, ctx.now()), withResponse: true });
+    const response = await interaction.reply({
+      ...taskMessage(task, task.locale, ctx.now(), undefined, place),
+      withResponse: true,
+    });
     messageId = response.resource?.message?.id;
   } catch (err) {
     // 40060/10062: another bot process answered this interaction, or we were too late. Nothing was sent
@@ -32,6 +37,10 @@ export async function publishTask(
   }
   if (!messageId) messageId = (await interaction.fetchReply().catch(() => undefined))?.id;
   if (messageId) await ctx.tasks.attachMessage(task.id, messageId);
+  if (task.state === 'queued') {
+    ctx.queue.afterJoin(task);
+    return task;
+  }
 
   const submitted = await ctx.tasks.submit(task.id);
   if (submitted.state === 'running') {

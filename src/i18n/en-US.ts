@@ -90,6 +90,8 @@ export const enUS = {
   'status.failed': () => '❌ Failed',
   'status.timed_out': () => '⌛ Timed out',
   'status.uncertain': () => '⚠️ Outcome unknown',
+  'status.waiting': (p: P) =>
+    `🕒 Queued — position ${s(p, 'position')}${p.startsAt ? ` · starts about <t:${s(p, 'startsAt')}:R>` : ''}`,
   'failure.moderation': (p: P) =>
     `The video service refused this request for its content (${s(p, 'detail')}). Change the prompt or the images; retrying the same request will be refused again. Your usage was refunded.`,
   'failure.transient': (p: P) =>
@@ -123,9 +125,16 @@ export const enUS = {
     'The video was made, but its message was deleted and the bot cannot send you a direct message. Your usage was refunded.',
   'failure.undeliverable': () =>
     'The video was made, but Discord would not let the bot post it anywhere, not even by direct message. Your usage was refunded.',
+  'failure.member_cancelled': () =>
+    'Cancelled while waiting in the queue. Nothing was sent to the video service and your usage was refunded.',
   'button.reroll': () => 'Re-roll',
   'button.retry': () => 'Retry',
   'button.delete': () => 'Delete',
+  'button.cancel': () => 'Cancel',
+  'button.cancelDenied': () =>
+    'Only the member who asked for this video, or someone with Manage Messages, can cancel it.',
+  'button.cancelTooLate': () =>
+    'This request has already left the queue and been sent to the video service, which cannot cancel it.',
   'button.open': () => 'Open video',
   'button.deleteDenied': () =>
     'Only the member who asked for this video, or someone with Manage Messages, can delete it.',
@@ -165,6 +174,10 @@ export const enUS = {
   'limit.guild_monthly_seconds': (p: P) =>
     `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} seconds of video this month and this one needs ${s(p, 'needed')}; resets <t:${s(p, 'resetAt')}:R>.`,
   'limit.dm_disabled': () => 'generating in direct messages is switched off; use the bot in a server.',
+  'limit.guild_queue': (p: P) =>
+    `every running slot is taken and this server's queue is full (${s(p, 'used')} of ${s(p, 'limit')} waiting); try again when it moves.`,
+  'limit.member_queue': (p: P) =>
+    `your videos are rendering and you already have ${s(p, 'used')} of ${s(p, 'limit')} requests waiting in the queue.`,
   'policy.channel': (p: P) => `videos can be made only in ${s(p, 'channels')} on this server.`,
   'policy.role': (p: P) => `only members with ${s(p, 'role')} can make videos on this server.`,
   'admin.denied': () => 'Only members with Manage Server can change these settings.',
@@ -193,6 +206,8 @@ export const enUS = {
   'limit.label.member_running': () => 'Videos rendering at once per member',
   'limit.label.guild_running': () => 'Videos rendering at once per server',
   'limit.label.cooldown_seconds': () => 'Cooldown between requests (s)',
+  'limit.label.guild_queue': () => 'Requests waiting in the server queue',
+  'limit.label.member_queue': () => 'Requests waiting in the queue per member',
   'usage.title': () => 'Video usage',
   'usage.you': () => 'You',
   'usage.server': () => 'This server',
@@ -203,6 +218,8 @@ export const enUS = {
   'usage.membersTitle': (p: P) => `Usage by member, ${s(p, 'month')}`,
   'usage.memberLine': (p: P) => `<@${s(p, 'user')}>: ${s(p, 'tasks')} videos · ${s(p, 'seconds')} s`,
   'usage.noMembers': () => 'Nobody has made a video this month.',
+  'usage.queued': (p: P) => `Waiting in the queue: ${s(p, 'list')}`,
+  'usage.queuedItem': (p: P) => `\`${s(p, 'id')}\` (position ${s(p, 'position')})`,
   'usage.more': (p: P) => `…and ${s(p, 'count')} more (use csv: True for the full list).`,
   'error.generic': () => 'Something went wrong on our side; nothing was charged. Please try again.',
   'error.guildOnly': () => 'This command works in servers only.',

@@ -76,6 +76,8 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'status.failed': () => '❌ 失败',
   'status.timed_out': () => '⌛ 超时',
   'status.uncertain': () => '⚠️ 结果未知',
+  'status.waiting': (p) =>
+    `🕒 排队中 — 第 ${s(p, 'position')} 位${p.startsAt ? ` · 预计 <t:${s(p, 'startsAt')}:R>开始` : ''}`,
   'failure.moderation': (p) =>
     `视频服务因内容原因拒绝了此请求（${s(p, 'detail')}）。请修改提示词或图片；原样重试仍会被拒绝。额度已退还。`,
   'failure.transient': (p) => `视频服务出现临时故障（${s(p, 'detail')}）。额度已退还，重试通常可以成功。`,
@@ -92,6 +94,7 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'failure.not_found': () => '视频服务已不再识别此任务，不会再有视频。额度已退还；点击重试可重新开始。',
   'failure.no_video': () => '视频服务报告任务已完成，但没有返回视频。额度已退还；重试通常可以成功。',
   'failure.cancelled': (p) => `视频服务取消了此任务或任务已过期（${s(p, 'detail')}）。额度已退还；点击重试可重新开始。`,
+  'failure.member_cancelled': () => '已在排队时取消。没有提交到视频服务，额度已退还。',
   'failure.restart_stale': () =>
     '机器人在提交此请求前重启了，而请求已过时，不再提交。没有创建任何任务，额度已退还；请点击重试。',
   'failure.reply_failed': () => 'Discord 没有让机器人回复此请求，因此没有提交到视频服务。额度已退还。',
@@ -100,6 +103,9 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'button.reroll': () => '重新生成',
   'button.retry': () => '重试',
   'button.delete': () => '删除',
+  'button.cancel': () => '取消',
+  'button.cancelDenied': () => '只有发起请求的成员或拥有“管理消息”权限的成员可以取消。',
+  'button.cancelTooLate': () => '这个请求已离开队列并提交到视频服务，无法再取消。',
   'button.open': () => '打开视频',
   'button.deleteDenied': () => '只有发起请求的成员或拥有“管理消息”权限的成员可以删除。',
   'button.deleted': () => '已删除。',
@@ -134,6 +140,9 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'limit.guild_monthly_seconds': (p) =>
     `本服务器本月已用 ${s(p, 'used')}/${s(p, 'limit')} 秒视频，本次需要 ${s(p, 'needed')} 秒；<t:${s(p, 'resetAt')}:R>重置。`,
   'limit.dm_disabled': () => '私信中已关闭生成功能，请在服务器中使用。',
+  'limit.guild_queue': (p) =>
+    `生成名额已满，且本服务器的队列已满（${s(p, 'used')}/${s(p, 'limit')} 个在等待）；请在队列移动后再试。`,
+  'limit.member_queue': (p) => `你的视频正在生成，且你已有 ${s(p, 'used')}/${s(p, 'limit')} 个请求在队列中等待。`,
   'policy.channel': (p) => `本服务器只能在 ${s(p, 'channels')} 中生成视频。`,
   'policy.role': (p) => `本服务器只有拥有 ${s(p, 'role')} 身份组的成员可以生成视频。`,
   'admin.denied': () => '只有拥有“管理服务器”权限的成员可以修改这些设置。',
@@ -162,12 +171,16 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'limit.label.member_running': () => '每位成员同时生成数',
   'limit.label.guild_running': () => '服务器同时生成数',
   'limit.label.cooldown_seconds': () => '两次请求间隔（秒）',
+  'limit.label.guild_queue': () => '服务器队列中等待的请求数',
+  'limit.label.member_queue': () => '每位成员在队列中等待的请求数',
   'usage.title': () => '视频用量',
   'usage.you': () => '你',
   'usage.server': () => '本服务器',
   'usage.line': (p) =>
     `${s(p, 'label')}：**${s(p, 'used')}** / ${s(p, 'limit')}${p.resetAt ? ` · <t:${s(p, 'resetAt')}:R>重置` : ''}`,
   'usage.billing': (p) => `本月：按次计费视频 ${s(p, 'perTask')} 个，按秒计费视频 ${s(p, 'perSecond')} 秒。`,
+  'usage.queued': (p) => `队列中等待：${s(p, 'list')}`,
+  'usage.queuedItem': (p) => `\`${s(p, 'id')}\`（第 ${s(p, 'position')} 位）`,
   'usage.membersTitle': (p) => `${s(p, 'month')} 各成员用量`,
   'usage.memberLine': (p) => `<@${s(p, 'user')}>：${s(p, 'tasks')} 个视频 · ${s(p, 'seconds')} 秒`,
   'usage.noMembers': () => '本月还没有人生成视频。',

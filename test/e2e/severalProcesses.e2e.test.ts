@@ -92,4 +92,43 @@ describe.skipIf(!HAS_POSTGRES)('two bot processes on one PostgreSQL', () => {
     expect(uploads).toHaveLength(20);
     expect(h.seedance.createCount()).toBe(20);
   }, 60_000);
+
+  it('a queue shared by two processes: a running cap of 3 is never exceeded, each waiting request starts once', async () => {
+    h = await startHarness({
+      startApp: false,
+      store: 'postgres',
+      env: { LIMIT_GUILD_RUNNING: '3', LIMIT_GUILD_QUEUE: 'none', LIMIT_MEMBER_QUEUE: 'none' },
+      seedance: { defaultScript: { kind: 'stuck' } },
+    });
+    bots = await Promise.all([startBotProcess(h), startBotProcess(h)]);
+    const ixs = Array.from({ length: 12 }, (_, i) =>
+      h!.discord.dispatchCommand({
+        name: 'video',
+        subcommand: 'text',
+        user: member(2000 + i),
+        options: [{ name: 'prompt', value: `q${i}` }],
+      }),
+    );
+    const callbacks = await Promise.all(ixs.map((ix) => h!.discord.waitForCallback(ix.id, 15_000)));
+    expect(callbacks.filter((c) => (Number(c.data?.flags) & 64) !== 0)).toEqual([]); // none refused
+    const finished = new Set<string>();
+    const unfinished = () => [...h!.seedance.tasks.values()].filter((t) => !finished.has(t.taskId));
+    for (let done = 0; done < 12; done += 1) {
+      await eventually(() => h!.seedance.createCount() === Math.min(12, done + 3), 10_000, `${done + 3} creates`);
+      // Give a second start (an overshoot) the time to show before checking.
+      await new Promise((r) => setTimeout(r, 150));
+      expect(unfinished().length).toBeLessThanOrEqual(3);
+      const oldest = unfinished().sort((a, b) => a.createdAt - b.createdAt)[0]!;
+      finished.add(oldest.taskId);
+      h.seedance.finishTask(oldest.taskId, { status: 'completed' });
+    }
+    const prompts = [...h.seedance.tasks.values()].map((t) => t.prompt).sort();
+    expect(prompts).toEqual(Array.from({ length: 12 }, (_, i) => `q${i}`).sort());
+    await eventually(
+      () => ixs.every((ix) => (h!.discord.originalMessage(ix.id)?.attachments.length ?? 0) === 1),
+      20_000,
+      'every video delivered',
+    );
+    expect(h.seedance.createCount()).toBe(12);
+  }, 60_000);
 });

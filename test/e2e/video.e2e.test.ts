@@ -271,7 +271,10 @@ describe('platform rules', () => {
 describe('limits through Discord', () => {
   it('a member over their running cap gets a private message naming the limit; nothing is sent', async () => {
     await h.close();
-    h = await startHarness({ env: { LIMIT_MEMBER_RUNNING: '1' }, seedance: { defaultScript: { kind: 'stuck' } } });
+    h = await startHarness({
+      env: { LIMIT_MEMBER_RUNNING: '1', LIMIT_MEMBER_QUEUE: '0' },
+      seedance: { defaultScript: { kind: 'stuck' } },
+    });
     const first = video('text', [{ name: 'prompt', value: 'one' }]);
     await h.discord.waitForCallback(first.id);
     await eventually(() => creates() === 1, 3000, 'first create');

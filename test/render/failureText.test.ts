@@ -20,6 +20,7 @@ const REASONS: FailureReason[] = [
   'reply_failed',
   'message_deleted',
   'undeliverable',
+  'member_cancelled',
 ];
 const STAGE: Record<FailureReason, TaskError['stage']> = {
   moderation: 'upstream',
@@ -39,6 +40,7 @@ const STAGE: Record<FailureReason, TaskError['stage']> = {
   reply_failed: 'delivery',
   message_deleted: 'delivery',
   undeliverable: 'delivery',
+  member_cancelled: 'queue',
 };
 
 const failed = (reason: FailureReason, detail = 'upstream said [click](https://evil.example) # now'): TaskRecord =>

@@ -17,6 +17,8 @@ export const NO_LIMITS: Limits = {
   member_running: null,
   guild_running: null,
   cooldown_seconds: null,
+  guild_queue: 0,
+  member_queue: 0,
 };
 
 export const quietLogger = () =>

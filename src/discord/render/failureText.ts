@@ -22,6 +22,7 @@ const KEY: Record<FailureReason, MessageKey> = {
   reply_failed: 'failure.reply_failed',
   message_deleted: 'failure.message_deleted',
   undeliverable: 'failure.undeliverable',
+  member_cancelled: 'failure.member_cancelled',
 };
 
 export function failureText(task: TaskRecord, locale: Locale): string | undefined {

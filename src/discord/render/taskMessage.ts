@@ -5,6 +5,7 @@
  */
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed } from 'discord.js';
 import { t, type Locale } from '../../i18n/index.js';
+import type { QueuePlace } from '../../services/queue/taskQueue.js';
 import type { TaskRecord } from '../../services/tasks/taskRecord.js';
 import { customIdFor } from '../customIds.js';
 import { failureText } from './failureText.js';
@@ -12,8 +13,13 @@ import { NO_MENTIONS, quotePrompt, truncate } from './text.js';
 
 const COLORS = { working: 0x5865f2, done: 0x57f287, failed: 0xed4245 } as const;
 
-export function statusLine(task: TaskRecord, locale: Locale): string {
+export function statusLine(task: TaskRecord, locale: Locale, place?: QueuePlace): string {
   switch (task.state) {
+    case 'queued':
+      return t(locale, 'status.waiting', {
+        position: place?.position ?? '?',
+        startsAt: place?.startsAt ? Math.floor(place.startsAt / 1000) : '',
+      });
     case 'running':
       if (task.upstreamStatus && /queue|pending|submit|wait|created/i.test(task.upstreamStatus) && !task.progress)
         return t(locale, 'status.queued');
@@ -41,7 +47,7 @@ export function formatElapsed(ms: number): string {
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
 }
 
-export function taskEmbed(task: TaskRecord, locale: Locale, now: number): APIEmbed {
+export function taskEmbed(task: TaskRecord, locale: Locale, now: number, place?: QueuePlace): APIEmbed {
   const r = task.request;
   const color =
     task.state === 'done'
@@ -56,7 +62,7 @@ export function taskEmbed(task: TaskRecord, locale: Locale, now: number): APIEmb
   const embed = new EmbedBuilder()
     .setTitle(t(locale, 'task.title'))
     .setColor(color)
-    .setDescription(truncate(`${quotePrompt(r.prompt)}\n\n**${statusLine(task, locale)}**`, 4000))
+    .setDescription(truncate(`${quotePrompt(r.prompt)}\n\n**${statusLine(task, locale, place)}**`, 4000))
     .addFields(
       { name: t(locale, 'task.field.model'), value: `\`${task.model}\``, inline: true },
       {
@@ -74,7 +80,7 @@ export function taskEmbed(task: TaskRecord, locale: Locale, now: number): APIEmb
       { name: t(locale, 'task.field.task'), value: `\`${task.id}\``, inline: true },
     );
   const end = task.finishedAt ?? now;
-  if (task.state !== 'accepted')
+  if (task.state !== 'accepted' && task.state !== 'queued')
     embed.addFields({
       name: t(locale, 'task.field.elapsed'),
       value: formatElapsed(end - task.createdAt),
@@ -92,6 +98,15 @@ export const LINK_BUTTON_MAX_URL = 512;
 
 export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string) {
   const buttons: ButtonBuilder[] = [];
+  // Only a request still waiting in the queue can be cancelled: the video service has no cancel call.
+  if (task.state === 'queued')
+    buttons.push(
+      new ButtonBuilder()
+        .setCustomId(customIdFor('cancel', task.id))
+        .setStyle(ButtonStyle.Secondary)
+        .setLabel(t(locale, 'button.cancel'))
+        .setEmoji('✖️'),
+    );
   if (videoLink && videoLink.length <= LINK_BUTTON_MAX_URL) {
     buttons.push(new ButtonBuilder().setStyle(ButtonStyle.Link).setURL(videoLink).setLabel(t(locale, 'button.open')));
   }
@@ -139,8 +154,14 @@ function withVideo(embed: APIEmbed, locale: Locale, video: { url: string; note: 
 }
 
 /** The message body (for reply, editReply, webhook or channel edits) of a task at its current stage. */
-export function taskMessage(task: TaskRecord, locale: Locale, now: number, video?: { url: string; note: string }) {
-  const embed = taskEmbed(task, locale, now);
+export function taskMessage(
+  task: TaskRecord,
+  locale: Locale,
+  now: number,
+  video?: { url: string; note: string },
+  place?: QueuePlace,
+) {
+  const embed = taskEmbed(task, locale, now, place);
   return {
     content: '',
     embeds: [video ? withVideo(embed, locale, video) : embed],

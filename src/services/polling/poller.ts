@@ -161,6 +161,8 @@ export function createPoller(deps: PollerDeps) {
       if (!task.toldAt) records.set(id, task);
     }
     if (task.toldAt) return;
+    // Waiting for a running slot: the queue starts it (services/queue), then it comes back here.
+    if (task.state === 'queued') return;
     if (isFinal(task.state)) return tell(task);
     if (task.state === 'delivering') return deliver(task);
     if (task.state === 'accepted') return submitRecovered(task);
@@ -340,7 +342,7 @@ export function createPoller(deps: PollerDeps) {
     },
     /** Follows a task handed over by the front end: polls a running one, delivers or tells a finished one. */
     track(task: TaskRecord): void {
-      if (task.toldAt) return;
+      if (task.toldAt || task.state === 'queued') return;
       if (task.state === 'running') later(task.id, nextPollDelay(settings, task.attempts, deps.random));
       else later(task.id, 0);
     },
@@ -412,7 +414,9 @@ export function createPoller(deps: PollerDeps) {
       schedule.schedule(t.id, now());
       return ended ? 'uncertain' : 'queued';
     }
-    if (t.state === 'accepted' && now() - t.createdAt > settings.deadlineMs) {
+    // Waiting in the queue: the queue starts it when a slot frees (the lease only says who looks after it).
+    if (t.state === 'queued') return 'queued';
+    if (t.state === 'accepted' && now() - (t.startedAt ?? t.createdAt) > settings.deadlineMs) {
       const ended = await deps.tasks.end(t.id, 'fail', { stage: 'restart', reason: 'restart_stale' }, t, own);
       schedule.schedule(t.id, now());
       return ended ? 'failed' : 'queued';

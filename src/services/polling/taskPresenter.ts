@@ -1,4 +1,5 @@
 /** What the poller needs from the front end: show progress, show a final failure, deliver the video. */
+import type { QueuePresenter } from '../queue/taskQueue.js';
 import type { TaskRecord } from '../tasks/taskRecord.js';
 import type { MessagePlace } from '../tasks/transitions.js';
 
@@ -18,7 +19,7 @@ export type DeliveryMode = 'upload' | 'link' | 'dm';
 /** The member could not be reached at all: the card is gone (or its channel) and their DMs are closed. */
 export type Unreachable = { unreachable: true };
 
-export interface TaskPresenter {
+export interface TaskPresenter extends QueuePresenter {
   /** Shows the task's progress; may skip an edit (throttling) and must not throw. */
   progress(task: TaskRecord): Promise<void>;
   /** Shows a final state that carries no video (failed, timed out, uncertain); throws when worth trying again later. */

@@ -1,8 +1,9 @@
 /**
  * Start-up repair, before the bot takes any interaction: every record that says a task is open or holds
  * usage is checked against the tasks themselves. Open-index entries of missing or finished-and-told tasks
- * are dropped, a finished task still holding its reservation is settled, and running counts are rebuilt
- * from the open tasks that hold a running slot. With every change made in one transaction none of this
+ * are dropped, a finished task still holding its reservation is settled, running and queued counts are
+ * rebuilt from the open tasks, and queue places or running slots of tasks no longer waiting or running
+ * are dropped. With every change made in one transaction none of this
  * should be needed; it is what makes "a crash at any line" safe even against a bug or an old file.
  */
 import { keys, prefixes } from '../../db/keys.js';
@@ -11,12 +12,14 @@ import type { Logger } from '../../logging/logger.js';
 import type { GuildLedger } from '../usage/guildLedger.js';
 import { EMPTY_USAGE, type UsageDoc } from '../usage/usageDoc.js';
 import { isFinal, type TaskRecord } from './taskRecord.js';
+import { placeKeys } from './taskService.js';
 
 export interface ReconcileReport {
   openTasks: number;
   droppedIndexEntries: number;
   settledStale: number;
   runningFixed: number;
+  placesDropped: number;
 }
 
 const PAGE = 2000;
@@ -27,7 +30,13 @@ export async function reconcile(
   logger: Logger,
   options: { rebuildRunning?: boolean } = {},
 ): Promise<ReconcileReport> {
-  const report: ReconcileReport = { openTasks: 0, droppedIndexEntries: 0, settledStale: 0, runningFixed: 0 };
+  const report: ReconcileReport = {
+    openTasks: 0,
+    droppedIndexEntries: 0,
+    settledStale: 0,
+    runningFixed: 0,
+    placesDropped: 0,
+  };
   const openIds = (await collect<unknown>(store, prefixes.open)).map(([k]) => k.slice(prefixes.open.length));
   const open: TaskRecord[] = [];
   for (let i = 0; i < openIds.length; i += PAGE) {
@@ -72,23 +81,53 @@ export async function reconcile(
   // Running counts = the open tasks that still hold a running slot. Only while no other process works on
   // the same data: one that creates a task between this scan and the fix would be counted wrong.
   if (options.rebuildRunning === false) return report;
-  const expected = new Map<string, number>();
+  const expected = new Map<string, { running: number; queued: number }>();
+  const wantedPlaces = new Set<string>();
   for (const t of open) {
     if (t.usage !== 'reserved' || !t.reservation || !Array.isArray(t.reservation.docs)) continue;
-    for (const key of t.reservation.docs) expected.set(key, (expected.get(key) ?? 0) + 1);
+    const waits = t.state === 'queued';
+    const place = placeKeys(t);
+    if (waits && place.queue) wantedPlaces.add(place.queue);
+    if (!waits) wantedPlaces.add(place.slot);
+    for (const key of t.reservation.docs) {
+      const e = expected.get(key) ?? { running: 0, queued: 0 };
+      if (waits) e.queued += 1;
+      else e.running += 1;
+      expected.set(key, e);
+    }
   }
-  const actual = new Map((await collect<UsageDoc>(store, prefixes.usage)).map(([k, doc]) => [k, doc.running ?? 0]));
-  const wrong = [...new Set([...expected.keys(), ...actual.keys()])].filter(
-    (k) => (expected.get(k) ?? 0) !== (actual.get(k) ?? 0),
+  const actual = new Map(
+    (await collect<UsageDoc>(store, prefixes.usage)).map(([k, doc]) => [
+      k,
+      { running: doc.running ?? 0, queued: doc.queued ?? 0 },
+    ]),
   );
+  const none = { running: 0, queued: 0 };
+  const wrong = [...new Set([...expected.keys(), ...actual.keys()])].filter((k) => {
+    const e = expected.get(k) ?? none;
+    const a = actual.get(k) ?? none;
+    return e.running !== a.running || e.queued !== a.queued;
+  });
   if (wrong.length) {
     await store.transact(wrong, (tx) => {
-      for (const k of wrong) tx.set(k, { ...(tx.get<UsageDoc>(k) ?? EMPTY_USAGE), running: expected.get(k) ?? 0 });
+      for (const k of wrong) {
+        const e = expected.get(k) ?? none;
+        tx.set(k, { ...(tx.get<UsageDoc>(k) ?? EMPTY_USAGE), running: e.running, queued: e.queued });
+      }
     });
     logger.warn(
-      { fixed: wrong.map((k) => ({ key: k, was: actual.get(k) ?? 0, now: expected.get(k) ?? 0 })).slice(0, 50) },
-      'running counts rebuilt from the open tasks',
+      { fixed: wrong.map((k) => ({ key: k, was: actual.get(k) ?? none, now: expected.get(k) ?? none })).slice(0, 50) },
+      'running and queued counts rebuilt from the open tasks',
     );
+  }
+  const places = [...(await collect(store, prefixes.queue)), ...(await collect(store, prefixes.slots))]
+    .map(([k]) => k)
+    .filter((k) => !wantedPlaces.has(k));
+  if (places.length) {
+    await store.transact(places, (tx) => {
+      for (const k of places) tx.delete(k);
+    });
+    report.placesDropped = places.length;
   }
   report.runningFixed = wrong.length;
   report.openTasks = open.length;

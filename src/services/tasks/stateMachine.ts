@@ -2,6 +2,8 @@
 import type { TaskState } from './taskRecord.js';
 
 const NEXT: Record<TaskState, readonly TaskState[]> = {
+  // queued → accepted when a running slot frees up; → failed when the member cancels it (refunded).
+  queued: ['accepted', 'failed'],
   // accepted → failed when the reply could not be posted, or a restart found it too old to send.
   accepted: ['submitting', 'failed'],
   // submitting → uncertain when the process died or the create call's outcome is unknown.

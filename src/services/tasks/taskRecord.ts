@@ -8,11 +8,13 @@ import type { Reservation } from '../usage/guildLedger.js';
 import type { UpstreamCreateBody, UsageCost } from '../validation/types.js';
 
 /**
- * accepted → submitting → running → delivering → done
- *                 ↘ uncertain   ↘ failed | timed_out
+ * (queued →) accepted → submitting → running → delivering → done
+ *    ↘ failed (cancelled)  ↘ uncertain   ↘ failed | timed_out
  * Each state is written before the side effect it allows (see stateMachine.ts and transitions.ts).
+ * `queued`: usage reserved, waiting in its scope's queue for a running slot (see services/queue).
  */
 export type TaskState =
+  | 'queued'
   | 'accepted'
   | 'submitting'
   | 'running'
@@ -38,11 +40,12 @@ export type FailureReason =
   | 'restart_stale'
   | 'reply_failed'
   | 'message_deleted'
-  | 'undeliverable';
+  | 'undeliverable'
+  | 'member_cancelled';
 
 export interface TaskError {
   /** Where it went wrong: sending upstream, the video service, the deadline, a restart, or Discord. */
-  stage: 'submit' | 'upstream' | 'deadline' | 'restart' | 'delivery';
+  stage: 'queue' | 'submit' | 'upstream' | 'deadline' | 'restart' | 'delivery';
   reason: FailureReason;
   /** What the upstream or Discord said, verbatim (shown escaped, never trusted as markup). */
   detail?: string;
@@ -91,6 +94,10 @@ export interface TaskRecord extends NewTask {
   attempts: number;
   createdAt: number;
   updatedAt: number;
+  /** When it joined its scope's queue (it was created queued); its place in the queue's key order. */
+  queuedAt?: number;
+  /** When a queued task got its running slot. */
+  startedAt?: number;
   submittedAt?: number;
   finishedAt?: number;
   /** When the member was shown the final state; the task then leaves the open index and forgets its token. */

@@ -4,12 +4,13 @@
  * final state writes the state with the usage settlement; being told drops it from the open index.
  */
 import { randomBytes } from 'node:crypto';
-import { keys, prefixes } from '../../db/keys.js';
-import type { RecordStore } from '../../db/recordStore.js';
+import { idOf, keys, prefixes } from '../../db/keys.js';
+import type { RecordStore, Tx } from '../../db/recordStore.js';
 import type { Logger } from '../../logging/logger.js';
 import { LeaseLostError, type OpenEntry, type TaskLeases } from '../cluster/taskLeases.js';
 import { isSeedanceError } from '../seedance/errors.js';
-import type { GuildLedger, Refusal } from '../usage/guildLedger.js';
+import { type GuildLedger, type Refusal, scopeOf } from '../usage/guildLedger.js';
+import type { UsageDoc } from '../usage/usageDoc.js';
 import { IllegalTransitionError } from './stateMachine.js';
 import { isFinal, type NewTask, type TaskError, type TaskRecord, type TaskState } from './taskRecord.js';
 import { type TransitionArgs, type TransitionName, transitions } from './transitions.js';
@@ -48,6 +49,39 @@ export type Claimed = { ok: false; claimed: true };
 export type CreateResult = { ok: true; task: TaskRecord } | Refusal | Claimed;
 
 const RECENT_PER_USER = 25;
+
+/** A task waiting in its scope's queue: whose it is, and the member's running cap when it was queued. */
+export interface QueueEntry {
+  userId: string;
+  memberRunningCap: number | null;
+}
+
+/** A task holding a running slot in its scope (what the queue's start-time estimate reads). */
+export interface SlotEntry {
+  userId: string;
+  at: number;
+  model: string;
+  seconds: number;
+  resolution?: string;
+}
+
+/** The queue and slot records of a task (each scope's queue is in key order: first come, first served). */
+export function placeKeys(t: Pick<TaskRecord, 'id' | 'guildId' | 'userId' | 'queuedAt'>) {
+  const scope = scopeOf(t);
+  return {
+    scope,
+    queue: t.queuedAt !== undefined ? keys.queue(scope, t.queuedAt, t.id) : undefined,
+    slot: keys.slot(scope, t.id),
+  };
+}
+
+const slotEntry = (t: TaskRecord, at: number): SlotEntry => ({
+  userId: t.userId,
+  at,
+  model: t.model,
+  seconds: t.cost.seconds,
+  resolution: t.request.resolution,
+});
 
 // Ids are cut from a pool of random text: 6 random bytes are exactly 8 base64url characters, and one system
 // call then serves 512 ids (a burst of /video would otherwise spend its time in crypto calls).
@@ -95,17 +129,27 @@ export function createTaskService(deps: TaskServiceDeps) {
     const at = now();
     const settles = known.usage === 'reserved' && known.reservation ? ledger.settlementKeys(known.reservation) : [];
     const finishedKey = keys.finished(at, id);
-    const { next, previous } = await store.transact([keys.task(id), keys.open(id), finishedKey, ...settles], (tx) => {
+    const place = placeKeys(known);
+    const placeKeyList = settles.length ? [place.slot, ...(place.queue ? [place.queue] : [])] : [];
+    const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList];
+    const { next, previous } = await store.transact(declared, (tx) => {
       const current = tx.get<TaskRecord>(keys.task(id));
       if (!current) throw new UnknownTaskError(id);
       const entry = tx.get<OpenEntry>(keys.open(id));
       if (options.owner && entry?.owner && entry.owner !== options.owner) throw new LeaseLostError(id);
       const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
       const next = fn(current, args, at);
+      if (current.state === 'queued' && next.state !== 'queued') {
+        if (!place.queue) throw new Error(`task ${id} is queued without a place in the queue`);
+        tx.delete(place.queue);
+        if (next.state === 'accepted') startInTx(tx, next, at);
+      }
       if (isFinal(next.state) && !isFinal(current.state)) {
         if (current.usage === 'reserved' && current.reservation) {
           if (!settles.length) throw new Error(`task ${id} gained a reservation while settling`);
-          ledger.settle(tx, current.reservation, next.usage === 'committed' ? 'committed' : 'refunded');
+          const slot = current.state === 'queued' ? 'queued' : 'running';
+          ledger.settle(tx, current.reservation, next.usage === 'committed' ? 'committed' : 'refunded', slot);
+          tx.delete(place.slot);
         }
         tx.set(finishedKey, { id });
       }
@@ -113,17 +157,100 @@ export function createTaskService(deps: TaskServiceDeps) {
       if (next.toldAt) tx.delete(keys.open(id));
       return { next, previous: current };
     });
+    emit(next, previous);
+    return next;
+  }
+
+  /** Inside a transaction: a queued task (already `accepted`) takes its running slot, leased to this process. */
+  function startInTx(tx: Tx, t: TaskRecord, at: number): void {
+    if (t.reservation) ledger.start(tx, t.reservation);
+    tx.set(placeKeys(t).slot, slotEntry(t, at));
+    const entry = tx.get<OpenEntry>(keys.open(t.id));
+    tx.set(keys.open(t.id), deps.leases?.entryFor(t.id, entry?.createdAt ?? t.createdAt, t.guildId) ?? entry);
+  }
+
+  function emit(next: TaskRecord, previous: TaskRecord): void {
     for (const l of savedListeners) l(next);
     if (next.state !== previous.state) {
       logFor(next).info({ from: previous.state, to: next.state, error: next.lastError }, 'task state changed');
       for (const l of stateListeners) l(next, previous.state);
     }
-    return next;
   }
 
   const service = {
     get,
     apply,
+
+    /**
+     * Starts the first tasks of `scope`'s queue that fit, in one transaction: in queue order, while the
+     * scope has a free running slot (`guildRunningCap`, null = no cap), skipping a member whose own running
+     * cap is full (they do not block those behind them). A task another process started meanwhile is
+     * skipped: each starts exactly once. Returns the started tasks (now `accepted`, to be submitted).
+     */
+    async startQueued(scope: string, guildRunningCap: number | null, max = 50): Promise<TaskRecord[]> {
+      const prefix = prefixes.queueOf(scope);
+      const entries = await store.scan<QueueEntry>(prefix, { limit: max });
+      if (!entries.length) return [];
+      const ids = entries.map(([k]) => k.slice(k.lastIndexOf(':') + 1));
+      const known = await service.getMany(ids);
+      const docs = [...new Set(known.flatMap((t) => t.reservation?.docs ?? []))];
+      const declared = [
+        ...docs,
+        ...entries.map(([k]) => k),
+        ...ids.flatMap((id) => [keys.task(id), keys.open(id), keys.slot(scope, id)]),
+      ];
+      const at = now();
+      const started = await store.transact(declared, (tx) => {
+        const out: Array<{ next: TaskRecord; previous: TaskRecord }> = [];
+        for (const [i, [key, entry]] of entries.entries()) {
+          const t = tx.get<TaskRecord>(keys.task(ids[i]!));
+          if (!tx.get(key)) continue;
+          if (t?.state !== 'queued' || !t.reservation) {
+            tx.delete(key); // a place left behind by a task that is no longer waiting
+            continue;
+          }
+          const r = t.reservation;
+          if (r.docs.some((d) => !docs.includes(d))) continue; // its documents were not declared: next round
+          const guildDoc = r.docs.length > 1 ? tx.get<UsageDoc>(r.docs[0]!) : undefined;
+          if (guildRunningCap !== null && guildDoc && guildDoc.running >= guildRunningCap) break;
+          const memberDoc = tx.get<UsageDoc>(r.docs[r.docs.length - 1]!);
+          if (entry.memberRunningCap !== null && (memberDoc?.running ?? 0) >= entry.memberRunningCap) continue;
+          const next = transitions.startFromQueue(t, undefined, at);
+          tx.delete(key);
+          startInTx(tx, next, at);
+          tx.set(keys.task(t.id), next);
+          out.push({ next, previous: t });
+        }
+        return out;
+      });
+      for (const { next, previous } of started) emit(next, previous);
+      return started.map((x) => x.next);
+    },
+
+    /** The tasks waiting in `scope`'s queue, first in line first (ids and entries, no task records). */
+    async waiting(scope: string, limit = 5000): Promise<Array<{ id: string; entry: QueueEntry }>> {
+      const prefix = prefixes.queueOf(scope);
+      const out: Array<{ id: string; entry: QueueEntry }> = [];
+      for await (const page of store.pages<QueueEntry>(prefix, 1000)) {
+        for (const [k, entry] of page) out.push({ id: k.slice(k.lastIndexOf(':') + 1), entry });
+        if (out.length >= limit) break;
+      }
+      return out.slice(0, limit);
+    },
+
+    /** Every scope with a task waiting in its queue. */
+    async queuedScopes(): Promise<string[]> {
+      const scopes = new Set<string>();
+      for await (const page of store.pages<QueueEntry>(prefixes.queue, 2000))
+        for (const [k] of page) scopes.add(k.split(':')[1]!);
+      return [...scopes];
+    },
+
+    /** The tasks holding a running slot in `scope`. */
+    async running(scope: string): Promise<Array<{ id: string; entry: SlotEntry }>> {
+      const prefix = prefixes.slotsOf(scope);
+      return (await store.scan<SlotEntry>(prefix)).map(([k, entry]) => ({ id: idOf(k, prefix), entry }));
+    },
     onStateChange(listener: (task: TaskRecord, previous: TaskState) => void) {
       stateListeners.push(listener);
     },
@@ -142,11 +269,20 @@ export function createTaskService(deps: TaskServiceDeps) {
         cost: input.cost,
       });
       const at = now();
+      const place = placeKeys({ id, guildId: input.guildId, userId: input.userId, queuedAt: at });
       // Processes sharing a database all receive the interaction (a rolling deploy): the first to commit its
       // claim answers it, in the same transaction as the reservation, so no one else reserves for it.
       const claim = store.shared && input.interaction.id ? keys.claim(input.interaction.id) : undefined;
       const result = await store.transact(
-        [keys.task(id), keys.open(id), keys.userTasks(input.userId), ...plan.keys, ...(claim ? [claim] : [])],
+        [
+          keys.task(id),
+          keys.open(id),
+          keys.userTasks(input.userId),
+          place.queue!,
+          place.slot,
+          ...plan.keys,
+          ...(claim ? [claim] : []),
+        ],
         (tx): CreateResult => {
           if (claim) {
             if (tx.get(claim)) return { ok: false, claimed: true };
@@ -154,17 +290,25 @@ export function createTaskService(deps: TaskServiceDeps) {
           }
           const reserved = plan.reserve(tx);
           if (!reserved.ok) return reserved;
+          const queued = reserved.slot === 'queued';
           const task: TaskRecord = {
             ...input,
             id,
-            state: 'accepted',
+            state: queued ? 'queued' : 'accepted',
             attempts: 0,
             createdAt: at,
             updatedAt: at,
+            ...(queued ? { queuedAt: at } : {}),
             usage: 'reserved',
             reservation: reserved.reservation,
           };
           tx.set(keys.task(id), task);
+          if (queued)
+            tx.set(place.queue!, {
+              userId: input.userId,
+              memberRunningCap: reserved.memberRunningCap,
+            } satisfies QueueEntry);
+          else tx.set(place.slot, slotEntry(task, at));
           tx.set(
             keys.open(id),
             deps.leases?.entryFor(id, at, input.guildId) ??
@@ -177,7 +321,10 @@ export function createTaskService(deps: TaskServiceDeps) {
       );
       if (result.ok) {
         const t = result.task;
-        deps.logger.info({ taskId: t.id, guildId: t.guildId, model: t.model, userId: t.userId }, 'task accepted');
+        deps.logger.info(
+          { taskId: t.id, guildId: t.guildId, model: t.model, userId: t.userId, state: t.state },
+          t.state === 'queued' ? 'task queued for a running slot' : 'task accepted',
+        );
         checkpoint('task.created', t);
       }
       return result;

@@ -35,6 +35,18 @@ const told = (t: TaskRecord, at: number): TaskRecord => ({
 });
 
 export const transitions = {
+  /** queued → accepted: it got a running slot (made inside the queue's promotion transaction). */
+  startFromQueue: (t: TaskRecord, _: undefined, at: number): TaskRecord => ({
+    ...moveTo(t, 'accepted', at),
+    startedAt: at,
+  }),
+
+  /** A queued task the member (or a moderator) cancelled: it never reaches the video service; refunded. */
+  cancelQueued: (t: TaskRecord, a: { by: string }, at: number): TaskRecord => {
+    requireState(t, 'queued');
+    return { ...moveTo(t, 'failed', at), lastError: { stage: 'queue', reason: 'member_cancelled', detail: a.by } };
+  },
+
   /** accepted → submitting, written before the create call: a crash after it can never resend. */
   startSubmitting: (t: TaskRecord, _: undefined, at: number) => moveTo(t, 'submitting', at),
 

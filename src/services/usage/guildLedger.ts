@@ -13,7 +13,15 @@ import type { UsageCost } from '../validation/types.js';
 import type { Counter } from './counter.js';
 import type { Limits } from './limits.js';
 import { periodsAt } from './periods.js';
-import { counted, EMPTY_USAGE, type UsageDoc, withReservation, withSettlement } from './usageDoc.js';
+import {
+  counted,
+  EMPTY_USAGE,
+  type Slot,
+  type UsageDoc,
+  withReservation,
+  withSettlement,
+  withStarted,
+} from './usageDoc.js';
 
 export interface UsageScope {
   guildId: string | null;
@@ -32,7 +40,10 @@ export interface Reservation {
 }
 
 export type Refusal = { ok: false; key: MessageKey; params: Record<string, string | number> };
-export type ReserveResult = { ok: true; reservation: Reservation } | Refusal;
+/** `slot`: the task runs now, or waits in its scope's queue for a running slot (its usage counted already). */
+export type ReserveResult =
+  | { ok: true; reservation: Reservation; slot: Slot; memberRunningCap: number | null }
+  | Refusal;
 
 /** A reservation ready to run inside a transaction: the records it needs, and the decision. */
 export interface UsagePlan {
@@ -47,6 +58,8 @@ export interface UsageSnapshot {
   memberMonth: Counter;
   guildRunning: number;
   memberRunning: number;
+  guildQueued: number;
+  memberQueued: number;
   dayEndsAt: number;
   monthEndsAt: number;
 }
@@ -96,17 +109,27 @@ export function createGuildLedger(options: GuildLedgerOptions) {
       return {
         keys: docs,
         reserve(tx) {
-          const refusal = checkLimits(tx, limits, k, scope, at);
-          if (refusal) return refusal;
+          const decision = checkLimits(tx, limits, k, scope, at);
+          if ('ok' in decision) return decision;
+          const { slot } = decision;
           const amount: Counter = {
             tasks: 1,
             seconds: scope.cost.seconds,
             perTaskUnits: scope.cost.billing === 'per_task' ? scope.cost.units : 0,
             perSecondUnits: scope.cost.billing === 'per_second' ? scope.cost.units : 0,
           };
-          if (inGuild) tx.set(k.guild, withReservation(tx.get<UsageDoc>(k.guild) ?? EMPTY_USAGE, amount, day, month));
-          tx.set(k.member, withReservation(tx.get<UsageDoc>(k.member) ?? EMPTY_USAGE, amount, day, month, at));
-          return { ok: true, reservation: { docs, day, month, amount, at } };
+          if (inGuild)
+            tx.set(
+              k.guild,
+              withReservation(tx.get<UsageDoc>(k.guild) ?? EMPTY_USAGE, amount, day, month, undefined, slot),
+            );
+          tx.set(k.member, withReservation(tx.get<UsageDoc>(k.member) ?? EMPTY_USAGE, amount, day, month, at, slot));
+          return {
+            ok: true,
+            reservation: { docs, day, month, amount, at },
+            slot,
+            memberRunningCap: limits.member_running,
+          };
         },
       };
     },
@@ -114,12 +137,17 @@ export function createGuildLedger(options: GuildLedgerOptions) {
     /** The records settling `r` touches. */
     settlementKeys: (r: Reservation) => r.docs,
 
-    /** Inside a transaction: frees the running slots, and for a refund takes the usage back. */
-    settle(tx: Tx, r: Reservation, outcome: 'committed' | 'refunded'): void {
+    /** Inside a transaction: frees the running slot (or the place in the queue), and for a refund takes the usage back. */
+    settle(tx: Tx, r: Reservation, outcome: 'committed' | 'refunded', slot: Slot = 'running'): void {
       for (const key of r.docs) {
         const doc = tx.get<UsageDoc>(key) ?? EMPTY_USAGE;
-        tx.set(key, withSettlement(doc, r.amount, r.day, r.month, outcome === 'refunded'));
+        tx.set(key, withSettlement(doc, r.amount, r.day, r.month, outcome === 'refunded', slot));
       }
+    },
+
+    /** Inside a transaction: a queued task takes a running slot in each document it counts in. */
+    start(tx: Tx, r: Reservation): void {
+      for (const key of r.docs) tx.set(key, withStarted(tx.get<UsageDoc>(key) ?? EMPTY_USAGE));
     },
 
     /** Current figures of a guild (or a member's DMs) and one member, with the reset times. */
@@ -138,6 +166,8 @@ export function createGuildLedger(options: GuildLedgerOptions) {
         memberMonth: counted(member.month, month),
         guildRunning: guild.running,
         memberRunning: member.running,
+        guildQueued: guild.queued ?? 0,
+        memberQueued: member.queued ?? 0,
         dayEndsAt,
         monthEndsAt,
       };
@@ -164,19 +194,23 @@ export function createGuildLedger(options: GuildLedgerOptions) {
 
 export type GuildLedger = ReturnType<typeof createGuildLedger>;
 
+/**
+ * Decides a reservation: refused by a period limit or the cooldown; else it runs now, or waits in the queue
+ * when a running cap is full (or others already wait: first come, first served), or is refused when the
+ * queue is full too. The queue limits count requests waiting; `0` turns the queue off.
+ */
 function checkLimits(
   tx: Tx,
   limits: Limits,
   k: ReturnType<typeof scopeKeys>,
   scope: UsageScope,
   at: number,
-): Refusal | undefined {
+): Refusal | { slot: Slot } {
   const sec = (ms: number) => Math.floor(ms / 1000);
   const p = k.periods;
+  const inGuild = scope.guildId !== null;
   const member = tx.get<UsageDoc>(k.member) ?? EMPTY_USAGE;
-  const guild = scope.guildId ? (tx.get<UsageDoc>(k.guild) ?? EMPTY_USAGE) : EMPTY_USAGE;
-  const runMember = member.running;
-  const runGuild = guild.running;
+  const guild = inGuild ? (tx.get<UsageDoc>(k.guild) ?? EMPTY_USAGE) : member;
   const last = member.last ?? 0;
   const refuse = (key: MessageKey, params: Record<string, string | number>): Refusal => ({ ok: false, key, params });
   if (limits.cooldown_seconds !== null && last && at - last < limits.cooldown_seconds * 1000) {
@@ -184,12 +218,6 @@ function checkLimits(
       seconds: limits.cooldown_seconds,
       resetAt: sec(last + limits.cooldown_seconds * 1000),
     });
-  }
-  if (limits.member_running !== null && runMember >= limits.member_running) {
-    return refuse('limit.member_running', { used: runMember, limit: limits.member_running });
-  }
-  if (scope.guildId && limits.guild_running !== null && runGuild >= limits.guild_running) {
-    return refuse('limit.guild_running', { used: runGuild, limit: limits.guild_running });
   }
   const memberDay = counted(member.day, p.day);
   if (limits.member_daily_tasks !== null && memberDay.tasks + 1 > limits.member_daily_tasks) {
@@ -199,30 +227,56 @@ function checkLimits(
       resetAt: sec(p.dayEndsAt),
     });
   }
-  if (!scope.guildId) return undefined;
-  const guildDay = counted(guild.day, p.day);
-  const guildMonth = counted(guild.month, p.month);
-  if (limits.guild_daily_tasks !== null && guildDay.tasks + 1 > limits.guild_daily_tasks) {
-    return refuse('limit.guild_daily_tasks', {
-      used: guildDay.tasks,
-      limit: limits.guild_daily_tasks,
-      resetAt: sec(p.dayEndsAt),
-    });
+  if (inGuild) {
+    const guildDay = counted(guild.day, p.day);
+    const guildMonth = counted(guild.month, p.month);
+    if (limits.guild_daily_tasks !== null && guildDay.tasks + 1 > limits.guild_daily_tasks) {
+      return refuse('limit.guild_daily_tasks', {
+        used: guildDay.tasks,
+        limit: limits.guild_daily_tasks,
+        resetAt: sec(p.dayEndsAt),
+      });
+    }
+    if (limits.guild_monthly_tasks !== null && guildMonth.tasks + 1 > limits.guild_monthly_tasks) {
+      return refuse('limit.guild_monthly_tasks', {
+        used: guildMonth.tasks,
+        limit: limits.guild_monthly_tasks,
+        resetAt: sec(p.monthEndsAt),
+      });
+    }
+    if (
+      limits.guild_monthly_seconds !== null &&
+      guildMonth.seconds + scope.cost.seconds > limits.guild_monthly_seconds
+    ) {
+      return refuse('limit.guild_monthly_seconds', {
+        used: guildMonth.seconds,
+        limit: limits.guild_monthly_seconds,
+        needed: scope.cost.seconds,
+        resetAt: sec(p.monthEndsAt),
+      });
+    }
   }
-  if (limits.guild_monthly_tasks !== null && guildMonth.tasks + 1 > limits.guild_monthly_tasks) {
-    return refuse('limit.guild_monthly_tasks', {
-      used: guildMonth.tasks,
-      limit: limits.guild_monthly_tasks,
-      resetAt: sec(p.monthEndsAt),
-    });
+  // Running caps: run now, or wait in the queue.
+  const memberFull = limits.member_running !== null && member.running >= limits.member_running;
+  const guildFull = inGuild && limits.guild_running !== null && guild.running >= limits.guild_running;
+  const othersWait = (guild.queued ?? 0) > 0;
+  if (!memberFull && !guildFull && !othersWait) return { slot: 'running' };
+  const full: Refusal | undefined = memberFull
+    ? refuse('limit.member_running', { used: member.running, limit: limits.member_running! })
+    : guildFull
+      ? refuse('limit.guild_running', { used: guild.running, limit: limits.guild_running! })
+      : undefined;
+  const guildQueue = inGuild ? limits.guild_queue : null;
+  if (guildQueue !== null && (guild.queued ?? 0) >= guildQueue) {
+    // The queue is full: refused, unless a slot is free after all (the waiting ones are capped members).
+    if (!full) return { slot: 'running' };
+    return guildQueue === 0 ? full : refuse('limit.guild_queue', { used: guild.queued ?? 0, limit: guildQueue });
   }
-  if (limits.guild_monthly_seconds !== null && guildMonth.seconds + scope.cost.seconds > limits.guild_monthly_seconds) {
-    return refuse('limit.guild_monthly_seconds', {
-      used: guildMonth.seconds,
-      limit: limits.guild_monthly_seconds,
-      needed: scope.cost.seconds,
-      resetAt: sec(p.monthEndsAt),
-    });
+  if (limits.member_queue !== null && (member.queued ?? 0) >= limits.member_queue) {
+    if (!full) return { slot: 'running' };
+    return limits.member_queue === 0
+      ? full
+      : refuse('limit.member_queue', { used: member.queued ?? 0, limit: limits.member_queue });
   }
-  return undefined;
+  return { slot: 'queued' };
 }

@@ -1,4 +1,7 @@
-/** The limits a server can set; `null` means "no limit", said explicitly. */
+/**
+ * The limits a server can set; `null` means "no limit", said explicitly. The queue limits cap how many
+ * requests may wait for a running slot (`0`: none wait, a full running cap refuses as before).
+ */
 export const LIMIT_NAMES = [
   'guild_daily_tasks',
   'guild_monthly_tasks',
@@ -7,6 +10,8 @@ export const LIMIT_NAMES = [
   'member_running',
   'guild_running',
   'cooldown_seconds',
+  'guild_queue',
+  'member_queue',
 ] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 export type Limits = Record<LimitName, number | null>;

@@ -13,6 +13,8 @@ export interface PeriodCount {
 
 export interface UsageDoc {
   running: number;
+  /** Requests waiting in the queue for a running slot (their usage is counted in the periods already). */
+  queued?: number;
   day?: PeriodCount;
   month?: PeriodCount;
   prevMonth?: PeriodCount;
@@ -27,11 +29,25 @@ export function counted(p: PeriodCount | undefined, id: string): Counter {
   return p?.id === id ? p.counter : EMPTY_COUNTER;
 }
 
-/** The document with `amount` counted in the day and month given (rolling either over when it is new), one more running. */
-export function withReservation(doc: UsageDoc, amount: Counter, day: string, month: string, last?: number): UsageDoc {
+/** Where a reserved task waits or runs: in a running slot, or in the queue for one. */
+export type Slot = 'running' | 'queued';
+
+/**
+ * The document with `amount` counted in the day and month given (rolling either over when it is new), and
+ * one more running (or waiting in the queue).
+ */
+export function withReservation(
+  doc: UsageDoc,
+  amount: Counter,
+  day: string,
+  month: string,
+  last?: number,
+  slot: Slot = 'running',
+): UsageDoc {
   const rolled = doc.month && doc.month.id !== month;
   return {
-    running: doc.running + 1,
+    running: doc.running + (slot === 'running' ? 1 : 0),
+    ...(slot === 'queued' || doc.queued ? { queued: (doc.queued ?? 0) + (slot === 'queued' ? 1 : 0) } : {}),
     day: { id: day, counter: addCounter(counted(doc.day, day), amount, 1) },
     month: { id: month, counter: addCounter(counted(doc.month, month), amount, 1) },
     ...(rolled ? { prevMonth: doc.month } : doc.prevMonth ? { prevMonth: doc.prevMonth } : {}),
@@ -39,11 +55,29 @@ export function withReservation(doc: UsageDoc, amount: Counter, day: string, mon
   };
 }
 
-/** The document with one running video less and, for a refund, `amount` taken back from the periods it went to. */
-export function withSettlement(doc: UsageDoc, amount: Counter, day: string, month: string, refund: boolean): UsageDoc {
+/** A queued request takes a running slot. */
+export function withStarted(doc: UsageDoc): UsageDoc {
+  return { ...doc, running: doc.running + 1, queued: Math.max(0, (doc.queued ?? 0) - 1) };
+}
+
+/**
+ * The document with one running (or queued) video less and, for a refund, `amount` taken back from the
+ * periods it went to.
+ */
+export function withSettlement(
+  doc: UsageDoc,
+  amount: Counter,
+  day: string,
+  month: string,
+  refund: boolean,
+  slot: Slot = 'running',
+): UsageDoc {
   const back = (p: PeriodCount | undefined, id: string) =>
     refund && p?.id === id ? { id, counter: addCounter(p.counter, amount, -1) } : p;
-  const next: UsageDoc = { ...doc, running: Math.max(0, doc.running - 1) };
+  const next: UsageDoc =
+    slot === 'running'
+      ? { ...doc, running: Math.max(0, doc.running - 1) }
+      : { ...doc, queued: Math.max(0, (doc.queued ?? 0) - 1) };
   if (doc.day) next.day = back(doc.day, day);
   if (doc.month) next.month = back(doc.month, month);
   if (doc.prevMonth) next.prevMonth = back(doc.prevMonth, month);

@@ -25,13 +25,18 @@ export async function usageAgainstLimits(
     resetAt,
   });
   return {
-    you: [line('member_daily_tasks', snap.memberDay.tasks, day), line('member_running', snap.memberRunning)],
+    you: [
+      line('member_daily_tasks', snap.memberDay.tasks, day),
+      line('member_running', snap.memberRunning),
+      line('member_queue', snap.memberQueued),
+    ],
     server: guildId
       ? [
           line('guild_daily_tasks', snap.guildDay.tasks, day),
           line('guild_monthly_tasks', snap.guildMonth.tasks, month),
           line('guild_monthly_seconds', snap.guildMonth.seconds, month),
           line('guild_running', snap.guildRunning),
+          line('guild_queue', snap.guildQueued),
         ]
       : [],
     month: guildId ? snap.guildMonth : snap.memberMonth,
