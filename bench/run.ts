@@ -6,6 +6,7 @@ import { benchAckLatency } from './ackLatency.js';
 import { benchCluster } from './cluster.js';
 import { benchGuildMemory } from './guildMemory.js';
 import { benchCompletionToEdit, benchPoller } from './poller.js';
+import { benchQueue } from './queue.js';
 import { benchReservations } from './reservations.js';
 import { benchStorage } from './storage.js';
 
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<void>> = {
   edits: () => benchCompletionToEdit(),
   reservations: () => benchReservations(),
   storage: () => benchStorage(),
+  queue: () => benchQueue(),
   cluster: () => benchCluster(),
 };
 for (const [name, run] of Object.entries(benches)) {
