@@ -9,6 +9,7 @@ import {
 import { resolveLocale, t, type Locale } from '../i18n/index.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
 import { breakdownCsv, usageAgainstLimits, type UsageLine } from '../services/usage/usageReport.js';
+import { memberRoleIds } from '../discord/whoAsked.js';
 import { localize } from './options.js';
 import type { SlashCommand } from './types.js';
 
@@ -24,7 +25,7 @@ const renderLine = (l: UsageLine, locale: Locale) =>
     used: l.used,
     limit: l.max === null ? t(locale, 'admin.show.noLimit') : l.max,
     resetAt: l.max === null ? '' : (l.resetAt ?? ''),
-  });
+  }) + (l.fromRole ? ` ${t(locale, 'usage.fromRole', { role: l.fromRole })}` : '');
 
 export const usageCommand: SlashCommand = {
   name: definition.name,
@@ -33,7 +34,12 @@ export const usageCommand: SlashCommand = {
     const locale = resolveLocale(interaction.locale);
     const ephemeral = { flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
     if (interaction.options.getSubcommand() === 'me') {
-      const u = await usageAgainstLimits(ctx.ledger, interaction.guildId, interaction.user.id);
+      const u = await usageAgainstLimits(
+        ctx.ledger,
+        interaction.guildId,
+        interaction.user.id,
+        memberRoleIds(interaction),
+      );
       // Requests of this member still waiting in this server's queue, with their places.
       const waiting = (await ctx.tasks.listRecentByUser(interaction.user.id, 25)).filter(
         (task) => task.state === 'queued' && task.guildId === interaction.guildId,
@@ -62,8 +68,10 @@ export const usageCommand: SlashCommand = {
     const { month, rows } = await ctx.ledger.memberBreakdown(interaction.guildId);
     const shown = rows
       .slice(0, 25)
-      .map((r) =>
-        t(locale, 'usage.memberLine', { user: r.userId, tasks: r.counter.tasks, seconds: r.counter.seconds }),
+      .map(
+        (r) =>
+          t(locale, 'usage.memberLine', { user: r.userId, tasks: r.counter.tasks, seconds: r.counter.seconds }) +
+          (r.moderated ? ` · ${t(locale, 'usage.moderated', { count: r.moderated })}` : ''),
       );
     const content = [
       `**${t(locale, 'usage.membersTitle', { month })}**`,

@@ -21,10 +21,11 @@ import {
   setDefaults,
   setLimit,
   setRole,
+  setRoleLimit,
   setTimeZone,
   type Change,
 } from '../services/guildConfig/settingsChanges.js';
-import { LIMIT_NAMES, type LimitName } from '../services/usage/limits.js';
+import { LIMIT_NAMES, type LimitName, MEMBER_LIMIT_NAMES, type MemberLimitName } from '../services/usage/limits.js';
 import { localize, RATIO_CHOICES, RESOLUTION_CHOICES } from './options.js';
 import type { SlashCommand } from './types.js';
 
@@ -77,6 +78,16 @@ const definition = localize(new SlashCommandBuilder(), 'admin')
     localize(s, 'admin.timezone').addStringOption((o) => localize(o, 'zone').setRequired(true).setMaxLength(64)),
   )
   .addSubcommand((s) => localize(s, 'admin.role').addRoleOption((o) => localize(o, 'role')))
+  .addSubcommand((s) =>
+    localize(s, 'admin.roleLimit')
+      .addRoleOption((o) => localize(o, 'role').setRequired(true))
+      .addStringOption((o) =>
+        localize(o, 'limit_name')
+          .setRequired(true)
+          .addChoices(...MEMBER_LIMIT_NAMES.map((n) => choice(n))),
+      )
+      .addStringOption((o) => localize(o, 'limit_value').setRequired(true).setMaxLength(12)),
+  )
   .toJSON();
 
 function readChange(i: ChatInputCommandInteraction): Change {
@@ -105,6 +116,12 @@ function readChange(i: ChatInputCommandInteraction): Change {
       );
     case 'timezone':
       return setTimeZone(i.options.getString('zone', true));
+    case 'role-limit':
+      return setRoleLimit(
+        i.options.getRole('role', true).id,
+        i.options.getString('name', true) as MemberLimitName,
+        i.options.getString('value', true),
+      );
     default:
       return setRole(i.options.getRole('role')?.id);
   }

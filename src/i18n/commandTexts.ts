@@ -84,6 +84,12 @@ export const COMMAND_TEXTS = {
     'Only members with this role may generate (empty: everyone)',
     '只有该身份组成员可生成（留空：所有人）',
   ),
+  'admin.roleLimit': c(
+    'role-limit',
+    '身份组限制',
+    'Set a member limit for members holding a role (the most generous role applies)',
+    '为拥有某身份组的成员设置成员限制（取最宽松的身份组）',
+  ),
   limit_name: c('name', '名称', 'Which limit', '哪一项限制'),
   limit_value: c('value', '数值', 'A whole number, none (no limit) or default', '整数、none（不限）或 default（默认）'),
   action: c('action', '操作', 'What to do', '要做什么'),

@@ -219,9 +219,40 @@ describe('/usage', () => {
     );
     expect(String((edit.body as { content?: string }).content)).toContain(`<@${MEMBER.id}>: 1 videos`);
     const csv = edit.files[0]!.data.toString();
-    expect(csv.split('\n')[0]).toBe('user_id,videos,seconds,per_task_units,per_second_units');
-    expect(csv).toContain(`${MEMBER.id},1,5,1,0`);
-    expect(csv).toContain('900000000000000005,1,5,1,0');
+    expect(csv.split('\n')[0]).toBe('user_id,videos,seconds,per_task_units,per_second_units,content_refusals');
+    expect(csv).toContain(`${MEMBER.id},1,5,1,0,0`);
+    expect(csv).toContain('900000000000000005,1,5,1,0,0');
+  });
+
+  it('counts the requests the video service refused for their content, per member, for admins to see', async () => {
+    const mod = { id: '900000000000000007' };
+    await video([{ name: 'prompt', value: '[fail:moderation] one' }], { user: mod });
+    await video([{ name: 'prompt', value: '[fail:moderation] two' }], { user: mod });
+    await eventually(
+      async () => (await h.app.tasks.listRecentByUser(mod.id)).every((t) => t.state === 'failed' && t.toldAt),
+      8000,
+      'both refused upstream',
+    );
+    const ix = h.discord.dispatchCommand({
+      name: 'usage',
+      subcommand: 'members',
+      user: ADMIN,
+      permissions: MANAGE_GUILD,
+      options: [{ name: 'csv', value: true }],
+    });
+    await h.discord.waitForCallback(ix.id);
+    const edit = await eventually(
+      () =>
+        h.discord.requests.find(
+          (r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original') && r.files.length,
+        ),
+      5000,
+      'the deferred answer',
+    );
+    expect(String((edit.body as { content?: string }).content)).toContain(
+      `<@${mod.id}>: 0 videos · 0 s · ⚠️ 2 refused for content`,
+    );
+    expect(edit.files[0]!.data.toString()).toContain(`${mod.id},0,0,0,0,2`);
   });
 });
 
@@ -244,5 +275,66 @@ describe('npm run deploy-commands', () => {
     expect(await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl, guildId: guildId() })).toEqual(
       { scope: `guild ${guildId()}`, count: 4 },
     );
+  });
+});
+
+describe('role limits', () => {
+  const PATRON = '910000000000000001';
+  const BOOSTER = '910000000000000002';
+  const roleOption = (id: string): CommandOption => ({
+    name: 'role',
+    type: ApplicationCommandOptionType.Role,
+    value: id,
+  });
+  const roleLimit = (role: string, name: string, value: string) =>
+    admin('role-limit', [roleOption(role), { name: 'name', value: name }, { name: 'value', value }]);
+  const usageMe = async (roles: string[], locale?: string) => {
+    const ix = h.discord.dispatchCommand({ name: 'usage', subcommand: 'me', user: MEMBER, roles, locale });
+    return String((await h.discord.waitForCallback(ix.id)).data?.content);
+  };
+
+  it("a member gets their roles' most generous member limit, else the server's; /usage me names the role", async () => {
+    await admin('limit', [
+      { name: 'name', value: 'member_daily_tasks' },
+      { name: 'value', value: '1' },
+    ]);
+    await admin('limit', [
+      { name: 'name', value: 'cooldown_seconds' },
+      { name: 'value', value: 'none' },
+    ]);
+    const saved = await roleLimit(PATRON, 'member_daily_tasks', '3');
+    expect(saved.content).toContain('member_daily_tasks = 3');
+    await roleLimit(BOOSTER, 'member_daily_tasks', '2');
+    const shown = await admin('show', []);
+    expect(JSON.stringify(shown.embeds)).toContain(`<@&${PATRON}> \`member_daily_tasks\`: **3**`);
+
+    const roles = [BOOSTER, PATRON];
+    for (let i = 0; i < 3; i += 1)
+      expect((await video([{ name: 'prompt', value: `r${i}` }], { roles })).flags ?? 0).toBe(0);
+    const fourth = await video([{ name: 'prompt', value: 'r3' }], { roles });
+    expect(fourth.content).toContain('you have used 3 of your 3 videos today');
+    expect(await usageMe(roles)).toContain(`(from <@&${PATRON}>)`);
+    expect(await usageMe(roles, 'zh-CN')).toContain(`（来自 <@&${PATRON}>）`);
+
+    // Without the roles, the server's limit of 1 applies (already used up by this member).
+    const plain = await video([{ name: 'prompt', value: 'plain' }], { roles: [] });
+    expect(plain.content).toContain('you have used 3 of your 1 videos today');
+    // default removes the role's value.
+    await roleLimit(PATRON, 'member_daily_tasks', 'default');
+    expect(await usageMe([PATRON])).not.toContain('from <@&');
+  });
+
+  it('a role may lift a limit entirely (none); a bad value changes nothing', async () => {
+    await admin('limit', [
+      { name: 'name', value: 'member_running' },
+      { name: 'value', value: '1' },
+    ]);
+    const bad = await roleLimit(PATRON, 'member_running', 'lots');
+    expect(bad.content).toContain('is not a limit');
+    await roleLimit(PATRON, 'member_running', 'none');
+    const roles = [PATRON];
+    await video([{ name: 'prompt', value: 'a' }], { roles });
+    await video([{ name: 'prompt', value: 'b' }], { roles });
+    await eventually(() => h.seedance.createCount() === 2, 5000, 'both created, none queued');
   });
 });

@@ -28,6 +28,11 @@ export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings
       )
     : t(locale, 'admin.show.everywhere');
   const where = [`#: ${channels}`, who, zone];
+  const roleLimits = Object.entries(own.roleLimits ?? {}).flatMap(([role, set]) =>
+    Object.entries(set).map(
+      ([name, v]) => `<@&${role}> \`${name}\`: **${v === null ? t(locale, 'admin.show.noLimit') : v}**`,
+    ),
+  );
   const disabled = own.disabledModels ?? [];
   const defaults = Object.entries(cfg.defaults).map(([k, v]) => `${k}: \`${v}\``);
   return {
@@ -35,6 +40,14 @@ export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings
     color: 0x5865f2,
     fields: [
       { name: t(locale, 'admin.show.limits'), value: truncate(limits.join('\n'), FIELD_MAX) },
+      ...(roleLimits.length
+        ? [
+            {
+              name: t(locale, 'admin.show.roleLimits'),
+              value: joinWithMore(roleLimits, '\n', FIELD_MAX, (count) => t(locale, 'list.more', { count })),
+            },
+          ]
+        : []),
       { name: t(locale, 'admin.show.where'), value: where.join('\n') },
       {
         name: t(locale, 'admin.show.models'),

@@ -32,7 +32,7 @@ export interface RequestVideoDeps {
 }
 
 export interface RequestVideoOptions {
-  /** The member's role ids (for a server's generation role). */
+  /** The member's role ids (a server's generation role, and its role limits). */
   roleIds?: readonly string[];
   parentId?: string;
 }
@@ -54,13 +54,16 @@ export async function requestVideo(
   const input = withServerDefaults(draft, cfg.defaultModel, cfg.defaults);
   const checked = validateVideoRequest(input, { enabledModels: cfg.enabledModels });
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
-  const created = await deps.tasks.create({
-    ...origin,
-    model: checked.model.id,
-    request: checked.body,
-    cost: checked.cost,
-    parentId: options.parentId,
-  });
+  const created = await deps.tasks.create(
+    {
+      ...origin,
+      model: checked.model.id,
+      request: checked.body,
+      cost: checked.cost,
+      parentId: options.parentId,
+    },
+    { roleIds: options.roleIds },
+  );
   if (!created.ok)
     return 'claimed' in created ? { kind: 'claimed' } : { kind: 'refused', key: created.key, params: created.params };
   return { kind: 'accepted', task: created.task };

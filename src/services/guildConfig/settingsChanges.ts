@@ -1,7 +1,7 @@
 /** The changes an admin can make, as pure functions from settings to settings (plain inputs, no Discord). */
 import { findModel } from '../../catalog/models.js';
 import type { GuildSettings } from './settingsStore.js';
-import { parseLimitValue, type LimitName } from '../usage/limits.js';
+import { type LimitName, type MemberLimitName, parseLimitValue } from '../usage/limits.js';
 import { isValidTimeZone } from '../usage/periods.js';
 
 export type Change =
@@ -27,6 +27,28 @@ export function setLimit(name: LimitName, raw: string): Change {
     ok: true,
     describe: `${name} = ${parsed ?? 'none'}`,
     apply: (s) => ({ ...s, limits: { ...s.limits, [name]: parsed } }),
+  };
+}
+
+/** A member limit for members holding `roleId`: a number, `none` (no limit) or `default` (the server's value). */
+export function setRoleLimit(roleId: string, name: MemberLimitName, raw: string): Change {
+  const value = raw.trim().toLowerCase();
+  const without = (s: GuildSettings) => {
+    const forRole = { ...s.roleLimits?.[roleId] };
+    delete forRole[name];
+    const roleLimits = { ...s.roleLimits, [roleId]: forRole };
+    if (!Object.keys(forRole).length) delete roleLimits[roleId];
+    return roleLimits;
+  };
+  if (value === 'default') {
+    return { ok: true, describe: `<@&${roleId}> ${name} = default`, apply: (s) => ({ ...s, roleLimits: without(s) }) };
+  }
+  const parsed = parseLimitValue(value);
+  if (parsed === undefined) return { ok: false, key: 'admin.badLimit', value: raw };
+  return {
+    ok: true,
+    describe: `<@&${roleId}> ${name} = ${parsed ?? 'none'}`,
+    apply: (s) => ({ ...s, roleLimits: { ...s.roleLimits, [roleId]: { ...s.roleLimits?.[roleId], [name]: parsed } } }),
   };
 }
 

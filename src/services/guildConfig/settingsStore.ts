@@ -1,11 +1,13 @@
 /** A server's own settings as stored: read them, or change them in one transaction. */
 import { keys } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
-import type { Limits } from '../usage/limits.js';
+import type { Limits, RoleLimits } from '../usage/limits.js';
 
 /** What a server's admins have set; anything missing falls back to the bot's defaults. */
 export interface GuildSettings {
   limits?: Partial<Limits>;
+  /** Member limits for members holding a role (the most generous of a member's roles applies). */
+  roleLimits?: RoleLimits;
   timeZone?: string;
   /** Channels where generation is allowed (threads and forum posts inside them too); missing or empty = everywhere. */
   channels?: string[];

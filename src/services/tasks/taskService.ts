@@ -149,6 +149,7 @@ export function createTaskService(deps: TaskServiceDeps) {
           if (!settles.length) throw new Error(`task ${id} gained a reservation while settling`);
           const slot = current.state === 'queued' ? 'queued' : 'running';
           ledger.settle(tx, current.reservation, next.usage === 'committed' ? 'committed' : 'refunded', slot);
+          if (next.lastError?.reason === 'moderation') ledger.countModerated(tx, current.reservation);
           tx.delete(place.slot);
         }
         tx.set(finishedKey, { id });
@@ -260,11 +261,12 @@ export function createTaskService(deps: TaskServiceDeps) {
     },
 
     /** Reserves usage and writes the `accepted` task with its indexes, all in one transaction; a refusal writes nothing. */
-    async create(input: NewTask): Promise<CreateResult> {
+    async create(input: NewTask, options: { roleIds?: readonly string[] } = {}): Promise<CreateResult> {
       const id = newTaskId();
       const plan = await ledger.plan({
         guildId: input.guildId,
         userId: input.userId,
+        roleIds: options.roleIds,
         model: input.model,
         cost: input.cost,
       });

@@ -11,7 +11,7 @@ import type { MessageKey } from '../../i18n/index.js';
 import type { SettingsStore } from '../guildConfig/settingsStore.js';
 import type { UsageCost } from '../validation/types.js';
 import type { Counter } from './counter.js';
-import type { Limits } from './limits.js';
+import { type Limits, type MemberLimitName, memberLimits } from './limits.js';
 import { periodsAt } from './periods.js';
 import {
   counted,
@@ -20,12 +20,15 @@ import {
   type UsageDoc,
   withReservation,
   withSettlement,
+  withModerated,
   withStarted,
 } from './usageDoc.js';
 
 export interface UsageScope {
   guildId: string | null;
   userId: string;
+  /** The member's roles in the server (role limits). */
+  roleIds?: readonly string[];
   model: string;
   cost: UsageCost;
 }
@@ -49,6 +52,13 @@ export type ReserveResult =
 export interface UsagePlan {
   keys: string[];
   reserve(tx: Tx): ReserveResult;
+}
+
+/** One member's month in a server: their usage, and how many requests the video service refused for content. */
+export interface MemberUsageRow {
+  userId: string;
+  counter: Counter;
+  moderated: number;
 }
 
 export interface UsageSnapshot {
@@ -84,14 +94,25 @@ export function createGuildLedger(options: GuildLedgerOptions) {
   const { store } = options;
   const now = options.now ?? Date.now;
 
-  async function context(guildId: string | null) {
+  async function context(guildId: string | null, roleIds: readonly string[] = []) {
     const settings = guildId ? await options.settings.get(guildId) : {};
-    return { limits: { ...options.defaults, ...settings.limits } as Limits, timeZone: settings.timeZone ?? 'UTC' };
+    const server = { ...options.defaults, ...settings.limits } as Limits;
+    const { limits, fromRole } = memberLimits(server, settings.roleLimits, roleIds);
+    return { limits, fromRole, timeZone: settings.timeZone ?? 'UTC' };
   }
 
   return {
     async limitsFor(guildId: string | null): Promise<Limits> {
       return (await context(guildId)).limits;
+    },
+
+    /** A member's limits (their roles' most generous member limits over the server's), and which role gave each. */
+    async memberLimitsFor(
+      guildId: string | null,
+      roleIds: readonly string[],
+    ): Promise<{ limits: Limits; fromRole: Partial<Record<MemberLimitName, string>> }> {
+      const { limits, fromRole } = await context(guildId, roleIds);
+      return { limits, fromRole };
     },
 
     /** Reads the server's limits and time zone, and names the records a reservation for `scope` needs. */
@@ -100,7 +121,7 @@ export function createGuildLedger(options: GuildLedgerOptions) {
         return { keys: [], reserve: () => ({ ok: false, key: 'limit.dm_disabled', params: {} }) };
       }
       const at = now();
-      const { limits, timeZone } = await context(scope.guildId);
+      const { limits, timeZone } = await context(scope.guildId, scope.roleIds);
       const k = scopeKeys(scope.guildId, scope.userId, timeZone, at);
       const inGuild = scope.guildId !== null;
       // In direct messages the member is the whole scope: only their document counts.
@@ -145,6 +166,12 @@ export function createGuildLedger(options: GuildLedgerOptions) {
       }
     },
 
+    /** Inside a transaction: the video service refused the member's request for its content (counted per month). */
+    countModerated(tx: Tx, r: Reservation): void {
+      const member = r.docs[r.docs.length - 1]!;
+      tx.set(member, withModerated(tx.get<UsageDoc>(member) ?? EMPTY_USAGE, r.month));
+    },
+
     /** Inside a transaction: a queued task takes a running slot in each document it counts in. */
     start(tx: Tx, r: Reservation): void {
       for (const key of r.docs) tx.set(key, withStarted(tx.get<UsageDoc>(key) ?? EMPTY_USAGE));
@@ -174,16 +201,16 @@ export function createGuildLedger(options: GuildLedgerOptions) {
     },
 
     /** Every member's usage in the guild's current month (one range scan), most videos first. */
-    async memberBreakdown(
-      guildId: string,
-    ): Promise<{ month: string; rows: Array<{ userId: string; counter: Counter }> }> {
+    async memberBreakdown(guildId: string): Promise<{ month: string; rows: MemberUsageRow[] }> {
       const { timeZone } = await context(guildId);
       const { month } = periodsAt(now(), timeZone);
       const prefix = prefixes.memberUsage(`g${guildId}`);
-      const rows: Array<{ userId: string; counter: Counter }> = [];
+      const rows: MemberUsageRow[] = [];
       for await (const page of store.pages<UsageDoc>(prefix, 5000)) {
         for (const [key, doc] of page) {
-          if (doc.month?.id === month) rows.push({ userId: key.slice(prefix.length), counter: doc.month.counter });
+          const moderated = doc.moderated?.id === month ? doc.moderated.count : 0;
+          if (doc.month?.id === month || moderated)
+            rows.push({ userId: key.slice(prefix.length), counter: counted(doc.month, month), moderated });
         }
       }
       rows.sort((a, b) => b.counter.tasks - a.counter.tasks || b.counter.seconds - a.counter.seconds);

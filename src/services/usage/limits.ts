@@ -22,3 +22,42 @@ export function parseLimitValue(raw: string): number | null | undefined {
   if (v === 'none' || v === 'unlimited' || v === 'off') return null;
   return /^\d+$/.test(v) ? Number(v) : undefined;
 }
+
+/** The limits that apply to one member, which a server may raise (or lower) per role. */
+export const MEMBER_LIMIT_NAMES = ['member_daily_tasks', 'member_running', 'member_queue', 'cooldown_seconds'] as const;
+export type MemberLimitName = (typeof MEMBER_LIMIT_NAMES)[number];
+export type RoleLimits = Record<string, Partial<Record<MemberLimitName, number | null>>>;
+
+/** Which is more generous for a member: no limit beats any number; a shorter cooldown, a higher count. */
+function moreGenerous(name: MemberLimitName, a: number | null, b: number | null): boolean {
+  if (a === null) return b !== null;
+  if (b === null) return false;
+  return name === 'cooldown_seconds' ? a < b : a > b;
+}
+
+/**
+ * A member's limits: for each member limit, the most generous value among their roles that set it, else
+ * the server's value; `fromRole` says which role gave it.
+ */
+export function memberLimits(
+  limits: Limits,
+  roleLimits: RoleLimits | undefined,
+  roleIds: readonly string[],
+): { limits: Limits; fromRole: Partial<Record<MemberLimitName, string>> } {
+  const out: Limits = { ...limits };
+  const fromRole: Partial<Record<MemberLimitName, string>> = {};
+  for (const name of MEMBER_LIMIT_NAMES) {
+    let best: { value: number | null; role: string } | undefined;
+    for (const role of roleIds) {
+      const set = roleLimits?.[role];
+      if (!set || !(name in set)) continue;
+      const value = set[name] ?? null;
+      if (!best || moreGenerous(name, value, best.value)) best = { value, role };
+    }
+    if (best) {
+      out[name] = best.value;
+      fromRole[name] = best.role;
+    }
+  }
+  return { limits: out, fromRole };
+}

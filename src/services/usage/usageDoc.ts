@@ -20,6 +20,8 @@ export interface UsageDoc {
   prevMonth?: PeriodCount;
   /** When the member last asked (cooldown); member documents only. */
   last?: number;
+  /** Requests the video service refused for their content this month (member documents only). */
+  moderated?: { id: string; count: number };
 }
 
 export const EMPTY_USAGE: Readonly<UsageDoc> = Object.freeze({ running: 0 });
@@ -52,6 +54,7 @@ export function withReservation(
     month: { id: month, counter: addCounter(counted(doc.month, month), amount, 1) },
     ...(rolled ? { prevMonth: doc.month } : doc.prevMonth ? { prevMonth: doc.prevMonth } : {}),
     ...(last !== undefined ? { last } : doc.last !== undefined ? { last: doc.last } : {}),
+    ...(doc.moderated ? { moderated: doc.moderated } : {}),
   };
 }
 
@@ -82,4 +85,10 @@ export function withSettlement(
   if (doc.month) next.month = back(doc.month, month);
   if (doc.prevMonth) next.prevMonth = back(doc.prevMonth, month);
   return next;
+}
+
+/** The document with one more content refusal counted in `month`. */
+export function withModerated(doc: UsageDoc, month: string): UsageDoc {
+  const count = doc.moderated?.id === month ? doc.moderated.count : 0;
+  return { ...doc, moderated: { id: month, count: count + 1 } };
 }

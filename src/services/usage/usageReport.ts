@@ -1,6 +1,6 @@
 /** Usage figures against limits, and the per-member month breakdown with its CSV, as plain data. */
 import type { Counter } from './counter.js';
-import type { GuildLedger } from './guildLedger.js';
+import type { GuildLedger, MemberUsageRow } from './guildLedger.js';
 import type { LimitName, Limits } from './limits.js';
 
 export interface UsageLine {
@@ -8,14 +8,20 @@ export interface UsageLine {
   used: number;
   max: number | null;
   resetAt?: number;
+  /** The role that gave the member this limit (role limits), if one did. */
+  fromRole?: string;
 }
 
 export async function usageAgainstLimits(
   ledger: GuildLedger,
   guildId: string | null,
   userId: string,
+  roleIds: readonly string[] = [],
 ): Promise<{ you: UsageLine[]; server: UsageLine[]; month: Counter }> {
-  const [snap, limits] = await Promise.all([ledger.snapshot(guildId, userId), ledger.limitsFor(guildId)]);
+  const [snap, { limits, fromRole }] = await Promise.all([
+    ledger.snapshot(guildId, userId),
+    ledger.memberLimitsFor(guildId, roleIds),
+  ]);
   const day = Math.floor(snap.dayEndsAt / 1000);
   const month = Math.floor(snap.monthEndsAt / 1000);
   const line = (limit: LimitName, used: number, resetAt?: number): UsageLine => ({
@@ -23,6 +29,7 @@ export async function usageAgainstLimits(
     used,
     max: limits[limit as keyof Limits],
     resetAt,
+    fromRole: (fromRole as Partial<Record<LimitName, string>>)[limit],
   });
   return {
     you: [
@@ -43,11 +50,18 @@ export async function usageAgainstLimits(
   };
 }
 
-export function breakdownCsv(rows: Array<{ userId: string; counter: Counter }>): string {
-  const lines = ['user_id,videos,seconds,per_task_units,per_second_units'];
+export function breakdownCsv(rows: MemberUsageRow[]): string {
+  const lines = ['user_id,videos,seconds,per_task_units,per_second_units,content_refusals'];
   for (const r of rows)
     lines.push(
-      [r.userId, r.counter.tasks, r.counter.seconds, r.counter.perTaskUnits, r.counter.perSecondUnits].join(','),
+      [
+        r.userId,
+        r.counter.tasks,
+        r.counter.seconds,
+        r.counter.perTaskUnits,
+        r.counter.perSecondUnits,
+        r.moderated,
+      ].join(','),
     );
   return `${lines.join('\n')}\n`;
 }
