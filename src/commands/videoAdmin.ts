@@ -13,7 +13,7 @@ import {
 import { MODELS } from '../catalog/models.js';
 import { resolveLocale, t } from '../i18n/index.js';
 import { guildSettingsEmbed } from '../discord/render/guildSettingsEmbed.js';
-import { NO_MENTIONS } from '../discord/render/text.js';
+import { escapeUntrusted, joinWithMore, NO_MENTIONS } from '../discord/render/text.js';
 import type { BotContext } from '../discord/botContext.js';
 import {
   changeChannels,
@@ -22,6 +22,7 @@ import {
   setLimit,
   setRole,
   setRoleLimit,
+  changeBlocklist,
   setTimeZone,
   type Change,
 } from '../services/guildConfig/settingsChanges.js';
@@ -88,9 +89,34 @@ const definition = localize(new SlashCommandBuilder(), 'admin')
       )
       .addStringOption((o) => localize(o, 'limit_value').setRequired(true).setMaxLength(12)),
   )
+  .addSubcommand((s) =>
+    localize(s, 'admin.blocklist')
+      .addStringOption((o) =>
+        localize(o, 'action')
+          .setRequired(true)
+          .addChoices(choice('add', '添加'), choice('remove', '移除'), choice('list', '列表')),
+      )
+      .addStringOption((o) => localize(o, 'term').setMaxLength(100)),
+  )
   .toJSON();
 
-function readChange(i: ChatInputCommandInteraction): Change {
+/** /video-admin blocklist list: every term, escaped, as many as one message holds. */
+async function listBlocklist(i: ChatInputCommandInteraction, ctx: BotContext) {
+  const locale = resolveLocale(i.locale);
+  const terms = (await ctx.guildConfig.effective(i.guildId)).blocklist;
+  const title = t(locale, 'admin.blocklist.title', { count: terms.length });
+  const content = terms.length
+    ? `${title}\n${joinWithMore(
+        terms.map((x) => `• ${escapeUntrusted(x)}`),
+        '\n',
+        2000 - title.length - 1,
+        (count) => t(locale, 'list.more', { count }),
+      )}`
+    : t(locale, 'admin.blocklist.empty');
+  await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+}
+
+function readChange(i: ChatInputCommandInteraction, blocklist: readonly string[]): Change {
   switch (i.options.getSubcommand()) {
     case 'limit':
       return setLimit(i.options.getString('name', true) as LimitName, i.options.getString('value', true));
@@ -116,6 +142,12 @@ function readChange(i: ChatInputCommandInteraction): Change {
       );
     case 'timezone':
       return setTimeZone(i.options.getString('zone', true));
+    case 'blocklist':
+      return changeBlocklist(
+        i.options.getString('action', true) as 'add' | 'remove',
+        i.options.getString('term') ?? '',
+        blocklist,
+      );
     case 'role-limit':
       return setRoleLimit(
         i.options.getRole('role', true).id,
@@ -152,7 +184,10 @@ export const videoAdminCommand: SlashCommand = {
       return;
     }
     if (interaction.options.getSubcommand() === 'show') return showSettings(interaction, ctx);
-    const change = readChange(interaction);
+    const blocklist = (await ctx.guildConfig.effective(interaction.guildId)).blocklist;
+    if (interaction.options.getSubcommand() === 'blocklist' && interaction.options.getString('action') === 'list')
+      return listBlocklist(interaction, ctx);
+    const change = readChange(interaction, blocklist);
     if (!change.ok) {
       await interaction.reply({
         content: t(locale, change.key, { value: change.value }),

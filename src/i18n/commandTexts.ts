@@ -90,6 +90,18 @@ export const COMMAND_TEXTS = {
     'Set a member limit for members holding a role (the most generous role applies)',
     '为拥有某身份组的成员设置成员限制（取最宽松的身份组）',
   ),
+  'admin.blocklist': c(
+    'blocklist',
+    '屏蔽词',
+    'Add, remove or list prompt terms refused on this server',
+    '添加、移除或列出本服务器拒绝的提示词',
+  ),
+  term: c(
+    'term',
+    '词语',
+    'A word or phrase (whole word; Chinese/Japanese/Korean as written)',
+    '词语或短语（整词匹配；中日韩文字按原样匹配）',
+  ),
   limit_name: c('name', '名称', 'Which limit', '哪一项限制'),
   limit_value: c('value', '数值', 'A whole number, none (no limit) or default', '整数、none（不限）或 default（默认）'),
   action: c('action', '操作', 'What to do', '要做什么'),

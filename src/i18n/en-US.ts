@@ -174,6 +174,7 @@ export const enUS = {
   'limit.guild_monthly_seconds': (p: P) =>
     `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} seconds of video this month and this one needs ${s(p, 'needed')}; resets <t:${s(p, 'resetAt')}:R>.`,
   'limit.dm_disabled': () => 'generating in direct messages is switched off; use the bot in a server.',
+  'limit.blocked': (p: P) => `the prompt contains “${s(p, 'term')}”, which this server does not allow.`,
   'limit.guild_queue': (p: P) =>
     `every running slot is taken and this server's queue is full (${s(p, 'used')} of ${s(p, 'limit')} waiting); try again when it moves.`,
   'limit.member_queue': (p: P) =>
@@ -187,6 +188,12 @@ export const enUS = {
     `\`${s(p, 'value')}\` is not a time zone: use an IANA name such as UTC, Europe/Paris or Asia/Shanghai.`,
   'admin.badModel': (p: P) => `\`${s(p, 'value')}\` is not a model id.`,
   'admin.needChannel': () => 'Pick a channel to add or remove.',
+  'admin.badTerm': () => 'A blocklist term must be 1 to 100 characters.',
+  'admin.blocklistFull': (p: P) => `The blocklist already has ${s(p, 'value')} terms, the most a server can have.`,
+  'admin.termUnknown': (p: P) => `“${s(p, 'value')}” is not on the blocklist.`,
+  'admin.blocklist.title': (p: P) => `Blocked prompt terms (${s(p, 'count')}):`,
+  'admin.blocklist.empty': () => 'No prompt terms are blocked on this server.',
+  'admin.show.blocklist': (p: P) => `Blocked prompt terms: ${s(p, 'count')}`,
   'admin.show.title': () => 'Video generation settings',
   'admin.show.limits': () => 'Limits',
   'admin.show.where': () => 'Where and who',

@@ -140,6 +140,7 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'limit.guild_monthly_seconds': (p) =>
     `本服务器本月已用 ${s(p, 'used')}/${s(p, 'limit')} 秒视频，本次需要 ${s(p, 'needed')} 秒；<t:${s(p, 'resetAt')}:R>重置。`,
   'limit.dm_disabled': () => '私信中已关闭生成功能，请在服务器中使用。',
+  'limit.blocked': (p) => `提示词包含本服务器不允许的“${s(p, 'term')}”。`,
   'limit.guild_queue': (p) =>
     `生成名额已满，且本服务器的队列已满（${s(p, 'used')}/${s(p, 'limit')} 个在等待）；请在队列移动后再试。`,
   'limit.member_queue': (p) => `你的视频正在生成，且你已有 ${s(p, 'used')}/${s(p, 'limit')} 个请求在队列中等待。`,
@@ -152,6 +153,12 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
     `\`${s(p, 'value')}\` 不是有效时区：请使用 IANA 名称，例如 UTC、Europe/Paris 或 Asia/Shanghai。`,
   'admin.badModel': (p) => `\`${s(p, 'value')}\` 不是模型 ID。`,
   'admin.needChannel': () => '请选择要添加或移除的频道。',
+  'admin.badTerm': () => '屏蔽词长度须为 1 到 100 个字符。',
+  'admin.blocklistFull': (p) => `屏蔽词已有 ${s(p, 'value')} 个，已达服务器上限。`,
+  'admin.termUnknown': (p) => `“${s(p, 'value')}”不在屏蔽词列表中。`,
+  'admin.blocklist.title': (p) => `提示词屏蔽列表（${s(p, 'count')} 个）：`,
+  'admin.blocklist.empty': () => '本服务器没有屏蔽任何提示词。',
+  'admin.show.blocklist': (p) => `提示词屏蔽词：${s(p, 'count')} 个`,
   'admin.show.title': () => '视频生成设置',
   'admin.show.limits': () => '限制',
   'admin.show.where': () => '频道与成员',

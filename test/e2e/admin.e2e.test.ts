@@ -338,3 +338,52 @@ describe('role limits', () => {
     await eventually(() => h.seedance.createCount() === 2, 5000, 'both created, none queued');
   });
 });
+
+describe('prompt blocklist', () => {
+  const blocklist = (action: string, term?: string, as: { permissions?: bigint; user?: { id: string } } = {}) =>
+    admin('blocklist', [{ name: 'action', value: action }, ...(term ? [{ name: 'term', value: term }] : [])], as);
+  const ask = async (prompt: string, locale?: string) => {
+    const ix = h.discord.dispatchCommand({
+      name: 'video',
+      subcommand: 'text',
+      user: MEMBER,
+      locale,
+      options: [{ name: 'prompt', value: prompt }],
+    });
+    return (await h.discord.waitForCallback(ix.id)).data as { content?: string; flags?: number };
+  };
+
+  it('a prompt with a blocked term is refused privately, naming it, before anything is reserved or sent', async () => {
+    expect((await blocklist('add', 'gore')).content).toContain('blocklist + gore');
+    await blocklist('add', '血腥');
+    const refused = await ask('a scene full of ＧＯＲＥ at night');
+    expect(refused.flags).toBe(64);
+    expect(refused.content).toBe(
+      'Not started, nothing charged: the prompt contains “gore”, which this server does not allow.',
+    );
+    const zh = await ask('一只血腥的狗', 'zh-CN');
+    expect(zh.content).toContain('提示词包含本服务器不允许的“血腥”');
+    expect(h.seedance.createCount()).toBe(0);
+    expect(await h.app.ledger.snapshot(guildId(), MEMBER.id)).toMatchObject({ memberDay: { tasks: 0 } });
+    // Whole words only: "gorgeous" is fine.
+    expect((await ask('a gorgeous sunset')).flags ?? 0).toBe(0);
+    await eventually(() => h.seedance.createCount() === 1, 5000, 'the allowed prompt created');
+
+    const list = await blocklist('list');
+    expect(list.content).toBe('Blocked prompt terms (2):\n• gore\n• 血腥');
+    const shown = await admin('show', []);
+    expect(JSON.stringify(shown.embeds)).toContain('Blocked prompt terms: 2');
+    await blocklist('remove', 'GORE');
+    expect((await ask('gore again')).flags ?? 0).toBe(0);
+    expect((await blocklist('remove', 'nothing')).content).toContain('is not on the blocklist');
+  });
+
+  it('only Manage Server changes it; a term cannot render as markup in the list', async () => {
+    const denied = await blocklist('add', 'x', { permissions: 0n, user: MEMBER });
+    expect(denied.content).toMatch(/Only members with Manage Server/);
+    await blocklist('add', '[free nitro](https://evil.example)');
+    const list = await blocklist('list');
+    expect(list.content).toContain('\\[free nitro');
+    expect(list.content).not.toMatch(/(^|[^\\])\[free nitro\]\(/);
+  });
+});

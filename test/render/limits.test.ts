@@ -11,6 +11,7 @@ const cfg: EffectiveGuildConfig = {
   channels,
   enabledModels: [],
   defaults: {},
+  blocklist: [],
   defaultModel: 'seedance2.0-mini-sp',
 };
 

@@ -18,7 +18,7 @@ export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings
   const who = `@: ${cfg.roleId ? `<@&${cfg.roleId}>` : t(locale, 'admin.show.everyone')}`;
   const zone = `🕒 ${cfg.timeZone}`;
   // Many generation channels: as many as fit in the field, then "and N more".
-  const room = FIELD_MAX - '#: '.length - who.length - zone.length - 2;
+  const room = FIELD_MAX - '#: '.length - who.length - zone.length - 60;
   const channels = cfg.channels.length
     ? joinWithMore(
         cfg.channels.map((c) => `<#${c}>`),
@@ -27,7 +27,7 @@ export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings
         (count) => t(locale, 'list.more', { count }),
       )
     : t(locale, 'admin.show.everywhere');
-  const where = [`#: ${channels}`, who, zone];
+  const where = [`#: ${channels}`, who, zone, t(locale, 'admin.show.blocklist', { count: cfg.blocklist.length })];
   const roleLimits = Object.entries(own.roleLimits ?? {}).flatMap(([role, set]) =>
     Object.entries(set).map(
       ([name, v]) => `<@&${role}> \`${name}\`: **${v === null ? t(locale, 'admin.show.noLimit') : v}**`,

@@ -1,6 +1,6 @@
 /**
  * The one path from "a member asked for a video" to an accepted task: the server's policy (channels,
- * role), its defaults for what the member left out, validation against the model's rules (and the
+ * role), its prompt blocklist, its defaults for what the member left out, validation against the model's rules (and the
  * server's enabled models), then the usage reservation and the task record. Refusals change nothing.
  */
 import type { MessageKey } from '../../i18n/index.js';
@@ -9,6 +9,7 @@ import type { Ratio, Resolution } from '../../catalog/types.js';
 import type { EffectiveGuildConfig, GuildConfig, PolicyRefusal } from '../guildConfig/guildConfig.js';
 import type { TaskOrigin, TaskRecord } from '../tasks/taskRecord.js';
 import type { TaskService } from '../tasks/taskService.js';
+import { findBlockedTerm } from '../moderation/blocklist.js';
 import { validateVideoRequest } from '../validation/index.js';
 import type { Problem, VideoRequestInput } from '../validation/types.js';
 
@@ -51,6 +52,9 @@ export async function requestVideo(
   );
   if (!policy.ok) return { kind: 'policy', refusal: policy.refusal };
   const cfg = await deps.guildConfig.effective(who.guildId);
+  // The server's blocklist, before anything is reserved or sent.
+  const blocked = findBlockedTerm(draft.prompt ?? '', cfg.blocklist);
+  if (blocked !== undefined) return { kind: 'refused', key: 'limit.blocked', params: { term: blocked } };
   const input = withServerDefaults(draft, cfg.defaultModel, cfg.defaults);
   const checked = validateVideoRequest(input, { enabledModels: cfg.enabledModels });
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };

@@ -17,6 +17,8 @@ export interface EffectiveGuildConfig {
   enabledModels: string[];
   defaults: NonNullable<GuildSettings['defaults']>;
   defaultModel: string;
+  /** Prompt terms refused on this server. */
+  blocklist: string[];
 }
 
 /** Where a request was made: the channel, and for a thread or forum post the channel it belongs to. */
@@ -48,6 +50,7 @@ export function createGuildConfig(deps: GuildConfigDeps) {
       enabledModels: MODEL_IDS.filter((id) => !disabled.has(id)),
       defaults: s.defaults ?? {},
       defaultModel: s.defaults?.model && !disabled.has(s.defaults.model) ? s.defaults.model : deps.defaultModel,
+      blocklist: s.blocklist ?? [],
     };
   }
 

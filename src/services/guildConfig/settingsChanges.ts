@@ -1,12 +1,24 @@
 /** The changes an admin can make, as pure functions from settings to settings (plain inputs, no Discord). */
 import { findModel } from '../../catalog/models.js';
+import { cleanTerm, MAX_BLOCKED_TERMS, sameTerm } from '../moderation/blocklist.js';
 import type { GuildSettings } from './settingsStore.js';
 import { type LimitName, type MemberLimitName, parseLimitValue } from '../usage/limits.js';
 import { isValidTimeZone } from '../usage/periods.js';
 
 export type Change =
   | { ok: true; describe: string; apply: (s: GuildSettings) => GuildSettings }
-  | { ok: false; key: 'admin.badLimit' | 'admin.badZone' | 'admin.badModel' | 'admin.needChannel'; value: string };
+  | {
+      ok: false;
+      key:
+        | 'admin.badLimit'
+        | 'admin.badZone'
+        | 'admin.badModel'
+        | 'admin.needChannel'
+        | 'admin.badTerm'
+        | 'admin.blocklistFull'
+        | 'admin.termUnknown';
+      value: string;
+    };
 
 export function setLimit(name: LimitName, raw: string): Change {
   const value = raw.trim().toLowerCase();
@@ -115,4 +127,32 @@ export function setRole(roleId?: string): Change {
           return next;
         },
       };
+}
+
+/**
+ * Adds a term to the server's prompt blocklist (once: the same term in another case or width is already
+ * there), or removes it. `current` is the list as read, to refuse at once what the change would refuse.
+ */
+export function changeBlocklist(action: 'add' | 'remove', raw: string, current: readonly string[]): Change {
+  const term = cleanTerm(raw);
+  if (!term) return { ok: false, key: 'admin.badTerm', value: raw.slice(0, 120) };
+  if (action === 'add') {
+    if (!current.some((x) => sameTerm(x, term)) && current.length >= MAX_BLOCKED_TERMS)
+      return { ok: false, key: 'admin.blocklistFull', value: String(MAX_BLOCKED_TERMS) };
+    return {
+      ok: true,
+      describe: `blocklist + ${term}`,
+      apply: (s) => {
+        const list = s.blocklist ?? [];
+        if (list.some((x) => sameTerm(x, term)) || list.length >= MAX_BLOCKED_TERMS) return s;
+        return { ...s, blocklist: [...list, term] };
+      },
+    };
+  }
+  if (!current.some((x) => sameTerm(x, term))) return { ok: false, key: 'admin.termUnknown', value: term };
+  return {
+    ok: true,
+    describe: `blocklist - ${term}`,
+    apply: (s) => ({ ...s, blocklist: (s.blocklist ?? []).filter((x) => !sameTerm(x, term)) }),
+  };
 }

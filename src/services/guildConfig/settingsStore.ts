@@ -14,6 +14,8 @@ export interface GuildSettings {
   /** Only members with this role may generate; missing = everyone. */
   roleId?: string;
   disabledModels?: string[];
+  /** Prompt terms refused on this server (see services/moderation/blocklist.ts). */
+  blocklist?: string[];
   defaults?: { model?: string; ratio?: string; resolution?: string; duration?: number };
 }
 
