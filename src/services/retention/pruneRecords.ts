@@ -53,14 +53,19 @@ export async function pruneRecords(
     if (page.length < PAGE) break;
   }
 
-  // Members idle for two months: nothing running, no request, no usage this month or the previous one (guild
+  // Members idle for two months: nothing running or waiting, no request, no usage this month or the previous one (guild
   // time zones differ from UTC by less than a day, so "two months ago in UTC" is safely past for every guild).
   const today = new Date(options.now);
   const oldMonth = utcMonth(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1) - DAY);
   report.members = await deleteWhere(store, prefixes.usage, (key, value) => {
     if (!MEMBER_DOC.test(key)) return false;
     const doc = value as UsageDoc;
-    return doc.running === 0 && (doc.last ?? 0) < options.now - 62 * DAY && (!doc.month || doc.month.id <= oldMonth);
+    return (
+      doc.running === 0 &&
+      !doc.queued &&
+      (doc.last ?? 0) < options.now - 62 * DAY &&
+      (!doc.month || doc.month.id <= oldMonth)
+    );
   });
   // Interaction claims: an interaction cannot be answered after 15 minutes; an hour is plenty.
   for (;;) {
