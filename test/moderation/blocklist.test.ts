@@ -15,6 +15,21 @@ describe('a prompt matches a blocked term', () => {
     ['a red car crash', ['car crash'], 'car crash'],
     ['一只血腥的狗', ['血腥'], '血腥'],
     ['c++ code', ['c++'], 'c++'],
+    ['what (a|b) means', ['(a|b)'], '(a|b)'],
+    ['price: $5.00 only', ['$5.00'], '$5.00'],
+    ['ＧＯＲＥ，then more', ['gore'], 'gore'],
+    ['"gore"', ['GORE'], 'GORE'],
+    ['a CAFÉ', ['Cafe'], 'Cafe'],
+    ['ｃａｆé time', ['cafe'], 'cafe'],
+    ['a car\n  crash', ['car crash'], 'car crash'],
+    ['ns\u200bfw art', ['nsfw'], 'nsfw'],
+    ['die STRASSE', ['straße'], 'straße'],
+    ['这是血腥场面', ['血腥'], '血腥'],
+    ['ｴﾛ動画', ['エロ'], 'エロ'],
+    ['ばかみたい', ['ばか'], 'ばか'],
+    ['폭력적인 장면', ['폭력'], '폭력'],
+    ['foo AV女優 bar', ['av女優'], 'av女優'],
+    ['first gore then nsfw', ['nsfw', 'gore'], 'nsfw'],
   ])('%j with %j → %j', (prompt, terms, expected) => {
     expect(findBlockedTerm(prompt, terms)).toBe(expected);
   });
@@ -26,6 +41,14 @@ describe('a prompt matches a blocked term', () => {
     ['a red car', ['car crash']],
     ['a normal prompt', []],
     ['cxx code', ['c++']],
+    ['a|b', ['(a|b)']],
+    ['x5y00', ['5.00']],
+    ['nsfwart', ['nsfw']],
+    ['ｇｏｒｅｄ', ['gore']],
+    // A kana's voicing mark is spelling, not an accent: はか (grave) is not ばか.
+    ['はかない', ['ばか']],
+    ['ハンバーグ', ['パン']],
+    ['', ['gore']],
   ])('%j does not match %j', (prompt, terms) => {
     expect(findBlockedTerm(prompt, terms)).toBeUndefined();
   });
@@ -49,6 +72,9 @@ describe('changing the blocklist', () => {
     expect(changeBlocklist('add', 't1', full).ok).toBe(true); // already there: nothing grows
     expect(changeBlocklist('add', '   ', [])).toMatchObject({ ok: false, key: 'admin.badTerm' });
     expect(changeBlocklist('add', 'x'.repeat(101), [])).toMatchObject({ ok: false, key: 'admin.badTerm' });
+    expect(changeBlocklist('add', ` ${'x'.repeat(100)}  `, []).ok).toBe(true);
+    // Invisible characters only would match every prompt.
+    expect(changeBlocklist('add', '\u200b\u200d', [])).toMatchObject({ ok: false, key: 'admin.badTerm' });
   });
 
   it('removes a term by its normalized form; an unknown one is said so', () => {

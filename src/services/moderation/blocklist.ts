@@ -8,37 +8,66 @@
 export const MAX_BLOCKED_TERMS = 500;
 export const MAX_TERM_LENGTH = 100;
 
-/** NFKC (full-width → half-width, compatibility forms), accents dropped, lower case. */
+/**
+ * Letters whose combining marks are accents (é, ñ, ü, й): dropped. Elsewhere a mark is part of the spelling
+ * (Japanese ば is not は, Hindi vowel signs), so it stays.
+ */
+const ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
+/** Invisible characters (zero-width space and joiners, soft hyphen, direction marks) that would split a word. */
+const INVISIBLE = /\p{Cf}+/gu;
+
+/** NFKC (full-width → half-width, compatibility forms), accents and invisible characters dropped, lower case. */
 export function normalize(text: string): string {
   return text
     .normalize('NFKC')
+    .replace(INVISIBLE, '')
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(ACCENTED, '$1')
     .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/ς/g, 'σ')
     .normalize('NFC');
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Neither side of a whole word may touch a letter, digit or mark of the same word. */
+const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}\\p{M}])';
+const NOT_BEFORE_WORD = '(?![\\p{L}\\p{N}\\p{M}])';
 
-function matcher(term: string): (prompt: string) => boolean {
-  const t = normalize(term);
-  if (CJK.test(t)) return (p) => p.includes(t);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(t)}(?![\\p{L}\\p{N}])`, 'u');
-  return (p) => re.test(p);
+/** One term as a pattern over normalized text; any run of spaces in it matches any run of white space. */
+function pattern(term: string): RegExp {
+  const t = normalize(term).trim();
+  const body = t.split(/\s+/).map(escapeRegex).join('\\s+');
+  return new RegExp(CJK.test(t) ? body : `${NOT_AFTER_WORD}${body}${NOT_BEFORE_WORD}`, 'u');
 }
 
-/** The first term of `terms` found in `prompt`, as the admin wrote it; undefined when none is. */
+/** Compiled patterns per list: a server's list is read once per cache period and checked on every request. */
+const compiled = new WeakMap<readonly string[], RegExp[]>();
+
+/**
+ * The first term of `terms` found in `prompt`, as the admin wrote it; undefined when none is. `terms` is
+ * treated as immutable (its patterns are kept for as long as the list itself).
+ */
 export function findBlockedTerm(prompt: string, terms: readonly string[]): string | undefined {
   if (!terms.length) return undefined;
+  let patterns = compiled.get(terms);
+  if (!patterns) {
+    patterns = terms.map(pattern);
+    compiled.set(terms, patterns);
+  }
   const p = normalize(prompt);
-  return terms.find((term) => matcher(term)(p));
+  const i = patterns.findIndex((re) => re.test(p));
+  return i < 0 ? undefined : terms[i];
 }
 
-/** A term as it will be stored: trimmed; undefined when empty or too long. */
+/**
+ * A term as it will be stored: trimmed, inner white space as one space; undefined when too long or when
+ * nothing of it is left to match (empty, or only invisible characters, which would match everywhere).
+ */
 export function cleanTerm(raw: string): string | undefined {
   const term = raw.trim().replace(/\s+/g, ' ');
-  return term && [...term].length <= MAX_TERM_LENGTH ? term : undefined;
+  return normalize(term).trim() && [...term].length <= MAX_TERM_LENGTH ? term : undefined;
 }
 
 /** Whether two terms are the same once normalized. */
