@@ -27,7 +27,7 @@ export const videoCommand: SlashCommand = {
       });
       return;
     }
-    if (result.kind === 'refused' || result.kind === 'policy') {
+    if (result.kind === 'refused' || result.kind === 'policy' || result.kind === 'blocked') {
       await interaction.reply({
         content: renderRefusal(result, who.locale),
         flags: MessageFlags.Ephemeral,

@@ -92,7 +92,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     roleIds: memberRoleIds(interaction),
   });
   if (result.kind === 'invalid') await ephemeral(renderProblemList(result.problems, locale));
-  else if (result.kind === 'refused' || result.kind === 'policy') await ephemeral(renderRefusal(result, locale));
+  else if (result.kind === 'refused' || result.kind === 'policy' || result.kind === 'blocked')
+    await ephemeral(renderRefusal(result, locale));
   else if (result.kind === 'accepted') await publishTask(interaction, result.task, ctx);
   // claimed: another process of the bot (sharing the database) answers this click.
 }

@@ -1,4 +1,4 @@
-/** The private message for a refused request: a usage limit, or the server's channel/role policy. */
+/** The private message for a refused request: a usage limit, the server's channel/role policy, or its blocklist. */
 import { type Locale, type MessageKey, t } from '../../i18n/index.js';
 import type { PolicyRefusal } from '../../services/guildConfig/guildConfig.js';
 import { escapeUntrusted, joinWithMore } from './text.js';
@@ -8,16 +8,14 @@ const CONTENT_MAX = 2000;
 
 export type Refusal =
   | { kind: 'policy'; refusal: PolicyRefusal }
-  | { kind: 'refused'; key: MessageKey; params: Record<string, string | number> };
+  | { kind: 'refused'; key: MessageKey; params: Record<string, string | number> }
+  | { kind: 'blocked'; term: string };
 
 export function renderRefusal(r: Refusal, locale: Locale): string {
-  if (r.kind === 'refused') {
-    // Text in the parameters (a blocked term) is the admin's or the member's: shown, never as markup.
-    const params = Object.fromEntries(
-      Object.entries(r.params).map(([k, v]) => [k, typeof v === 'string' ? escapeUntrusted(v) : v]),
-    );
-    return t(locale, 'reply.limitRefused', { reason: t(locale, r.key, params) });
-  }
+  if (r.kind === 'refused') return t(locale, 'reply.limitRefused', { reason: t(locale, r.key, r.params) });
+  // The term is an admin's text: shown as written, never as markup or a mention.
+  if (r.kind === 'blocked')
+    return t(locale, 'reply.limitRefused', { reason: t(locale, 'limit.blocked', { term: escapeUntrusted(r.term) }) });
   if (r.refusal.kind === 'role') {
     return t(locale, 'reply.limitRefused', { reason: t(locale, 'policy.role', { role: `<@&${r.refusal.roleId}>` }) });
   }

@@ -1,7 +1,8 @@
 /**
  * The one path from "a member asked for a video" to an accepted task: the server's policy (channels,
- * role), its prompt blocklist, its defaults for what the member left out, validation against the model's rules (and the
- * server's enabled models), then the usage reservation and the task record. Refusals change nothing.
+ * role), its prompt blocklist, its defaults for what the member left out, validation against the model's
+ * rules (and the server's enabled models), then the usage reservation and the task record. Refusals change
+ * nothing.
  */
 import type { MessageKey } from '../../i18n/index.js';
 import { findModel } from '../../catalog/models.js';
@@ -22,6 +23,8 @@ export type VideoRequestDraft = Omit<VideoRequestInput, 'model'> & { model?: str
 export type RequestVideoResult =
   | { kind: 'invalid'; problems: Problem[] }
   | { kind: 'policy'; refusal: PolicyRefusal }
+  /** The prompt contains a term of the server's blocklist (as the admin wrote it). */
+  | { kind: 'blocked'; term: string }
   | { kind: 'refused'; key: MessageKey; params: Record<string, string | number> }
   /** Another process of the bot (sharing the database) answers this interaction. */
   | { kind: 'claimed' }
@@ -53,8 +56,8 @@ export async function requestVideo(
   if (!policy.ok) return { kind: 'policy', refusal: policy.refusal };
   const cfg = await deps.guildConfig.effective(who.guildId);
   // The server's blocklist, before anything is reserved or sent.
-  const blocked = findBlockedTerm(draft.prompt ?? '', cfg.blocklist);
-  if (blocked !== undefined) return { kind: 'refused', key: 'limit.blocked', params: { term: blocked } };
+  const term = findBlockedTerm(draft.prompt ?? '', cfg.blocklist);
+  if (term !== undefined) return { kind: 'blocked', term };
   const input = withServerDefaults(draft, cfg.defaultModel, cfg.defaults);
   const checked = validateVideoRequest(input, { enabledModels: cfg.enabledModels });
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
