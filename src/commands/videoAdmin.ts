@@ -12,9 +12,11 @@ import {
 } from 'discord.js';
 import { MODELS } from '../catalog/models.js';
 import { resolveLocale, t } from '../i18n/index.js';
+import { renderBlocklist } from '../discord/render/blocklistText.js';
 import { guildSettingsEmbed } from '../discord/render/guildSettingsEmbed.js';
-import { escapeUntrusted, joinWithMore, NO_MENTIONS } from '../discord/render/text.js';
+import { escapeUntrusted, NO_MENTIONS } from '../discord/render/text.js';
 import type { BotContext } from '../discord/botContext.js';
+import type { GuildSettings } from '../services/guildConfig/guildConfig.js';
 import {
   changeChannels,
   changeModel,
@@ -25,7 +27,9 @@ import {
   changeBlocklist,
   setTimeZone,
   type Change,
+  type ChangeRefused,
 } from '../services/guildConfig/settingsChanges.js';
+import { cleanTerm, MAX_BLOCKED_TERMS, sameTerm } from '../services/moderation/blocklist.js';
 import { LIMIT_NAMES, type LimitName, MEMBER_LIMIT_NAMES, type MemberLimitName } from '../services/usage/limits.js';
 import { localize, RATIO_CHOICES, RESOLUTION_CHOICES } from './options.js';
 import type { SlashCommand } from './types.js';
@@ -100,23 +104,7 @@ const definition = localize(new SlashCommandBuilder(), 'admin')
   )
   .toJSON();
 
-/** /video-admin blocklist list: every term, escaped, as many as one message holds. */
-async function listBlocklist(i: ChatInputCommandInteraction, ctx: BotContext) {
-  const locale = resolveLocale(i.locale);
-  const terms = (await ctx.guildConfig.effective(i.guildId)).blocklist;
-  const title = t(locale, 'admin.blocklist.title', { count: terms.length });
-  const content = terms.length
-    ? `${title}\n${joinWithMore(
-        terms.map((x) => `• ${escapeUntrusted(x)}`),
-        '\n',
-        2000 - title.length - 1,
-        (count) => t(locale, 'list.more', { count }),
-      )}`
-    : t(locale, 'admin.blocklist.empty');
-  await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-}
-
-function readChange(i: ChatInputCommandInteraction, blocklist: readonly string[]): Change {
+function readChange(i: ChatInputCommandInteraction): Change {
   switch (i.options.getSubcommand()) {
     case 'limit':
       return setLimit(i.options.getString('name', true) as LimitName, i.options.getString('value', true));
@@ -142,12 +130,6 @@ function readChange(i: ChatInputCommandInteraction, blocklist: readonly string[]
       );
     case 'timezone':
       return setTimeZone(i.options.getString('zone', true));
-    case 'blocklist':
-      return changeBlocklist(
-        i.options.getString('action', true) as 'add' | 'remove',
-        i.options.getString('term') ?? '',
-        blocklist,
-      );
     case 'role-limit':
       return setRoleLimit(
         i.options.getRole('role', true).id,
@@ -157,6 +139,49 @@ function readChange(i: ChatInputCommandInteraction, blocklist: readonly string[]
     default:
       return setRole(i.options.getRole('role')?.id);
   }
+}
+
+/** A private reply that pings nobody. */
+async function privately(i: ChatInputCommandInteraction, content: string) {
+  await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+}
+
+/**
+ * Saves a change in one transaction (logged with who made it) and shows the settings under `saved`, or
+ * says what was refused (its value passed through `shown`).
+ */
+async function applyChange(
+  i: ChatInputCommandInteraction & { guildId: string },
+  ctx: BotContext,
+  change: Change,
+  saved: (after: GuildSettings, describe: string) => string,
+  shown: (value: string) => string = (value) => value,
+) {
+  const locale = resolveLocale(i.locale);
+  const refused = (r: ChangeRefused) => privately(i, t(locale, r.key, { value: shown(r.value) }));
+  if (!change.ok) return refused(change);
+  const after = await ctx.guildConfig.change(i.guildId, i.user.id, change.describe, change.apply);
+  const late = change.refusedAfter?.(after);
+  if (late) return refused(late);
+  await showSettings(i, ctx, saved(after, change.describe));
+}
+
+/** /video-admin blocklist: list the server's prompt terms, or add or remove one. */
+async function blocklist(i: ChatInputCommandInteraction & { guildId: string }, ctx: BotContext) {
+  const locale = resolveLocale(i.locale);
+  const action = i.options.getString('action', true) as 'add' | 'remove' | 'list';
+  const current = (await ctx.guildConfig.effective(i.guildId)).blocklist;
+  if (action === 'list') return privately(i, renderBlocklist(current, locale));
+  const raw = i.options.getString('term') ?? '';
+  const saved = (after: GuildSettings) => {
+    // Named as stored (the form first added), which may differ from what was typed in case or width.
+    const typed = cleanTerm(raw) ?? raw;
+    const stored = (action === 'add' ? (after.blocklist ?? []) : current).find((x) => sameTerm(x, typed)) ?? typed;
+    const params = { term: escapeUntrusted(stored), count: after.blocklist?.length ?? 0, max: MAX_BLOCKED_TERMS };
+    return t(locale, action === 'add' ? 'admin.blocklist.added' : 'admin.blocklist.removed', params);
+  };
+  // The term is the admin's text: never markup or a mention, in the confirmation as in a refusal.
+  await applyChange(i, ctx, changeBlocklist(action, raw, current), saved, escapeUntrusted);
 }
 
 async function showSettings(i: ChatInputCommandInteraction, ctx: BotContext, prefix = '') {
@@ -183,21 +208,17 @@ export const videoAdminCommand: SlashCommand = {
       });
       return;
     }
-    if (interaction.options.getSubcommand() === 'show') return showSettings(interaction, ctx);
-    const blocklist = (await ctx.guildConfig.effective(interaction.guildId)).blocklist;
-    if (interaction.options.getSubcommand() === 'blocklist' && interaction.options.getString('action') === 'list')
-      return listBlocklist(interaction, ctx);
-    const change = readChange(interaction, blocklist);
-    if (!change.ok) {
-      await interaction.reply({
-        content: t(locale, change.key, { value: change.value }),
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: NO_MENTIONS,
-      });
-      return;
+    const guildInteraction = interaction as typeof interaction & { guildId: string };
+    switch (interaction.options.getSubcommand()) {
+      case 'show':
+        return showSettings(interaction, ctx);
+      case 'blocklist':
+        return blocklist(guildInteraction, ctx);
+      default:
+        return applyChange(guildInteraction, ctx, readChange(interaction), (_, what) =>
+          t(locale, 'admin.saved', { what }),
+        );
     }
-    await ctx.guildConfig.change(interaction.guildId, interaction.user.id, change.describe, change.apply);
-    await showSettings(interaction, ctx, t(locale, 'admin.saved', { what: change.describe }));
   },
   async autocomplete(interaction) {
     const typed = String(interaction.options.getFocused()).toLowerCase();

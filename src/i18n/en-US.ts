@@ -189,8 +189,13 @@ export const enUS = {
   'admin.badModel': (p: P) => `\`${s(p, 'value')}\` is not a model id.`,
   'admin.needChannel': () => 'Pick a channel to add or remove.',
   'admin.badTerm': () => 'A blocklist term must be 1 to 100 characters.',
-  'admin.blocklistFull': (p: P) => `The blocklist already has ${s(p, 'value')} terms, the most a server can have.`,
+  'admin.blocklistFull': (p: P) =>
+    `The blocklist already has ${s(p, 'value')} terms, the most a server can have: remove one before adding another.`,
   'admin.termUnknown': (p: P) => `“${s(p, 'value')}” is not on the blocklist.`,
+  'admin.blocklist.added': (p: P) =>
+    `Added “${s(p, 'term')}” to the prompt blocklist (${s(p, 'count')} of ${s(p, 'max')} terms).`,
+  'admin.blocklist.removed': (p: P) =>
+    `Removed “${s(p, 'term')}” from the prompt blocklist (${s(p, 'count')} of ${s(p, 'max')} terms).`,
   'admin.blocklist.title': (p: P) => `Blocked prompt terms (${s(p, 'count')}):`,
   'admin.blocklist.empty': () => 'No prompt terms are blocked on this server.',
   'admin.show.blocklist': (p: P) => `Blocked prompt terms: ${s(p, 'count')}`,

@@ -77,6 +77,16 @@ describe('changing the blocklist', () => {
     expect(changeBlocklist('add', '\u200b\u200d', [])).toMatchObject({ ok: false, key: 'admin.badTerm' });
   });
 
+  it('says the list is full when another admin filled it between the read and the write', () => {
+    const full = Array.from({ length: MAX_BLOCKED_TERMS }, (_, i) => `t${i}`);
+    const add = changeBlocklist('add', 'late', full.slice(1));
+    if (!add.ok) throw new Error('refused');
+    const after = add.apply({ blocklist: full });
+    expect(after.blocklist).toHaveLength(MAX_BLOCKED_TERMS);
+    expect(add.refusedAfter?.(after)).toMatchObject({ ok: false, key: 'admin.blocklistFull' });
+    expect(add.refusedAfter?.(add.apply({ blocklist: full.slice(1) }))).toBeUndefined();
+  });
+
   it('removes a term by its normalized form; an unknown one is said so', () => {
     const removed = changeBlocklist('remove', 'Ｇｏｒｅ', ['gore', 'nsfw']);
     if (!removed.ok) throw new Error('refused');

@@ -11,7 +11,7 @@ const cfg: EffectiveGuildConfig = {
   channels,
   enabledModels: [],
   defaults: {},
-  blocklist: [],
+  blocklist: Array.from({ length: 500 }, (_, i) => `term ${i}`),
   defaultModel: 'seedance2.0-mini-sp',
 };
 
@@ -25,6 +25,9 @@ describe("Discord's limits hold with many generation channels", () => {
         (embed.title ?? '').length + (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
       expect(total).toBeLessThanOrEqual(6000);
       expect(JSON.stringify(embed)).toMatch(locale === 'en-US' ? /…and \d+ more/ : /…以及另外 \d+ 个/);
+      expect(JSON.stringify(embed)).toContain(
+        locale === 'en-US' ? 'Blocked prompt terms: 500' : '提示词屏蔽词：500 个',
+      );
     },
   );
 

@@ -1,4 +1,7 @@
-/** The admin's view of a server's settings: limits (with where each comes from), channels, role, models, defaults. */
+/**
+ * The admin's view of a server's settings: limits (with where each comes from), channels, role, blocklist size,
+ * models, defaults.
+ */
 import type { APIEmbed } from 'discord.js';
 import { t, type Locale } from '../../i18n/index.js';
 import type { EffectiveGuildConfig, GuildSettings } from '../../services/guildConfig/guildConfig.js';
@@ -17,8 +20,10 @@ export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings
   });
   const who = `@: ${cfg.roleId ? `<@&${cfg.roleId}>` : t(locale, 'admin.show.everyone')}`;
   const zone = `🕒 ${cfg.timeZone}`;
-  // Many generation channels: as many as fit in the field, then "and N more".
-  const room = FIELD_MAX - '#: '.length - who.length - zone.length - 60;
+  const blocklist = t(locale, 'admin.show.blocklist', { count: cfg.blocklist.length });
+  const others = [who, zone, blocklist];
+  // Many generation channels: as many as fit in the field (with the other lines), then "and N more".
+  const room = FIELD_MAX - '#: '.length - others.reduce((n, line) => n + line.length + 1, 0);
   const channels = cfg.channels.length
     ? joinWithMore(
         cfg.channels.map((c) => `<#${c}>`),
@@ -27,7 +32,7 @@ export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings
         (count) => t(locale, 'list.more', { count }),
       )
     : t(locale, 'admin.show.everywhere');
-  const where = [`#: ${channels}`, who, zone, t(locale, 'admin.show.blocklist', { count: cfg.blocklist.length })];
+  const where = [`#: ${channels}`, ...others];
   const roleLimits = Object.entries(own.roleLimits ?? {}).flatMap(([role, set]) =>
     Object.entries(set).map(
       ([name, v]) => `<@&${role}> \`${name}\`: **${v === null ? t(locale, 'admin.show.noLimit') : v}**`,

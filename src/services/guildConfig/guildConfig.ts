@@ -82,10 +82,21 @@ export function createGuildConfig(deps: GuildConfigDeps) {
       mutate: (s: GuildSettings) => GuildSettings,
     ): Promise<GuildSettings> {
       const { before, after } = await deps.settings.change(guildId, mutate);
-      deps.logger.info({ guildId, by, change: describe, before, after }, 'guild settings changed');
+      deps.logger.info(
+        { guildId, by, change: describe, before: forLog(before), after: forLog(after) },
+        'guild settings changed',
+      );
       return after;
     },
   };
 }
 
 export type GuildConfig = ReturnType<typeof createGuildConfig>;
+
+/**
+ * Settings as logged: the blocklist by its size (500 terms would push the line past the logger's cap, which
+ * drops who made the change); the change itself names the term.
+ */
+function forLog(s: GuildSettings): object {
+  return s.blocklist ? { ...s, blocklist: `${s.blocklist.length} terms` } : s;
+}

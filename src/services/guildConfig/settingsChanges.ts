@@ -5,20 +5,31 @@ import type { GuildSettings } from './settingsStore.js';
 import { type LimitName, type MemberLimitName, parseLimitValue } from '../usage/limits.js';
 import { isValidTimeZone } from '../usage/periods.js';
 
+export type ChangeRefused = {
+  ok: false;
+  key:
+    | 'admin.badLimit'
+    | 'admin.badZone'
+    | 'admin.badModel'
+    | 'admin.needChannel'
+    | 'admin.badTerm'
+    | 'admin.blocklistFull'
+    | 'admin.termUnknown';
+  value: string;
+};
+
 export type Change =
-  | { ok: true; describe: string; apply: (s: GuildSettings) => GuildSettings }
   | {
-      ok: false;
-      key:
-        | 'admin.badLimit'
-        | 'admin.badZone'
-        | 'admin.badModel'
-        | 'admin.needChannel'
-        | 'admin.badTerm'
-        | 'admin.blocklistFull'
-        | 'admin.termUnknown';
-      value: string;
-    };
+      ok: true;
+      describe: string;
+      apply: (s: GuildSettings) => GuildSettings;
+      /**
+       * What the change turned out to refuse once applied to the stored settings, which may have moved since
+       * they were read (another admin filled the blocklist meanwhile); the stored settings are then unchanged.
+       */
+      refusedAfter?: (after: GuildSettings) => ChangeRefused | undefined;
+    }
+  | ChangeRefused;
 
 export function setLimit(name: LimitName, raw: string): Change {
   const value = raw.trim().toLowerCase();
@@ -137,8 +148,8 @@ export function changeBlocklist(action: 'add' | 'remove', raw: string, current: 
   const term = cleanTerm(raw);
   if (!term) return { ok: false, key: 'admin.badTerm', value: raw.slice(0, 120) };
   if (action === 'add') {
-    if (!current.some((x) => sameTerm(x, term)) && current.length >= MAX_BLOCKED_TERMS)
-      return { ok: false, key: 'admin.blocklistFull', value: String(MAX_BLOCKED_TERMS) };
+    const full: ChangeRefused = { ok: false, key: 'admin.blocklistFull', value: String(MAX_BLOCKED_TERMS) };
+    if (!current.some((x) => sameTerm(x, term)) && current.length >= MAX_BLOCKED_TERMS) return full;
     return {
       ok: true,
       describe: `blocklist + ${term}`,
@@ -147,6 +158,7 @@ export function changeBlocklist(action: 'add' | 'remove', raw: string, current: 
         if (list.some((x) => sameTerm(x, term)) || list.length >= MAX_BLOCKED_TERMS) return s;
         return { ...s, blocklist: [...list, term] };
       },
+      refusedAfter: (after) => ((after.blocklist ?? []).some((x) => sameTerm(x, term)) ? undefined : full),
     };
   }
   if (!current.some((x) => sameTerm(x, term))) return { ok: false, key: 'admin.termUnknown', value: term };
