@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, startHarness, type Harness } from '../harness.js';
 import type { CommandOption } from '../fakes/discord/index.js';
 import { videoAdminCommand } from '../../src/commands/videoAdmin.js';
+import { keys } from '../../src/db/keys.js';
 
 const MANAGE_GUILD = 1n << 5n;
 const ADMIN = { id: '900000000000000001', username: 'admin' };
@@ -19,7 +20,7 @@ afterEach(async () => {
 async function admin(
   subcommand: string,
   options: CommandOption[],
-  as: { permissions?: bigint; user?: { id: string } } = {},
+  as: { permissions?: bigint; user?: { id: string }; locale?: string } = {},
 ) {
   const ix = h.discord.dispatchCommand({
     name: 'video-admin',
@@ -27,6 +28,7 @@ async function admin(
     options,
     user: as.user ?? ADMIN,
     permissions: as.permissions ?? MANAGE_GUILD,
+    locale: as.locale,
   });
   const cb = await h.discord.waitForCallback(ix.id);
   expect((cb.data?.flags as number) & 64).toBe(64);
@@ -340,7 +342,8 @@ describe('role limits', () => {
 });
 
 describe('prompt blocklist', () => {
-  const blocklist = (action: string, term?: string, as: { permissions?: bigint; user?: { id: string } } = {}) =>
+  type As = { permissions?: bigint; user?: { id: string }; locale?: string };
+  const blocklist = (action: string, term?: string, as: As = {}) =>
     admin('blocklist', [{ name: 'action', value: action }, ...(term ? [{ name: 'term', value: term }] : [])], as);
   const ask = async (prompt: string, locale?: string) => {
     const ix = h.discord.dispatchCommand({
@@ -350,40 +353,118 @@ describe('prompt blocklist', () => {
       locale,
       options: [{ name: 'prompt', value: prompt }],
     });
-    return (await h.discord.waitForCallback(ix.id)).data as { content?: string; flags?: number };
+    return (await h.discord.waitForCallback(ix.id)).data as {
+      content?: string;
+      flags?: number;
+      allowed_mentions?: { parse?: string[] };
+    };
   };
+  const usage = () => h.app.ledger.snapshot(guildId(), MEMBER.id);
+  /** Terms written straight into the server's settings record (as 500 admin commands would). */
+  const seed = (terms: string[]) =>
+    h.app.store.transact([keys.settings(guildId())], (tx) => tx.set(keys.settings(guildId()), { blocklist: terms }));
+  const logLines = () => h.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
 
   it('a prompt with a blocked term is refused privately, naming it, before anything is reserved or sent', async () => {
-    expect((await blocklist('add', 'gore')).content).toContain('blocklist + gore');
+    expect((await blocklist('add', 'gore')).content).toBe('Added “gore” to the prompt blocklist (1 of 500 terms).');
     await blocklist('add', '血腥');
+    const before = await usage();
     const refused = await ask('a scene full of ＧＯＲＥ at night');
     expect(refused.flags).toBe(64);
+    expect(refused.allowed_mentions).toEqual({ parse: [] });
     expect(refused.content).toBe(
       'Not started, nothing charged: the prompt contains “gore”, which this server does not allow.',
     );
     const zh = await ask('一只血腥的狗', 'zh-CN');
-    expect(zh.content).toContain('提示词包含本服务器不允许的“血腥”');
+    expect(zh.flags).toBe(64);
+    expect(zh.content).toBe('未开始，未扣除额度：提示词包含本服务器不允许的“血腥”。');
     expect(h.seedance.createCount()).toBe(0);
-    expect(await h.app.ledger.snapshot(guildId(), MEMBER.id)).toMatchObject({ memberDay: { tasks: 0 } });
+    expect(await usage()).toEqual(before);
+    expect(before).toMatchObject({ memberDay: { tasks: 0 }, guildDay: { tasks: 0 } });
+    expect(await h.app.tasks.listRecentByUser(MEMBER.id)).toEqual([]);
+    // The prompt is never logged.
+    expect(h.logs.some((l) => l.includes('a scene full of') || l.includes('一只血腥的狗'))).toBe(false);
     // Whole words only: "gorgeous" is fine.
     expect((await ask('a gorgeous sunset')).flags ?? 0).toBe(0);
     await eventually(() => h.seedance.createCount() === 1, 5000, 'the allowed prompt created');
 
-    const list = await blocklist('list');
-    expect(list.content).toBe('Blocked prompt terms (2):\n• gore\n• 血腥');
+    expect((await blocklist('list')).content).toBe('Blocked prompt terms (2):\n• gore\n• 血腥');
     const shown = await admin('show', []);
     expect(JSON.stringify(shown.embeds)).toContain('Blocked prompt terms: 2');
-    await blocklist('remove', 'GORE');
+    expect((await blocklist('remove', 'ＧＯＲＥ')).content).toBe(
+      'Removed “gore” from the prompt blocklist (1 of 500 terms).',
+    );
+    expect((await blocklist('list')).content).toBe('Blocked prompt terms (1):\n• 血腥');
     expect((await ask('gore again')).flags ?? 0).toBe(0);
-    expect((await blocklist('remove', 'nothing')).content).toContain('is not on the blocklist');
+    expect((await blocklist('remove', 'nothing')).content).toBe('“nothing” is not on the blocklist.');
+    expect((await blocklist('add')).content).toBe('A blocklist term must be 1 to 100 characters.');
   });
 
-  it('only Manage Server changes it; a term cannot render as markup in the list', async () => {
-    const denied = await blocklist('add', 'x', { permissions: 0n, user: MEMBER });
-    expect(denied.content).toMatch(/Only members with Manage Server/);
-    await blocklist('add', '[free nitro](https://evil.example)');
+  it('in Chinese (zh-CN) an admin adds, lists and removes, and the member is refused in Chinese', async () => {
+    const zh = { locale: 'zh-CN' };
+    expect((await blocklist('list', undefined, zh)).content).toBe('本服务器没有屏蔽任何提示词。');
+    expect((await blocklist('add', 'Nsfw', zh)).content).toBe('已将“Nsfw”加入提示词屏蔽列表（1/500 个）。');
+    expect(JSON.stringify((await admin('show', [], zh)).embeds)).toContain('提示词屏蔽词：1 个');
+    expect((await ask('ｎｓｆｗ 的画面', 'zh-CN')).content).toBe(
+      '未开始，未扣除额度：提示词包含本服务器不允许的“Nsfw”。',
+    );
+    expect(h.seedance.createCount()).toBe(0);
+    expect((await blocklist('list', undefined, zh)).content).toBe('提示词屏蔽列表（1 个）：\n• Nsfw');
+    expect((await blocklist('remove', 'nsfw', zh)).content).toBe('已将“Nsfw”移出提示词屏蔽列表（0/500 个）。');
+    expect((await blocklist('remove', 'nsfw', zh)).content).toBe('“nsfw”不在屏蔽词列表中。');
+  });
+
+  it('only Manage Server changes it; every change is logged with the guild and who made it', async () => {
+    for (const action of ['add', 'remove', 'list']) {
+      const denied = await blocklist(action, 'x', { permissions: 0n, user: MEMBER });
+      expect(denied.content).toMatch(/Only members with Manage Server/);
+    }
+    expect((await h.app.store.get<{ blocklist?: string[] }>(keys.settings(guildId())))?.blocklist).toBeUndefined();
+    await blocklist('add', 'gore');
+    await blocklist('remove', 'gore');
+    const changes = logLines().filter((l) => l.msg === 'guild settings changed');
+    expect(changes).toMatchObject([
+      { guildId: guildId(), by: ADMIN.id, change: 'blocklist + gore' },
+      { guildId: guildId(), by: ADMIN.id, change: 'blocklist - gore' },
+    ]);
+  });
+
+  it('a term cannot render as markup or a mention, in the confirmation, the list or the refusal', async () => {
+    const saved = await blocklist('add', '[free nitro](https://evil.example) @everyone');
+    expect(saved.content).toContain('“\\[free nitro](https://evil.example) @\u200beveryone”');
     const list = await blocklist('list');
-    expect(list.content).toContain('\\[free nitro');
-    expect(list.content).not.toMatch(/(^|[^\\])\[free nitro\]\(/);
+    expect(list.content).toContain('• \\[free nitro](https://evil.example) @\u200beveryone');
+    const refused = await ask('get [FREE NITRO](https://evil.example) @everyone now');
+    expect(refused.content).toContain('“\\[free nitro](https://evil.example) @\u200beveryone”');
+  });
+
+  it('holds at most 500 terms: the 501st is refused, saying so; the list fits one message', async () => {
+    await seed(Array.from({ length: 499 }, (_, i) => `blocked term number ${i}`));
+    expect((await blocklist('add', 'one more')).content).toBe(
+      'Added “one more” to the prompt blocklist (500 of 500 terms).',
+    );
+    expect((await blocklist('add', 'too many')).content).toBe(
+      'The blocklist already has 500 terms, the most a server can have: remove one before adding another.',
+    );
+    expect((await blocklist('add', '太多了', { locale: 'zh-CN' })).content).toBe(
+      '屏蔽词已有 500 个，已达服务器上限：请先移除一个再添加。',
+    );
+    expect((await h.app.store.get<{ blocklist?: string[] }>(keys.settings(guildId())))?.blocklist).toHaveLength(500);
+    // The log line keeps who made the change: the list is logged by its size.
+    const last = logLines()
+      .filter((l) => l.msg === 'guild settings changed')
+      .at(-1);
+    expect(last).toMatchObject({ by: ADMIN.id, change: 'blocklist + one more', after: { blocklist: '500 terms' } });
+
+    for (const locale of ['en-US', 'zh-CN']) {
+      const list = (await blocklist('list', undefined, { locale })).content!;
+      expect(list.length).toBeLessThanOrEqual(2000);
+      expect(list).toMatch(locale === 'en-US' ? /^Blocked prompt terms \(500\):\n/ : /^提示词屏蔽列表（500 个）：\n/);
+      expect(list).toMatch(locale === 'en-US' ? /\n…and \d+ more$/ : /\n…以及另外 \d+ 个$/);
+    }
+    // Removing one makes room again.
+    await blocklist('remove', 'blocked term number 0');
+    expect((await blocklist('add', 'too many')).content).toContain('(500 of 500 terms)');
+    expect((await ask('this has too many words')).content).toContain('“too many”');
   });
 });
