@@ -211,6 +211,57 @@ describe('buttons on a finished video', () => {
     expect(reroll).toMatchObject({ parentId: task.id, userId: OTHER.id });
   });
 
+  it('Re-roll and Retry of a prompt the server has blocked since are refused privately; nothing is sent or charged', async () => {
+    const done = await finishedMessage();
+    h.seedance.enqueueScript({ kind: 'fail', afterMs: 50, reason: 'Read timed out' });
+    const failedIx = video('text', [{ name: 'prompt', value: 'waves at dusk' }]);
+    await h.discord.waitForCallback(failedIx.id);
+    const failed = await eventually(
+      async () => {
+        const [latest] = await h.app.tasks.listRecentByUser(MEMBER.id);
+        return latest?.id !== done.task.id && latest?.toldAt ? latest : undefined;
+      },
+      8000,
+      'failed and told',
+    );
+    const admin = h.discord.dispatchCommand({
+      name: 'video-admin',
+      subcommand: 'blocklist',
+      user: OTHER,
+      permissions: 1n << 5n,
+      options: [
+        { name: 'action', value: 'add' },
+        { name: 'term', value: 'WAVES' },
+      ],
+    });
+    await h.discord.waitForCallback(admin.id);
+    const usage = await h.app.ledger.snapshot(h.discord.guilds[0]!.id, MEMBER.id);
+
+    const reroll = h.discord.dispatchComponent({
+      customId: `v1:reroll:${done.task.id}`,
+      messageId: done.messageId,
+      user: MEMBER,
+    });
+    const retry = h.discord.dispatchComponent({
+      customId: `v1:retry:${failed.id}`,
+      messageId: h.discord.originalMessage(failedIx.id)!.id,
+      user: MEMBER,
+      locale: 'zh-CN',
+    });
+    const [rerolled, retried] = [await h.discord.waitForCallback(reroll.id), await h.discord.waitForCallback(retry.id)];
+    expect(rerolled.data).toMatchObject({
+      flags: 64,
+      content: 'Not started, nothing charged: the prompt contains “WAVES”, which this server does not allow.',
+    });
+    expect(retried.data).toMatchObject({
+      flags: 64,
+      content: '未开始，未扣除额度：提示词包含本服务器不允许的“WAVES”。',
+    });
+    expect(creates()).toBe(2);
+    expect(await h.app.tasks.listRecentByUser(MEMBER.id)).toHaveLength(2);
+    expect(await h.app.ledger.snapshot(h.discord.guilds[0]!.id, MEMBER.id)).toEqual(usage);
+  });
+
   it('Delete is refused to another member, allowed to the requester and to Manage Messages', async () => {
     const { task, messageId } = await finishedMessage();
     const denied = h.discord.dispatchComponent({ customId: `v1:delete:${task.id}`, messageId, user: OTHER });
