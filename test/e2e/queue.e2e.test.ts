@@ -114,6 +114,9 @@ describe.each(await storeKinds())('on %s', (kind) => {
       expect(((cb.data?.flags as number) ?? 0) & 64).toBe(64);
       expect(String(cb.data?.content)).toContain("this server's queue is full (1 of 1 waiting)");
       expect((await guildDoc()).day?.counter.tasks).toBe(2);
+      // The first one is sent once its card is up; the refused one never is.
+      await eventually(() => h!.seedance.createCount() === 1, 5000, 'the running one created');
+      await new Promise((r) => setTimeout(r, 100));
       expect(h!.seedance.createCount()).toBe(1);
     });
 
