@@ -86,6 +86,7 @@ export const enUS = {
   'status.running': (p: P) =>
     `🎬 Rendering${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')}%)` : ''}`,
   'status.delivering': () => '📤 Finished, uploading the video…',
+  'status.preparing': () => '🎞️ Finished, preparing the video for Discord…',
   'status.done': () => '✅ Done',
   'status.failed': () => '❌ Failed',
   'status.timed_out': () => '⌛ Timed out',
@@ -151,6 +152,10 @@ export const enUS = {
     `The video (${s(p, 'reason')}) is behind the Open video button. The video service keeps it for about 3 days: save it if you want to keep it.`,
   'delivery.reason.tooLarge': (p: P) => `larger than this server's ${s(p, 'limit')} upload limit`,
   'delivery.reason.fetchFailed': () => 'could not be fetched for upload',
+  'delivery.reason.cannotFit': (p: P) =>
+    `could not be made small enough for this server's ${s(p, 'limit')} upload limit`,
+  'delivery.fitted': (p: P) =>
+    `Made smaller to fit this server's ${s(p, 'limit')} upload limit. Full quality: the Open video button (the video service keeps it until <t:${s(p, 'expiresAt')}:f>, <t:${s(p, 'expiresAt')}:R>).`,
   'delivery.reason.notFetched': () => 'its address is not one the bot may fetch from, so it was not uploaded',
   'delivery.reason.uploadFailed': () => 'Discord did not accept the upload',
   'delivery.dmReady': () => 'Your video is ready. Its message in the server is gone, so here it is.',

@@ -72,6 +72,7 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'status.running': (p) =>
     `🎬 生成中${p.progress !== undefined && p.progress !== '' ? `（${s(p, 'progress')}%）` : ''}`,
   'status.delivering': () => '📤 已完成，正在上传视频…',
+  'status.preparing': () => '🎞️ 已完成，正在为 Discord 处理视频…',
   'status.done': () => '✅ 完成',
   'status.failed': () => '❌ 失败',
   'status.timed_out': () => '⌛ 超时',
@@ -121,6 +122,9 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
     `视频（${s(p, 'reason')}）可通过“打开视频”按钮查看。视频服务约保留 3 天，如需保存请尽快下载。`,
   'delivery.reason.tooLarge': (p) => `超过本服务器 ${s(p, 'limit')} 的上传上限`,
   'delivery.reason.fetchFailed': () => '无法下载以上传',
+  'delivery.reason.cannotFit': (p) => `无法压缩到本服务器 ${s(p, 'limit')} 的上传上限以内`,
+  'delivery.fitted': (p) =>
+    `已压缩以符合本服务器 ${s(p, 'limit')} 的上传上限。原画质：点击“打开视频”按钮（视频服务保留至 <t:${s(p, 'expiresAt')}:f>，<t:${s(p, 'expiresAt')}:R>）。`,
   'delivery.reason.notFetched': () => '其地址不在机器人允许下载的范围内，因此未上传',
   'delivery.reason.uploadFailed': () => 'Discord 未接受上传',
   'delivery.dmReady': () => '你的视频已生成。它在服务器中的消息已不存在，所以发到这里。',

@@ -13,7 +13,14 @@ import { NO_MENTIONS, quotePrompt, truncate } from './text.js';
 
 const COLORS = { working: 0x5865f2, done: 0x57f287, failed: 0xed4245 } as const;
 
-export function statusLine(task: TaskRecord, locale: Locale, place?: QueuePlace): string {
+/** What the card shows beyond the task itself. */
+export interface CardExtras {
+  /** The finished video is being re-encoded to fit the server's upload limit. */
+  preparing?: boolean;
+}
+
+export function statusLine(task: TaskRecord, locale: Locale, place?: QueuePlace, extras: CardExtras = {}): string {
+  if (extras.preparing && task.state === 'delivering') return t(locale, 'status.preparing');
   switch (task.state) {
     case 'queued':
       return t(locale, 'status.waiting', {
@@ -47,7 +54,13 @@ export function formatElapsed(ms: number): string {
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
 }
 
-export function taskEmbed(task: TaskRecord, locale: Locale, now: number, place?: QueuePlace): APIEmbed {
+export function taskEmbed(
+  task: TaskRecord,
+  locale: Locale,
+  now: number,
+  place?: QueuePlace,
+  extras: CardExtras = {},
+): APIEmbed {
   const r = task.request;
   const color =
     task.state === 'done'
@@ -62,7 +75,7 @@ export function taskEmbed(task: TaskRecord, locale: Locale, now: number, place?:
   const embed = new EmbedBuilder()
     .setTitle(t(locale, 'task.title'))
     .setColor(color)
-    .setDescription(truncate(`${quotePrompt(r.prompt)}\n\n**${statusLine(task, locale, place)}**`, 4000))
+    .setDescription(truncate(`${quotePrompt(r.prompt)}\n\n**${statusLine(task, locale, place, extras)}**`, 4000))
     .addFields(
       { name: t(locale, 'task.field.model'), value: `\`${task.model}\``, inline: true },
       {
@@ -160,8 +173,9 @@ export function taskMessage(
   now: number,
   video?: { url: string; note: string },
   place?: QueuePlace,
+  extras: CardExtras = {},
 ) {
-  const embed = taskEmbed(task, locale, now, place);
+  const embed = taskEmbed(task, locale, now, place, extras);
   return {
     content: '',
     embeds: [video ? withVideo(embed, locale, video) : embed],
