@@ -4,6 +4,7 @@
  * when it failed). Every payload carries allowedMentions that ping nobody.
  */
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed } from 'discord.js';
+import { canStartFromFrame, findModel } from '../../catalog/models.js';
 import { t, type Locale } from '../../i18n/index.js';
 import type { QueuePlace } from '../../services/queue/taskQueue.js';
 import type { TaskRecord } from '../../services/tasks/taskRecord.js';
@@ -99,6 +100,14 @@ export function taskEmbed(
       value: formatElapsed(end - task.createdAt),
       inline: true,
     });
+  if (task.parentId && task.parentKind) {
+    const id = `\`${task.parentId}\``;
+    embed.addFields({
+      name: t(locale, 'task.field.parent'),
+      value: t(locale, `task.parent.${task.parentKind}`, { task: task.parentUrl ? `[${id}](${task.parentUrl})` : id }),
+      inline: true,
+    });
+  }
   const failure = failureText(task, locale);
   if (failure) embed.addFields({ name: t(locale, 'task.field.status'), value: truncate(failure, 1024) });
   const thumb = r.images?.[0] ?? r.first_image;
@@ -140,6 +149,25 @@ export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string
         .setEmoji('🔁'),
     );
   }
+  // Remix: the same model and references with an edited prompt, duration or ratio (finished or failed).
+  if (['done', 'failed', 'timed_out', 'uncertain'].includes(task.state))
+    buttons.push(
+      new ButtonBuilder()
+        .setCustomId(customIdFor('remix', task.id))
+        .setStyle(ButtonStyle.Secondary)
+        .setLabel(t(locale, 'button.remix'))
+        .setEmoji('🎛️'),
+    );
+  // Extend: the next shot starts from this video's last frame (models that take a first frame alone).
+  const model = findModel(task.model);
+  if (task.state === 'done' && model && canStartFromFrame(model))
+    buttons.push(
+      new ButtonBuilder()
+        .setCustomId(customIdFor('extend', task.id))
+        .setStyle(ButtonStyle.Secondary)
+        .setLabel(t(locale, 'button.extend'))
+        .setEmoji('⏭️'),
+    );
   if (['done', 'failed', 'timed_out', 'uncertain'].includes(task.state)) {
     buttons.push(
       new ButtonBuilder()
