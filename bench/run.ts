@@ -4,6 +4,7 @@
  */
 import { benchAckLatency } from './ackLatency.js';
 import { benchCluster } from './cluster.js';
+import { benchEncode } from './encode.js';
 import { benchGuildMemory } from './guildMemory.js';
 import { benchCompletionToEdit, benchPoller } from './poller.js';
 import { benchQueue } from './queue.js';
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<void>> = {
   storage: () => benchStorage(),
   queue: () => benchQueue(),
   cluster: () => benchCluster(),
+  encode: () => benchEncode(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;
