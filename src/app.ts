@@ -11,6 +11,7 @@ import type { RecordStore } from './db/recordStore.js';
 import type { BotContext } from './discord/botContext.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
 import { createDiscordTaskPresenter } from './discord/discordTaskPresenter.js';
+import { gatewayFacts } from './discord/gatewayFacts.js';
 import { createMediaService, type MediaService } from './services/media/mediaService.js';
 import { type AttachedRouter, attachInteractionRouter } from './discord/interactionRouter.js';
 import type { Logger } from './logging/logger.js';
@@ -227,7 +228,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       logger.info(
         {
           user: discord.user?.tag,
-          guilds: discord.guilds.cache.size,
+          guilds: gatewayFacts(discord)?.guildIds.size,
           database: store.location,
           ...repaired,
           ...recovered,

@@ -4,7 +4,7 @@
  * Extend (open a modal; see modals.ts), Delete and Cancel (a task waiting in the queue), both for the
  * requester or members with Manage Messages.
  */
-import { MessageFlags, PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
+import { type ButtonInteraction, MessageFlags, PermissionFlagsBits, Routes } from 'discord.js';
 import { resolveLocale, t } from '../i18n/index.js';
 import { canStartFromFrame, findModel } from '../catalog/models.js';
 import { inputFromTask } from '../services/generation/requestVideo.js';
@@ -62,7 +62,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       return;
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    await interaction.message.delete();
+    // Through REST by id: the bot keeps no message cache (createDiscordClient.ts).
+    await interaction.client.rest.delete(Routes.channelMessage(interaction.channelId, interaction.message.id));
     ctx.logger.info({ taskId: task.id, guildId: task.guildId, by: interaction.user.id }, 'task message deleted');
     await interaction.editReply({ content: t(locale, 'button.deleted'), allowedMentions: NO_MENTIONS });
     return;

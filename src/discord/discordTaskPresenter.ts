@@ -3,7 +3,7 @@
  * the task's own card (see messageTarget.ts for how it is reached). Uploads the video when it fits the
  * upload limit, else shows the link and says it expires; the poller picks the way (upload, link, DM).
  */
-import { type Client, GuildPremiumTier } from 'discord.js';
+import type { Client } from 'discord.js';
 import { type Locale, t } from '../i18n/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { MediaService } from '../services/media/mediaService.js';
@@ -25,7 +25,6 @@ import { type CardExtras, taskMessage } from './render/taskMessage.js';
 const MiB = 1024 * 1024;
 /** Discord's default per-file limit for bots and webhooks, when neither the interaction nor the guild says more. */
 export const DEFAULT_UPLOAD_LIMIT = 10 * MiB;
-const TIER_LIMIT: Record<number, number> = { [GuildPremiumTier.Tier2]: 50 * MiB, [GuildPremiumTier.Tier3]: 100 * MiB };
 
 /** How long the video service keeps a finished video's file (upstream-api.md: about 3 days). */
 export const VIDEO_URL_LIFETIME_MS = 3 * 86_400_000;
@@ -67,11 +66,9 @@ export function createDiscordTaskPresenter(client: Client, logger: Logger, optio
     fresh: withContent(t(task.locale, key, { user: task.userId }), [task.userId]),
     dm: withContent(t(task.locale, key === 'delivery.ready' ? 'delivery.dmReady' : 'notice.dmEnded')),
   });
-  const uploadLimit = (task: TaskRecord) => {
-    if (task.uploadLimitBytes) return task.uploadLimitBytes;
-    const tier = task.guildId ? client.guilds.cache.get(task.guildId)?.premiumTier : undefined;
-    return (tier !== undefined && TIER_LIMIT[tier]) || DEFAULT_UPLOAD_LIMIT;
-  };
+  // Every interaction says its upload limit (the server's boost tier included); tasks from before that was
+  // recorded get Discord's default.
+  const uploadLimit = (task: TaskRecord) => task.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT;
   const log = (task: TaskRecord) =>
     logger.child({ taskId: task.id, guildId: task.guildId, upstreamTaskId: task.upstreamTaskId });
   const linkNote = (locale: Locale, reason: string) => t(locale, 'delivery.link', { reason });

@@ -1,6 +1,7 @@
 /** The requester of an interaction as plain data: where, who, which language, and its webhook. */
 import type { RepliableInteraction } from 'discord.js';
 import { resolveLocale } from '../i18n/index.js';
+import { gatewayFacts } from './gatewayFacts.js';
 import type { VideoRequester } from '../services/generation/requestVideo.js';
 
 /** The member's role ids, from the interaction's member (cached or raw API shape). */
@@ -12,8 +13,7 @@ export function memberRoleIds(i: RepliableInteraction): string[] {
 
 export function whoAsked(i: RepliableInteraction): VideoRequester {
   // A thread or forum post belongs to its parent channel (for a server's channel allow-list).
-  const channel = i.channel;
-  const parentChannelId = channel?.isThread() ? (channel.parentId ?? undefined) : undefined;
+  const parentChannelId = gatewayFacts(i.client)?.threadParentOf(i.id);
   return {
     parentChannelId,
     guildId: i.guildId,

@@ -1,4 +1,5 @@
 /** Sharded bots: SHARD_COUNT (or auto) and SHARD_IDS, identify pacing, and each process serving its shards' guilds. */
+import { gatewayFacts } from '../../src/discord/gatewayFacts.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app.js';
 import { shardOf } from '../../src/services/cluster/shards.js';
@@ -73,8 +74,13 @@ describe('sharding', () => {
         expect(task!.guildId).toBe(guild.id);
       }
       // Each process took only its own shard's guilds.
-      expect(h.app.discord.guilds.cache.every((g) => shardOf(g.id, 2) === 0)).toBe(true);
-      expect(second.discord.guilds.cache.every((g) => shardOf(g.id, 2) === 1)).toBe(true);
+      const first = [...gatewayFacts(h.app.discord)!.guildIds];
+      expect(first.length).toBeGreaterThan(0);
+      expect(first.every((id) => shardOf(id, 2) === 0)).toBe(true);
+      const other = [...gatewayFacts(second.discord)!.guildIds];
+      expect(other.length).toBeGreaterThan(0);
+      expect(other.every((id) => shardOf(id, 2) === 1)).toBe(true);
+      expect(first.length + other.length).toBe(h.discord.guilds.length);
     },
     30_000,
   );

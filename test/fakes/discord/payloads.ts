@@ -40,6 +40,14 @@ export interface FakeGuild {
   premiumTier: 0 | 1 | 2 | 3;
   preferredLocale: string;
   memberCount: number;
+  /** Extra channels, roles and emojis its GUILD_CREATE carries (a mid-size community: 50, 30, 20). */
+  shape?: GuildShape;
+}
+
+export interface GuildShape {
+  channels?: number;
+  roles?: number;
+  emojis?: number;
 }
 
 /** What a test may say about a guild; everything else gets a default. */
@@ -59,7 +67,34 @@ export function makeGuild(spec: FakeGuildSpec, index: number, now: number = Date
     premiumTier: spec.premiumTier ?? 0,
     preferredLocale: spec.preferredLocale ?? 'en-US',
     memberCount: spec.memberCount ?? 2,
+    ...(spec.shape ? { shape: spec.shape } : {}),
   };
+}
+
+/** Ids derived from the guild's, so a shaped guild is the same on every READY. */
+const childId = (guildId: string, n: number) => (BigInt(guildId) + BigInt(n + 1)).toString();
+
+/** Channels as a community has them: categories, text and voice channels, some with permission overwrites. */
+function shapedChannels(g: FakeGuild, count: number, roleIds: string[]): APIChannel[] {
+  return Array.from({ length: count }, (_, i) => {
+    const type =
+      i % 10 === 0 ? ChannelType.GuildCategory : i % 5 === 4 ? ChannelType.GuildVoice : ChannelType.GuildText;
+    return {
+      id: childId(g.id, 1000 + i),
+      guild_id: g.id,
+      type,
+      name: `${type === ChannelType.GuildVoice ? 'voice' : 'channel'}-${i}`,
+      position: i,
+      parent_id: type === ChannelType.GuildCategory ? null : childId(g.id, 1000 + i - (i % 10)),
+      permission_overwrites: roleIds.slice(0, i % 4).map((id) => ({ id, type: 0, allow: '1024', deny: '2048' })),
+      nsfw: false,
+      topic: type === ChannelType.GuildText ? `Talk about topic ${i} here. Be kind.` : null,
+      last_message_id: type === ChannelType.GuildText ? childId(g.id, 900_000 + i) : null,
+      rate_limit_per_user: 0,
+      ...(type === ChannelType.GuildVoice ? { bitrate: 64000, user_limit: 0, rtc_region: null } : {}),
+      flags: 0,
+    } as unknown as APIChannel;
+  });
 }
 
 export function makeUser(id: string, username: string, bot = false): APIUser {
@@ -112,6 +147,17 @@ export function textChannel(g: FakeGuild): APIChannel {
  * and the text channel. Kept small (no emojis, stickers or presences) so that thousands stay cheap.
  */
 export function guildCreate(g: FakeGuild, botUser: APIUser, joinedAt: string): GatewayGuildCreateDispatchData {
+  const roles = Array.from({ length: g.shape?.roles ?? 0 }, (_, i) => ({
+    ...everyoneRole(g.id),
+    id: childId(g.id, 2000 + i),
+    name: `Role ${i}`,
+    color: 0x3498db + i,
+    colors: { primary_color: 0x3498db + i, secondary_color: null, tertiary_color: null },
+    hoist: i < 5,
+    position: i + 1,
+    permissions: String(MEMBER_PERMISSIONS),
+    mentionable: i % 3 === 0,
+  }));
   return {
     id: g.id,
     name: g.name,
@@ -124,8 +170,16 @@ export function guildCreate(g: FakeGuild, botUser: APIUser, joinedAt: string): G
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [everyoneRole(g.id)],
-    emojis: [],
+    roles: [everyoneRole(g.id), ...roles],
+    emojis: Array.from({ length: g.shape?.emojis ?? 0 }, (_, i) => ({
+      id: childId(g.id, 3000 + i),
+      name: `emoji_${i}`,
+      roles: [],
+      require_colons: true,
+      managed: false,
+      animated: i % 4 === 0,
+      available: true,
+    })),
     features: [],
     mfa_level: 0,
     application_id: null,
@@ -149,7 +203,14 @@ export function guildCreate(g: FakeGuild, botUser: APIUser, joinedAt: string): G
     member_count: g.memberCount,
     voice_states: [],
     members: [{ user: botUser, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 }],
-    channels: [textChannel(g)],
+    channels: [
+      textChannel(g),
+      ...shapedChannels(
+        g,
+        g.shape?.channels ?? 0,
+        roles.map((r) => r.id),
+      ),
+    ],
     threads: [],
     presences: [],
     stage_instances: [],

@@ -25,6 +25,7 @@ import {
   uploadLimitForTier,
   type FakeGuild,
   type FakeGuildSpec,
+  type GuildShape,
 } from './payloads.js';
 import { requestsTo, type RecordedRestRequest } from './recorder.js';
 import { createRestHandler, type FakeChannel, type RestContext, type StoredCommand } from './restRoutes.js';
@@ -36,6 +37,8 @@ export interface FakeDiscordOptions {
   botUsername?: string;
   /** How many guilds the bot is in (each with one text channel), or their specs. Default 1. */
   guilds?: number | FakeGuildSpec[];
+  /** The shape of every guild made from a count (channels, roles, emojis beyond the defaults). */
+  guildShape?: GuildShape;
   /**
    * The shard count GET /gateway/bot recommends (default 1). Each shard that identifies gets READY and GUILD_CREATE
    * for its own guilds (`(guild_id >> 22) % shards`), and INTERACTION_CREATE goes to the guild's shard (DMs: shard 0).
@@ -126,7 +129,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const now = () => clock() + offsetMs;
   const specs: FakeGuildSpec[] = Array.isArray(options.guilds)
     ? options.guilds
-    : Array.from({ length: options.guilds ?? 1 }, () => ({}));
+    : Array.from({ length: options.guilds ?? 1 }, () => (options.guildShape ? { shape: options.guildShape } : {}));
   const createdAt = now();
   const guilds = specs.map((spec, i) => makeGuild(spec, i, createdAt));
   const guildById = new Map(guilds.map((g) => [g.id, g]));
