@@ -8,7 +8,7 @@ import { createSettingsStore } from '../../src/services/guildConfig/settingsStor
 import { createGuildLedger, type Reservation, type UsageScope } from '../../src/services/usage/guildLedger.js';
 import type { Limits } from '../../src/services/usage/limits.js';
 import { periodsAt } from '../../src/services/usage/periods.js';
-import { costMicros, formatMoney, type PriceTable, parsePriceTable } from '../../src/services/usage/prices.js';
+import { costMicros, formatMoney, type PriceTable } from '../../src/services/usage/prices.js';
 import { breakdownCsv } from '../../src/services/usage/usageReport.js';
 import { NO_LIMITS as NONE, openTempStore, type StoreKind, storeKinds, type TempStore } from '../support/tempStore.js';
 
