@@ -5,6 +5,7 @@
 import { benchAckLatency } from './ackLatency.js';
 import { benchCluster } from './cluster.js';
 import { benchGuildMemory } from './guildMemory.js';
+import { benchMetrics } from './metrics.js';
 import { benchCompletionToEdit, benchPoller } from './poller.js';
 import { benchQueue } from './queue.js';
 import { benchReservations } from './reservations.js';
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<void>> = {
   storage: () => benchStorage(),
   queue: () => benchQueue(),
   cluster: () => benchCluster(),
+  metrics: () => benchMetrics(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;
