@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_HEIGHT, CHART_WIDTH, renderUsageChart, usageChartSvg } from '../../src/services/usage/usageChart.js';
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  type ChartDay,
+  renderUsageChart,
+  usageChartSvg,
+} from '../../src/services/usage/usageChart.js';
 
-const days = Array.from({ length: 30 }, (_, i) => ({
+const days: ChartDay[] = Array.from({ length: 30 }, (_, i) => ({
   day: new Date(Date.UTC(2026, 9, 26 + i)).toISOString().slice(0, 10),
-  byFamily: i % 3 ? { 'mini-sp': i, std: 1 } : {},
+  byFamily: i % 3 ? { 'mini-sp': i, std: 1 } : ({} as Record<string, number>),
 }));
 const labels = {
   title: 'Videos <per> day',
