@@ -7,6 +7,7 @@
 import { type Client, REST, Routes } from 'discord.js';
 import type { Config } from './config/loadConfig.js';
 import { openStore } from './db/openStore.js';
+import { keys } from './db/keys.js';
 import type { RecordStore } from './db/recordStore.js';
 import type { BotContext } from './discord/botContext.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
@@ -252,7 +253,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
             if (stopped) return { ok: false, reason: 'stopping' };
             if (!gatewayReady || !discord.isReady()) return { ok: false, reason: 'the Discord gateway is not ready' };
             const answered = await Promise.race([
-              store.get('meta:schema_version').then(
+              store.get(keys.meta('schema_version')).then(
                 () => true,
                 () => false,
               ),
