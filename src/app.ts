@@ -4,7 +4,7 @@
  * Start-up order matters: the store is repaired and every open task taken over before the bot logs in
  * to the gateway, so no interaction ever races the recovery.
  */
-import { type Client, REST, Routes } from 'discord.js';
+import { type Client, REST, Routes, Status } from 'discord.js';
 import type { Config } from './config/loadConfig.js';
 import { openStore } from './db/openStore.js';
 import { keys } from './db/keys.js';
@@ -251,7 +251,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           logger: logger.child({ component: 'http' }),
           health: async () => {
             if (stopped) return { ok: false, reason: 'stopping' };
-            if (!gatewayReady || !discord.isReady()) return { ok: false, reason: 'the Discord gateway is not ready' };
+            // Every shard of this process connected (the client alone stays "ready" while a shard reconnects).
+            const shardsUp = discord.isReady() && discord.ws.shards.every((shard) => shard.status === Status.Ready);
+            if (!gatewayReady || !shardsUp) return { ok: false, reason: 'the Discord gateway is not ready' };
             const answered = await Promise.race([
               store.get(keys.meta('schema_version')).then(
                 () => true,

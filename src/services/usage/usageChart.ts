@@ -146,7 +146,8 @@ export function usageChartSvg(input: UsageChartInput): string {
   const legend = (swatch: string, label: string) => {
     out.push(swatch.replace(/\{x\}/g, String(lx)));
     out.push(`<text x="${lx + 20}" y="${ly + 5}" font-size="13" fill="#23272A">${escapeXml(label)}</text>`);
-    lx += 30 + label.length * 7.5;
+    // About 7.5 px per Latin character and 13 px per wide (CJK) one at 13 px.
+    lx += 30 + [...label].reduce((w, c) => w + (/[\u2e80-\uffef]/.test(c) ? 13 : 7.5), 0);
   };
   for (const f of families) legend(`<rect x="{x}" y="${ly - 6}" width="14" height="12" fill="${color(f)}"/>`, f);
   if (withCap) {
