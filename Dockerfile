@@ -10,16 +10,19 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+# The image uses Debian's ffmpeg (below), not the static binary the npm package ships: drop that 68 MB.
+RUN npm run build && npm prune --omit=dev && rm -rf node_modules/@ffmpeg-installer
 
 # Runtime stage: only the compiled code, production node_modules (with the built sqlite3) and a non-root user.
 FROM node:20-bookworm-slim AS runtime
-# Fonts for the /usage server chart (resvg draws text with system fonts): Latin and Chinese.
+# ffmpeg fits finished videos to Discord's upload limit and takes the last frame for Extend; the fonts are for
+# the /usage server chart (resvg draws text with system fonts): Latin and Chinese.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-wqy-microhei \
+ && apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core fonts-wqy-microhei \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     DATABASE_PATH=/app/data/bot.sqlite \
+    FFMPEG_PATH=/usr/bin/ffmpeg \
     HTTP_PORT=8080
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./

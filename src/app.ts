@@ -12,6 +12,7 @@ import type { RecordStore } from './db/recordStore.js';
 import type { BotContext } from './discord/botContext.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
 import { createDiscordTaskPresenter } from './discord/discordTaskPresenter.js';
+import { createMediaService, type MediaService } from './services/media/mediaService.js';
 import { type AttachedRouter, attachInteractionRouter } from './discord/interactionRouter.js';
 import type { Logger } from './logging/logger.js';
 import { createProcessRegistry, type ProcessRegistry } from './services/cluster/processRegistry.js';
@@ -53,6 +54,7 @@ export interface App {
   ledger: GuildLedger;
   poller: Poller;
   queue: TaskQueue;
+  media: MediaService;
   discord: Client;
   /** The shards this process runs. */
   shards: ShardSet;
@@ -148,11 +150,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   tasks.onRefused((r) => counted.refusedBy(r.key));
   const discord = createDiscordClient({ restUrl: config.discord.restUrl, shards });
-  const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), {
-    now,
-    allowHttpVideo: options.allowInsecureVideoUrls,
-    allowPrivateVideoHosts: config.allowPrivateVideoHosts,
-  });
+  const media = createMediaService(
+    {
+      ...config.media,
+      download: { allowHttp: options.allowInsecureVideoUrls, allowPrivateHosts: config.allowPrivateVideoHosts },
+    },
+    logger.child({ component: 'media' }),
+  );
+  const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), { now, media });
   const poller = createPoller({
     tasks,
     upstream: seedance,
@@ -199,6 +204,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     guildConfig,
     ledger,
     queue,
+    media,
     logger: logger.child({ component: 'discord' }),
     now,
     track: (task) => poller.track(task),
@@ -224,6 +230,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ledger,
     poller,
     queue,
+    media,
     discord,
     shards,
     registry,
@@ -233,6 +240,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       return http;
     },
     async start() {
+      // ffmpeg is checked while the rest starts; delivery (in recovery) needs it.
+      const mediaReady = media.start();
       logger.info(
         { keys: seedance.fingerprints.length, fingerprints: seedance.fingerprints },
         'video service API keys loaded',
@@ -277,6 +286,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       });
       // REST works without the gateway: recovery can edit and DM before interactions flow.
       if (config.discord.token) discord.rest.setToken(config.discord.token);
+      await mediaReady;
       const recovered = await poller.start();
       await queue.start();
       router = attachInteractionRouter(discord, ctx);
@@ -308,6 +318,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       const unfinished = await router?.drain(graceMs);
       if (unfinished) logger.warn({ unfinished }, 'interactions still running at shutdown');
       await queue.stop();
+      media.stop();
       await poller.stop(graceMs);
       await registry.stop();
       await discord.destroy();
