@@ -143,6 +143,39 @@ describe('several API keys', () => {
     expect(h!.seedance.createCountFor(K1) + h!.seedance.createCountFor(K2)).toBe(2);
   });
 
+  it('after a restart each task is still queried with its own key, and counts towards its key again', async () => {
+    await withKeys([K1, K2], {}, { env: { HTTP_PORT: '0', HTTP_HOST: '127.0.0.1' } });
+    await callback(video('[stuck] one'));
+    await callback(video('[stuck] two', { user: OTHER }));
+    const running = await eventually(
+      async () => {
+        const all = [...(await tasksOf(MEMBER.id)), ...(await tasksOf(OTHER.id))];
+        return all.length === 2 && all.every((t) => t.state === 'running') ? all : undefined;
+      },
+      5000,
+      'both running',
+    );
+    expect(new Set(running.map((t) => t.upstreamKey))).toEqual(new Set([FP.k1, FP.k2]));
+    await h!.restart();
+    const metrics = await (await fetch(`${h!.app.http!.url}/metrics`)).text();
+    expect(metrics).toContain(`seedance_bot_key_tasks_in_flight{key="${FP.k1}"} 1`);
+    expect(metrics).toContain(`seedance_bot_key_tasks_in_flight{key="${FP.k2}"} 1`);
+    const before = h!.seedance.requests.length;
+    for (const t of running) h!.seedance.finishTask(t.upstreamTaskId!, { status: 'completed' });
+    await eventually(async () => (await allFinal(MEMBER.id, 1)) && (await allFinal(OTHER.id, 1)), 8000, 'both done');
+    for (const t of running) {
+      const key = t.upstreamKey === FP.k1 ? K1 : K2;
+      const queries = h!.seedance.requests
+        .slice(before)
+        .filter((r) => r.method === 'GET' && r.path.endsWith(t.upstreamTaskId!));
+      expect(queries.length).toBeGreaterThan(0);
+      expect(queries.every((r) => r.headers.authorization === `Bearer ${key}`)).toBe(true);
+      expect((await h!.app.tasks.get(t.id))?.state).toBe('done');
+    }
+    const after = await (await fetch(`${h!.app.http!.url}/metrics`)).text();
+    expect(after).toContain(`seedance_bot_key_tasks_in_flight{key="${FP.k1}"} 0`);
+  });
+
   it('an uncertain create (5xx after sending) is never repeated on another key', async () => {
     await withKeys([K1, K2]);
     h!.seedance.injectFault('create', { status: 502 });
@@ -161,10 +194,12 @@ describe('spend in money', () => {
     await withKeys([K1], {}, { env: { PRICES, LIMIT_GUILD_MONTHLY_SPEND: '1.00' } });
     const a = video('one');
     await callback(a);
-    await callback(video('two', { user: OTHER, locale: 'zh-CN' }));
+    const b = video('two', { user: OTHER, locale: 'zh-CN' });
+    await callback(b);
     await eventually(async () => (await allFinal(MEMBER.id, 1)) && (await allFinal(OTHER.id, 1)), 8000, 'both done');
     const card = JSON.stringify(h!.discord.originalMessage(a.id)!.embeds);
     expect(card).toContain('≈ $0.40 (estimated)');
+    expect(JSON.stringify(h!.discord.originalMessage(b.id)!.embeds)).toContain('约 US$0.40（估算）');
     const refused = await callback(video('three'));
     expect(refused.content).toMatch(
       /^Not started, nothing charged: this server has spent an estimated \$0\.80 of its \$1\.00 this month and this video would cost \$0\.40; resets <t:\d+:R>\.$/,

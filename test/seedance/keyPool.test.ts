@@ -8,6 +8,8 @@ const K2 = 'sk_live_second_account_key';
 const K3 = 'sk_live_third_account_key';
 const body = { model: 'seedance2.0-mini-sp', prompt: 'a fox', duration: 5 };
 
+const FP1 = keyFingerprint(K1);
+const FP2 = keyFingerprint(K2);
 let fake: FakeSeedance;
 let clock: number;
 beforeEach(async () => {
@@ -66,6 +68,15 @@ describe('new tasks go to the key with the fewest tasks in flight', () => {
     expect(p.states().map((s) => s.inFlight)).toEqual([0, 1, 1]);
     expect((await p.createTask(body)).key).toBe(keyFingerprint(K1));
     expect([K1, K2, K3].map((k) => fake.createCountFor(k))).toEqual([1, 1, 1]);
+  });
+
+  it('a task created with holdAs counts at once: one after the other, creates alternate', async () => {
+    const p = pool([K1, K2]);
+    const keys = [];
+    for (const id of ['t1', 't2', 't3', 't4']) keys.push((await p.createTask(body, { holdAs: id })).key);
+    expect(keys).toEqual([FP1, FP2, FP1, FP2]);
+    p.release('t1');
+    expect((await p.createTask(body)).key).toBe(FP1);
   });
 
   it('creates under way count too: three at once go to three keys', async () => {

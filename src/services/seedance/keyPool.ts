@@ -91,6 +91,13 @@ export function createKeyPool(options: KeyPoolOptions) {
   const inFlight = (k: PooledKey) => k.creating + (heldCount.get(k.fingerprint) ?? 0);
   const isAvailable = (k: PooledKey) => k.asideUntil <= now();
 
+  /** A task created with `fingerprint` is in flight until `release` (counts towards its key's load). */
+  function hold(taskId: string, fingerprint: string): void {
+    if (!byFingerprint.has(fingerprint) || held.has(taskId)) return;
+    held.set(taskId, fingerprint);
+    heldCount.set(fingerprint, (heldCount.get(fingerprint) ?? 0) + 1);
+  }
+
   function setAside(k: PooledKey, err: SeedanceError): void {
     const why = err.kind === 'auth' ? 'auth' : 'quota';
     k.asideUntil = now() + cooldownMs;
@@ -122,7 +129,10 @@ export function createKeyPool(options: KeyPoolOptions) {
      * refused, or out of balance) sets the key aside and tries the next one; any other failure is thrown as
      * it is. Every key set aside: a SeedanceError of kind `unavailable` (nothing was sent).
      */
-    async createTask(body: Record<string, unknown>): Promise<{ taskId: string; status?: string; key: string }> {
+    async createTask(
+      body: Record<string, unknown>,
+      options: { holdAs?: string } = {},
+    ): Promise<{ taskId: string; status?: string; key: string }> {
       const tried = new Set<PooledKey>();
       for (;;) {
         const candidates = pool.filter((k) => !tried.has(k) && isAvailable(k));
@@ -145,6 +155,8 @@ export function createKeyPool(options: KeyPoolOptions) {
         best.creating += 1;
         try {
           const created = await best.client.createTask(body);
+          // Counted at once under our task id (until released), so the next create already sees this one.
+          if (options.holdAs) hold(options.holdAs, best.fingerprint);
           return { ...created, key: best.fingerprint };
         } catch (err) {
           const proven = isSeedanceError(err) && !err.mayHaveReachedServer;
@@ -172,12 +184,7 @@ export function createKeyPool(options: KeyPoolOptions) {
       return k.client.getTask(taskId, rest);
     },
 
-    /** A task created with `fingerprint` is in flight until `release` (counts towards its key's load). */
-    hold(taskId: string, fingerprint: string): void {
-      if (!byFingerprint.has(fingerprint) || held.has(taskId)) return;
-      held.set(taskId, fingerprint);
-      heldCount.set(fingerprint, (heldCount.get(fingerprint) ?? 0) + 1);
-    },
+    hold,
     release(taskId: string): void {
       const fp = held.get(taskId);
       if (fp === undefined) return;

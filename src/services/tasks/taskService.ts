@@ -31,7 +31,11 @@ export interface TaskServiceDeps {
   store: RecordStore;
   upstream: {
     /** `key`: the fingerprint of the API key that made it (several keys), stored with the task. */
-    createTask(body: Record<string, unknown>): Promise<{ taskId: string; status?: string; key?: string }>;
+    /** `holdAs`: our task id, under which a key pool counts the task in flight from the moment it exists. */
+    createTask(
+      body: Record<string, unknown>,
+      options?: { holdAs?: string },
+    ): Promise<{ taskId: string; status?: string; key?: string }>;
     /** False when no API key can take a task now: requests are refused before anything is reserved. */
     available?(): boolean;
   };
@@ -371,7 +375,7 @@ export function createTaskService(deps: TaskServiceDeps) {
       checkpoint('task.submitting', task);
       let created: { taskId: string; status?: string; key?: string };
       try {
-        created = await deps.upstream.createTask({ ...task.request });
+        created = await deps.upstream.createTask({ ...task.request }, { holdAs: id });
       } catch (err) {
         const error = submitError(err);
         const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
