@@ -103,6 +103,8 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
         `SHARD_IDS: ${bad.join(', ')} not below SHARD_COUNT (${count}); shard ids run from 0 to ${count - 1}`,
       );
   }
+  if (needs.seedance && env.SEEDANCE_API_KEY?.trim() && !splitKeys(env.SEEDANCE_API_KEY).length)
+    problems.push('SEEDANCE_API_KEY: expected one key, or several separated by commas (got only commas)');
   let prices: PriceTable | undefined;
   if (parsed.success && (parsed.data.PRICES || parsed.data.PRICES_FILE)) {
     const [name, text] = readPrices(parsed.data.PRICES, parsed.data.PRICES_FILE, problems);
