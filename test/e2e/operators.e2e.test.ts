@@ -228,6 +228,20 @@ describe('spend in money', () => {
   });
 });
 
+describe('spend in money, under concurrency', () => {
+  it('eight members at once against $2.00 left at $0.40 a video: exactly five start, three are refused', async () => {
+    await withKeys([K1], {}, { env: { PRICES, LIMIT_GUILD_MONTHLY_SPEND: '2' } });
+    const users = Array.from({ length: 8 }, (_, i) => ({ id: `92000000000000000${i}` }));
+    const answers = await Promise.all(users.map((user) => video('at once', { user })).map((ix) => callback(ix)));
+    const refused = answers.filter((a) => a.content?.includes('this server has spent an estimated'));
+    expect(refused).toHaveLength(3);
+    for (const r of refused) expect(r.content).toContain('$2.00 this month and this video would cost $0.40');
+    await eventually(() => h!.seedance.createCount() === 5, 5000, 'five creates');
+    const month = (await h!.app.ledger.snapshot(guildId(), users[0]!.id)).guildMonth;
+    expect(month).toMatchObject({ tasks: 5, spend: 2_000_000 });
+  });
+});
+
 /** Width, height and pixel rows of a PNG, after inflating its image data (a real decode, not just a header read). */
 function decodePng(png: Buffer): { width: number; height: number; rowsOk: boolean } {
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
