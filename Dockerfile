@@ -15,13 +15,15 @@ RUN npm run build && npm prune --omit=dev && rm -rf node_modules/@ffmpeg-install
 
 # Runtime stage: only the compiled code, production node_modules (with the built sqlite3) and a non-root user.
 FROM node:20-bookworm-slim AS runtime
-# ffmpeg fits finished videos to Discord's upload limit and takes the last frame for Extend.
+# ffmpeg fits finished videos to Discord's upload limit and takes the last frame for Extend; the fonts are for
+# the /usage server chart (resvg draws text with system fonts): Latin and Chinese.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ffmpeg \
+ && apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core fonts-wqy-microhei \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     DATABASE_PATH=/app/data/bot.sqlite \
-    FFMPEG_PATH=/usr/bin/ffmpeg
+    FFMPEG_PATH=/usr/bin/ffmpeg \
+    HTTP_PORT=8080
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
@@ -30,5 +32,10 @@ RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 # The SQLite file (tasks, usage, guild settings) lives here: mount a volume so jobs survive a new container.
 VOLUME ["/app/data"]
+# GET /healthz (see README, "Operating the bot"): 200 while the gateway is ready and the database answers.
+# /metrics is served on the same port for Prometheus.
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 STOPSIGNAL SIGTERM
 CMD ["node", "dist/main.js"]

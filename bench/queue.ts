@@ -32,6 +32,7 @@ export async function benchQueue(waiting = 1000, handoffs = 200): Promise<void> 
         guild_daily_tasks: null,
         guild_monthly_tasks: null,
         guild_monthly_seconds: null,
+        guild_monthly_spend: null,
         member_daily_tasks: null,
         member_running: null,
         guild_running: 1,

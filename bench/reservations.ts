@@ -58,6 +58,7 @@ async function runReservations(
         guild_daily_tasks: perGuildLimit,
         guild_monthly_tasks: null,
         guild_monthly_seconds: null,
+        guild_monthly_spend: null,
         member_daily_tasks: null,
         member_running: null,
         guild_running: null,

@@ -23,6 +23,7 @@ const ledger = createGuildLedger({
     guild_daily_tasks: Number(limitArg),
     guild_monthly_tasks: null,
     guild_monthly_seconds: null,
+    guild_monthly_spend: null,
     member_daily_tasks: null,
     member_running: null,
     guild_running: null,

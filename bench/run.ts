@@ -6,6 +6,7 @@ import { benchAckLatency } from './ackLatency.js';
 import { benchCluster } from './cluster.js';
 import { benchEncode } from './encode.js';
 import { benchGuildMemory } from './guildMemory.js';
+import { benchMetrics } from './metrics.js';
 import { benchCompletionToEdit, benchPoller } from './poller.js';
 import { benchQueue } from './queue.js';
 import { benchReservations } from './reservations.js';
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<void>> = {
   queue: () => benchQueue(),
   cluster: () => benchCluster(),
   encode: () => benchEncode(),
+  metrics: () => benchMetrics(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

@@ -4,9 +4,10 @@
  * Start-up order matters: the store is repaired and every open task taken over before the bot logs in
  * to the gateway, so no interaction ever races the recovery.
  */
-import { type Client, REST, Routes } from 'discord.js';
+import { type Client, REST, Routes, Status } from 'discord.js';
 import type { Config } from './config/loadConfig.js';
 import { openStore } from './db/openStore.js';
+import { keys } from './db/keys.js';
 import type { RecordStore } from './db/recordStore.js';
 import type { BotContext } from './discord/botContext.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
@@ -24,9 +25,11 @@ import { createPoller, type Poller } from './services/polling/poller.js';
 import { createRenderTimes } from './services/queue/renderTimes.js';
 import { createTaskQueue, type TaskQueue } from './services/queue/taskQueue.js';
 import { pruneRecords } from './services/retention/pruneRecords.js';
-import { SeedanceClient } from './services/seedance/client.js';
+import { createMetrics, type Metrics } from './services/monitoring/metrics.js';
+import { type OpsHttpServer, startHttpServer } from './services/monitoring/httpServer.js';
+import { createKeyPool, type KeyPool } from './services/seedance/keyPool.js';
 import { reconcile } from './services/tasks/reconcile.js';
-import type { TaskRecord } from './services/tasks/taskRecord.js';
+import { isFinal, type TaskRecord } from './services/tasks/taskRecord.js';
 import { type Checkpoint, createTaskService, type TaskService } from './services/tasks/taskService.js';
 import { createGuildLedger, type GuildLedger } from './services/usage/guildLedger.js';
 
@@ -43,7 +46,11 @@ export interface App {
   config: Config;
   logger: Logger;
   store: RecordStore;
-  seedance: SeedanceClient;
+  /** The video service's API keys (one or several) as one client. */
+  seedance: KeyPool;
+  metrics: Metrics;
+  /** The health and metrics server, when HTTP_PORT is set (after start). */
+  readonly http: OpsHttpServer | undefined;
   tasks: TaskService;
   ledger: GuildLedger;
   poller: Poller;
@@ -77,18 +84,29 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
     logger.child({ component: 'store' }),
   );
-  const seedance = new SeedanceClient({
+  let metrics: Metrics | undefined;
+  const seedance = createKeyPool({
     baseUrl: config.seedance.baseUrl,
-    apiKey: config.seedance.apiKey ?? '',
+    apiKeys: config.seedance.apiKeys,
+    cooldownMs: config.seedance.keyCooldownMs,
     createPath: config.seedance.createPath,
     queryPath: config.seedance.queryPath,
     timeoutMs: config.seedance.timeoutMs,
     allowInsecureVideoUrls: options.allowInsecureVideoUrls,
     logger: logger.child({ component: 'seedance' }),
+    onExchange: (e) => metrics?.observeExchange(e),
+    now,
   });
   const shards = await resolveShards(config);
   const settings = createSettingsStore(store);
-  const ledger = createGuildLedger({ store, settings, defaults: config.limits, dmEnabled: config.dmEnabled, now });
+  const ledger = createGuildLedger({
+    store,
+    settings,
+    defaults: config.limits,
+    dmEnabled: config.dmEnabled,
+    prices: config.prices,
+    now,
+  });
   let registry: ProcessRegistry | undefined;
   const leases = createTaskLeases(
     store,
@@ -120,6 +138,18 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     checkpoint: options.checkpoint,
     leases,
   });
+  metrics = createMetrics({ openTasksByState: () => tasks.countOpenByState(), keys: () => seedance.states() });
+  const counted = metrics;
+  // Each key's tasks in flight (least busy key first), and what the metrics count as it happens.
+  tasks.onSaved((t) => {
+    if (isFinal(t.state)) seedance.release(t.id);
+    else if (t.upstreamKey && (t.state === 'running' || t.state === 'delivering')) seedance.hold(t.id, t.upstreamKey);
+  });
+  tasks.onStateChange((t) => {
+    counted.taskReached(t.state);
+    if (t.state === 'done' && t.delivery) counted.delivered(t.delivery.via, t.delivery.mode);
+  });
+  tasks.onRefused((r) => counted.refusedBy(r.key));
   const discord = createDiscordClient({ restUrl: config.discord.restUrl, shards });
   const media = createMediaService(
     {
@@ -181,6 +211,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     track: (task) => poller.track(task),
   };
   let router: AttachedRouter | undefined;
+  let http: OpsHttpServer | undefined;
+  let gatewayReady = false;
   let pruneTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   const prune = () => pruneRecords(store, { now: now(), taskRetentionMs: config.retention.taskDays * 86_400_000 });
@@ -204,9 +236,49 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     shards,
     registry,
     prune,
+    metrics: counted,
+    get http() {
+      return http;
+    },
     async start() {
       // ffmpeg is checked while the rest starts; delivery (in recovery) needs it.
       const mediaReady = media.start();
+      logger.info(
+        { keys: seedance.fingerprints.length, fingerprints: seedance.fingerprints },
+        'video service API keys loaded',
+      );
+      if (config.prices)
+        logger.info(
+          { currency: config.prices.currency, priced: Object.keys(config.prices.prices).length },
+          'prices loaded: costs are estimated',
+        );
+      else if (config.limits.guild_monthly_spend !== null)
+        logger.warn('LIMIT_GUILD_MONTHLY_SPEND is set but PRICES is not: the spend limit cannot apply');
+      // Up before the gateway: an orchestrator sees 503 ("starting") rather than nothing while recovery runs.
+      if (config.http)
+        http = await startHttpServer({
+          ...config.http,
+          logger: logger.child({ component: 'http' }),
+          health: async () => {
+            if (stopped) return { ok: false, reason: 'stopping' };
+            // Every shard of this process connected (the client alone stays "ready" while a shard reconnects).
+            const shardsUp = discord.isReady() && discord.ws.shards.every((shard) => shard.status === Status.Ready);
+            if (!gatewayReady || !shardsUp) return { ok: false, reason: 'the Discord gateway is not ready' };
+            const answered = await Promise.race([
+              store.get(keys.meta('schema_version')).then(
+                () => true,
+                () => false,
+              ),
+              new Promise<false>((r) => setTimeout(() => r(false), 2000).unref()),
+            ]);
+            return answered ? { ok: true } : { ok: false, reason: 'the database does not answer' };
+          },
+          metrics: async () => ({ contentType: counted.contentType, body: await counted.scrape() }),
+        });
+      // Tasks already running count towards their key's load (SQLite: this process follows all of them).
+      if (seedance.fingerprints.length > 1 && !store.shared)
+        for (const t of await tasks.listOpen())
+          if (t.upstreamKey && (t.state === 'running' || t.state === 'delivering')) seedance.hold(t.id, t.upstreamKey);
       // Join the other processes first (a shared store): their heartbeats say whether this one is alone.
       await registry.start();
       const repaired = await reconcile(store, ledger, logger.child({ component: 'reconcile' }), {
@@ -222,6 +294,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       const ready = new Promise<void>((resolve) => discord.once('clientReady', () => resolve()));
       await discord.login(config.discord.token);
       await ready;
+      gatewayReady = true;
       pruneTimer = setInterval(() => void pruneQuietly(), PRUNE_EVERY_MS);
       pruneTimer.unref();
       setTimeout(() => void (stopped || pruneQuietly()), 60_000).unref();
@@ -251,6 +324,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await registry.stop();
       await discord.destroy();
       await store.close();
+      await http?.close();
       logger.info('stopped');
     },
   };

@@ -8,7 +8,7 @@ const config = configOrExit({ discord: true, seedance: true });
 const databasePassword = config.database.url ? decodeURIComponent(new URL(config.database.url).password) : undefined;
 const logger = createLogger({
   level: config.logLevel,
-  secrets: [config.discord.token, config.seedance.apiKey, databasePassword || undefined],
+  secrets: [config.discord.token, config.seedance.apiKey, ...config.seedance.apiKeys, databasePassword || undefined],
 });
 
 try {

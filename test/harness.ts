@@ -107,7 +107,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       done();
     },
   });
-  const logger = createLogger({ level: 'debug', destination, secrets: [config.discord.token, config.seedance.apiKey] });
+  const logger = createLogger({
+    level: 'debug',
+    destination,
+    secrets: [config.discord.token, config.seedance.apiKey, ...config.seedance.apiKeys],
+  });
 
   const boot = async () => {
     const app = await createApp(config, logger, {

@@ -64,10 +64,11 @@ function upstreamClient(): SeedanceClient {
   const config = configOrExit({ seedance: true });
   const logger = createLogger({
     level: config.logLevel === 'info' ? 'warn' : config.logLevel,
-    secrets: [config.seedance.apiKey],
+    secrets: [config.seedance.apiKey, ...config.seedance.apiKeys],
     destination: process.stderr as never,
   });
-  return new SeedanceClient({ ...config.seedance, apiKey: config.seedance.apiKey ?? '', logger });
+  // With several keys the CLI uses the first one.
+  return new SeedanceClient({ ...config.seedance, apiKey: config.seedance.apiKeys[0] ?? '', logger });
 }
 
 function failUpstream(err: unknown, asJson: boolean): number {

@@ -1,4 +1,7 @@
-/** /usage me and /usage members: usage against each limit with reset times, and the admin's per-member month (CSV). */
+/**
+ * /usage me, /usage members and /usage server: usage against each limit with reset times (and the estimated
+ * cost when prices are set), the admin's per-member month (CSV), and the admin's chart of the last 30 days.
+ */
 import {
   AttachmentBuilder,
   InteractionContextType,
@@ -11,12 +14,16 @@ import { NO_MENTIONS } from '../discord/render/text.js';
 import { breakdownCsv, usageAgainstLimits, type UsageLine } from '../services/usage/usageReport.js';
 import { memberRoleIds } from '../discord/whoAsked.js';
 import { localize } from './options.js';
+import type { BotContext } from '../discord/botContext.js';
+import { formatMoney, MICROS } from '../services/usage/prices.js';
+import { renderUsageChart } from '../services/usage/usageChart.js';
 import type { SlashCommand } from './types.js';
 
 const definition = localize(new SlashCommandBuilder(), 'usage')
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .addSubcommand((s) => localize(s, 'usage.me'))
   .addSubcommand((s) => localize(s, 'usage.members').addBooleanOption((o) => localize(o, 'csv')))
+  .addSubcommand((s) => localize(s, 'usage.server'))
   .toJSON();
 
 const renderLine = (l: UsageLine, locale: Locale) =>
@@ -33,6 +40,7 @@ export const usageCommand: SlashCommand = {
   async execute(interaction, ctx) {
     const locale = resolveLocale(interaction.locale);
     const ephemeral = { flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
+    const prices = ctx.ledger.prices;
     if (interaction.options.getSubcommand() === 'me') {
       const u = await usageAgainstLimits(
         ctx.ledger,
@@ -54,6 +62,15 @@ export const usageCommand: SlashCommand = {
         ...u.you.map((l) => renderLine(l, locale)),
         ...(u.server.length ? [`__${t(locale, 'usage.server')}__`, ...u.server.map((l) => renderLine(l, locale))] : []),
         t(locale, 'usage.billing', { perTask: u.month.perTaskUnits, perSecond: u.month.perSecondUnits }),
+        ...(prices
+          ? [
+              t(locale, 'usage.spend', {
+                amount: formatMoney(u.month.spend ?? 0, prices.currency, locale),
+                limit:
+                  u.spendLimit === null ? '' : formatMoney(Math.round(u.spendLimit * MICROS), prices.currency, locale),
+              }),
+            ]
+          : []),
         ...(queued.length ? [t(locale, 'usage.queued', { list: queued.join(', ') })] : []),
       ].join('\n');
       await interaction.reply({ ...ephemeral, content });
@@ -65,12 +82,22 @@ export const usageCommand: SlashCommand = {
     }
     // A big server has thousands of rows: acknowledge first (Discord's 3 s), then read and render.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    if (interaction.options.getSubcommand() === 'server') {
+      await interaction.editReply({
+        ...(await usageChartReply(ctx, interaction.guildId, locale)),
+        allowedMentions: NO_MENTIONS,
+      });
+      return;
+    }
     const { month, rows } = await ctx.ledger.memberBreakdown(interaction.guildId);
     const shown = rows
       .slice(0, 25)
       .map(
         (r) =>
           t(locale, 'usage.memberLine', { user: r.userId, tasks: r.counter.tasks, seconds: r.counter.seconds }) +
+          (prices
+            ? ` · ${t(locale, 'usage.memberCost', { amount: formatMoney(r.counter.spend ?? 0, prices.currency, locale) })}`
+            : '') +
           (r.moderated ? ` · ${t(locale, 'usage.moderated', { count: r.moderated })}` : ''),
       );
     const content = [
@@ -79,8 +106,38 @@ export const usageCommand: SlashCommand = {
       ...(rows.length > 25 ? [t(locale, 'usage.more', { count: rows.length - 25 })] : []),
     ].join('\n');
     const files = interaction.options.getBoolean('csv')
-      ? [new AttachmentBuilder(Buffer.from(breakdownCsv(rows)), { name: `usage-${interaction.guildId}-${month}.csv` })]
+      ? [
+          new AttachmentBuilder(Buffer.from(breakdownCsv(rows, prices?.currency)), {
+            name: `usage-${interaction.guildId}-${month}.csv`,
+          }),
+        ]
       : [];
     await interaction.editReply({ content, files, allowedMentions: NO_MENTIONS });
   },
 };
+
+/** The chart of the server's last 30 days (PNG) with a one-line summary, in the member's language. */
+async function usageChartReply(ctx: BotContext, guildId: string, locale: Locale) {
+  const history = await ctx.ledger.dailyHistory(guildId, 30);
+  const total = (d: { byFamily: Record<string, number> }) => Object.values(d.byFamily).reduce((a, b) => a + b, 0);
+  const png = renderUsageChart({
+    days: history.days,
+    month: history.month,
+    monthlyCap: history.monthlyCap,
+    locale,
+    labels: {
+      title: t(locale, 'usage.chart.title'),
+      perDay: t(locale, 'usage.chart.perDay'),
+      monthSoFar: t(locale, 'usage.chart.monthSoFar'),
+      cap: t(locale, 'usage.chart.cap', { limit: history.monthlyCap ?? '' }),
+    },
+  });
+  return {
+    content: t(locale, 'usage.chart.caption', {
+      zone: history.timeZone,
+      total: history.days.reduce((a, d) => a + total(d), 0),
+      month: history.days.filter((d) => d.day.startsWith(`${history.month}-`)).reduce((a, d) => a + total(d), 0),
+    }),
+    files: [new AttachmentBuilder(png, { name: `usage-${guildId}-${history.days.at(-1)?.day ?? 'chart'}.png` })],
+  };
+}

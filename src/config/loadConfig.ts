@@ -2,7 +2,10 @@
  * Parses the environment once at start-up into a typed Config, or a list of problems that
  * names every missing or malformed variable (never a stack trace).
  */
+import { readFileSync } from 'node:fs';
 import type { Level } from 'pino';
+import { splitKeys } from '../services/seedance/keyPool.js';
+import { type PriceTable, parsePriceTable } from '../services/usage/prices.js';
 import type { Limits } from '../services/usage/limits.js';
 import { envSchema } from './schema.js';
 
@@ -15,7 +18,12 @@ export interface ConfigNeeds {
 export interface Config {
   discord: { token?: string; applicationId?: string; devGuildId?: string; restUrl?: string };
   seedance: {
+    /** SEEDANCE_API_KEY as written (one key, or several separated by commas). */
     apiKey?: string;
+    /** Each key on its own (see services/seedance/keyPool.ts). */
+    apiKeys: string[];
+    /** How long a key refused by the video service (or out of balance) is set aside. */
+    keyCooldownMs: number;
     baseUrl: string;
     createPath: string;
     queryPath: string;
@@ -49,6 +57,10 @@ export interface Config {
   /** Default limits of every guild (null = no limit), and whether DMs may generate. */
   limits: Limits;
   dmEnabled: boolean;
+  /** The operator's prices (PRICES or PRICES_FILE): estimated costs and the spend limit. */
+  prices?: PriceTable;
+  /** The health and metrics HTTP server (off when no port; 0 picks a free port). */
+  http?: { port: number; host: string };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -91,6 +103,17 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
         `SHARD_IDS: ${bad.join(', ')} not below SHARD_COUNT (${count}); shard ids run from 0 to ${count - 1}`,
       );
   }
+  if (needs.seedance && env.SEEDANCE_API_KEY?.trim() && !splitKeys(env.SEEDANCE_API_KEY).length)
+    problems.push('SEEDANCE_API_KEY: expected one key, or several separated by commas (got only commas)');
+  let prices: PriceTable | undefined;
+  if (parsed.success && (parsed.data.PRICES || parsed.data.PRICES_FILE)) {
+    const [name, text] = readPrices(parsed.data.PRICES, parsed.data.PRICES_FILE, problems);
+    if (text !== undefined) {
+      const read = parsePriceTable(text);
+      if (read.ok) prices = read.table;
+      else problems.push(`${name}: ${read.problem}`);
+    }
+  }
   if (!parsed.success || problems.length) return { ok: false, problems };
   const e = parsed.data;
   return {
@@ -104,6 +127,8 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
       },
       seedance: {
         apiKey: e.SEEDANCE_API_KEY,
+        apiKeys: splitKeys(e.SEEDANCE_API_KEY),
+        keyCooldownMs: e.KEY_COOLDOWN_MIN * 60_000,
         baseUrl: e.SEEDANCE_BASE_URL.replace(/\/+$/, ''),
         createPath: e.SEEDANCE_CREATE_PATH,
         queryPath: e.SEEDANCE_QUERY_PATH,
@@ -142,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
         guild_daily_tasks: e.LIMIT_GUILD_DAILY_TASKS,
         guild_monthly_tasks: e.LIMIT_GUILD_MONTHLY_TASKS,
         guild_monthly_seconds: e.LIMIT_GUILD_MONTHLY_SECONDS,
+        guild_monthly_spend: e.LIMIT_GUILD_MONTHLY_SPEND,
         member_daily_tasks: e.LIMIT_MEMBER_DAILY_TASKS,
         member_running: e.LIMIT_MEMBER_RUNNING,
         guild_running: e.LIMIT_GUILD_RUNNING,
@@ -150,8 +176,25 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
         member_queue: e.LIMIT_MEMBER_QUEUE,
       },
       dmEnabled: e.DM_ENABLED,
+      prices,
+      http: e.HTTP_PORT !== undefined ? { port: e.HTTP_PORT, host: e.HTTP_HOST } : undefined,
     },
   };
+}
+
+/** The price table's text, from PRICES or else the file PRICES_FILE names (a problem when it cannot be read). */
+function readPrices(
+  inline: string | undefined,
+  file: string | undefined,
+  problems: string[],
+): [name: string, text: string | undefined] {
+  if (inline) return ['PRICES', inline];
+  try {
+    return ['PRICES_FILE', readFileSync(file!, 'utf8')];
+  } catch (err) {
+    problems.push(`PRICES_FILE: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    return ['PRICES_FILE', undefined];
+  }
 }
 
 /** The one message a person sees when the configuration is wrong. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MODEL_IDS } from '../catalog/models.js';
 import { parseLimitValue } from '../services/usage/limits.js';
+import { MICROS, parseMoney } from '../services/usage/prices.js';
 
 const int = (min: number, max: number, fallback: number) =>
   z.coerce
@@ -130,6 +131,31 @@ export const envSchema = z.object({
     .enum(['true', 'false'], { error: 'expected true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+
+  // Operators: key cooldown, prices and the spend cap, the health/metrics HTTP server.
+  KEY_COOLDOWN_MIN: positive(10),
+  PRICES: optionalString,
+  PRICES_FILE: optionalString,
+  // Money in the PRICES currency (decimals allowed), or none.
+  LIMIT_GUILD_MONTHLY_SPEND: z
+    .string()
+    .default('none')
+    .transform((v, ctx) => {
+      if (parseLimitValue(v) === null) return null;
+      const micros = parseMoney(v);
+      if (micros === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'expected an amount of money such as 50 or 12.5, or none' });
+        return z.NEVER;
+      }
+      return micros / MICROS;
+    }),
+  HTTP_PORT: z.coerce
+    .number({ error: 'expected a port from 0 to 65535' })
+    .int({ error: 'expected a port from 0 to 65535' })
+    .min(0, { error: 'expected a port from 0 to 65535' })
+    .max(65535, { error: 'expected a port from 0 to 65535' })
+    .optional(),
+  HTTP_HOST: z.string().trim().min(1).default('0.0.0.0'),
 
   // Fitting finished videos to the upload limit (ffmpeg)
   FFMPEG_PATH: optionalString,

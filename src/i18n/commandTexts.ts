@@ -117,6 +117,12 @@ export const COMMAND_TEXTS = {
     'Per-member usage this month (Manage Server)',
     '本月各成员用量（需管理服务器权限）',
   ),
+  'usage.server': c(
+    'server',
+    '服务器',
+    "Chart of this server's videos per day (Manage Server)",
+    '本服务器每日视频数图表（需管理服务器权限）',
+  ),
   csv: c('csv', 'csv', 'Attach the full list as a CSV file', '附上完整 CSV 文件'),
 } as const;
 

@@ -73,6 +73,7 @@ export const enUS = {
   'task.field.elapsed': () => 'Time',
   'task.cost.perTask': (p: P) => `1 task (${s(p, 'billedAs')})`,
   'task.cost.perSecond': (p: P) => `${s(p, 'units')} s of video (${s(p, 'billedAs')})`,
+  'task.cost.estimate': (p: P) => `≈ ${s(p, 'amount')} (estimated)`,
   'task.refs.none': () => 'none (text only)',
   'task.refs.images': (p: P) => `${s(p, 'count')} image(s)`,
   'task.refs.frames': (p: P) => `frames: ${s(p, 'which')}`,
@@ -126,6 +127,8 @@ export const enUS = {
     'The video was made, but its message was deleted and the bot cannot send you a direct message. Your usage was refunded.',
   'failure.undeliverable': () =>
     'The video was made, but Discord would not let the bot post it anywhere, not even by direct message. Your usage was refunded.',
+  'failure.account_unavailable': () =>
+    "The bot's video account is unavailable right now (its API keys were refused or ran out of balance). Nothing was created and your usage was refunded; please tell a server admin.",
   'failure.member_cancelled': () =>
     'Cancelled while waiting in the queue. Nothing was sent to the video service and your usage was refunded.',
   'button.reroll': () => 'Re-roll',
@@ -205,6 +208,10 @@ export const enUS = {
   'limit.blocked': (p: P) => `the prompt contains “${s(p, 'term')}”, which this server does not allow.`,
   'limit.guild_queue': (p: P) =>
     `every running slot is taken and this server's queue is full (${s(p, 'used')} of ${s(p, 'limit')} waiting); try again when it moves.`,
+  'limit.guild_monthly_spend': (p: P) =>
+    `this server has spent an estimated ${s(p, 'used')} of its ${s(p, 'limit')} this month and this video would cost ${s(p, 'needed')}; resets <t:${s(p, 'resetAt')}:R>.`,
+  'limit.account_unavailable': () =>
+    "the bot's video account is unavailable right now (its API keys were refused or ran out of balance). Please tell a server admin.",
   'limit.member_queue': (p: P) =>
     `your videos are rendering and you already have ${s(p, 'used')} of ${s(p, 'limit')} requests waiting in the queue.`,
   'policy.channel': (p: P) => `videos can be made only in ${s(p, 'channels')} on this server.`,
@@ -248,6 +255,7 @@ export const enUS = {
   'limit.label.cooldown_seconds': () => 'Cooldown between requests (s)',
   'limit.label.guild_queue': () => 'Requests waiting in the server queue',
   'limit.label.member_queue': () => 'Requests waiting in the queue per member',
+  'limit.label.guild_monthly_spend': () => 'Server estimated spend per month',
   'usage.title': () => 'Video usage',
   'usage.you': () => 'You',
   'usage.server': () => 'This server',
@@ -264,6 +272,14 @@ export const enUS = {
   'admin.show.roleLimits': () => 'Role limits',
   'usage.queuedItem': (p: P) => `\`${s(p, 'id')}\` (position ${s(p, 'position')})`,
   'usage.more': (p: P) => `…and ${s(p, 'count')} more (use csv: True for the full list).`,
+  'usage.spend': (p: P) => `Estimated cost this month: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'usage.memberCost': (p: P) => `≈ ${s(p, 'amount')}`,
+  'usage.chart.caption': (p: P) =>
+    `Videos per day over the last 30 days (${s(p, 'zone')}): ${s(p, 'total')} in all, ${s(p, 'month')} this month.`,
+  'usage.chart.title': () => 'Videos per day, last 30 days',
+  'usage.chart.perDay': () => 'videos per day',
+  'usage.chart.monthSoFar': () => 'this month so far (right axis)',
+  'usage.chart.cap': (p: P) => `monthly cap: ${s(p, 'limit')}`,
   'error.generic': () => 'Something went wrong on our side; nothing was charged. Please try again.',
   'error.guildOnly': () => 'This command works in servers only.',
 } as const;

@@ -59,6 +59,7 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'task.field.elapsed': () => '耗时',
   'task.cost.perTask': (p) => `1 次（${s(p, 'billedAs')}）`,
   'task.cost.perSecond': (p) => `${s(p, 'units')} 秒视频（${s(p, 'billedAs')}）`,
+  'task.cost.estimate': (p) => `约 ${s(p, 'amount')}（估算）`,
   'task.refs.none': () => '无（纯文本）',
   'task.refs.images': (p) => `${s(p, 'count')} 张图片`,
   'task.refs.frames': (p) => `首尾帧：${s(p, 'which')}`,
@@ -95,6 +96,8 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'failure.not_found': () => '视频服务已不再识别此任务，不会再有视频。额度已退还；点击重试可重新开始。',
   'failure.no_video': () => '视频服务报告任务已完成，但没有返回视频。额度已退还；重试通常可以成功。',
   'failure.cancelled': (p) => `视频服务取消了此任务或任务已过期（${s(p, 'detail')}）。额度已退还；点击重试可重新开始。`,
+  'failure.account_unavailable': () =>
+    '机器人的视频服务账户暂时不可用（API 密钥被拒绝或余额不足）。没有创建任何任务，额度已退还；请告知服务器管理员。',
   'failure.member_cancelled': () => '已在排队时取消。没有提交到视频服务，额度已退还。',
   'failure.restart_stale': () =>
     '机器人在提交此请求前重启了，而请求已过时，不再提交。没有创建任何任务，额度已退还；请点击重试。',
@@ -166,6 +169,9 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'limit.blocked': (p) => `提示词包含本服务器不允许的“${s(p, 'term')}”。`,
   'limit.guild_queue': (p) =>
     `生成名额已满，且本服务器的队列已满（${s(p, 'used')}/${s(p, 'limit')} 个在等待）；请在队列移动后再试。`,
+  'limit.guild_monthly_spend': (p) =>
+    `本服务器本月估算花费已达 ${s(p, 'used')}（上限 ${s(p, 'limit')}），此视频约需 ${s(p, 'needed')}；<t:${s(p, 'resetAt')}:R> 重置。`,
+  'limit.account_unavailable': () => '机器人的视频服务账户暂时不可用（API 密钥被拒绝或余额不足）。请告知服务器管理员。',
   'limit.member_queue': (p) => `你的视频正在生成，且你已有 ${s(p, 'used')}/${s(p, 'limit')} 个请求在队列中等待。`,
   'policy.channel': (p) => `本服务器只能在 ${s(p, 'channels')} 中生成视频。`,
   'policy.role': (p) => `本服务器只有拥有 ${s(p, 'role')} 身份组的成员可以生成视频。`,
@@ -205,6 +211,7 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'limit.label.cooldown_seconds': () => '两次请求间隔（秒）',
   'limit.label.guild_queue': () => '服务器队列中等待的请求数',
   'limit.label.member_queue': () => '每位成员在队列中等待的请求数',
+  'limit.label.guild_monthly_spend': () => '服务器每月估算花费',
   'usage.title': () => '视频用量',
   'usage.you': () => '你',
   'usage.server': () => '本服务器',
@@ -220,6 +227,14 @@ export const zhCN: Record<MessageKey, (p: P) => string> = {
   'usage.moderated': (p) => `⚠️ ${s(p, 'count')} 次因内容被拒`,
   'usage.noMembers': () => '本月还没有人生成视频。',
   'usage.more': (p) => `……还有 ${s(p, 'count')} 人（使用 csv: True 获取完整列表）。`,
+  'usage.spend': (p) => `本月估算花费：**${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'usage.memberCost': (p) => `约 ${s(p, 'amount')}`,
+  'usage.chart.caption': (p) =>
+    `最近 30 天每日视频数（${s(p, 'zone')}）：共 ${s(p, 'total')} 个，本月 ${s(p, 'month')} 个。`,
+  'usage.chart.title': () => '最近 30 天每日视频数',
+  'usage.chart.perDay': () => '每日视频数',
+  'usage.chart.monthSoFar': () => '本月累计（右轴）',
+  'usage.chart.cap': (p) => `每月上限：${s(p, 'limit')}`,
   'error.generic': () => '我们这边出了点问题，未扣除任何额度。请重试。',
   'error.guildOnly': () => '此命令只能在服务器中使用。',
 };

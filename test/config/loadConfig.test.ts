@@ -108,3 +108,23 @@ describe('configuration from environment variables', () => {
     expect(!shards.ok && shards.problems.join('\n')).toMatch(/SHARD_IDS: 2 not below SHARD_COUNT \(2\)/);
   });
 });
+
+describe('operators: keys, cooldown, HTTP server', () => {
+  const creds = { DISCORD_TOKEN: 'x'.repeat(30), SEEDANCE_API_KEY: 'sk_one, sk_two ,sk_one' };
+  it('several keys separated by commas, each once; a cooldown in minutes; no HTTP server unless a port is set', () => {
+    const r = loadConfig(creds, { discord: true, seedance: true });
+    expect(r.ok && r.config.seedance.apiKeys).toEqual(['sk_one', 'sk_two']);
+    expect(r.ok && r.config.seedance.keyCooldownMs).toBe(10 * 60_000);
+    expect(r.ok && r.config.http).toBeUndefined();
+    const withPort = loadConfig({ ...creds, HTTP_PORT: '9464', KEY_COOLDOWN_MIN: '2' });
+    expect(withPort.ok && withPort.config.http).toEqual({ port: 9464, host: '0.0.0.0' });
+    expect(withPort.ok && withPort.config.seedance.keyCooldownMs).toBe(120_000);
+  });
+  it('names a key list with no key, and a bad port', () => {
+    const r = loadConfig({ ...creds, SEEDANCE_API_KEY: ' , ,', HTTP_PORT: '70000' }, { seedance: true });
+    expect(r.ok ? [] : r.problems).toEqual([
+      'HTTP_PORT: expected a port from 0 to 65535 (got "70000")',
+      'SEEDANCE_API_KEY: expected one key, or several separated by commas (got only commas)',
+    ]);
+  });
+});

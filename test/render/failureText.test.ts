@@ -21,6 +21,7 @@ const REASONS: FailureReason[] = [
   'message_deleted',
   'undeliverable',
   'member_cancelled',
+  'account_unavailable',
 ];
 const STAGE: Record<FailureReason, TaskError['stage']> = {
   moderation: 'upstream',
@@ -41,6 +42,7 @@ const STAGE: Record<FailureReason, TaskError['stage']> = {
   message_deleted: 'delivery',
   undeliverable: 'delivery',
   member_cancelled: 'queue',
+  account_unavailable: 'submit',
 };
 
 const failed = (reason: FailureReason, detail = 'upstream said [click](https://evil.example) # now'): TaskRecord =>

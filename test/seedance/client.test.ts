@@ -64,6 +64,12 @@ describe('create', () => {
     expect(err).toMatchObject({ kind: 'auth', httpStatus: 401, code: '20001', mayHaveReachedServer: false });
     expect(fake.createCount()).toBe(1);
   });
+  it('an insufficient balance answer is a quota error that proves no task was made', async () => {
+    fake.injectFault('create', { kind: 'code', code: '40003', msg: 'insufficient balance' });
+    const err = await rejection(client().createTask(body));
+    expect(err).toMatchObject({ kind: 'quota', code: '40003', mayHaveReachedServer: false, retryable: false });
+    expect(fake.createCount()).toBe(1);
+  });
   it.each([500, 502, 503] as const)('HTTP %s: server error, outcome unknown, sent exactly once', async (status) => {
     fake.injectFault('create', { status });
     const err = await rejection(client().createTask(body));

@@ -29,6 +29,12 @@ describe('envelope: wrapped or flat, code as string or number', () => {
     expect(parseEnvelope({ code: 20002, msg: 'x' })).toMatchObject({ ok: false, kind: 'invalid_request' });
     expect(parseEnvelope({ code: '-1', msg: 'x' })).toMatchObject({ ok: false, kind: 'server' });
   });
+  it('an empty balance or used-up key quota is its own kind, whatever code it comes with', () => {
+    expect(parseEnvelope({ code: '40003', msg: 'insufficient balance' })).toMatchObject({ ok: false, kind: 'quota' });
+    expect(parseEnvelope({ code: 20002, msg: 'API key quota exceeded' })).toMatchObject({ kind: 'quota' });
+    expect(parseEnvelope({ code: '1', msg: '余额不足' })).toMatchObject({ kind: 'quota' });
+    expect(parseEnvelope({ code: '20001', msg: 'insufficient balance' })).toMatchObject({ kind: 'auth' });
+  });
   it.each([
     [{ code: '1', msg: 'from msg' }, 'from msg'],
     [{ code: '1', message: 'from message' }, 'from message'],

@@ -13,6 +13,7 @@ export const NO_LIMITS: Limits = {
   guild_daily_tasks: null,
   guild_monthly_tasks: null,
   guild_monthly_seconds: null,
+  guild_monthly_spend: null,
   member_daily_tasks: null,
   member_running: null,
   guild_running: null,

@@ -5,6 +5,7 @@ const SERVER: Limits = {
   guild_daily_tasks: 100,
   guild_monthly_tasks: null,
   guild_monthly_seconds: null,
+  guild_monthly_spend: null,
   member_daily_tasks: 5,
   member_running: 1,
   guild_running: 6,

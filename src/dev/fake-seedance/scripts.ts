@@ -34,6 +34,8 @@ export interface FakeTask {
   prompt: string;
   createdAt: number;
   script: Script;
+  /** The key that created it: only that key may query it (as with separate accounts). */
+  apiKey?: string;
   /** Set by finishTask(): overrides the script from that moment. */
   forced?: { status: 'completed' | 'failed'; reason?: string; at: number };
 }

@@ -11,8 +11,15 @@ import { FaultQueue, type Fault, type FaultRoute } from './faults.js';
 import { paddedMp4Stream, smallMp4 } from './mp4.js';
 import { DEFAULT_SCRIPT, scriptFromPrompt, viewAt, type FakeTask, type Script } from './scripts.js';
 
+/** How the fake treats a key it knows: `refused` answers code 20001, `broke` says the balance is insufficient. */
+export type FakeKeyState = 'ok' | 'refused' | 'broke';
+
 export interface FakeSeedanceOptions {
   apiKey?: string;
+  /** More accepted keys (several accounts); each task may be queried only with the key that created it. */
+  apiKeys?: string[];
+  /** Keys the fake knows but refuses (20001) or finds out of balance, from the start. */
+  keyStates?: Record<string, FakeKeyState>;
   now?: () => number;
   defaultScript?: Script;
   /** `flat` answers without the {code,msg,data} wrapper, as the vendor's zh page shows. */
@@ -34,6 +41,12 @@ const FILE = /^\/files\/([A-Za-z0-9_-]+)\.mp4$/;
 
 export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
   const apiKey = options.apiKey ?? 'test-key';
+  const accepted = new Set([apiKey, ...(options.apiKeys ?? [])]);
+  const keyStates = new Map<string, FakeKeyState>(Object.entries(options.keyStates ?? {}));
+  const keyOf = (req: IncomingMessage) => {
+    const auth = req.headers.authorization ?? '';
+    return auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined;
+  };
   const now = options.now ?? Date.now;
   const tasks = new Map<string, FakeTask>();
   const scriptQueue: Script[] = [];
@@ -151,8 +164,12 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
           ? 'query'
           : undefined;
     if (!route) return send(res, 404, { code: '404', msg: 'no such route' });
-    if (req.headers.authorization !== `Bearer ${apiKey}`)
-      return send(res, 401, { code: '20001', msg: 'invalid api key' });
+    const key = keyOf(req);
+    if (!key || !accepted.has(key)) return send(res, 401, { code: '20001', msg: 'invalid api key' });
+    const keyState = keyStates.get(key) ?? 'ok';
+    if (keyState === 'refused') return send(res, 200, { code: '20001', msg: 'api key disabled' });
+    if (keyState === 'broke' && route === 'create')
+      return send(res, 200, { code: '40003', msg: 'insufficient balance, please top up' });
     const fault = faults.next(route);
     if (fault && 'kind' in fault && fault.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
     else if (playFault(fault, req, res)) return;
@@ -163,7 +180,7 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
         return send(res, 400, { code: '20002', msg: 'model and prompt are required' });
       const taskId = `task_${randomBytes(8).toString('hex')}`;
       const script = scriptQueue.shift() ?? scriptFromPrompt(b.prompt, options.defaultScript ?? DEFAULT_SCRIPT);
-      const task: FakeTask = { taskId, model: b.model, prompt: b.prompt, createdAt: now(), script };
+      const task: FakeTask = { taskId, model: b.model, prompt: b.prompt, createdAt: now(), script, apiKey: key };
       tasks.set(taskId, task);
       return send(
         res,
@@ -177,7 +194,8 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
       );
     }
     const task = tasks.get(decodeURIComponent(QUERY.exec(path)![1]!));
-    if (!task) return send(res, 404, { code: '20002', msg: 'task not found' });
+    // Another account's task is unknown to this key.
+    if (!task || (task.apiKey && task.apiKey !== key)) return send(res, 404, { code: '20002', msg: 'task not found' });
     return send(res, 200, wrap('20000', 'ok', taskJson(task)));
   }
   server.on('connection', (s) => {
@@ -203,6 +221,14 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
       task.forced = { ...result, at: now() };
     },
     createCount: () => requests.filter((r) => r.method === 'POST' && r.path === CREATE).length,
+    /** Create requests made with `key` (answered or not). */
+    createCountFor: (key: string) =>
+      requests.filter((r) => r.method === 'POST' && r.path === CREATE && r.headers.authorization === `Bearer ${key}`)
+        .length,
+    /** Refuse a key (20001), make it run out of balance, or accept it again. */
+    setKeyState(key: string, state: FakeKeyState) {
+      keyStates.set(key, state);
+    },
     queryCount: () => requests.filter((r) => r.method === 'GET' && QUERY.test(r.path)).length,
     async close() {
       faults.clear();

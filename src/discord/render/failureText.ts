@@ -23,6 +23,7 @@ const KEY: Record<FailureReason, MessageKey> = {
   message_deleted: 'failure.message_deleted',
   undeliverable: 'failure.undeliverable',
   member_cancelled: 'failure.member_cancelled',
+  account_unavailable: 'failure.account_unavailable',
 };
 
 export function failureText(task: TaskRecord, locale: Locale): string | undefined {

@@ -3,6 +3,7 @@
  * a status line, and the buttons that make sense for the state (Re-roll/Delete when done, Retry/Delete
  * when it failed). Every payload carries allowedMentions that ping nobody.
  */
+import { formatMoney } from '../../services/usage/prices.js';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed } from 'discord.js';
 import { canStartFromFrame, findModel } from '../../catalog/models.js';
 import { t, type Locale } from '../../i18n/index.js';
@@ -73,6 +74,12 @@ export function taskEmbed(
     task.cost.billing === 'per_task'
       ? t(locale, 'task.cost.perTask', { billedAs: task.cost.billedAs })
       : t(locale, 'task.cost.perSecond', { units: task.cost.units, billedAs: task.cost.billedAs });
+  // With the operator's prices set, the estimate the reservation holds (priced when it was made).
+  const spend = task.reservation?.amount.spend;
+  const estimate =
+    spend !== undefined && task.reservation?.currency
+      ? `\n${t(locale, 'task.cost.estimate', { amount: formatMoney(spend, task.reservation.currency, locale) })}`
+      : '';
   const embed = new EmbedBuilder()
     .setTitle(t(locale, 'task.title'))
     .setColor(color)
@@ -90,7 +97,7 @@ export function taskEmbed(
       },
       { name: t(locale, 'task.field.references'), value: referencesSummary(task, locale), inline: true },
       { name: t(locale, 'task.field.requester'), value: `<@${task.userId}>`, inline: true },
-      { name: t(locale, 'task.field.cost'), value: cost, inline: true },
+      { name: t(locale, 'task.field.cost'), value: cost + estimate, inline: true },
       { name: t(locale, 'task.field.task'), value: `\`${task.id}\``, inline: true },
     );
   const end = task.finishedAt ?? now;

@@ -31,7 +31,11 @@ export interface PollerSettings extends PollTiming {
 export interface PollerDeps {
   tasks: TaskService;
   upstream: {
-    getTask(taskId: string, options?: { retries?: number; beforeSend?: () => Promise<void> }): Promise<TaskSnapshot>;
+    /** `key`: the fingerprint of the API key that created the task (several keys: it is queried with that one). */
+    getTask(
+      taskId: string,
+      options?: { retries?: number; beforeSend?: () => Promise<void>; key?: string },
+    ): Promise<TaskSnapshot>;
   };
   presenter: TaskPresenter;
   logger: Logger;
@@ -176,6 +180,7 @@ export function createPoller(deps: PollerDeps) {
       stats.queries += 1;
       snap = await deps.upstream.getTask(task.upstreamTaskId, {
         retries: 0,
+        key: task.upstreamKey,
         beforeSend: async () => {
           await budget.acquire();
           if (!running) throw new Error('the poller stopped');

@@ -24,6 +24,8 @@ export interface SeedanceClientOptions {
   allowInsecureVideoUrls?: boolean;
   logger?: Logger;
   fetch?: typeof fetch;
+  /** Told of every HTTP exchange (metrics): which route, how long, and `ok` or the error's kind. */
+  onExchange?: (e: { route: 'create' | 'query'; ms: number; outcome: string }) => void;
   // Callers may spread a wider config object in; unknown keys are ignored.
   [other: string]: unknown;
 }
@@ -130,7 +132,7 @@ export class SeedanceClient {
           }
           return snap;
         } catch (err) {
-          if (isSeedanceError(err) && (err.kind === 'auth' || err.kind === 'invalid_request'))
+          if (isSeedanceError(err) && (err.kind === 'auth' || err.kind === 'quota' || err.kind === 'invalid_request'))
             throw new AbortError(err);
           if (isSeedanceError(err) && err.kind === 'not_found' && ++notFound > 2) throw new AbortError(err);
           throw err;
@@ -170,10 +172,20 @@ export class SeedanceClient {
       () => controller.abort(new DOMException(`no answer within ${this.timeoutMs} ms`, 'TimeoutError')),
       this.timeoutMs,
     );
+    const started = performance.now();
+    let outcome = 'ok';
     try {
       return await this.exchange(method, path, body, controller.signal);
+    } catch (err) {
+      outcome = isSeedanceError(err) ? err.kind : 'network';
+      throw err;
     } finally {
       clearTimeout(timer);
+      this.options.onExchange?.({
+        route: method === 'POST' ? 'create' : 'query',
+        ms: performance.now() - started,
+        outcome,
+      });
     }
   }
 
@@ -254,6 +266,8 @@ export class SeedanceClient {
     };
     if (res.status === 401 || res.status === 403)
       throw fail('auth', `the API key was refused${upstreamMsg ? `: ${upstreamMsg}` : ''}`, false);
+    if (res.status === 402)
+      throw fail('quota', `the account is out of balance${upstreamMsg ? `: ${upstreamMsg}` : ''}`, false);
     if (res.status === 429)
       throw fail('rate_limited', 'rate limited by the video service', false, {
         retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
@@ -271,6 +285,7 @@ export class SeedanceClient {
     if (json === undefined || !env) throw fail('malformed', 'the answer is not JSON', true);
     if (!env.ok) {
       if (env.kind === 'auth') throw fail('auth', `the API key was refused: ${env.msg}`, false);
+      if (env.kind === 'quota') throw fail('quota', `the account is out of balance or quota: ${env.msg}`, false);
       if (env.kind === 'invalid_request') throw fail('invalid_request', env.msg, false);
       throw fail('server', env.msg, true);
     }

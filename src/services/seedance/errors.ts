@@ -7,7 +7,11 @@ export type SeedanceErrorKind =
   | 'network'
   | 'timeout'
   | 'malformed'
-  | 'not_found';
+  | 'not_found'
+  /** The account has run out of balance or quota (an answer that proves no task was created). */
+  | 'quota'
+  /** Every API key is set aside (refused or out of balance): nothing was sent. */
+  | 'unavailable';
 
 export interface SeedanceErrorInit {
   kind: SeedanceErrorKind;

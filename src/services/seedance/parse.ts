@@ -26,13 +26,16 @@ const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined;
 const first = (...values: unknown[]) => values.map(str).find((v) => v !== undefined);
 
-export type EnvelopeErrorKind = 'auth' | 'invalid_request' | 'server' | 'unknown';
+export type EnvelopeErrorKind = 'auth' | 'quota' | 'invalid_request' | 'server' | 'unknown';
 
 export type Envelope =
   | { ok: true; data: Obj; code?: string; msg?: string }
   | { ok: false; code?: string; msg: string; kind: EnvelopeErrorKind };
 
 const SUCCESS_CODES = new Set(['20000', '0', '200']);
+
+/** How the vendor words a refusal for an empty balance or a used-up key quota (no code of its own is known). */
+export const QUOTA_MESSAGE = /insufficient|balance|quota|余额|额度|欠费|credit/i;
 
 /** Splits an answer into its business outcome and its data (the body itself when it is flat). */
 export function parseEnvelope(json: unknown): Envelope {
@@ -51,7 +54,15 @@ export function parseEnvelope(json: unknown): Envelope {
   );
   if (code === undefined || SUCCESS_CODES.has(code)) return { ok: true, data, code, msg };
   const kind: EnvelopeErrorKind =
-    code === '20001' ? 'auth' : code === '20002' ? 'invalid_request' : code === '-1' ? 'server' : 'unknown';
+    code === '20001'
+      ? 'auth'
+      : code === '-1'
+        ? 'server'
+        : QUOTA_MESSAGE.test(msg ?? '')
+          ? 'quota'
+          : code === '20002'
+            ? 'invalid_request'
+            : 'unknown';
   return { ok: false, code, msg: msg ?? `upstream code ${code}`, kind };
 }
 

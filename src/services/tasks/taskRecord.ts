@@ -41,7 +41,9 @@ export type FailureReason =
   | 'reply_failed'
   | 'message_deleted'
   | 'undeliverable'
-  | 'member_cancelled';
+  | 'member_cancelled'
+  /** Every API key of the bot is set aside (refused, or out of balance): nothing was sent. */
+  | 'account_unavailable';
 
 export interface TaskError {
   /** Where it went wrong: sending upstream, the video service, the deadline, a restart, or Discord. */
@@ -90,6 +92,8 @@ export interface TaskRecord extends NewTask {
   messageMoved?: boolean;
   state: TaskState;
   upstreamTaskId?: string;
+  /** Fingerprint of the API key that created it upstream (queried with the same key); never the key. */
+  upstreamKey?: string;
   upstreamStatus?: string;
   progress?: number;
   videoUrl?: string;

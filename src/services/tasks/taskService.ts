@@ -29,7 +29,16 @@ export type Checkpoint =
 
 export interface TaskServiceDeps {
   store: RecordStore;
-  upstream: { createTask(body: Record<string, unknown>): Promise<{ taskId: string; status?: string }> };
+  upstream: {
+    /** `key`: the fingerprint of the API key that made it (several keys), stored with the task. */
+    /** `holdAs`: our task id, under which a key pool counts the task in flight from the moment it exists. */
+    createTask(
+      body: Record<string, unknown>,
+      options?: { holdAs?: string },
+    ): Promise<{ taskId: string; status?: string; key?: string }>;
+    /** False when no API key can take a task now: requests are refused before anything is reserved. */
+    available?(): boolean;
+  };
   ledger: GuildLedger;
   logger: Logger;
   now?: () => number;
@@ -106,6 +115,7 @@ export function createTaskService(deps: TaskServiceDeps) {
   const checkpoint = deps.checkpoint ?? (() => undefined);
   const stateListeners: Array<(task: TaskRecord, previous: TaskState) => void> = [];
   const savedListeners: Array<(task: TaskRecord) => void> = [];
+  const refusedListeners: Array<(refusal: Refusal) => void> = [];
   const logFor = (t: TaskRecord) =>
     deps.logger.child({ taskId: t.id, guildId: t.guildId, upstreamTaskId: t.upstreamTaskId });
 
@@ -176,6 +186,81 @@ export function createTaskService(deps: TaskServiceDeps) {
       logFor(next).info({ from: previous.state, to: next.state, error: next.lastError }, 'task state changed');
       for (const l of stateListeners) l(next, previous.state);
     }
+  }
+
+  /** Reserves usage and writes the task with its indexes, all in one transaction; a refusal writes nothing. */
+  async function createTask(input: NewTask, options: { roleIds?: readonly string[] }): Promise<CreateResult> {
+    // No API key can take it (all refused or out of balance): refused before anything is reserved.
+    if (deps.upstream.available && !deps.upstream.available())
+      return { ok: false, key: 'limit.account_unavailable', params: {} };
+    const id = newTaskId();
+    const plan = await ledger.plan({
+      guildId: input.guildId,
+      userId: input.userId,
+      roleIds: options.roleIds,
+      model: input.model,
+      cost: input.cost,
+    });
+    const at = now();
+    const place = placeKeys({ id, guildId: input.guildId, userId: input.userId, queuedAt: at });
+    // Processes sharing a database all receive the interaction (a rolling deploy): the first to commit its
+    // claim answers it, in the same transaction as the reservation, so no one else reserves for it.
+    const claim = store.shared && input.interaction.id ? keys.claim(input.interaction.id) : undefined;
+    const result = await store.transact(
+      [
+        keys.task(id),
+        keys.open(id),
+        keys.userTasks(input.userId),
+        place.queue!,
+        place.slot,
+        ...plan.keys,
+        ...(claim ? [claim] : []),
+      ],
+      (tx): CreateResult => {
+        if (claim) {
+          if (tx.get(claim)) return { ok: false, claimed: true };
+          tx.set(claim, { taskId: id, at });
+        }
+        const reserved = plan.reserve(tx);
+        if (!reserved.ok) return reserved;
+        const queued = reserved.slot === 'queued';
+        const task: TaskRecord = {
+          ...input,
+          id,
+          state: queued ? 'queued' : 'accepted',
+          attempts: 0,
+          createdAt: at,
+          updatedAt: at,
+          ...(queued ? { queuedAt: at } : {}),
+          usage: 'reserved',
+          reservation: reserved.reservation,
+        };
+        tx.set(keys.task(id), task);
+        if (queued)
+          tx.set(place.queue!, {
+            userId: input.userId,
+            memberRunningCap: reserved.memberRunningCap,
+          } satisfies QueueEntry);
+        else tx.set(place.slot, slotEntry(task, at));
+        tx.set(
+          keys.open(id),
+          deps.leases?.entryFor(id, at, input.guildId) ??
+            ({ createdAt: at, guildId: input.guildId } satisfies OpenEntry),
+        );
+        const recent = tx.get<string[]>(keys.userTasks(input.userId)) ?? [];
+        tx.set(keys.userTasks(input.userId), [id, ...recent.filter((x) => x !== id)].slice(0, RECENT_PER_USER));
+        return { ok: true, task };
+      },
+    );
+    if (result.ok) {
+      const t = result.task;
+      deps.logger.info(
+        { taskId: t.id, guildId: t.guildId, model: t.model, userId: t.userId, state: t.state },
+        t.state === 'queued' ? 'task queued for a running slot' : 'task accepted',
+      );
+      checkpoint('task.created', t);
+    }
+    return result;
   }
 
   const service = {
@@ -259,76 +344,15 @@ export function createTaskService(deps: TaskServiceDeps) {
     onSaved(listener: (task: TaskRecord) => void) {
       savedListeners.push(listener);
     },
+    /** Called for every request refused by a limit (or because no API key can take it). */
+    onRefused(listener: (refusal: Refusal) => void) {
+      refusedListeners.push(listener);
+    },
 
     /** Reserves usage and writes the `accepted` task with its indexes, all in one transaction; a refusal writes nothing. */
     async create(input: NewTask, options: { roleIds?: readonly string[] } = {}): Promise<CreateResult> {
-      const id = newTaskId();
-      const plan = await ledger.plan({
-        guildId: input.guildId,
-        userId: input.userId,
-        roleIds: options.roleIds,
-        model: input.model,
-        cost: input.cost,
-      });
-      const at = now();
-      const place = placeKeys({ id, guildId: input.guildId, userId: input.userId, queuedAt: at });
-      // Processes sharing a database all receive the interaction (a rolling deploy): the first to commit its
-      // claim answers it, in the same transaction as the reservation, so no one else reserves for it.
-      const claim = store.shared && input.interaction.id ? keys.claim(input.interaction.id) : undefined;
-      const result = await store.transact(
-        [
-          keys.task(id),
-          keys.open(id),
-          keys.userTasks(input.userId),
-          place.queue!,
-          place.slot,
-          ...plan.keys,
-          ...(claim ? [claim] : []),
-        ],
-        (tx): CreateResult => {
-          if (claim) {
-            if (tx.get(claim)) return { ok: false, claimed: true };
-            tx.set(claim, { taskId: id, at });
-          }
-          const reserved = plan.reserve(tx);
-          if (!reserved.ok) return reserved;
-          const queued = reserved.slot === 'queued';
-          const task: TaskRecord = {
-            ...input,
-            id,
-            state: queued ? 'queued' : 'accepted',
-            attempts: 0,
-            createdAt: at,
-            updatedAt: at,
-            ...(queued ? { queuedAt: at } : {}),
-            usage: 'reserved',
-            reservation: reserved.reservation,
-          };
-          tx.set(keys.task(id), task);
-          if (queued)
-            tx.set(place.queue!, {
-              userId: input.userId,
-              memberRunningCap: reserved.memberRunningCap,
-            } satisfies QueueEntry);
-          else tx.set(place.slot, slotEntry(task, at));
-          tx.set(
-            keys.open(id),
-            deps.leases?.entryFor(id, at, input.guildId) ??
-              ({ createdAt: at, guildId: input.guildId } satisfies OpenEntry),
-          );
-          const recent = tx.get<string[]>(keys.userTasks(input.userId)) ?? [];
-          tx.set(keys.userTasks(input.userId), [id, ...recent.filter((x) => x !== id)].slice(0, RECENT_PER_USER));
-          return { ok: true, task };
-        },
-      );
-      if (result.ok) {
-        const t = result.task;
-        deps.logger.info(
-          { taskId: t.id, guildId: t.guildId, model: t.model, userId: t.userId, state: t.state },
-          t.state === 'queued' ? 'task queued for a running slot' : 'task accepted',
-        );
-        checkpoint('task.created', t);
-      }
+      const result = await createTask(input, options);
+      if (!result.ok && !('claimed' in result)) for (const l of refusedListeners) l(result);
       return result;
     },
 
@@ -349,9 +373,9 @@ export function createTaskService(deps: TaskServiceDeps) {
         return (await get(id))!;
       }
       checkpoint('task.submitting', task);
-      let created: { taskId: string; status?: string };
+      let created: { taskId: string; status?: string; key?: string };
       try {
-        created = await deps.upstream.createTask({ ...task.request });
+        created = await deps.upstream.createTask({ ...task.request }, { holdAs: id });
       } catch (err) {
         const error = submitError(err);
         const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
@@ -359,7 +383,12 @@ export function createTaskService(deps: TaskServiceDeps) {
         return apply(id, uncertain ? 'markUncertain' : 'fail', error, task);
       }
       checkpoint('task.created_upstream', task);
-      const running = await apply(id, 'markRunning', { upstreamTaskId: created.taskId, status: created.status }, task);
+      const running = await apply(
+        id,
+        'markRunning',
+        { upstreamTaskId: created.taskId, status: created.status, upstreamKey: created.key },
+        task,
+      );
       checkpoint('task.running', running);
       return running;
     },
@@ -398,6 +427,16 @@ export function createTaskService(deps: TaskServiceDeps) {
       return out;
     },
 
+    /** Open tasks (not yet told) by state: one pass over the open index (metrics). */
+    async countOpenByState(): Promise<Record<string, number>> {
+      const counts: Record<string, number> = {};
+      for await (const page of store.pages<OpenEntry>(prefixes.open, 2000)) {
+        const found = await store.getMany<TaskRecord>(page.map(([k]) => keys.task(k.slice(prefixes.open.length))));
+        for (const t of found.values()) if (!t.toldAt) counts[t.state] = (counts[t.state] ?? 0) + 1;
+      }
+      return counts;
+    },
+
     async listRecentByUser(userId: string, limit = 10): Promise<TaskRecord[]> {
       const ids = ((await store.get<string[]>(keys.userTasks(userId))) ?? []).slice(0, limit);
       const found = await store.getMany<TaskRecord>(ids.map(keys.task));
@@ -410,7 +449,15 @@ export function createTaskService(deps: TaskServiceDeps) {
 function submitError(err: unknown): TaskError {
   if (isSeedanceError(err)) {
     const reason =
-      err.kind === 'auth' ? 'auth' : err.kind === 'invalid_request' ? 'invalid_request' : 'upstream_unavailable';
+      err.kind === 'auth'
+        ? 'auth'
+        : err.kind === 'unavailable'
+          ? 'account_unavailable'
+          : err.kind === 'quota'
+            ? 'quota'
+            : err.kind === 'invalid_request'
+              ? 'invalid_request'
+              : 'upstream_unavailable';
     return { stage: 'submit', reason, detail: err.upstreamMsg ?? err.message };
   }
   return { stage: 'submit', reason: 'upstream_unavailable', detail: err instanceof Error ? err.message : String(err) };

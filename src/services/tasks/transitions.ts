@@ -50,9 +50,14 @@ export const transitions = {
   /** accepted → submitting, written before the create call: a crash after it can never resend. */
   startSubmitting: (t: TaskRecord, _: undefined, at: number) => moveTo(t, 'submitting', at),
 
-  markRunning: (t: TaskRecord, a: { upstreamTaskId: string; status?: string }, at: number): TaskRecord => ({
+  markRunning: (
+    t: TaskRecord,
+    a: { upstreamTaskId: string; status?: string; upstreamKey?: string },
+    at: number,
+  ): TaskRecord => ({
     ...moveTo(t, 'running', at),
     upstreamTaskId: a.upstreamTaskId,
+    ...(a.upstreamKey ? { upstreamKey: a.upstreamKey } : {}),
     upstreamStatus: a.status ?? 'queued',
     submittedAt: at,
   }),

@@ -6,6 +6,8 @@ export interface Counter {
   /** In the model's billing unit: tasks for per-task models plus seconds for per-second models. */
   perTaskUnits: number;
   perSecondUnits: number;
+  /** Estimated cost in millionths of the operator's currency (only when prices are set). */
+  spend?: number;
 }
 
 export const EMPTY_COUNTER: Readonly<Counter> = Object.freeze({
@@ -21,4 +23,5 @@ export const addCounter = (a: Counter, b: Counter, sign: 1 | -1): Counter => ({
   seconds: Math.max(0, a.seconds + sign * b.seconds),
   perTaskUnits: Math.max(0, a.perTaskUnits + sign * b.perTaskUnits),
   perSecondUnits: Math.max(0, a.perSecondUnits + sign * b.perSecondUnits),
+  ...(a.spend || b.spend ? { spend: Math.max(0, (a.spend ?? 0) + sign * (b.spend ?? 0)) } : {}),
 });

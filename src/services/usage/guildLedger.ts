@@ -9,10 +9,12 @@ import { keys, prefixes } from '../../db/keys.js';
 import type { RecordStore, Tx } from '../../db/recordStore.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { SettingsStore } from '../guildConfig/settingsStore.js';
+import { findModel } from '../../catalog/models.js';
 import type { UsageCost } from '../validation/types.js';
 import type { Counter } from './counter.js';
 import { type Limits, type MemberLimitName, memberLimits } from './limits.js';
 import { periodsAt } from './periods.js';
+import { costMicros, formatMoney, MICROS, type PriceTable } from './prices.js';
 import {
   counted,
   EMPTY_USAGE,
@@ -40,6 +42,10 @@ export interface Reservation {
   month: string;
   amount: Counter;
   at: number;
+  /** The currency of `amount.spend` (prices set when it was made). */
+  currency?: string;
+  /** The model's family, counted per day in the guild's document (the usage chart). */
+  family?: string;
 }
 
 export type Refusal = { ok: false; key: MessageKey; params: Record<string, string | number> };
@@ -79,6 +85,8 @@ export interface GuildLedgerOptions {
   settings: SettingsStore;
   defaults: Limits;
   dmEnabled: boolean;
+  /** The operator's prices: reservations then carry their estimated cost, and the spend limit applies. */
+  prices?: PriceTable;
   now?: () => number;
 }
 
@@ -102,6 +110,9 @@ export function createGuildLedger(options: GuildLedgerOptions) {
   }
 
   return {
+    /** The operator's prices, when set (estimated costs are shown with their currency). */
+    prices: options.prices,
+
     async limitsFor(guildId: string | null): Promise<Limits> {
       return (await context(guildId)).limits;
     },
@@ -130,7 +141,8 @@ export function createGuildLedger(options: GuildLedgerOptions) {
       return {
         keys: docs,
         reserve(tx) {
-          const decision = checkLimits(tx, limits, k, scope, at);
+          const spend = costMicros(options.prices, scope.model, scope.cost);
+          const decision = checkLimits(tx, limits, k, scope, at, spend, options.prices?.currency);
           if ('ok' in decision) return decision;
           const { slot } = decision;
           const amount: Counter = {
@@ -138,16 +150,26 @@ export function createGuildLedger(options: GuildLedgerOptions) {
             seconds: scope.cost.seconds,
             perTaskUnits: scope.cost.billing === 'per_task' ? scope.cost.units : 0,
             perSecondUnits: scope.cost.billing === 'per_second' ? scope.cost.units : 0,
+            ...(spend !== undefined ? { spend } : {}),
           };
+          const family = inGuild ? (findModel(scope.model)?.family ?? 'other') : undefined;
           if (inGuild)
             tx.set(
               k.guild,
-              withReservation(tx.get<UsageDoc>(k.guild) ?? EMPTY_USAGE, amount, day, month, undefined, slot),
+              withReservation(tx.get<UsageDoc>(k.guild) ?? EMPTY_USAGE, amount, day, month, undefined, slot, family),
             );
           tx.set(k.member, withReservation(tx.get<UsageDoc>(k.member) ?? EMPTY_USAGE, amount, day, month, at, slot));
           return {
             ok: true,
-            reservation: { docs, day, month, amount, at },
+            reservation: {
+              docs,
+              day,
+              month,
+              amount,
+              at,
+              ...(spend !== undefined ? { currency: options.prices!.currency } : {}),
+              ...(family ? { family } : {}),
+            },
             slot,
             memberRunningCap: limits.member_running,
           };
@@ -160,9 +182,11 @@ export function createGuildLedger(options: GuildLedgerOptions) {
 
     /** Inside a transaction: frees the running slot (or the place in the queue), and for a refund takes the usage back. */
     settle(tx: Tx, r: Reservation, outcome: 'committed' | 'refunded', slot: Slot = 'running'): void {
-      for (const key of r.docs) {
+      for (const [i, key] of r.docs.entries()) {
         const doc = tx.get<UsageDoc>(key) ?? EMPTY_USAGE;
-        tx.set(key, withSettlement(doc, r.amount, r.day, r.month, outcome === 'refunded', slot));
+        // Only the guild's document (the first of two) counts videos per day and family.
+        const family = r.docs.length > 1 && i === 0 ? r.family : undefined;
+        tx.set(key, withSettlement(doc, r.amount, r.day, r.month, outcome === 'refunded', slot, family));
       }
     },
 
@@ -200,6 +224,35 @@ export function createGuildLedger(options: GuildLedgerOptions) {
       };
     },
 
+    /**
+     * The guild's videos per day and model family over the last `days` days (oldest first, today last), in
+     * its time zone, with its month so far and its monthly cap (the usage chart). One record read.
+     */
+    async dailyHistory(
+      guildId: string,
+      days = 30,
+    ): Promise<{
+      timeZone: string;
+      days: Array<{ day: string; byFamily: Record<string, number> }>;
+      month: string;
+      monthlyCap: number | null;
+    }> {
+      const { limits, timeZone } = await context(guildId);
+      const at = now();
+      const { month } = periodsAt(at, timeZone);
+      const doc = (await store.get<UsageDoc>(keys.usage(scopeOf({ guildId, userId: '' })))) ?? EMPTY_USAGE;
+      const out: Array<{ day: string; byFamily: Record<string, number> }> = [];
+      // Walk back one day at a time from today's noon in the zone (periods name the day in the zone).
+      const seen = new Set<string>();
+      for (let i = 0; out.length < days && i < days + 3; i++) {
+        const { day } = periodsAt(at - i * 86_400_000, timeZone);
+        if (seen.has(day)) continue;
+        seen.add(day);
+        out.push({ day, byFamily: { ...doc.days?.[day] } });
+      }
+      return { timeZone, days: out.reverse(), month, monthlyCap: limits.guild_monthly_tasks };
+    },
+
     /** Every member's usage in the guild's current month (one range scan), most videos first. */
     async memberBreakdown(guildId: string): Promise<{ month: string; rows: MemberUsageRow[] }> {
       const { timeZone } = await context(guildId);
@@ -232,6 +285,8 @@ function checkLimits(
   k: ReturnType<typeof scopeKeys>,
   scope: UsageScope,
   at: number,
+  spend?: number,
+  currency?: string,
 ): Refusal | { slot: Slot } {
   const sec = (ms: number) => Math.floor(ms / 1000);
   const p = k.periods;
@@ -281,6 +336,19 @@ function checkLimits(
         needed: scope.cost.seconds,
         resetAt: sec(p.monthEndsAt),
       });
+    }
+    const cap = limits.guild_monthly_spend;
+    if (cap !== null && cap !== undefined && spend !== undefined && currency) {
+      const capMicros = Math.round(cap * MICROS);
+      const used = guildMonth.spend ?? 0;
+      if (used + spend > capMicros) {
+        return refuse('limit.guild_monthly_spend', {
+          used: formatMoney(used, currency),
+          limit: formatMoney(capMicros, currency),
+          needed: formatMoney(spend, currency),
+          resetAt: sec(p.monthEndsAt),
+        });
+      }
     }
   }
   // Running caps: run now, or wait in the queue.

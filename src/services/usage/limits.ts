@@ -1,11 +1,13 @@
 /**
- * The limits a server can set; `null` means "no limit", said explicitly. The queue limits cap how many
+ * The limits a server can set; `null` means "no limit", said explicitly. `guild_monthly_spend` is money in
+ * the operator's currency (see prices.ts), checked only when prices are set. The queue limits cap how many
  * requests may wait for a running slot (`0`: none wait, a full running cap refuses as before).
  */
 export const LIMIT_NAMES = [
   'guild_daily_tasks',
   'guild_monthly_tasks',
   'guild_monthly_seconds',
+  'guild_monthly_spend',
   'member_daily_tasks',
   'member_running',
   'guild_running',

@@ -22,6 +22,26 @@ export interface UsageDoc {
   last?: number;
   /** Requests the video service refused for their content this month (member documents only). */
   moderated?: { id: string; count: number };
+  /** Videos per day (`2026-11-24`) per model family, the last DAYS_KEPT days (guild documents: the usage chart). */
+  days?: Record<string, Record<string, number>>;
+}
+
+/** How many days of `days` a guild document keeps. */
+export const DAYS_KEPT = 32;
+
+/** `days` with `delta` videos of `family` on `day`, the oldest days beyond DAYS_KEPT dropped. */
+function withDay(
+  days: UsageDoc['days'],
+  day: string,
+  family: string,
+  delta: 1 | -1,
+): NonNullable<UsageDoc['days']> | undefined {
+  const known = days?.[day];
+  if (delta < 0 && !known?.[family]) return days;
+  const next = { ...days, [day]: { ...known, [family]: Math.max(0, (known?.[family] ?? 0) + delta) } };
+  const ids = Object.keys(next).sort();
+  for (const old of ids.slice(0, Math.max(0, ids.length - DAYS_KEPT))) delete next[old];
+  return next;
 }
 
 export const EMPTY_USAGE: Readonly<UsageDoc> = Object.freeze({ running: 0 });
@@ -45,8 +65,10 @@ export function withReservation(
   month: string,
   last?: number,
   slot: Slot = 'running',
+  family?: string,
 ): UsageDoc {
   const rolled = doc.month && doc.month.id !== month;
+  const days = family ? withDay(doc.days, day, family, 1) : doc.days;
   return {
     running: doc.running + (slot === 'running' ? 1 : 0),
     ...(slot === 'queued' || doc.queued ? { queued: (doc.queued ?? 0) + (slot === 'queued' ? 1 : 0) } : {}),
@@ -55,6 +77,7 @@ export function withReservation(
     ...(rolled ? { prevMonth: doc.month } : doc.prevMonth ? { prevMonth: doc.prevMonth } : {}),
     ...(last !== undefined ? { last } : doc.last !== undefined ? { last: doc.last } : {}),
     ...(doc.moderated ? { moderated: doc.moderated } : {}),
+    ...(days ? { days } : {}),
   };
 }
 
@@ -74,6 +97,7 @@ export function withSettlement(
   month: string,
   refund: boolean,
   slot: Slot = 'running',
+  family?: string,
 ): UsageDoc {
   const back = (p: PeriodCount | undefined, id: string) =>
     refund && p?.id === id ? { id, counter: addCounter(p.counter, amount, -1) } : p;
@@ -84,6 +108,7 @@ export function withSettlement(
   if (doc.day) next.day = back(doc.day, day);
   if (doc.month) next.month = back(doc.month, month);
   if (doc.prevMonth) next.prevMonth = back(doc.prevMonth, month);
+  if (refund && family && doc.days) next.days = withDay(doc.days, day, family, -1);
   return next;
 }
 

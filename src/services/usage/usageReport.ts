@@ -2,6 +2,7 @@
 import type { Counter } from './counter.js';
 import type { GuildLedger, MemberUsageRow } from './guildLedger.js';
 import type { LimitName, Limits } from './limits.js';
+import { MICROS } from './prices.js';
 
 export interface UsageLine {
   limit: LimitName;
@@ -17,7 +18,7 @@ export async function usageAgainstLimits(
   guildId: string | null,
   userId: string,
   roleIds: readonly string[] = [],
-): Promise<{ you: UsageLine[]; server: UsageLine[]; month: Counter }> {
+): Promise<{ you: UsageLine[]; server: UsageLine[]; month: Counter; spendLimit: number | null }> {
   const [snap, { limits, fromRole }] = await Promise.all([
     ledger.snapshot(guildId, userId),
     ledger.memberLimitsFor(guildId, roleIds),
@@ -47,11 +48,16 @@ export async function usageAgainstLimits(
         ]
       : [],
     month: guildId ? snap.guildMonth : snap.memberMonth,
+    /** The server's monthly spend cap in the prices' currency (null: none). */
+    spendLimit: guildId ? (limits.guild_monthly_spend ?? null) : null,
   };
 }
 
-export function breakdownCsv(rows: MemberUsageRow[]): string {
-  const lines = ['user_id,videos,seconds,per_task_units,per_second_units,content_refusals'];
+/** The per-member CSV; with prices set (`currency`), one more column: the estimated cost in that currency. */
+export function breakdownCsv(rows: MemberUsageRow[], currency?: string): string {
+  const lines = [
+    `user_id,videos,seconds,per_task_units,per_second_units,content_refusals${currency ? `,estimated_cost_${currency}` : ''}`,
+  ];
   for (const r of rows)
     lines.push(
       [
@@ -61,6 +67,7 @@ export function breakdownCsv(rows: MemberUsageRow[]): string {
         r.counter.perTaskUnits,
         r.counter.perSecondUnits,
         r.moderated,
+        ...(currency ? [String((r.counter.spend ?? 0) / MICROS)] : []),
       ].join(','),
     );
   return `${lines.join('\n')}\n`;
