@@ -25,7 +25,16 @@ export async function benchPoller(
     const out = await new Promise<string>((resolve, reject) =>
       execFile(
         process.execPath,
-        [child, fake.url, fake.apiKey, String(pending), String(budget), String(minIntervalMs)],
+        [
+          // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the bot side (see the closing notes).
+          ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+          child,
+          fake.url,
+          fake.apiKey,
+          String(pending),
+          String(budget),
+          String(minIntervalMs),
+        ],
         { timeout: finishWithinMs + 300_000, maxBuffer: 256 * 1024 * 1024 },
         (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
       ),

@@ -117,12 +117,16 @@ export function deepFreeze<T>(value: T): T {
  */
 class BatchTx implements Tx {
   readonly own = new Map<string, unknown>();
+  /** A Set once a transaction declares more than a few keys (lease and queue rounds declare thousands). */
+  private readonly declared: { has(key: string): boolean };
   constructor(
-    private readonly declared: readonly string[],
+    declared: readonly string[],
     private readonly view: Map<string, unknown>,
-  ) {}
+  ) {
+    this.declared = declared.length > 16 ? new Set(declared) : { has: (key) => declared.includes(key) };
+  }
   private check(key: string): void {
-    if (!this.declared.includes(key)) throw new UndeclaredKeyError(key);
+    if (!this.declared.has(key)) throw new UndeclaredKeyError(key);
   }
   get<V>(key: string): V | undefined {
     this.check(key);
