@@ -28,6 +28,9 @@ export class QueryBudget {
 
   setRate(rate: number): void {
     this.rate = Math.max(0, rate);
+    // A wake-up planned for the old rate may be too late for the new one: plan again.
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     this.pump();
   }
 
