@@ -1,0 +1,354 @@
+/**
+ * The poller on a fake clock, with an in-memory task service that runs the real named transitions, a
+ * scripted upstream and a recording presenter: when it queries, how many queries start per second, what a
+ * 429 pauses, and how a task ends (delivered, failed, timed out, undeliverable).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TaskLeases } from '../../src/services/cluster/taskLeases.js';
+import { createPoller, type PollerSettings } from '../../src/services/polling/poller.js';
+import type { DeliveryMode, TaskPresenter } from '../../src/services/polling/taskPresenter.js';
+import { SeedanceError } from '../../src/services/seedance/errors.js';
+import type { TaskSnapshot } from '../../src/services/seedance/parse.js';
+import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js';
+import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
+import type { TaskService } from '../../src/services/tasks/taskService.js';
+import { type TransitionArgs, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
+import { quietLogger } from '../support/tempStore.js';
+
+const SETTINGS: PollerSettings = {
+  firstDelayMs: 2000,
+  minIntervalMs: 10_000,
+  maxIntervalMs: 60_000,
+  queriesPerSecond: 100,
+  concurrency: 8,
+  deadlineMs: 30 * 60_000,
+  deliveryAttemptsPerMode: 2,
+  leaseMs: 60_000,
+};
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], now: 1_000_000 });
+});
+afterEach(() => vi.useRealTimers());
+
+/** Runs the fake clock forward, letting promises and the budget's setImmediate turns settle on the way. */
+async function advance(ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  do {
+    for (let i = 0; i < 10; i += 1) await new Promise((r) => setImmediate(r));
+    const step = Math.min(end - Date.now(), 10);
+    if (step > 0) await vi.advanceTimersByTimeAsync(step);
+  } while (Date.now() < end);
+  for (let i = 0; i < 10; i += 1) await new Promise((r) => setImmediate(r));
+}
+
+function runningTask(id: string, extra: Partial<TaskRecord> = {}): TaskRecord {
+  const at = Date.now();
+  return {
+    id,
+    guildId: 'g1',
+    channelId: 'c1',
+    userId: 'u1',
+    locale: 'en-US',
+    interaction: { applicationId: 'app', token: 'tok', createdAt: at },
+    model: 'm',
+    request: {} as TaskRecord['request'],
+    cost: {} as TaskRecord['cost'],
+    state: 'running',
+    upstreamTaskId: `up-${id}`,
+    upstreamStatus: 'queued',
+    attempts: 0,
+    createdAt: at,
+    updatedAt: at,
+    submittedAt: at,
+    usage: 'reserved',
+    ...extra,
+  };
+}
+
+/** The task service the poller uses, in memory, applying the real transitions. */
+function memoryTasks(initial: TaskRecord[]) {
+  const byId = new Map(initial.map((t) => [t.id, t]));
+  const saved: Array<(t: TaskRecord) => void> = [];
+  const applied: Array<{ id: string; name: TransitionName }> = [];
+  function apply<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>): Promise<TaskRecord> {
+    const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
+    const next = fn(byId.get(id)!, args, Date.now());
+    byId.set(id, next);
+    applied.push({ id, name });
+    for (const l of saved) l(next);
+    return Promise.resolve(next);
+  }
+  const service = {
+    onSaved: (l: (t: TaskRecord) => void) => saved.push(l),
+    get: async (id: string) => byId.get(id),
+    getMany: async (ids: readonly string[]) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    apply,
+    async end<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>) {
+      try {
+        return await apply(id, name, args);
+      } catch (err) {
+        if (err instanceof IllegalTransitionError) return undefined;
+        throw err;
+      }
+    },
+    submit: async (id: string) => byId.get(id)!,
+  };
+  return { service: service as unknown as TaskService, byId, applied };
+}
+
+const soloLeases = (ids: string[]) =>
+  ({
+    shared: false,
+    processId: 'p1',
+    holds: () => true,
+    drop: () => undefined,
+    findClaimable: async () => ids,
+    claim: async (x: readonly string[]) => [...x],
+    renew: async () => [],
+    release: async () => undefined,
+  }) as unknown as TaskLeases;
+
+/** The upstream: answers each query from a per-task script (the last answer repeats). */
+function scriptedUpstream(script: (upstreamId: string, n: number) => Partial<TaskSnapshot> | Error) {
+  const queries: Array<{ id: string; at: number }> = [];
+  const counts = new Map<string, number>();
+  return {
+    queries,
+    upstream: {
+      async getTask(upstreamId: string, options?: { beforeSend?: () => Promise<void> }): Promise<TaskSnapshot> {
+        await options?.beforeSend?.();
+        queries.push({ id: upstreamId, at: Date.now() });
+        const n = (counts.get(upstreamId) ?? 0) + 1;
+        counts.set(upstreamId, n);
+        const answer = script(upstreamId, n);
+        if (answer instanceof Error) throw answer;
+        return { taskId: upstreamId, state: 'running', rawStatus: 'running', known: true, ...answer };
+      },
+    },
+  };
+}
+
+function recordingPresenter(deliver?: (t: TaskRecord, mode: DeliveryMode) => Promise<unknown>) {
+  const seen: Array<{ what: string; id: string; mode?: DeliveryMode; progress?: number }> = [];
+  const presenter = {
+    async progress(t: TaskRecord) {
+      seen.push({ what: 'progress', id: t.id, progress: t.progress });
+    },
+    async final(t: TaskRecord) {
+      seen.push({ what: 'final', id: t.id });
+      return {};
+    },
+    async deliver(t: TaskRecord, mode: DeliveryMode) {
+      seen.push({ what: 'deliver', id: t.id, mode });
+      if (deliver) return deliver(t, mode);
+      return { mode: mode === 'upload' ? 'upload' : 'link', via: 'webhook' };
+    },
+    async queued() {},
+  };
+  return { presenter: presenter as unknown as TaskPresenter, seen };
+}
+
+function start(
+  tasks: TaskRecord[],
+  script: Parameters<typeof scriptedUpstream>[0],
+  settings: Partial<PollerSettings> = {},
+  deliver?: Parameters<typeof recordingPresenter>[0],
+) {
+  const mem = memoryTasks(tasks);
+  const up = scriptedUpstream(script);
+  const shown = recordingPresenter(deliver);
+  const poller = createPoller({
+    tasks: mem.service,
+    upstream: up.upstream,
+    presenter: shown.presenter,
+    logger: quietLogger(),
+    settings: { ...SETTINGS, ...settings },
+    now: () => Date.now(),
+    random: () => 0.5,
+    leases: soloLeases(tasks.map((t) => t.id)),
+  });
+  /** A task the front end hands over (stored first, as the task service would have done). */
+  const follow = (t: TaskRecord) => {
+    mem.byId.set(t.id, t);
+    poller.track(t);
+  };
+  return { poller, follow, ...mem, ...up, ...shown };
+}
+
+describe('when a followed task is queried', () => {
+  it('first after the first delay, then after the back-off (no jitter at random 0.5)', async () => {
+    const t0 = Date.now();
+    const { poller, follow, queries } = start([], () => ({ rawStatus: 'running', progress: 10 }));
+    await poller.start();
+    follow(runningTask('a'));
+    await advance(1999);
+    expect(queries).toHaveLength(0);
+    await advance(1);
+    expect(queries.map((q) => q.at - t0)).toEqual([2000]);
+    await advance(10_000); // attempt 1 → the minimum interval
+    await advance(12_500); // attempt 2 → a quarter more
+    expect(queries.map((q) => q.at - t0)).toEqual([2000, 12_000, 24_500]);
+    await poller.stop(0);
+  });
+
+  it('a task adopted at start-up is spread over the first delay, then followed', async () => {
+    const t0 = Date.now();
+    const { poller, queries } = start([runningTask('a')], () => ({}));
+    expect(await poller.start()).toEqual({ open: 1, uncertain: 0, failed: 0 });
+    await advance(1000);
+    expect(queries.map((q) => q.at - t0)).toEqual([1000]); // random 0.5 × min(first delay, 5 s)
+    await poller.stop(0);
+  });
+});
+
+describe('what a query changes', () => {
+  it('a new status word or percentage is shown; only a new word or a new tenth is saved', async () => {
+    const answers = [
+      { rawStatus: 'running', progress: 11 },
+      { rawStatus: 'running', progress: 15 },
+      { rawStatus: 'running', progress: 15 },
+      { rawStatus: 'running', progress: 21 },
+    ];
+    const { poller, follow, seen, applied } = start([], (_id, n) => answers[Math.min(n, answers.length) - 1]!);
+    await poller.start();
+    follow(runningTask('a'));
+    await advance(2000 + 10_000 + 12_500 + 15_625);
+    expect(seen.filter((s) => s.what === 'progress').map((s) => s.progress)).toEqual([11, 15, 21]);
+    expect(applied.map((a) => a.name)).toEqual(['recordProgress', 'recordProgress']); // 11 (new tenth), 21
+    await poller.stop(0);
+  });
+
+  it('success → delivering → delivered as an upload, usage committed, member told', async () => {
+    const { poller, follow, byId, seen } = start([], () => ({
+      state: 'succeeded',
+      rawStatus: 'succeeded',
+      videoUrl: 'https://v/a.mp4',
+    }));
+    await poller.start();
+    follow(runningTask('a'));
+    await advance(2000);
+    expect(seen.filter((s) => s.what === 'deliver')).toEqual([{ what: 'deliver', id: 'a', mode: 'upload' }]);
+    expect(byId.get('a')).toMatchObject({ state: 'done', usage: 'committed', videoUrl: 'https://v/a.mp4' });
+    expect(byId.get('a')!.toldAt).toBeDefined();
+    expect(poller.pending).toBe(0);
+    await poller.stop(0);
+  });
+
+  it('an upstream failure ends the task refunded and the member is told', async () => {
+    const { poller, follow, byId, seen } = start([], () => ({
+      state: 'failed',
+      rawStatus: 'failed',
+      failureKind: 'content_policy' as never,
+    }));
+    await poller.start();
+    follow(runningTask('a'));
+    await advance(2000);
+    expect(byId.get('a')).toMatchObject({ state: 'failed', usage: 'refunded', lastError: { stage: 'upstream' } });
+    expect(seen.map((s) => s.what)).toEqual(['final']);
+    expect(byId.get('a')!.toldAt).toBeDefined();
+    await poller.stop(0);
+  });
+
+  it('past the deadline it times out without another query', async () => {
+    const old = runningTask('a', { submittedAt: Date.now() - SETTINGS.deadlineMs - 1 });
+    const { poller, follow, byId, queries } = start([], () => ({}));
+    await poller.start();
+    follow(old);
+    await advance(2000);
+    expect(queries).toHaveLength(0);
+    expect(byId.get('a')).toMatchObject({ state: 'timed_out', lastError: { detail: '30' } });
+    await poller.stop(0);
+  });
+
+  it('five "not found" answers in a row end it as not_found', async () => {
+    const notFound = () => new SeedanceError({ kind: 'not_found', message: 'gone', mayHaveReachedServer: false });
+    const { poller, follow, byId, queries } = start([], notFound);
+    await poller.start();
+    follow(runningTask('a'));
+    await advance(10 * 60_000);
+    expect(queries).toHaveLength(5);
+    expect(byId.get('a')).toMatchObject({ state: 'failed', lastError: { reason: 'not_found' } });
+    await poller.stop(0);
+  });
+});
+
+describe('the query budget and a 429 hold for every task', () => {
+  it('at most `queriesPerSecond` queries start in any rolling second, every task still gets its turn', async () => {
+    const t0 = Date.now();
+    const { poller, follow, queries } = start([], () => ({}), { queriesPerSecond: 3, concurrency: 20 });
+    await poller.start();
+    for (let i = 0; i < 12; i += 1) follow(runningTask(`t${i}`));
+    await advance(2000 + 5000);
+    expect(new Set(queries.map((q) => q.id)).size).toBe(12);
+    const at = queries.map((q) => q.at - t0);
+    for (const t of at) expect(at.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(3);
+    expect(at.slice(0, 3)).toEqual([2000, 2000, 2000]);
+    await poller.stop(0);
+  });
+
+  it('a 429 pauses every task’s queries for Retry-After', async () => {
+    const t0 = Date.now();
+    const { poller, follow, queries, byId } = start([], (id, n) =>
+      id === 'up-a' && n === 1
+        ? new SeedanceError({ kind: 'rate_limited', message: '429', retryAfterMs: 30_000, mayHaveReachedServer: false })
+        : {},
+    );
+    await poller.start();
+    follow(runningTask('a'));
+    await advance(2000);
+    follow(runningTask('b'));
+    await advance(29_000);
+    expect(queries.map((q) => q.id)).toEqual(['up-a']);
+    await advance(1000);
+    expect(queries.map((q) => [q.id, q.at - t0])).toEqual([
+      ['up-a', 2000],
+      ['up-b', 32_000],
+      ['up-a', 32_000],
+    ]);
+    expect(poller.stats.rateLimited).toBe(1);
+    expect(byId.get('a')!.state).toBe('running');
+    await poller.stop(0);
+  });
+});
+
+describe('delivery falls back from upload to link to DM, then gives up refunded', () => {
+  it('two tries per way (as configured), backing off between them', async () => {
+    const { poller, follow, byId, seen } = start(
+      [],
+      () => ({ state: 'succeeded', rawStatus: 'succeeded', videoUrl: 'https://v/a.mp4' }),
+      {},
+      async () => {
+        throw new Error('Discord said no');
+      },
+    );
+    await poller.start();
+    follow(runningTask('a'));
+    await advance(2000 + 10 * 60_000);
+    expect(seen.filter((s) => s.what === 'deliver').map((s) => s.mode)).toEqual([
+      'upload',
+      'upload',
+      'link',
+      'link',
+      'dm',
+      'dm',
+    ]);
+    expect(byId.get('a')).toMatchObject({ state: 'failed', usage: 'refunded', lastError: { reason: 'undeliverable' } });
+    expect(byId.get('a')!.toldAt).toBeDefined();
+    await poller.stop(0);
+  });
+
+  it('a card gone with DMs closed ends it refunded at once', async () => {
+    const { poller, follow, byId } = start(
+      [],
+      () => ({ state: 'succeeded', rawStatus: 'succeeded', videoUrl: 'https://v/a.mp4' }),
+      {},
+      async () => ({ unreachable: true }),
+    );
+    await poller.start();
+    follow(runningTask('a'));
+    await advance(2000);
+    expect(byId.get('a')).toMatchObject({ state: 'failed', lastError: { reason: 'message_deleted' } });
+    await poller.stop(0);
+  });
+});
