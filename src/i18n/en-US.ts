@@ -1,67 +1,78 @@
-/** English (en-US) texts, the fallback locale. Keys are shared with zh-CN.ts. */
-type P = Record<string, string | number>;
-const s = (p: P, k: string) => String(p[k] ?? '');
+/**
+ * English (en-US) texts, the fallback locale, and the source of every key's parameters: each text declares
+ * the parameters it reads, so `t(locale, key, params)` with a missing or misspelled one does not compile,
+ * and zh-CN.ts must give the same keys with the same parameters.
+ */
+import { type Arg, s } from './params.js';
 
 export const enUS = {
   // Validation problems: each names the field and the allowed values.
-  'model.unknown': (p: P) => `Model \`${s(p, 'value')}\` does not exist. Choose one of: ${s(p, 'allowed')}.`,
-  'model.disabled': (p: P) =>
+  'model.unknown': (p: { value: Arg; allowed: Arg }) =>
+    `Model \`${s(p, 'value')}\` does not exist. Choose one of: ${s(p, 'allowed')}.`,
+  'model.disabled': (p: { value: Arg; allowed: Arg }) =>
     `Model \`${s(p, 'value')}\` is switched off on this server. Choose one of: ${s(p, 'allowed')}.`,
   'prompt.required': () => 'The prompt is empty. Describe the video you want.',
-  'prompt.tooLong': (p: P) =>
+  'prompt.tooLong': (p: { length: Arg; model: Arg; max: Arg }) =>
     `The prompt is ${s(p, 'length')} characters; ${s(p, 'model')} accepts at most ${s(p, 'max')}.`,
-  'duration.range': (p: P) =>
+  'duration.range': (p: { value: Arg; model: Arg; min: Arg; max: Arg; default: Arg }) =>
     `Duration ${s(p, 'value')} s is not possible on ${s(p, 'model')}: choose a whole number of seconds from ${s(p, 'min')} to ${s(p, 'max')} (default ${s(p, 'default')}).`,
-  'resolution.notAllowed': (p: P) =>
+  'resolution.notAllowed': (p: { value: Arg; model: Arg; allowed: Arg }) =>
     `Resolution \`${s(p, 'value')}\` is not available on ${s(p, 'model')}: allowed ${s(p, 'allowed')}.`,
-  'ratio.notAllowed': (p: P) =>
+  'ratio.notAllowed': (p: { value: Arg; model: Arg; allowed: Arg }) =>
     `Aspect ratio \`${s(p, 'value')}\` is not available on ${s(p, 'model')}: allowed ${s(p, 'allowed')}.`,
-  'orientation.invalid': (p: P) => `Orientation \`${s(p, 'value')}\` is not valid: use landscape or portrait.`,
-  'orientation.conflict': (p: P) =>
+  'orientation.invalid': (p: { value: Arg }) =>
+    `Orientation \`${s(p, 'value')}\` is not valid: use landscape or portrait.`,
+  'orientation.conflict': (p: { orientation: Arg; ratio: Arg }) =>
     `Orientation ${s(p, 'orientation')} contradicts aspect ratio ${s(p, 'ratio')}; the ratio wins upstream, so pick one that agrees or leave orientation out.`,
-  'images.notAccepted': (p: P) =>
+  'images.notAccepted': (p: { model: Arg; suggest: Arg }) =>
     `${s(p, 'model')} does not take reference images. Models that do: ${s(p, 'suggest')}.`,
-  'images.tooMany': (p: P) => `${s(p, 'count')} reference images given; ${s(p, 'model')} takes at most ${s(p, 'max')}.`,
-  'images.required': (p: P) =>
+  'images.tooMany': (p: { count: Arg; model: Arg; max: Arg }) =>
+    `${s(p, 'count')} reference images given; ${s(p, 'model')} takes at most ${s(p, 'max')}.`,
+  'images.required': (p: { model: Arg; max: Arg }) =>
     `${s(p, 'model')} makes video from images: add at least one reference image (up to ${s(p, 'max')}).`,
-  'frames.notAccepted': (p: P) =>
+  'frames.notAccepted': (p: { model: Arg; suggest: Arg }) =>
     `${s(p, 'model')} does not take first/last frames. Models that do: ${s(p, 'suggest')}.`,
   'frames.exclusiveWithImages': () =>
     'Reference images and first/last frames cannot be used together: use either reference images or frames.',
-  'frames.bothRequired': (p: P) =>
+  'frames.bothRequired': (p: { model: Arg }) =>
     `${s(p, 'model')} needs both a first frame and a last frame in frame mode; a single frame is not supported.`,
   'frames.lastNeedsFirst': () => 'A last frame needs a first frame as well.',
-  'videos.notAccepted': (p: P) =>
+  'videos.notAccepted': (p: { model: Arg; suggest: Arg }) =>
     `${s(p, 'model')} does not take reference videos. Models that do: ${s(p, 'suggest')}.`,
-  'videos.tooMany': (p: P) => `${s(p, 'count')} reference videos given; ${s(p, 'model')} takes at most ${s(p, 'max')}.`,
-  'videos.totalDuration': (p: P) => `Reference videos last ${s(p, 'total')} s together; the limit is ${s(p, 'max')} s.`,
-  'videos.totalSize': (p: P) => `Reference videos weigh ${s(p, 'total')} together; the limit is ${s(p, 'max')}.`,
-  'videos.resolution': (p: P) =>
+  'videos.tooMany': (p: { count: Arg; model: Arg; max: Arg }) =>
+    `${s(p, 'count')} reference videos given; ${s(p, 'model')} takes at most ${s(p, 'max')}.`,
+  'videos.totalDuration': (p: { total: Arg; max: Arg }) =>
+    `Reference videos last ${s(p, 'total')} s together; the limit is ${s(p, 'max')} s.`,
+  'videos.totalSize': (p: { total: Arg; max: Arg }) =>
+    `Reference videos weigh ${s(p, 'total')} together; the limit is ${s(p, 'max')}.`,
+  'videos.resolution': (p: { name: Arg; width: Arg; height: Arg; min: Arg; max: Arg }) =>
     `Reference video ${s(p, 'name')} is ${s(p, 'width')}×${s(p, 'height')}; each video's short side must be ${s(p, 'min')}–${s(p, 'max')} px.`,
-  'audios.notAccepted': (p: P) => `${s(p, 'model')} does not take reference audio. Models that do: ${s(p, 'suggest')}.`,
-  'audios.tooMany': (p: P) =>
+  'audios.notAccepted': (p: { model: Arg; suggest: Arg }) =>
+    `${s(p, 'model')} does not take reference audio. Models that do: ${s(p, 'suggest')}.`,
+  'audios.tooMany': (p: { count: Arg; model: Arg; max: Arg }) =>
     `${s(p, 'count')} reference audio clips given; ${s(p, 'model')} takes at most ${s(p, 'max')}.`,
   'audios.alone': () =>
     'Reference audio cannot be used alone: add a reference image, a reference video or first/last frames.',
-  'audios.notWithFrames': (p: P) =>
+  'audios.notWithFrames': (p: { model: Arg }) =>
     `${s(p, 'model')} does not accept reference audio in frame mode: drop the audio or use reference images instead of frames.`,
-  'media.assetOnly': (p: P) =>
+  'media.assetOnly': (p: { field: Arg; model: Arg; value: Arg }) =>
     `${s(p, 'field')}: ${s(p, 'model')} takes media only as asset:// ids from the vendor's asset audit, not \`${s(p, 'value')}\`.`,
-  'media.assetOnlyAttachment': (p: P) =>
+  'media.assetOnlyAttachment': (p: { field: Arg; model: Arg; suggest: Arg }) =>
     `${s(p, 'field')}: ${s(p, 'model')} cannot use uploaded files (it needs audited asset:// ids). Pick a model that takes uploads, for example ${s(p, 'suggest')}.`,
-  'media.httpsOnly': (p: P) =>
+  'media.httpsOnly': (p: { field: Arg; model: Arg; value: Arg }) =>
     `${s(p, 'field')}: ${s(p, 'model')} needs a public https:// URL, not \`${s(p, 'value')}\`.`,
-  'media.httpsOrAsset': (p: P) =>
+  'media.httpsOrAsset': (p: { field: Arg; value: Arg }) =>
     `${s(p, 'field')}: use a public https:// URL or an asset:// id, not \`${s(p, 'value')}\`.`,
-  'media.contentType': (p: P) =>
+  'media.contentType': (p: { field: Arg; name: Arg; value: Arg; allowed: Arg }) =>
     `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'value')}; accepted types: ${s(p, 'allowed')}.`,
-  'media.tooLarge': (p: P) => `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'size')}; the limit is ${s(p, 'max')}.`,
-  'field.invalid': (p: P) => `${s(p, 'field')} is not valid: ${s(p, 'detail')}.`,
+  'media.tooLarge': (p: { field: Arg; name: Arg; size: Arg; max: Arg }) =>
+    `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'size')}; the limit is ${s(p, 'max')}.`,
+  'field.invalid': (p: { field: Arg; detail: Arg }) => `${s(p, 'field')} is not valid: ${s(p, 'detail')}.`,
 
   // Replies and messages
-  'reply.problemsTitle': (p: P) =>
+  'reply.problemsTitle': (p: { count: Arg }) =>
     `Your request was not sent (${s(p, 'count')} problem${Number(p.count) === 1 ? '' : 's'}); nothing was charged:`,
-  'reply.limitRefused': (p: P) => `Not started, nothing charged: ${s(p, 'reason')}`,
+  'reply.limitRefused': (p: { reason: Arg }) => `Not started, nothing charged: ${s(p, 'reason')}`,
   'task.title': () => 'Video generation',
   'task.field.model': () => 'Model',
   'task.field.params': () => 'Parameters',
@@ -71,20 +82,21 @@ export const enUS = {
   'task.field.status': () => 'Status',
   'task.field.task': () => 'Task',
   'task.field.elapsed': () => 'Time',
-  'task.cost.perTask': (p: P) => `1 task (${s(p, 'billedAs')})`,
-  'task.cost.perSecond': (p: P) => `${s(p, 'units')} s of video (${s(p, 'billedAs')})`,
-  'task.cost.estimate': (p: P) => `≈ ${s(p, 'amount')} (estimated)`,
+  'task.cost.perTask': (p: { billedAs: Arg }) => `1 task (${s(p, 'billedAs')})`,
+  'task.cost.perSecond': (p: { units: Arg; billedAs: Arg }) => `${s(p, 'units')} s of video (${s(p, 'billedAs')})`,
+  'task.cost.estimate': (p: { amount: Arg }) => `≈ ${s(p, 'amount')} (estimated)`,
   'task.refs.none': () => 'none (text only)',
-  'task.refs.images': (p: P) => `${s(p, 'count')} image(s)`,
-  'task.refs.frames': (p: P) => `frames: ${s(p, 'which')}`,
-  'task.refs.videos': (p: P) => `${s(p, 'count')} video(s)`,
-  'task.refs.audios': (p: P) => `${s(p, 'count')} audio clip(s)`,
-  'task.params': (p: P) => `${s(p, 'duration')} s · ${s(p, 'resolution')} · ${s(p, 'ratio')}`,
+  'task.refs.images': (p: { count: Arg }) => `${s(p, 'count')} image(s)`,
+  'task.refs.frames': (p: { which: Arg }) => `frames: ${s(p, 'which')}`,
+  'task.refs.videos': (p: { count: Arg }) => `${s(p, 'count')} video(s)`,
+  'task.refs.audios': (p: { count: Arg }) => `${s(p, 'count')} audio clip(s)`,
+  'task.params': (p: { duration: Arg; resolution: Arg; ratio: Arg }) =>
+    `${s(p, 'duration')} s · ${s(p, 'resolution')} · ${s(p, 'ratio')}`,
   'task.ratio.auto': () => 'ratio auto',
   'status.accepted': () => '⏳ Accepted, sending to Seedance…',
   'status.submitting': () => '⏳ Sending to Seedance…',
   'status.queued': () => '🕒 Queued upstream',
-  'status.running': (p: P) =>
+  'status.running': (p: { progress?: Arg }) =>
     `🎬 Rendering${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')}%)` : ''}`,
   'status.delivering': () => '📤 Finished, uploading the video…',
   'status.preparing': () => '🎞️ Finished, preparing the video for Discord…',
@@ -92,32 +104,33 @@ export const enUS = {
   'status.failed': () => '❌ Failed',
   'status.timed_out': () => '⌛ Timed out',
   'status.uncertain': () => '⚠️ Outcome unknown',
-  'status.waiting': (p: P) =>
+  'status.waiting': (p: { position: Arg; startsAt?: Arg }) =>
     `🕒 Queued — position ${s(p, 'position')}${p.startsAt ? ` · starts about <t:${s(p, 'startsAt')}:R>` : ''}`,
-  'failure.moderation': (p: P) =>
+  'failure.moderation': (p: { detail: Arg }) =>
     `The video service refused this request for its content (${s(p, 'detail')}). Change the prompt or the images; retrying the same request will be refused again. Your usage was refunded.`,
-  'failure.transient': (p: P) =>
+  'failure.transient': (p: { detail: Arg }) =>
     `The video service had a temporary problem (${s(p, 'detail')}). Your usage was refunded; Retry usually works.`,
   'failure.quota': () =>
     'The video service account has run out of balance or quota. Your usage was refunded; the bot operator has been told.',
-  'failure.invalid_input': (p: P) =>
+  'failure.invalid_input': (p: { detail: Arg }) =>
     `The video service could not use the inputs (${s(p, 'detail')}). Your usage was refunded.`,
-  'failure.unknown': (p: P) => `The video service reported a failure: ${s(p, 'detail')}. Your usage was refunded.`,
-  'failure.upstream_unavailable': (p: P) =>
+  'failure.unknown': (p: { detail: Arg }) =>
+    `The video service reported a failure: ${s(p, 'detail')}. Your usage was refunded.`,
+  'failure.upstream_unavailable': (p: { detail: Arg }) =>
     `The video service could not be reached (${s(p, 'detail')}). Nothing was created and your usage was refunded; try again in a minute.`,
   'failure.auth': () =>
     'The bot could not sign in to the video service (its API key was refused). Your usage was refunded; please tell a server admin.',
-  'failure.invalid_request': (p: P) =>
+  'failure.invalid_request': (p: { detail: Arg }) =>
     `The video service rejected the request: ${s(p, 'detail')}. Your usage was refunded.`,
   'failure.uncertain': () =>
     'The bot lost track of this request while sending it, so it cannot know whether a video was made. It will not be sent twice; your usage was refunded. Use Retry to try again.',
-  'failure.timed_out': (p: P) =>
+  'failure.timed_out': (p: { minutes: Arg }) =>
     `No result after ${s(p, 'minutes')} minutes, so the bot stopped waiting. Your usage was refunded.`,
   'failure.not_found': () =>
     'The video service no longer knows this task, so no video will come. Your usage was refunded; Retry starts it again.',
   'failure.no_video': () =>
     'The video service reported the task finished but gave no video. Your usage was refunded; Retry usually works.',
-  'failure.cancelled': (p: P) =>
+  'failure.cancelled': (p: { detail: Arg }) =>
     `The video service cancelled or expired this task (${s(p, 'detail')}). Your usage was refunded; Retry starts it again.`,
   'failure.restart_stale': () =>
     'The bot restarted before it could send this request, and it is too old to send now. Nothing was created and your usage was refunded; use Retry.',
@@ -148,10 +161,10 @@ export const enUS = {
   'modal.extend.title': () => 'Extend: the next shot',
   'modal.field.prompt': () => 'Prompt',
   'modal.field.extendPrompt': () => 'Prompt for the next shot',
-  'modal.field.duration': (p: P) => `Duration in seconds (${s(p, 'min')}–${s(p, 'max')})`,
+  'modal.field.duration': (p: { min: Arg; max: Arg }) => `Duration in seconds (${s(p, 'min')}–${s(p, 'max')})`,
   'modal.field.ratio': () => 'Aspect ratio (e.g. 16:9, 9:16, 1:1)',
   'extend.working': () => '🎞️ Taking the last frame of the video for the next shot…',
-  'extend.frameCaption': (p: P) => `Last frame of \`${s(p, 'id')}\`: the first frame of the next shot.`,
+  'extend.frameCaption': (p: { id: Arg }) => `Last frame of \`${s(p, 'id')}\`: the first frame of the next shot.`,
   'extend.videoGone': () =>
     'The video service no longer has this video (it keeps videos about 3 days), so its last frame cannot be taken. Nothing was charged.',
   'extend.noEncoder': () =>
@@ -159,10 +172,10 @@ export const enUS = {
   'extend.framePostFailed': () =>
     'The bot could not post the frame in this channel (it needs Send Messages and Attach Files). Nothing was charged.',
   'task.field.parent': () => 'From',
-  'task.parent.reroll': (p: P) => `Re-roll of ${s(p, 'task')}`,
-  'task.parent.retry': (p: P) => `Retry of ${s(p, 'task')}`,
-  'task.parent.remix': (p: P) => `Remix of ${s(p, 'task')}`,
-  'task.parent.extend': (p: P) => `Continues ${s(p, 'task')}`,
+  'task.parent.reroll': (p: { task: Arg }) => `Re-roll of ${s(p, 'task')}`,
+  'task.parent.retry': (p: { task: Arg }) => `Retry of ${s(p, 'task')}`,
+  'task.parent.remix': (p: { task: Arg }) => `Remix of ${s(p, 'task')}`,
+  'task.parent.extend': (p: { task: Arg }) => `Continues ${s(p, 'task')}`,
   'button.deleteDenied': () =>
     'Only the member who asked for this video, or someone with Manage Messages, can delete it.',
   'button.deleted': () => 'Deleted.',
@@ -172,68 +185,71 @@ export const enUS = {
   'button.notFinished': () => 'This task has not finished yet.',
   'tasks.none': () => 'You have no tasks yet. Start one with /video.',
   'tasks.recentTitle': () => 'Your recent tasks',
-  'tasks.notFound': (p: P) => `No task \`${s(p, 'id')}\` that you can see.`,
-  'tasks.line': (p: P) => `\`${s(p, 'id')}\` · ${s(p, 'status')} · ${s(p, 'model')} · ${s(p, 'when')}`,
-  'delivery.link': (p: P) =>
+  'tasks.notFound': (p: { id: Arg }) => `No task \`${s(p, 'id')}\` that you can see.`,
+  'tasks.line': (p: { id: Arg; status: Arg; model: Arg; when: Arg }) =>
+    `\`${s(p, 'id')}\` · ${s(p, 'status')} · ${s(p, 'model')} · ${s(p, 'when')}`,
+  'delivery.link': (p: { reason: Arg }) =>
     `The video (${s(p, 'reason')}) is behind the Open video button. The video service keeps it for about 3 days: save it if you want to keep it.`,
-  'delivery.reason.tooLarge': (p: P) => `larger than this server's ${s(p, 'limit')} upload limit`,
+  'delivery.reason.tooLarge': (p: { limit: Arg }) => `larger than this server's ${s(p, 'limit')} upload limit`,
   'delivery.reason.fetchFailed': () => 'could not be fetched for upload',
-  'delivery.reason.cannotFit': (p: P) =>
+  'delivery.reason.cannotFit': (p: { limit: Arg }) =>
     `could not be made small enough for this server's ${s(p, 'limit')} upload limit`,
-  'delivery.fitted': (p: P) =>
+  'delivery.fitted': (p: { limit: Arg; expiresAt: Arg }) =>
     `Made smaller to fit this server's ${s(p, 'limit')} upload limit. Full quality: the Open video button (the video service keeps it until <t:${s(p, 'expiresAt')}:f>, <t:${s(p, 'expiresAt')}:R>).`,
   'delivery.reason.notFetched': () => 'its address is not one the bot may fetch from, so it was not uploaded',
   'delivery.reason.uploadFailed': () => 'Discord did not accept the upload',
   'delivery.dmReady': () => 'Your video is ready. Its message in the server is gone, so here it is.',
-  'notice.ended': (p: P) => `<@${s(p, 'user')}> your video request ended without a video.`,
+  'notice.ended': (p: { user: Arg }) => `<@${s(p, 'user')}> your video request ended without a video.`,
   'notice.dmEnded': () =>
     'Your video request ended without a video. Its message in the server is gone, so here is what happened.',
-  'list.more': (p: P) => `…and ${s(p, 'count')} more`,
-  'delivery.ready': (p: P) => `<@${s(p, 'user')}> your video is ready.`,
+  'list.more': (p: { count: Arg }) => `…and ${s(p, 'count')} more`,
+  'delivery.ready': (p: { user: Arg }) => `<@${s(p, 'user')}> your video is ready.`,
   'task.field.video': () => 'Video',
-  'limit.cooldown': (p: P) => `please wait ${s(p, 'seconds')} s between videos (try again <t:${s(p, 'resetAt')}:R>).`,
-  'limit.member_running': (p: P) =>
+  'limit.cooldown': (p: { seconds: Arg; resetAt: Arg }) =>
+    `please wait ${s(p, 'seconds')} s between videos (try again <t:${s(p, 'resetAt')}:R>).`,
+  'limit.member_running': (p: { used: Arg; limit: Arg }) =>
     `you already have ${s(p, 'used')} of ${s(p, 'limit')} videos rendering; wait for one to finish.`,
-  'limit.guild_running': (p: P) =>
+  'limit.guild_running': (p: { used: Arg; limit: Arg }) =>
     `this server already has ${s(p, 'used')} of ${s(p, 'limit')} videos rendering; try again when one finishes.`,
-  'limit.member_daily_tasks': (p: P) =>
+  'limit.member_daily_tasks': (p: { used: Arg; limit: Arg; resetAt: Arg }) =>
     `you have used ${s(p, 'used')} of your ${s(p, 'limit')} videos today; resets <t:${s(p, 'resetAt')}:R>.`,
-  'limit.guild_daily_tasks': (p: P) =>
+  'limit.guild_daily_tasks': (p: { used: Arg; limit: Arg; resetAt: Arg }) =>
     `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} videos today; resets <t:${s(p, 'resetAt')}:R>.`,
-  'limit.guild_monthly_tasks': (p: P) =>
+  'limit.guild_monthly_tasks': (p: { used: Arg; limit: Arg; resetAt: Arg }) =>
     `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} videos this month; resets <t:${s(p, 'resetAt')}:R>.`,
-  'limit.guild_monthly_seconds': (p: P) =>
+  'limit.guild_monthly_seconds': (p: { used: Arg; limit: Arg; needed: Arg; resetAt: Arg }) =>
     `this server has used ${s(p, 'used')} of its ${s(p, 'limit')} seconds of video this month and this one needs ${s(p, 'needed')}; resets <t:${s(p, 'resetAt')}:R>.`,
   'limit.dm_disabled': () => 'generating in direct messages is switched off; use the bot in a server.',
-  'limit.blocked': (p: P) => `the prompt contains “${s(p, 'term')}”, which this server does not allow.`,
-  'limit.guild_queue': (p: P) =>
+  'limit.blocked': (p: { term: Arg }) => `the prompt contains “${s(p, 'term')}”, which this server does not allow.`,
+  'limit.guild_queue': (p: { used: Arg; limit: Arg }) =>
     `every running slot is taken and this server's queue is full (${s(p, 'used')} of ${s(p, 'limit')} waiting); try again when it moves.`,
-  'limit.guild_monthly_spend': (p: P) =>
+  'limit.guild_monthly_spend': (p: { used: Arg; limit: Arg; needed: Arg; resetAt: Arg }) =>
     `this server has spent an estimated ${s(p, 'used')} of its ${s(p, 'limit')} this month and this video would cost ${s(p, 'needed')}; resets <t:${s(p, 'resetAt')}:R>.`,
   'limit.account_unavailable': () =>
     "the bot's video account is unavailable right now (its API keys were refused or ran out of balance). Please tell a server admin.",
-  'limit.member_queue': (p: P) =>
+  'limit.member_queue': (p: { used: Arg; limit: Arg }) =>
     `your videos are rendering and you already have ${s(p, 'used')} of ${s(p, 'limit')} requests waiting in the queue.`,
-  'policy.channel': (p: P) => `videos can be made only in ${s(p, 'channels')} on this server.`,
-  'policy.role': (p: P) => `only members with ${s(p, 'role')} can make videos on this server.`,
+  'policy.channel': (p: { channels: Arg }) => `videos can be made only in ${s(p, 'channels')} on this server.`,
+  'policy.role': (p: { role: Arg }) => `only members with ${s(p, 'role')} can make videos on this server.`,
   'admin.denied': () => 'Only members with Manage Server can change these settings.',
-  'admin.saved': (p: P) => `Saved: ${s(p, 'what')}.`,
-  'admin.badLimit': (p: P) => `\`${s(p, 'value')}\` is not a limit: use a whole number, none (no limit) or default.`,
-  'admin.badZone': (p: P) =>
+  'admin.saved': (p: { what: Arg }) => `Saved: ${s(p, 'what')}.`,
+  'admin.badLimit': (p: { value: Arg }) =>
+    `\`${s(p, 'value')}\` is not a limit: use a whole number, none (no limit) or default.`,
+  'admin.badZone': (p: { value: Arg }) =>
     `\`${s(p, 'value')}\` is not a time zone: use an IANA name such as UTC, Europe/Paris or Asia/Shanghai.`,
-  'admin.badModel': (p: P) => `\`${s(p, 'value')}\` is not a model id.`,
+  'admin.badModel': (p: { value: Arg }) => `\`${s(p, 'value')}\` is not a model id.`,
   'admin.needChannel': () => 'Pick a channel to add or remove.',
   'admin.badTerm': () => 'A blocklist term must be 1 to 100 characters.',
-  'admin.blocklistFull': (p: P) =>
+  'admin.blocklistFull': (p: { value: Arg }) =>
     `The blocklist already has ${s(p, 'value')} terms, the most a server can have: remove one before adding another.`,
-  'admin.termUnknown': (p: P) => `“${s(p, 'value')}” is not on the blocklist.`,
-  'admin.blocklist.added': (p: P) =>
+  'admin.termUnknown': (p: { value: Arg }) => `“${s(p, 'value')}” is not on the blocklist.`,
+  'admin.blocklist.added': (p: { term: Arg; count: Arg; max: Arg }) =>
     `Added “${s(p, 'term')}” to the prompt blocklist (${s(p, 'count')} of ${s(p, 'max')} terms).`,
-  'admin.blocklist.removed': (p: P) =>
+  'admin.blocklist.removed': (p: { term: Arg; count: Arg; max: Arg }) =>
     `Removed “${s(p, 'term')}” from the prompt blocklist (${s(p, 'count')} of ${s(p, 'max')} terms).`,
-  'admin.blocklist.title': (p: P) => `Blocked prompt terms (${s(p, 'count')}):`,
+  'admin.blocklist.title': (p: { count: Arg }) => `Blocked prompt terms (${s(p, 'count')}):`,
   'admin.blocklist.empty': () => 'No prompt terms are blocked on this server.',
-  'admin.show.blocklist': (p: P) => `Blocked prompt terms: ${s(p, 'count')}`,
+  'admin.show.blocklist': (p: { count: Arg }) => `Blocked prompt terms: ${s(p, 'count')}`,
   'admin.show.title': () => 'Video generation settings',
   'admin.show.limits': () => 'Limits',
   'admin.show.where': () => 'Where and who',
@@ -244,7 +260,7 @@ export const enUS = {
   'admin.show.noLimit': () => 'no limit',
   'admin.show.fromDefault': () => '(bot default)',
   'admin.show.allModels': () => 'all models enabled',
-  'admin.show.disabled': (p: P) => `disabled: ${s(p, 'list')}`,
+  'admin.show.disabled': (p: { list: Arg }) => `disabled: ${s(p, 'list')}`,
   'admin.show.none': () => 'none set',
   'limit.label.guild_daily_tasks': () => 'Server videos per day',
   'limit.label.guild_monthly_tasks': () => 'Server videos per month',
@@ -259,27 +275,29 @@ export const enUS = {
   'usage.title': () => 'Video usage',
   'usage.you': () => 'You',
   'usage.server': () => 'This server',
-  'usage.line': (p: P) =>
+  'usage.line': (p: { label: Arg; used: Arg; limit: Arg; resetAt?: Arg }) =>
     `${s(p, 'label')}: **${s(p, 'used')}** / ${s(p, 'limit')}${p.resetAt ? ` · resets <t:${s(p, 'resetAt')}:R>` : ''}`,
-  'usage.billing': (p: P) =>
+  'usage.billing': (p: { perTask: Arg; perSecond: Arg }) =>
     `This month: ${s(p, 'perTask')} per-task videos, ${s(p, 'perSecond')} s of per-second video.`,
-  'usage.membersTitle': (p: P) => `Usage by member, ${s(p, 'month')}`,
-  'usage.memberLine': (p: P) => `<@${s(p, 'user')}>: ${s(p, 'tasks')} videos · ${s(p, 'seconds')} s`,
-  'usage.moderated': (p: P) => `⚠️ ${s(p, 'count')} refused for content`,
+  'usage.membersTitle': (p: { month: Arg }) => `Usage by member, ${s(p, 'month')}`,
+  'usage.memberLine': (p: { user: Arg; tasks: Arg; seconds: Arg }) =>
+    `<@${s(p, 'user')}>: ${s(p, 'tasks')} videos · ${s(p, 'seconds')} s`,
+  'usage.moderated': (p: { count: Arg }) => `⚠️ ${s(p, 'count')} refused for content`,
   'usage.noMembers': () => 'Nobody has made a video this month.',
-  'usage.queued': (p: P) => `Waiting in the queue: ${s(p, 'list')}`,
-  'usage.fromRole': (p: P) => `(from <@&${s(p, 'role')}>)`,
+  'usage.queued': (p: { list: Arg }) => `Waiting in the queue: ${s(p, 'list')}`,
+  'usage.fromRole': (p: { role: Arg }) => `(from <@&${s(p, 'role')}>)`,
   'admin.show.roleLimits': () => 'Role limits',
-  'usage.queuedItem': (p: P) => `\`${s(p, 'id')}\` (position ${s(p, 'position')})`,
-  'usage.more': (p: P) => `…and ${s(p, 'count')} more (use csv: True for the full list).`,
-  'usage.spend': (p: P) => `Estimated cost this month: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
-  'usage.memberCost': (p: P) => `≈ ${s(p, 'amount')}`,
-  'usage.chart.caption': (p: P) =>
+  'usage.queuedItem': (p: { id: Arg; position: Arg }) => `\`${s(p, 'id')}\` (position ${s(p, 'position')})`,
+  'usage.more': (p: { count: Arg }) => `…and ${s(p, 'count')} more (use csv: True for the full list).`,
+  'usage.spend': (p: { amount: Arg; limit?: Arg }) =>
+    `Estimated cost this month: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'usage.memberCost': (p: { amount: Arg }) => `≈ ${s(p, 'amount')}`,
+  'usage.chart.caption': (p: { zone: Arg; total: Arg; month: Arg }) =>
     `Videos per day over the last 30 days (${s(p, 'zone')}): ${s(p, 'total')} in all, ${s(p, 'month')} this month.`,
   'usage.chart.title': () => 'Videos per day, last 30 days',
   'usage.chart.perDay': () => 'videos per day',
   'usage.chart.monthSoFar': () => 'this month so far (right axis)',
-  'usage.chart.cap': (p: P) => `monthly cap: ${s(p, 'limit')}`,
+  'usage.chart.cap': (p: { limit: Arg }) => `monthly cap: ${s(p, 'limit')}`,
   'error.generic': () => 'Something went wrong on our side; nothing was charged. Please try again.',
   'error.guildOnly': () => 'This command works in servers only.',
 } as const;

@@ -1,13 +1,27 @@
-/** Locale lookup: picks the member's language (en-US fallback) and renders a message key. */
-import { enUS, type MessageKey } from './en-US.js';
+/** Locale lookup: picks the member's language (en-US fallback) and renders a message key with its parameters. */
+import { enUS } from './en-US.js';
+import type { Arg } from './params.js';
 import { zhCN } from './zh-CN.js';
 
-export type { MessageKey };
 export const LOCALES = ['en-US', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
-export type MessageParams = Record<string, string | number>;
 
-const TABLES: Record<Locale, Record<MessageKey, (p: MessageParams) => string>> = { 'en-US': enUS, 'zh-CN': zhCN };
+type Table = typeof enUS;
+export type MessageKey = keyof Table;
+/** The parameters of a message key, as its en-US text declares them (none: an empty object). */
+export type ParamsOf<K extends MessageKey> = K extends MessageKey
+  ? Parameters<Table[K]> extends [infer P]
+    ? P
+    : Record<string, never>
+  : never;
+/** Every locale's table: the same keys as en-US, each taking the same parameters. */
+export type Messages = { [K in MessageKey]: (p: ParamsOf<K>) => string };
+/** A message as data (a problem, a refusal): a key and exactly its parameters. */
+export type Message<K extends MessageKey = MessageKey> = { [k in K]: { key: k; params: ParamsOf<k> } }[K];
+/** Parameters of a message chosen at run time (zod issues carry only the key); checked nowhere else. */
+export type LooseParams = Record<string, Arg | undefined>;
+
+const TABLES: Record<Locale, Messages> = { 'en-US': enUS, 'zh-CN': zhCN };
 
 /** Maps a Discord locale (`zh-CN`, `zh-TW`, `en-GB`, …) to one we have; English otherwise. */
 export function resolveLocale(discordLocale: string | null | undefined): Locale {
@@ -15,6 +29,33 @@ export function resolveLocale(discordLocale: string | null | undefined): Locale 
   return 'en-US';
 }
 
-export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  return TABLES[locale][key](params);
+/** The keys whose texts can be given `P` (they read some of its parameters, or none). */
+export type KeysTaking<P> = {
+  [K in MessageKey]: ParamsOf<K> extends Record<string, never> ? K : P extends ParamsOf<K> ? K : never;
+}[MessageKey];
+
+/** What one key's text needs (a text without parameters needs nothing). */
+type Needs<K extends MessageKey> = ParamsOf<K> extends Record<string, never> ? unknown : ParamsOf<K>;
+/**
+ * What `t` needs for key `K`: its parameters; for a key chosen at run time (a union), what every one of
+ * them needs (the intersection), so a dynamic key cannot go without a parameter one of its texts reads.
+ */
+type ParamsFor<K extends MessageKey> = (K extends MessageKey ? (x: Needs<K>) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
+/** Optional when the key takes no parameters (or only optional ones), required otherwise. */
+type ParamsArg<K extends MessageKey> = object extends ParamsFor<K> ? [params?: ParamsFor<K>] : [params: ParamsFor<K>];
+
+export function t<K extends MessageKey>(locale: Locale, key: K, ...[params]: ParamsArg<K>): string {
+  return (TABLES[locale][key] as (p: unknown) => string)(params ?? {});
+}
+
+/** A message as data, its parameters checked against its key. */
+export const message = <K extends MessageKey>(key: K, params: ParamsOf<K>): Message => ({ key, params }) as Message;
+
+/** Renders a message carried as data. */
+export function tMessage(locale: Locale, m: Message): string {
+  return (TABLES[locale][m.key] as (p: unknown) => string)(m.params);
 }

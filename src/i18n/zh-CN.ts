@@ -1,10 +1,8 @@
-/** Simplified Chinese (zh-CN) texts; every key of en-US.ts must exist here (checked by the compiler). */
-import type { MessageKey } from './en-US.js';
+/** Simplified Chinese (zh-CN) texts; every key of en-US.ts, with the same parameters (checked by the compiler). */
+import type { Messages } from './index.js';
+import { s } from './params.js';
 
-type P = Record<string, string | number>;
-const s = (p: P, k: string) => String(p[k] ?? '');
-
-export const zhCN: Record<MessageKey, (p: P) => string> = {
+export const zhCN: Messages = {
   'model.unknown': (p) => `模型 \`${s(p, 'value')}\` 不存在。可选：${s(p, 'allowed')}。`,
   'model.disabled': (p) => `本服务器已停用模型 \`${s(p, 'value')}\`。可选：${s(p, 'allowed')}。`,
   'prompt.required': () => '提示词为空，请描述你想要的视频。',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { t } from '../../src/i18n/index.js';
+import { tMessage } from '../../src/i18n/index.js';
 import { createSettingsStore } from '../../src/services/guildConfig/settingsStore.js';
 import { createGuildLedger, type Reservation, type UsageScope } from '../../src/services/usage/guildLedger.js';
 import type { Limits } from '../../src/services/usage/limits.js';
@@ -106,7 +106,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
         key: 'limit.guild_daily_tasks',
         params: { used: 1, limit: 1, resetAt: Date.UTC(2026, 10, 25) / 1000 },
       });
-      expect(t('en-US', r.key, r.params)).toContain('1 of its 1 videos today');
+      expect(tMessage('en-US', r)).toContain('1 of its 1 videos today');
     });
     it('guild monthly tasks', async () => {
       const ledger = ledgerWith({ guild_monthly_tasks: 1 });

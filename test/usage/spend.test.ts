@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/loadConfig.js';
-import { t } from '../../src/i18n/index.js';
+import { tMessage } from '../../src/i18n/index.js';
 import { createSettingsStore } from '../../src/services/guildConfig/settingsStore.js';
 import { createGuildLedger, type Reservation, type UsageScope } from '../../src/services/usage/guildLedger.js';
 import type { Limits } from '../../src/services/usage/limits.js';
@@ -146,10 +146,10 @@ describe.each(KINDS)('%s: the monthly spend limit', (kind: StoreKind) => {
       params: { used: '$0.80', limit: '$1.00', needed: '$0.40', resetAt: periodsAt(clock).monthEndsAt / 1000 },
     });
     if (r.ok) throw new Error('expected a refusal');
-    expect(t('en-US', r.key, r.params)).toBe(
+    expect(tMessage('en-US', r)).toBe(
       `this server has spent an estimated $0.80 of its $1.00 this month and this video would cost $0.40; resets <t:${Date.UTC(2026, 11, 1) / 1000}:R>.`,
     );
-    expect(t('zh-CN', r.key, r.params)).toContain('$0.80');
+    expect(tMessage('zh-CN', r)).toContain('$0.80');
     // A refund gives the money back: the next request fits again.
     await ledger.settle('a', 'refunded');
     expect((await ledger.reserve('c', scope('u3'))).ok).toBe(true);

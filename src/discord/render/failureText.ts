@@ -1,10 +1,11 @@
 /** The plain-words reason shown for a task that did not end with a video, in the member's language, or undefined. */
-import { type Locale, type MessageKey, t } from '../../i18n/index.js';
+import type { Arg } from '../../i18n/params.js';
+import { type KeysTaking, type Locale, t } from '../../i18n/index.js';
 import type { FailureReason, TaskRecord } from '../../services/tasks/taskRecord.js';
 import { escapeUntrusted, truncate } from './text.js';
 
 /** Each reason has its own text; records of the first schema stored a failure kind and an English sentence. */
-const KEY: Record<FailureReason, MessageKey> = {
+const KEY: Record<FailureReason, KeysTaking<{ detail: Arg; minutes: Arg }>> = {
   moderation: 'failure.moderation',
   transient: 'failure.transient',
   quota: 'failure.quota',
@@ -30,19 +31,18 @@ export function failureText(task: TaskRecord, locale: Locale): string | undefine
   const error = task.lastError;
   // Upstream or Discord text, shown verbatim but never as markup.
   const detail = escapeUntrusted(truncate(error?.detail ?? error?.message ?? '', 300));
+  const minutes = Math.max(
+    1,
+    Math.round(((task.finishedAt ?? task.updatedAt) - (task.submittedAt ?? task.createdAt)) / 60_000),
+  );
   switch (task.state) {
     case 'uncertain':
       return t(locale, 'failure.uncertain');
     case 'timed_out':
-      return t(locale, 'failure.timed_out', {
-        minutes: Math.max(
-          1,
-          Math.round(((task.finishedAt ?? task.updatedAt) - (task.submittedAt ?? task.createdAt)) / 60_000),
-        ),
-      });
+      return t(locale, 'failure.timed_out', { minutes });
     case 'failed': {
       const reason = error?.reason ?? error?.failureKind ?? 'unknown';
-      return t(locale, KEY[reason] ?? 'failure.unknown', { detail });
+      return t(locale, KEY[reason] ?? 'failure.unknown', { detail, minutes });
     }
     default:
       return undefined;

@@ -1,5 +1,5 @@
 /** The private message for a refused request: a usage limit, the server's channel/role policy, or its blocklist. */
-import { type Locale, type MessageKey, t } from '../../i18n/index.js';
+import { type Locale, type Message, t, tMessage } from '../../i18n/index.js';
 import type { PolicyRefusal } from '../../services/guildConfig/guildConfig.js';
 import { escapeUntrusted, joinWithMore } from './text.js';
 
@@ -8,11 +8,11 @@ const CONTENT_MAX = 2000;
 
 export type Refusal =
   | { kind: 'policy'; refusal: PolicyRefusal }
-  | { kind: 'refused'; key: MessageKey; params: Record<string, string | number> }
+  | ({ kind: 'refused' } & Message)
   | { kind: 'blocked'; term: string };
 
 export function renderRefusal(r: Refusal, locale: Locale): string {
-  if (r.kind === 'refused') return t(locale, 'reply.limitRefused', { reason: t(locale, r.key, r.params) });
+  if (r.kind === 'refused') return t(locale, 'reply.limitRefused', { reason: tMessage(locale, r) });
   // The term is an admin's text: shown as written, never as markup or a mention.
   if (r.kind === 'blocked')
     return t(locale, 'reply.limitRefused', { reason: t(locale, 'limit.blocked', { term: escapeUntrusted(r.term) }) });

@@ -4,7 +4,7 @@
  * rules (and the server's enabled models), then the usage reservation and the task record. Refusals change
  * nothing.
  */
-import type { MessageKey } from '../../i18n/index.js';
+import type { Message } from '../../i18n/index.js';
 import { findModel } from '../../catalog/models.js';
 import type { Ratio, Resolution } from '../../catalog/types.js';
 import type { EffectiveGuildConfig, GuildConfig, PolicyRefusal } from '../guildConfig/guildConfig.js';
@@ -25,7 +25,7 @@ export type RequestVideoResult =
   | { kind: 'policy'; refusal: PolicyRefusal }
   /** The prompt contains a term of the server's blocklist (as the admin wrote it). */
   | { kind: 'blocked'; term: string }
-  | { kind: 'refused'; key: MessageKey; params: Record<string, string | number> }
+  | ({ kind: 'refused' } & Message)
   /** Another process of the bot (sharing the database) answers this interaction. */
   | { kind: 'claimed' }
   | { kind: 'accepted'; task: TaskRecord };
@@ -94,8 +94,11 @@ export async function requestVideo(
     },
     { roleIds: options.roleIds },
   );
-  if (!created.ok)
-    return 'claimed' in created ? { kind: 'claimed' } : { kind: 'refused', key: created.key, params: created.params };
+  if (!created.ok) {
+    if ('claimed' in created) return { kind: 'claimed' };
+    const { ok: _ok, ...refusal } = created;
+    return { kind: 'refused', ...refusal };
+  }
   return { kind: 'accepted', task: created.task };
 }
 

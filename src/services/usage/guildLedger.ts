@@ -7,7 +7,7 @@
  */
 import { keys, prefixes } from '../../db/keys.js';
 import type { RecordStore, Tx } from '../../db/recordStore.js';
-import type { MessageKey } from '../../i18n/index.js';
+import { type Message, type MessageKey, message, type ParamsOf } from '../../i18n/index.js';
 import type { SettingsStore } from '../guildConfig/settingsStore.js';
 import { findModel } from '../../catalog/models.js';
 import type { UsageCost } from '../validation/types.js';
@@ -48,7 +48,8 @@ export interface Reservation {
   family?: string;
 }
 
-export type Refusal = { ok: false; key: MessageKey; params: Record<string, string | number> };
+/** A refused reservation: the limit's message, its parameters checked against its key. */
+export type Refusal = { ok: false } & Message;
 /** `slot`: the task runs now, or waits in its scope's queue for a running slot (its usage counted already). */
 export type ReserveResult =
   | { ok: true; reservation: Reservation; slot: Slot; memberRunningCap: number | null }
@@ -294,7 +295,10 @@ function checkLimits(
   const member = tx.get<UsageDoc>(k.member) ?? EMPTY_USAGE;
   const guild = inGuild ? (tx.get<UsageDoc>(k.guild) ?? EMPTY_USAGE) : member;
   const last = member.last ?? 0;
-  const refuse = (key: MessageKey, params: Record<string, string | number>): Refusal => ({ ok: false, key, params });
+  const refuse = <K extends MessageKey>(key: K, params: ParamsOf<K>): Refusal => ({
+    ok: false,
+    ...message(key, params),
+  });
   if (limits.cooldown_seconds !== null && last && at - last < limits.cooldown_seconds * 1000) {
     return refuse('limit.cooldown', {
       seconds: limits.cooldown_seconds,

@@ -165,16 +165,16 @@ function mediaItemRules(m: ModelSpec, field: RequestField, items: MediaInput[], 
     const isHttps = /^https:\/\/[^\s/]+/i.test(url);
     const shown = url.length > 80 ? `${url.slice(0, 77)}…` : url;
     if (m.mediaScheme === 'asset' && !isAsset) {
-      const key = media.fromAttachment ? 'media.assetOnlyAttachment' : 'media.assetOnly';
-      out.push({
-        field,
-        key,
-        params: { field, model: m.id, value: shown, suggest: suggestModels((x) => fieldAccepted(x, field)) },
-      });
+      if (media.fromAttachment) {
+        const suggest = suggestModels((x) => fieldAccepted(x, field));
+        out.push({ field, key: 'media.assetOnlyAttachment', params: { field, model: m.id, suggest } });
+      } else {
+        out.push({ field, key: 'media.assetOnly', params: { field, model: m.id, value: shown } });
+      }
     } else if (m.mediaScheme === 'https' && !isHttps) {
       out.push({ field, key: 'media.httpsOnly', params: { field, model: m.id, value: shown } });
     } else if (m.mediaScheme === 'https-or-asset' && !isHttps && !isAsset) {
-      out.push({ field, key: 'media.httpsOrAsset', params: { field, model: m.id, value: shown } });
+      out.push({ field, key: 'media.httpsOrAsset', params: { field, value: shown } });
     }
     if (!limits) return;
     const type = media.contentType?.split(';')[0]?.trim().toLowerCase();

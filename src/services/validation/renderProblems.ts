@@ -1,9 +1,9 @@
 /** Renders problems as sentences in one locale, or in both (CLI, logs). */
-import { t, type Locale } from '../../i18n/index.js';
+import { type Locale, tMessage } from '../../i18n/index.js';
 import type { Problem } from './types.js';
 
 export function renderProblems(problems: readonly Problem[], locale: Locale): string[] {
-  return problems.map((p) => t(locale, p.key, p.params));
+  return problems.map((p) => tMessage(locale, p));
 }
 
 /** `{ field, en, zh }` per problem: the bilingual form used by the CLI's --json output. */
@@ -11,7 +11,7 @@ export function bilingualProblems(problems: readonly Problem[]) {
   return problems.map((p) => ({
     field: p.field,
     code: p.key,
-    en: t('en-US', p.key, p.params),
-    zh: t('zh-CN', p.key, p.params),
+    en: tMessage('en-US', p),
+    zh: tMessage('zh-CN', p),
   }));
 }

@@ -1,5 +1,5 @@
 /** Plain shapes of a member's video request, the upstream body it becomes, and the problems found. */
-import type { MessageKey, MessageParams } from '../../i18n/index.js';
+import type { Message } from '../../i18n/index.js';
 import type { BillingUnit, ModelSpec, Orientation, Ratio, Resolution } from '../../catalog/types.js';
 
 /** One piece of reference media: a URL plus whatever Discord (or the caller) knows about it. */
@@ -44,11 +44,8 @@ export type RequestField =
   | 'reference_videos'
   | 'reference_audios';
 
-export interface Problem {
-  field: RequestField;
-  key: MessageKey;
-  params: MessageParams;
-}
+/** One problem of a request: the field it is about and its message (parameters checked against the key). */
+export type Problem = { field: RequestField } & Message;
 
 /** The exact JSON body for POST /api/open-api/v1/seedance/videos. */
 export interface UpstreamCreateBody {

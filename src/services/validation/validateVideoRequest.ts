@@ -4,7 +4,7 @@
  */
 import { billingModelName, findModel, MODEL_IDS } from '../../catalog/models.js';
 import type { ModelSpec, Orientation, Ratio } from '../../catalog/types.js';
-import type { MessageKey, MessageParams } from '../../i18n/index.js';
+import type { LooseParams, Message, MessageKey } from '../../i18n/index.js';
 import { buildFieldSchema, type ParsedFields } from './fieldSchema.js';
 import { list } from './format.js';
 import { collectRefs, referenceProblems } from './referenceRules.js';
@@ -30,7 +30,7 @@ function schemaFor(model: ModelSpec) {
 }
 
 /** Parameters a field problem needs, read from the catalog row and the member's value. */
-function fieldParams(model: ModelSpec, field: RequestField, input: VideoRequestInput): MessageParams {
+function fieldParams(model: ModelSpec, field: RequestField, input: VideoRequestInput): LooseParams {
   const value = String((input as unknown as Record<string, unknown>)[field] ?? '');
   switch (field) {
     case 'prompt':
@@ -61,7 +61,9 @@ function fieldProblems(model: ModelSpec, input: VideoRequestInput): { fields?: P
     const field = String(issue.path[0] ?? 'prompt') as RequestField;
     if (seen.has(field)) continue; // one message per field is enough
     seen.add(field);
-    problems.push({ field, key: issue.message as MessageKey, params: fieldParams(model, field, input) });
+    // zod carries only the key: its parameters are every one the field's keys read (fieldParams), unchecked.
+    const message = { key: issue.message as MessageKey, params: fieldParams(model, field, input) } as Message;
+    problems.push({ field, ...message });
   }
   return { problems };
 }
