@@ -12,7 +12,7 @@ import {
 import { resolveLocale, t, type Locale } from '../i18n/index.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
 import { breakdownCsv, usageAgainstLimits, type UsageLine } from '../services/usage/usageReport.js';
-import { memberRoleIds } from '../discord/whoAsked.js';
+import { memberRoleIds } from '../discord/taskOrigin.js';
 import { localize } from './options.js';
 import type { BotContext } from '../discord/botContext.js';
 import { formatMoney, MICROS } from '../services/usage/prices.js';

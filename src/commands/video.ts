@@ -8,7 +8,7 @@ import { publishTask } from '../discord/publishTask.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
 import { modelChoices } from './modelChoices.js';
 import { readVideoInput } from './readVideoInput.js';
-import { memberRoleIds, whoAsked } from '../discord/whoAsked.js';
+import { memberRoleIds, taskOriginOf } from '../discord/taskOrigin.js';
 import type { SlashCommand } from './types.js';
 import { videoDefinition, type VideoMode } from './video.definition.js';
 
@@ -17,11 +17,13 @@ export const videoCommand: SlashCommand = {
   definition: videoDefinition,
 
   async execute(interaction, ctx) {
-    const who = whoAsked(interaction);
-    const result = await requestVideo(ctx, who, readVideoInput(interaction), { roleIds: memberRoleIds(interaction) });
+    const origin = taskOriginOf(interaction);
+    const result = await requestVideo(ctx, origin, readVideoInput(interaction), {
+      roleIds: memberRoleIds(interaction),
+    });
     if (result.kind === 'invalid') {
       await interaction.reply({
-        content: renderProblemList(result.problems, who.locale),
+        content: renderProblemList(result.problems, origin.locale),
         flags: MessageFlags.Ephemeral,
         allowedMentions: NO_MENTIONS,
       });
@@ -29,7 +31,7 @@ export const videoCommand: SlashCommand = {
     }
     if (result.kind === 'refused' || result.kind === 'policy' || result.kind === 'blocked') {
       await interaction.reply({
-        content: renderRefusal(result, who.locale),
+        content: renderRefusal(result, origin.locale),
         flags: MessageFlags.Ephemeral,
         allowedMentions: NO_MENTIONS,
       });

@@ -51,6 +51,8 @@ type LegacyTask = Record<string, unknown> & {
   interaction?: { token?: string };
 };
 
+// The final states of the records this step upgrades, frozen with it (db/ sits below services/ and a
+// finished upgrade step never changes meaning); the live list is FINAL_STATES in services/tasks/taskRecord.ts.
 const FINAL = new Set(['done', 'failed', 'timed_out', 'uncertain']);
 /** `usage:<scope>[:u<user>]:(d|m):<period>`, the counters of the first schema. */
 const OLD_COUNTER = /^usage:([^:]+)(?::u(\d+))?:([dm]):([0-9-]+)$/;

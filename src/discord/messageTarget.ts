@@ -6,7 +6,7 @@
  * Webhook calls are sent without the bot token, so a 401 there never makes @discordjs/rest forget it.
  */
 import { type REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
-import type { TaskRecord } from '../services/tasks/taskRecord.js';
+import type { ShownVia, TaskRecord } from '../services/tasks/taskRecord.js';
 import type { MessagePlace } from '../services/tasks/transitions.js';
 import { discordCode } from './discordErrors.js';
 
@@ -19,10 +19,9 @@ export interface RawFile {
 }
 
 export type MessageBody = RESTPostAPIChannelMessageJSONBody;
-export type EditVia = 'webhook' | 'channel' | 'new_message' | 'dm';
 
 export interface Shown {
-  via: EditVia;
+  via: ShownVia;
   /** Set when the card now lives somewhere else (a fresh message or a DM). */
   movedTo?: MessagePlace;
 }

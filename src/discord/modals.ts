@@ -20,7 +20,7 @@ import { publishTask } from './publishTask.js';
 import { MODAL_FIELDS } from './render/remixModal.js';
 import { NO_MENTIONS } from './render/text.js';
 import { cardUrl, refusalText, requestFromCard, tellPrivately } from './requestFromCard.js';
-import { memberRoleIds, whoAsked } from './whoAsked.js';
+import { memberRoleIds, taskOriginOf } from './taskOrigin.js';
 
 export async function handleModalSubmit(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void> {
   const locale = resolveLocale(interaction.locale);
@@ -83,7 +83,7 @@ async function extend(
     await tellPrivately(interaction, t(locale, 'extend.noEncoder'));
     return;
   }
-  const who = whoAsked(interaction);
+  const origin = taskOriginOf(interaction);
   const roleIds = memberRoleIds(interaction);
   const draft = (firstImage: VideoRequestDraft['firstImage']): VideoRequestDraft => ({
     model: parent.model,
@@ -96,7 +96,7 @@ async function extend(
   // Every rule but the limits, before any work: a frame of the right kind stands in for the real one.
   const early = await checkVideoRequest(
     ctx,
-    who,
+    origin,
     draft({ url: 'https://cdn.discordapp.com/attachments/0/0/last-frame.jpg', contentType: 'image/jpeg' }),
     { roleIds },
   );
@@ -137,7 +137,7 @@ async function extend(
   const result = url
     ? await requestVideo(
         ctx,
-        who,
+        origin,
         draft({
           url,
           name,

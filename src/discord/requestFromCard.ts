@@ -18,7 +18,7 @@ import { refreshAttachmentUrls } from './refreshAttachmentUrls.js';
 import { renderProblemList } from './render/problemList.js';
 import { renderRefusal } from './render/refusal.js';
 import { NO_MENTIONS } from './render/text.js';
-import { memberRoleIds, whoAsked } from './whoAsked.js';
+import { memberRoleIds, taskOriginOf } from './taskOrigin.js';
 
 /** Where the parent's card is, as a link members can click. */
 export function cardUrl(task: TaskRecord): string | undefined {
@@ -59,7 +59,7 @@ export async function requestFromCard(
     await tellPrivately(interaction, t(locale, 'button.mediaExpired'));
     return;
   }
-  const result = await requestVideo(ctx, whoAsked(interaction), withMediaUrls(draft, refreshed.urls), {
+  const result = await requestVideo(ctx, taskOriginOf(interaction), withMediaUrls(draft, refreshed.urls), {
     parent: { id: parent.id, kind, messageUrl: cardUrl(parent) },
     roleIds: memberRoleIds(interaction),
   });

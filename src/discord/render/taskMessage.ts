@@ -8,7 +8,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmb
 import { canStartFromFrame, findModel } from '../../catalog/models.js';
 import { t, type Locale } from '../../i18n/index.js';
 import type { QueuePlace } from '../../services/queue/taskQueue.js';
-import type { TaskRecord } from '../../services/tasks/taskRecord.js';
+import { endedWithoutVideo, isFinal, type TaskRecord } from '../../services/tasks/taskRecord.js';
 import { customIdFor } from '../customIds.js';
 import { failureText } from './failureText.js';
 import { NO_MENTIONS, quotePrompt, truncate } from './text.js';
@@ -64,12 +64,7 @@ export function taskEmbed(
   extras: CardExtras = {},
 ): APIEmbed {
   const r = task.request;
-  const color =
-    task.state === 'done'
-      ? COLORS.done
-      : ['failed', 'timed_out', 'uncertain'].includes(task.state)
-        ? COLORS.failed
-        : COLORS.working;
+  const color = task.state === 'done' ? COLORS.done : endedWithoutVideo(task.state) ? COLORS.failed : COLORS.working;
   const cost =
     task.cost.billing === 'per_task'
       ? t(locale, 'task.cost.perTask', { billedAs: task.cost.billedAs })
@@ -147,7 +142,7 @@ export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string
         .setLabel(t(locale, 'button.reroll'))
         .setEmoji('🎲'),
     );
-  if (['failed', 'timed_out', 'uncertain'].includes(task.state)) {
+  if (endedWithoutVideo(task.state)) {
     buttons.push(
       new ButtonBuilder()
         .setCustomId(customIdFor('retry', task.id))
@@ -157,7 +152,7 @@ export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string
     );
   }
   // Remix: the same model and references with an edited prompt, duration or ratio (finished or failed).
-  if (['done', 'failed', 'timed_out', 'uncertain'].includes(task.state))
+  if (isFinal(task.state))
     buttons.push(
       new ButtonBuilder()
         .setCustomId(customIdFor('remix', task.id))
@@ -175,7 +170,7 @@ export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string
         .setLabel(t(locale, 'button.extend'))
         .setEmoji('⏭️'),
     );
-  if (['done', 'failed', 'timed_out', 'uncertain'].includes(task.state)) {
+  if (isFinal(task.state)) {
     buttons.push(
       new ButtonBuilder()
         .setCustomId(customIdFor('delete', task.id))

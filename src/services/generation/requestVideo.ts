@@ -14,9 +14,6 @@ import { findBlockedTerm } from '../moderation/blocklist.js';
 import { validateVideoRequest } from '../validation/index.js';
 import type { Problem, VideoRequestInput } from '../validation/types.js';
 
-/** The member's side of a request (see TaskOrigin), and for a thread or forum post the channel it belongs to. */
-export type VideoRequester = TaskOrigin & { parentChannelId?: string };
-
 /** A request as read from Discord: the model may be left to the server's default. */
 export type VideoRequestDraft = Omit<VideoRequestInput, 'model'> & { model?: string };
 
@@ -52,17 +49,17 @@ type Checked = Extract<ReturnType<typeof validateVideoRequest>, { ok: true }>;
  */
 export async function checkVideoRequest(
   deps: RequestVideoDeps,
-  who: VideoRequester,
+  origin: TaskOrigin,
   draft: VideoRequestDraft,
   options: RequestVideoOptions = {},
 ): Promise<Exclude<RequestVideoResult, { kind: 'accepted' | 'claimed' }> | { kind: 'ok'; checked: Checked }> {
   const policy = await deps.guildConfig.checkPolicy(
-    who.guildId,
-    { channelId: who.channelId, parentChannelId: who.parentChannelId },
+    origin.guildId,
+    { channelId: origin.channelId, parentChannelId: origin.parentChannelId },
     options.roleIds ?? [],
   );
   if (!policy.ok) return { kind: 'policy', refusal: policy.refusal };
-  const cfg = await deps.guildConfig.effective(who.guildId);
+  const cfg = await deps.guildConfig.effective(origin.guildId);
   // The server's blocklist, before anything is reserved or sent.
   const term = findBlockedTerm(draft.prompt ?? '', cfg.blocklist);
   if (term !== undefined) return { kind: 'blocked', term };
@@ -74,17 +71,17 @@ export async function checkVideoRequest(
 
 export async function requestVideo(
   deps: RequestVideoDeps,
-  who: VideoRequester,
+  origin: TaskOrigin,
   draft: VideoRequestDraft,
   options: RequestVideoOptions = {},
 ): Promise<RequestVideoResult> {
-  const { parentChannelId: _parent, ...origin } = who;
-  const result = await checkVideoRequest(deps, who, draft, options);
+  const result = await checkVideoRequest(deps, origin, draft, options);
+  const { parentChannelId: _notKept, ...kept } = origin;
   if (result.kind !== 'ok') return result;
   const { checked } = result;
   const created = await deps.tasks.create(
     {
-      ...origin,
+      ...kept,
       model: checked.model.id,
       request: checked.body,
       cost: checked.cost,

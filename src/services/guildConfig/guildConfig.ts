@@ -5,6 +5,7 @@
 import { MODEL_IDS } from '../../catalog/models.js';
 import type { Logger } from '../../logging/logger.js';
 import type { Limits } from '../usage/limits.js';
+import { DEFAULT_TIME_ZONE } from '../usage/periods.js';
 import type { GuildSettings, SettingsStore } from './settingsStore.js';
 
 export type { GuildSettings };
@@ -44,7 +45,7 @@ export function createGuildConfig(deps: GuildConfigDeps) {
     const disabled = new Set(s.disabledModels ?? []);
     return {
       limits: { ...deps.defaultLimits, ...s.limits },
-      timeZone: s.timeZone ?? 'UTC',
+      timeZone: s.timeZone ?? DEFAULT_TIME_ZONE,
       channels: s.channels ?? [],
       roleId: s.roleId,
       enabledModels: MODEL_IDS.filter((id) => !disabled.has(id)),

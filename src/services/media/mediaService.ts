@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import type { Logger } from '../../logging/logger.js';
-import { type DownloadOptions, downloadVideo } from '../delivery/downloadVideo.js';
+import { type DownloadOptions, downloadVideo } from '../download/downloadVideo.js';
 import { bundledFfmpegPath, checkFfmpeg, FfmpegError } from './ffmpeg.js';
 import { fitToLimit } from './fitToLimit.js';
 import { extractLastFrame } from './lastFrame.js';

@@ -1,11 +1,10 @@
 /** What the poller needs from the front end: show progress, show a final failure, deliver the video. */
 import type { QueuePresenter } from '../queue/taskQueue.js';
-import type { TaskRecord } from '../tasks/taskRecord.js';
+import type { Delivery, TaskRecord } from '../tasks/taskRecord.js';
 import type { MessagePlace } from '../tasks/transitions.js';
 
-export interface DeliveryOutcome {
-  mode: 'upload' | 'link';
-  via: 'webhook' | 'channel' | 'new_message' | 'dm';
+/** How the video was handed over (the task records it with `markDelivered`). */
+export interface DeliveryOutcome extends Omit<Delivery, 'at'> {
   /** The card now lives elsewhere (posted fresh, or sent by DM). */
   movedTo?: MessagePlace;
 }

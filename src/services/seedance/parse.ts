@@ -2,12 +2,12 @@
  * Tolerant readers of the vendor's answers (see shared/upstream-api.md, "Recommended client contract"):
  * wrapped or flat bodies, `code` as string or number, several spellings of status and video URL.
  */
-export type TaskState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type UpstreamState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type FailureKind = 'moderation' | 'transient' | 'quota' | 'invalid_input' | 'unknown';
 
 export interface TaskSnapshot {
   taskId: string;
-  state: TaskState;
+  state: UpstreamState;
   /** The status word as the upstream wrote it. */
   rawStatus: string;
   /** False when the status word was not one we know (then `state` is `running`). */
@@ -73,16 +73,20 @@ export function parseCreated(json: unknown): { taskId: string; status?: string }
   return taskId ? { taskId, status: first(env.data.status, json.status) } : undefined;
 }
 
-const STATUS: Record<string, TaskState> = {};
-for (const w of ['queued', 'pending', 'submitted', 'not_start', 'in_queue', 'waiting', 'created'])
-  STATUS[w] = 'pending';
-for (const w of ['processing', 'running', 'in_progress', 'generating']) STATUS[w] = 'running';
-for (const w of ['completed', 'succeeded', 'success', 'done']) STATUS[w] = 'succeeded';
-for (const w of ['failed', 'failure', 'fail', 'error']) STATUS[w] = 'failed';
-for (const w of ['cancelled', 'canceled', 'expired', 'timeout']) STATUS[w] = 'cancelled';
+/** The vendor's status words (any case, trimmed) for each state; an unknown word counts as still running. */
+export const STATUS_WORDS: Readonly<Record<UpstreamState, readonly string[]>> = {
+  pending: ['queued', 'pending', 'submitted', 'not_start', 'in_queue', 'waiting', 'created'],
+  running: ['processing', 'running', 'in_progress', 'generating'],
+  succeeded: ['completed', 'succeeded', 'success', 'done'],
+  failed: ['failed', 'failure', 'fail', 'error'],
+  cancelled: ['cancelled', 'canceled', 'expired', 'timeout'],
+};
+const STATUS = new Map(
+  Object.entries(STATUS_WORDS).flatMap(([state, words]) => words.map((w) => [w, state as UpstreamState] as const)),
+);
 
-export function normaliseStatus(raw: string): { state: TaskState; known: boolean } {
-  const state = STATUS[raw.trim().toLowerCase()];
+export function normaliseStatus(raw: string): { state: UpstreamState; known: boolean } {
+  const state = STATUS.get(raw.trim().toLowerCase());
   return state ? { state, known: true } : { state: 'running', known: false };
 }
 

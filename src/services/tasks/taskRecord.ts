@@ -56,6 +56,15 @@ export interface TaskError {
   failureKind?: FailureReason;
 }
 
+/** Where a message reached the member: the interaction's webhook, the channel route, a fresh post, or a DM. */
+export type ShownVia = 'webhook' | 'channel' | 'new_message' | 'dm';
+/** How a finished video reached the member: uploaded or as a link, and where. */
+export interface Delivery {
+  mode: 'upload' | 'link';
+  via: ShownVia;
+  at: number;
+}
+
 /** Who asked, where, in which language, and how to reach the reply: plain data from the interaction. */
 export interface TaskOrigin {
   guildId: string | null;
@@ -69,6 +78,11 @@ export interface TaskOrigin {
   interaction: { id?: string; applicationId: string; token: string; createdAt: number };
   /** Largest file Discord accepts in this interaction (`attachment_size_limit`), when it said. */
   uploadLimitBytes?: number;
+  /**
+   * For a thread or forum post, the channel it belongs to (the server's channel allow-list reads it).
+   * Only the request reads it: it is not kept on the task.
+   */
+  parentChannelId?: string;
 }
 
 /** What a new task is made of: its origin and the validated request. */
@@ -111,7 +125,7 @@ export interface TaskRecord extends NewTask {
   toldAt?: number;
   lastError?: TaskError;
   /** How the finished video reached the member. */
-  delivery?: { mode: 'upload' | 'link'; via: 'webhook' | 'channel' | 'new_message' | 'dm'; at: number };
+  delivery?: Delivery;
   /** The usage this task holds; settled with its final state, in the same transaction. */
   reservation?: Reservation;
   /** reserved while the task runs, then committed (a video was delivered) or refunded, exactly once. */
@@ -119,3 +133,5 @@ export interface TaskRecord extends NewTask {
 }
 
 export const isFinal = (state: TaskState) => FINAL_STATES.includes(state);
+/** Ended without a video: failed, timed out, or uncertain. */
+export const endedWithoutVideo = (state: TaskState) => state !== 'done' && isFinal(state);

@@ -5,9 +5,15 @@
  * committed when the member got the video, refunded otherwise.
  */
 import { assertTransition, IllegalTransitionError } from './stateMachine.js';
-import { isFinal, type TaskError, type TaskRecord, type TaskState } from './taskRecord.js';
+import {
+  type Delivery,
+  isFinal,
+  type ShownVia,
+  type TaskError,
+  type TaskRecord,
+  type TaskState,
+} from './taskRecord.js';
 
-export type DeliveryOutcome = NonNullable<TaskRecord['delivery']>;
 export interface MessagePlace {
   channelId: string;
   messageId: string;
@@ -86,7 +92,7 @@ export const transitions = {
   /** The member has the video (as an upload or a link, in place or by DM): usage committed. */
   markDelivered: (
     t: TaskRecord,
-    a: { mode: DeliveryOutcome['mode']; via: DeliveryOutcome['via']; movedTo?: MessagePlace },
+    a: { mode: Delivery['mode']; via: ShownVia; movedTo?: MessagePlace },
     at: number,
   ): TaskRecord =>
     told(

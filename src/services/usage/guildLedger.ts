@@ -13,7 +13,7 @@ import { findModel } from '../../catalog/models.js';
 import type { UsageCost } from '../validation/types.js';
 import type { Counter } from './counter.js';
 import { type Limits, type MemberLimitName, memberLimits } from './limits.js';
-import { periodsAt } from './periods.js';
+import { DEFAULT_TIME_ZONE, periodsAt } from './periods.js';
 import { costMicros, formatMoney, MICROS, type PriceTable } from './prices.js';
 import {
   counted,
@@ -107,7 +107,7 @@ export function createGuildLedger(options: GuildLedgerOptions) {
     const settings = guildId ? await options.settings.get(guildId) : {};
     const server = { ...options.defaults, ...settings.limits } as Limits;
     const { limits, fromRole } = memberLimits(server, settings.roleLimits, roleIds);
-    return { limits, fromRole, timeZone: settings.timeZone ?? 'UTC' };
+    return { limits, fromRole, timeZone: settings.timeZone ?? DEFAULT_TIME_ZONE };
   }
 
   return {

@@ -1,5 +1,8 @@
 /** Day and month periods in a guild's time zone (UTC by default), and when the current one ends. */
 
+/** A server's time zone until its admins set one. */
+export const DEFAULT_TIME_ZONE = 'UTC';
+
 // Building an Intl formatter is far dearer than using one: keep one per time zone.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -68,7 +71,7 @@ export interface Periods {
 // The periods only change at midnight: remember the last answer per zone with the span it is valid for.
 const lastAnswer = new Map<string, { from: number; periods: Periods }>();
 
-export function periodsAt(at: number, timeZone = 'UTC'): Periods {
+export function periodsAt(at: number, timeZone = DEFAULT_TIME_ZONE): Periods {
   const known = lastAnswer.get(timeZone);
   if (known && at >= known.from && at < known.periods.dayEndsAt) return known.periods;
   const periods = computePeriods(at, timeZone);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublicAddress } from '../../src/services/delivery/privateAddress.js';
+import { isPublicAddress } from '../../src/services/download/privateAddress.js';
 
 describe('only public addresses may be fetched', () => {
   const refused = [

@@ -1,8 +1,8 @@
-/** The requester of an interaction as plain data: where, who, which language, and its webhook. */
+/** An interaction's task origin as plain data (where, who, which language, its webhook) and the member's roles. */
 import type { RepliableInteraction } from 'discord.js';
 import { resolveLocale } from '../i18n/index.js';
 import { gatewayFacts } from './gatewayFacts.js';
-import type { VideoRequester } from '../services/generation/requestVideo.js';
+import type { TaskOrigin } from '../services/tasks/taskRecord.js';
 
 /** The member's role ids, from the interaction's member (cached or raw API shape). */
 export function memberRoleIds(i: RepliableInteraction): string[] {
@@ -11,7 +11,7 @@ export function memberRoleIds(i: RepliableInteraction): string[] {
   return Array.isArray(roles) ? roles : [...roles.cache.keys()];
 }
 
-export function whoAsked(i: RepliableInteraction): VideoRequester {
+export function taskOriginOf(i: RepliableInteraction): TaskOrigin {
   // A thread or forum post belongs to its parent channel (for a server's channel allow-list).
   const parentChannelId = gatewayFacts(i.client)?.threadParentOf(i.id);
   return {

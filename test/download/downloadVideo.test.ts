@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { downloadVideo } from '../../src/services/delivery/downloadVideo.js';
+import { downloadVideo } from '../../src/services/download/downloadVideo.js';
 
 let server: Server;
 let port: number;
