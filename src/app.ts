@@ -22,6 +22,8 @@ import { createPoller, type Poller } from './services/polling/poller.js';
 import { createRenderTimes } from './services/queue/renderTimes.js';
 import { createTaskQueue, type TaskQueue } from './services/queue/taskQueue.js';
 import { pruneRecords } from './services/retention/pruneRecords.js';
+import { createAssetCache, keyFingerprint } from './services/review/assetReview.js';
+import { AssetReviewClient } from './services/seedance/assets.js';
 import { SeedanceClient } from './services/seedance/client.js';
 import { reconcile } from './services/tasks/reconcile.js';
 import type { TaskRecord } from './services/tasks/taskRecord.js';
@@ -83,6 +85,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     allowInsecureVideoUrls: options.allowInsecureVideoUrls,
     logger: logger.child({ component: 'seedance' }),
   });
+  // The media review of Manxue uploads (ASSUMED contract, services/seedance/assets.ts) and its reuse cache,
+  // kept per API key (a sha256 prefix of it) so a key change never reuses another account's assets.
+  const assetClient = new AssetReviewClient(seedance, config.assets);
+  const fingerprint = keyFingerprint(config.seedance.apiKey ?? '');
+  const assetCache = createAssetCache({ store, fingerprint: () => fingerprint, now });
   const shards = await resolveShards(config);
   const settings = createSettingsStore(store);
   const ledger = createGuildLedger({ store, settings, defaults: config.limits, dmEnabled: config.dmEnabled, now });
@@ -116,6 +123,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now,
     checkpoint: options.checkpoint,
     leases,
+    review: { cache: assetCache, client: assetClient },
   });
   const discord = createDiscordClient({ restUrl: config.discord.restUrl, shards });
   const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), {
@@ -128,10 +136,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     upstream: seedance,
     presenter,
     logger: logger.child({ component: 'poller' }),
-    settings: { ...config.poll },
+    settings: { ...config.poll, reviewTimeoutMs: config.assets.reviewTimeoutMs },
     now,
     checkpoint: options.checkpoint,
     leases,
+    review: { status: (ids, beforeSend) => assetClient.status(ids, beforeSend), cache: assetCache },
   });
   const queue = createTaskQueue({
     tasks,

@@ -75,6 +75,11 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     await ephemeral(t(locale, 'button.notFinished'));
     return;
   }
+  // The media review refused one of its files: sending the same file again would be refused again.
+  if (parsed.action === 'retry' && task.lastError?.reason === 'review_failed') {
+    await ephemeral(t(locale, 'button.reviewFailed'));
+    return;
+  }
   // The stored references are Discord CDN URLs that expire: sign stale ones anew, or ask for a new upload.
   const draft = inputFromTask(task);
   const refreshed = await refreshAttachmentUrls(interaction.client.rest, mediaUrls(draft), ctx.now());

@@ -21,6 +21,9 @@ const REASONS: FailureReason[] = [
   'message_deleted',
   'undeliverable',
   'member_cancelled',
+  'review_failed',
+  'review_timeout',
+  'review_uncertain',
 ];
 const STAGE: Record<FailureReason, TaskError['stage']> = {
   moderation: 'upstream',
@@ -41,6 +44,9 @@ const STAGE: Record<FailureReason, TaskError['stage']> = {
   message_deleted: 'delivery',
   undeliverable: 'delivery',
   member_cancelled: 'queue',
+  review_failed: 'review',
+  review_timeout: 'review',
+  review_uncertain: 'review',
 };
 
 const failed = (reason: FailureReason, detail = 'upstream said [click](https://evil.example) # now'): TaskRecord =>
