@@ -155,7 +155,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       void tasks.submit(task.id).then(
         (submitted) => {
           poller.track(submitted);
-          if (submitted.state === 'running') void presenter.progress(submitted);
+          // Running, or (Manxue uploads) its media in review: the card leaves its queue place.
+          if (submitted.state === 'running' || submitted.state === 'reviewing') void presenter.progress(submitted);
         },
         (err: unknown) => {
           logger.error({ err, taskId: task.id, guildId: task.guildId }, 'could not send a task that left the queue');
