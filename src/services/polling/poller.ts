@@ -267,10 +267,10 @@ export function createPoller(deps: PollerDeps) {
    */
   async function checkReview(task: TaskRecord): Promise<void> {
     const review = task.review;
-    if (!review || !deps.review) return; // nothing to ask with (no review client): it waits for its time limit elsewhere
     const limitMs = settings.reviewTimeoutMs ?? 10 * 60_000;
-    if (now() - review.startedAt > limitMs)
+    if (now() - (review?.startedAt ?? task.updatedAt) > limitMs)
       return endAndTell(task, 'timeOutReview', { minutes: Math.max(1, Math.round(limitMs / 60_000)) });
+    if (!review || !deps.review) return later(task.id, settings.maxIntervalMs); // nothing to ask with: wait for the limit
     const pending = review.items.filter((it) => it.assetId && !it.reused);
     let statuses: AssetStatus[];
     try {
