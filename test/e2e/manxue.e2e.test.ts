@@ -127,6 +127,42 @@ describe('an image on sd2_mx_720p', () => {
   });
 });
 
+describe('a reused asset the video service no longer knows', () => {
+  it('fails refunded, is forgotten, and Retry reviews the file again', async () => {
+    await start();
+    const ix = video(
+      'images',
+      [
+        { name: 'prompt', value: 'a harbour' },
+        { name: 'model', value: 'sd2_mx_720p' },
+      ],
+      [png('image1')],
+    );
+    await h!.discord.waitForCallback(ix.id);
+    const first = await until((await latestTask()).id, 'done');
+    h!.seedance.assets.clear(); // expired upstream
+    const reroll = h!.discord.dispatchComponent({
+      customId: `v1:reroll:${first.id}`,
+      messageId: h!.discord.originalMessage(ix.id)!.id,
+      user: MEMBER,
+    });
+    await h!.discord.waitForCallback(reroll.id);
+    const refused = await until((await latestTask()).id, (t) => t.id !== first.id && !!t.toldAt);
+    expect(refused).toMatchObject({ state: 'failed', usage: 'refunded', lastError: { reason: 'invalid_request' } });
+    expect(h!.seedance.auditCount()).toBe(1);
+    const retry = h!.discord.dispatchComponent({
+      customId: `v1:retry:${refused.id}`,
+      messageId: h!.discord.originalMessage(reroll.id)!.id,
+      user: MEMBER,
+    });
+    await h!.discord.waitForCallback(retry.id);
+    const retried = await until((await latestTask()).id, (t) => t.id !== refused.id && t.state === 'done');
+    expect(retried.parentId).toBe(refused.id);
+    expect(h!.seedance.auditCount()).toBe(2); // reviewed again, not reused
+    expect(retried.review?.items[0]?.reused).toBeUndefined();
+  });
+});
+
 describe('frames and a reference video on sd2_mx_video_720p', () => {
   it('first and last frames become asset:// ids in first_image and last_image', async () => {
     await start();

@@ -296,10 +296,14 @@ export function createPoller(deps: PollerDeps) {
     const checks = Math.max(attemptsOf.get(task.id) ?? 0, review.checks) + 1;
     attemptsOf.set(task.id, checks);
     const byId = new Map(statuses.map((st) => [st.assetId, st]));
-    const failed = pending.find((it) => byId.get(it.assetId!)?.state === 'failed');
-    if (failed) {
-      const st = byId.get(failed.assetId!)!;
-      return endAndTell(task, 'failReview', { file: failed.name, detail: st.reason ?? st.rawStatus });
+    const failed = pending.filter((it) => byId.get(it.assetId!)?.state === 'failed');
+    if (failed.length) {
+      // Every refused file is named, with the review's reason.
+      const reasons = failed.map((it) => byId.get(it.assetId!)!).map((st) => st.reason ?? st.rawStatus);
+      return endAndTell(task, 'failReview', {
+        file: failed.map((it) => it.name).join(', '),
+        detail: [...new Set(reasons)].join('; '),
+      });
     }
     if (pending.every((it) => byId.get(it.assetId!)?.state === 'active')) {
       const reviewed = await deps.tasks.apply(task.id, 'markReviewed', { checks }, task, own);

@@ -108,6 +108,8 @@ export interface AssetCache {
   lookup(urls: readonly string[]): Promise<Map<string, string>>;
   /** Remembers files the review accepted (one small transaction; losing it only costs a review). */
   remember(items: readonly ReviewItem[]): Promise<void>;
+  /** Forgets files whose asset ids the video service refused (they may have expired there). */
+  forget(urls: readonly string[]): Promise<void>;
 }
 
 export function createAssetCache(deps: {
@@ -139,6 +141,13 @@ export function createAssetCache(deps: {
             tx.set(keyOf(it.url), { assetId: it.assetId!, kind: it.kind, at } satisfies ReviewedAsset);
         },
       );
+    },
+    async forget(urls) {
+      const doomed = [...new Set(urls.map(keyOf))];
+      if (!doomed.length) return;
+      await deps.store.transact(doomed, (tx) => {
+        for (const k of doomed) tx.delete(k);
+      });
     },
   };
 }

@@ -220,11 +220,13 @@ export function createTaskService(deps: TaskServiceDeps) {
       if (uncertain) return apply(task.id, 'markUncertain', { stage: 'review', reason: 'review_uncertain' }, task);
       return apply(task.id, 'fail', { ...submitError(err), stage: 'review' }, task);
     }
-    const refused = result.refused[0];
-    if (refused) {
-      const item = toSend.find((it) => it.url === refused.url);
+    if (result.refused.length) {
+      // Every refused file is named, each with the review's reason.
+      const nameOf = (url: string) => toSend.find((it) => it.url === url)?.name ?? url;
+      const file = result.refused.map((r) => nameOf(r.url)).join(', ');
+      const detail = [...new Set(result.refused.map((r) => r.reason))].join('; ');
       log.info({ refused: result.refused.length }, 'media review refused a file at submission');
-      return apply(task.id, 'failReview', { file: item?.name ?? refused.url, detail: refused.reason }, task);
+      return apply(task.id, 'failReview', { file, detail }, task);
     }
     const reviewing = await apply(
       task.id,
@@ -422,6 +424,12 @@ export function createTaskService(deps: TaskServiceDeps) {
         const error = submitError(err);
         const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
         logFor(task).warn({ err, uncertain }, 'task submission failed');
+        // Refused with reused asset ids: they may have expired upstream, so the next try reviews the files again.
+        const reused = task.review?.items.filter((it) => it.reused) ?? [];
+        if (!uncertain && reused.length && deps.review)
+          await deps.review.cache.forget(reused.map((it) => it.url)).catch((e: unknown) => {
+            logFor(task).warn({ err: e }, 'could not forget the reused assets');
+          });
         return apply(id, uncertain ? 'markUncertain' : 'fail', error, task);
       }
       checkpoint('task.created_upstream', task);
