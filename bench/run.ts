@@ -8,6 +8,7 @@ import { benchGuildMemory } from './guildMemory.js';
 import { benchCompletionToEdit, benchPoller } from './poller.js';
 import { benchQueue } from './queue.js';
 import { benchReservations } from './reservations.js';
+import { benchReview } from './review.js';
 import { benchStorage } from './storage.js';
 
 const only = process.argv[2];
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<void>> = {
   storage: () => benchStorage(),
   queue: () => benchQueue(),
   cluster: () => benchCluster(),
+  review: () => benchReview(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;
