@@ -127,6 +127,37 @@ describe('an image on sd2_mx_720p', () => {
   });
 });
 
+describe('several uploads in review at once', () => {
+  it('share status queries: one query asks about the files of several tasks, each task is created once', async () => {
+    await start({ seedance: { assetReviewMs: 1500 } });
+    const users = [0, 1, 2, 3, 4].map((n) => ({ id: `20000000000000010${n}`, username: `m${n}` }));
+    const ixs = users.map((user, n) =>
+      video(
+        'images',
+        [
+          { name: 'prompt', value: `scene ${n}` },
+          { name: 'model', value: 'sd2_mx_720p' },
+        ],
+        [png('image1', { filename: `scene${n}.png` })],
+        user,
+      ),
+    );
+    for (const ix of ixs) await h!.discord.waitForCallback(ix.id);
+    const tasks = await Promise.all(users.map((u) => latestTask(u.id)));
+    await Promise.all(tasks.map((t) => until(t.id, 'done', 10_000)));
+    expect(h!.seedance.auditCount()).toBe(5);
+    expect(creates()).toHaveLength(5);
+    const asked = h!.seedance.requests
+      .filter((r) => r.path.endsWith('/assets/status'))
+      .map((r) =>
+        decodeURIComponent(r.query ?? '')
+          .replace(/^assetIds=/, '')
+          .split(','),
+      );
+    expect(Math.max(...asked.map((ids) => ids.length))).toBeGreaterThan(1);
+  });
+});
+
 describe('a reused asset the video service no longer knows', () => {
   it('fails refunded, is forgotten, and Retry reviews the file again', async () => {
     await start();

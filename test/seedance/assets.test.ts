@@ -49,9 +49,9 @@ describe('the media review against the fake (assumed contract)', () => {
     expect((await review.status(ids)).map((s) => s.state)).toEqual(['processing', 'processing']);
     clock += 1000;
     expect((await review.status(ids)).map((s) => [s.assetId, s.state])).toEqual(ids.map((id) => [id, 'active']));
-    // GET with the ids in the configured query parameter.
+    // GET with the ids in the configured query parameter (ASSUMED: comma-separated).
     const last = fake!.requests.at(-1)!;
-    expect(last.method).toBe('GET');
+    expect(last).toMatchObject({ method: 'GET', query: `assetIds=${ids.join(',')}` });
   });
 
   it('a refused file comes back in failedItems with its reason; a failing one turns Failed with a reason', async () => {

@@ -41,6 +41,8 @@ export interface FakeAsset {
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string (without `?`), when there was one. */
+  query?: string;
   headers: IncomingMessage['headers'];
   body: unknown;
   at: number;
@@ -237,9 +239,16 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0]!;
+    const [path = '/', query] = (req.url ?? '/').split('?');
     const body = req.method === 'POST' ? await readBody(req) : undefined;
-    requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, at: now() });
+    requests.push({
+      method: req.method ?? 'GET',
+      path,
+      ...(query ? { query } : {}),
+      headers: req.headers,
+      body,
+      at: now(),
+    });
 
     const file = FILE.exec(path);
     if (req.method === 'GET' && file) {

@@ -54,6 +54,8 @@ export interface PollerDeps {
 }
 
 const NOT_FOUND_LIMIT = 5;
+/** Most asset ids asked about in one status query (ASSUMED: the vendor documents no maximum). */
+const MAX_ASSET_IDS_PER_QUERY = 20;
 const MAX_NOTICE_ATTEMPTS = 6;
 
 export function createPoller(deps: PollerDeps) {
@@ -260,6 +262,19 @@ export function createPoller(deps: PollerDeps) {
     else if (isFinal(submitted.state)) await tell(submitted);
   }
 
+  /** Asset statuses seen lately, by asset id: one status query answers for the files of several tasks. */
+  const assetSeen = new Map<string, { status: AssetStatus; at: number }>();
+  /** Seen within half the shortest polling interval: as good as asking again. */
+  const seenLately = (assetId: string) => {
+    const seen = assetSeen.get(assetId);
+    return !!seen && now() - seen.at < settings.minIntervalMs / 2;
+  };
+  /** Statuses of files no followed task asks about any more (their task moved on elsewhere) go after a while. */
+  function forgetOldAssets(at: number): void {
+    if (assetSeen.size < 10_000) return;
+    for (const [id, seen] of assetSeen) if (at - seen.at > (settings.reviewTimeoutMs ?? 600_000)) assetSeen.delete(id);
+  }
+
   /**
    * A task whose files are in the media review: asks for their status (within the query budget) until every
    * asset is Active (then the task is created with the asset ids), one is Failed (the file is named, refunded),
@@ -272,16 +287,26 @@ export function createPoller(deps: PollerDeps) {
       return endAndTell(task, 'timeOutReview', { minutes: Math.max(1, Math.round(limitMs / 60_000)) });
     if (!review || !deps.review) return later(task.id, settings.maxIntervalMs); // nothing to ask with: wait for the limit
     const pending = review.items.filter((it) => it.assetId && !it.reused);
-    let statuses: AssetStatus[];
+    const ids = pending.map((it) => it.assetId!);
     try {
-      stats.queries += 1;
-      statuses = await deps.review.status(
-        pending.map((it) => it.assetId!),
-        async () => {
+      // One query answers for several tasks: statuses seen lately are used as they are, and a query that has
+      // to go out also asks about other followed tasks' files, up to its size.
+      if (!ids.every(seenLately)) {
+        const others = [...records.values()]
+          .filter((t) => t.id !== task.id && t.state === 'reviewing')
+          .flatMap((t) => t.review?.items ?? [])
+          .filter((it) => it.assetId && !it.reused && !seenLately(it.assetId))
+          .map((it) => it.assetId!);
+        const ask = [...new Set([...ids, ...others])].slice(0, Math.max(ids.length, MAX_ASSET_IDS_PER_QUERY));
+        stats.queries += 1;
+        const statuses = await deps.review.status(ask, async () => {
           await budget.acquire();
           if (!running) throw new Error('the poller stopped');
-        },
-      );
+        });
+        const at = now();
+        for (const st of statuses) assetSeen.set(st.assetId, { status: st, at });
+        forgetOldAssets(at);
+      }
     } catch (err) {
       const checks = Math.max(attemptsOf.get(task.id) ?? 0, review.checks) + 1;
       attemptsOf.set(task.id, checks);
@@ -295,11 +320,19 @@ export function createPoller(deps: PollerDeps) {
     }
     const checks = Math.max(attemptsOf.get(task.id) ?? 0, review.checks) + 1;
     attemptsOf.set(task.id, checks);
-    const byId = new Map(statuses.map((st) => [st.assetId, st]));
+    const byId = new Map<string, AssetStatus>();
+    for (const id of ids) {
+      const seen = assetSeen.get(id);
+      if (seen) byId.set(id, seen.status);
+    }
+    const decided = () => {
+      for (const id of ids) assetSeen.delete(id);
+    };
     const failed = pending.filter((it) => byId.get(it.assetId!)?.state === 'failed');
     if (failed.length) {
       // Every refused file is named, with the review's reason.
       const reasons = failed.map((it) => byId.get(it.assetId!)!).map((st) => st.reason ?? st.rawStatus);
+      decided();
       return endAndTell(task, 'failReview', {
         file: failed.map((it) => it.name).join(', '),
         detail: [...new Set(reasons)].join('; '),
@@ -307,6 +340,7 @@ export function createPoller(deps: PollerDeps) {
     }
     if (pending.every((it) => byId.get(it.assetId!)?.state === 'active')) {
       const reviewed = await deps.tasks.apply(task.id, 'markReviewed', { checks }, task, own);
+      decided();
       attemptsOf.delete(task.id);
       log(task).info({ files: pending.length, checks }, 'media review passed');
       await deps.review.cache
