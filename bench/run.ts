@@ -4,6 +4,7 @@
  */
 import { benchAckLatency } from './ackLatency.js';
 import { benchCluster } from './cluster.js';
+import { benchEncode } from './encode.js';
 import { benchGuildMemory } from './guildMemory.js';
 import { benchCompletionToEdit, benchPoller } from './poller.js';
 import { benchQueue } from './queue.js';
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<void>> = {
   storage: () => benchStorage(),
   queue: () => benchQueue(),
   cluster: () => benchCluster(),
+  encode: () => benchEncode(),
   review: () => benchReview(),
 };
 for (const [name, run] of Object.entries(benches)) {

@@ -11,6 +11,7 @@ import type { RecordStore } from './db/recordStore.js';
 import type { BotContext } from './discord/botContext.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
 import { createDiscordTaskPresenter } from './discord/discordTaskPresenter.js';
+import { createMediaService, type MediaService } from './services/media/mediaService.js';
 import { type AttachedRouter, attachInteractionRouter } from './discord/interactionRouter.js';
 import type { Logger } from './logging/logger.js';
 import { createProcessRegistry, type ProcessRegistry } from './services/cluster/processRegistry.js';
@@ -48,6 +49,7 @@ export interface App {
   ledger: GuildLedger;
   poller: Poller;
   queue: TaskQueue;
+  media: MediaService;
   discord: Client;
   /** The shards this process runs. */
   shards: ShardSet;
@@ -126,11 +128,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     review: { cache: assetCache, client: assetClient },
   });
   const discord = createDiscordClient({ restUrl: config.discord.restUrl, shards });
-  const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), {
-    now,
-    allowHttpVideo: options.allowInsecureVideoUrls,
-    allowPrivateVideoHosts: config.allowPrivateVideoHosts,
-  });
+  const media = createMediaService(
+    {
+      ...config.media,
+      download: { allowHttp: options.allowInsecureVideoUrls, allowPrivateHosts: config.allowPrivateVideoHosts },
+    },
+    logger.child({ component: 'media' }),
+  );
+  const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), { now, media });
   const poller = createPoller({
     tasks,
     upstream: seedance,
@@ -179,6 +184,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     guildConfig,
     ledger,
     queue,
+    media,
     logger: logger.child({ component: 'discord' }),
     now,
     track: (task) => poller.track(task),
@@ -202,11 +208,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ledger,
     poller,
     queue,
+    media,
     discord,
     shards,
     registry,
     prune,
     async start() {
+      // ffmpeg is checked while the rest starts; delivery (in recovery) needs it.
+      const mediaReady = media.start();
       // Join the other processes first (a shared store): their heartbeats say whether this one is alone.
       await registry.start();
       const repaired = await reconcile(store, ledger, logger.child({ component: 'reconcile' }), {
@@ -215,6 +224,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       });
       // REST works without the gateway: recovery can edit and DM before interactions flow.
       if (config.discord.token) discord.rest.setToken(config.discord.token);
+      await mediaReady;
       const recovered = await poller.start();
       await queue.start();
       router = attachInteractionRouter(discord, ctx);
@@ -245,6 +255,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       const unfinished = await router?.drain(graceMs);
       if (unfinished) logger.warn({ unfinished }, 'interactions still running at shutdown');
       await queue.stop();
+      media.stop();
       await poller.stop(graceMs);
       await registry.stop();
       await discord.destroy();

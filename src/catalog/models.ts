@@ -265,3 +265,11 @@ export function findModel(id: string): ModelSpec | undefined {
 export function billingModelName(model: ModelSpec, resolution: Resolution): string {
   return model.resolution.fixed ? model.id : `${model.id}-${resolution}`;
 }
+
+/**
+ * Whether a finished video of this model can be extended: the next shot starts from its last frame, sent as
+ * a first frame alone over https (asset-only models would need the media review first).
+ */
+export function canStartFromFrame(model: ModelSpec): boolean {
+  return !!model.frames && !model.frames.bothRequired && model.mediaScheme !== 'asset';
+}

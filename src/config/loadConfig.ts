@@ -37,6 +37,8 @@ export interface Config {
   retention: { taskDays: number };
   /** Fetch finished videos from private, loopback and link-local addresses too (local testing only). */
   allowPrivateVideoHosts: boolean;
+  /** ffmpeg and its limits, for fitting videos to upload limits and taking last frames. */
+  media: { ffmpegPath?: string; concurrency: number; timeoutMs: number; maxSourceBytes: number; tempRoot?: string };
   logLevel: Level | 'silent';
   poll: {
     firstDelayMs: number;
@@ -127,6 +129,13 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
       database: { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA, poolSize: e.DATABASE_POOL_SIZE },
       retention: { taskDays: e.TASK_RETENTION_DAYS },
       allowPrivateVideoHosts: e.ALLOW_PRIVATE_VIDEO_HOSTS,
+      media: {
+        ffmpegPath: e.FFMPEG_PATH,
+        concurrency: e.ENCODE_CONCURRENCY,
+        timeoutMs: e.ENCODE_TIMEOUT_SEC * 1000,
+        maxSourceBytes: e.VIDEO_SOURCE_MAX_MB * 1024 * 1024,
+        tempRoot: e.MEDIA_TMP_DIR,
+      },
       logLevel: e.LOG_LEVEL,
       poll: {
         firstDelayMs: e.POLL_FIRST_DELAY_SEC * 1000,

@@ -150,6 +150,13 @@ export const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
 
+  // Fitting finished videos to the upload limit (ffmpeg)
+  FFMPEG_PATH: optionalString,
+  ENCODE_CONCURRENCY: int(1, 16, 1),
+  ENCODE_TIMEOUT_SEC: int(10, 3600, 300),
+  VIDEO_SOURCE_MAX_MB: int(10, 4096, 500),
+  MEDIA_TMP_DIR: optionalString,
+
   DM_ENABLED: z
     .enum(['true', 'false'], { error: 'expected true or false' })
     .default('true')

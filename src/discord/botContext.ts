@@ -1,6 +1,7 @@
 /** What command and button handlers receive from the composition root. */
 import type { Logger } from '../logging/logger.js';
 import type { GuildConfig } from '../services/guildConfig/guildConfig.js';
+import type { MediaService } from '../services/media/mediaService.js';
 import type { TaskQueue } from '../services/queue/taskQueue.js';
 import type { GuildLedger } from '../services/usage/guildLedger.js';
 import type { TaskRecord } from '../services/tasks/taskRecord.js';
@@ -12,6 +13,8 @@ export interface BotContext {
   ledger: GuildLedger;
   /** The per-server queue of requests waiting for a running slot. */
   queue: TaskQueue;
+  /** ffmpeg work: last frames for Extend. */
+  media: MediaService;
   logger: Logger;
   now: () => number;
   /** Hands a submitted task to the background poller. */

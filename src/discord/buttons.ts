@@ -1,21 +1,20 @@
 /**
  * Button clicks on task messages, resolved from the database by the task id in the custom_id:
- * Re-roll (a finished task, same parameters, new usage), Retry (a task that did not finish), Delete
- * and Cancel (a task waiting in the queue), both for the requester or members with Manage Messages.
+ * Re-roll (a finished task, same parameters, new usage), Retry (a task that did not finish), Remix and
+ * Extend (open a modal; see modals.ts), Delete and Cancel (a task waiting in the queue), both for the
+ * requester or members with Manage Messages.
  */
 import { MessageFlags, PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
 import { resolveLocale, t } from '../i18n/index.js';
-import { inputFromTask, requestVideo, type VideoRequestDraft } from '../services/generation/requestVideo.js';
+import { canStartFromFrame, findModel } from '../catalog/models.js';
+import { inputFromTask } from '../services/generation/requestVideo.js';
 import { FINAL_STATES } from '../services/tasks/taskRecord.js';
 import type { BotContext } from './botContext.js';
 import { parseCustomId } from './customIds.js';
-import { publishTask } from './publishTask.js';
+import { remixModal } from './render/remixModal.js';
 import { taskMessage } from './render/taskMessage.js';
-import { refreshAttachmentUrls } from './refreshAttachmentUrls.js';
-import { renderProblemList } from './render/problemList.js';
-import { renderRefusal } from './render/refusal.js';
 import { NO_MENTIONS } from './render/text.js';
-import { memberRoleIds, whoAsked } from './whoAsked.js';
+import { requestFromCard } from './requestFromCard.js';
 
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const locale = resolveLocale(interaction.locale);
@@ -69,6 +68,25 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     return;
   }
 
+  if (parsed.action === 'remix' || parsed.action === 'extend') {
+    if (!FINAL_STATES.includes(task.state) || (parsed.action === 'extend' && task.state !== 'done')) {
+      await ephemeral(t(locale, 'button.notFinished'));
+      return;
+    }
+    const model = findModel(task.model);
+    if (parsed.action === 'extend' && !(model && canStartFromFrame(model))) {
+      await ephemeral(t(locale, 'button.extendUnavailable'));
+      return;
+    }
+    // A modal is the answer to the click itself: it must go out within Discord's 3 s, so nothing else runs first.
+    await interaction.showModal(remixModal(task, locale, parsed.action));
+    return;
+  }
+
+  if (parsed.action !== 'reroll' && parsed.action !== 'retry') {
+    await ephemeral(t(locale, 'button.unknownTask'));
+    return;
+  }
   const wanted =
     parsed.action === 'reroll' ? task.state === 'done' : FINAL_STATES.includes(task.state) && task.state !== 'done';
   if (!wanted) {
@@ -80,46 +98,6 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     await ephemeral(t(locale, 'button.reviewFailed'));
     return;
   }
-  // The stored references are Discord CDN URLs that expire: sign stale ones anew, or ask for a new upload.
-  const draft = inputFromTask(task);
-  const refreshed = await refreshAttachmentUrls(interaction.client.rest, mediaUrls(draft), ctx.now());
-  if (!refreshed.ok) {
-    ctx.logger.warn(
-      { taskId: task.id, guildId: task.guildId, reason: refreshed.reason },
-      'reference URLs could not be refreshed',
-    );
-    await ephemeral(t(locale, 'button.mediaExpired'));
-    return;
-  }
   // A new task, charged to whoever clicked, re-checked against today's rules.
-  const result = await requestVideo(ctx, whoAsked(interaction), withMediaUrls(draft, refreshed.urls), {
-    parentId: task.id,
-    roleIds: memberRoleIds(interaction),
-  });
-  if (result.kind === 'invalid') await ephemeral(renderProblemList(result.problems, locale));
-  else if (result.kind === 'refused' || result.kind === 'policy' || result.kind === 'blocked')
-    await ephemeral(renderRefusal(result, locale));
-  else if (result.kind === 'accepted') await publishTask(interaction, result.task, ctx);
-  // claimed: another process of the bot (sharing the database) answers this click.
-}
-
-/** Every media URL a request refers to. */
-function mediaUrls(d: VideoRequestDraft): string[] {
-  return [d.images, d.referenceVideos, d.referenceAudios, [d.firstImage, d.lastImage]]
-    .flatMap((list) => list ?? [])
-    .filter((m): m is NonNullable<typeof m> => !!m)
-    .map((m) => m.url);
-}
-
-/** The request with its media URLs replaced (refreshed ones). */
-function withMediaUrls(d: VideoRequestDraft, urls: Map<string, string>): VideoRequestDraft {
-  const swap = <M extends { url: string }>(m: M | undefined) => (m ? { ...m, url: urls.get(m.url) ?? m.url } : m);
-  return {
-    ...d,
-    images: d.images?.map((m) => swap(m)!),
-    referenceVideos: d.referenceVideos?.map((m) => swap(m)!),
-    referenceAudios: d.referenceAudios?.map((m) => swap(m)!),
-    firstImage: swap(d.firstImage),
-    lastImage: swap(d.lastImage),
-  };
+  await requestFromCard(interaction, ctx, task, inputFromTask(task), parsed.action);
 }

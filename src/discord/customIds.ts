@@ -1,8 +1,18 @@
 /**
- * Stateless button ids: `v1:<action>:<taskId>`. They carry everything a click needs, so buttons keep
- * working after restarts and for days; the task itself is read from the database.
+ * Stateless button and modal ids: `v1:<action>:<taskId>`. They carry everything a click needs, so buttons
+ * (and the modals they open) keep working after restarts and for days; the task is read from the database.
+ * `remixform` and `extendform` are the modals that Remix and Extend open.
  */
-export const BUTTON_ACTIONS = ['reroll', 'retry', 'delete', 'cancel'] as const;
+export const BUTTON_ACTIONS = [
+  'reroll',
+  'retry',
+  'delete',
+  'cancel',
+  'remix',
+  'extend',
+  'remixform',
+  'extendform',
+] as const;
 export type ButtonAction = (typeof BUTTON_ACTIONS)[number];
 
 export function customIdFor(action: ButtonAction, taskId: string): string {

@@ -6,7 +6,7 @@
 import { type Client, GuildPremiumTier } from 'discord.js';
 import { type Locale, t } from '../i18n/index.js';
 import type { Logger } from '../logging/logger.js';
-import { downloadVideo } from '../services/delivery/downloadVideo.js';
+import type { MediaService } from '../services/media/mediaService.js';
 import type { DeliveryMode, DeliveryOutcome, TaskPresenter, Unreachable } from '../services/polling/taskPresenter.js';
 import type { QueuePlace } from '../services/queue/taskQueue.js';
 import type { TaskRecord } from '../services/tasks/taskRecord.js';
@@ -20,36 +20,39 @@ import {
   showOnTaskMessage,
   UnreachableError,
 } from './messageTarget.js';
-import { taskMessage } from './render/taskMessage.js';
+import { type CardExtras, taskMessage } from './render/taskMessage.js';
 
 const MiB = 1024 * 1024;
 /** Discord's default per-file limit for bots and webhooks, when neither the interaction nor the guild says more. */
 export const DEFAULT_UPLOAD_LIMIT = 10 * MiB;
 const TIER_LIMIT: Record<number, number> = { [GuildPremiumTier.Tier2]: 50 * MiB, [GuildPremiumTier.Tier3]: 100 * MiB };
 
+/** How long the video service keeps a finished video's file (upstream-api.md: about 3 days). */
+export const VIDEO_URL_LIFETIME_MS = 3 * 86_400_000;
+
 export interface PresenterOptions {
+  /** Fetches finished videos and fits them to the upload limit. */
+  media: MediaService;
   now?: () => number;
-  allowHttpVideo?: boolean;
-  /** Fetch videos from private, loopback and link-local addresses too (local testing only). */
-  allowPrivateVideoHosts?: boolean;
   /** Minimum gap between progress edits of one message: young, older than 10 min, older than 1 h (30046). */
   progressGapsMs?: [number, number, number];
 }
 
 const UNREACHABLE: Unreachable = { unreachable: true };
 
-export function createDiscordTaskPresenter(
-  client: Client,
-  logger: Logger,
-  options: PresenterOptions = {},
-): TaskPresenter {
+export function createDiscordTaskPresenter(client: Client, logger: Logger, options: PresenterOptions): TaskPresenter {
   const now = options.now ?? Date.now;
   const gaps = options.progressGapsMs ?? [5_000, 15_000, 60_000];
   const lastEdit = new Map<string, number>();
   const editing = new Set<string>();
 
-  const toBody = (task: TaskRecord, video?: { url: string; note: string }, place?: QueuePlace): MessageBody => {
-    const m = taskMessage(task, task.locale, now(), video, place);
+  const toBody = (
+    task: TaskRecord,
+    video?: { url: string; note: string },
+    place?: QueuePlace,
+    extras?: CardExtras,
+  ): MessageBody => {
+    const m = taskMessage(task, task.locale, now(), video, place, extras);
     return { content: '', embeds: m.embeds, components: m.components, allowed_mentions: { parse: [] } };
   };
   const withContent =
@@ -132,26 +135,39 @@ export function createDiscordTaskPresenter(
         if (mode === 'dm') return await deliverLink(task, t(task.locale, 'delivery.reason.uploadFailed'), true);
         if (mode === 'link') return await deliverLink(task, t(task.locale, 'delivery.reason.uploadFailed'), false);
         const limit = uploadLimit(task);
-        const video = await downloadVideo(task.videoUrl!, {
-          maxBytes: limit,
-          allowHttp: options.allowHttpVideo,
-          allowPrivateHosts: options.allowPrivateVideoHosts,
+        const prepared = await options.media.prepareUpload(task.videoUrl!, limit, {
+          // Re-encoding takes a while: the card says what is happening meanwhile.
+          onFitting: async () => {
+            await show(task, toBody(delivering, undefined, undefined, { preparing: true }), [], {
+              fresh: (b) => b,
+              dm: null,
+            }).catch((err: unknown) => log(task).warn({ err }, 'could not show that the video is being prepared'));
+          },
         });
-        if (video.kind === 'file') {
+        if (prepared.kind === 'file') {
           const name = `seedance-${task.id}.mp4`;
+          const note = prepared.fitted
+            ? t(task.locale, 'delivery.fitted', {
+                limit: formatBytes(limit),
+                expiresAt: Math.floor((task.finishedAt! + VIDEO_URL_LIFETIME_MS) / 1000),
+              })
+            : '';
           const body = {
-            ...toBody(task, { url: task.videoUrl!, note: '' }),
+            ...toBody(task, { url: task.videoUrl!, note }),
             attachments: [{ id: '0', filename: name }],
           };
           try {
             const where = await show(
               task,
               body as MessageBody,
-              [{ name, data: video.data, contentType: video.contentType }],
+              [{ name, data: prepared.data, contentType: prepared.contentType }],
               fallbacks(task, 'delivery.ready'),
             );
             if (!where) throw new Error('the video could not be shown');
-            log(task).info({ via: where.via, bytes: video.data.length }, 'video delivered as upload');
+            log(task).info(
+              { via: where.via, bytes: prepared.data.length, fittedFrom: prepared.fitted?.originalBytes },
+              'video delivered as upload',
+            );
             return { mode: 'upload', via: where.via, movedTo: where.movedTo };
           } catch (err) {
             // 40005: larger than Discord accepts here after all (limits change): the link instead.
@@ -163,14 +179,16 @@ export function createDiscordTaskPresenter(
             );
           }
         }
-        if (video.kind !== 'too_large')
-          log(task).warn({ reason: video.message, kind: video.kind }, 'video not fetched; posting the link');
+        if (prepared.why !== 'too_large' && prepared.why !== 'no_encoder')
+          log(task).warn({ reason: prepared.detail, why: prepared.why }, 'video not uploaded; posting the link');
         const reason =
-          video.kind === 'too_large'
+          prepared.why === 'too_large' || prepared.why === 'no_encoder'
             ? t(task.locale, 'delivery.reason.tooLarge', { limit: formatBytes(limit) })
-            : video.kind === 'refused'
-              ? t(task.locale, 'delivery.reason.notFetched')
-              : t(task.locale, 'delivery.reason.fetchFailed');
+            : prepared.why === 'cannot_fit'
+              ? t(task.locale, 'delivery.reason.cannotFit', { limit: formatBytes(limit) })
+              : prepared.why === 'refused'
+                ? t(task.locale, 'delivery.reason.notFetched')
+                : t(task.locale, 'delivery.reason.fetchFailed');
         return await deliverLink(task, reason, false);
       } catch (err) {
         if (err instanceof UnreachableError) return UNREACHABLE;

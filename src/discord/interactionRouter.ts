@@ -1,5 +1,5 @@
 /**
- * One entry for every interaction: slash commands, autocomplete and buttons each go to their handler.
+ * One entry for every interaction: slash commands, autocomplete, buttons and modals each go to their handler.
  * An unexpected error still gets the member a plain ephemeral answer, and is logged with detail.
  */
 import { MessageFlags, type Client, type Interaction } from 'discord.js';
@@ -8,6 +8,7 @@ import { resolveLocale, t } from '../i18n/index.js';
 import type { BotContext } from './botContext.js';
 import { handleButton } from './buttons.js';
 import { isAckLost } from './discordErrors.js';
+import { handleModalSubmit } from './modals.js';
 import { NO_MENTIONS } from './render/text.js';
 
 export async function routeInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
@@ -25,6 +26,8 @@ export async function routeInteraction(interaction: Interaction, ctx: BotContext
       await commandByName.get(interaction.commandName)?.autocomplete?.(interaction, ctx);
     } else if (interaction.isButton()) {
       await handleButton(interaction, ctx);
+    } else if (interaction.isModalSubmit()) {
+      await handleModalSubmit(interaction, ctx);
     }
   } catch (err) {
     if (isAckLost(err)) {

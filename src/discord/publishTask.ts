@@ -3,7 +3,7 @@
  * it within Discord's 3 s), remember the reply's message id, submit upstream, edit in the result, then
  * hand the task to the poller (which also tells the member when the task ended at once). A task that
  * waits in the queue is only shown with its place: the queue sends it when a slot frees. Shared by
- * /video, Re-roll and Retry.
+ * /video, Re-roll, Retry, Remix and Extend (which answers first, so its card replaces that answer).
  */
 import type { RepliableInteraction } from 'discord.js';
 import type { TaskRecord } from '../services/tasks/taskRecord.js';
@@ -20,11 +20,14 @@ export async function publishTask(
   let messageId: string | undefined;
   const place = task.state === 'queued' ? await ctx.queue.joined(task) : undefined;
   try {
-    const response = await interaction.reply({
-      ...taskMessage(task, task.locale, ctx.now(), undefined, place),
-      withResponse: true,
-    });
-    messageId = response.resource?.message?.id;
+    const card = taskMessage(task, task.locale, ctx.now(), undefined, place);
+    if (interaction.deferred) {
+      // Extend answered first ("taking the last frame…"): the card replaces that answer.
+      messageId = (await interaction.editReply({ ...card, content: '' })).id;
+    } else {
+      const response = await interaction.reply({ ...card, withResponse: true });
+      messageId = response.resource?.message?.id;
+    }
   } catch (err) {
     // 40060/10062: another bot process answered this interaction, or we were too late. Nothing was sent
     // upstream and there is no card to tell anyone on: close our task and give the usage back.

@@ -92,6 +92,7 @@ export const enUS = {
   'status.running': (p: P) =>
     `🎬 Rendering${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')}%)` : ''}`,
   'status.delivering': () => '📤 Finished, uploading the video…',
+  'status.preparing': () => '🎞️ Finished, preparing the video for Discord…',
   'status.done': () => '✅ Done',
   'status.failed': () => '❌ Failed',
   'status.timed_out': () => '⌛ Timed out',
@@ -146,6 +147,29 @@ export const enUS = {
   'button.cancelTooLate': () =>
     'This request has already left the queue and been sent to the video service, which cannot cancel it.',
   'button.open': () => 'Open video',
+  'button.remix': () => 'Remix',
+  'button.extend': () => 'Extend',
+  'button.extendUnavailable': () =>
+    "This video's model cannot start from a frame, so it cannot be extended. Use Remix or a new /video instead.",
+  'modal.remix.title': () => 'Remix this video',
+  'modal.extend.title': () => 'Extend: the next shot',
+  'modal.field.prompt': () => 'Prompt',
+  'modal.field.extendPrompt': () => 'Prompt for the next shot',
+  'modal.field.duration': (p: P) => `Duration in seconds (${s(p, 'min')}–${s(p, 'max')})`,
+  'modal.field.ratio': () => 'Aspect ratio (e.g. 16:9, 9:16, 1:1)',
+  'extend.working': () => '🎞️ Taking the last frame of the video for the next shot…',
+  'extend.frameCaption': (p: P) => `Last frame of \`${s(p, 'id')}\`: the first frame of the next shot.`,
+  'extend.videoGone': () =>
+    'The video service no longer has this video (it keeps videos about 3 days), so its last frame cannot be taken. Nothing was charged.',
+  'extend.noEncoder': () =>
+    'Extend is not available on this bot right now (it needs ffmpeg). Nothing was charged; use Remix instead.',
+  'extend.framePostFailed': () =>
+    'The bot could not post the frame in this channel (it needs Send Messages and Attach Files). Nothing was charged.',
+  'task.field.parent': () => 'From',
+  'task.parent.reroll': (p: P) => `Re-roll of ${s(p, 'task')}`,
+  'task.parent.retry': (p: P) => `Retry of ${s(p, 'task')}`,
+  'task.parent.remix': (p: P) => `Remix of ${s(p, 'task')}`,
+  'task.parent.extend': (p: P) => `Continues ${s(p, 'task')}`,
   'button.deleteDenied': () =>
     'Only the member who asked for this video, or someone with Manage Messages, can delete it.',
   'button.deleted': () => 'Deleted.',
@@ -163,6 +187,10 @@ export const enUS = {
     `The video (${s(p, 'reason')}) is behind the Open video button. The video service keeps it for about 3 days: save it if you want to keep it.`,
   'delivery.reason.tooLarge': (p: P) => `larger than this server's ${s(p, 'limit')} upload limit`,
   'delivery.reason.fetchFailed': () => 'could not be fetched for upload',
+  'delivery.reason.cannotFit': (p: P) =>
+    `could not be made small enough for this server's ${s(p, 'limit')} upload limit`,
+  'delivery.fitted': (p: P) =>
+    `Made smaller to fit this server's ${s(p, 'limit')} upload limit. Full quality: the Open video button (the video service keeps it until <t:${s(p, 'expiresAt')}:f>, <t:${s(p, 'expiresAt')}:R>).`,
   'delivery.reason.notFetched': () => 'its address is not one the bot may fetch from, so it was not uploaded',
   'delivery.reason.uploadFailed': () => 'Discord did not accept the upload',
   'delivery.dmReady': () => 'Your video is ready. Its message in the server is gone, so here it is.',

@@ -1,7 +1,15 @@
 /** Scripted task lifecycles: what a fake task reports at any moment, computed from elapsed time. */
 export type Script =
   /** `urlQueryChars`: the video URL carries a query string that long (as long signed storage URLs do). */
-  | { kind: 'succeed'; queuedMs: number; runMs: number; videoBytes?: number; urlQueryChars?: number }
+  /** `videoFile`: serve this file (a real video made by a test) as the result. */
+  | {
+      kind: 'succeed';
+      queuedMs: number;
+      runMs: number;
+      videoBytes?: number;
+      urlQueryChars?: number;
+      videoFile?: string;
+    }
   | { kind: 'fail'; afterMs: number; reason: string }
   | { kind: 'stuck' }
   /** A succeed script with the long waits of a loaded upstream (defaults: 20 s queued, 60 s running). */
@@ -36,6 +44,7 @@ export interface TaskView {
   completedAt?: number;
   errorMessage?: string;
   videoBytes?: number;
+  videoFile?: string;
 }
 
 /** Picks a script from markers in the prompt (for demos): [fail], [fail:moderation], [stuck], [slow], [big:BYTES]. */
@@ -79,6 +88,7 @@ export function viewAt(task: FakeTask, now: number): TaskView {
         progress: 100,
         completedAt: task.createdAt + s.queuedMs + s.runMs,
         videoBytes: s.videoBytes,
+        videoFile: s.videoFile,
       };
     }
   }

@@ -5,6 +5,8 @@
  * finished tasks. Records every request.
  */
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { FaultQueue, type Fault, type FaultRoute } from './faults.js';
@@ -254,8 +256,13 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     if (req.method === 'GET' && file) {
       const task = tasks.get(file[1]!);
       if (!task) return send(res, 404, { code: '404', msg: 'no such file' });
-      const bytes = viewAt(task, now()).videoBytes;
-      if (bytes && bytes > mp4.length) {
+      const view = viewAt(task, now());
+      const bytes = view.videoBytes;
+      if (view.videoFile) {
+        const size = (await stat(view.videoFile)).size;
+        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': size });
+        createReadStream(view.videoFile).pipe(res);
+      } else if (bytes && bytes > mp4.length) {
         res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': bytes });
         paddedMp4Stream(bytes).pipe(res);
       } else {

@@ -4,6 +4,7 @@
  * when it failed). Every payload carries allowedMentions that ping nobody.
  */
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed } from 'discord.js';
+import { canStartFromFrame, findModel } from '../../catalog/models.js';
 import { t, type Locale } from '../../i18n/index.js';
 import type { QueuePlace } from '../../services/queue/taskQueue.js';
 import { inReview } from '../../services/review/assetReview.js';
@@ -14,7 +15,14 @@ import { NO_MENTIONS, quotePrompt, truncate } from './text.js';
 
 const COLORS = { working: 0x5865f2, done: 0x57f287, failed: 0xed4245 } as const;
 
-export function statusLine(task: TaskRecord, locale: Locale, place?: QueuePlace): string {
+/** What the card shows beyond the task itself. */
+export interface CardExtras {
+  /** The finished video is being re-encoded to fit the server's upload limit. */
+  preparing?: boolean;
+}
+
+export function statusLine(task: TaskRecord, locale: Locale, place?: QueuePlace, extras: CardExtras = {}): string {
+  if (extras.preparing && task.state === 'delivering') return t(locale, 'status.preparing');
   switch (task.state) {
     case 'queued':
       return t(locale, 'status.waiting', {
@@ -51,7 +59,13 @@ export function formatElapsed(ms: number): string {
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
 }
 
-export function taskEmbed(task: TaskRecord, locale: Locale, now: number, place?: QueuePlace): APIEmbed {
+export function taskEmbed(
+  task: TaskRecord,
+  locale: Locale,
+  now: number,
+  place?: QueuePlace,
+  extras: CardExtras = {},
+): APIEmbed {
   const r = task.request;
   const color =
     task.state === 'done'
@@ -66,7 +80,7 @@ export function taskEmbed(task: TaskRecord, locale: Locale, now: number, place?:
   const embed = new EmbedBuilder()
     .setTitle(t(locale, 'task.title'))
     .setColor(color)
-    .setDescription(truncate(`${quotePrompt(r.prompt)}\n\n**${statusLine(task, locale, place)}**`, 4000))
+    .setDescription(truncate(`${quotePrompt(r.prompt)}\n\n**${statusLine(task, locale, place, extras)}**`, 4000))
     .addFields(
       { name: t(locale, 'task.field.model'), value: `\`${task.model}\``, inline: true },
       {
@@ -90,6 +104,14 @@ export function taskEmbed(task: TaskRecord, locale: Locale, now: number, place?:
       value: formatElapsed(end - task.createdAt),
       inline: true,
     });
+  if (task.parentId && task.parentKind) {
+    const id = `\`${task.parentId}\``;
+    embed.addFields({
+      name: t(locale, 'task.field.parent'),
+      value: t(locale, `task.parent.${task.parentKind}`, { task: task.parentUrl ? `[${id}](${task.parentUrl})` : id }),
+      inline: true,
+    });
+  }
   const failure = failureText(task, locale);
   if (failure) embed.addFields({ name: t(locale, 'task.field.status'), value: truncate(failure, 1024) });
   const thumb = r.images?.[0] ?? r.first_image;
@@ -132,6 +154,25 @@ export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string
         .setEmoji('🔁'),
     );
   }
+  // Remix: the same model and references with an edited prompt, duration or ratio (finished or failed).
+  if (['done', 'failed', 'timed_out', 'uncertain'].includes(task.state))
+    buttons.push(
+      new ButtonBuilder()
+        .setCustomId(customIdFor('remix', task.id))
+        .setStyle(ButtonStyle.Secondary)
+        .setLabel(t(locale, 'button.remix'))
+        .setEmoji('🎛️'),
+    );
+  // Extend: the next shot starts from this video's last frame (models that take a first frame alone).
+  const model = findModel(task.model);
+  if (task.state === 'done' && model && canStartFromFrame(model))
+    buttons.push(
+      new ButtonBuilder()
+        .setCustomId(customIdFor('extend', task.id))
+        .setStyle(ButtonStyle.Secondary)
+        .setLabel(t(locale, 'button.extend'))
+        .setEmoji('⏭️'),
+    );
   if (['done', 'failed', 'timed_out', 'uncertain'].includes(task.state)) {
     buttons.push(
       new ButtonBuilder()
@@ -165,8 +206,9 @@ export function taskMessage(
   now: number,
   video?: { url: string; note: string },
   place?: QueuePlace,
+  extras: CardExtras = {},
 ) {
-  const embed = taskEmbed(task, locale, now, place);
+  const embed = taskEmbed(task, locale, now, place, extras);
   return {
     content: '',
     embeds: [video ? withVideo(embed, locale, video) : embed],

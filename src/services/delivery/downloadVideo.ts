@@ -6,6 +6,7 @@
  * fakes), a few redirects, each checked again; reading stops as soon as the cap is passed.
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { createWriteStream } from 'node:fs';
 import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
@@ -13,6 +14,8 @@ import { isPublicAddress } from './privateAddress.js';
 
 export type DownloadResult =
   | { kind: 'file'; data: Buffer; contentType: string }
+  /** Written to `options.toFile` (only when that was asked). */
+  | { kind: 'saved'; bytes: number; contentType: string }
   | { kind: 'too_large'; sizeBytes?: number }
   /** The URL may not be fetched (scheme, or an address that is not public): deliver it as a link. */
   | { kind: 'refused'; message: string }
@@ -20,6 +23,8 @@ export type DownloadResult =
 
 export interface DownloadOptions {
   maxBytes: number;
+  /** Stream the body into this file instead of memory (large videos on their way to ffmpeg). */
+  toFile?: string;
   timeoutMs?: number;
   maxRedirects?: number;
   allowHttp?: boolean;
@@ -103,17 +108,28 @@ export async function downloadVideo(url: string, options: DownloadOptions): Prom
         res.destroy();
         return { kind: 'too_large', sizeBytes: declared };
       }
+      const contentType = res.headers['content-type'] ?? 'video/mp4';
+      const sink = options.toFile ? createWriteStream(options.toFile) : undefined;
+      const sinkFailed = sink ? new Promise<never>((_, reject) => sink.once('error', reject)) : undefined;
+      sinkFailed?.catch(() => {});
       const chunks: Buffer[] = [];
       let size = 0;
-      for await (const chunk of res as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > options.maxBytes) {
-          res.destroy();
-          return { kind: 'too_large' };
+      try {
+        for await (const chunk of res as AsyncIterable<Buffer>) {
+          size += chunk.length;
+          if (size > options.maxBytes) {
+            res.destroy();
+            return { kind: 'too_large' };
+          }
+          if (!sink) chunks.push(chunk);
+          else if (!sink.write(chunk))
+            await Promise.race([new Promise<void>((r) => sink.once('drain', () => r())), sinkFailed]);
         }
-        chunks.push(chunk);
+      } finally {
+        if (sink) await Promise.race([new Promise<void>((r) => sink.end(() => r())), sinkFailed]);
       }
-      return { kind: 'file', data: Buffer.concat(chunks), contentType: res.headers['content-type'] ?? 'video/mp4' };
+      if (sink) return { kind: 'saved', bytes: size, contentType };
+      return { kind: 'file', data: Buffer.concat(chunks), contentType };
     }
     return { kind: 'error', message: 'too many redirects' };
   } catch (err) {

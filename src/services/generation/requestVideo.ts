@@ -35,22 +35,30 @@ export interface RequestVideoDeps {
   guildConfig: GuildConfig;
 }
 
+/** How a task came from another one (its card links back to it). */
+export type ParentKind = 'reroll' | 'retry' | 'remix' | 'extend';
+
 export interface RequestVideoOptions {
   /** The member's role ids (a server's generation role, and its role limits). */
   roleIds?: readonly string[];
-  parentId?: string;
+  parent?: { id: string; kind: ParentKind; messageUrl?: string };
 }
 
-export async function requestVideo(
+type Checked = Extract<ReturnType<typeof validateVideoRequest>, { ok: true }>;
+
+/**
+ * Everything but the reservation: the server's policy, its blocklist, its defaults and the model's rules.
+ * A refusal here changes nothing; Extend runs it before it does any work.
+ */
+export async function checkVideoRequest(
   deps: RequestVideoDeps,
   who: VideoRequester,
   draft: VideoRequestDraft,
   options: RequestVideoOptions = {},
-): Promise<RequestVideoResult> {
-  const { parentChannelId, ...origin } = who;
+): Promise<Exclude<RequestVideoResult, { kind: 'accepted' | 'claimed' }> | { kind: 'ok'; checked: Checked }> {
   const policy = await deps.guildConfig.checkPolicy(
     who.guildId,
-    { channelId: who.channelId, parentChannelId },
+    { channelId: who.channelId, parentChannelId: who.parentChannelId },
     options.roleIds ?? [],
   );
   if (!policy.ok) return { kind: 'policy', refusal: policy.refusal };
@@ -61,13 +69,28 @@ export async function requestVideo(
   const input = withServerDefaults(draft, cfg.defaultModel, cfg.defaults);
   const checked = validateVideoRequest(input, { enabledModels: cfg.enabledModels });
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
+  return { kind: 'ok', checked };
+}
+
+export async function requestVideo(
+  deps: RequestVideoDeps,
+  who: VideoRequester,
+  draft: VideoRequestDraft,
+  options: RequestVideoOptions = {},
+): Promise<RequestVideoResult> {
+  const { parentChannelId: _parent, ...origin } = who;
+  const result = await checkVideoRequest(deps, who, draft, options);
+  if (result.kind !== 'ok') return result;
+  const { checked } = result;
   const created = await deps.tasks.create(
     {
       ...origin,
       model: checked.model.id,
       request: checked.body,
       cost: checked.cost,
-      parentId: options.parentId,
+      ...(options.parent
+        ? { parentId: options.parent.id, parentKind: options.parent.kind, parentUrl: options.parent.messageUrl }
+        : {}),
     },
     { roleIds: options.roleIds },
   );

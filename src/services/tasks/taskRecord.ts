@@ -115,8 +115,11 @@ export interface NewTask extends TaskOrigin {
   model: string;
   request: UpstreamCreateBody;
   cost: UsageCost;
-  /** Set when the task is a re-roll or retry of another one. */
+  /** Set when the task is a re-roll, retry, remix or extension of another one. */
   parentId?: string;
+  parentKind?: 'reroll' | 'retry' | 'remix' | 'extend';
+  /** A link to the other task's card (its jump URL), shown on this one's. */
+  parentUrl?: string;
 }
 
 export interface TaskRecord extends NewTask {

@@ -1,0 +1,163 @@
+/**
+ * Submitted Remix and Extend modals. Remix: the parent's model and references with the edited prompt, duration
+ * and ratio, down the same path as /video. Extend: the parent's last frame (ffmpeg) is posted in the channel (or
+ * thread) and becomes the first frame of a new task with the edited prompt. Both are checked before any work:
+ * a refusal is private and changes nothing; a frame posted for a request that is then refused is deleted.
+ */
+import { type ModalSubmitInteraction, Routes } from 'discord.js';
+import { canStartFromFrame, findModel } from '../catalog/models.js';
+import { resolveLocale, t } from '../i18n/index.js';
+import {
+  checkVideoRequest,
+  inputFromTask,
+  requestVideo,
+  type VideoRequestDraft,
+} from '../services/generation/requestVideo.js';
+import { FINAL_STATES, type TaskRecord } from '../services/tasks/taskRecord.js';
+import type { BotContext } from './botContext.js';
+import { parseCustomId } from './customIds.js';
+import { publishTask } from './publishTask.js';
+import { MODAL_FIELDS } from './render/remixModal.js';
+import { NO_MENTIONS } from './render/text.js';
+import { cardUrl, refusalText, requestFromCard, tellPrivately } from './requestFromCard.js';
+import { memberRoleIds, whoAsked } from './whoAsked.js';
+
+export async function handleModalSubmit(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void> {
+  const locale = resolveLocale(interaction.locale);
+  const parsed = parseCustomId(interaction.customId);
+  const kind = parsed?.action === 'remixform' ? 'remix' : parsed?.action === 'extendform' ? 'extend' : undefined;
+  const task = kind && parsed ? await ctx.tasks.get(parsed.taskId) : undefined;
+  if (!kind || !task) {
+    await tellPrivately(interaction, t(locale, 'button.unknownTask'));
+    return;
+  }
+  const edits = readEdits(interaction);
+  if (kind === 'remix') {
+    if (!FINAL_STATES.includes(task.state)) {
+      await tellPrivately(interaction, t(locale, 'button.notFinished'));
+      return;
+    }
+    await requestFromCard(interaction, ctx, task, { ...inputFromTask(task), ...edits }, 'remix');
+    return;
+  }
+  await extend(interaction, ctx, task, edits);
+}
+
+/** What the member typed: the prompt always; duration and ratio only when not left empty. */
+function readEdits(interaction: ModalSubmitInteraction): Pick<VideoRequestDraft, 'prompt' | 'duration' | 'ratio'> {
+  const field = (id: string) => {
+    try {
+      return interaction.fields.getTextInputValue(id).trim();
+    } catch {
+      return '';
+    }
+  };
+  const duration = field(MODAL_FIELDS.duration);
+  const ratio = field(MODAL_FIELDS.ratio);
+  return {
+    prompt: field(MODAL_FIELDS.prompt),
+    // Digits become a number; anything else goes to validation as typed, which names the problem.
+    ...(duration ? { duration: /^\d{1,3}$/.test(duration) ? Number(duration) : duration } : {}),
+    ...(ratio ? { ratio } : {}),
+  };
+}
+
+async function extend(
+  interaction: ModalSubmitInteraction,
+  ctx: BotContext,
+  parent: TaskRecord,
+  edits: Pick<VideoRequestDraft, 'prompt' | 'duration' | 'ratio'>,
+): Promise<void> {
+  const locale = resolveLocale(interaction.locale);
+  const log = ctx.logger.child({ taskId: parent.id, guildId: parent.guildId, action: 'extend' });
+  const model = findModel(parent.model);
+  if (parent.state !== 'done' || !parent.videoUrl) {
+    await tellPrivately(interaction, t(locale, 'button.notFinished'));
+    return;
+  }
+  if (!model || !canStartFromFrame(model)) {
+    await tellPrivately(interaction, t(locale, 'button.extendUnavailable'));
+    return;
+  }
+  if (!ctx.media.canEncode) {
+    await tellPrivately(interaction, t(locale, 'extend.noEncoder'));
+    return;
+  }
+  const who = whoAsked(interaction);
+  const roleIds = memberRoleIds(interaction);
+  const draft = (firstImage: VideoRequestDraft['firstImage']): VideoRequestDraft => ({
+    model: parent.model,
+    prompt: edits.prompt,
+    duration: edits.duration ?? parent.request.duration,
+    resolution: parent.request.resolution,
+    ratio: edits.ratio ?? parent.request.ratio,
+    firstImage,
+  });
+  // Every rule but the limits, before any work: a frame of the right kind stands in for the real one.
+  const early = await checkVideoRequest(
+    ctx,
+    who,
+    draft({ url: 'https://cdn.discordapp.com/attachments/0/0/last-frame.jpg', contentType: 'image/jpeg' }),
+    { roleIds },
+  );
+  if (early.kind !== 'ok') {
+    await tellPrivately(interaction, refusalText(early, locale) ?? t(locale, 'error.generic'));
+    return;
+  }
+
+  await interaction.deferReply();
+  await interaction
+    .editReply({ content: t(locale, 'extend.working'), allowedMentions: NO_MENTIONS })
+    .catch((err: unknown) => log.warn({ err }, 'could not show that the frame is being taken'));
+  const giveUp = async (content: string) => {
+    await interaction.deleteReply().catch((err: unknown) => log.warn({ err }, 'could not remove the working note'));
+    await tellPrivately(interaction, content);
+  };
+
+  const frame = await ctx.media.lastFrame(parent.videoUrl);
+  if (frame.kind !== 'frame') {
+    log.warn({ why: frame.why, detail: frame.detail }, 'last frame not taken');
+    await giveUp(t(locale, frame.why === 'no_encoder' ? 'extend.noEncoder' : 'extend.videoGone'));
+    return;
+  }
+  // The frame goes in the channel (or thread) where the member works: the new task's first frame is its URL.
+  const name = `last-frame-${parent.id}.jpg`;
+  let posted: { id: string; attachments?: Array<{ url: string }> };
+  try {
+    posted = (await interaction.client.rest.post(Routes.channelMessages(interaction.channelId!), {
+      body: { content: t(locale, 'extend.frameCaption', { id: parent.id }), allowed_mentions: { parse: [] } },
+      files: [{ name, data: frame.data, contentType: 'image/jpeg' }],
+    })) as typeof posted;
+  } catch (err) {
+    log.warn({ err }, 'could not post the last frame');
+    await giveUp(t(locale, 'extend.framePostFailed'));
+    return;
+  }
+  const url = posted.attachments?.[0]?.url;
+  const result = url
+    ? await requestVideo(
+        ctx,
+        who,
+        draft({
+          url,
+          name,
+          contentType: 'image/jpeg',
+          sizeBytes: frame.data.length,
+          width: frame.width,
+          height: frame.height,
+          fromAttachment: true,
+        }),
+        { roleIds, parent: { id: parent.id, kind: 'extend', messageUrl: cardUrl(parent) } },
+      )
+    : undefined;
+  if (result?.kind === 'accepted') {
+    await publishTask(interaction, result.task, ctx);
+    return;
+  }
+  // Refused after all (a limit reached meanwhile) or claimed elsewhere: the frame is not needed.
+  await interaction.client.rest
+    .delete(Routes.channelMessage(interaction.channelId!, posted.id))
+    .catch((err: unknown) => log.warn({ err }, 'could not delete the unused frame'));
+  if (result?.kind === 'claimed') return;
+  await giveUp((result && refusalText(result, locale)) ?? t(locale, 'extend.framePostFailed'));
+}

@@ -1,0 +1,91 @@
+/**
+ * New tasks made from an existing card (Re-roll, Retry, Remix, Extend): the stored request with its Discord
+ * media URLs signed anew, sent down the same path as /video (policy, blocklist, validation, limits, queue),
+ * charged to whoever clicked, and linked back to the card it came from. Refusals are private and change nothing.
+ */
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { type Locale, resolveLocale, t } from '../i18n/index.js';
+import {
+  type ParentKind,
+  type RequestVideoResult,
+  requestVideo,
+  type VideoRequestDraft,
+} from '../services/generation/requestVideo.js';
+import type { TaskRecord } from '../services/tasks/taskRecord.js';
+import type { BotContext } from './botContext.js';
+import { publishTask } from './publishTask.js';
+import { refreshAttachmentUrls } from './refreshAttachmentUrls.js';
+import { renderProblemList } from './render/problemList.js';
+import { renderRefusal } from './render/refusal.js';
+import { NO_MENTIONS } from './render/text.js';
+import { memberRoleIds, whoAsked } from './whoAsked.js';
+
+/** Where the parent's card is, as a link members can click. */
+export function cardUrl(task: TaskRecord): string | undefined {
+  if (!task.messageId || !task.channelId) return undefined;
+  return `https://discord.com/channels/${task.guildId ?? '@me'}/${task.channelId}/${task.messageId}`;
+}
+
+/** A private answer, whether the interaction was answered (deferred) already or not. */
+export async function tellPrivately(interaction: RepliableInteraction, content: string): Promise<void> {
+  const body = { content, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS };
+  if (interaction.deferred || interaction.replied) await interaction.followUp(body);
+  else await interaction.reply(body);
+}
+
+/** The text a refusal of `requestVideo` is shown with, or undefined when it was accepted or claimed. */
+export function refusalText(result: RequestVideoResult, locale: Locale): string | undefined {
+  if (result.kind === 'invalid') return renderProblemList(result.problems, locale);
+  if (result.kind === 'refused' || result.kind === 'policy' || result.kind === 'blocked')
+    return renderRefusal(result, locale);
+  return undefined;
+}
+
+export async function requestFromCard(
+  interaction: RepliableInteraction,
+  ctx: BotContext,
+  parent: TaskRecord,
+  draft: VideoRequestDraft,
+  kind: ParentKind,
+): Promise<void> {
+  const locale = resolveLocale(interaction.locale);
+  // The stored references are Discord CDN URLs that expire: sign stale ones anew, or ask for a new upload.
+  const refreshed = await refreshAttachmentUrls(interaction.client.rest, mediaUrls(draft), ctx.now());
+  if (!refreshed.ok) {
+    ctx.logger.warn(
+      { taskId: parent.id, guildId: parent.guildId, reason: refreshed.reason },
+      'reference URLs could not be refreshed',
+    );
+    await tellPrivately(interaction, t(locale, 'button.mediaExpired'));
+    return;
+  }
+  const result = await requestVideo(ctx, whoAsked(interaction), withMediaUrls(draft, refreshed.urls), {
+    parent: { id: parent.id, kind, messageUrl: cardUrl(parent) },
+    roleIds: memberRoleIds(interaction),
+  });
+  const refusal = refusalText(result, locale);
+  if (refusal) await tellPrivately(interaction, refusal);
+  else if (result.kind === 'accepted') await publishTask(interaction, result.task, ctx);
+  // claimed: another process of the bot (sharing the database) answers this interaction.
+}
+
+/** Every media URL a request refers to. */
+function mediaUrls(d: VideoRequestDraft): string[] {
+  return [d.images, d.referenceVideos, d.referenceAudios, [d.firstImage, d.lastImage]]
+    .flatMap((list) => list ?? [])
+    .filter((m): m is NonNullable<typeof m> => !!m)
+    .map((m) => m.url);
+}
+
+/** The request with its media URLs replaced (refreshed ones). */
+function withMediaUrls(d: VideoRequestDraft, urls: Map<string, string>): VideoRequestDraft {
+  const swap = <M extends { url: string }>(m: M | undefined) => (m ? { ...m, url: urls.get(m.url) ?? m.url } : m);
+  return {
+    ...d,
+    images: d.images?.map((m) => swap(m)!),
+    referenceVideos: d.referenceVideos?.map((m) => swap(m)!),
+    referenceAudios: d.referenceAudios?.map((m) => swap(m)!),
+    firstImage: swap(d.firstImage),
+    lastImage: swap(d.lastImage),
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * Finished videos on their way to Discord, and frames taken from them. Owns ffmpeg (found and checked once
+ * at start; without a working one everything falls back to links and says so once), the bounded encode
+ * queue (`ENCODE_CONCURRENCY` ffmpeg jobs at a time, each with a time limit), and the temporary files: each
+ * job has its own directory, removed when the job ends, and directories a killed process left behind are
+ * removed at the next start. A restart during an encode loses nothing: the task is still `delivering`, and
+ * delivery (with the encode) starts again.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PQueue from 'p-queue';
+import type { Logger } from '../../logging/logger.js';
+import { type DownloadOptions, downloadVideo } from '../delivery/downloadVideo.js';
+import { bundledFfmpegPath, checkFfmpeg, FfmpegError } from './ffmpeg.js';
+import { fitToLimit } from './fitToLimit.js';
+import { extractLastFrame } from './lastFrame.js';
+
+export interface MediaSettings {
+  /** FFMPEG_PATH: a binary, `none` to turn encoding off, or unset for the bundled one. */
+  ffmpegPath?: string;
+  concurrency: number;
+  timeoutMs: number;
+  /** The largest finished video fetched for re-encoding (or for its last frame). */
+  maxSourceBytes: number;
+  /** Where job directories go (default: the OS temp directory). */
+  tempRoot?: string;
+  download?: Pick<DownloadOptions, 'allowHttp' | 'allowPrivateHosts'>;
+}
+
+export type PreparedUpload =
+  | { kind: 'file'; data: Buffer; contentType: string; fitted?: { originalBytes: number; scaled: boolean } }
+  /** Deliver the link instead, and why. */
+  | { kind: 'link'; why: 'too_large' | 'refused' | 'fetch_failed' | 'cannot_fit' | 'no_encoder'; detail?: string };
+
+export type LastFrameResult =
+  | { kind: 'frame'; data: Buffer; width: number; height: number }
+  | { kind: 'unavailable'; why: 'no_encoder' | 'gone' | 'unreadable' | 'too_large'; detail?: string };
+
+export interface MediaService {
+  /** Finds and checks ffmpeg, removes what killed processes left; call once before delivering. */
+  start(): Promise<void>;
+  readonly canEncode: boolean;
+  /** The video, ready for an upload of at most `limitBytes`: as it is, fitted by ffmpeg, or a reason for a link. */
+  prepareUpload(url: string, limitBytes: number, hooks?: { onFitting?: () => Promise<void> }): Promise<PreparedUpload>;
+  lastFrame(url: string): Promise<LastFrameResult>;
+  /** Encodes waiting or running (for metrics and tests). */
+  readonly pending: number;
+  /** Stops every ffmpeg job now (shutdown): their deliveries fail and are tried again after the restart. */
+  stop(): void;
+}
+
+const JOB_PREFIX = 'job-';
+
+export function createMediaService(settings: MediaSettings, logger: Logger): MediaService {
+  const root = settings.tempRoot ?? join(tmpdir(), 'seedance-bot-media');
+  const queue = new PQueue({ concurrency: Math.max(1, settings.concurrency) });
+  let ffmpeg: string | undefined;
+  let checked = false;
+  const stopping = new AbortController();
+
+  async function withJobDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+    await mkdir(root, { recursive: true });
+    const dir = await mkdtemp(join(root, `${JOB_PREFIX}${process.pid}-`));
+    try {
+      return await work(dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Job directories of processes that no longer run (kill -9, power loss), or older than a day. */
+  async function sweepLeftovers(): Promise<number> {
+    const names = await readdir(root).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      if (!name.startsWith(JOB_PREFIX)) continue;
+      const pid = Number(name.slice(JOB_PREFIX.length).split('-')[0]);
+      const age = Date.now() - ((await stat(join(root, name)).catch(() => undefined))?.mtimeMs ?? 0);
+      if (pid !== process.pid && (!isAlive(pid) || age > 86_400_000)) {
+        await rm(join(root, name), { recursive: true, force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  const download = (url: string, file: string, maxBytes: number) =>
+    downloadVideo(url, { ...settings.download, maxBytes, toFile: file, timeoutMs: settings.timeoutMs });
+
+  return {
+    get canEncode() {
+      return !!ffmpeg;
+    },
+    get pending() {
+      return queue.size + queue.pending;
+    },
+
+    stop() {
+      queue.clear();
+      stopping.abort();
+    },
+
+    async start() {
+      if (checked) return;
+      checked = true;
+      const removed = await sweepLeftovers();
+      if (removed) logger.info({ removed }, 'removed temporary media files left by a stopped process');
+      if (settings.ffmpegPath === 'none') {
+        logger.info('video encoding is off (FFMPEG_PATH=none): videos over the upload limit are delivered as links');
+        return;
+      }
+      const candidate = settings.ffmpegPath ?? bundledFfmpegPath();
+      if (!candidate) {
+        logger.warn('no ffmpeg found (set FFMPEG_PATH): videos over the upload limit are delivered as links');
+        return;
+      }
+      const check = await checkFfmpeg(candidate);
+      if (!check.ok) {
+        logger.warn(
+          { ffmpeg: candidate, reason: check.reason },
+          'ffmpeg does not work: videos over the upload limit are delivered as links',
+        );
+        return;
+      }
+      ffmpeg = candidate;
+      logger.info({ ffmpeg: candidate, version: check.version }, 'ffmpeg ready for fitting videos to upload limits');
+    },
+
+    async prepareUpload(url, limitBytes, hooks = {}) {
+      if (!ffmpeg) {
+        const got = await downloadVideo(url, { ...settings.download, maxBytes: limitBytes });
+        if (got.kind === 'file') return got;
+        if (got.kind === 'too_large') return { kind: 'link', why: 'no_encoder' };
+        if (got.kind === 'refused') return { kind: 'link', why: 'refused', detail: got.message };
+        return { kind: 'link', why: 'fetch_failed', detail: got.kind === 'error' ? got.message : got.kind };
+      }
+      const binary = ffmpeg;
+      return withJobDir(async (dir) => {
+        const source = join(dir, 'source.mp4');
+        const got = await download(url, source, Math.max(limitBytes, settings.maxSourceBytes));
+        if (got.kind === 'too_large') return { kind: 'link', why: 'too_large', detail: 'over VIDEO_SOURCE_MAX_MB' };
+        if (got.kind === 'refused') return { kind: 'link', why: 'refused', detail: got.message };
+        if (got.kind !== 'saved')
+          return { kind: 'link', why: 'fetch_failed', detail: 'message' in got ? got.message : '' };
+        // Under the limit: uploaded exactly as the video service made it.
+        if (got.bytes <= limitBytes)
+          return { kind: 'file', data: await readFile(source), contentType: got.contentType };
+        await hooks.onFitting?.();
+        try {
+          const fit = await queue.add(() =>
+            fitToLimit(source, limitBytes, {
+              ffmpeg: binary,
+              workDir: dir,
+              timeoutMs: settings.timeoutMs,
+              signal: stopping.signal,
+            }),
+          );
+          if (fit.kind !== 'fitted') return { kind: 'link', why: 'cannot_fit', detail: fit.reason };
+          return {
+            kind: 'file',
+            data: await readFile(fit.file),
+            contentType: 'video/mp4',
+            fitted: { originalBytes: got.bytes, scaled: fit.plan.scaled },
+          };
+        } catch (err) {
+          // Stopped for shutdown: not a reason for a link; delivery is tried again after the restart.
+          if (stopping.signal.aborted) throw err;
+          const detail = err instanceof FfmpegError ? `${err.message}: ${err.stderrTail}` : String(err);
+          return { kind: 'link', why: 'cannot_fit', detail };
+        }
+      });
+    },
+
+    async lastFrame(url) {
+      if (!ffmpeg) return { kind: 'unavailable', why: 'no_encoder' };
+      const binary = ffmpeg;
+      return withJobDir(async (dir) => {
+        const source = join(dir, 'source.mp4');
+        const got = await download(url, source, settings.maxSourceBytes);
+        if (got.kind === 'too_large') return { kind: 'unavailable', why: 'too_large' };
+        if (got.kind !== 'saved')
+          return { kind: 'unavailable', why: 'gone', detail: 'message' in got ? got.message : '' };
+        try {
+          const frame = await queue.add(() =>
+            extractLastFrame(source, {
+              ffmpeg: binary,
+              workDir: dir,
+              timeoutMs: settings.timeoutMs,
+              signal: stopping.signal,
+            }),
+          );
+          if ('unreadable' in frame) return { kind: 'unavailable', why: 'unreadable', detail: frame.unreadable };
+          return { kind: 'frame', data: await readFile(frame.file), width: frame.width, height: frame.height };
+        } catch (err) {
+          if (stopping.signal.aborted) throw err;
+          const detail = err instanceof FfmpegError ? `${err.message}: ${err.stderrTail}` : String(err);
+          return { kind: 'unavailable', why: 'unreadable', detail };
+        }
+      });
+    },
+  };
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
