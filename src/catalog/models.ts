@@ -268,8 +268,8 @@ export function billingModelName(model: ModelSpec, resolution: Resolution): stri
 
 /**
  * Whether a finished video of this model can be extended: the next shot starts from its last frame, sent as
- * a first frame alone over https (asset-only models would need the media review first).
+ * a first frame alone over https (on Manxue models the frame goes through the media review first).
  */
 export function canStartFromFrame(model: ModelSpec): boolean {
-  return !!model.frames && !model.frames.bothRequired && model.mediaScheme !== 'asset';
+  return !!model.frames && !model.frames.bothRequired && (model.mediaScheme !== 'asset' || !!model.assetReview);
 }

@@ -1,7 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import type { AttachmentSpec, CommandOption } from '../fakes/discord/index.js';
 import { eventually, startHarness, type Harness, type HarnessOptions } from '../harness.js';
+import { makeVideo } from '../support/videos.js';
 
 // Manxue (sd2_mx_*) models take uploads through the vendor's media review: the files are submitted for
 // review, their asset ids polled until Active, then the task is created with asset:// ids.
@@ -191,6 +195,121 @@ describe('a reused asset the video service no longer knows', () => {
     expect(retried.parentId).toBe(refused.id);
     expect(h!.seedance.auditCount()).toBe(2); // reviewed again, not reused
     expect(retried.review?.items[0]?.reused).toBeUndefined();
+  });
+});
+
+describe('Remix and Extend on a Manxue model', () => {
+  let dir: string;
+  let clip: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'manxue-e2e-'));
+    clip = join(dir, 'clip.mp4');
+    await makeVideo(clip, { seconds: 2, width: 1280, height: 720, bitsPerSec: 1_000_000 });
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function finishedWithImage() {
+    h!.seedance.enqueueScript({ kind: 'succeed', queuedMs: 50, runMs: 50, videoFile: clip });
+    const ix = video(
+      'images',
+      [
+        { name: 'prompt', value: 'a kite over the dunes' },
+        { name: 'model', value: 'sd2_mx_720p' },
+      ],
+      [png('image1')],
+    );
+    await h!.discord.waitForCallback(ix.id);
+    const task = await until((await latestTask()).id, (t) => t.state === 'done' && !t.interaction.token, 20_000);
+    const card = h!.discord.originalMessage(ix.id)!;
+    return { task, card: { id: card.id, channelId: card.channelId } };
+  }
+
+  it('Remix keeps the reviewed image: no second review, the same asset id', async () => {
+    await start();
+    const { task, card } = await finishedWithImage();
+    const modal = h!.discord.dispatchComponent({ customId: `v1:remix:${task.id}`, message: card, user: MEMBER });
+    expect((await h!.discord.waitForCallback(modal.id)).type).toBe(9);
+    h!.seedance.enqueueScript({ kind: 'succeed', queuedMs: 50, runMs: 50, videoFile: clip });
+    const ix = h!.discord.dispatchModalSubmit({
+      customId: `v1:remixform:${task.id}`,
+      fields: { prompt: 'the kite at night', duration: '6', ratio: '' },
+      user: MEMBER,
+      message: card,
+    });
+    await h!.discord.waitForCallback(ix.id, 20_000);
+    const remix = await until(
+      (
+        await eventually(
+          async () => (await h!.app.tasks.listRecentByUser(MEMBER.id)).find((t) => t.parentId === task.id),
+          5000,
+          'remix',
+        )
+      ).id,
+      'done',
+      20_000,
+    );
+    expect(h!.seedance.auditCount()).toBe(1);
+    expect(creates()[1]!.body).toMatchObject({
+      prompt: 'the kite at night',
+      duration: 6,
+      images: [`asset://${task.review!.items[0]!.assetId}`],
+    });
+    expect(remix.review?.items[0]).toMatchObject({ reused: true });
+  }, 60_000);
+
+  it('Extend sends the last frame through the media review, then starts from it as an asset', async () => {
+    await start();
+    const { task, card } = await finishedWithImage();
+    const modal = h!.discord.dispatchComponent({ customId: `v1:extend:${task.id}`, message: card, user: MEMBER });
+    expect((await h!.discord.waitForCallback(modal.id)).type).toBe(9);
+    h!.seedance.enqueueScript({ kind: 'succeed', queuedMs: 50, runMs: 50, videoFile: clip });
+    const ix = h!.discord.dispatchModalSubmit({
+      customId: `v1:extendform:${task.id}`,
+      fields: { prompt: 'the kite lands', duration: '5' },
+      user: MEMBER,
+      message: card,
+    });
+    await h!.discord.waitForCallback(ix.id, 20_000);
+    const next = await until(
+      (
+        await eventually(
+          async () => (await h!.app.tasks.listRecentByUser(MEMBER.id)).find((t) => t.parentId === task.id),
+          20_000,
+          'extend',
+        )
+      ).id,
+      'done',
+      20_000,
+    );
+    const frame = next.request.first_image!;
+    expect(frame).toContain(`last-frame-${task.id}.jpg`);
+    expect(h!.seedance.audits()).toEqual([{ imageUrls: [task.request.images![0]] }, { imageUrls: [frame] }]);
+    expect(creates()[1]!.body).toMatchObject({ first_image: `asset://${assetIdOf(frame)}` });
+    expect(creates()[1]!.body).not.toHaveProperty('images');
+  }, 60_000);
+
+  it('a card whose file the review refused offers neither Retry nor Remix, and a forged Remix is refused', async () => {
+    await start();
+    const ix = video(
+      'images',
+      [
+        { name: 'prompt', value: 'p' },
+        { name: 'model', value: 'sd2_mx_720p' },
+      ],
+      [png('image1', { filename: 'review-fail.png' })],
+    );
+    await h!.discord.waitForCallback(ix.id);
+    const task = await until((await latestTask()).id, (t) => !!t.toldAt);
+    expect(buttonsOf(ix.id)).not.toMatch(/v1:(retry|remix):/);
+    const card = h!.discord.originalMessage(ix.id)!;
+    const click = h!.discord.dispatchComponent({
+      customId: `v1:remix:${task.id}`,
+      message: { id: card.id, channelId: card.channelId },
+      user: MEMBER,
+    });
+    const cb = await h!.discord.waitForCallback(click.id);
+    expect(cb.type).toBe(4);
+    expect(String(cb.data?.content)).toMatch(/different file/);
   });
 });
 

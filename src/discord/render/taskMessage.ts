@@ -154,8 +154,9 @@ export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string
         .setEmoji('🔁'),
     );
   }
-  // Remix: the same model and references with an edited prompt, duration or ratio (finished or failed).
-  if (['done', 'failed', 'timed_out', 'uncertain'].includes(task.state))
+  // Remix: the same model and references with an edited prompt, duration or ratio (finished or failed; not
+  // when the media review refused one of those references).
+  if (['done', 'failed', 'timed_out', 'uncertain'].includes(task.state) && task.lastError?.reason !== 'review_failed')
     buttons.push(
       new ButtonBuilder()
         .setCustomId(customIdFor('remix', task.id))
