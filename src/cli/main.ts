@@ -12,6 +12,7 @@ import { createLogger } from '../logging/logger.js';
 import { SeedanceClient } from '../services/seedance/client.js';
 import { isSeedanceError } from '../services/seedance/errors.js';
 import { bilingualProblems, validateVideoRequest } from '../services/validation/index.js';
+import { reviewItemsOf } from '../services/review/assetReview.js';
 import { runAudit } from './audit.js';
 import { describeModels } from './describeModels.js';
 import { requestFromJson } from './requestFromJson.js';
@@ -123,6 +124,14 @@ export async function run(argv: string[]): Promise<number> {
       const v = validate(arg);
       if ('exit' in v) return v.exit;
       if (!v.result.ok) return printValidation(v.result, asJson);
+      // The bot reviews uploads for the Manxue models; this command sends the body as it is.
+      const unreviewed = reviewItemsOf({ model: v.result.model.id, request: v.result.body });
+      if (unreviewed.length) {
+        stderr(
+          `${v.result.model.id} takes media only as asset:// ids: review the files first with\n  npm run cli -- audit ${unreviewed.map((it) => it.url).join(' ')}\nthen put the asset:// ids in the request.`,
+        );
+        return 1;
+      }
       try {
         const created = await upstreamClient().createTask({ ...v.result.body });
         stdout(asJson ? JSON.stringify(created) : `Task created: ${created.taskId} (${created.status ?? 'submitted'})`);

@@ -54,6 +54,20 @@ describe('npm run cli -- audit', () => {
     expect(run.stdout).toMatch(/Failed: asset:\/\/ast_\w+ \(.*real person\)/);
   });
 
+  it('submit of a Manxue request with https media points to audit and sends nothing', async () => {
+    fake = await startFakeSeedance({ apiKey: 'sk_cli' });
+    const body = JSON.stringify({
+      model: 'sd2_mx_720p',
+      prompt: 'p',
+      duration: 5,
+      images: ['https://example.com/a.png'],
+    });
+    const run = await cli(['submit', body], { SEEDANCE_API_KEY: 'sk_cli', SEEDANCE_BASE_URL: fake.url });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('npm run cli -- audit https://example.com/a.png');
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('without a URL: usage, exit 2', async () => {
     const run = await cli(['audit'], { SEEDANCE_API_KEY: 'sk_cli' });
     expect(run.code).toBe(2);
