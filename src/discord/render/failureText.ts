@@ -24,6 +24,9 @@ const KEY: Record<FailureReason, MessageKey> = {
   undeliverable: 'failure.undeliverable',
   member_cancelled: 'failure.member_cancelled',
   account_unavailable: 'failure.account_unavailable',
+  review_failed: 'failure.review_failed',
+  review_timeout: 'failure.review_timeout',
+  review_uncertain: 'failure.uncertain',
 };
 
 export function failureText(task: TaskRecord, locale: Locale): string | undefined {
@@ -42,7 +45,14 @@ export function failureText(task: TaskRecord, locale: Locale): string | undefine
       });
     case 'failed': {
       const reason = error?.reason ?? error?.failureKind ?? 'unknown';
-      return t(locale, KEY[reason] ?? 'failure.unknown', { detail });
+      // The media review names the member's file (escaped like any upstream text) and its time limit.
+      const file = escapeUntrusted(truncate(error?.file ?? '', 120));
+      const minutes = Number(error?.detail);
+      return t(locale, KEY[reason] ?? 'failure.unknown', {
+        detail,
+        file,
+        minutes: Number.isFinite(minutes) ? minutes : '?',
+      });
     }
     default:
       return undefined;
