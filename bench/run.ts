@@ -10,6 +10,7 @@ import { benchMetrics } from './metrics.js';
 import { benchCompletionToEdit, benchPoller } from './poller.js';
 import { benchQueue } from './queue.js';
 import { benchReservations } from './reservations.js';
+import { benchReview } from './review.js';
 import { benchStorage } from './storage.js';
 
 const only = process.argv[2];
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<void>> = {
   cluster: () => benchCluster(),
   encode: () => benchEncode(),
   metrics: () => benchMetrics(),
+  review: () => benchReview(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

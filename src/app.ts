@@ -28,6 +28,8 @@ import { pruneRecords } from './services/retention/pruneRecords.js';
 import { createMetrics, type Metrics } from './services/monitoring/metrics.js';
 import { type OpsHttpServer, startHttpServer } from './services/monitoring/httpServer.js';
 import { createKeyPool, type KeyPool } from './services/seedance/keyPool.js';
+import { createAssetCache } from './services/review/assetReview.js';
+import { AssetReviewClient } from './services/seedance/assets.js';
 import { reconcile } from './services/tasks/reconcile.js';
 import { isFinal, type TaskRecord } from './services/tasks/taskRecord.js';
 import { type Checkpoint, createTaskService, type TaskService } from './services/tasks/taskService.js';
@@ -97,6 +99,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     onExchange: (e) => metrics?.observeExchange(e),
     now,
   });
+  // The media review of Manxue uploads (ASSUMED contract, services/seedance/assets.ts) and its reuse cache.
+  // Asset ids belong to the account that reviewed them: reviews go to the pool's review key (the first key),
+  // the cache is kept per key fingerprint, and a reviewed task is created with that same key.
+  const assetClient = new AssetReviewClient(seedance, config.assets);
+  const assetCache = createAssetCache({ store, fingerprint: () => seedance.reviewKey, now });
   const shards = await resolveShards(config);
   const settings = createSettingsStore(store);
   const ledger = createGuildLedger({
@@ -137,6 +144,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now,
     checkpoint: options.checkpoint,
     leases,
+    review: { cache: assetCache, client: assetClient, key: () => seedance.reviewKey },
   });
   metrics = createMetrics({ openTasksByState: () => tasks.countOpenByState(), keys: () => seedance.states() });
   const counted = metrics;
@@ -164,10 +172,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     upstream: seedance,
     presenter,
     logger: logger.child({ component: 'poller' }),
-    settings: { ...config.poll },
+    settings: { ...config.poll, reviewTimeoutMs: config.assets.reviewTimeoutMs },
     now,
     checkpoint: options.checkpoint,
     leases,
+    review: { status: (ids, beforeSend) => assetClient.status(ids, beforeSend), cache: assetCache },
   });
   const queue = createTaskQueue({
     tasks,
@@ -182,7 +191,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       void tasks.submit(task.id).then(
         (submitted) => {
           poller.track(submitted);
-          if (submitted.state === 'running') void presenter.progress(submitted);
+          // Running, or (Manxue uploads) its media in review: the card leaves its queue place.
+          if (submitted.state === 'running' || submitted.state === 'reviewing') void presenter.progress(submitted);
         },
         (err: unknown) => {
           logger.error({ err, taskId: task.id, guildId: task.guildId }, 'could not send a task that left the queue');

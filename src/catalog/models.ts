@@ -6,7 +6,17 @@
  * silent for a family we take the nearest documented family and say so with `// ASSUMED:` and in
  * the row's `assumed` list, so the bot can tell members which rules are unconfirmed.
  */
-import type { AudioRule, Family, FrameRule, ImageRule, ModelSpec, Ratio, Resolution, VideoRule } from './types.js';
+import type {
+  AssetReviewRule,
+  AudioRule,
+  Family,
+  FrameRule,
+  ImageRule,
+  ModelSpec,
+  Ratio,
+  Resolution,
+  VideoRule,
+} from './types.js';
 
 const MiB = 1024 * 1024;
 
@@ -63,7 +73,16 @@ type FamilyRules = Omit<ModelSpec, 'id' | 'family' | 'resolution'> & {
 
 const PROMPT_MAX = 5000; // Stated for MD ("max 5000 characters"); ASSUMED for every other family.
 
-/** Manxue full route: per second, 4–12 s, media only as asset:// ids from the audit flow. */
+/**
+ * ASSUMED (the Manxue upstream provider's asset-upload page): images for review need an aspect ratio of
+ * 0.4–2.5 and 300–6000 px on each side.
+ */
+const MANXUE_REVIEW: AssetReviewRule = { imageMinPx: 300, imageMaxPx: 6000, imageMinRatio: 0.4, imageMaxRatio: 2.5 };
+
+/**
+ * Manxue full route: per second, 4–12 s, media only as asset:// ids. Uploads (https URLs) are sent to the
+ * vendor's media review first (services/seedance/assets.ts) and used by their asset ids once Active.
+ */
 const manxue = (label: ModelSpec['label'], withVideos: boolean): FamilyRules => ({
   label,
   billing: 'per_second',
@@ -75,6 +94,7 @@ const manxue = (label: ModelSpec['label'], withVideos: boolean): FamilyRules => 
   frames: frames(false), // ASSUMED: a first frame alone is allowed (only MD is said to need both).
   videos: withVideos ? mdVideos : null, // "reference_videos only for video-series models"; ASSUMED: MD's limits.
   audios: audios(3, true), // Audio supported on Full; ASSUMED: max 3 as on STD.
+  assetReview: MANXUE_REVIEW,
   assumed: [
     'images.max',
     'frames.firstOnly',
@@ -248,8 +268,8 @@ export function billingModelName(model: ModelSpec, resolution: Resolution): stri
 
 /**
  * Whether a finished video of this model can be extended: the next shot starts from its last frame, sent as
- * a first frame alone over https (asset-only models would need the media review first).
+ * a first frame alone over https (on Manxue models the frame goes through the media review first).
  */
 export function canStartFromFrame(model: ModelSpec): boolean {
-  return !!model.frames && !model.frames.bothRequired && model.mediaScheme !== 'asset';
+  return !!model.frames && !model.frames.bothRequired && (model.mediaScheme !== 'asset' || !!model.assetReview);
 }

@@ -68,6 +68,18 @@ export interface AudioRule extends MediaLimits {
   allowedWithFrames: boolean;
 }
 
+/**
+ * The vendor's media review (Manxue full route): attachments are submitted for review and used as
+ * `asset://{assetId}` once Active. Images must fit these bounds (ASSUMED: the upstream provider's documented rule).
+ */
+export interface AssetReviewRule {
+  imageMinPx: number;
+  imageMaxPx: number;
+  /** width / height */
+  imageMinRatio: number;
+  imageMaxRatio: number;
+}
+
 export interface ModelSpec {
   id: string;
   family: Family;
@@ -84,6 +96,8 @@ export interface ModelSpec {
   frames: FrameRule | null;
   videos: VideoRule | null;
   audios: AudioRule | null;
+  /** Set when https media (uploads) is accepted only after the vendor's media review turns it into asset:// ids. */
+  assetReview?: AssetReviewRule;
   /** Fields whose values are our choice where the vendor page is silent (also commented in the table). */
   assumed: readonly string[];
 }

@@ -16,7 +16,7 @@ export function describeModels(asJson: boolean): string {
       m.resolution.allowed.join('/').padEnd(16),
       m.billing === 'per_task' ? 'per task  ' : 'per second',
       `ratios:${m.ratios.join(',')}`.padEnd(45),
-      `media:${m.mediaScheme}`.padEnd(21),
+      `media:${m.mediaScheme}${m.assetReview ? '+review' : ''}`.padEnd(21),
       refs.join(', ') || 'text only',
       m.assumed.length ? `  (assumed: ${m.assumed.join(', ')})` : '',
     ].join(' ');

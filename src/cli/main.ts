@@ -4,6 +4,7 @@
  *   submit '<json>' [--json]     validate, then create a real task (costs money)
  *   status <task_id> [--json]    query a task
  *   models [--json]              the catalog
+ *   audit <url>... [--every <sec>]  submit files to the media review (Manxue), poll, print the raw answers
  * Bad arguments print the usage and exit 2; no stack traces.
  */
 import { configOrExit, loadDotEnv } from '../config/loadConfig.js';
@@ -11,6 +12,8 @@ import { createLogger } from '../logging/logger.js';
 import { SeedanceClient } from '../services/seedance/client.js';
 import { isSeedanceError } from '../services/seedance/errors.js';
 import { bilingualProblems, validateVideoRequest } from '../services/validation/index.js';
+import { reviewItemsOf } from '../services/review/assetReview.js';
+import { runAudit } from './audit.js';
 import { describeModels } from './describeModels.js';
 import { requestFromJson } from './requestFromJson.js';
 
@@ -19,6 +22,10 @@ const USAGE = `Usage:
   npm run cli -- submit '<json>' [--json]     validate, then create the task upstream (costs money)
   npm run cli -- status <task_id> [--json]    query a task upstream
   npm run cli -- models [--json]              list the models and their rules
+  npm run cli -- audit <url>... [--every <sec>]
+                                              submit files to the media review of the Manxue models, poll their
+                                              status every 3 s (until Active/Failed or ASSET_REVIEW_TIMEOUT_MIN)
+                                              and print every raw answer; prefix video: or audio: to force a kind
 The request JSON uses the vendor's field names: model, prompt, duration, resolution, ratio, orientation,
 images, first_image, last_image, reference_videos, reference_audios (media as URLs).
 Example: npm run cli -- validate '{"model":"seedance2.0-mini-sp","prompt":"a fox","duration":5}'`;
@@ -82,10 +89,32 @@ function failUpstream(err: unknown, asJson: boolean): number {
   return 1;
 }
 
+async function audit(args: string[]): Promise<number> {
+  const at = args.indexOf('--every');
+  const every = at >= 0 ? Number(args[at + 1]) : 3;
+  const urls = at >= 0 ? args.filter((_, i) => i !== at && i !== at + 1) : args;
+  if (!urls.length) return usage('audit needs at least one URL');
+  if (!Number.isFinite(every) || every <= 0) return usage('--every needs a number of seconds above 0');
+  const config = configOrExit({ seedance: true });
+  try {
+    return await runAudit({
+      client: upstreamClient(),
+      contract: config.assets,
+      args: urls,
+      timeoutMs: config.assets.reviewTimeoutMs,
+      everyMs: every * 1000,
+      out: stdout,
+    });
+  } catch (err) {
+    return failUpstream(err, false);
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
   const asJson = argv.includes('--json');
   const args = argv.filter((a) => a !== '--json');
   const [command, arg, ...rest] = args;
+  if (command === 'audit') return audit(args.slice(1));
   if (rest.length) return usage(`unexpected argument(s): ${rest.join(' ')}`);
   switch (command) {
     case 'validate': {
@@ -96,6 +125,14 @@ export async function run(argv: string[]): Promise<number> {
       const v = validate(arg);
       if ('exit' in v) return v.exit;
       if (!v.result.ok) return printValidation(v.result, asJson);
+      // The bot reviews uploads for the Manxue models; this command sends the body as it is.
+      const unreviewed = reviewItemsOf({ model: v.result.model.id, request: v.result.body });
+      if (unreviewed.length) {
+        stderr(
+          `${v.result.model.id} takes media only as asset:// ids: review the files first with\n  npm run cli -- audit ${unreviewed.map((it) => it.url).join(' ')}\nthen put the asset:// ids in the request.`,
+        );
+        return 1;
+      }
       try {
         const created = await upstreamClient().createTask({ ...v.result.body });
         stdout(asJson ? JSON.stringify(created) : `Task created: ${created.taskId} (${created.status ?? 'submitted'})`);

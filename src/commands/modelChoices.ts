@@ -4,11 +4,14 @@ import type { ModelSpec } from '../catalog/types.js';
 import type { Locale } from '../i18n/index.js';
 import type { VideoMode } from './video.definition.js';
 
+/** Uploads work where https media is taken, or where the vendor's media review turns them into asset ids. */
+const takesUploads = (m: ModelSpec) => m.mediaScheme !== 'asset' || !!m.assetReview;
+
 const FITS: Record<VideoMode, (m: ModelSpec) => boolean> = {
   text: (m) => !m.images?.required,
-  images: (m) => !!m.images && m.mediaScheme !== 'asset',
-  frames: (m) => !!m.frames && m.mediaScheme !== 'asset',
-  references: (m) => !!m.videos && m.mediaScheme !== 'asset',
+  images: (m) => !!m.images && takesUploads(m),
+  frames: (m) => !!m.frames && takesUploads(m),
+  references: (m) => !!m.videos && takesUploads(m),
 };
 
 export function describeModelChoice(m: ModelSpec, locale: Locale): string {
@@ -23,7 +26,14 @@ export function describeModelChoice(m: ModelSpec, locale: Locale): string {
     .join('/');
   const billing = m.billing === 'per_task' ? (zh ? '按次' : 'per task') : zh ? '按秒' : 'per second';
   const res = m.resolution.allowed.join('/');
-  const media = m.mediaScheme === 'asset' ? (zh ? '仅 asset://' : 'asset:// only') : refs || (zh ? '纯文本' : 'text');
+  const media =
+    m.mediaScheme === 'asset'
+      ? m.assetReview
+        ? `${refs}${zh ? '（素材审核）' : ' (reviewed)'}`
+        : zh
+          ? '仅 asset://'
+          : 'asset:// only'
+      : refs || (zh ? '纯文本' : 'text');
   return `${m.id} · ${zh ? m.label.zh : m.label.en} · ${m.duration.min}-${m.duration.max}s · ${res} · ${billing} · ${media}`.slice(
     0,
     100,

@@ -30,6 +30,14 @@ export interface Config {
     timeoutMs: number;
     defaultModel: string;
   };
+  /** The media review of Manxue uploads: its routes (ASSUMED contract, configurable) and time limit. */
+  assets: {
+    auditPath: string;
+    statusPath: string;
+    statusMethod: 'GET' | 'POST';
+    statusParam: string;
+    reviewTimeoutMs: number;
+  };
   databasePath: string;
   /** PostgreSQL instead of the SQLite file (several processes, several machines). */
   database: { url?: string; schema: string; poolSize: number };
@@ -134,6 +142,13 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
         queryPath: e.SEEDANCE_QUERY_PATH,
         timeoutMs: e.SEEDANCE_TIMEOUT_MS,
         defaultModel: e.SEEDANCE_DEFAULT_MODEL,
+      },
+      assets: {
+        auditPath: e.SEEDANCE_ASSET_AUDIT_PATH,
+        statusPath: e.SEEDANCE_ASSET_STATUS_PATH,
+        statusMethod: e.SEEDANCE_ASSET_STATUS_METHOD,
+        statusParam: e.SEEDANCE_ASSET_STATUS_PARAM,
+        reviewTimeoutMs: e.ASSET_REVIEW_TIMEOUT_MIN * 60_000,
       },
       databasePath: e.DATABASE_PATH,
       database: { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA, poolSize: e.DATABASE_POOL_SIZE },

@@ -72,6 +72,25 @@ export const envSchema = z.object({
     .enum(MODEL_IDS, { error: `expected one of ${MODEL_IDS.join(', ')}` })
     .default('seedance2.0-mini-sp'),
 
+  // The media review of Manxue (sd2_mx_*) uploads. ASSUMED contract: see src/services/seedance/assets.ts.
+  SEEDANCE_ASSET_AUDIT_PATH: z
+    .string()
+    .trim()
+    .startsWith('/', { error: 'expected a path starting with /' })
+    .default('/api/open-api/v1/seedance/assets/audit'),
+  SEEDANCE_ASSET_STATUS_PATH: z
+    .string()
+    .trim()
+    .startsWith('/', { error: 'expected a path starting with /' })
+    .default('/api/open-api/v1/seedance/assets/status'),
+  SEEDANCE_ASSET_STATUS_METHOD: z.enum(['GET', 'POST'], { error: 'expected GET or POST' }).default('GET'),
+  SEEDANCE_ASSET_STATUS_PARAM: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { error: 'expected a parameter name such as assetIds' })
+    .default('assetIds'),
+  ASSET_REVIEW_TIMEOUT_MIN: positive(10),
+
   // Storage and logs
   DATABASE_PATH: z.string().trim().min(1).default('./data/bot.sqlite'),
   DATABASE_URL: z

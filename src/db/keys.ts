@@ -33,6 +33,11 @@ export const keys = {
   claim: (interactionId: string) => `claims:${interactionId}`,
   /** A live process of the bot (heartbeat), when several share the store. */
   process: (processId: string) => `processes:${processId}`,
+  /**
+   * A file the vendor's media review accepted, reused for 30 days: per API key (`fingerprint`, a sha256
+   * prefix of the key) and per file (`urlHash`, a sha256 prefix of its URL without the query string).
+   */
+  asset: (fingerprint: string, urlHash: string) => `assets:${fingerprint}:${urlHash}`,
   /** Store metadata (schema version). */
   meta: (name: string) => `meta:${name}`,
   /** Records of the first schema, read by the upgrade only. */
@@ -55,6 +60,8 @@ export const prefixes = {
   /** The running slots of one scope. */
   slotsOf: (scope: string) => `slots:${scope}:`,
   process: 'processes:',
+  /** Reviewed files of every API key (see keys.asset). */
+  asset: 'assets:',
   /** Every member's usage document of one scope. */
   memberUsage: (scope: string) => `usage:${scope}:u`,
   /** Collections of the first schema, read by the upgrade only. */

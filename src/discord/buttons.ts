@@ -79,6 +79,11 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       await ephemeral(t(locale, 'button.extendUnavailable'));
       return;
     }
+    // The media review refused one of its files: a remix would send the same file again.
+    if (task.lastError?.reason === 'review_failed') {
+      await ephemeral(t(locale, 'button.reviewFailed'));
+      return;
+    }
     // A modal is the answer to the click itself: it must go out within Discord's 3 s, so nothing else runs first.
     await interaction.showModal(remixModal(task, locale, parsed.action));
     return;
@@ -92,6 +97,11 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     parsed.action === 'reroll' ? task.state === 'done' : FINAL_STATES.includes(task.state) && task.state !== 'done';
   if (!wanted) {
     await ephemeral(t(locale, 'button.notFinished'));
+    return;
+  }
+  // The media review refused one of its files: sending the same file again would be refused again.
+  if (parsed.action === 'retry' && task.lastError?.reason === 'review_failed') {
+    await ephemeral(t(locale, 'button.reviewFailed'));
     return;
   }
   // A new task, charged to whoever clicked, re-checked against today's rules.

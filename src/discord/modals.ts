@@ -37,6 +37,11 @@ export async function handleModalSubmit(interaction: ModalSubmitInteraction, ctx
       await tellPrivately(interaction, t(locale, 'button.notFinished'));
       return;
     }
+    // The media review refused one of its files: the remix would send the same file again.
+    if (task.lastError?.reason === 'review_failed') {
+      await tellPrivately(interaction, t(locale, 'button.reviewFailed'));
+      return;
+    }
     await requestFromCard(interaction, ctx, task, { ...inputFromTask(task), ...edits }, 'remix');
     return;
   }

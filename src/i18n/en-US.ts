@@ -67,6 +67,10 @@ export const enUS = {
     `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'value')}; accepted types: ${s(p, 'allowed')}.`,
   'media.tooLarge': (p: { field: Arg; name: Arg; size: Arg; max: Arg }) =>
     `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'size')}; the limit is ${s(p, 'max')}.`,
+  'media.reviewImageSize': (p: { field: Arg; name: Arg; width: Arg; height: Arg; min: Arg; max: Arg }) =>
+    `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'width')}×${s(p, 'height')} px; the video service's media review takes images from ${s(p, 'min')} to ${s(p, 'max')} px on each side.`,
+  'media.reviewImageRatio': (p: { field: Arg; name: Arg; width: Arg; height: Arg; ratio: Arg; min: Arg; max: Arg }) =>
+    `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'width')}×${s(p, 'height')} (aspect ratio ${s(p, 'ratio')}); the video service's media review takes ratios from ${s(p, 'min')} to ${s(p, 'max')} (width ÷ height).`,
   'field.invalid': (p: { field: Arg; detail: Arg }) => `${s(p, 'field')} is not valid: ${s(p, 'detail')}.`,
 
   // Replies and messages
@@ -95,6 +99,8 @@ export const enUS = {
   'task.ratio.auto': () => 'ratio auto',
   'status.accepted': () => '⏳ Accepted, sending to Seedance…',
   'status.submitting': () => '⏳ Sending to Seedance…',
+  'status.reviewing': () => '🔎 Reviewing your media with the video service…',
+  'status.review_submitting': () => '🔎 Reviewing your media with the video service…',
   'status.queued': () => '🕒 Queued upstream',
   'status.running': (p: { progress?: Arg }) =>
     `🎬 Rendering${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')}%)` : ''}`,
@@ -142,6 +148,10 @@ export const enUS = {
     'The video was made, but Discord would not let the bot post it anywhere, not even by direct message. Your usage was refunded.',
   'failure.account_unavailable': () =>
     "The bot's video account is unavailable right now (its API keys were refused or ran out of balance). Nothing was created and your usage was refunded; please tell a server admin.",
+  'failure.review_failed': (p: { file: Arg; detail: Arg }) =>
+    `The video service's media review refused ${s(p, 'file')}: ${s(p, 'detail')}. Nothing was made and your usage was refunded. Use a different file; sending the same one again will be refused again.`,
+  'failure.review_timeout': (p: { minutes: Arg }) =>
+    `The video service's media review did not finish within ${s(p, 'minutes')} minutes, so the bot stopped waiting. Nothing was made and your usage was refunded; Retry starts the review again.`,
   'failure.member_cancelled': () =>
     'Cancelled while waiting in the queue. Nothing was sent to the video service and your usage was refunded.',
   'button.reroll': () => 'Re-roll',
@@ -182,6 +192,8 @@ export const enUS = {
   'button.unknownTask': () => 'This task is no longer known to the bot.',
   'button.mediaExpired': () =>
     'The images or clips of this request are no longer available from Discord. Start a new /video and upload them again; nothing was charged.',
+  'button.reviewFailed': () =>
+    'The video service refused a file of this request in its media review, so it cannot be sent again as it is. Start a new /video with a different file.',
   'button.notFinished': () => 'This task has not finished yet.',
   'tasks.none': () => 'You have no tasks yet. Start one with /video.',
   'tasks.recentTitle': () => 'Your recent tasks',

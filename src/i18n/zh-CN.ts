@@ -42,6 +42,10 @@ export const zhCN: Messages = {
   'media.contentType': (p) =>
     `${s(p, 'field')}：${s(p, 'name')} 的类型是 ${s(p, 'value')}；可接受的类型：${s(p, 'allowed')}。`,
   'media.tooLarge': (p) => `${s(p, 'field')}：${s(p, 'name')} 大小为 ${s(p, 'size')}，上限为 ${s(p, 'max')}。`,
+  'media.reviewImageSize': (p) =>
+    `${s(p, 'field')}：${s(p, 'name')} 为 ${s(p, 'width')}×${s(p, 'height')} 像素；视频服务的素材审核只接受每边 ${s(p, 'min')}–${s(p, 'max')} 像素的图片。`,
+  'media.reviewImageRatio': (p) =>
+    `${s(p, 'field')}：${s(p, 'name')} 为 ${s(p, 'width')}×${s(p, 'height')}（宽高比 ${s(p, 'ratio')}）；视频服务的素材审核只接受宽高比 ${s(p, 'min')}–${s(p, 'max')}（宽 ÷ 高）。`,
   'field.invalid': (p) => `${s(p, 'field')} 无效：${s(p, 'detail')}。`,
 
   'reply.problemsTitle': (p) => `请求未发送（${s(p, 'count')} 个问题），未扣除任何额度：`,
@@ -67,6 +71,8 @@ export const zhCN: Messages = {
   'task.ratio.auto': () => '比例自动',
   'status.accepted': () => '⏳ 已接受，正在提交到 Seedance…',
   'status.submitting': () => '⏳ 正在提交到 Seedance…',
+  'status.reviewing': () => '🔎 视频服务正在审核你的素材…',
+  'status.review_submitting': () => '🔎 视频服务正在审核你的素材…',
   'status.queued': () => '🕒 上游排队中',
   'status.running': (p) =>
     `🎬 生成中${p.progress !== undefined && p.progress !== '' ? `（${s(p, 'progress')}%）` : ''}`,
@@ -96,6 +102,10 @@ export const zhCN: Messages = {
   'failure.cancelled': (p) => `视频服务取消了此任务或任务已过期（${s(p, 'detail')}）。额度已退还；点击重试可重新开始。`,
   'failure.account_unavailable': () =>
     '机器人的视频服务账户暂时不可用（API 密钥被拒绝或余额不足）。没有创建任何任务，额度已退还；请告知服务器管理员。',
+  'failure.review_failed': (p) =>
+    `视频服务的素材审核拒绝了 ${s(p, 'file')}：${s(p, 'detail')}。没有生成视频，额度已退还。请换一个文件；再次提交同一文件仍会被拒绝。`,
+  'failure.review_timeout': (p) =>
+    `视频服务的素材审核在 ${s(p, 'minutes')} 分钟内没有完成，机器人已停止等待。没有生成视频，额度已退还；点击重试会重新审核。`,
   'failure.member_cancelled': () => '已在排队时取消。没有提交到视频服务，额度已退还。',
   'failure.restart_stale': () =>
     '机器人在提交此请求前重启了，而请求已过时，不再提交。没有创建任何任务，额度已退还；请点击重试。',
@@ -133,6 +143,8 @@ export const zhCN: Messages = {
   'button.unknownTask': () => '机器人已找不到这个任务。',
   'button.mediaExpired': () =>
     '此请求的图片或片段已无法从 Discord 获取。请重新使用 /video 并再次上传；未扣除任何额度。',
+  'button.reviewFailed': () =>
+    '视频服务在素材审核中拒绝了这个请求的文件，因此不能原样再次提交。请用其他文件重新发起 /video。',
   'button.notFinished': () => '这个任务尚未完成。',
   'tasks.none': () => '你还没有任务。用 /video 开始一个吧。',
   'tasks.recentTitle': () => '你最近的任务',

@@ -136,4 +136,58 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       }, 40_000);
     }
   });
+
+  describe('kill -9 during the media review of a Manxue upload, then restart', () => {
+    const reviewCases: Array<{
+      at: Checkpoint;
+      expect: { state: TaskRecord['state']; audits: number; creates: number };
+    }> = [
+      // `review_submitting` saved, the review not yet sent: never sent (it may have been), refunded.
+      { at: 'task.review_submitting', expect: { state: 'uncertain', audits: 0, creates: 0 } },
+      // In review with the asset ids saved: the new process polls them and creates the task, once.
+      { at: 'task.reviewing', expect: { state: 'done', audits: 1, creates: 1 } },
+    ];
+    for (const c of reviewCases) {
+      it(`crash at ${c.at}: the new process ends the task ${c.expect.state}, nothing reviewed twice`, async () => {
+        h = await startHarness({
+          store: kind,
+          startApp: false,
+          seedance: { defaultScript: { kind: 'succeed', queuedMs: 50, runMs: 50 }, assetReviewMs: 200 },
+        });
+        child = await startBotProcess(h, c.at);
+        h.discord.dispatchCommand({
+          name: 'video',
+          subcommand: 'images',
+          user: MEMBER,
+          options: [
+            { name: 'prompt', value: 'the cat blinks' },
+            { name: 'model', value: 'sd2_mx_720p' },
+          ],
+          attachments: [
+            {
+              optionName: 'image1',
+              filename: 'cat.png',
+              contentType: 'image/png',
+              size: 9000,
+              width: 800,
+              height: 800,
+            },
+          ],
+        });
+        expect(await killed(child)).toBe('SIGKILL');
+        const app = await h.restart();
+        await eventually(
+          async () =>
+            (await app.tasks.listRecentByUser(MEMBER.id)).length > 0 && (await app.tasks.listOpen()).length === 0,
+          10_000,
+          'the task settled and its member told',
+        );
+        const [task] = await app.tasks.listRecentByUser(MEMBER.id);
+        expect(task!.state).toBe(c.expect.state);
+        expect(h.seedance.auditCount()).toBe(c.expect.audits);
+        expect(h.seedance.createCount()).toBe(c.expect.creates);
+        await expectCountsMatchTasks(app, h.discord.guilds[0]!.id);
+      }, 40_000);
+    }
+  });
 });

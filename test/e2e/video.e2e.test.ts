@@ -151,14 +151,14 @@ describe('/video, bad input: one ephemeral message listing every problem, nothin
       /40 MB; the limit is 30 MB/,
     ],
     [
-      'an upload offered to an asset-only model',
+      'an upload the media review of a Manxue model would refuse (too small)',
       'images',
       [
         { name: 'prompt', value: 'x' },
         { name: 'model', value: 'sd2_mx_720p' },
       ],
-      [png('image1')],
-      /asset:\/\//,
+      [png('image1', { width: 200, height: 200 })],
+      /300 to 6000 px/,
     ],
   ] as const)('%s', async (_name, sub, options, attachments, expected) => {
     const ix = video(sub, [...options] as CommandOption[], [...attachments] as AttachmentSpec[]);

@@ -22,6 +22,9 @@ const REASONS: FailureReason[] = [
   'undeliverable',
   'member_cancelled',
   'account_unavailable',
+  'review_failed',
+  'review_timeout',
+  'review_uncertain',
 ];
 const STAGE: Record<FailureReason, TaskError['stage']> = {
   moderation: 'upstream',
@@ -43,6 +46,9 @@ const STAGE: Record<FailureReason, TaskError['stage']> = {
   undeliverable: 'delivery',
   member_cancelled: 'queue',
   account_unavailable: 'submit',
+  review_failed: 'review',
+  review_timeout: 'review',
+  review_uncertain: 'review',
 };
 
 const failed = (reason: FailureReason, detail = 'upstream said [click](https://evil.example) # now'): TaskRecord =>

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keys } from '../../src/db/keys.js';
 import { pruneRecords } from '../../src/services/retention/pruneRecords.js';
+import { createAssetCache } from '../../src/services/review/assetReview.js';
+import { keyFingerprint } from '../../src/services/seedance/keyPool.js';
 import { openTempStore, type TempStore, type StoreKind, storeKinds } from '../support/tempStore.js';
 
 const KINDS = await storeKinds();
@@ -80,6 +82,36 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       });
       expect((await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY })).claims).toBe(1);
       expect((await temp.store.scan('claims:')).map(([, v]) => v)).toEqual([{ taskId: 'b' }]);
+    });
+  });
+
+  describe('the media review reuse cache', () => {
+    it('reviewed files are reused for 30 days, looked up per API key and by URL without its signature, then pruned', async () => {
+      let now = NOW - 31 * DAY;
+      const cacheFor = (apiKey: string) =>
+        createAssetCache({ store: temp.store, fingerprint: () => keyFingerprint(apiKey), now: () => now });
+      const url = 'https://cdn.discordapp.com/attachments/1/2/cat.png?ex=1&is=2&hm=3';
+      const item = (u: string, assetId: string) =>
+        ({ field: 'images', index: 0, kind: 'image', url: u, name: 'cat.png', assetId }) as const;
+      await cacheFor('sk_a').remember([item(url, 'old-asset')]);
+      now = NOW - DAY;
+      await cacheFor('sk_a').remember([item('https://cdn.discordapp.com/attachments/1/3/dog.png?ex=9', 'new-asset')]);
+      now = NOW;
+      const cache = cacheFor('sk_a');
+      // Re-signed URLs (another ex/is/hm) find the same file; the 31-day-old one is no longer used.
+      const found = await cache.lookup([
+        url.replace('ex=1', 'ex=7'),
+        'https://cdn.discordapp.com/attachments/1/3/dog.png?ex=10',
+      ]);
+      expect([...found.values()]).toEqual(['new-asset']);
+      // Another API key's account has other assets.
+      expect((await cacheFor('sk_b').lookup(['https://cdn.discordapp.com/attachments/1/3/dog.png'])).size).toBe(0);
+      // The key itself is never stored, only a sha256 prefix of it.
+      const stored = await temp.store.scan('assets:');
+      expect(JSON.stringify(stored)).not.toContain('sk_a');
+      expect(stored.every(([k]) => k.startsWith(`assets:${keyFingerprint('sk_a')}:`))).toBe(true);
+      expect((await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY })).assets).toBe(1);
+      expect((await temp.store.scan<{ assetId: string }>('assets:')).map(([, v]) => v.assetId)).toEqual(['new-asset']);
     });
   });
 });

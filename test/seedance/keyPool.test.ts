@@ -119,6 +119,25 @@ describe('a key refused or out of balance is set aside', () => {
     expect((await p.createTask(body)).key).toBe(keyFingerprint(K1));
   });
 
+  it('media reviews go to the review key (the first), and a create pinned to it never moves to another key', async () => {
+    const p = pool();
+    expect(p.reviewKey).toBe(FP1);
+    // The first key is the busiest: an unpinned create goes elsewhere, a pinned one still goes to it.
+    p.hold('x', FP1);
+    p.hold('y', FP1);
+    expect((await p.createTask(body, { holdAs: 'a' })).key).not.toBe(FP1);
+    expect((await p.createTask(body, { key: FP1 })).key).toBe(FP1);
+    // The review's own calls carry the review key.
+    await p.call('POST', '/api/open-api/v1/seedance/assets/audit', { imageUrls: ['https://example.com/a.png'] });
+    const audit = fake.requests.filter((r) => r.path.endsWith('/assets/audit'));
+    expect(audit.map((r) => r.headers.authorization)).toEqual([`Bearer ${K1}`]);
+    // The account that owns the assets refuses: the pinned create fails rather than use another account.
+    fake.setKeyState(K1, 'refused');
+    const err = await rejection(p.createTask(body, { key: FP1 }));
+    expect(err.kind).toBe('unavailable');
+    expect(fake.createCountFor(K2) + fake.createCountFor(K3)).toBe(1);
+  });
+
   it('an insufficient balance answer sets the key aside too', async () => {
     fake.setKeyState(K1, 'broke');
     const p = pool([K1, K2]);

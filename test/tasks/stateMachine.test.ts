@@ -7,6 +7,8 @@ import { transitions } from '../../src/services/tasks/transitions.js';
 const ALL: TaskState[] = [
   'queued',
   'accepted',
+  'review_submitting',
+  'reviewing',
   'submitting',
   'running',
   'delivering',
@@ -18,7 +20,9 @@ const ALL: TaskState[] = [
 /** The product's rules, restated as a table: every move not listed here is refused. */
 const ALLOWED: Record<TaskState, TaskState[]> = {
   queued: ['accepted', 'failed'],
-  accepted: ['submitting', 'failed'],
+  accepted: ['submitting', 'review_submitting', 'failed'],
+  review_submitting: ['reviewing', 'failed', 'uncertain'],
+  reviewing: ['reviewing', 'accepted', 'failed'],
   submitting: ['running', 'failed', 'uncertain'],
   running: ['running', 'delivering', 'failed', 'timed_out'],
   delivering: ['delivering', 'done', 'failed'],
@@ -184,6 +188,21 @@ describe('each named transition keeps to the states it is for', () => {
       progress: 100,
       attempts: 7,
     });
+  });
+
+  it('the media review: failReview only while reviewing (or submitting it), naming the file; refunded', () => {
+    expect(transitions.failReview(task('reviewing'), { file: 'a.png', detail: 'refused' }, T0)).toMatchObject({
+      state: 'failed',
+      usage: 'refunded',
+      lastError: { stage: 'review', reason: 'review_failed', file: 'a.png' },
+    });
+    expect(() => transitions.failReview(task('running'), { file: 'a.png', detail: 'x' }, T0)).toThrow(
+      IllegalTransitionError,
+    );
+    expect(() => transitions.timeOutReview(task('review_submitting'), { minutes: 5 }, T0)).toThrow(
+      IllegalTransitionError,
+    );
+    expect(() => transitions.markReviewed(task('accepted'), { checks: 1 }, T0)).toThrow(IllegalTransitionError);
   });
 
   it('transitions never change the record they are given', () => {

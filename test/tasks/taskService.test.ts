@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keys } from '../../src/db/keys.js';
 import { startFakeSeedance, type FakeSeedance } from '../../src/dev/fake-seedance/index.js';
 import { createSettingsStore } from '../../src/services/guildConfig/settingsStore.js';
+import { createAssetCache } from '../../src/services/review/assetReview.js';
+import { keyFingerprint } from '../../src/services/seedance/keyPool.js';
+import { AssetReviewClient } from '../../src/services/seedance/assets.js';
 import { SeedanceClient } from '../../src/services/seedance/client.js';
 import { reconcile } from '../../src/services/tasks/reconcile.js';
 import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js';
@@ -206,6 +209,73 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       expect(await store.get(keys.open('ghost'))).toBeUndefined();
       // A second pass finds nothing to do.
       expect(await reconcile(store, ledger, quietLogger())).toMatchObject({ droppedIndexEntries: 0, runningFixed: 0 });
+    });
+  });
+
+  describe('the media review of a Manxue upload', () => {
+    function reviewing() {
+      const base = services();
+      const upstream = new SeedanceClient({ baseUrl: fake.url, apiKey: fake.apiKey, timeoutMs: 2000 });
+      const tasks = createTaskService({
+        store: base.store,
+        upstream,
+        ledger: base.ledger,
+        logger: quietLogger(),
+        now: () => NOW,
+        review: {
+          cache: createAssetCache({ store: base.store, fingerprint: () => keyFingerprint('k'), now: () => NOW }),
+          client: new AssetReviewClient(upstream),
+        },
+      });
+      return { ...base, tasks };
+    }
+    const manxue = (): NewTask => ({
+      ...newTask(),
+      model: 'sd2_mx_720p',
+      request: {
+        model: 'sd2_mx_720p',
+        prompt: 'p',
+        duration: 5,
+        images: ['https://cdn.discordapp.com/attachments/1/2/a.png?ex=1', 'asset://typed'],
+      },
+      cost: { billing: 'per_second', units: 5, seconds: 5, billedAs: 'sd2_mx_720p' },
+    });
+
+    it('is submitted once however many callers race, saved as review_submitting first; typed asset ids are not reviewed', async () => {
+      const { tasks } = reviewing();
+      const r = await tasks.create(manxue());
+      if (!r.ok) throw new Error('not created');
+      const states = await Promise.all([tasks.submit(r.task.id), tasks.submit(r.task.id), tasks.submit(r.task.id)]);
+      expect(fake.audits()).toEqual([{ imageUrls: ['https://cdn.discordapp.com/attachments/1/2/a.png?ex=1'] }]);
+      expect(states.map((t) => t.state)).toContain('reviewing');
+      const stored = (await tasks.get(r.task.id))!;
+      expect(stored).toMatchObject({ state: 'reviewing', review: { items: [{ field: 'images', index: 0 }] } });
+      expect(stored.review!.items).toHaveLength(1);
+      expect(fake.createCount()).toBe(0);
+    });
+
+    it('the named transitions: only from their states; a refusal and a timeout fail refunded with the file named', async () => {
+      const { tasks, ledger } = reviewing();
+      const r = await tasks.create(manxue());
+      if (!r.ok) throw new Error('not created');
+      await expect(tasks.apply(r.task.id, 'markReviewed', { checks: 1 })).rejects.toBeInstanceOf(
+        IllegalTransitionError,
+      );
+      await expect(tasks.apply(r.task.id, 'timeOutReview', { minutes: 10 })).rejects.toBeInstanceOf(
+        IllegalTransitionError,
+      );
+      const inReview = await tasks.submit(r.task.id);
+      expect(inReview.state).toBe('reviewing');
+      await expect(tasks.apply(r.task.id, 'startReviewSubmitting', { items: [] })).rejects.toBeInstanceOf(
+        IllegalTransitionError,
+      );
+      const failed = await tasks.apply(r.task.id, 'failReview', { file: 'a.png', detail: 'watermark' });
+      expect(failed).toMatchObject({
+        state: 'failed',
+        usage: 'refunded',
+        lastError: { stage: 'review', reason: 'review_failed', file: 'a.png', detail: 'watermark' },
+      });
+      expect((await ledger.snapshot('g1', 'u1')).guildDay.tasks).toBe(0);
     });
   });
 });

@@ -169,13 +169,25 @@ describe.each(MODELS.map((m) => [m.id, m] as const))('%s', (id, m) => {
   }
 
   if (m.mediaScheme === 'asset') {
-    it('refuses https media, and points a Discord upload to a model that takes uploads', () => {
-      const r = validateVideoRequest({ model: id, prompt: 'p', images: [{ ...https('a.png'), fromAttachment: true }] });
-      expect(r.ok).toBe(false);
-      if (r.ok) return;
-      expect(r.problems.map((p) => p.key)).toEqual(['media.assetOnlyAttachment']);
-      expect(renderProblems(r.problems, 'en-US')[0]).toMatch(/seedance2\.0-/);
-      expect(problemKeys({ model: id, prompt: 'p', images: [https('a.png')] })).toEqual(['media.assetOnly']);
+    it('takes https uploads (for the media review) and asset:// ids, refuses http://', () => {
+      const up = { ...https('a.png'), fromAttachment: true, width: 1280, height: 720 };
+      expect(body({ model: id, prompt: 'p', images: [up] }).images).toEqual([up.url]);
+      expect(body({ model: id, prompt: 'p', images: [asset('x')] }).images).toEqual(['asset://x']);
+      expect(problemKeys({ model: id, prompt: 'p', images: [{ url: 'http://cdn.example.com/a.png' }] })).toEqual([
+        'media.httpsOrAsset',
+      ]);
+    });
+
+    it('refuses images the media review would refuse: sides outside 300–6000 px, ratio outside 0.4–2.5', () => {
+      const img = (width: number, height: number) => ({ ...https('a.png'), fromAttachment: true, width, height });
+      expect(problemKeys({ model: id, prompt: 'p', images: [img(299, 600)] })).toEqual(['media.reviewImageSize']);
+      expect(problemKeys({ model: id, prompt: 'p', images: [img(6001, 3000)] })).toEqual(['media.reviewImageSize']);
+      expect(problemKeys({ model: id, prompt: 'p', firstImage: img(3000, 1000) })).toEqual(['media.reviewImageRatio']);
+      expect(problemKeys({ model: id, prompt: 'p', images: [img(300, 750)] })).toEqual([]); // 0.4 exactly
+      expect(problemKeys({ model: id, prompt: 'p', images: [img(2500, 1000)] })).toEqual([]); // 2.5 exactly
+      expect(problemKeys({ model: id, prompt: 'p', images: [img(6000, 6000), img(300, 300)] })).toEqual([]);
+      // Unknown sizes (a typed URL) are left to the review itself.
+      expect(problemKeys({ model: id, prompt: 'p', images: [https('a.png')] })).toEqual([]);
     });
   } else {
     it(

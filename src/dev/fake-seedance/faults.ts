@@ -9,10 +9,11 @@ export type Fault =
   /** Answers normally, but only after `ms` (a slow upstream; a create in flight during shutdown). */
   | { kind: 'delay'; ms: number };
 
-export type FaultRoute = 'create' | 'query';
+/** `audit` and `assetStatus`: the media review's submission and status routes. */
+export type FaultRoute = 'create' | 'query' | 'audit' | 'assetStatus';
 
 export class FaultQueue {
-  private readonly queues: Record<FaultRoute, Fault[]> = { create: [], query: [] };
+  private readonly queues: Record<FaultRoute, Fault[]> = { create: [], query: [], audit: [], assetStatus: [] };
 
   add(route: FaultRoute, fault: Fault, times = 1): void {
     for (let i = 0; i < times; i += 1) this.queues[route].push(fault);
@@ -23,7 +24,6 @@ export class FaultQueue {
   }
 
   clear(): void {
-    this.queues.create = [];
-    this.queues.query = [];
+    for (const route of Object.keys(this.queues) as FaultRoute[]) this.queues[route] = [];
   }
 }

@@ -1,4 +1,10 @@
 /** The fake Seedance server's public surface (tests, sandbox, benchmarks). */
-export { startFakeSeedance, type FakeSeedance, type FakeSeedanceOptions, type RecordedRequest } from './server.js';
+export {
+  startFakeSeedance,
+  type FakeAsset,
+  type FakeSeedance,
+  type FakeSeedanceOptions,
+  type RecordedRequest,
+} from './server.js';
 export type { Fault, FaultRoute } from './faults.js';
 export type { Script } from './scripts.js';

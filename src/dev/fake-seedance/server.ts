@@ -1,6 +1,8 @@
 /**
- * A loopback fake of the jimmyai Seedance API: bearer check, create + query, scripted lifecycles on an
- * injectable clock, injectable faults, and real MP4 files for finished tasks. Records every request.
+ * A loopback fake of the jimmyai Seedance API: bearer check, create + query, the media review of Manxue
+ * models (submit, status, Processing → Active or Failed, failedItems; create refuses non-asset media on
+ * sd2_mx_*), scripted lifecycles on an injectable clock, injectable faults, and real MP4 files for
+ * finished tasks. Records every request.
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -25,11 +27,31 @@ export interface FakeSeedanceOptions {
   /** `flat` answers without the {code,msg,data} wrapper, as the vendor's zh page shows. */
   envelope?: 'wrapped' | 'flat';
   port?: number;
+  /** How long a file stays `Processing` in the media review before it is `Active` (default 300 ms). */
+  assetReviewMs?: number;
+  /** Field spelling of the media review's answers (the provider's camelCase, or snake_case). */
+  assetCase?: 'camel' | 'snake';
+  /** The media review's success code (the provider's "0", or the vendor's "20000"). */
+  assetCode?: '0' | '20000';
+}
+
+/**
+ * One file in the fake media review. Markers in its URL choose the outcome: `review-refuse` (refused at
+ * submission, in failedItems), `review-fail` (Processing, then Failed), `review-stuck` (Processing forever).
+ */
+export interface FakeAsset {
+  assetId: string;
+  url: string;
+  kind: 'image' | 'video' | 'audio';
+  createdAt: number;
+  outcome: 'active' | 'fail' | 'stuck';
 }
 
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string (without `?`), when there was one. */
+  query?: string;
   headers: IncomingMessage['headers'];
   body: unknown;
   at: number;
@@ -38,6 +60,9 @@ export interface RecordedRequest {
 const CREATE = '/api/open-api/v1/seedance/videos';
 const QUERY = /^\/api\/open-api\/v1\/videos\/([^/]+)$/;
 const FILE = /^\/files\/([A-Za-z0-9_-]+)\.mp4$/;
+const AUDIT = '/api/open-api/v1/seedance/assets/audit';
+const ASSET_STATUS = '/api/open-api/v1/seedance/assets/status';
+const MEDIA_FIELDS = ['images', 'first_image', 'last_image', 'reference_videos', 'reference_audios'] as const;
 
 export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
   const apiKey = options.apiKey ?? 'test-key';
@@ -54,6 +79,102 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const mp4 = smallMp4();
+  const assets = new Map<string, FakeAsset>();
+  const reviewMs = options.assetReviewMs ?? 300;
+  const snake = options.assetCase === 'snake';
+  const assetCode = options.assetCode ?? '0';
+
+  const assetStatusAt = (a: FakeAsset, at: number) =>
+    a.outcome === 'stuck' || at - a.createdAt < reviewMs ? 'Processing' : a.outcome === 'fail' ? 'Failed' : 'Active';
+
+  /** The provider's answer to a review submission (ASSUMED shape, see src/services/seedance/assets.ts). */
+  function audit(body: unknown) {
+    const b = (body ?? {}) as Record<string, unknown>;
+    const lists: Array<[FakeAsset['kind'], unknown]> = [
+      ['image', b.imageUrls ?? b.image_urls],
+      ['video', b.videoUrls ?? b.video_urls],
+      ['audio', b.audioUrls ?? b.audio_urls],
+    ];
+    const items: unknown[] = [];
+    const failedItems: unknown[] = [];
+    let any = false;
+    for (const [kind, list] of lists) {
+      if (!Array.isArray(list)) continue;
+      for (const url of list) {
+        if (typeof url !== 'string') continue;
+        any = true;
+        if (/review-refuse/.test(url)) {
+          failedItems.push(
+            snake
+              ? { asset_type: kind, original_url: url, reason: 'the file could not be read: unsupported encoding' }
+              : { assetType: kind, originalUrl: url, reason: 'the file could not be read: unsupported encoding' },
+          );
+          continue;
+        }
+        const asset: FakeAsset = {
+          assetId: `ast_${randomBytes(6).toString('hex')}`,
+          url,
+          kind,
+          createdAt: now(),
+          outcome: /review-fail/.test(url) ? 'fail' : /review-stuck/.test(url) ? 'stuck' : 'active',
+        };
+        assets.set(asset.assetId, asset);
+        items.push(
+          snake
+            ? { asset_type: kind, original_url: url, asset_id: asset.assetId, status: 'submitted' }
+            : { assetType: kind, originalUrl: url, assetId: asset.assetId, status: 'submitted' },
+        );
+      }
+    }
+    if (!any) return { status: 400, payload: { code: '20002', msg: 'imageUrls, videoUrls or audioUrls is required' } };
+    return {
+      status: 200,
+      payload: {
+        code: assetCode,
+        msg: 'ok',
+        data: snake ? { items, failed_items: failedItems } : { items, failedItems },
+      },
+    };
+  }
+
+  /** Status of asset ids: `?assetIds=a,b` (any parameter name) or `{"assetIds": [...]}`. */
+  function assetStatus(req: IncomingMessage, body: unknown) {
+    let ids: string[] = [];
+    if (req.method === 'GET') {
+      const query = new URL(req.url ?? '/', 'http://fake').searchParams;
+      for (const v of query.values()) ids.push(...v.split(',').filter(Boolean));
+    } else {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const list = Object.values(b).find(Array.isArray) as unknown[] | undefined;
+      ids = (list ?? []).filter((x): x is string => typeof x === 'string');
+    }
+    const items = ids
+      .map((id) => assets.get(id))
+      .filter((a): a is FakeAsset => !!a)
+      .map((a) => {
+        const status = assetStatusAt(a, now());
+        const reason = status === 'Failed' ? 'the image shows a recognisable real person' : undefined;
+        return snake
+          ? { asset_id: a.assetId, status, ...(reason ? { fail_reason: reason } : {}) }
+          : { assetId: a.assetId, status, ...(reason ? { failReason: reason } : {}) };
+      });
+    return { code: assetCode, msg: 'ok', data: { items } };
+  }
+
+  /** Manxue models take media only as asset:// ids of Active assets (the vendor's "Full route: asset://{assetId}"). */
+  function manxueMediaProblem(b: Record<string, unknown>): string | undefined {
+    if (typeof b.model !== 'string' || !b.model.startsWith('sd2_mx_')) return undefined;
+    for (const field of MEDIA_FIELDS) {
+      const v = b[field];
+      for (const url of Array.isArray(v) ? v : v === undefined ? [] : [v]) {
+        const id = typeof url === 'string' && url.startsWith('asset://') ? url.slice(8) : undefined;
+        const asset = id ? assets.get(id) : undefined;
+        if (!asset) return `${field}: Full route: asset://{assetId}`;
+        if (assetStatusAt(asset, now()) !== 'Active') return `${field}: asset ${id} is not Active`;
+      }
+    }
+    return undefined;
+  }
   let url = '';
 
   const send = (res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}) => {
@@ -133,9 +254,16 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0]!;
+    const [path = '/', query] = (req.url ?? '/').split('?');
     const body = req.method === 'POST' ? await readBody(req) : undefined;
-    requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, at: now() });
+    requests.push({
+      method: req.method ?? 'GET',
+      path,
+      ...(query ? { query } : {}),
+      headers: req.headers,
+      body,
+      at: now(),
+    });
 
     const file = FILE.exec(path);
     if (req.method === 'GET' && file) {
@@ -162,7 +290,11 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
         ? 'create'
         : req.method === 'GET' && QUERY.test(path)
           ? 'query'
-          : undefined;
+          : req.method === 'POST' && path === AUDIT
+            ? 'audit'
+            : path === ASSET_STATUS
+              ? 'assetStatus'
+              : undefined;
     if (!route) return send(res, 404, { code: '404', msg: 'no such route' });
     const key = keyOf(req);
     if (!key || !accepted.has(key)) return send(res, 401, { code: '20001', msg: 'invalid api key' });
@@ -174,10 +306,17 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     if (fault && 'kind' in fault && fault.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
     else if (playFault(fault, req, res)) return;
 
+    if (route === 'audit') {
+      const answer = audit(body);
+      return send(res, answer.status, answer.payload);
+    }
+    if (route === 'assetStatus') return send(res, 200, assetStatus(req, body));
     if (route === 'create') {
       const b = (body ?? {}) as { model?: unknown; prompt?: unknown };
       if (typeof b.model !== 'string' || typeof b.prompt !== 'string')
         return send(res, 400, { code: '20002', msg: 'model and prompt are required' });
+      const mediaProblem = manxueMediaProblem(b as Record<string, unknown>);
+      if (mediaProblem) return send(res, 400, { code: '20002', msg: mediaProblem });
       const taskId = `task_${randomBytes(8).toString('hex')}`;
       const script = scriptQueue.shift() ?? scriptFromPrompt(b.prompt, options.defaultScript ?? DEFAULT_SCRIPT);
       const task: FakeTask = { taskId, model: b.model, prompt: b.prompt, createdAt: now(), script, apiKey: key };
@@ -230,6 +369,12 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
       keyStates.set(key, state);
     },
     queryCount: () => requests.filter((r) => r.method === 'GET' && QUERY.test(r.path)).length,
+    /** Files in the media review, by asset id. */
+    assets,
+    /** The bodies of every media review submission, in order. */
+    audits: () => requests.filter((r) => r.method === 'POST' && r.path === AUDIT).map((r) => r.body),
+    auditCount: () => requests.filter((r) => r.method === 'POST' && r.path === AUDIT).length,
+    assetStatusCount: () => requests.filter((r) => r.path === ASSET_STATUS).length,
     async close() {
       faults.clear();
       for (const s of sockets) s.destroy();

@@ -5,7 +5,7 @@ import type { FailureReason, TaskRecord } from '../../services/tasks/taskRecord.
 import { escapeUntrusted, truncate } from './text.js';
 
 /** Each reason has its own text; records of the first schema stored a failure kind and an English sentence. */
-const KEY: Record<FailureReason, KeysTaking<{ detail: Arg; minutes: Arg }>> = {
+const KEY: Record<FailureReason, KeysTaking<{ detail: Arg; file: Arg; minutes: Arg }>> = {
   moderation: 'failure.moderation',
   transient: 'failure.transient',
   quota: 'failure.quota',
@@ -25,6 +25,9 @@ const KEY: Record<FailureReason, KeysTaking<{ detail: Arg; minutes: Arg }>> = {
   undeliverable: 'failure.undeliverable',
   member_cancelled: 'failure.member_cancelled',
   account_unavailable: 'failure.account_unavailable',
+  review_failed: 'failure.review_failed',
+  review_timeout: 'failure.review_timeout',
+  review_uncertain: 'failure.uncertain',
 };
 
 export function failureText(task: TaskRecord, locale: Locale): string | undefined {
@@ -42,7 +45,14 @@ export function failureText(task: TaskRecord, locale: Locale): string | undefine
       return t(locale, 'failure.timed_out', { minutes });
     case 'failed': {
       const reason = error?.reason ?? error?.failureKind ?? 'unknown';
-      return t(locale, KEY[reason] ?? 'failure.unknown', { detail, minutes });
+      // The media review names the member's file (escaped like any upstream text); a time limit is in `detail`.
+      const file = escapeUntrusted(truncate(error?.file ?? '', 120));
+      const limit = Number(error?.detail);
+      return t(locale, KEY[reason] ?? 'failure.unknown', {
+        detail,
+        file,
+        minutes: Number.isFinite(limit) ? limit : minutes,
+      });
     }
     default:
       return undefined;

@@ -8,6 +8,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmb
 import { canStartFromFrame, findModel } from '../../catalog/models.js';
 import { t, type Locale } from '../../i18n/index.js';
 import type { QueuePlace } from '../../services/queue/taskQueue.js';
+import { inReview } from '../../services/review/assetReview.js';
 import { endedWithoutVideo, isFinal, type TaskRecord } from '../../services/tasks/taskRecord.js';
 import { customIdFor } from '../customIds.js';
 import { failureText } from './failureText.js';
@@ -29,6 +30,9 @@ export function statusLine(task: TaskRecord, locale: Locale, place?: QueuePlace,
         position: place?.position ?? '?',
         startsAt: place?.startsAt ? Math.floor(place.startsAt / 1000) : '',
       });
+    case 'accepted':
+      // A Manxue request with uploads: its files go to the media review first.
+      return t(locale, inReview(task) ? 'status.reviewing' : 'status.accepted');
     case 'running':
       if (task.upstreamStatus && /queue|pending|submit|wait|created/i.test(task.upstreamStatus) && !task.progress)
         return t(locale, 'status.queued');
@@ -142,7 +146,8 @@ export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string
         .setLabel(t(locale, 'button.reroll'))
         .setEmoji('🎲'),
     );
-  if (endedWithoutVideo(task.state)) {
+  // A file the media review refused would be refused again: no Retry (the member needs another file).
+  if (endedWithoutVideo(task.state) && task.lastError?.reason !== 'review_failed') {
     buttons.push(
       new ButtonBuilder()
         .setCustomId(customIdFor('retry', task.id))
@@ -151,8 +156,9 @@ export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string
         .setEmoji('🔁'),
     );
   }
-  // Remix: the same model and references with an edited prompt, duration or ratio (finished or failed).
-  if (isFinal(task.state))
+  // Remix: the same model and references with an edited prompt, duration or ratio (finished or failed; not
+  // when the media review refused one of those references).
+  if (isFinal(task.state) && task.lastError?.reason !== 'review_failed')
     buttons.push(
       new ButtonBuilder()
         .setCustomId(customIdFor('remix', task.id))

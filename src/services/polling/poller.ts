@@ -7,6 +7,8 @@
  */
 import PQueue from 'p-queue';
 import type { Logger } from '../../logging/logger.js';
+import type { AssetCache } from '../review/assetReview.js';
+import type { AssetStatus } from '../seedance/assets.js';
 import { isSeedanceError } from '../seedance/errors.js';
 import type { TaskSnapshot } from '../seedance/parse.js';
 import { isFinal, type TaskRecord } from '../tasks/taskRecord.js';
@@ -26,6 +28,8 @@ export interface PollerSettings extends PollTiming {
   deliveryAttemptsPerMode?: number;
   /** How long a task's lease lasts; renewed every third of it (shared stores only). */
   leaseMs: number;
+  /** How long the media review of a task's files may take (ASSET_REVIEW_TIMEOUT_MIN). */
+  reviewTimeoutMs?: number;
 }
 
 export interface PollerDeps {
@@ -46,9 +50,16 @@ export interface PollerDeps {
   checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
   /** Which open tasks this process works on. */
   leases: TaskLeases;
+  /** The media review's status queries and the reuse cache (Manxue models); tasks in review wait without them. */
+  review?: {
+    status(assetIds: readonly string[], beforeSend?: () => Promise<void>): Promise<AssetStatus[]>;
+    cache: AssetCache;
+  };
 }
 
 const NOT_FOUND_LIMIT = 5;
+/** Most asset ids asked about in one status query (ASSUMED: the vendor documents no maximum). */
+const MAX_ASSET_IDS_PER_QUERY = 20;
 const MAX_NOTICE_ATTEMPTS = 6;
 
 export function createPoller(deps: PollerDeps) {
@@ -170,6 +181,7 @@ export function createPoller(deps: PollerDeps) {
     if (isFinal(task.state)) return tell(task);
     if (task.state === 'delivering') return deliver(task);
     if (task.state === 'accepted') return submitRecovered(task);
+    if (task.state === 'reviewing') return checkReview(task);
     if (task.state !== 'running' || !task.upstreamTaskId) return;
     const started = task.submittedAt ?? task.createdAt;
     if (now() - started > settings.deadlineMs) {
@@ -233,7 +245,7 @@ export function createPoller(deps: PollerDeps) {
   }
 
   /** Ends a task without a video (if it has not ended or moved on meanwhile), then tells the member. */
-  async function endAndTell<N extends 'fail' | 'timeOut' | 'markUncertain'>(
+  async function endAndTell<N extends 'fail' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview'>(
     task: TaskRecord,
     name: N,
     args: Parameters<TaskService['end']>[2] & TransitionArgs<N>,
@@ -245,11 +257,103 @@ export function createPoller(deps: PollerDeps) {
     later(task.id, 0);
   }
 
-  /** A task accepted before a restart that never left: sent now, once. */
+  /** A task accepted before a restart that never left (or whose media just passed review): sent now, once. */
   async function submitRecovered(task: TaskRecord): Promise<void> {
     const submitted = await deps.tasks.submit(task.id);
-    if (submitted.state === 'running') later(task.id, settings.firstDelayMs);
+    if (submitted.state === 'running') {
+      later(task.id, settings.firstDelayMs);
+      if (task.review) await deps.presenter.progress(submitted);
+    } else if (submitted.state === 'reviewing') later(task.id, nextPollDelay(settings, 0, deps.random));
     else if (isFinal(submitted.state)) await tell(submitted);
+  }
+
+  /** Asset statuses seen lately, by asset id: one status query answers for the files of several tasks. */
+  const assetSeen = new Map<string, { status: AssetStatus; at: number }>();
+  /** Seen within half the shortest polling interval: as good as asking again. */
+  const seenLately = (assetId: string) => {
+    const seen = assetSeen.get(assetId);
+    return !!seen && now() - seen.at < settings.minIntervalMs / 2;
+  };
+  /** Statuses of files no followed task asks about any more (their task moved on elsewhere) go after a while. */
+  function forgetOldAssets(at: number): void {
+    if (assetSeen.size < 10_000) return;
+    for (const [id, seen] of assetSeen) if (at - seen.at > (settings.reviewTimeoutMs ?? 600_000)) assetSeen.delete(id);
+  }
+
+  /**
+   * A task whose files are in the media review: asks for their status (within the query budget) until every
+   * asset is Active (then the task is created with the asset ids), one is Failed (the file is named, refunded),
+   * or the review's time limit passes (refunded).
+   */
+  async function checkReview(task: TaskRecord): Promise<void> {
+    const review = task.review;
+    const limitMs = settings.reviewTimeoutMs ?? 10 * 60_000;
+    if (now() - (review?.startedAt ?? task.updatedAt) > limitMs)
+      return endAndTell(task, 'timeOutReview', { minutes: Math.max(1, Math.round(limitMs / 60_000)) });
+    if (!review || !deps.review) return later(task.id, settings.maxIntervalMs); // nothing to ask with: wait for the limit
+    const pending = review.items.filter((it) => it.assetId && !it.reused);
+    const ids = pending.map((it) => it.assetId!);
+    try {
+      // One query answers for several tasks: statuses seen lately are used as they are, and a query that has
+      // to go out also asks about other followed tasks' files, up to its size.
+      if (!ids.every(seenLately)) {
+        const others = [...records.values()]
+          .filter((t) => t.id !== task.id && t.state === 'reviewing')
+          .flatMap((t) => t.review?.items ?? [])
+          .filter((it) => it.assetId && !it.reused && !seenLately(it.assetId))
+          .map((it) => it.assetId!);
+        const ask = [...new Set([...ids, ...others])].slice(0, Math.max(ids.length, MAX_ASSET_IDS_PER_QUERY));
+        stats.queries += 1;
+        const statuses = await deps.review.status(ask, async () => {
+          await budget.acquire();
+          if (!running) throw new Error('the poller stopped');
+        });
+        const at = now();
+        for (const st of statuses) assetSeen.set(st.assetId, { status: st, at });
+        forgetOldAssets(at);
+      }
+    } catch (err) {
+      const checks = Math.max(attemptsOf.get(task.id) ?? 0, review.checks) + 1;
+      attemptsOf.set(task.id, checks);
+      if (isSeedanceError(err) && err.kind === 'rate_limited') slowDown(err.retryAfterMs ?? settings.minIntervalMs);
+      else log(task).warn({ err }, 'media review status query failed; will try again');
+      later(
+        task.id,
+        Math.max(nextPollDelay(settings, checks, deps.random), isSeedanceError(err) ? (err.retryAfterMs ?? 0) : 0),
+      );
+      return;
+    }
+    const checks = Math.max(attemptsOf.get(task.id) ?? 0, review.checks) + 1;
+    attemptsOf.set(task.id, checks);
+    const byId = new Map<string, AssetStatus>();
+    for (const id of ids) {
+      const seen = assetSeen.get(id);
+      if (seen) byId.set(id, seen.status);
+    }
+    const decided = () => {
+      for (const id of ids) assetSeen.delete(id);
+    };
+    const failed = pending.filter((it) => byId.get(it.assetId!)?.state === 'failed');
+    if (failed.length) {
+      // Every refused file is named, with the review's reason.
+      const reasons = failed.map((it) => byId.get(it.assetId!)!).map((st) => st.reason ?? st.rawStatus);
+      decided();
+      return endAndTell(task, 'failReview', {
+        file: failed.map((it) => it.name).join(', '),
+        detail: [...new Set(reasons)].join('; '),
+      });
+    }
+    if (pending.every((it) => byId.get(it.assetId!)?.state === 'active')) {
+      const reviewed = await deps.tasks.apply(task.id, 'markReviewed', { checks }, task, own);
+      decided();
+      attemptsOf.delete(task.id);
+      log(task).info({ files: pending.length, checks }, 'media review passed');
+      await deps.review.cache
+        .remember(reviewed.review?.items.filter((it) => !it.reused) ?? [])
+        .catch((err: unknown) => log(task).warn({ err }, 'could not remember the reviewed files'));
+      return submitRecovered(reviewed);
+    }
+    later(task.id, nextPollDelay(settings, checks, deps.random));
   }
 
   /** Shows a final state without a video; the member is then marked as told (and the token forgotten). */
@@ -408,11 +512,11 @@ export function createPoller(deps: PollerDeps) {
       leases.drop(t.id);
       return 'told';
     }
-    if (t.state === 'submitting') {
+    if (t.state === 'submitting' || t.state === 'review_submitting') {
       const ended = await deps.tasks.end(
         t.id,
         'markUncertain',
-        { stage: 'restart', reason: 'restart_submitting' },
+        { stage: 'restart', reason: t.state === 'submitting' ? 'restart_submitting' : 'review_uncertain' },
         t,
         own,
       );
@@ -426,7 +530,7 @@ export function createPoller(deps: PollerDeps) {
       schedule.schedule(t.id, now());
       return ended ? 'failed' : 'queued';
     }
-    if (t.state === 'running' || t.state === 'delivering') {
+    if (t.state === 'running' || t.state === 'delivering' || t.state === 'reviewing') {
       const spread = Math.min(settings.firstDelayMs, 5000);
       schedule.schedule(t.id, now() + Math.floor((deps.random ?? Math.random)() * spread));
     } else {

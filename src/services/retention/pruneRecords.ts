@@ -2,11 +2,13 @@
  * Retention: deletes what the product no longer needs, in small transactions. Finished tasks older than
  * the retention period (the member has long been told; their buttons then answer "no longer known") and
  * the usage documents of members who have asked for nothing in two months (usage documents keep only the
- * current day and month and the previous month anyway), and interaction claims older than an hour.
+ * current day and month and the previous month anyway), interaction claims older than an hour, and reviewed
+ * files of the media review's reuse cache after their 30 days.
  * Nothing open, reserved or current is touched.
  */
 import { claimsBefore, finishedBefore, keys, prefixes } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
+import { ASSET_REUSE_MS, type ReviewedAsset } from '../review/assetReview.js';
 import type { TaskRecord } from '../tasks/taskRecord.js';
 import type { UsageDoc } from '../usage/usageDoc.js';
 
@@ -14,6 +16,8 @@ export interface PruneReport {
   tasks: number;
   members: number;
   claims: number;
+  /** Reviewed files of the media review's reuse cache, past their 30 days. */
+  assets: number;
 }
 
 const PAGE = 500;
@@ -27,7 +31,7 @@ export async function pruneRecords(
   store: RecordStore,
   options: { now: number; taskRetentionMs: number },
 ): Promise<PruneReport> {
-  const report: PruneReport = { tasks: 0, members: 0, claims: 0 };
+  const report: PruneReport = { tasks: 0, members: 0, claims: 0, assets: 0 };
 
   // Finished tasks, oldest first, through the index of finish times.
   const upTo = finishedBefore(options.now - options.taskRetentionMs);
@@ -83,6 +87,12 @@ export async function pruneRecords(
     report.claims += page.length;
     if (page.length < PAGE) break;
   }
+  // The media review's reuse cache: a file is reused for 30 days after its review, then forgotten.
+  report.assets = await deleteWhere(
+    store,
+    prefixes.asset,
+    (_key, value) => ((value as Partial<ReviewedAsset>).at ?? 0) <= options.now - ASSET_REUSE_MS,
+  );
   await store.reclaim?.();
   return report;
 }

@@ -155,6 +155,19 @@ export class SeedanceClient {
   }
 
   /**
+   * One call to another route of the same API (the media review, services/seedance/assets.ts): the same key,
+   * time limit and typed errors; the parsed answer is returned as it came. Never retried here.
+   */
+  async call(
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    body?: unknown,
+    beforeSend?: () => Promise<void>,
+  ): Promise<unknown> {
+    return this.request(method, pathAndQuery, body, beforeSend);
+  }
+
+  /**
    * One HTTP exchange with a deadline covering the answer's body too. A plain timer that is cleared at once
    * (rather than AbortSignal.timeout, which keeps its timer and signal alive for the whole timeout) keeps
    * memory flat at hundreds of queries per second.

@@ -112,6 +112,17 @@ export function createKeyPool(options: KeyPoolOptions) {
     /** Fingerprints of the keys, in the order given. */
     fingerprints: pool.map((k) => k.fingerprint),
 
+    /**
+     * The key media reviews go to (the first one): asset ids belong to its account, so tasks using them are
+     * created with it too (`createTask(…, { key })`).
+     */
+    reviewKey: pool[0]!.fingerprint,
+
+    /** One call to another route of the API (the media review) with the review key. */
+    call(...args: Parameters<SeedanceClient['call']>): ReturnType<SeedanceClient['call']> {
+      return pool[0]!.client.call(...args);
+    },
+
     /** Whether any key may take a new task now. */
     available: () => pool.some(isAvailable),
 
@@ -127,15 +138,17 @@ export function createKeyPool(options: KeyPoolOptions) {
     /**
      * Creates one task on the least busy available key. A refusal that proves nothing was created (the key
      * refused, or out of balance) sets the key aside and tries the next one; any other failure is thrown as
-     * it is. Every key set aside: a SeedanceError of kind `unavailable` (nothing was sent).
+     * it is. Every key set aside: a SeedanceError of kind `unavailable` (nothing was sent). `key`: only that
+     * key may take it (media reviewed under its account).
      */
     async createTask(
       body: Record<string, unknown>,
-      options: { holdAs?: string } = {},
+      options: { holdAs?: string; key?: string } = {},
     ): Promise<{ taskId: string; status?: string; key: string }> {
       const tried = new Set<PooledKey>();
+      const allowed = options.key ? pool.filter((k) => k.fingerprint === options.key) : pool;
       for (;;) {
-        const candidates = pool.filter((k) => !tried.has(k) && isAvailable(k));
+        const candidates = allowed.filter((k) => !tried.has(k) && isAvailable(k));
         if (!candidates.length)
           throw new SeedanceError({
             kind: 'unavailable',

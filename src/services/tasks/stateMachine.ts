@@ -5,7 +5,12 @@ const NEXT: Record<TaskState, readonly TaskState[]> = {
   // queued → accepted when a running slot frees up; → failed when the member cancels it (refunded).
   queued: ['accepted', 'failed'],
   // accepted → failed when the reply could not be posted, or a restart found it too old to send.
-  accepted: ['submitting', 'failed'],
+  // accepted → review_submitting when the media review is sent first (Manxue models with uploads).
+  accepted: ['submitting', 'review_submitting', 'failed'],
+  // review_submitting → uncertain when the process died or the submission's outcome is unknown (never resent).
+  review_submitting: ['reviewing', 'failed', 'uncertain'],
+  // reviewing → accepted when every asset is Active (then sent like any task); → failed when refused or too slow.
+  reviewing: ['reviewing', 'accepted', 'failed'],
   // submitting → uncertain when the process died or the create call's outcome is unknown.
   submitting: ['running', 'failed', 'uncertain'],
   running: ['running', 'delivering', 'failed', 'timed_out'],

@@ -16,6 +16,10 @@ import type { UpstreamCreateBody, UsageCost } from '../validation/types.js';
 export type TaskState =
   | 'queued'
   | 'accepted'
+  /** The media review's submission is under way (saved before the call: a crash here never resubmits). */
+  | 'review_submitting'
+  /** The media review has the files; the poller asks for their status until each is Active (→ accepted). */
+  | 'reviewing'
   | 'submitting'
   | 'running'
   | 'delivering'
@@ -43,14 +47,22 @@ export type FailureReason =
   | 'undeliverable'
   | 'member_cancelled'
   /** Every API key of the bot is set aside (refused, or out of balance): nothing was sent. */
-  | 'account_unavailable';
+  | 'account_unavailable'
+  /** The media review refused a file (named in `file`, the upstream reason in `detail`). */
+  | 'review_failed'
+  /** The media review took longer than ASSET_REVIEW_TIMEOUT_MIN. */
+  | 'review_timeout'
+  /** The review submission's outcome is unknown (no answer, an unreadable one, or a restart during it). */
+  | 'review_uncertain';
 
 export interface TaskError {
   /** Where it went wrong: sending upstream, the video service, the deadline, a restart, or Discord. */
-  stage: 'queue' | 'submit' | 'upstream' | 'deadline' | 'restart' | 'delivery';
+  stage: 'queue' | 'review' | 'submit' | 'upstream' | 'deadline' | 'restart' | 'delivery';
   reason: FailureReason;
   /** What the upstream or Discord said, verbatim (shown escaped, never trusted as markup). */
   detail?: string;
+  /** The member's file the failure is about (its name, else its URL without the query string). */
+  file?: string;
   /** Records of the first schema carried an English sentence here; read only to render them. */
   message?: string;
   failureKind?: FailureReason;
@@ -63,6 +75,35 @@ export interface Delivery {
   mode: 'upload' | 'link';
   via: ShownVia;
   at: number;
+}
+
+/** One file of a request that goes through the vendor's media review (Manxue models). */
+export interface ReviewItem {
+  /** Where it is in the request: `images[1]`, `first_image`, … (field and index). */
+  field: 'images' | 'first_image' | 'last_image' | 'reference_videos' | 'reference_audios';
+  index: number;
+  kind: 'image' | 'video' | 'audio';
+  /** The URL as it is in the request (a Discord CDN URL). */
+  url: string;
+  /** The file name shown to the member. */
+  name: string;
+  assetId?: string;
+  /** The review's last status word for it (`Processing`, `Active`, `Failed`). */
+  status?: string;
+  /** Taken from the reuse cache: reviewed before under the same API key. */
+  reused?: boolean;
+}
+
+/** The media review of a task's files: submitted once, then polled until every asset is Active. */
+export interface TaskReview {
+  items: ReviewItem[];
+  /** When the submission was saved as under way, and when the review accepted it. */
+  startedAt: number;
+  submittedAt?: number;
+  /** Status queries made. */
+  checks: number;
+  /** All Active: the create body uses the asset ids. */
+  doneAt?: number;
 }
 
 /** Who asked, where, in which language, and how to reach the reply: plain data from the interaction. */
@@ -126,6 +167,8 @@ export interface TaskRecord extends NewTask {
   lastError?: TaskError;
   /** How the finished video reached the member. */
   delivery?: Delivery;
+  /** Manxue models: the media review of the request's files (absent when nothing needs one). */
+  review?: TaskReview;
   /** The usage this task holds; settled with its final state, in the same transaction. */
   reservation?: Reservation;
   /** reserved while the task runs, then committed (a video was delivered) or refunded, exactly once. */

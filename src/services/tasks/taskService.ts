@@ -8,6 +8,8 @@ import { idOf, keys, prefixes } from '../../db/keys.js';
 import type { RecordStore, Tx } from '../../db/recordStore.js';
 import type { Logger } from '../../logging/logger.js';
 import { LeaseLostError, type OpenEntry, type TaskLeases } from '../cluster/taskLeases.js';
+import { createBodyOf, needsReview, reviewItemsOf, type AssetCache } from '../review/assetReview.js';
+import type { AuditInput, AuditResult } from '../seedance/assets.js';
 import { isSeedanceError } from '../seedance/errors.js';
 import { type GuildLedger, type Refusal, scopeOf } from '../usage/guildLedger.js';
 import type { UsageDoc } from '../usage/usageDoc.js';
@@ -21,6 +23,8 @@ export type { NewTask };
 export type Checkpoint =
   | 'task.created'
   | 'task.submitting'
+  | 'task.review_submitting'
+  | 'task.reviewing'
   | 'task.created_upstream'
   | 'task.running'
   | 'task.settled'
@@ -46,6 +50,13 @@ export interface TaskServiceDeps {
   checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
   /** Which process works on which task; a task this process creates is leased to it. */
   leases?: TaskLeases;
+  /** The media review of Manxue models' uploads (submission and reuse cache); without it nothing is reviewed. */
+  review?: {
+    cache: AssetCache;
+    client: { submit(items: readonly AuditInput[]): Promise<AuditResult> };
+    /** Fingerprint of the API key reviews go to: the task is created with it (its account owns the assets). */
+    key?: () => string;
+  };
 }
 
 export interface ApplyOptions {
@@ -263,6 +274,59 @@ export function createTaskService(deps: TaskServiceDeps) {
     return result;
   }
 
+  /**
+   * Sends the request's files to the media review, once: files reviewed before under this API key are reused
+   * (when all are, nothing is sent and the task stays `accepted`, ready to be created); otherwise
+   * `review_submitting` is saved before the call, so a crash during it leaves a task that recovery marks
+   * uncertain instead of submitting twice. Returns the task as it ends up (`reviewing` for the poller).
+   */
+  async function startReview(task: TaskRecord): Promise<TaskRecord> {
+    const review = deps.review!;
+    const wanted = reviewItemsOf(task);
+    const known = await review.cache.lookup(wanted.map((it) => it.url));
+    const items = wanted.map((it) => {
+      const assetId = known.get(it.url);
+      return assetId ? { ...it, assetId, status: 'Active', reused: true } : it;
+    });
+    const toSend = items.filter((it) => !it.assetId);
+    try {
+      const key = review.key?.();
+      if (!toSend.length) return await apply(task.id, 'useReviewedAssets', { items, key }, task);
+      task = await apply(task.id, 'startReviewSubmitting', { items, key }, task);
+    } catch (err) {
+      if (!(err instanceof IllegalTransitionError)) throw err;
+      return (await get(task.id))!; // someone else moved it on
+    }
+    checkpoint('task.review_submitting', task);
+    const log = logFor(task);
+    let result: AuditResult;
+    try {
+      result = await review.client.submit(toSend.map((it) => ({ url: it.url, kind: it.kind })));
+    } catch (err) {
+      const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
+      log.warn({ err, uncertain, files: toSend.length }, 'media review submission failed');
+      if (uncertain) return apply(task.id, 'markUncertain', { stage: 'review', reason: 'review_uncertain' }, task);
+      return apply(task.id, 'fail', { ...submitError(err), stage: 'review' }, task);
+    }
+    if (result.refused.length) {
+      // Every refused file is named, each with the review's reason.
+      const nameOf = (url: string) => toSend.find((it) => it.url === url)?.name ?? url;
+      const file = result.refused.map((r) => nameOf(r.url)).join(', ');
+      const detail = [...new Set(result.refused.map((r) => r.reason))].join('; ');
+      log.info({ refused: result.refused.length }, 'media review refused a file at submission');
+      return apply(task.id, 'failReview', { file, detail }, task);
+    }
+    const reviewing = await apply(
+      task.id,
+      'startReview',
+      { assets: result.assets.map((a) => ({ url: a.url, assetId: a.assetId, status: a.rawStatus })) },
+      task,
+    );
+    log.info({ files: toSend.length, reused: items.length - toSend.length }, 'media review submitted');
+    checkpoint('task.reviewing', reviewing);
+    return reviewing;
+  }
+
   const service = {
     get,
     apply,
@@ -365,6 +429,13 @@ export function createTaskService(deps: TaskServiceDeps) {
      */
     async submit(id: string): Promise<TaskRecord> {
       let task: TaskRecord;
+      if (deps.review) {
+        const current = await get(id);
+        if (current && needsReview(current)) {
+          const reviewed = await startReview(current);
+          if (reviewed.state !== 'accepted') return reviewed;
+        }
+      }
       try {
         task = await apply(id, 'startSubmitting', undefined);
       } catch (err) {
@@ -375,11 +446,21 @@ export function createTaskService(deps: TaskServiceDeps) {
       checkpoint('task.submitting', task);
       let created: { taskId: string; status?: string; key?: string };
       try {
-        created = await deps.upstream.createTask({ ...task.request }, { holdAs: id });
+        // Asset ids from the media review belong to the account of the key that reviewed them: create there.
+        created = await deps.upstream.createTask(
+          { ...createBodyOf(task) },
+          { holdAs: id, ...(task.review && task.upstreamKey ? { key: task.upstreamKey } : {}) },
+        );
       } catch (err) {
         const error = submitError(err);
         const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
         logFor(task).warn({ err, uncertain }, 'task submission failed');
+        // Refused with reused asset ids: they may have expired upstream, so the next try reviews the files again.
+        const reused = task.review?.items.filter((it) => it.reused) ?? [];
+        if (!uncertain && reused.length && deps.review)
+          await deps.review.cache.forget(reused.map((it) => it.url)).catch((e: unknown) => {
+            logFor(task).warn({ err: e }, 'could not forget the reused assets');
+          });
         return apply(id, uncertain ? 'markUncertain' : 'fail', error, task);
       }
       checkpoint('task.created_upstream', task);
@@ -394,7 +475,7 @@ export function createTaskService(deps: TaskServiceDeps) {
     },
 
     /** Ends a task without a video; a task that already ended (or moved on) is left as it is. */
-    async end<N extends 'fail' | 'abandon' | 'timeOut' | 'markUncertain'>(
+    async end<N extends 'fail' | 'abandon' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview'>(
       id: string,
       name: N,
       args: TransitionArgs<N>,

@@ -8,6 +8,7 @@ import { assertTransition, IllegalTransitionError } from './stateMachine.js';
 import {
   type Delivery,
   isFinal,
+  type ReviewItem,
   type ShownVia,
   type TaskError,
   type TaskRecord,
@@ -55,6 +56,65 @@ export const transitions = {
 
   /** accepted → submitting, written before the create call: a crash after it can never resend. */
   startSubmitting: (t: TaskRecord, _: undefined, at: number) => moveTo(t, 'submitting', at),
+
+  /** Every file of the request was reviewed before under this API key: its asset ids are used, no review is sent. */
+  useReviewedAssets: (t: TaskRecord, a: { items: ReviewItem[]; key?: string }, at: number): TaskRecord => {
+    requireState(t, 'accepted');
+    return {
+      ...t,
+      review: { items: a.items, startedAt: at, checks: 0, doneAt: at },
+      ...(a.key ? { upstreamKey: a.key } : {}),
+      updatedAt: at,
+    };
+  },
+
+  /** accepted → review_submitting, written before the review call: a crash after it never resubmits the files. */
+  /** `key`: the fingerprint of the API key the review goes to; asset ids belong to its account (create uses it too). */
+  startReviewSubmitting: (t: TaskRecord, a: { items: ReviewItem[]; key?: string }, at: number): TaskRecord => ({
+    ...moveTo(t, 'review_submitting', at),
+    review: { items: a.items, startedAt: at, checks: 0 },
+    ...(a.key ? { upstreamKey: a.key } : {}),
+  }),
+
+  /** review_submitting → reviewing: the review took the files; their asset ids are polled from now on. */
+  startReview: (
+    t: TaskRecord,
+    a: { assets: Array<{ url: string; assetId: string; status: string }> },
+    at: number,
+  ): TaskRecord => {
+    requireState(t, 'review_submitting');
+    const byUrl = new Map(a.assets.map((x) => [x.url, x]));
+    const items = (t.review?.items ?? []).map((it) => {
+      const got = byUrl.get(it.url);
+      return got && !it.assetId ? { ...it, assetId: got.assetId, status: got.status } : it;
+    });
+    return { ...moveTo(t, 'reviewing', at), review: { ...t.review!, items, submittedAt: at } };
+  },
+
+  /** reviewing → accepted: every asset is Active; the create body uses their asset ids (sent next). */
+  markReviewed: (t: TaskRecord, a: { checks: number }, at: number): TaskRecord => {
+    requireState(t, 'reviewing');
+    const items = (t.review?.items ?? []).map((it) => ({ ...it, status: 'Active' }));
+    return { ...moveTo(t, 'accepted', at), review: { ...t.review!, items, checks: a.checks, doneAt: at } };
+  },
+
+  /** The review refused a file (at submission or later): nothing is created; usage refunded; the file is named. */
+  failReview: (t: TaskRecord, a: { file: string; detail: string }, at: number): TaskRecord => {
+    requireState(t, 'review_submitting', 'reviewing');
+    return {
+      ...moveTo(t, 'failed', at),
+      lastError: { stage: 'review', reason: 'review_failed', file: a.file, detail: a.detail },
+    };
+  },
+
+  /** The review took longer than its time limit: nothing is created; usage refunded. */
+  timeOutReview: (t: TaskRecord, a: { minutes: number }, at: number): TaskRecord => {
+    requireState(t, 'reviewing');
+    return {
+      ...moveTo(t, 'failed', at),
+      lastError: { stage: 'review', reason: 'review_timeout', detail: String(a.minutes) },
+    };
+  },
 
   markRunning: (
     t: TaskRecord,

@@ -4,7 +4,7 @@
  * Each returns the problems it finds; none throws.
  */
 import { MODELS } from '../../catalog/models.js';
-import type { MediaLimits, ModelSpec } from '../../catalog/types.js';
+import type { AssetReviewRule, MediaLimits, ModelSpec } from '../../catalog/types.js';
 import { formatBytes, list } from './format.js';
 import type { MediaInput, Problem, RequestField, VideoRequestInput } from './types.js';
 
@@ -164,8 +164,11 @@ function mediaItemRules(m: ModelSpec, field: RequestField, items: MediaInput[], 
     const isAsset = url.startsWith('asset://') && url.length > 'asset://'.length;
     const isHttps = /^https:\/\/[^\s/]+/i.test(url);
     const shown = url.length > 80 ? `${url.slice(0, 77)}…` : url;
-    if (m.mediaScheme === 'asset' && !isAsset) {
-      if (media.fromAttachment) {
+    if (m.mediaScheme === 'asset' && !isAsset && !(m.assetReview && isHttps)) {
+      // Models with a media review take https uploads too (reviewed, then sent as asset:// ids).
+      if (m.assetReview) {
+        out.push({ field, key: 'media.httpsOrAsset', params: { field, value: shown } });
+      } else if (media.fromAttachment) {
         const suggest = suggestModels((x) => fieldAccepted(x, field));
         out.push({ field, key: 'media.assetOnlyAttachment', params: { field, model: m.id, suggest } });
       } else {
@@ -176,6 +179,7 @@ function mediaItemRules(m: ModelSpec, field: RequestField, items: MediaInput[], 
     } else if (m.mediaScheme === 'https-or-asset' && !isHttps && !isAsset) {
       out.push({ field, key: 'media.httpsOrAsset', params: { field, value: shown } });
     }
+    if (m.assetReview && !isAsset && isImageField(field)) out.push(...reviewImageRules(m.assetReview, field, media, i));
     if (!limits) return;
     const type = media.contentType?.split(';')[0]?.trim().toLowerCase();
     if (type && !limits.contentTypes.includes(type)) {
@@ -198,6 +202,38 @@ function mediaItemRules(m: ModelSpec, field: RequestField, items: MediaInput[], 
       });
     }
   });
+  return out;
+}
+
+const isImageField = (field: RequestField) => field === 'images' || field === 'first_image' || field === 'last_image';
+
+/** The media review's image bounds (sides and aspect ratio), checked when Discord said the image's size. */
+function reviewImageRules(rule: AssetReviewRule, field: RequestField, media: MediaInput, i: number): Problem[] {
+  const { width, height } = media;
+  if (!width || !height) return [];
+  const name = displayName(media, i);
+  const out: Problem[] = [];
+  if (Math.min(width, height) < rule.imageMinPx || Math.max(width, height) > rule.imageMaxPx)
+    out.push({
+      field,
+      key: 'media.reviewImageSize',
+      params: { field, name, width, height, min: rule.imageMinPx, max: rule.imageMaxPx },
+    });
+  const ratio = width / height;
+  if (ratio < rule.imageMinRatio || ratio > rule.imageMaxRatio)
+    out.push({
+      field,
+      key: 'media.reviewImageRatio',
+      params: {
+        field,
+        name,
+        width,
+        height,
+        ratio: Math.round(ratio * 100) / 100,
+        min: rule.imageMinRatio,
+        max: rule.imageMaxRatio,
+      },
+    });
   return out;
 }
 
