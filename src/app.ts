@@ -14,6 +14,7 @@ import { createDiscordClient } from './discord/createDiscordClient.js';
 import { createDiscordTaskPresenter } from './discord/discordTaskPresenter.js';
 import { gatewayFacts } from './discord/gatewayFacts.js';
 import { createMediaService, type MediaService } from './services/media/mediaService.js';
+import { INTERACTION_HANDLERS } from './commands/index.js';
 import { type AttachedRouter, attachInteractionRouter } from './discord/interactionRouter.js';
 import type { Logger } from './logging/logger.js';
 import { createProcessRegistry, type ProcessRegistry } from './services/cluster/processRegistry.js';
@@ -300,7 +301,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await mediaReady;
       const recovered = await poller.start();
       await queue.start();
-      router = attachInteractionRouter(discord, ctx);
+      router = attachInteractionRouter(discord, ctx, INTERACTION_HANDLERS);
       const ready = new Promise<void>((resolve) => discord.once('clientReady', () => resolve()));
       await discord.login(config.discord.token);
       await ready;

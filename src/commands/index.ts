@@ -1,12 +1,19 @@
-/** The command registry: every slash command the bot has, by name. */
+/** Every slash command the bot has, and the button and modal handlers of the features that create them. */
+import type { InteractionHandlers, SlashCommand } from '../discord/interactionHandlers.js';
 import { tasksCommand } from './tasks.js';
-import type { SlashCommand } from './types.js';
 import { usageCommand } from './usage.js';
-import { videoCommand } from './video.js';
+import { handleButton } from './video/buttons.js';
+import { videoCommand } from './video/command.js';
+import { handleModalSubmit } from './video/modals.js';
 import { videoAdminCommand } from './videoAdmin.js';
 
 export const COMMANDS: readonly SlashCommand[] = [videoCommand, tasksCommand, usageCommand, videoAdminCommand];
 
-export const commandByName = new Map(COMMANDS.map((c) => [c.name, c]));
-
 export const commandDefinitions = () => COMMANDS.map((c) => c.definition);
+
+/** What app.ts hands to the interaction router. Buttons and modals today all belong to /video's task cards. */
+export const INTERACTION_HANDLERS: InteractionHandlers = {
+  commands: COMMANDS,
+  button: handleButton,
+  modal: handleModalSubmit,
+};

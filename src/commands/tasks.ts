@@ -4,7 +4,7 @@ import { resolveLocale, t } from '../i18n/index.js';
 import { taskMessage, statusLine } from '../discord/render/taskMessage.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
 import { localize } from './options.js';
-import type { SlashCommand } from './types.js';
+import type { SlashCommand } from '../discord/interactionHandlers.js';
 
 const definition = localize(new SlashCommandBuilder(), 'tasks')
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)

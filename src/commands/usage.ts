@@ -17,7 +17,7 @@ import { localize } from './options.js';
 import type { BotContext } from '../discord/botContext.js';
 import { formatMoney, MICROS } from '../services/usage/prices.js';
 import { renderUsageChart } from '../services/usage/usageChart.js';
-import type { SlashCommand } from './types.js';
+import type { SlashCommand } from '../discord/interactionHandlers.js';
 
 const definition = localize(new SlashCommandBuilder(), 'usage')
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)

@@ -32,7 +32,7 @@ import {
 import { cleanTerm, MAX_BLOCKED_TERMS, sameTerm } from '../services/moderation/blocklist.js';
 import { LIMIT_NAMES, type LimitName, MEMBER_LIMIT_NAMES, type MemberLimitName } from '../services/usage/limits.js';
 import { localize, RATIO_CHOICES, RESOLUTION_CHOICES } from './options.js';
-import type { SlashCommand } from './types.js';
+import type { SlashCommand } from '../discord/interactionHandlers.js';
 
 const choice = (name: string, zh?: string) => ({
   name,

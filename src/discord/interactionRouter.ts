@@ -1,17 +1,21 @@
 /**
- * One entry for every interaction: slash commands, autocomplete, buttons and modals each go to their handler.
- * An unexpected error still gets the member a plain ephemeral answer, and is logged with detail.
+ * One entry for every interaction: slash commands, autocomplete, buttons and modals each go to the handler
+ * app.ts passed in (see interactionHandlers.ts). An unexpected error still gets the member a plain ephemeral
+ * answer, and is logged with detail.
  */
 import { MessageFlags, type Client, type Interaction } from 'discord.js';
-import { commandByName } from '../commands/index.js';
 import { resolveLocale, t } from '../i18n/index.js';
 import type { BotContext } from './botContext.js';
-import { handleButton } from './buttons.js';
 import { isAckLost } from './discordErrors.js';
-import { handleModalSubmit } from './modals.js';
+import type { InteractionHandlers, SlashCommand } from './interactionHandlers.js';
 import { NO_MENTIONS } from './render/text.js';
 
-export async function routeInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+export async function routeInteraction(
+  interaction: Interaction,
+  ctx: BotContext,
+  handlers: InteractionHandlers,
+  commandByName: ReadonlyMap<string, SlashCommand> = new Map(handlers.commands.map((c) => [c.name, c])),
+): Promise<void> {
   const log = ctx.logger.child({
     interactionId: interaction.id,
     guildId: interaction.guildId,
@@ -25,9 +29,9 @@ export async function routeInteraction(interaction: Interaction, ctx: BotContext
     } else if (interaction.isAutocomplete()) {
       await commandByName.get(interaction.commandName)?.autocomplete?.(interaction, ctx);
     } else if (interaction.isButton()) {
-      await handleButton(interaction, ctx);
+      await handlers.button(interaction, ctx);
     } else if (interaction.isModalSubmit()) {
-      await handleModalSubmit(interaction, ctx);
+      await handlers.modal(interaction, ctx);
     }
   } catch (err) {
     if (isAckLost(err)) {
@@ -53,10 +57,17 @@ export interface AttachedRouter {
   drain(graceMs: number): Promise<number>;
 }
 
-export function attachInteractionRouter(client: Client, ctx: BotContext): AttachedRouter {
+export function attachInteractionRouter(
+  client: Client,
+  ctx: BotContext,
+  handlers: InteractionHandlers,
+): AttachedRouter {
   const inFlight = new Set<Promise<void>>();
+  const commandByName = new Map(handlers.commands.map((c) => [c.name, c]));
   const listener = (interaction: Interaction) => {
-    const handled: Promise<void> = routeInteraction(interaction, ctx).finally(() => inFlight.delete(handled));
+    const handled: Promise<void> = routeInteraction(interaction, ctx, handlers, commandByName).finally(() =>
+      inFlight.delete(handled),
+    );
     inFlight.add(handled);
   };
   client.on('interactionCreate', listener);

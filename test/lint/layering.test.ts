@@ -50,3 +50,22 @@ describe('nothing below src/discord imports discord.js', () => {
     expect(lint('src/commands/x.ts', importsDiscord).status).toBe(0);
   });
 });
+
+describe('the router sits above nothing: src/discord never imports src/commands', () => {
+  it('src/discord importing src/commands fails the lint', () => {
+    const r = lint(
+      'src/discord/z.ts',
+      `import { COMMANDS } from '../commands/index.js';\nexport const made = COMMANDS;\n`,
+    );
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('src/discord never imports src/commands');
+  });
+
+  it('src/commands importing src/discord is the allowed direction', () => {
+    const r = lint(
+      'src/commands/z.ts',
+      `import { NO_MENTIONS } from '../discord/render/text.js';\nexport const made = NO_MENTIONS;\n`,
+    );
+    expect(r.status).toBe(0);
+  });
+});

@@ -5,22 +5,22 @@
  * a refusal is private and changes nothing; a frame posted for a request that is then refused is deleted.
  */
 import { type ModalSubmitInteraction, Routes } from 'discord.js';
-import { canStartFromFrame, findModel } from '../catalog/models.js';
-import { resolveLocale, t } from '../i18n/index.js';
+import { canStartFromFrame, findModel } from '../../catalog/models.js';
+import { resolveLocale, t } from '../../i18n/index.js';
 import {
   checkVideoRequest,
   inputFromTask,
   requestVideo,
   type VideoRequestDraft,
-} from '../services/generation/requestVideo.js';
-import { FINAL_STATES, type TaskRecord } from '../services/tasks/taskRecord.js';
-import type { BotContext } from './botContext.js';
-import { parseCustomId } from './customIds.js';
-import { publishTask } from './publishTask.js';
-import { MODAL_FIELDS } from './render/remixModal.js';
-import { NO_MENTIONS } from './render/text.js';
+} from '../../services/generation/requestVideo.js';
+import { FINAL_STATES, type TaskRecord } from '../../services/tasks/taskRecord.js';
+import type { BotContext } from '../../discord/botContext.js';
+import { parseCustomId } from '../../discord/customIds.js';
+import { publishTask } from '../../discord/publishTask.js';
+import { MODAL_FIELDS } from '../../discord/render/remixModal.js';
+import { NO_MENTIONS } from '../../discord/render/text.js';
 import { cardUrl, refusalText, requestFromCard, tellPrivately } from './requestFromCard.js';
-import { memberRoleIds, taskOriginOf } from './taskOrigin.js';
+import { memberRoleIds, taskOriginOf } from '../../discord/taskOrigin.js';
 
 export async function handleModalSubmit(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void> {
   const locale = resolveLocale(interaction.locale);

@@ -1,6 +1,6 @@
 /** /video as data: one sub-command per mode so each shows only the inputs that mode takes. */
 import { InteractionContextType, SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
-import { addTuning, attachmentOption, localize, promptOption } from './options.js';
+import { addTuning, attachmentOption, localize, promptOption } from '../options.js';
 
 export const VIDEO_MODES = ['text', 'images', 'frames', 'references'] as const;
 export type VideoMode = (typeof VIDEO_MODES)[number];

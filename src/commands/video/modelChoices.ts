@@ -1,8 +1,8 @@
 /** Autocomplete for the model option: the models that fit the chosen mode, each saying what it takes. */
-import { MODELS } from '../catalog/models.js';
-import type { ModelSpec } from '../catalog/types.js';
-import type { Locale } from '../i18n/index.js';
-import type { VideoMode } from './video.definition.js';
+import { MODELS } from '../../catalog/models.js';
+import type { ModelSpec } from '../../catalog/types.js';
+import type { Locale } from '../../i18n/index.js';
+import type { VideoMode } from './definition.js';
 
 /** Uploads work where https media is taken, or where the vendor's media review turns them into asset ids. */
 const takesUploads = (m: ModelSpec) => m.mediaScheme !== 'asset' || !!m.assetReview;

@@ -1,8 +1,8 @@
 /** Reads a /video interaction's options into the validation service's plain input. */
 import type { Attachment, ChatInputCommandInteraction } from 'discord.js';
-import type { VideoRequestDraft } from '../services/generation/requestVideo.js';
-import type { MediaInput } from '../services/validation/types.js';
-import { SLOTS, type VideoMode } from './video.definition.js';
+import type { VideoRequestDraft } from '../../services/generation/requestVideo.js';
+import type { MediaInput } from '../../services/validation/types.js';
+import { SLOTS, type VideoMode } from './definition.js';
 
 export function mediaFromAttachment(a: Attachment): MediaInput {
   return {

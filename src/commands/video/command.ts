@@ -1,16 +1,16 @@
 /** /video: read the options, ask the generation service, reply with problems or publish the task. */
 import { MessageFlags } from 'discord.js';
-import { resolveLocale } from '../i18n/index.js';
-import { requestVideo } from '../services/generation/requestVideo.js';
-import { renderProblemList } from '../discord/render/problemList.js';
-import { renderRefusal } from '../discord/render/refusal.js';
-import { publishTask } from '../discord/publishTask.js';
-import { NO_MENTIONS } from '../discord/render/text.js';
+import { resolveLocale } from '../../i18n/index.js';
+import { requestVideo } from '../../services/generation/requestVideo.js';
+import { renderProblemList } from '../../discord/render/problemList.js';
+import { renderRefusal } from '../../discord/render/refusal.js';
+import { publishTask } from '../../discord/publishTask.js';
+import { NO_MENTIONS } from '../../discord/render/text.js';
 import { modelChoices } from './modelChoices.js';
 import { readVideoInput } from './readVideoInput.js';
-import { memberRoleIds, taskOriginOf } from '../discord/taskOrigin.js';
-import type { SlashCommand } from './types.js';
-import { videoDefinition, type VideoMode } from './video.definition.js';
+import { memberRoleIds, taskOriginOf } from '../../discord/taskOrigin.js';
+import type { SlashCommand } from '../../discord/interactionHandlers.js';
+import { videoDefinition, type VideoMode } from './definition.js';
 
 export const videoCommand: SlashCommand = {
   name: videoDefinition.name,

@@ -5,15 +5,15 @@
  * requester or members with Manage Messages.
  */
 import { type ButtonInteraction, MessageFlags, PermissionFlagsBits, Routes } from 'discord.js';
-import { resolveLocale, t } from '../i18n/index.js';
-import { canStartFromFrame, findModel } from '../catalog/models.js';
-import { inputFromTask } from '../services/generation/requestVideo.js';
-import { FINAL_STATES } from '../services/tasks/taskRecord.js';
-import type { BotContext } from './botContext.js';
-import { parseCustomId } from './customIds.js';
-import { remixModal } from './render/remixModal.js';
-import { taskMessage } from './render/taskMessage.js';
-import { NO_MENTIONS } from './render/text.js';
+import { resolveLocale, t } from '../../i18n/index.js';
+import { canStartFromFrame, findModel } from '../../catalog/models.js';
+import { inputFromTask } from '../../services/generation/requestVideo.js';
+import { FINAL_STATES } from '../../services/tasks/taskRecord.js';
+import type { BotContext } from '../../discord/botContext.js';
+import { parseCustomId } from '../../discord/customIds.js';
+import { remixModal } from '../../discord/render/remixModal.js';
+import { taskMessage } from '../../discord/render/taskMessage.js';
+import { NO_MENTIONS } from '../../discord/render/text.js';
 import { requestFromCard } from './requestFromCard.js';
 
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {

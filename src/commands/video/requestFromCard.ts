@@ -4,21 +4,21 @@
  * charged to whoever clicked, and linked back to the card it came from. Refusals are private and change nothing.
  */
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { type Locale, resolveLocale, t } from '../i18n/index.js';
+import { type Locale, resolveLocale, t } from '../../i18n/index.js';
 import {
   type ParentKind,
   type RequestVideoResult,
   requestVideo,
   type VideoRequestDraft,
-} from '../services/generation/requestVideo.js';
-import type { TaskRecord } from '../services/tasks/taskRecord.js';
-import type { BotContext } from './botContext.js';
-import { publishTask } from './publishTask.js';
-import { refreshAttachmentUrls } from './refreshAttachmentUrls.js';
-import { renderProblemList } from './render/problemList.js';
-import { renderRefusal } from './render/refusal.js';
-import { NO_MENTIONS } from './render/text.js';
-import { memberRoleIds, taskOriginOf } from './taskOrigin.js';
+} from '../../services/generation/requestVideo.js';
+import type { TaskRecord } from '../../services/tasks/taskRecord.js';
+import type { BotContext } from '../../discord/botContext.js';
+import { publishTask } from '../../discord/publishTask.js';
+import { refreshAttachmentUrls } from '../../discord/refreshAttachmentUrls.js';
+import { renderProblemList } from '../../discord/render/problemList.js';
+import { renderRefusal } from '../../discord/render/refusal.js';
+import { NO_MENTIONS } from '../../discord/render/text.js';
+import { memberRoleIds, taskOriginOf } from '../../discord/taskOrigin.js';
 
 /** Where the parent's card is, as a link members can click. */
 export function cardUrl(task: TaskRecord): string | undefined {

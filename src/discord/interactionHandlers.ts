@@ -1,0 +1,27 @@
+/**
+ * What the interaction router dispatches to: slash commands by name, and one handler each for buttons and
+ * modals. The handlers live with the features that create them (src/commands); app.ts hands them to the
+ * router, so src/discord never imports src/commands.
+ */
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  ModalSubmitInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { BotContext } from './botContext.js';
+
+export interface SlashCommand {
+  name: string;
+  /** The JSON sent to Discord when commands are registered. */
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+}
+
+export interface InteractionHandlers {
+  commands: readonly SlashCommand[];
+  button(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
+  modal(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void>;
+}
