@@ -1,26 +1,23 @@
 /** /tasks list and /tasks status: a member's recent tasks, and any task they can see by id (ephemeral). */
-import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, MessageFlags } from 'discord.js';
 import { resolveLocale, t } from '../i18n/index.js';
 import { taskMessage, statusLine } from '../discord/render/taskMessage.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
-import { localize } from './options.js';
-import type { SlashCommand } from '../discord/interactionHandlers.js';
+import { chatCommand, defineCommand, option, subcommand } from './define.js';
 
-const definition = localize(new SlashCommandBuilder(), 'tasks')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .addSubcommand((s) => localize(s, 'tasks.list'))
-  .addSubcommand((s) =>
-    localize(s, 'tasks.status').addStringOption((o) => localize(o, 'task_id').setRequired(true).setMaxLength(64)),
-  )
-  .toJSON();
+const definition = chatCommand('/tasks', {
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  options: [
+    subcommand('/tasks list'),
+    subcommand('/tasks status', [option.string('id', { required: true, maxLength: 64 })]),
+  ],
+});
 
-export const tasksCommand: SlashCommand = {
-  name: definition.name,
-  definition,
-  async execute(interaction, ctx) {
+export const tasksCommand = defineCommand(definition, {
+  async execute(interaction, args, ctx) {
     const locale = resolveLocale(interaction.locale);
     const ephemeral = { flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
-    if (interaction.options.getSubcommand() === 'list') {
+    if (args.subcommand === 'list') {
       const recent = await ctx.tasks.listRecentByUser(interaction.user.id, 10);
       const places = await Promise.all(recent.map((task) => ctx.queue.placeOf(task)));
       const lines = recent.map((task, i) =>
@@ -39,7 +36,7 @@ export const tasksCommand: SlashCommand = {
       });
       return;
     }
-    const id = interaction.options.getString('id', true).trim().replace(/^`|`$/g, '');
+    const id = args.id.trim().replace(/^`|`$/g, '');
     const task = await ctx.tasks.get(id);
     // Members see their own tasks and tasks of the server they are in (those were posted publicly there).
     const visible =
@@ -55,4 +52,4 @@ export const tasksCommand: SlashCommand = {
       content: task.videoUrl && task.state === 'done' ? task.videoUrl : '',
     });
   },
-};
+});

@@ -2,29 +2,24 @@
  * /usage me, /usage members and /usage server: usage against each limit with reset times (and the estimated
  * cost when prices are set), the admin's per-member month (CSV), and the admin's chart of the last 30 days.
  */
-import {
-  AttachmentBuilder,
-  InteractionContextType,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-} from 'discord.js';
+import { AttachmentBuilder, InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { resolveLocale, t, type Locale } from '../i18n/index.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
 import { breakdownCsv, usageAgainstLimits, type UsageLine } from '../services/usage/usageReport.js';
 import { memberRoleIds } from '../discord/taskOrigin.js';
-import { localize } from './options.js';
+import { chatCommand, defineCommand, option, subcommand } from './define.js';
 import type { BotContext } from '../discord/botContext.js';
 import { formatMoney, MICROS } from '../services/usage/prices.js';
 import { renderUsageChart } from '../services/usage/usageChart.js';
-import type { SlashCommand } from '../discord/interactionHandlers.js';
 
-const definition = localize(new SlashCommandBuilder(), 'usage')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .addSubcommand((s) => localize(s, 'usage.me'))
-  .addSubcommand((s) => localize(s, 'usage.members').addBooleanOption((o) => localize(o, 'csv')))
-  .addSubcommand((s) => localize(s, 'usage.server'))
-  .toJSON();
+const definition = chatCommand('/usage', {
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  options: [
+    subcommand('/usage me'),
+    subcommand('/usage members', [option.boolean('csv')]),
+    subcommand('/usage server'),
+  ],
+});
 
 const renderLine = (l: UsageLine, locale: Locale) =>
   t(locale, 'usage.line', {
@@ -34,14 +29,12 @@ const renderLine = (l: UsageLine, locale: Locale) =>
     resetAt: l.max === null ? '' : (l.resetAt ?? ''),
   }) + (l.fromRole ? ` ${t(locale, 'usage.fromRole', { role: l.fromRole })}` : '');
 
-export const usageCommand: SlashCommand = {
-  name: definition.name,
-  definition,
-  async execute(interaction, ctx) {
+export const usageCommand = defineCommand(definition, {
+  async execute(interaction, args, ctx) {
     const locale = resolveLocale(interaction.locale);
     const ephemeral = { flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
     const prices = ctx.ledger.prices;
-    if (interaction.options.getSubcommand() === 'me') {
+    if (args.subcommand === 'me') {
       const u = await usageAgainstLimits(
         ctx.ledger,
         interaction.guildId,
@@ -82,7 +75,7 @@ export const usageCommand: SlashCommand = {
     }
     // A big server has thousands of rows: acknowledge first (Discord's 3 s), then read and render.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    if (interaction.options.getSubcommand() === 'server') {
+    if (args.subcommand === 'server') {
       await interaction.editReply({
         ...(await usageChartReply(ctx, interaction.guildId, locale)),
         allowedMentions: NO_MENTIONS,
@@ -105,7 +98,7 @@ export const usageCommand: SlashCommand = {
       ...(rows.length ? shown : [t(locale, 'usage.noMembers')]),
       ...(rows.length > 25 ? [t(locale, 'usage.more', { count: rows.length - 25 })] : []),
     ].join('\n');
-    const files = interaction.options.getBoolean('csv')
+    const files = args.csv
       ? [
           new AttachmentBuilder(Buffer.from(breakdownCsv(rows, prices?.currency)), {
             name: `usage-${interaction.guildId}-${month}.csv`,
@@ -114,7 +107,7 @@ export const usageCommand: SlashCommand = {
       : [];
     await interaction.editReply({ content, files, allowedMentions: NO_MENTIONS });
   },
-};
+});
 
 /** The chart of the server's last 30 days (PNG) with a one-line summary, in the member's language. */
 async function usageChartReply(ctx: BotContext, guildId: string, locale: Locale) {

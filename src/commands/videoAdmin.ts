@@ -4,11 +4,10 @@
  */
 import {
   ChannelType,
+  type ChatInputCommandInteraction,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
-  SlashCommandBuilder,
-  type ChatInputCommandInteraction,
 } from 'discord.js';
 import { MODELS } from '../catalog/models.js';
 import { resolveLocale, t } from '../i18n/index.js';
@@ -30,114 +29,77 @@ import {
   type ChangeRefused,
 } from '../services/guildConfig/settingsChanges.js';
 import { cleanTerm, MAX_BLOCKED_TERMS, sameTerm } from '../services/moderation/blocklist.js';
-import { LIMIT_NAMES, type LimitName, MEMBER_LIMIT_NAMES, type MemberLimitName } from '../services/usage/limits.js';
-import { localize, RATIO_CHOICES, RESOLUTION_CHOICES } from './options.js';
-import type { SlashCommand } from '../discord/interactionHandlers.js';
+import { LIMIT_NAMES, MEMBER_LIMIT_NAMES } from '../services/usage/limits.js';
+import { ratioChoices, resolutionChoices } from './choices.js';
+import { type ArgumentsOf, chatCommand, choice, defineCommand, option, subcommand } from './define.js';
 
-const choice = (name: string, zh?: string) => ({
-  name,
-  value: name,
-  ...(zh ? { name_localizations: { 'zh-CN': zh } } : {}),
+const definition = chatCommand('/video-admin', {
+  contexts: [InteractionContextType.Guild],
+  defaultMemberPermissions: PermissionFlagsBits.ManageGuild,
+  options: [
+    subcommand('/video-admin show'),
+    subcommand('/video-admin limit', [
+      option.string('name', { required: true, choices: LIMIT_NAMES.map((n) => choice(n)) }),
+      option.string('value', { required: true, maxLength: 12 }),
+    ]),
+    subcommand('/video-admin channel', [
+      option.string('action', {
+        required: true,
+        choices: [choice('add', '添加'), choice('remove', '移除'), choice('clear', '清空')],
+      }),
+      option.channel('channel', [ChannelType.GuildText, ChannelType.PublicThread, ChannelType.GuildForum]),
+    ]),
+    subcommand('/video-admin model', [
+      option.string('action', { required: true, choices: [choice('enable', '启用'), choice('disable', '停用')] }),
+      option.string('model', { required: true, autocomplete: true }),
+    ]),
+    subcommand('/video-admin defaults', [
+      option.string('model', { autocomplete: true }),
+      option.string('ratio', { choices: ratioChoices }),
+      option.string('resolution', { choices: resolutionChoices }),
+      option.integer('duration', { min: 1, max: 15 }),
+      option.boolean('reset'),
+    ]),
+    subcommand('/video-admin timezone', [option.string('zone', { required: true, maxLength: 64 })]),
+    subcommand('/video-admin role', [option.role('role')]),
+    subcommand('/video-admin role-limit', [
+      option.role('role', { required: true }),
+      option.string('name', { required: true, choices: MEMBER_LIMIT_NAMES.map((n) => choice(n)) }),
+      option.string('value', { required: true, maxLength: 12 }),
+    ]),
+    subcommand('/video-admin blocklist', [
+      option.string('action', {
+        required: true,
+        choices: [choice('add', '添加'), choice('remove', '移除'), choice('list', '列表')],
+      }),
+      option.string('term', { maxLength: 100 }),
+    ]),
+  ],
 });
 
-const definition = localize(new SlashCommandBuilder(), 'admin')
-  .setContexts(InteractionContextType.Guild)
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-  .addSubcommand((s) => localize(s, 'admin.show'))
-  .addSubcommand((s) =>
-    localize(s, 'admin.limit')
-      .addStringOption((o) =>
-        localize(o, 'limit_name')
-          .setRequired(true)
-          .addChoices(...LIMIT_NAMES.map((n) => choice(n))),
-      )
-      .addStringOption((o) => localize(o, 'limit_value').setRequired(true).setMaxLength(12)),
-  )
-  .addSubcommand((s) =>
-    localize(s, 'admin.channel')
-      .addStringOption((o) =>
-        localize(o, 'action')
-          .setRequired(true)
-          .addChoices(choice('add', '添加'), choice('remove', '移除'), choice('clear', '清空')),
-      )
-      .addChannelOption((o) =>
-        localize(o, 'channel').addChannelTypes(ChannelType.GuildText, ChannelType.PublicThread, ChannelType.GuildForum),
-      ),
-  )
-  .addSubcommand((s) =>
-    localize(s, 'admin.model')
-      .addStringOption((o) =>
-        localize(o, 'action').setRequired(true).addChoices(choice('enable', '启用'), choice('disable', '停用')),
-      )
-      .addStringOption((o) => localize(o, 'model').setRequired(true).setAutocomplete(true)),
-  )
-  .addSubcommand((s) =>
-    localize(s, 'admin.defaults')
-      .addStringOption((o) => localize(o, 'model').setAutocomplete(true))
-      .addStringOption((o) => localize(o, 'ratio').addChoices(...RATIO_CHOICES.map((r) => choice(r))))
-      .addStringOption((o) => localize(o, 'resolution').addChoices(...RESOLUTION_CHOICES.map((r) => choice(r))))
-      .addIntegerOption((o) => localize(o, 'duration').setMinValue(1).setMaxValue(15))
-      .addBooleanOption((o) => localize(o, 'reset')),
-  )
-  .addSubcommand((s) =>
-    localize(s, 'admin.timezone').addStringOption((o) => localize(o, 'zone').setRequired(true).setMaxLength(64)),
-  )
-  .addSubcommand((s) => localize(s, 'admin.role').addRoleOption((o) => localize(o, 'role')))
-  .addSubcommand((s) =>
-    localize(s, 'admin.roleLimit')
-      .addRoleOption((o) => localize(o, 'role').setRequired(true))
-      .addStringOption((o) =>
-        localize(o, 'limit_name')
-          .setRequired(true)
-          .addChoices(...MEMBER_LIMIT_NAMES.map((n) => choice(n))),
-      )
-      .addStringOption((o) => localize(o, 'limit_value').setRequired(true).setMaxLength(12)),
-  )
-  .addSubcommand((s) =>
-    localize(s, 'admin.blocklist')
-      .addStringOption((o) =>
-        localize(o, 'action')
-          .setRequired(true)
-          .addChoices(choice('add', '添加'), choice('remove', '移除'), choice('list', '列表')),
-      )
-      .addStringOption((o) => localize(o, 'term').setMaxLength(100)),
-  )
-  .toJSON();
+type AdminArgs = ArgumentsOf<typeof definition>;
+/** The sub-commands that change one setting (show and blocklist have their own paths). */
+type ChangeArgs = Exclude<AdminArgs, { subcommand: 'show' | 'blocklist' }>;
 
-function readChange(i: ChatInputCommandInteraction): Change {
-  switch (i.options.getSubcommand()) {
+function readChange(args: ChangeArgs): Change {
+  switch (args.subcommand) {
     case 'limit':
-      return setLimit(i.options.getString('name', true) as LimitName, i.options.getString('value', true));
+      return setLimit(args.name, args.value);
     case 'channel':
-      return changeChannels(
-        i.options.getString('action', true) as 'add' | 'remove' | 'clear',
-        i.options.getChannel('channel')?.id,
-      );
+      return changeChannels(args.action, args.channel?.id);
     case 'model':
-      return changeModel(
-        i.options.getString('action', true) as 'enable' | 'disable',
-        i.options.getString('model', true),
-      );
+      return changeModel(args.action, args.model);
     case 'defaults':
       return setDefaults(
-        {
-          model: i.options.getString('model') ?? undefined,
-          ratio: i.options.getString('ratio') ?? undefined,
-          resolution: i.options.getString('resolution') ?? undefined,
-          duration: i.options.getInteger('duration') ?? undefined,
-        },
-        i.options.getBoolean('reset') ?? false,
+        { model: args.model, ratio: args.ratio, resolution: args.resolution, duration: args.duration },
+        args.reset ?? false,
       );
     case 'timezone':
-      return setTimeZone(i.options.getString('zone', true));
+      return setTimeZone(args.zone);
     case 'role-limit':
-      return setRoleLimit(
-        i.options.getRole('role', true).id,
-        i.options.getString('name', true) as MemberLimitName,
-        i.options.getString('value', true),
-      );
-    default:
-      return setRole(i.options.getRole('role')?.id);
+      return setRoleLimit(args.role.id, args.name, args.value);
+    case 'role':
+      return setRole(args.role?.id);
   }
 }
 
@@ -167,12 +129,16 @@ async function applyChange(
 }
 
 /** /video-admin blocklist: list the server's prompt terms, or add or remove one. */
-async function blocklist(i: ChatInputCommandInteraction & { guildId: string }, ctx: BotContext) {
+async function blocklist(
+  i: ChatInputCommandInteraction & { guildId: string },
+  ctx: BotContext,
+  args: Extract<AdminArgs, { subcommand: 'blocklist' }>,
+) {
   const locale = resolveLocale(i.locale);
-  const action = i.options.getString('action', true) as 'add' | 'remove' | 'list';
+  const { action } = args;
   const current = (await ctx.guildConfig.effective(i.guildId)).blocklist;
   if (action === 'list') return privately(i, renderBlocklist(current, locale));
-  const raw = i.options.getString('term') ?? '';
+  const raw = args.term ?? '';
   const saved = (after: GuildSettings) => {
     // Named as stored (the form first added), which may differ from what was typed in case or width.
     const typed = cleanTerm(raw) ?? raw;
@@ -195,10 +161,8 @@ async function showSettings(i: ChatInputCommandInteraction, ctx: BotContext, pre
   });
 }
 
-export const videoAdminCommand: SlashCommand = {
-  name: definition.name,
-  definition,
-  async execute(interaction, ctx) {
+export const videoAdminCommand = defineCommand(definition, {
+  async execute(interaction, args, ctx) {
     const locale = resolveLocale(interaction.locale);
     if (!interaction.guildId || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
       await interaction.reply({
@@ -209,15 +173,13 @@ export const videoAdminCommand: SlashCommand = {
       return;
     }
     const guildInteraction = interaction as typeof interaction & { guildId: string };
-    switch (interaction.options.getSubcommand()) {
+    switch (args.subcommand) {
       case 'show':
         return showSettings(interaction, ctx);
       case 'blocklist':
-        return blocklist(guildInteraction, ctx);
+        return blocklist(guildInteraction, ctx, args);
       default:
-        return applyChange(guildInteraction, ctx, readChange(interaction), (_, what) =>
-          t(locale, 'admin.saved', { what }),
-        );
+        return applyChange(guildInteraction, ctx, readChange(args), (_, what) => t(locale, 'admin.saved', { what }));
     }
   },
   async autocomplete(interaction) {
@@ -228,4 +190,4 @@ export const videoAdminCommand: SlashCommand = {
         .map((m) => ({ name: m.id, value: m.id })),
     );
   },
-};
+});

@@ -1,5 +1,6 @@
 /**
- * Names and descriptions of slash commands, options and choices in en-US and zh-CN.
+ * Names and descriptions of slash commands, options and choices in en-US and zh-CN, keyed by what they
+ * produce: `'/video images'` is that sub-command, `video` the option named video (video1..3 when numbered).
  * Discord limits: names 1–32 lowercase characters, descriptions 1–100.
  */
 export interface CommandText {
@@ -9,7 +10,13 @@ export interface CommandText {
   zhDescription: string;
 }
 
-const c = (name: string, zhName: string, description: string, zhDescription: string): CommandText => ({
+/** `name` keeps its literal type: command definitions derive their handlers' argument names from it. */
+const c = <N extends string>(
+  name: N,
+  zhName: string,
+  description: string,
+  zhDescription: string,
+): CommandText & { name: N } => ({
   name,
   zhName,
   description,
@@ -17,11 +24,11 @@ const c = (name: string, zhName: string, description: string, zhDescription: str
 });
 
 export const COMMAND_TEXTS = {
-  video: c('video', '视频', 'Generate a video with Seedance 2.0', '用 Seedance 2.0 生成视频'),
-  'video.text': c('text', '文本', 'From a text prompt only', '仅根据文字提示生成'),
-  'video.images': c('images', '参考图', 'From reference images (and optional audio)', '根据参考图生成（可加音频）'),
-  'video.frames': c('frames', '首尾帧', 'From a first frame and optional last frame', '根据首帧（可选尾帧）生成'),
-  'video.references': c(
+  '/video': c('video', '视频', 'Generate a video with Seedance 2.0', '用 Seedance 2.0 生成视频'),
+  '/video text': c('text', '文本', 'From a text prompt only', '仅根据文字提示生成'),
+  '/video images': c('images', '参考图', 'From reference images (and optional audio)', '根据参考图生成（可加音频）'),
+  '/video frames': c('frames', '首尾帧', 'From a first frame and optional last frame', '根据首帧（可选尾帧）生成'),
+  '/video references': c(
     'references',
     '参考视频',
     'From reference videos (with optional images and audio)',
@@ -50,47 +57,47 @@ export const COMMAND_TEXTS = {
   image: c('image', '图片', 'Reference image', '参考图'),
   first_frame: c('first_frame', '首帧', 'First frame image', '首帧图片'),
   last_frame: c('last_frame', '尾帧', 'Last frame image', '尾帧图片'),
-  video_ref: c('video', '视频', 'Reference video', '参考视频'),
+  video: c('video', '视频', 'Reference video', '参考视频'),
   audio: c(
     'audio',
     '音频',
     'Reference audio (needs an image, video or frames too)',
     '参考音频（需同时提供图片、视频或首尾帧）',
   ),
-  tasks: c('tasks', '任务', 'Your video tasks', '你的视频任务'),
-  'tasks.list': c('list', '列表', 'Your recent tasks', '你最近的任务'),
-  'tasks.status': c('status', '状态', 'Status of one task by id', '按 ID 查看任务状态'),
-  task_id: c('id', '编号', 'Task id (shown on the video message)', '任务 ID（显示在视频消息上）'),
-  admin: c(
+  '/tasks': c('tasks', '任务', 'Your video tasks', '你的视频任务'),
+  '/tasks list': c('list', '列表', 'Your recent tasks', '你最近的任务'),
+  '/tasks status': c('status', '状态', 'Status of one task by id', '按 ID 查看任务状态'),
+  id: c('id', '编号', 'Task id (shown on the video message)', '任务 ID（显示在视频消息上）'),
+  '/video-admin': c(
     'video-admin',
     '视频管理',
     'Server settings for video generation (Manage Server)',
     '视频生成的服务器设置（需管理服务器权限）',
   ),
-  'admin.show': c('show', '查看', "Show this server's settings and limits", '查看本服务器的设置和限制'),
-  'admin.limit': c('limit', '限制', 'Set or clear one limit', '设置或清除一项限制'),
-  'admin.channel': c('channel', '频道', 'Allow generation only in listed channels', '只允许在列出的频道中生成'),
-  'admin.model': c('model', '模型', 'Enable or disable a model on this server', '在本服务器启用或停用模型'),
-  'admin.defaults': c(
+  '/video-admin show': c('show', '查看', "Show this server's settings and limits", '查看本服务器的设置和限制'),
+  '/video-admin limit': c('limit', '限制', 'Set or clear one limit', '设置或清除一项限制'),
+  '/video-admin channel': c('channel', '频道', 'Allow generation only in listed channels', '只允许在列出的频道中生成'),
+  '/video-admin model': c('model', '模型', 'Enable or disable a model on this server', '在本服务器启用或停用模型'),
+  '/video-admin defaults': c(
     'defaults',
     '默认值',
     'Default model, ratio, resolution and duration',
     '默认模型、比例、分辨率和时长',
   ),
-  'admin.timezone': c('timezone', '时区', 'Time zone for daily and monthly resets', '每日和每月重置使用的时区'),
-  'admin.role': c(
+  '/video-admin timezone': c('timezone', '时区', 'Time zone for daily and monthly resets', '每日和每月重置使用的时区'),
+  '/video-admin role': c(
     'role',
     '身份组',
     'Only members with this role may generate (empty: everyone)',
     '只有该身份组成员可生成（留空：所有人）',
   ),
-  'admin.roleLimit': c(
+  '/video-admin role-limit': c(
     'role-limit',
     '身份组限制',
     'Set a member limit for members holding a role (the most generous role applies)',
     '为拥有某身份组的成员设置成员限制（取最宽松的身份组）',
   ),
-  'admin.blocklist': c(
+  '/video-admin blocklist': c(
     'blocklist',
     '屏蔽词',
     'Add, remove or list prompt terms refused on this server',
@@ -102,22 +109,22 @@ export const COMMAND_TEXTS = {
     'A word or phrase (whole word; Chinese/Japanese/Korean as written)',
     '词语或短语（整词匹配；中日韩文字按原样匹配）',
   ),
-  limit_name: c('name', '名称', 'Which limit', '哪一项限制'),
-  limit_value: c('value', '数值', 'A whole number, none (no limit) or default', '整数、none（不限）或 default（默认）'),
+  name: c('name', '名称', 'Which limit', '哪一项限制'),
+  value: c('value', '数值', 'A whole number, none (no limit) or default', '整数、none（不限）或 default（默认）'),
   action: c('action', '操作', 'What to do', '要做什么'),
   channel: c('channel', '频道', 'A channel', '频道'),
   role: c('role', '身份组', 'A role', '身份组'),
   zone: c('zone', '时区', 'IANA time zone, e.g. Asia/Shanghai or UTC', 'IANA 时区，例如 Asia/Shanghai 或 UTC'),
   reset: c('reset', '重置', 'Clear every default first', '先清除所有默认值'),
-  usage: c('usage', '用量', 'Video usage and limits', '视频用量和限制'),
-  'usage.me': c('me', '我的', "Your usage and this server's, against each limit", '你和本服务器的用量及限制'),
-  'usage.members': c(
+  '/usage': c('usage', '用量', 'Video usage and limits', '视频用量和限制'),
+  '/usage me': c('me', '我的', "Your usage and this server's, against each limit", '你和本服务器的用量及限制'),
+  '/usage members': c(
     'members',
     '成员',
     'Per-member usage this month (Manage Server)',
     '本月各成员用量（需管理服务器权限）',
   ),
-  'usage.server': c(
+  '/usage server': c(
     'server',
     '服务器',
     "Chart of this server's videos per day (Manage Server)",

@@ -134,14 +134,16 @@ describe('/video, bad input: one ephemeral message listing every problem, nothin
       /application\/pdf/,
     ],
     [
-      'audio alone',
+      // Discord never sends this (image1 is required in images mode): the definition refuses it before any
+      // service runs. Audio alone is the validation's rule (test/validation), reached by the CLI.
+      'a forged request without its required image (audio only)',
       'images',
       [
         { name: 'prompt', value: 'x' },
         { name: 'model', value: 'seedance2.0-sp' },
       ],
       [{ optionName: 'audio', filename: 'a.mp3', contentType: 'audio/mpeg', size: 10_000 }],
-      /cannot be used alone/,
+      /nothing was charged/,
     ],
     [
       'an oversize file',

@@ -9,16 +9,13 @@ import { NO_MENTIONS } from '../../discord/render/text.js';
 import { modelChoices } from './modelChoices.js';
 import { readVideoInput } from './readVideoInput.js';
 import { memberRoleIds, taskOriginOf } from '../../discord/taskOrigin.js';
-import type { SlashCommand } from '../../discord/interactionHandlers.js';
-import { videoDefinition, type VideoMode } from './definition.js';
+import { defineCommand, subcommandOf } from '../define.js';
+import { videoDefinition } from './definition.js';
 
-export const videoCommand: SlashCommand = {
-  name: videoDefinition.name,
-  definition: videoDefinition,
-
-  async execute(interaction, ctx) {
+export const videoCommand = defineCommand(videoDefinition, {
+  async execute(interaction, args, ctx) {
     const origin = taskOriginOf(interaction);
-    const result = await requestVideo(ctx, origin, readVideoInput(interaction), {
+    const result = await requestVideo(ctx, origin, readVideoInput(args), {
       roleIds: memberRoleIds(interaction),
     });
     if (result.kind === 'invalid') {
@@ -45,7 +42,7 @@ export const videoCommand: SlashCommand = {
   async autocomplete(interaction) {
     const focused = interaction.options.getFocused(true);
     if (focused.name !== 'model') return interaction.respond([]);
-    const mode = (interaction.options.getSubcommand(false) ?? 'text') as VideoMode;
+    const mode = subcommandOf(interaction, videoDefinition) ?? 'text';
     await interaction.respond(modelChoices(mode, String(focused.value), resolveLocale(interaction.locale)));
   },
-};
+});

@@ -1,49 +1,49 @@
 /** /video as data: one sub-command per mode so each shows only the inputs that mode takes. */
-import { InteractionContextType, SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
-import { addTuning, attachmentOption, localize, promptOption } from '../options.js';
-
-export const VIDEO_MODES = ['text', 'images', 'frames', 'references'] as const;
-export type VideoMode = (typeof VIDEO_MODES)[number];
+import { InteractionContextType } from 'discord.js';
+import { ratioChoices, resolutionChoices } from '../choices.js';
+import { attachmentSlots, chatCommand, option, subcommand } from '../define.js';
 
 /** How many attachment options each mode offers (the vendor's maxima: 9 images, 3 videos, 3 audios). */
 export const SLOTS = { images: 9, refImages: 4, videos: 3, audios: 3 } as const;
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+export const MAX_PROMPT_OPTION_LENGTH = 5000;
 
-const text = (s: SlashCommandSubcommandBuilder) => addTuning(localize(s, 'video.text').addStringOption(promptOption));
+const prompt = option.string('prompt', { required: true, maxLength: MAX_PROMPT_OPTION_LENGTH });
 
-const images = (s: SlashCommandSubcommandBuilder) => {
-  localize(s, 'video.images')
-    .addStringOption(promptOption)
-    .addAttachmentOption(attachmentOption('image', true, '1'));
-  for (const i of range(SLOTS.images).slice(1)) s.addAttachmentOption(attachmentOption('image', false, String(i)));
-  s.addAttachmentOption(attachmentOption('audio', false));
-  return addTuning(s);
-};
+/** The tuning options every /video mode ends with (optional, after the required ones). */
+const tuning = [
+  option.string('model', { autocomplete: true }),
+  option.integer('duration', { min: 1, max: 15 }),
+  option.string('ratio', { choices: ratioChoices }),
+  option.string('resolution', { choices: resolutionChoices }),
+] as const;
 
-const frames = (s: SlashCommandSubcommandBuilder) =>
-  addTuning(
-    localize(s, 'video.frames')
-      .addStringOption(promptOption)
-      .addAttachmentOption(attachmentOption('first_frame', true))
-      .addAttachmentOption(attachmentOption('last_frame', false))
-      .addAttachmentOption(attachmentOption('audio', false)),
-  );
+export const videoDefinition = chatCommand('/video', {
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  options: [
+    subcommand('/video text', [prompt, ...tuning]),
+    subcommand('/video images', [
+      prompt,
+      ...attachmentSlots('image', SLOTS.images, true),
+      option.attachment('audio'),
+      ...tuning,
+    ]),
+    subcommand('/video frames', [
+      prompt,
+      option.attachment('first_frame', { required: true }),
+      option.attachment('last_frame'),
+      option.attachment('audio'),
+      ...tuning,
+    ]),
+    subcommand('/video references', [
+      prompt,
+      ...attachmentSlots('video', SLOTS.videos, true),
+      ...attachmentSlots('image', SLOTS.refImages),
+      ...attachmentSlots('audio', SLOTS.audios),
+      ...tuning,
+    ]),
+  ],
+});
 
-const references = (s: SlashCommandSubcommandBuilder) => {
-  localize(s, 'video.references')
-    .addStringOption(promptOption)
-    .addAttachmentOption(attachmentOption('video_ref', true, '1'));
-  for (const i of range(SLOTS.videos).slice(1)) s.addAttachmentOption(attachmentOption('video_ref', false, String(i)));
-  for (const i of range(SLOTS.refImages)) s.addAttachmentOption(attachmentOption('image', false, String(i)));
-  for (const i of range(SLOTS.audios)) s.addAttachmentOption(attachmentOption('audio', false, String(i)));
-  return addTuning(s);
-};
-
-export const videoDefinition = localize(new SlashCommandBuilder(), 'video')
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .addSubcommand(text)
-  .addSubcommand(images)
-  .addSubcommand(frames)
-  .addSubcommand(references)
-  .toJSON();
+export type VideoMode = (typeof videoDefinition.options)[number]['name'];
+export const VIDEO_MODES: readonly VideoMode[] = videoDefinition.options.map((s) => s.name);

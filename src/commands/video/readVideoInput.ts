@@ -1,8 +1,11 @@
-/** Reads a /video interaction's options into the validation service's plain input. */
-import type { Attachment, ChatInputCommandInteraction } from 'discord.js';
+/** Turns /video's typed arguments into the validation service's plain input. */
+import type { Attachment } from 'discord.js';
 import type { VideoRequestDraft } from '../../services/generation/requestVideo.js';
 import type { MediaInput } from '../../services/validation/types.js';
-import { SLOTS, type VideoMode } from './definition.js';
+import type { ArgumentsOf } from '../define.js';
+import { SLOTS, type videoDefinition } from './definition.js';
+
+export type VideoArgs = ArgumentsOf<typeof videoDefinition>;
 
 export function mediaFromAttachment(a: Attachment): MediaInput {
   return {
@@ -17,46 +20,45 @@ export function mediaFromAttachment(a: Attachment): MediaInput {
   };
 }
 
-const numbered = (i: ChatInputCommandInteraction, base: string, count: number, first = 1) =>
-  Array.from({ length: count }, (_, k) => i.options.getAttachment(`${base}${k + first}`))
+/** The attachments of numbered options `<base>1..<base>count`, in order, skipping empty ones. */
+function numbered<B extends string>(args: { [k in `${B}${number}`]?: Attachment }, base: B, count: number) {
+  return Array.from({ length: count }, (_, k) => args[`${base}${k + 1}` as `${B}${number}`])
     .filter((a): a is Attachment => !!a)
     .map(mediaFromAttachment);
+}
 
-export function readVideoInput(i: ChatInputCommandInteraction): VideoRequestDraft {
-  const mode = i.options.getSubcommand() as VideoMode;
-  const one = (name: string) => {
-    const a = i.options.getAttachment(name);
-    return a ? mediaFromAttachment(a) : undefined;
-  };
+const one = (a: Attachment | undefined) => (a ? mediaFromAttachment(a) : undefined);
+
+export function readVideoInput(args: VideoArgs): VideoRequestDraft {
   const input: VideoRequestDraft = {
-    model: i.options.getString('model') ?? undefined,
-    prompt: i.options.getString('prompt') ?? '',
-    duration: i.options.getInteger('duration') ?? undefined,
-    ratio: i.options.getString('ratio') ?? undefined,
-    resolution: i.options.getString('resolution') ?? undefined,
+    model: args.model,
+    prompt: args.prompt,
+    duration: args.duration,
+    ratio: args.ratio,
+    resolution: args.resolution,
   };
-  switch (mode) {
-    case 'images': {
-      const audio = one('audio');
-      return { ...input, images: numbered(i, 'image', SLOTS.images), referenceAudios: audio ? [audio] : undefined };
-    }
-    case 'frames': {
-      const audio = one('audio');
+  switch (args.subcommand) {
+    case 'images':
       return {
         ...input,
-        firstImage: one('first_frame'),
-        lastImage: one('last_frame'),
-        referenceAudios: audio ? [audio] : undefined,
+        images: numbered(args, 'image', SLOTS.images),
+        referenceAudios: args.audio ? [mediaFromAttachment(args.audio)] : undefined,
       };
-    }
+    case 'frames':
+      return {
+        ...input,
+        firstImage: mediaFromAttachment(args.first_frame),
+        lastImage: one(args.last_frame),
+        referenceAudios: args.audio ? [mediaFromAttachment(args.audio)] : undefined,
+      };
     case 'references':
       return {
         ...input,
-        referenceVideos: numbered(i, 'video', SLOTS.videos),
-        images: numbered(i, 'image', SLOTS.refImages),
-        referenceAudios: numbered(i, 'audio', SLOTS.audios),
+        referenceVideos: numbered(args, 'video', SLOTS.videos),
+        images: numbered(args, 'image', SLOTS.refImages),
+        referenceAudios: numbered(args, 'audio', SLOTS.audios),
       };
-    default:
+    case 'text':
       return input;
   }
 }
