@@ -13,6 +13,7 @@ import { MODELS } from '../catalog/models.js';
 import { resolveLocale, t } from '../i18n/index.js';
 import { renderBlocklist } from '../discord/render/blocklistText.js';
 import { guildSettingsEmbed } from '../discord/render/guildSettingsEmbed.js';
+import { renderChange } from '../discord/render/settingChange.js';
 import { escapeUntrusted, NO_MENTIONS } from '../discord/render/text.js';
 import type { BotContext } from '../discord/botContext.js';
 import type { GuildSettings } from '../services/guildConfig/guildConfig.js';
@@ -27,6 +28,8 @@ import {
   setTimeZone,
   type Change,
   type ChangeRefused,
+  type ChangeSummary,
+  describeChange,
 } from '../services/guildConfig/settingsChanges.js';
 import { cleanTerm, MAX_BLOCKED_TERMS, sameTerm } from '../services/moderation/blocklist.js';
 import { LIMIT_NAMES, MEMBER_LIMIT_NAMES } from '../services/usage/limits.js';
@@ -116,16 +119,16 @@ async function applyChange(
   i: ChatInputCommandInteraction & { guildId: string },
   ctx: BotContext,
   change: Change,
-  saved: (after: GuildSettings, describe: string) => string,
+  saved: (after: GuildSettings, summary: ChangeSummary) => string,
   shown: (value: string) => string = (value) => value,
 ) {
   const locale = resolveLocale(i.locale);
   const refused = (r: ChangeRefused) => privately(i, t(locale, r.key, { value: shown(r.value) }));
   if (!change.ok) return refused(change);
-  const after = await ctx.guildConfig.change(i.guildId, i.user.id, change.describe, change.apply);
+  const after = await ctx.guildConfig.change(i.guildId, i.user.id, describeChange(change.summary), change.apply);
   const late = change.refusedAfter?.(after);
   if (late) return refused(late);
-  await showSettings(i, ctx, saved(after, change.describe));
+  await showSettings(i, ctx, saved(after, change.summary));
 }
 
 /** /video-admin blocklist: list the server's prompt terms, or add or remove one. */
@@ -179,7 +182,9 @@ export const videoAdminCommand = defineCommand(definition, {
       case 'blocklist':
         return blocklist(guildInteraction, ctx, args);
       default:
-        return applyChange(guildInteraction, ctx, readChange(args), (_, what) => t(locale, 'admin.saved', { what }));
+        return applyChange(guildInteraction, ctx, readChange(args), (_, summary) =>
+          t(locale, 'admin.saved', { what: renderChange(summary) }),
+        );
     }
   },
   async autocomplete(interaction) {

@@ -18,10 +18,47 @@ export type ChangeRefused = {
   value: string;
 };
 
+/** What a change does, as data: logged as plain text (`describeChange`), shown to the admin by src/discord/render. */
+export type ChangeSummary =
+  | { setting: 'limit'; name: LimitName; value: number | null | 'default' }
+  | { setting: 'roleLimit'; roleId: string; name: MemberLimitName; value: number | null | 'default' }
+  | { setting: 'channels'; action: 'add' | 'remove'; channelId: string }
+  | { setting: 'channels'; action: 'clear' }
+  | { setting: 'model'; modelId: string; enabled: boolean }
+  | { setting: 'defaults'; reset: boolean; values: Record<string, string | number> }
+  | { setting: 'timeZone'; zone: string }
+  | { setting: 'role'; roleId?: string }
+  | { setting: 'blocklist'; action: 'add' | 'remove'; term: string };
+
+/** A change as one line of plain text for the log (ids as ids, no markup). */
+export function describeChange(c: ChangeSummary): string {
+  const shown = (v: number | null | 'default') => (v === null ? 'none' : String(v));
+  switch (c.setting) {
+    case 'limit':
+      return `${c.name} = ${shown(c.value)}`;
+    case 'roleLimit':
+      return `role ${c.roleId} ${c.name} = ${shown(c.value)}`;
+    case 'channels':
+      return c.action === 'clear'
+        ? 'channels = everywhere'
+        : `channels ${c.action === 'add' ? '+' : '-'} ${c.channelId}`;
+    case 'model':
+      return `model ${c.modelId} ${c.enabled ? 'enabled' : 'disabled'}`;
+    case 'defaults':
+      return `defaults ${c.reset ? 'reset, then ' : ''}${JSON.stringify(c.values)}`;
+    case 'timeZone':
+      return `timezone = ${c.zone}`;
+    case 'role':
+      return `role = ${c.roleId ?? 'everyone'}`;
+    case 'blocklist':
+      return `blocklist ${c.action === 'add' ? '+' : '-'} ${c.term}`;
+  }
+}
+
 export type Change =
   | {
       ok: true;
-      describe: string;
+      summary: ChangeSummary;
       apply: (s: GuildSettings) => GuildSettings;
       /**
        * What the change turned out to refuse once applied to the stored settings, which may have moved since
@@ -36,7 +73,7 @@ export function setLimit(name: LimitName, raw: string): Change {
   if (value === 'default') {
     return {
       ok: true,
-      describe: `${name} = default`,
+      summary: { setting: 'limit', name, value: 'default' },
       apply: (s) => {
         const limits = { ...s.limits };
         delete limits[name];
@@ -48,7 +85,7 @@ export function setLimit(name: LimitName, raw: string): Change {
   if (parsed === undefined) return { ok: false, key: 'admin.badLimit', value: raw };
   return {
     ok: true,
-    describe: `${name} = ${parsed ?? 'none'}`,
+    summary: { setting: 'limit', name, value: parsed },
     apply: (s) => ({ ...s, limits: { ...s.limits, [name]: parsed } }),
   };
 }
@@ -64,30 +101,34 @@ export function setRoleLimit(roleId: string, name: MemberLimitName, raw: string)
     return roleLimits;
   };
   if (value === 'default') {
-    return { ok: true, describe: `<@&${roleId}> ${name} = default`, apply: (s) => ({ ...s, roleLimits: without(s) }) };
+    return {
+      ok: true,
+      summary: { setting: 'roleLimit', roleId, name, value: 'default' },
+      apply: (s) => ({ ...s, roleLimits: without(s) }),
+    };
   }
   const parsed = parseLimitValue(value);
   if (parsed === undefined) return { ok: false, key: 'admin.badLimit', value: raw };
   return {
     ok: true,
-    describe: `<@&${roleId}> ${name} = ${parsed ?? 'none'}`,
+    summary: { setting: 'roleLimit', roleId, name, value: parsed },
     apply: (s) => ({ ...s, roleLimits: { ...s.roleLimits, [roleId]: { ...s.roleLimits?.[roleId], [name]: parsed } } }),
   };
 }
 
 export function changeChannels(action: 'add' | 'remove' | 'clear', channelId?: string): Change {
   if (action === 'clear')
-    return { ok: true, describe: 'channels = everywhere', apply: (s) => ({ ...s, channels: [] }) };
+    return { ok: true, summary: { setting: 'channels', action: 'clear' }, apply: (s) => ({ ...s, channels: [] }) };
   if (!channelId) return { ok: false, key: 'admin.needChannel', value: '' };
   return action === 'add'
     ? {
         ok: true,
-        describe: `channels + ${channelId}`,
+        summary: { setting: 'channels', action: 'add', channelId },
         apply: (s) => ({ ...s, channels: [...new Set([...(s.channels ?? []), channelId])] }),
       }
     : {
         ok: true,
-        describe: `channels - ${channelId}`,
+        summary: { setting: 'channels', action: 'remove', channelId },
         apply: (s) => ({ ...s, channels: (s.channels ?? []).filter((c) => c !== channelId) }),
       };
 }
@@ -98,12 +139,12 @@ export function changeModel(action: 'enable' | 'disable', modelId: string): Chan
   return action === 'disable'
     ? {
         ok: true,
-        describe: `model ${model.id} disabled`,
+        summary: { setting: 'model', modelId: model.id, enabled: false },
         apply: (s) => ({ ...s, disabledModels: [...new Set([...(s.disabledModels ?? []), model.id])] }),
       }
     : {
         ok: true,
-        describe: `model ${model.id} enabled`,
+        summary: { setting: 'model', modelId: model.id, enabled: true },
         apply: (s) => ({ ...s, disabledModels: (s.disabledModels ?? []).filter((m) => m !== model.id) }),
       };
 }
@@ -113,25 +154,28 @@ export function setDefaults(
   reset: boolean,
 ): Change {
   if (values.model && !findModel(values.model)) return { ok: false, key: 'admin.badModel', value: values.model };
-  const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null));
+  const set: Record<string, string | number> = Object.fromEntries(
+    Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== null),
+  );
   return {
     ok: true,
-    describe: `defaults ${reset ? 'reset, then ' : ''}${JSON.stringify(set)}`,
+    summary: { setting: 'defaults', reset, values: set },
     apply: (s) => ({ ...s, defaults: { ...(reset ? {} : s.defaults), ...set } }),
   };
 }
 
 export function setTimeZone(zone: string): Change {
   if (!isValidTimeZone(zone.trim())) return { ok: false, key: 'admin.badZone', value: zone };
-  return { ok: true, describe: `timezone = ${zone.trim()}`, apply: (s) => ({ ...s, timeZone: zone.trim() }) };
+  const timeZone = zone.trim();
+  return { ok: true, summary: { setting: 'timeZone', zone: timeZone }, apply: (s) => ({ ...s, timeZone }) };
 }
 
 export function setRole(roleId?: string): Change {
   return roleId
-    ? { ok: true, describe: `role = ${roleId}`, apply: (s) => ({ ...s, roleId }) }
+    ? { ok: true, summary: { setting: 'role', roleId }, apply: (s) => ({ ...s, roleId }) }
     : {
         ok: true,
-        describe: 'role = everyone',
+        summary: { setting: 'role' },
         apply: (s) => {
           const next = { ...s };
           delete next.roleId;
@@ -152,7 +196,7 @@ export function changeBlocklist(action: 'add' | 'remove', raw: string, current: 
     if (!current.some((x) => sameTerm(x, term)) && current.length >= MAX_BLOCKED_TERMS) return full;
     return {
       ok: true,
-      describe: `blocklist + ${term}`,
+      summary: { setting: 'blocklist', action: 'add', term },
       apply: (s) => {
         const list = s.blocklist ?? [];
         if (list.some((x) => sameTerm(x, term)) || list.length >= MAX_BLOCKED_TERMS) return s;
@@ -164,7 +208,7 @@ export function changeBlocklist(action: 'add' | 'remove', raw: string, current: 
   if (!current.some((x) => sameTerm(x, term))) return { ok: false, key: 'admin.termUnknown', value: term };
   return {
     ok: true,
-    describe: `blocklist - ${term}`,
+    summary: { setting: 'blocklist', action: 'remove', term },
     apply: (s) => ({ ...s, blocklist: (s.blocklist ?? []).filter((x) => !sameTerm(x, term)) }),
   };
 }

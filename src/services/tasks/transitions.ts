@@ -192,14 +192,6 @@ export const transitions = {
     updatedAt: at,
   }),
 
-  /** The card now lives elsewhere (posted fresh, or sent by DM): edit it through the channel from now on. */
-  moveMessage: (t: TaskRecord, a: MessagePlace, at: number): TaskRecord => ({
-    ...t,
-    ...a,
-    messageMoved: true,
-    updatedAt: at,
-  }),
-
   /** The member has been shown a final state without a video. */
   markTold: (t: TaskRecord, a: { movedTo?: MessagePlace }, at: number): TaskRecord => {
     if (!isFinal(t.state)) throw new IllegalTransitionError(t.state, t.state);
