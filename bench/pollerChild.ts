@@ -3,7 +3,8 @@
  * poller), so its CPU and RSS are measured without the fake server. Creates its tasks upstream, follows
  * them to the end, and prints one JSON line: when it saw each task finish, query start times, CPU, RSS.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -14,6 +15,7 @@ import { createTaskLeases } from '../src/services/cluster/taskLeases.js';
 import { createSettingsStore } from '../src/services/guildConfig/settingsStore.js';
 import { createPoller } from '../src/services/polling/poller.js';
 import { SeedanceClient } from '../src/services/seedance/client.js';
+import { createHttpTransport, type Transport } from '../src/services/seedance/httpTransport.js';
 import { createTaskService } from '../src/services/tasks/taskService.js';
 import { createGuildLedger } from '../src/services/usage/guildLedger.js';
 
@@ -26,9 +28,11 @@ const dir = mkdtempSync(join(tmpdir(), 'seedance-bench-'));
 const store = await openStore({ databasePath: join(dir, 'bench.sqlite') }, quiet);
 const rssBaseline = process.memoryUsage().rss;
 const queryStarts: number[] = [];
-const timedFetch: typeof fetch = (input, init) => {
-  if ((init?.method ?? 'GET') === 'GET') queryStarts.push(Date.now());
-  return fetch(input, init);
+// The client's own transport (as the bot runs it), with each query's start noted.
+const transport = createHttpTransport();
+const timedFetch: Transport = (input, init) => {
+  if (init.method === 'GET') queryStarts.push(Date.now());
+  return transport(input, init);
 };
 const client = new SeedanceClient({
   baseUrl: url!,
@@ -73,6 +77,18 @@ for (let i = 0; i < pending; i += 500) {
 }
 const seenAt: Record<string, number> = {};
 let seen = 0;
+// BENCH_PROFILE=file.cpuprofile: a CPU profile of the polling phase only (after the tasks were created).
+const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) =>
+    profiler!.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))),
+  );
+if (profiler) {
+  profiler.connect();
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+}
 const cpu0 = process.cpuUsage();
 const t0 = Date.now();
 let peakRss = process.memoryUsage().rss;
@@ -115,6 +131,10 @@ await allSeen;
 await poller.stop(1000);
 clearInterval(rssTimer);
 const cpu = process.cpuUsage(cpu0);
+if (profiler) {
+  const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+  writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+}
 process.stdout.write(
   `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, elapsedMs: Date.now() - t0, peakRss, peakHeap, rssBaseline })}\n`,
 );

@@ -12,6 +12,7 @@ import { createTaskLeases } from '../src/services/cluster/taskLeases.js';
 import { createSettingsStore } from '../src/services/guildConfig/settingsStore.js';
 import { createPoller } from '../src/services/polling/poller.js';
 import { SeedanceClient } from '../src/services/seedance/client.js';
+import { createHttpTransport, type Transport } from '../src/services/seedance/httpTransport.js';
 import { createTaskService } from '../src/services/tasks/taskService.js';
 import { createGuildLedger } from '../src/services/usage/guildLedger.js';
 
@@ -39,9 +40,11 @@ const NONE = {
 const ledger = createGuildLedger({ store, settings: createSettingsStore(store), defaults: NONE, dmEnabled: true });
 // Query starts as this process makes them (the budget is about starts), as the single-process bench records them.
 const queryStarts: number[] = [];
-const timedFetch: typeof fetch = (input, init) => {
-  if ((init?.method ?? 'GET') === 'GET') queryStarts.push(Date.now());
-  return fetch(input, init);
+// The client's own transport (as the bot runs it), with each query's start noted.
+const transport = createHttpTransport();
+const timedFetch: Transport = (input, init) => {
+  if (init.method === 'GET') queryStarts.push(Date.now());
+  return transport(input, init);
 };
 const client = new SeedanceClient({
   baseUrl: url!,

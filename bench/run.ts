@@ -11,6 +11,7 @@ import { benchCompletionToEdit, benchPoller } from './poller.js';
 import { benchQueue } from './queue.js';
 import { benchReservations } from './reservations.js';
 import { benchReview } from './review.js';
+import { benchStartup } from './startup.js';
 import { benchStorage } from './storage.js';
 
 const only = process.argv[2];
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<void>> = {
   edits: () => benchCompletionToEdit(),
   reservations: () => benchReservations(),
   storage: () => benchStorage(),
+  startup: () => benchStartup(),
   queue: () => benchQueue(),
   cluster: () => benchCluster(),
   encode: () => benchEncode(),

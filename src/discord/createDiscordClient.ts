@@ -1,18 +1,20 @@
 /**
- * The discord.js Client as the bot needs it: the Guilds intent only (slash commands need no other), no
- * caches of servers, channels, roles, members or emojis, and an optional REST base URL (the loopback fake
- * Discord in tests and the sandbox; Discord itself otherwise).
+ * The discord.js Client as the bot needs it: **no gateway intents** (interactions arrive without any), no
+ * caches of servers, channels, members or messages, and an optional REST base URL (the loopback fake Discord in
+ * tests and the sandbox; Discord itself otherwise).
  *
- * Why no guild cache: every interaction carries what the bot reads (the member's roles and permissions, the
- * app's permissions, the locale, `attachment_size_limit`, the channel id and type), so a cached Guild with its
- * channels, roles and emojis (about 95 KB for a community of 50 channels, 30 roles and 20 emojis) bought
- * nothing. discord.js then hands interactions over as from an uncached guild (`interaction.member` is the raw
- * API member, `interaction.guild` is null). The two facts only the gateway has, which servers this process
- * serves and a thread's parent channel, come from gatewayFacts.ts. discord.js calls overriding the guild,
- * channel and role caches unsupported because its cache-reading getters stop working: the bot uses none of them
+ * Why: every interaction carries what the bot reads (the member's roles and permissions, the app's permissions,
+ * the locale, `attachment_size_limit`, the channel id, type and parent), so the GUILD_CREATE of each server (for
+ * a community of 50 channels, 30 roles and 20 emojis, about 95 KB once cached, and as much garbage to parse at
+ * every READY) bought nothing. Without the GUILDS intent Discord sends none; READY still lists the servers, and
+ * discord.js is ready at once. Interactions then come as from uncached servers (`interaction.member` is the raw
+ * API member, `interaction.guild` and `interaction.channel` are null). The facts only the gateway has, which
+ * servers this process serves (READY) and a thread's parent channel (the raw interaction), come from
+ * gatewayFacts.ts. The caches stay off too, should a guild event arrive anyway; discord.js calls an empty
+ * `client.channels` unsupported because its cache-reading getters stop working: the bot uses none of them
  * (messages are edited and deleted through REST by id).
  */
-import { Client, type ClientOptions, GatewayIntentBits, LimitedCollection, Options } from 'discord.js';
+import { Client, type ClientOptions, LimitedCollection, Options } from 'discord.js';
 import { trackGatewayFacts } from './gatewayFacts.js';
 
 export interface DiscordClientSettings {
@@ -21,18 +23,11 @@ export interface DiscordClientSettings {
   shards?: { count: number; ids: readonly number[] };
 }
 
-/** Managers whose caches stay empty (the first five are the ones discord.js calls unsupported: see above). */
-const UNCACHED = new Set([
-  'GuildManager',
-  'ChannelManager',
-  'GuildChannelManager',
-  'RoleManager',
-  'PermissionOverwriteManager',
-  'GuildTextThreadManager',
-  'GuildForumThreadManager',
-  'MessageManager',
-  'GuildMemberManager',
-]);
+/**
+ * Managers whose caches stay empty. The client-wide ones matter (a Guild's own managers go with the Guild):
+ * `client.guilds` and `client.channels` (which would otherwise keep every channel, and through it its Guild).
+ */
+const UNCACHED = new Set(['GuildManager', 'ChannelManager', 'MessageManager', 'GuildMemberManager']);
 
 const trimmed = Options.cacheWithLimits({
   ...Options.DefaultMakeCacheSettings,
@@ -53,7 +48,7 @@ const trimmed = Options.cacheWithLimits({
 
 export function createDiscordClient(settings: DiscordClientSettings = {}): Client {
   const options: ClientOptions = {
-    intents: [GatewayIntentBits.Guilds],
+    intents: [],
     // Never ping anyone unless a message says so explicitly (every send also sets allowedMentions).
     allowedMentions: { parse: [] },
     makeCache: (managerType, holds, manager) =>
@@ -64,7 +59,19 @@ export function createDiscordClient(settings: DiscordClientSettings = {}): Clien
     // Identify follows Discord's max_concurrency buckets (@discordjs/ws reads it from GET /gateway/bot).
     ...(settings.shards ? { shardCount: settings.shards.count, shards: [...settings.shards.ids] } : {}),
   };
-  const client = new Client(options);
+  // discord.js warns once that an empty `client.channels` is unsupported; we know (see above), so that one
+  // warning is not printed at every start. Every other warning goes through.
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (rest[0] === 'UnsupportedCacheOverwriteWarning') return;
+    (emitWarning as (...a: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  let client: Client;
+  try {
+    client = new Client(options);
+  } finally {
+    process.emitWarning = emitWarning;
+  }
   trackGatewayFacts(client);
   return client;
 }

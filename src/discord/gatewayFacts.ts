@@ -1,14 +1,14 @@
 /**
- * The few facts the bot needs from the gateway that discord.js keeps only in the caches we switch off (see
- * createDiscordClient.ts): which servers this process serves (their ids, for the start-up line and the shard
- * tests) and, for an interaction from a thread or forum post, the channel it belongs to (a server's channel
- * allow-list counts a thread as its parent). Both come from the raw dispatches, so they cost about 100 bytes
- * per server instead of the tens of KB a cached Guild with its channels, roles and emojis holds.
+ * The few facts the bot needs from the gateway that discord.js keeps only in caches we do without (see
+ * createDiscordClient.ts): which servers this process serves (their ids from READY, for the start-up line and
+ * the shard tests) and, for an interaction from a thread or forum post, the channel it belongs to (a server's
+ * channel allow-list counts a thread as its parent). Both come from the raw dispatches, so they cost about 100
+ * bytes per server instead of the tens of KB a cached Guild with its channels, roles and emojis holds.
  */
 import { ChannelType, type Client, type GatewayDispatchPayload } from 'discord.js';
 
 export interface GatewayFacts {
-  /** Ids of the servers whose GUILD_CREATE this process received (minus those it left). */
+  /** Ids of the servers this process's shards serve, as READY listed them (and GUILD_CREATE/DELETE, if sent). */
   guildIds: ReadonlySet<string>;
   /** The parent channel of a thread or forum post an interaction came from. */
   threadParentOf(interactionId: string): string | undefined;
@@ -24,6 +24,10 @@ export function trackGatewayFacts(client: Client): GatewayFacts {
   const threadParents = new Map<string, string>();
   client.on('raw', (packet: GatewayDispatchPayload) => {
     switch (packet.t) {
+      case 'READY':
+        // Without the GUILDS intent this is the only list of servers the gateway gives (per shard).
+        for (const g of packet.d.guilds) guildIds.add(g.id);
+        break;
       case 'GUILD_CREATE':
         if (!('unavailable' in packet.d && packet.d.unavailable)) guildIds.add(packet.d.id);
         break;

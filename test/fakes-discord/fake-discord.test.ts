@@ -369,6 +369,21 @@ describe('a real discord.js Client against the fake Discord', () => {
 });
 
 describe('the fake Discord on its own (raw HTTP and WebSocket)', () => {
+  it('a client without the GUILDS intent gets READY with the servers and no GUILD_CREATE, and still gets interactions', async () => {
+    discord = await startFakeDiscord({ guilds: 3, guildShape: { channels: 50, roles: 30, emojis: 20 } });
+    const gw = openGateway(`${discord.gatewayUrl}?v=10&encoding=json`);
+    await gw.until(() => gw.frames.length > 0);
+    gw.send({ op: 2, d: { token: discord.botToken, intents: 0, properties: {} } });
+    await discord.waitForReady();
+    const ix = discord.dispatchCommand({ name: 'video', guildId: discord.guildIds[2]! });
+    discord.dispatchEvent('THREAD_CREATE', { id: '1', guild_id: discord.guildIds[0], type: 11 });
+    await gw.until(() => gw.frames.some((f) => f.t === 'INTERACTION_CREATE'));
+    const dispatches = gw.frames.filter((f) => f.op === 0);
+    expect(dispatches.map((f) => f.t)).toEqual(['READY', 'INTERACTION_CREATE']);
+    expect((dispatches[0]!.d as { guilds: unknown[] }).guilds).toHaveLength(3);
+    expect((dispatches[1]!.d as { id: string }).id).toBe(ix.id);
+  });
+
   it('speaks the gateway protocol: HELLO, heartbeat ACK, READY then GUILD_CREATEs, 4004 for a bad token, RESUME', async () => {
     discord = await startFakeDiscord({ guilds: 2, heartbeatIntervalMs: 5000 });
     const url = `${discord.gatewayUrl}?v=10&encoding=json`;

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pRetry, { AbortError } from 'p-retry';
 import type { Logger } from '../../logging/logger.js';
 import { SeedanceError, isSeedanceError } from './errors.js';
+import { createHttpTransport, type Transport, type TransportAnswer } from './httpTransport.js';
 import { parseCreated, parseEnvelope, parseTaskSnapshot, type TaskSnapshot } from './parse.js';
 
 export interface SeedanceClientOptions {
@@ -23,7 +24,8 @@ export interface SeedanceClientOptions {
   /** Accept http:// video URLs (loopback fakes in tests and the sandbox only). */
   allowInsecureVideoUrls?: boolean;
   logger?: Logger;
-  fetch?: typeof fetch;
+  /** The HTTP transport (default: node:http(s) with keep-alive, see httpTransport.ts); `fetch` works too. */
+  fetch?: Transport;
   /** Told of every HTTP exchange (metrics): which route, how long, and `ok` or the error's kind. */
   onExchange?: (e: { route: 'create' | 'query'; ms: number; outcome: string }) => void;
   // Callers may spread a wider config object in; unknown keys are ignored.
@@ -69,14 +71,14 @@ export class SeedanceClient {
   private readonly createPath: string;
   private readonly queryPath: string;
   private readonly timeoutMs: number;
-  private readonly doFetch: typeof fetch;
+  private readonly doFetch: Transport;
 
   constructor(private readonly options: SeedanceClientOptions) {
     this.base = options.baseUrl.replace(/\/+$/, '');
     this.createPath = options.createPath ?? '/api/open-api/v1/seedance/videos';
     this.queryPath = options.queryPath ?? '/api/open-api/v1/videos/{taskId}';
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.doFetch = options.fetch ?? fetch;
+    this.doFetch = options.fetch ?? createHttpTransport();
   }
 
   /**
@@ -205,7 +207,7 @@ export class SeedanceClient {
   private async exchange(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
     const started = Date.now();
     const log = this.options.logger;
-    let res: Response;
+    let res: TransportAnswer;
     try {
       res = await this.doFetch(`${this.base}${path}`, {
         method,

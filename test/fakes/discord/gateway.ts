@@ -11,6 +11,10 @@ import type { APIUser } from 'discord-api-types/v10';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { guildCreate, shardOf, type FakeGuild } from './payloads.js';
 
+/** Gateway intent bit 0: guild events (GUILD_CREATE, channel, role and thread events). */
+const GUILDS_INTENT = 1;
+const GUILD_EVENT = /^(GUILD_|CHANNEL_|THREAD_)/;
+
 export interface GatewayOptions {
   botToken: string;
   applicationId: string;
@@ -25,6 +29,8 @@ export interface GatewayOptions {
 interface Session {
   id: string;
   shard: [number, number];
+  /** What IDENTIFY asked for (guild events need GUILDS). */
+  intents: number;
   seq: number;
   /** The live connection, if any. */
   conn?: Connection;
@@ -130,7 +136,14 @@ export function createGateway(options: GatewayOptions) {
       compress: d.compress,
       at: options.now(),
     });
-    const s: Session = { id: `fake-session-${++sessionCounter}`, shard, seq: 0, conn: c, recent: [] };
+    const s: Session = {
+      id: `fake-session-${++sessionCounter}`,
+      shard,
+      intents: Number(d.intents ?? 0),
+      seq: 0,
+      conn: c,
+      recent: [],
+    };
     sessions.set(s.id, s);
     c.session = s;
     const guilds = shard[1] === 1 ? options.guilds : options.guilds.filter((g) => shardOf(g.id, shard[1]) === shard[0]);
@@ -151,7 +164,9 @@ export function createGateway(options: GatewayOptions) {
       auth: {},
     });
     const joinedAt = new Date(options.now()).toISOString();
-    for (const g of guilds) dispatchTo(s, 'GUILD_CREATE', guildCreate(g, options.botUser, joinedAt));
+    // GUILD_CREATE (and every other guild event) belongs to the GUILDS intent: a client without it gets none.
+    if (s.intents & GUILDS_INTENT)
+      for (const g of guilds) dispatchTo(s, 'GUILD_CREATE', guildCreate(g, options.botUser, joinedAt));
     checkReady();
   }
 
@@ -254,7 +269,8 @@ export function createGateway(options: GatewayOptions) {
      */
     dispatch(t: string, d: unknown, guildId?: string): boolean {
       const list = targets(guildId);
-      for (const s of list) dispatchTo(s, t, d);
+      // A guild event goes only to sessions that asked for the GUILDS intent (still "delivered" for the caller).
+      for (const s of list) if (!GUILD_EVENT.test(t) || s.intents & GUILDS_INTENT) dispatchTo(s, t, d);
       return list.length > 0;
     },
     /** Asks every connected client to reconnect (op 7); discord.js then resumes. */
