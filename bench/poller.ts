@@ -43,6 +43,8 @@ export async function benchPoller(
       seenAt: Record<string, number>;
       queryStarts: number[];
       cpuSec: number;
+      cpuUserSec: number;
+      cpuSystemSec: number;
       elapsedMs: number;
       peakRss: number;
       peakHeap: number;
@@ -83,6 +85,12 @@ export async function benchPoller(
       (r.cpuSec * 1000) / Math.max(1, r.queryStarts.length),
       'ms',
       'informational (CPU scales with the query budget)',
+    );
+    report(
+      `poller_${tag}_cpu_system_share`,
+      r.cpuSystemSec / Math.max(1e-9, r.cpuSec),
+      'ratio',
+      'informational (kernel: sockets, SQLite file I/O)',
     );
     report(`poller_${tag}_queries_per_task`, r.queryStarts.length / pending, 'queries', 'informational');
   } finally {

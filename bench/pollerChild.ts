@@ -136,7 +136,7 @@ if (profiler) {
   writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
 }
 process.stdout.write(
-  `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, elapsedMs: Date.now() - t0, peakRss, peakHeap, rssBaseline })}\n`,
+  `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, cpuUserSec: cpu.user / 1e6, cpuSystemSec: cpu.system / 1e6, elapsedMs: Date.now() - t0, peakRss, peakHeap, rssBaseline })}\n`,
 );
 await store.close();
 rmSync(dir, { recursive: true, force: true });

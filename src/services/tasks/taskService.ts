@@ -194,7 +194,19 @@ export function createTaskService(deps: TaskServiceDeps) {
   function emit(next: TaskRecord, previous: TaskRecord): void {
     for (const l of savedListeners) l(next);
     if (next.state !== previous.state) {
-      logFor(next).info({ from: previous.state, to: next.state, error: next.lastError }, 'task state changed');
+      // The hottest log line (every transition): bindings inline, no child logger made per call.
+      if (deps.logger.isLevelEnabled('info'))
+        deps.logger.info(
+          {
+            taskId: next.id,
+            guildId: next.guildId,
+            upstreamTaskId: next.upstreamTaskId,
+            from: previous.state,
+            to: next.state,
+            error: next.lastError,
+          },
+          'task state changed',
+        );
       for (const l of stateListeners) l(next, previous.state);
     }
   }
