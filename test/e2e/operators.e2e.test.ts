@@ -355,6 +355,9 @@ describe('health and metrics', () => {
     expect(sample(text, 'seedance_bot_task_transitions_total', { state: 'done' })).toBe(2);
     expect(sample(text, 'seedance_bot_tasks', { state: 'running' })).toBe(1);
     expect(sample(text, 'seedance_bot_tasks', { state: 'done' })).toBe(0);
+    // Every task state has its sample, the media review's too.
+    expect(sample(text, 'seedance_bot_tasks', { state: 'reviewing' })).toBe(0);
+    expect(sample(text, 'seedance_bot_tasks', { state: 'review_submitting' })).toBe(0);
     expect(sample(text, 'seedance_bot_queue_length')).toBe(0);
     // Creates: one refused by K1 (auth), three made by K2.
     expect(sample(text, 'seedance_bot_upstream_requests_total', { route: 'create', outcome: 'ok' })).toBe(3);

@@ -5,6 +5,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { KeyState } from '../seedance/keyPool.js';
+import { TASK_STATES } from '../tasks/stateMachine.js';
 
 export interface MetricsSources {
   /** Open tasks (not yet told) by state, read from the store. */
@@ -36,7 +37,7 @@ export function createMetrics(sources: MetricsSources) {
     async collect() {
       const counts = await readScan();
       this.reset();
-      for (const state of STATES) this.set({ state }, counts[state] ?? 0);
+      for (const state of TASK_STATES) this.set({ state }, counts[state] ?? 0);
     },
   });
   new Gauge({
@@ -129,17 +130,5 @@ export function createMetrics(sources: MetricsSources) {
     },
   };
 }
-
-const STATES = [
-  'queued',
-  'accepted',
-  'submitting',
-  'running',
-  'delivering',
-  'done',
-  'failed',
-  'timed_out',
-  'uncertain',
-] as const;
 
 export type Metrics = ReturnType<typeof createMetrics>;

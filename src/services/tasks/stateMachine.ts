@@ -21,6 +21,9 @@ const NEXT: Record<TaskState, readonly TaskState[]> = {
   uncertain: [],
 };
 
+/** Every state a task can be in (the keys of the table above), e.g. for metrics by state. */
+export const TASK_STATES = Object.keys(NEXT) as readonly TaskState[];
+
 export class IllegalTransitionError extends Error {
   constructor(
     readonly from: TaskState,
