@@ -18,6 +18,7 @@ import { SeedanceClient } from '../src/services/seedance/client.js';
 import { createHttpTransport, type Transport } from '../src/services/seedance/httpTransport.js';
 import { createTaskService } from '../src/services/tasks/taskService.js';
 import { createGuildLedger } from '../src/services/usage/guildLedger.js';
+import { NO_LIMITS } from '../test/support/tempStore.js';
 
 const [url, apiKey, pendingArg, budgetArg, minIntervalArg] = process.argv.slice(2);
 const pending = Number(pendingArg);
@@ -41,19 +42,7 @@ const client = new SeedanceClient({
   allowInsecureVideoUrls: true,
   fetch: timedFetch,
 });
-const NONE = {
-  guild_daily_tasks: null,
-  guild_monthly_tasks: null,
-  guild_monthly_seconds: null,
-  guild_monthly_spend: null,
-  member_daily_tasks: null,
-  member_running: null,
-  guild_running: null,
-  cooldown_seconds: null,
-  guild_queue: 0,
-  member_queue: 0,
-};
-const ledger = createGuildLedger({ store, settings: createSettingsStore(store), defaults: NONE, dmEnabled: true });
+const ledger = createGuildLedger({ store, settings: createSettingsStore(store), defaults: NO_LIMITS, dmEnabled: true });
 const leases = createTaskLeases(store, { leaseMs: 30_000, shards: allShards(1) });
 const tasks = createTaskService({ store, upstream: client, ledger, logger: quiet, leases });
 // Create and send the tasks 500 at a time, so that setting up 10,000 tasks takes seconds, not the time the

@@ -15,6 +15,7 @@ import { SeedanceClient } from '../src/services/seedance/client.js';
 import { createHttpTransport, type Transport } from '../src/services/seedance/httpTransport.js';
 import { createTaskService } from '../src/services/tasks/taskService.js';
 import { createGuildLedger } from '../src/services/usage/guildLedger.js';
+import { NO_LIMITS } from '../test/support/tempStore.js';
 
 const [url, apiKey, pendingArg, budgetArg, indexArg, processesArg] = process.argv.slice(2);
 const pending = Number(pendingArg);
@@ -25,19 +26,7 @@ const store = await openStore(
   { databasePath: '', databaseUrl: process.env.DATABASE_URL, databaseSchema: process.env.DATABASE_SCHEMA, poolSize: 8 },
   quiet,
 );
-const NONE = {
-  guild_daily_tasks: null,
-  guild_monthly_tasks: null,
-  guild_monthly_seconds: null,
-  guild_monthly_spend: null,
-  member_daily_tasks: null,
-  member_running: null,
-  guild_running: null,
-  cooldown_seconds: null,
-  guild_queue: 0,
-  member_queue: 0,
-};
-const ledger = createGuildLedger({ store, settings: createSettingsStore(store), defaults: NONE, dmEnabled: true });
+const ledger = createGuildLedger({ store, settings: createSettingsStore(store), defaults: NO_LIMITS, dmEnabled: true });
 // Query starts as this process makes them (the budget is about starts), as the single-process bench records them.
 const queryStarts: number[] = [];
 // The client's own transport (as the bot runs it), with each query's start noted.

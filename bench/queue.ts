@@ -17,6 +17,7 @@ import type { TaskRecord } from '../src/services/tasks/taskRecord.js';
 import { createTaskService } from '../src/services/tasks/taskService.js';
 import { createGuildLedger } from '../src/services/usage/guildLedger.js';
 import { percentile, report } from './report.js';
+import { NO_LIMITS } from '../test/support/tempStore.js';
 
 const quiet = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, d) => d() }) });
 const GUILD = '100000000000000001';
@@ -28,18 +29,8 @@ export async function benchQueue(waiting = 1000, handoffs = 200): Promise<void> 
     const ledger = createGuildLedger({
       store,
       settings: createSettingsStore(store),
-      defaults: {
-        guild_daily_tasks: null,
-        guild_monthly_tasks: null,
-        guild_monthly_seconds: null,
-        guild_monthly_spend: null,
-        member_daily_tasks: null,
-        member_running: null,
-        guild_running: 1,
-        cooldown_seconds: null,
-        guild_queue: null,
-        member_queue: null,
-      },
+      // One running slot per server, no other limit and an unbounded queue: every request but the first waits.
+      defaults: { ...NO_LIMITS, guild_running: 1, guild_queue: null, member_queue: null },
       dmEnabled: true,
     });
     // The create call is where the measurement ends; the answer comes at once (an upstream task id).
