@@ -3,12 +3,12 @@
  * app.ts passed in (see interactionHandlers.ts). An unexpected error still gets the member a plain ephemeral
  * answer, and is logged with detail.
  */
-import { MessageFlags, type Client, type Interaction } from 'discord.js';
+import type { Client, Interaction } from 'discord.js';
 import { resolveLocale, t } from '../i18n/index.js';
 import type { BotContext } from './botContext.js';
 import { isAckLost } from './discordErrors.js';
 import type { InteractionHandlers, SlashCommand } from './interactionHandlers.js';
-import { NO_MENTIONS } from './render/text.js';
+import { tellPrivately } from './tellPrivately.js';
 
 export async function routeInteraction(
   interaction: Interaction,
@@ -41,11 +41,9 @@ export async function routeInteraction(
     log.error({ err }, 'interaction failed');
     if (!interaction.isRepliable()) return;
     const content = t(resolveLocale(interaction.locale), 'error.generic');
-    const reply =
-      interaction.deferred || interaction.replied
-        ? interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
-        : interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    await reply.catch((e: unknown) => log.warn({ err: e }, 'could not tell the member about the failure'));
+    await tellPrivately(interaction, content).catch((e: unknown) =>
+      log.warn({ err: e }, 'could not tell the member about the failure'),
+    );
   }
 }
 

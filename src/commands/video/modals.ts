@@ -19,7 +19,8 @@ import { parseCustomId } from '../../discord/customIds.js';
 import { publishTask } from '../../discord/publishTask.js';
 import { MODAL_FIELDS } from '../../discord/render/remixModal.js';
 import { NO_MENTIONS } from '../../discord/render/text.js';
-import { cardUrl, refusalText, requestFromCard, tellPrivately } from './requestFromCard.js';
+import { tellPrivately } from '../../discord/tellPrivately.js';
+import { cardUrl, refusalText, requestFromCard } from './requestFromCard.js';
 import { memberRoleIds, taskOriginOf } from '../../discord/taskOrigin.js';
 
 export async function handleModalSubmit(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void> {

@@ -3,7 +3,7 @@
  * media URLs signed anew, sent down the same path as /video (policy, blocklist, validation, limits, queue),
  * charged to whoever clicked, and linked back to the card it came from. Refusals are private and change nothing.
  */
-import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { RepliableInteraction } from 'discord.js';
 import { type Locale, resolveLocale, t } from '../../i18n/index.js';
 import {
   type ParentKind,
@@ -17,20 +17,13 @@ import { publishTask } from '../../discord/publishTask.js';
 import { refreshAttachmentUrls } from '../../discord/refreshAttachmentUrls.js';
 import { renderProblemList } from '../../discord/render/problemList.js';
 import { renderRefusal } from '../../discord/render/refusal.js';
-import { NO_MENTIONS } from '../../discord/render/text.js';
+import { tellPrivately } from '../../discord/tellPrivately.js';
 import { memberRoleIds, taskOriginOf } from '../../discord/taskOrigin.js';
 
 /** Where the parent's card is, as a link members can click. */
 export function cardUrl(task: TaskRecord): string | undefined {
   if (!task.messageId || !task.channelId) return undefined;
   return `https://discord.com/channels/${task.guildId ?? '@me'}/${task.channelId}/${task.messageId}`;
-}
-
-/** A private answer, whether the interaction was answered (deferred) already or not. */
-export async function tellPrivately(interaction: RepliableInteraction, content: string): Promise<void> {
-  const body = { content, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS };
-  if (interaction.deferred || interaction.replied) await interaction.followUp(body);
-  else await interaction.reply(body);
 }
 
 /** The text a refusal of `requestVideo` is shown with, or undefined when it was accepted or claimed. */
