@@ -1,6 +1,6 @@
 /**
  * The client's HTTP transport: one request, answered with the status, headers and body text. The default is
- * node:http(s) with keep-alive agents: the poller makes hundreds of status queries a second, and the global
+ * node:http(s), with keep-alive agents for status queries: the poller makes hundreds of status queries a second, and the global
  * fetch spends about 0.3 ms of CPU on each (WHATWG streams, abort plumbing), node:http about 0.05 ms (measured
  * on this project's 2-core machine, loopback, small JSON answers). Failures look like fetch's (a TypeError
  * whose `cause` carries the system code; an AbortError on abort), so the client classifies both the same way,
@@ -31,10 +31,14 @@ const aborted = (signal: AbortSignal) =>
   signal.reason instanceof Error ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
 
 export function createHttpTransport(): Transport {
-  const agents = {
-    'http:': new HttpAgent({ keepAlive: true }),
-    'https:': new HttpsAgent({ keepAlive: true }),
+  // Queries reuse idle connections (dropped after 4 s idle, before the usual 5 s server keep-alive closes them).
+  // Anything else (a create) opens its own: on a pooled socket the server has just closed, the request fails
+  // after it may have been sent, and a create in doubt is never repeated, so the member would lose it.
+  const pooled = {
+    'http:': new HttpAgent({ keepAlive: true, timeout: 4000 }),
+    'https:': new HttpsAgent({ keepAlive: true, timeout: 4000 }),
   };
+  const fresh = { 'http:': new HttpAgent({ keepAlive: false }), 'https:': new HttpsAgent({ keepAlive: false }) };
   return (url, init) =>
     new Promise<TransportAnswer>((resolve, reject) => {
       let target: URL;
@@ -57,7 +61,7 @@ export function createHttpTransport(): Transport {
       const send = protocol === 'https:' ? httpsRequest : httpRequest;
       const req = send(target, {
         method: init.method,
-        agent: agents[protocol],
+        agent: (init.method === 'GET' ? pooled : fresh)[protocol],
         headers: body ? { ...init.headers, 'content-length': String(body.length) } : init.headers,
       });
       const onAbort = () => req.destroy(aborted(init.signal));
