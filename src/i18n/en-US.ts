@@ -105,7 +105,7 @@ export const enUS = {
   'status.running': (p: { progress?: Arg }) =>
     `🎬 Rendering${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')}%)` : ''}`,
   'status.delivering': () => '📤 Finished, uploading the video…',
-  'status.preparing': () => '🎞️ Finished, preparing the video for Discord…',
+  'status.preparing': () => '🎞️ Preparing the video for Discord…',
   'status.done': () => '✅ Done',
   'status.failed': () => '❌ Failed',
   'status.timed_out': () => '⌛ Timed out',
@@ -207,7 +207,7 @@ export const enUS = {
   'delivery.reason.cannotFit': (p: { limit: Arg }) =>
     `could not be made small enough for this server's ${s(p, 'limit')} upload limit`,
   'delivery.fitted': (p: { limit: Arg; expiresAt: Arg }) =>
-    `Made smaller to fit this server's ${s(p, 'limit')} upload limit. Full quality: the Open video button (the video service keeps it until <t:${s(p, 'expiresAt')}:f>, <t:${s(p, 'expiresAt')}:R>).`,
+    `Made smaller to fit this server's ${s(p, 'limit')} upload limit; full quality, expires <t:${s(p, 'expiresAt')}:R>: the Open video button (kept by the video service until <t:${s(p, 'expiresAt')}:f>).`,
   'delivery.reason.notFetched': () => 'its address is not one the bot may fetch from, so it was not uploaded',
   'delivery.reason.uploadFailed': () => 'Discord did not accept the upload',
   'delivery.dmReady': () => 'Your video is ready. Its message in the server is gone, so here it is.',

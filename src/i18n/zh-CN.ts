@@ -77,7 +77,7 @@ export const zhCN: Messages = {
   'status.running': (p) =>
     `🎬 生成中${p.progress !== undefined && p.progress !== '' ? `（${s(p, 'progress')}%）` : ''}`,
   'status.delivering': () => '📤 已完成，正在上传视频…',
-  'status.preparing': () => '🎞️ 已完成，正在为 Discord 处理视频…',
+  'status.preparing': () => '🎞️ 正在为 Discord 处理视频…',
   'status.done': () => '✅ 完成',
   'status.failed': () => '❌ 失败',
   'status.timed_out': () => '⌛ 超时',
@@ -156,7 +156,7 @@ export const zhCN: Messages = {
   'delivery.reason.fetchFailed': () => '无法下载以上传',
   'delivery.reason.cannotFit': (p) => `无法压缩到本服务器 ${s(p, 'limit')} 的上传上限以内`,
   'delivery.fitted': (p) =>
-    `已压缩以符合本服务器 ${s(p, 'limit')} 的上传上限。原画质：点击“打开视频”按钮（视频服务保留至 <t:${s(p, 'expiresAt')}:f>，<t:${s(p, 'expiresAt')}:R>）。`,
+    `已压缩以符合本服务器 ${s(p, 'limit')} 的上传上限；原画质 <t:${s(p, 'expiresAt')}:R> 过期：点击“打开视频”按钮（视频服务保留至 <t:${s(p, 'expiresAt')}:f>）。`,
   'delivery.reason.notFetched': () => '其地址不在机器人允许下载的范围内，因此未上传',
   'delivery.reason.uploadFailed': () => 'Discord 未接受上传',
   'delivery.dmReady': () => '你的视频已生成。它在服务器中的消息已不存在，所以发到这里。',

@@ -73,12 +73,12 @@ describe('fit to the upload limit', () => {
     expect(Math.abs(info.durationSec - 3)).toBeLessThanOrEqual(0.2);
     // The card said what was happening, then kept the original link beside the upload, with its expiry.
     const edits = h.discord.requests.map((r) => JSON.stringify(r.body ?? {}));
-    expect(edits.some((b) => b.includes('preparing the video for Discord'))).toBe(true);
+    expect(edits.some((b) => b.includes('Preparing the video for Discord'))).toBe(true);
     const card = h.discord.originalMessage(ix.id)!;
     expect(card.attachments).toHaveLength(1);
     expect(cardText(h, ix.id)).toContain(done.videoUrl!);
     expect(cardText(h, ix.id)).toContain('Made smaller to fit');
-    expect(cardText(h, ix.id)).toMatch(/<t:\d+:R>/);
+    expect(cardText(h, ix.id)).toMatch(/full quality, expires <t:\d+:R>/);
     expect(h.app.media.pending).toBe(0);
   }, 90_000);
 
@@ -121,7 +121,7 @@ describe('fit to the upload limit', () => {
     h.seedance.enqueueScript({ kind: 'succeed', queuedMs: 50, runMs: 50, videoFile: big });
     const { ix, task } = await run(h);
     await eventually(
-      () => h!.discord.requests.some((r) => JSON.stringify(r.body ?? {}).includes('preparing the video')),
+      () => h!.discord.requests.some((r) => JSON.stringify(r.body ?? {}).includes('Preparing the video')),
       20_000,
       'encoding started',
     );
