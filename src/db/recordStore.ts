@@ -122,7 +122,7 @@ export function deepFreeze<T>(value: T): T {
  */
 class BatchTx implements Tx {
   readonly own = new Map<string, unknown>();
-  /** A Set once a transaction declares more than a few keys (lease and queue rounds declare thousands). */
+  /** A Set once a transaction declares more than a few keys (lease pages and queue rounds declare hundreds). */
   private readonly declared: { has(key: string): boolean };
   constructor(
     declared: readonly string[],
@@ -184,7 +184,11 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
     let n = 0;
     for (; n < queue.length && n < MAX_BATCH; n += 1) {
       const declared = queue[n]!.keys;
-      if (n > 0 && keys.size + declared.length > limit && keys.size + declared.filter((k) => !keys.has(k)).length > limit) {
+      if (
+        n > 0 &&
+        keys.size + declared.length > limit &&
+        keys.size + declared.filter((k) => !keys.has(k)).length > limit
+      ) {
         break;
       }
       for (const k of declared) keys.add(k);

@@ -120,7 +120,7 @@ describe.skipIf(!HAS_POSTGRES)('with PostgreSQL, leases decide which process wor
     expect(one.holds('t1') && one.holds('t2')).toBe(true);
   });
 
-  it("an entry of the previous version (lease per entry, no lease record) runs out at its own time", async () => {
+  it('an entry of the previous version (lease per entry, no lease record) runs out at its own time', async () => {
     temp = await openTempStore('leases', 'postgres');
     let now = 1_000_000;
     const clock = () => now;

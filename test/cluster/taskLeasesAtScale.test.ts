@@ -7,8 +7,8 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPostgresBackend } from '../../src/db/postgres/openPostgresStore.js';
-import { createRecordStore, type RecordStore, type StoreBackend } from '../../src/db/recordStore.js';
-import { createTaskLeases, type LeaseSettings } from '../../src/services/cluster/taskLeases.js';
+import { createRecordStore, type StoreBackend } from '../../src/db/recordStore.js';
+import { createTaskLeases } from '../../src/services/cluster/taskLeases.js';
 import { dropSchema, newSchema, POSTGRES_URL } from '../support/postgres.js';
 import { storeKinds } from '../support/tempStore.js';
 
@@ -73,8 +73,8 @@ describe.skipIf(!HAS_POSTGRES)(`with ${TASKS} open tasks on PostgreSQL`, () => {
     const { store, schema, seen } = await countingStore();
     let now = 1_000_000_000;
     const clock = () => now;
-    const leases = (processId: string, s: Partial<LeaseSettings> = {}) =>
-      createTaskLeases(store as RecordStore, { leaseMs: LEASE, shards: { count: 1, ids: [0] }, processId, ...s }, clock);
+    const leases = (processId: string) =>
+      createTaskLeases(store, { leaseMs: LEASE, shards: { count: 1, ids: [0] }, processId }, clock);
     await writeOpenEntries(schema, TASKS, { createdAt: 0, guildId: GUILD, owner: 'an-old-run', leaseUntil: now - 1 });
     const times: Record<string, number> = {};
 
