@@ -33,6 +33,8 @@ export const keys = {
   claim: (interactionId: string) => `claims:${interactionId}`,
   /** A live process of the bot (heartbeat), when several share the store. */
   process: (processId: string) => `processes:${processId}`,
+  /** How long a process's leases on its open tasks last (one record for all of them; see services/cluster/taskLeases). */
+  lease: (processId: string) => `leases:${processId}`,
   /**
    * A file the vendor's media review accepted, reused for 30 days: per API key (`fingerprint`, a sha256
    * prefix of the key) and per file (`urlHash`, a sha256 prefix of its URL without the query string).
@@ -60,6 +62,7 @@ export const prefixes = {
   /** The running slots of one scope. */
   slotsOf: (scope: string) => `slots:${scope}:`,
   process: 'processes:',
+  lease: 'leases:',
   /** Reviewed files of every API key (see keys.asset). */
   asset: 'assets:',
   /** Every member's usage document of one scope. */

@@ -76,6 +76,11 @@ export interface StoreBackend {
    * (an earlier part it depends on failed), in which case it writes nothing and rejects with that error.
    */
   commitInOrder?(writes: Writes, abort: () => unknown): Promise<void>;
+  /**
+   * Most keys (locks) one `runBatch` should declare: transactions made together are then committed in several
+   * database transactions, in order (one transaction declaring more still runs, alone).
+   */
+  readonly maxBatchKeys?: number;
   /** Where several processes share the database: runs `fn` in one of them at a time (schema upgrades). */
   exclusive?<T>(fn: () => Promise<T>): Promise<T>;
   reclaim?(): Promise<void>;
@@ -117,7 +122,7 @@ export function deepFreeze<T>(value: T): T {
  */
 class BatchTx implements Tx {
   readonly own = new Map<string, unknown>();
-  /** A Set once a transaction declares more than a few keys (lease and queue rounds declare thousands). */
+  /** A Set once a transaction declares more than a few keys (lease pages and queue rounds declare hundreds). */
   private readonly declared: { has(key: string): boolean };
   constructor(
     declared: readonly string[],
@@ -165,13 +170,32 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
   async function flush(): Promise<void> {
     flushing = true;
     while (queue.length) {
-      const batch = queue.slice(0, MAX_BATCH);
-      queue = queue.slice(batch.length);
-      const keys = [...new Set(batch.flatMap((p) => p.keys))];
+      const { batch, keys } = nextBatch();
       if (backend.commitInOrder) await flushPipelined(batch, keys, backend.commitInOrder);
       else await flushLocked(batch, keys);
     }
     flushing = false;
+  }
+
+  /** The next transactions to commit together: at most MAX_BATCH, declaring at most the backend's maxBatchKeys. */
+  function nextBatch(): { batch: Pending[]; keys: string[] } {
+    const limit = backend.maxBatchKeys ?? Number.POSITIVE_INFINITY;
+    const keys = new Set<string>();
+    let n = 0;
+    for (; n < queue.length && n < MAX_BATCH; n += 1) {
+      const declared = queue[n]!.keys;
+      if (
+        n > 0 &&
+        keys.size + declared.length > limit &&
+        keys.size + declared.filter((k) => !keys.has(k)).length > limit
+      ) {
+        break;
+      }
+      for (const k of declared) keys.add(k);
+    }
+    const batch = queue.slice(0, n);
+    queue = queue.slice(n);
+    return { batch, keys: [...keys] };
   }
 
   /** A shared database: the backend locks the batch's keys, and the whole batch is one database transaction. */

@@ -103,6 +103,37 @@ describe.skipIf(!HAS_POSTGRES)('with PostgreSQL, leases decide which process wor
     expect(await one.findClaimable()).toEqual(['t1']);
   });
 
+  it('a stalled process that renews before the takeover transaction keeps its tasks', async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const settings = { leaseMs: 1000, shards: { count: 1, ids: [0] } };
+    const one = createTaskLeases(temp.store, { ...settings, processId: 'one' }, clock);
+    const two = createTaskLeases(temp.store, { ...settings, processId: 'two' }, clock);
+    await open(['t1', 't2'], GUILD_A);
+    await one.claim(['t1', 't2']);
+    now += 1500; // one's lease ran out: two sees the tasks as orphaned ...
+    const orphaned = await two.findClaimable();
+    expect(orphaned.sort()).toEqual(['t1', 't2']);
+    expect(await one.renew()).toEqual([]); // ... but one comes back first (and finds it lost nothing)
+    expect(await two.claim(orphaned)).toEqual([]); // the claim reads one's lease inside its transaction
+    expect(one.holds('t1') && one.holds('t2')).toBe(true);
+  });
+
+  it('an entry of the previous version (lease per entry, no lease record) runs out at its own time', async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const me = createTaskLeases(temp.store, { leaseMs: 1000, shards: { count: 1, ids: [0] }, processId: 'me' }, clock);
+    await open(['old'], GUILD_A, { owner: 'old-version', leaseUntil: now + 500 });
+    expect(await me.findClaimable()).toEqual([]); // still renewed by a process of the previous version
+    now += 500;
+    expect(await me.claim(await me.findClaimable())).toEqual(['old']);
+    // What this version writes looks held for ever to the previous version, which never takes it.
+    const entry = await temp.store.get<OpenEntry>(keys.open('old'));
+    expect(entry).toMatchObject({ owner: 'me', leaseUntil: Number.MAX_SAFE_INTEGER });
+  });
+
   it("another shard's orphaned task is left to the live process that runs that shard", async () => {
     temp = await openTempStore('leases', 'postgres');
     let now = 1_000_000;

@@ -3,7 +3,8 @@
  * same pool's SQL (`pg`) for what keyv cannot express. A batch of transactions is one database
  * transaction that first takes an advisory lock per key it declared (in one global order, so two
  * processes never deadlock), then reads, decides and writes: any number of processes on any number of
- * machines stay exact, because the database decides who waits.
+ * machines stay exact, because the database decides who waits. A batch declares at most MAX_BATCH_KEYS
+ * keys unless one transaction alone declares more (start-up repairs, retention and upgrade pages).
  */
 import { createHash } from 'node:crypto';
 import KeyvPostgres from '@keyv/postgres';
@@ -20,6 +21,12 @@ export interface PostgresOptions {
 
 const TABLE = 'records';
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock detected, serialization failure
+/**
+ * Most advisory locks one batch takes when it groups several transactions. PostgreSQL's lock table holds
+ * max_locks_per_transaction × max_connections locks for every session together (6,400 by default): a few
+ * processes, each committing one batch at a time, stay far below it.
+ */
+const MAX_BATCH_KEYS = 500;
 
 /** A keyv store on our pool (the package's own keeps one global pool per process and ends it on disconnect). */
 class PooledKeyvPostgres extends KeyvPostgres {
@@ -93,6 +100,7 @@ export async function openPostgresBackend(url: string, options: PostgresOptions 
   return {
     kind: 'postgres',
     location: `${safeUrl(url)} (schema ${schema})`,
+    maxBatchKeys: MAX_BATCH_KEYS,
     getMany: (keys) => readRecords(keyv, keys, (k) => readMany(pool, k)),
     async scan(lower, upper, inclusiveLower, limit) {
       const { rows } = await pool.query<{ key: string; value: string }>(

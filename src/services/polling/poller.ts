@@ -462,6 +462,8 @@ export function createPoller(deps: PollerDeps) {
      */
     async start(): Promise<{ open: number; uncertain: number; failed: number }> {
       running = true;
+      // This process's lease record first: the tasks it claims, and those it creates from now on, name it.
+      if (leases.shared) await leases.renew();
       const counts = await takeOver(true);
       if (leases.shared) {
         maintenance = setInterval(() => void maintain(), settings.leaseMs / 3);
