@@ -15,6 +15,8 @@ const WEBHOOK_EDIT = 'PATCH /webhooks/:appId/:token/messages/:messageId';
 const CALLBACK = 'POST /interactions/:id/:token/callback';
 let discord: FakeDiscord | undefined;
 let client: Client | undefined;
+/** More clients (other bot processes), destroyed after each test. */
+let others: Client[] = [];
 
 async function connect(options: FakeDiscordOptions = {}, clientOptions: { shards?: 'auto' } = {}) {
   discord = await startFakeDiscord(options);
@@ -80,6 +82,8 @@ function openGateway(url: string) {
 const tcpHandles = () => process.getActiveResourcesInfo().filter((r) => r.startsWith('TCP')).length;
 
 afterEach(async () => {
+  await Promise.all(others.map((c) => c.destroy()));
+  others = [];
   await client?.destroy();
   await discord?.close();
   client = undefined;
@@ -634,6 +638,228 @@ describe('the fake Discord on its own (raw HTTP and WebSocket)', () => {
     await gw.until(() => gw.frames.length === 5002);
     expect(gw.frames.at(-1)).toMatchObject({ t: 'GUILD_CREATE', s: 5001, d: { id: discord.guildIds[4999] } });
     expect(Date.now() - started).toBeLessThan(5000);
+    gw.ws.close();
+  });
+});
+
+/** One more discord.js client on the fake: another bot process. */
+async function another(d: FakeDiscord): Promise<Client> {
+  const c = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: d.restUrl } });
+  others.push(c);
+  const ready = new Promise<void>((r) => c.once('clientReady', () => r()));
+  await c.login(d.botToken);
+  await ready;
+  return c;
+}
+
+/** A raw gateway connection that has identified (a bot process that can be killed with `ws.terminate()`). */
+async function identified(d: FakeDiscord) {
+  const gw = openGateway(`${d.gatewayUrl}?v=10&encoding=json`);
+  await gw.until(() => gw.frames.length > 0);
+  gw.send({ op: 2, d: { token: d.botToken, intents: 1, properties: {} } });
+  await gw.until(() => gw.frames.some((f) => f.t === 'READY'));
+  return gw;
+}
+const interactionIds = (gw: ReturnType<typeof openGateway>) =>
+  gw.frames.filter((f) => f.t === 'INTERACTION_CREATE').map((f) => f.d.id as string);
+const seen = (c: Client) => {
+  const ids: string[] = [];
+  c.on('interactionCreate', (i) => void ids.push(i.id));
+  return ids;
+};
+const until = async (pred: () => boolean, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+describe('several bot processes and random faults (the chaos soak)', () => {
+  it('every connection gets each interaction; a killed one is left out, a new one is served, all resume after disconnectGateway()', async () => {
+    const { discord, client } = await connect();
+    const b = await another(discord);
+    const doomed = await identified(discord);
+    const [gotA, gotB] = [seen(client), seen(b)];
+
+    const first = discord.dispatchCommand({ name: 'video' });
+    await until(() => gotA.includes(first.id) && gotB.includes(first.id));
+    await doomed.until(() => interactionIds(doomed).includes(first.id));
+    // The first process to answer wins; the other is refused, as with Discord.
+    const answer = (type: number) =>
+      call(
+        discord,
+        'POST',
+        `/interactions/${first.id}/${first.token}/callback`,
+        { type, data: { content: 'card' } },
+        null,
+      );
+    expect((await answer(4)).status).toBe(204);
+    expect((await answer(4)).json).toMatchObject({ code: 40060 });
+    const card = discord.originalMessage(first.id)!;
+
+    // kill -9: the socket just dies (1006); dispatching still works and reaches the live ones.
+    doomed.ws.terminate();
+    expect(await doomed.closed).toBe(1006);
+    const click = discord.dispatchComponent({ customId: 'v1:reroll:x', messageId: card.id });
+    await until(() => gotA.includes(click.id) && gotB.includes(click.id));
+    // A new process starts: it gets what is dispatched from then on, the others too.
+    const fresh = await identified(discord);
+    const modal = discord.dispatchModalSubmit({
+      customId: 'v1:remix:x',
+      fields: { prompt: 'p' },
+      message: { id: card.id },
+    });
+    await fresh.until(() => interactionIds(fresh).includes(modal.id));
+    await until(() => gotA.includes(modal.id) && gotB.includes(modal.id));
+    expect(interactionIds(doomed)).toEqual([first.id]);
+    expect(interactionIds(fresh)).toEqual([modal.id]);
+
+    // disconnectGateway() drops every connection: both discord.js processes resume, the raw one sees 4000.
+    discord.disconnectGateway();
+    expect(await fresh.closed).toBe(4000);
+    await until(() => discord.resumes.filter((r) => r.resumed).length === 2);
+    await discord.waitForReady();
+    const after = discord.dispatchCommand({ name: 'video' });
+    await until(() => gotA.includes(after.id) && gotB.includes(after.id));
+    expect(discord.identifies).toHaveLength(4);
+  });
+
+  it('closeDms, deleteMessage and the injected faults reach every process', async () => {
+    const { discord, client } = await connect();
+    const b = await another(discord);
+    const app = discord.applicationId;
+    const user = '400000000000000004';
+
+    // closeDms: whichever process sends the DM gets 50007 (opening the channel works).
+    discord.closeDms(user);
+    for (const c of [client, b])
+      await expect((await c.users.createDM(user)).send('x')).rejects.toMatchObject({
+        code: 50007,
+        status: 403,
+      });
+
+    // deleteMessage: the card one process made is gone for the other.
+    const channel = await b.channels.fetch(discord.channelIdOf(discord.guildIds[0]!));
+    if (!channel?.isTextBased() || channel.isDMBased()) throw new Error('expected a guild text channel');
+    const posted = await channel.send('card');
+    discord.deleteMessage(posted.id);
+    const other = await client.channels.fetch(channel.id);
+    if (!other?.isTextBased()) throw new Error('expected a text channel');
+    await expect(other.messages.edit(posted.id, { content: 'x' })).rejects.toMatchObject({ code: 10008 });
+
+    // An expired interaction token on the webhook routes: 404 10062.
+    const ix = discord.dispatchCommand({ name: 'video' });
+    await call(discord, 'POST', `/interactions/${ix.id}/${ix.token}/callback`, { type: 5 }, null);
+    discord.injectRestFault({ route: WEBHOOK_EDIT, status: 404, code: 10062 });
+    discord.injectRestFault({ route: 'POST /webhooks/:appId/:token', status: 404, code: 10062 });
+    expect(
+      await call(discord, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, { content: 'x' }, null),
+    ).toMatchObject({ status: 404, json: { code: 10062, message: 'Unknown interaction' } });
+    expect(await call(discord, 'POST', `/webhooks/${app}/${ix.token}`, { content: 'x' }, null)).toMatchObject({
+      status: 404,
+      json: { code: 10062 },
+    });
+    // 429 with retry_after (body and header), then a 500.
+    discord.injectRestFault({ route: WEBHOOK_EDIT, status: 429, retryAfterSec: 2 });
+    discord.injectRestFault({ route: WEBHOOK_EDIT, status: 500 });
+    const limited = await call(discord, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, {}, null);
+    expect(limited).toMatchObject({ status: 429, json: { retry_after: 2, global: false } });
+    expect(limited.headers.get('retry-after')).toBe('2');
+    expect((await call(discord, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, {}, null)).status).toBe(
+      500,
+    );
+    // 413 on uploads only: the same edit without a file goes through.
+    discord.injectRestFault({ route: WEBHOOK_EDIT, status: 413, withFilesOnly: true });
+    expect(
+      (await call(discord, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, { content: 'a' }, null)).status,
+    ).toBe(200);
+    const form = new FormData();
+    form.append('payload_json', JSON.stringify({ content: 'video', attachments: [{ id: 0 }] }));
+    form.append('files[0]', new Blob([Buffer.alloc(10)], { type: 'video/mp4' }), 'v.mp4');
+    expect(await call(discord, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, form, null)).toMatchObject({
+      status: 413,
+      json: { code: 40005 },
+    });
+    expect(discord.restFaultCounts()).toEqual({ '404:10062': 2, '429': 1, '500': 1, '413:40005': 1 });
+  });
+
+  it('a fault hook is asked when no injected fault matches; its faults are counted', async () => {
+    discord = await startFakeDiscord();
+    const d = discord;
+    const asked: Array<[string, boolean]> = [];
+    d.setRestFaultHook((route, hasFiles) => {
+      asked.push([route, hasFiles]);
+      if (route === 'POST /channels/:channelId/messages') return hasFiles ? { status: 413 } : { status: 502 };
+      if (route === 'GET /users/@me') return { status: 429, retryAfterSec: 1, global: true };
+      return undefined;
+    });
+    const channel = d.channelIdOf(d.guildIds[0]!);
+    expect((await call(d, 'POST', `/channels/${channel}/messages`, { content: 'x' })).status).toBe(502);
+    const form = new FormData();
+    form.append('payload_json', JSON.stringify({ content: 'v' }));
+    form.append('files[0]', new Blob([Buffer.alloc(5)]), 'v.mp4');
+    expect((await call(d, 'POST', `/channels/${channel}/messages`, form)).json).toMatchObject({ code: 40005 });
+    expect((await call(d, 'GET', '/users/@me')).json).toMatchObject({ retry_after: 1, global: true });
+    expect((await call(d, 'GET', `/channels/${channel}`)).status).toBe(200);
+    d.injectRestFault({ route: 'GET /users/@me', status: 500 });
+    expect((await call(d, 'GET', '/users/@me')).status).toBe(500); // the injected one first: the hook is not asked
+    expect(asked).toEqual([
+      ['POST /channels/:channelId/messages', false],
+      ['POST /channels/:channelId/messages', true],
+      ['GET /users/@me', false],
+      ['GET /channels/:channelId', false],
+    ]);
+    d.setRestFaultHook(undefined);
+    expect((await call(d, 'GET', '/users/@me')).status).toBe(200);
+    expect(d.restFaultCounts()).toEqual({ '502': 1, '413:40005': 1, '429': 1, '500': 1 });
+  });
+
+  it('recordRequests: false keeps no requests but counts .mp4 uploads per message; messages keep their edits', async () => {
+    discord = await startFakeDiscord({ recordRequests: false });
+    const d = discord;
+    const app = d.applicationId;
+    const gw = await identified(d);
+    const mp4 = (content: string, name = 'v.mp4') => {
+      const form = new FormData();
+      form.append('payload_json', JSON.stringify({ content, attachments: [{ id: 0 }] }));
+      form.append('files[0]', new Blob([Buffer.alloc(20)], { type: 'video/mp4' }), name);
+      return form;
+    };
+    const ix = d.dispatchCommand({ name: 'video', attachmentSizeLimit: 1000 });
+    await call(d, 'POST', `/interactions/${ix.id}/${ix.token}/callback`, { type: 5 }, null);
+    const card = d.originalMessage(ix.id)!.id;
+    expect((await call(d, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, mp4('one'), null)).status).toBe(
+      200,
+    );
+    expect((await call(d, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, mp4('two'), null)).status).toBe(
+      200,
+    );
+    // Not counted: a refused upload, a file that is not an .mp4, an edit without a file.
+    d.injectRestFault({ route: WEBHOOK_EDIT, status: 413, withFilesOnly: true });
+    expect((await call(d, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, mp4('x'), null)).status).toBe(
+      413,
+    );
+    expect(
+      (await call(d, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, mp4('png', 'a.png'), null)).status,
+    ).toBe(200);
+    expect(
+      (await call(d, 'PATCH', `/webhooks/${app}/${ix.token}/messages/@original`, { content: 'three' }, null)).status,
+    ).toBe(200);
+    const follow = await call(d, 'POST', `/webhooks/${app}/${ix.token}`, mp4('follow-up'), null);
+    const channelPost = await call(d, 'POST', `/channels/${ix.channelId}/messages`, mp4('fresh card'));
+    expect([follow.status, channelPost.status]).toEqual([200, 200]);
+
+    expect(d.requests).toEqual([]);
+    expect(d.uploadCount()).toBe(4);
+    expect(d.uploadsByMessage()).toEqual(
+      new Map([
+        [card, 2],
+        [follow.json!.id as string, 1],
+        [channelPost.json!.id as string, 1],
+      ]),
+    );
+    expect(d.messages.get(card)).toMatchObject({ content: 'three', edits: 4, attachments: [{ filename: 'a.png' }] });
     gw.ws.close();
   });
 });

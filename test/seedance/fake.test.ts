@@ -1,8 +1,10 @@
+import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeSeedance, type FakeSeedance } from '../../src/dev/fake-seedance/index.js';
+import { startFakeSeedance, type FakeSeedance, type Fault } from '../../src/dev/fake-seedance/index.js';
 import { smallMp4 } from '../../src/dev/fake-seedance/mp4.js';
 
-// The fake itself, spoken to with plain fetch: what the client tests and the e2e tests rely on.
+// The fake itself, spoken to with plain fetch (and node:http where a fault cuts an answer short): what the client
+// tests, the e2e tests and the chaos soak rely on.
 const KEY = 'fake-key-123456';
 let fake: FakeSeedance;
 let clock: number;
@@ -42,6 +44,53 @@ async function query(taskId: string) {
       data: Record<string, unknown> & { result: { video_url?: string } };
     },
   };
+}
+
+const CREATE_PATH = '/api/open-api/v1/seedance/videos';
+const queryPath = (id: string) => `/api/open-api/v1/videos/${encodeURIComponent(id)}`;
+
+/**
+ * One request over node:http, keeping whatever arrived: the head, the bytes, whether the body was complete, or
+ * the socket error. `stopAfter`: the client goes away once that many body bytes have arrived.
+ */
+function raw(method: 'GET' | 'POST', path: string, body?: unknown, stopAfter?: number) {
+  return new Promise<{
+    status?: number;
+    headers?: Record<string, unknown>;
+    bytes: Buffer;
+    received: number;
+    complete: boolean;
+    error?: string;
+  }>((resolve) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const req = request(`${fake.url}${path}`, { method, headers: auth, agent: false });
+    req.on('error', (err) => resolve({ bytes: Buffer.concat(chunks), received, complete: false, error: err.message }));
+    req.on('response', (res) => {
+      const done = (error?: string) =>
+        resolve({
+          status: res.statusCode,
+          headers: res.headers,
+          bytes: Buffer.concat(chunks),
+          received,
+          complete: res.complete,
+          ...(error ? { error } : {}),
+        });
+      res.on('data', (c: Buffer) => {
+        received += c.length;
+        if (received <= 1024 * 1024) chunks.push(c); // keep the head of a huge answer only
+        if (stopAfter !== undefined && received >= stopAfter) {
+          res.destroy();
+          done('client went away');
+        }
+      });
+      res.on('end', () => done());
+      res.on('error', (err) => done(err.message));
+      res.on('close', () => done(res.complete ? undefined : 'cut off'));
+    });
+    req.end(text);
+  });
 }
 
 /** Walks the top-level boxes of an MP4 and returns their types; throws when a size does not add up. */
@@ -237,5 +286,190 @@ describe('faults', () => {
     expect(Date.now() - started).toBeLessThan(500);
     expect(await hung).toBe('dropped');
     fake = await startFakeSeedance({ apiKey: KEY }); // for afterEach
+  });
+});
+
+describe('faults for a chaos soak', () => {
+  const body = { model: 'm1', prompt: 'a fox' };
+
+  it('resetAfterCreate: the task is created (with its script), then the socket dies unanswered', async () => {
+    fake.enqueueScript({ kind: 'fail', afterMs: 10, reason: 'scripted' });
+    fake.injectFault('create', { kind: 'resetAfterCreate' });
+    const got = await raw('POST', CREATE_PATH, body);
+    expect(got).toMatchObject({ received: 0, complete: false, error: expect.any(String) });
+    expect(got.status).toBeUndefined();
+    expect(fake.creates()).toEqual([
+      {
+        taskId: expect.stringMatching(/^task_/),
+        model: 'm1',
+        prompt: 'a fox',
+        at: clock,
+        answered: false,
+        apiKey: KEY,
+      },
+    ]);
+    const id = fake.creates()[0]!.taskId;
+    clock += 100;
+    expect((await query(id)).json.data).toMatchObject({ status: 'failed', error_message: 'scripted' });
+    // Elsewhere it is a plain reset.
+    fake.injectFault('query', { kind: 'resetAfterCreate' });
+    expect(await raw('GET', queryPath(id))).toMatchObject({ received: 0, complete: false, error: expect.any(String) });
+    expect(fake.faultCounts()).toEqual({ resetAfterCreate: 2 });
+  });
+
+  it('truncated: the full content-length, half of the bytes, then the socket dies; a create still makes its task', async () => {
+    fake.injectFault('create', { kind: 'truncated' });
+    const got = await raw('POST', CREATE_PATH, body);
+    const length = Number(got.headers?.['content-length']);
+    expect(got.status).toBe(200);
+    expect(length).toBeGreaterThan(50);
+    expect(got.bytes.length).toBe(Math.floor(length / 2));
+    expect(got.complete).toBe(false);
+    expect(got.bytes.toString()).toMatch(/^\{"code":"20000"/);
+    const [created] = fake.creates();
+    expect(created).toMatchObject({ answered: false });
+    expect(got.bytes.toString()).toContain(created!.taskId.slice(0, 5));
+    fake.injectFault('query', { kind: 'truncated' });
+    const cut = await raw('GET', queryPath(created!.taskId));
+    expect(cut.bytes.length).toBe(Math.floor(Number(cut.headers?.['content-length']) / 2));
+    expect(cut.complete).toBe(false);
+    expect((await query(created!.taskId)).status).toBe(200);
+    expect(fake.faultCounts()).toEqual({ truncated: 2 });
+  });
+
+  it('huge: 100 MB of JSON-looking bytes streamed at little cost, no task created; stops when the client goes away', async () => {
+    const bytes = 100 * 1024 * 1024;
+    fake.injectFault('create', { kind: 'huge', bytes });
+    const heapBefore = process.memoryUsage().heapUsed;
+    const got = await raw('POST', CREATE_PATH, body);
+    const grew = process.memoryUsage().heapUsed - heapBefore;
+    expect(got).toMatchObject({ status: 200, received: bytes, complete: true });
+    expect(got.headers?.['content-type']).toBe('application/json');
+    expect(got.bytes.subarray(0, 40).toString()).toBe('{"code":"20000","data":{"pad":"aaaaaaaaa');
+    // The fake and this client share the process: neither held the 100 MB.
+    expect(grew).toBeLessThan(30 * 1024 * 1024);
+    expect(fake.creates()).toEqual([]);
+    expect(fake.tasks.size).toBe(0);
+
+    // A small one is valid JSON of exactly the asked size.
+    fake.injectFault('query', { kind: 'huge', bytes: 100 });
+    const small = await raw('GET', queryPath('task_x'));
+    expect(small.bytes.length).toBe(100);
+    expect(JSON.parse(small.bytes.toString())).toMatchObject({ code: '20000', data: { pad: expect.any(String) } });
+
+    // The client leaves after 1 MB: the server side lets go of the socket at once.
+    const handles = () => process.getActiveResourcesInfo().filter((r) => r.startsWith('TCP')).length;
+    const before = handles();
+    fake.injectFault('query', { kind: 'huge', bytes });
+    const left = await raw('GET', queryPath('task_x'), undefined, 1024 * 1024);
+    expect(left).toMatchObject({ status: 200, complete: false, error: 'client went away' });
+    expect(left.received).toBeLessThan(bytes / 4);
+    for (let i = 0; i < 50 && handles() > before; i += 1) await new Promise((r) => setTimeout(r, 10));
+    expect(handles()).toBeLessThanOrEqual(before);
+    expect(fake.faultCounts()).toEqual({ huge: 3 });
+  });
+
+  it('slow: the whole answer at bytesPerSec (task created first, answered once written); a client that leaves stops it', async () => {
+    fake.injectFault('create', { kind: 'slow', bytesPerSec: 400 });
+    const started = Date.now();
+    const got = await raw('POST', CREATE_PATH, body);
+    const took = Date.now() - started;
+    expect(got.complete).toBe(true);
+    const length = got.bytes.length;
+    expect(took).toBeGreaterThanOrEqual((length / 400) * 1000 * 0.8);
+    const answer = JSON.parse(got.bytes.toString()) as { data: { task_id: string } };
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fake.creates()).toMatchObject([{ taskId: answer.data.task_id, answered: true }]);
+
+    // One byte a second; the client leaves after two: the task exists, its answer was never written whole.
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const timersBefore = timers();
+    fake.injectFault('create', { kind: 'slow', bytesPerSec: 1 });
+    const t0 = Date.now();
+    const left = await raw('POST', CREATE_PATH, body, 2);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1800);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(timers()).toBeLessThanOrEqual(timersBefore); // the fake's next tick was cancelled
+    expect(left).toMatchObject({ status: 200, received: 2, complete: false });
+    expect(left.bytes.toString()).toBe('{"');
+    expect(fake.creates()).toHaveLength(2);
+    expect(fake.creates()[1]).toMatchObject({ answered: false });
+    expect(fake.faultCounts()).toEqual({ slow: 2 });
+  }, 10_000);
+
+  it('backwards: a query answers an earlier status than the truth; other routes ignore it', async () => {
+    fake.enqueueScript({ kind: 'succeed', queuedMs: 1000, runMs: 1000 });
+    fake.injectFault('create', { kind: 'backwards' });
+    const id = (await create('p')).json.data.task_id;
+    const backwards = async () => {
+      fake.injectFault('query', { kind: 'backwards' });
+      return (await query(id)).json.data;
+    };
+    expect(await backwards()).toMatchObject({ status: 'queued', progress: 0 });
+    clock += 1500;
+    expect(await backwards()).toMatchObject({ status: 'queued', progress: 0 });
+    expect((await query(id)).json.data).toMatchObject({ status: 'processing' });
+    clock += 1000;
+    const earlier = await backwards();
+    expect(earlier).toMatchObject({ task_id: id, model: 'm1', status: 'processing', progress: 50, completed_at: 0 });
+    expect(earlier.result).toEqual({});
+    expect((await query(id)).json.data).toMatchObject({ status: 'completed', progress: 100 });
+    expect(fake.faultCounts()).toEqual({ backwards: 3 });
+  });
+
+  it('the hook is asked when no queued fault claims a request (task id on queries); queued faults come first', async () => {
+    const asked: Array<[string, { taskId?: string }]> = [];
+    let next: Fault | undefined;
+    fake.setFaultHook((route, info) => {
+      asked.push([route, info]);
+      const f = next;
+      next = undefined;
+      return f;
+    });
+    next = { status: 500 };
+    expect((await create('p')).status).toBe(500);
+    const id = (await create('p')).json.data.task_id;
+    next = { status: 429, retryAfterSec: 2 };
+    expect((await query(id)).status).toBe(429);
+    fake.injectFault('query', { status: 503 });
+    next = { status: 502 };
+    expect((await query(id)).status).toBe(503); // the queued one; the hook was not asked
+    expect((await query(id)).status).toBe(502);
+    next = { kind: 'delay', ms: 150 };
+    const started = Date.now();
+    expect((await query(id)).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    next = { kind: 'malformed' };
+    await expect((await fetch(`${fake.url}${queryPath(id)}`, { headers: auth })).json()).rejects.toThrow();
+    expect(asked).toEqual([
+      ['create', {}],
+      ['create', {}],
+      ['query', { taskId: id }],
+      ['query', { taskId: id }],
+      ['query', { taskId: id }],
+      ['query', { taskId: id }],
+    ]);
+    fake.setFaultHook(undefined);
+    expect((await query(id)).status).toBe(200);
+    expect(asked).toHaveLength(6);
+    expect(fake.faultCounts()).toEqual({ '500': 1, '429': 1, '503': 1, '502': 1, delay: 1, malformed: 1 });
+    expect(fake.creates()).toMatchObject([{ taskId: id, answered: true }]);
+  });
+
+  it('recordRequests: false keeps no bodies, only the counters and the create ledger', async () => {
+    await fake.close();
+    fake = await startFakeSeedance({ apiKey: KEY, now: () => clock, recordRequests: false });
+    const id = (await create('p')).json.data.task_id;
+    await query(id);
+    await query(id);
+    fake.injectFault('create', { kind: 'reset' });
+    await expect(create('p')).rejects.toThrow(/fetch failed/);
+    expect(fake.requests).toEqual([]);
+    expect(fake.createCount()).toBe(2);
+    expect(fake.createCountFor(KEY)).toBe(2);
+    expect(fake.createCountFor('other')).toBe(0);
+    expect(fake.queryCount()).toBe(2);
+    expect(fake.creates()).toMatchObject([{ taskId: id, prompt: 'p', answered: true }]);
+    expect(fake.faultCounts()).toEqual({ reset: 1 });
   });
 });

@@ -4,7 +4,8 @@ export {
   type FakeAsset,
   type FakeSeedance,
   type FakeSeedanceOptions,
+  type CreateRecord,
   type RecordedRequest,
 } from './server.js';
-export type { Fault, FaultRoute } from './faults.js';
+export type { Fault, FaultHook, FaultRoute } from './faults.js';
 export type { Script } from './scripts.js';

@@ -1,15 +1,17 @@
 /**
  * A loopback fake of the jimmyai Seedance API: bearer check, create + query, the media review of Manxue
  * models (submit, status, Processing → Active or Failed, failedItems; create refuses non-asset media on
- * sd2_mx_*), scripted lifecycles on an injectable clock, injectable faults, and real MP4 files for
- * finished tasks. Records every request.
+ * sd2_mx_*), scripted lifecycles on an injectable clock, injectable faults (queued per route, or chosen by a hook),
+ * and real MP4 files for finished tasks. Records every request (or, with `recordRequests: false`, only counts them),
+ * keeps a ledger of every task it created and counts the faults it played.
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { FaultQueue, type Fault, type FaultRoute } from './faults.js';
+import { writeHuge, writeSlow, writeTruncated } from './faultAnswers.js';
+import { FaultQueue, faultName, type Fault, type FaultHook, type FaultRoute } from './faults.js';
 import { paddedMp4Stream, smallMp4 } from './mp4.js';
 import { DEFAULT_SCRIPT, scriptFromPrompt, viewAt, type FakeTask, type Script } from './scripts.js';
 
@@ -33,6 +35,23 @@ export interface FakeSeedanceOptions {
   assetCase?: 'camel' | 'snake';
   /** The media review's success code (the provider's "0", or the vendor's "20000"). */
   assetCode?: '0' | '20000';
+  /**
+   * Keep every request with its body in `requests` (default true). False for long runs: only the counters, the
+   * create ledger and the tasks are kept (`requests` stays empty, `audits()` returns nothing).
+   */
+  recordRequests?: boolean;
+}
+
+/** One task the fake created, whatever fault then hit its answer. */
+export interface CreateRecord {
+  taskId: string;
+  model: string;
+  prompt: string;
+  /** When it was created (the fake's clock). */
+  at: number;
+  /** True once the whole answer was written to the socket (the response's 'finish'). */
+  answered: boolean;
+  apiKey: string;
 }
 
 /**
@@ -77,6 +96,16 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
   const scriptQueue: Script[] = [];
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
+  const record = options.recordRequests ?? true;
+  const counts = { create: 0, query: 0, audit: 0, assetStatus: 0 };
+  const createsByAuth = new Map<string, number>();
+  const ledger: CreateRecord[] = [];
+  const faultCounts: Record<string, number> = {};
+  const played = (fault: Fault) => {
+    const name = faultName(fault);
+    faultCounts[name] = (faultCounts[name] ?? 0) + 1;
+  };
+  let faultHook: FaultHook | undefined;
   const sockets = new Set<Socket>();
   const mp4 = smallMp4();
   const assets = new Map<string, FakeAsset>();
@@ -189,27 +218,48 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
   const wrap = (code: string, msg: string, data?: unknown) =>
     options.envelope === 'flat' && code === '20000' ? data : { code, msg, ...(data === undefined ? {} : { data }) };
 
-  /** Plays a fault; returns true when the request has been answered (or dropped) by it. */
-  function playFault(fault: Fault | undefined, req: IncomingMessage, res: ServerResponse): boolean {
+  /**
+   * Plays a fault that replaces the answer; returns true when the request has been answered (or dropped) by it.
+   * Faults that shape the normal answer (delay, resetAfterCreate on create, truncated, slow, backwards) are left
+   * to the caller.
+   */
+  function playFault(fault: Fault | undefined, route: FaultRoute, req: IncomingMessage, res: ServerResponse): boolean {
     if (!fault) return false;
     if ('kind' in fault) {
       switch (fault.kind) {
         case 'delay':
-          return false; // played by the caller, which answers normally afterwards
+        case 'truncated':
+        case 'slow':
+        case 'backwards':
+          return false;
+        case 'resetAfterCreate':
+          if (route === 'create') return false;
+          played(fault);
+          req.socket.destroy();
+          return true;
+        case 'huge':
+          played(fault);
+          writeHuge(res, fault.bytes);
+          return true;
         case 'timeout':
+          played(fault);
           return true; // never answer; close() destroys the socket
         case 'reset':
+          played(fault);
           req.socket.destroy();
           return true;
         case 'malformed':
+          played(fault);
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end('{"code": "20000", "data": {');
           return true;
         case 'code':
+          played(fault);
           send(res, 200, { code: fault.code, msg: fault.msg });
           return true;
       }
     }
+    played(fault);
     if (fault.status === 429)
       send(res, 429, { code: '429', msg: 'too many requests' }, { 'retry-after': String(fault.retryAfterSec) });
     else send(res, fault.status, { code: '-1', msg: `upstream error ${fault.status}` });
@@ -222,8 +272,14 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     return n > 0 ? `?sig=${'a'.repeat(Math.max(0, n - 5))}` : '';
   };
 
-  function taskJson(task: FakeTask) {
-    const view = viewAt(task, now());
+  /** The task's answer; `backwards` reports an earlier status than the truth (done → processing 50 → queued). */
+  function taskJson(task: FakeTask, backwards = false) {
+    const truth = viewAt(task, now());
+    const view: typeof truth = !backwards
+      ? truth
+      : truth.status === 'queued' || truth.status === 'processing'
+        ? { status: 'queued', progress: 0 }
+        : { status: 'processing', progress: 50 };
     return {
       task_id: task.taskId,
       status: view.status,
@@ -256,14 +312,15 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const [path = '/', query] = (req.url ?? '/').split('?');
     const body = req.method === 'POST' ? await readBody(req) : undefined;
-    requests.push({
-      method: req.method ?? 'GET',
-      path,
-      ...(query ? { query } : {}),
-      headers: req.headers,
-      body,
-      at: now(),
-    });
+    if (record)
+      requests.push({
+        method: req.method ?? 'GET',
+        path,
+        ...(query ? { query } : {}),
+        headers: req.headers,
+        body,
+        at: now(),
+      });
 
     const file = FILE.exec(path);
     if (req.method === 'GET' && file) {
@@ -296,33 +353,72 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
               ? 'assetStatus'
               : undefined;
     if (!route) return send(res, 404, { code: '404', msg: 'no such route' });
+    counts[route] += 1;
+    if (route === 'create') {
+      const auth = req.headers.authorization ?? '';
+      createsByAuth.set(auth, (createsByAuth.get(auth) ?? 0) + 1);
+    }
     const key = keyOf(req);
     if (!key || !accepted.has(key)) return send(res, 401, { code: '20001', msg: 'invalid api key' });
     const keyState = keyStates.get(key) ?? 'ok';
     if (keyState === 'refused') return send(res, 200, { code: '20001', msg: 'api key disabled' });
     if (keyState === 'broke' && route === 'create')
       return send(res, 200, { code: '40003', msg: 'insufficient balance, please top up' });
-    const fault = faults.next(route);
-    if (fault && 'kind' in fault && fault.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
-    else if (playFault(fault, req, res)) return;
+    const queryId = route === 'query' ? decodeURIComponent(QUERY.exec(path)![1]!) : undefined;
+    // Queued faults first; the hook only for requests the queue has nothing for.
+    const fault = faults.next(route) ?? faultHook?.(route, queryId === undefined ? {} : { taskId: queryId });
+    if (fault && 'kind' in fault && fault.kind === 'delay') {
+      played(fault);
+      await new Promise((r) => setTimeout(r, fault.ms));
+    } else if (playFault(fault, route, req, res)) return;
+    const shape = fault && 'kind' in fault ? fault : undefined;
+
+    /** The route's answer, written as the fault (if any) says; `onWritten` once the whole of it was written. */
+    const answer = (status: number, payload: unknown, onWritten?: () => void) => {
+      if (onWritten) res.once('finish', onWritten);
+      const text = Buffer.from(JSON.stringify(payload));
+      const head = { 'content-type': 'application/json', 'content-length': text.length };
+      switch (shape?.kind) {
+        case 'resetAfterCreate':
+          played(shape);
+          return void req.socket.destroy();
+        case 'truncated':
+          played(shape);
+          return writeTruncated(req, res, status, head, text);
+        case 'slow':
+          played(shape);
+          return writeSlow(res, status, head, text, shape.bytesPerSec);
+        default:
+          res.writeHead(status, head);
+          res.end(text);
+      }
+    };
 
     if (route === 'audit') {
-      const answer = audit(body);
-      return send(res, answer.status, answer.payload);
+      const result = audit(body);
+      return answer(result.status, result.payload);
     }
-    if (route === 'assetStatus') return send(res, 200, assetStatus(req, body));
+    if (route === 'assetStatus') return answer(200, assetStatus(req, body));
     if (route === 'create') {
       const b = (body ?? {}) as { model?: unknown; prompt?: unknown };
       if (typeof b.model !== 'string' || typeof b.prompt !== 'string')
-        return send(res, 400, { code: '20002', msg: 'model and prompt are required' });
+        return answer(400, { code: '20002', msg: 'model and prompt are required' });
       const mediaProblem = manxueMediaProblem(b as Record<string, unknown>);
-      if (mediaProblem) return send(res, 400, { code: '20002', msg: mediaProblem });
+      if (mediaProblem) return answer(400, { code: '20002', msg: mediaProblem });
       const taskId = `task_${randomBytes(8).toString('hex')}`;
       const script = scriptQueue.shift() ?? scriptFromPrompt(b.prompt, options.defaultScript ?? DEFAULT_SCRIPT);
       const task: FakeTask = { taskId, model: b.model, prompt: b.prompt, createdAt: now(), script, apiKey: key };
       tasks.set(taskId, task);
-      return send(
-        res,
+      const entry: CreateRecord = {
+        taskId,
+        model: b.model,
+        prompt: b.prompt,
+        at: task.createdAt,
+        answered: false,
+        apiKey: key,
+      };
+      ledger.push(entry);
+      return answer(
         200,
         wrap('20000', 'ok', {
           task_id: taskId,
@@ -330,12 +426,17 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
           model: b.model,
           created_at: Math.floor(task.createdAt / 1000),
         }),
+        () => {
+          entry.answered = true;
+        },
       );
     }
-    const task = tasks.get(decodeURIComponent(QUERY.exec(path)![1]!));
+    const task = tasks.get(queryId!);
     // Another account's task is unknown to this key.
-    if (!task || (task.apiKey && task.apiKey !== key)) return send(res, 404, { code: '20002', msg: 'task not found' });
-    return send(res, 200, wrap('20000', 'ok', taskJson(task)));
+    if (!task || (task.apiKey && task.apiKey !== key)) return answer(404, { code: '20002', msg: 'task not found' });
+    const backwards = shape?.kind === 'backwards';
+    if (backwards) played(shape);
+    return answer(200, wrap('20000', 'ok', taskJson(task, backwards)));
   }
   server.on('connection', (s) => {
     sockets.add(s);
@@ -352,29 +453,39 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     tasks,
     requests,
     enqueueScript: (script: Script) => void scriptQueue.push(script),
+    /** Queued faults: played in order on the route's next requests, before the hook is asked. */
     injectFault: (route: FaultRoute, fault: Fault, times = 1) => faults.add(route, fault, times),
+    /**
+     * Random faults: asked for every (authenticated) request of a fault route that no queued fault claims; what it
+     * returns is played like a queued fault (a `delay` too). `undefined` removes it.
+     */
+    setFaultHook(hook: FaultHook | undefined) {
+      faultHook = hook;
+    },
+    /** Every task the fake created, in order; `answered` once its whole answer was written to the socket. */
+    creates: (): CreateRecord[] => ledger.map((e) => ({ ...e })),
+    /** Faults played so far, by kind (or HTTP status: `429`, `500`, …). */
+    faultCounts: (): Record<string, number> => ({ ...faultCounts }),
     /** Forces a task's outcome from now on. */
     finishTask(taskId: string, result: { status: 'completed' | 'failed'; reason?: string }) {
       const task = tasks.get(taskId);
       if (!task) throw new Error(`unknown fake task ${taskId}`);
       task.forced = { ...result, at: now() };
     },
-    createCount: () => requests.filter((r) => r.method === 'POST' && r.path === CREATE).length,
+    createCount: () => counts.create,
     /** Create requests made with `key` (answered or not). */
-    createCountFor: (key: string) =>
-      requests.filter((r) => r.method === 'POST' && r.path === CREATE && r.headers.authorization === `Bearer ${key}`)
-        .length,
+    createCountFor: (key: string) => createsByAuth.get(`Bearer ${key}`) ?? 0,
     /** Refuse a key (20001), make it run out of balance, or accept it again. */
     setKeyState(key: string, state: FakeKeyState) {
       keyStates.set(key, state);
     },
-    queryCount: () => requests.filter((r) => r.method === 'GET' && QUERY.test(r.path)).length,
+    queryCount: () => counts.query,
     /** Files in the media review, by asset id. */
     assets,
-    /** The bodies of every media review submission, in order. */
+    /** The bodies of every media review submission, in order (none when requests are not recorded). */
     audits: () => requests.filter((r) => r.method === 'POST' && r.path === AUDIT).map((r) => r.body),
-    auditCount: () => requests.filter((r) => r.method === 'POST' && r.path === AUDIT).length,
-    assetStatusCount: () => requests.filter((r) => r.path === ASSET_STATUS).length,
+    auditCount: () => counts.audit,
+    assetStatusCount: () => counts.assetStatus,
     async close() {
       faults.clear();
       for (const s of sockets) s.destroy();

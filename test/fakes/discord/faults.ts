@@ -1,4 +1,7 @@
-/** REST faults the fake Discord plays on matching requests: rate limits, unknown resources, dead tokens, 5xx. */
+/**
+ * REST faults the fake Discord plays on matching requests (rate limits, unknown resources, dead tokens, 5xx):
+ * injected ones first, then whatever a fault hook chooses.
+ */
 
 interface FaultTarget {
   /** `METHOD /templated/route` (e.g. `PATCH /webhooks/:appId/:token/messages/:messageId`) or a RegExp on it; any route when absent. */
@@ -19,6 +22,17 @@ export type RestFault = FaultTarget &
     | { status: 413; code?: 40005 }
     | { status: 500 | 502 | 503 }
   );
+
+/** Chooses a fault (or none) for a request no injected fault matched; `route` is the templated `METHOD /route`. */
+export type RestFaultHook = (route: string, hasFiles: boolean) => RestFault | undefined;
+
+/** The name a played fault is counted under: its status, with its code when it has one (`404:10062`, `429`). */
+export const restFaultName = (fault: RestFault): string =>
+  fault.status === 413
+    ? `413:${fault.code ?? 40005}`
+    : 'code' in fault && fault.code !== undefined
+      ? `${fault.status}:${fault.code}`
+      : String(fault.status);
 
 /** Discord's messages for the error codes the fake speaks. */
 export const ERROR_MESSAGES: Record<number, string> = {

@@ -23,7 +23,7 @@ export type {
   InteractionCallback,
   InteractionState,
 } from './interactions.js';
-export type { RestFault } from './faults.js';
+export type { RestFault, RestFaultHook } from './faults.js';
 export { requestsTo, type RecordedRestRequest, type RecordedFile, type JsonBody } from './recorder.js';
 export {
   COMPONENTS_V2,

@@ -1,10 +1,11 @@
 /**
  * The fake's REST API (v10): the routes the bot uses, with Discord's error codes and rules (3 s to acknowledge,
- * one acknowledgement, 15-minute webhook tokens, per-file upload limits). Every request is recorded.
+ * one acknowledgement, 15-minute webhook tokens, per-file upload limits). Every request is recorded (unless told
+ * not to keep them: then only counted), and successful .mp4 uploads are counted per message.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InteractionType, type APIUser } from 'discord-api-types/v10';
-import { ERROR_MESSAGES, type RestFault, type RestFaults } from './faults.js';
+import { ERROR_MESSAGES, restFaultName, type RestFault, type RestFaultHook, type RestFaults } from './faults.js';
 import type { InteractionState, Interactions } from './interactions.js';
 import { EPHEMERAL, LOADING, type MessageStore, type StoredAttachment, type StoredMessage } from './messageStore.js';
 import { readBody, type JsonBody, type RecordedFile, type RecordedRestRequest } from './recorder.js';
@@ -37,7 +38,15 @@ export interface RestContext {
   interactions: Interactions;
   messages: MessageStore;
   faults: RestFaults;
+  /** Asked when no injected fault matches a request. */
+  faultHook?: RestFaultHook;
+  /** Faults played, by `restFaultName`. */
+  faultCounts: Record<string, number>;
+  /** Whether `requests` keeps each request (with its body and files). */
+  recordRequests: boolean;
   requests: RecordedRestRequest[];
+  /** Requests that carried an .mp4 file and were answered 2xx: in all, and by the message they landed on. */
+  uploads: { count: number; byMessage: Map<string, number> };
   /** Bulk-overwritten commands by scope: `global` or a guild id. */
   commands: Map<string, StoredCommand[]>;
   channels: Map<string, FakeChannel>;
@@ -128,14 +137,31 @@ export function createRestHandler(ctx: RestContext) {
       status: 0,
       at: ctx.now(),
     };
-    ctx.requests.push(record);
+    if (ctx.recordRequests) ctx.requests.push(record);
     const parsed = await readBody(req);
     record.body = parsed.body;
     record.files = parsed.files;
     const { body, files } = parsed;
+    /** The message this request's files landed on (made or edited with them). */
+    let landedOn: string | undefined;
+    const store = {
+      create: (...args: Parameters<MessageStore['create']>) => {
+        const m = ctx.messages.create(...args);
+        landedOn = m.id;
+        return m;
+      },
+      apply: (m: StoredMessage, b: JsonBody, list: StoredAttachment[]) => {
+        ctx.messages.apply(m, b, list);
+        landedOn = m.id;
+      },
+    };
 
     const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
+      if (status >= 200 && status < 300 && files.some((f) => /\.mp4$/i.test(f.name))) {
+        ctx.uploads.count += 1;
+        if (landedOn) ctx.uploads.byMessage.set(landedOn, (ctx.uploads.byMessage.get(landedOn) ?? 0) + 1);
+      }
       const limits: Record<string, string> =
         status === 429
           ? {}
@@ -155,8 +181,12 @@ export function createRestHandler(ctx: RestContext) {
     const error = (status: number, code: number, message = ERROR_MESSAGES[code] ?? 'Error') =>
       reply(status, { code, message });
 
-    const fault = ctx.faults.take(route, files.length > 0);
-    if (fault) return playFault(fault, route, reply, error);
+    const fault = ctx.faults.take(route, files.length > 0) ?? ctx.faultHook?.(route, files.length > 0);
+    if (fault) {
+      const name = restFaultName(fault);
+      ctx.faultCounts[name] = (ctx.faultCounts[name] ?? 0) + 1;
+      return playFault(fault, route, reply, error);
+    }
 
     const webhookAuth = route.includes(' /webhooks/') || route.includes(' /interactions/');
     if (!webhookAuth && req.headers.authorization !== `Bot ${ctx.botToken}`) return error(401, 0, '401: Unauthorized');
@@ -249,7 +279,7 @@ export function createRestHandler(ctx: RestContext) {
         if (type === 4 || type === 5) {
           // A deferred response keeps only EPHEMERAL from its flags and shows "thinking…" until filled.
           const flags = type === 5 ? (Number(data?.flags ?? 0) & EPHEMERAL) | LOADING : Number(data?.flags ?? 0);
-          message = ctx.messages.create(ix.channelId, type === 5 ? {} : (data ?? {}), uploads(files), {
+          message = store.create(ix.channelId, type === 5 ? {} : (data ?? {}), uploads(files), {
             guildId: ix.guildId,
             interactionId: ix.id,
             interaction: meta(ix),
@@ -259,7 +289,7 @@ export function createRestHandler(ctx: RestContext) {
           ix.originalMessageId = message.id;
         } else if (type === 6 || type === 7) {
           message = messageOf(ix.messageId);
-          if (message && type === 7) ctx.messages.apply(message, data ?? {}, uploads(files));
+          if (message && type === 7) store.apply(message, data ?? {}, uploads(files));
           ix.originalMessageId = ix.messageId;
         }
         for (const w of ix.waiters.splice(0)) w(ix.callback);
@@ -296,7 +326,7 @@ export function createRestHandler(ctx: RestContext) {
           return reply(204);
         }
         if (tooLarge(files, ix.attachmentSizeLimit)) return error(413, 40005);
-        ctx.messages.apply(msg, body ?? {}, uploads(files));
+        store.apply(msg, body ?? {}, uploads(files));
         msg.flags &= ~LOADING;
         return reply(200, api(msg));
       }
@@ -310,11 +340,11 @@ export function createRestHandler(ctx: RestContext) {
         // Interaction follow-ups always behave as `wait=true`: 200 with the message.
         if (original && original.flags & LOADING && ix.callback?.type === 5) {
           if (original.deleted) return error(404, 10008);
-          ctx.messages.apply(original, body ?? {}, uploads(files));
+          store.apply(original, body ?? {}, uploads(files));
           original.flags &= ~LOADING;
           return reply(200, api(original));
         }
-        const msg = ctx.messages.create(ix.channelId, body ?? {}, uploads(files), {
+        const msg = store.create(ix.channelId, body ?? {}, uploads(files), {
           guildId: ix.guildId,
           interactionId: ix.id,
           interaction: meta(ix),
@@ -335,7 +365,7 @@ export function createRestHandler(ctx: RestContext) {
           return reply(204);
         }
         if (tooLarge(files, ctx.uploadLimit(msg.channelId))) return error(413, 40005);
-        ctx.messages.apply(msg, body ?? {}, uploads(files));
+        store.apply(msg, body ?? {}, uploads(files));
         return reply(200, api(msg));
       }
       case 'POST /channels/:channelId/messages': {
@@ -350,7 +380,7 @@ export function createRestHandler(ctx: RestContext) {
           !(body?.components as unknown[] | undefined)?.length
         )
           return error(400, 50006, 'Cannot send an empty message');
-        const msg = ctx.messages.create(channel.id, body ?? {}, uploads(files), {
+        const msg = store.create(channel.id, body ?? {}, uploads(files), {
           guildId: channel.guildId,
           kind: 'channel',
         });

@@ -1,12 +1,14 @@
 /**
  * startFakeDiscord(): one loopback HTTP server with REST under /api/v10 and the gateway at /gateway.
  * A real discord.js Client logs into it with `rest: { api: fake.restUrl }` (discord.js finds the gateway through
- * GET /gateway/bot); tests dispatch interactions and read what the bot did from `requests` and `messages`.
+ * GET /gateway/bot); tests dispatch interactions and read what the bot did from `requests` and `messages`. Each
+ * interaction goes to every gateway session of its guild's shard (several bot processes all get it, as in a rolling
+ * deploy; a dropped but resumable session keeps it for replay).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { APIUser } from 'discord-api-types/v10';
-import { RestFaults, type RestFault } from './faults.js';
+import { RestFaults, type RestFault, type RestFaultHook } from './faults.js';
 import { createGateway, type IdentifyRecord, type ResumeRecord } from './gateway.js';
 import {
   Interactions,
@@ -55,6 +57,11 @@ export interface FakeDiscordOptions {
   ackDeadlineMs?: number;
   /** Sent in HELLO (default 41250 ms). */
   heartbeatIntervalMs?: number;
+  /**
+   * Keep every REST request with its body and files in `requests` (default true). False for long runs: `requests`
+   * stays empty; the counters (`uploadCount`, `uploadsByMessage`, `restFaultCounts`) and the message store remain.
+   */
+  recordRequests?: boolean;
 }
 
 export interface FakeDiscord {
@@ -69,7 +76,7 @@ export interface FakeDiscord {
   readonly guildIds: readonly string[];
   /** The text channel of a guild. */
   channelIdOf(guildId: string): string;
-  /** Every REST request, in arrival order. */
+  /** Every REST request, in arrival order (none with `recordRequests: false`). */
   readonly requests: RecordedRestRequest[];
   /** Requests to a templated route, e.g. `PATCH /webhooks/:appId/:token/messages/:messageId`. */
   requestsTo(route: string | RegExp): RecordedRestRequest[];
@@ -100,6 +107,14 @@ export interface FakeDiscord {
   originalMessage(interactionId: string): StoredMessage | undefined;
   injectRestFault(fault: RestFault): void;
   clearRestFaults(): void;
+  /** Random faults: asked for every request no injected fault matches (`METHOD /templated/route`); undefined removes it. */
+  setRestFaultHook(hook: RestFaultHook | undefined): void;
+  /** Faults played (injected or from the hook), by status, with the code when there is one: `429`, `500`, `404:10062`. */
+  restFaultCounts(): Record<string, number>;
+  /** Requests that carried an .mp4 file and were answered 2xx. */
+  uploadCount(): number;
+  /** Per message id, how many requests put an .mp4 on it successfully. */
+  uploadsByMessage(): Map<string, number>;
   /** A moderator deletes a message; later requests for it get 10008. */
   deleteMessage(channelId: string, messageId: string): void;
   deleteMessage(messageId: string): void;
@@ -188,7 +203,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interactions,
     messages,
     faults: new RestFaults(),
+    faultCounts: {},
+    recordRequests: options.recordRequests ?? true,
     requests: [],
+    uploads: { count: 0, byMessage: new Map() },
     commands,
     channels,
     uploadLimit,
@@ -271,6 +289,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     injectRestFault: (fault) => ctx.faults.add(fault),
     clearRestFaults: () => ctx.faults.clear(),
+    setRestFaultHook(hook) {
+      ctx.faultHook = hook;
+    },
+    restFaultCounts: () => ({ ...ctx.faultCounts }),
+    uploadCount: () => ctx.uploads.count,
+    uploadsByMessage: () => new Map(ctx.uploads.byMessage),
     deleteMessage(a: string, b?: string) {
       const m = messages.get(b ?? a);
       if (m && (b === undefined || m.channelId === a)) m.deleted = true;
