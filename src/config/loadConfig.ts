@@ -67,8 +67,8 @@ export interface Config {
   dmEnabled: boolean;
   /** The operator's prices (PRICES or PRICES_FILE): estimated costs and the spend limit. */
   prices?: PriceTable;
-  /** The health and metrics HTTP server (off when no port; 0 picks a free port). */
-  http?: { port: number; host: string };
+  /** The health and metrics HTTP server (off when no port; 0 picks a free port), and the token /metrics asks for. */
+  http?: { port: number; host: string; metricsToken?: string };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -245,7 +245,10 @@ export function loadConfig(givenEnv: Record<string, string | undefined>, needs: 
       },
       dmEnabled: e.DM_ENABLED,
       prices,
-      http: e.HTTP_PORT !== undefined ? { port: e.HTTP_PORT, host: e.HTTP_HOST } : undefined,
+      http:
+        e.HTTP_PORT !== undefined
+          ? { port: e.HTTP_PORT, host: e.HTTP_HOST, ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}) }
+          : undefined,
     },
   };
 }
@@ -263,6 +266,23 @@ function readPrices(
     problems.push(`PRICES_FILE: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     return ['PRICES_FILE', undefined];
   }
+}
+
+/** Every secret value of a loaded config, for the logger to scrub from any line that carries it. */
+export function configSecrets(config: Config): string[] {
+  let databasePassword: string | undefined;
+  try {
+    databasePassword = config.database.url ? decodeURIComponent(new URL(config.database.url).password) : undefined;
+  } catch {
+    databasePassword = undefined;
+  }
+  return [
+    config.discord.token,
+    config.seedance.apiKey,
+    ...config.seedance.apiKeys,
+    databasePassword,
+    config.http?.metricsToken,
+  ].filter((s): s is string => !!s);
 }
 
 /** The one message a person sees when the configuration is wrong. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatConfigProblems, loadConfig, showValue } from '../../src/config/loadConfig.js';
+import { configSecrets, formatConfigProblems, loadConfig, showValue } from '../../src/config/loadConfig.js';
 import { envSchema } from '../../src/config/schema.js';
 
 const creds = { DISCORD_TOKEN: 'discord-token-value', SEEDANCE_API_KEY: 'sk_test_value' };
@@ -117,7 +117,7 @@ describe('operators: keys, cooldown, HTTP server', () => {
     expect(r.ok && r.config.seedance.keyCooldownMs).toBe(10 * 60_000);
     expect(r.ok && r.config.http).toBeUndefined();
     const withPort = loadConfig({ ...creds, HTTP_PORT: '9464', KEY_COOLDOWN_MIN: '2' });
-    expect(withPort.ok && withPort.config.http).toEqual({ port: 9464, host: '0.0.0.0' });
+    expect(withPort.ok && withPort.config.http).toEqual({ port: 9464, host: '127.0.0.1' });
     expect(withPort.ok && withPort.config.seedance.keyCooldownMs).toBe(120_000);
   });
   it('names a key list with no key, and a bad port', () => {
@@ -181,5 +181,22 @@ describe('secrets in configuration problems (issue 20, defect 8)', () => {
     // Quotes alone are an empty value: a required credential is still missing.
     const empty = loadConfig({ ...creds, DISCORD_TOKEN: '""' }, { discord: true });
     expect(empty.ok ? [] : empty.problems).toEqual([expect.stringMatching(/^DISCORD_TOKEN: required/)]);
+  });
+});
+
+describe('the health and metrics server is private by default (issue 20, defect 7)', () => {
+  const creds = { DISCORD_TOKEN: 'x'.repeat(30), SEEDANCE_API_KEY: 'sk_one' };
+  it('listens on 127.0.0.1 unless HTTP_HOST says otherwise; METRICS_TOKEN is a secret of 16+ characters', () => {
+    const r = loadConfig({ ...creds, HTTP_PORT: '8080' });
+    expect(r.ok && r.config.http).toEqual({ port: 8080, host: '127.0.0.1' });
+    const open = loadConfig({ ...creds, HTTP_PORT: '8080', HTTP_HOST: '0.0.0.0', METRICS_TOKEN: 'm'.repeat(32) });
+    expect(open.ok && open.config.http).toEqual({ port: 8080, host: '0.0.0.0', metricsToken: 'm'.repeat(32) });
+    expect(open.ok && configSecrets(open.config)).toContain('m'.repeat(32));
+    const db = loadConfig({ ...creds, DATABASE_URL: 'postgres://bot:p%40ss-word@db/x' });
+    expect(db.ok && configSecrets(db.config)).toContain('p@ss-word');
+    const short = loadConfig({ ...creds, METRICS_TOKEN: 'short-secret' });
+    expect(short.ok ? [] : short.problems).toEqual([
+      'METRICS_TOKEN: expected at least 16 characters (got a value of 12 characters, not shown)',
+    ]);
   });
 });
