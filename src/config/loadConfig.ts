@@ -28,6 +28,8 @@ export interface Config {
     createPath: string;
     queryPath: string;
     timeoutMs: number;
+    /** The largest answer body read from the video service (a larger one is a failed request). */
+    maxAnswerBytes: number;
     defaultModel: string;
   };
   /** The media review of Manxue uploads: its routes (ASSUMED contract, configurable) and time limit. */
@@ -194,6 +196,7 @@ export function loadConfig(givenEnv: Record<string, string | undefined>, needs: 
         createPath: e.SEEDANCE_CREATE_PATH,
         queryPath: e.SEEDANCE_QUERY_PATH,
         timeoutMs: e.SEEDANCE_TIMEOUT_MS,
+        maxAnswerBytes: e.SEEDANCE_MAX_ANSWER_BYTES,
         defaultModel: e.SEEDANCE_DEFAULT_MODEL,
       },
       assets: {

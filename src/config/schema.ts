@@ -68,6 +68,7 @@ export const envSchema = z.object({
     .refine((v) => v.includes('{taskId}'), { error: 'expected a path containing {taskId}' })
     .default('/api/open-api/v1/videos/{taskId}'),
   SEEDANCE_TIMEOUT_MS: int(1000, 300_000, 30_000),
+  SEEDANCE_MAX_ANSWER_BYTES: int(16 * 1024, 64 * 1024 * 1024, 1024 * 1024),
   SEEDANCE_DEFAULT_MODEL: z
     .enum(MODEL_IDS, { error: `expected one of ${MODEL_IDS.join(', ')}` })
     .default('seedance2.0-mini-sp'),
