@@ -23,7 +23,8 @@ RUN apt-get update \
 ENV NODE_ENV=production \
     DATABASE_PATH=/app/data/bot.sqlite \
     FFMPEG_PATH=/usr/bin/ffmpeg \
-    HTTP_PORT=8080
+    HTTP_PORT=8080 \
+    HTTP_HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
@@ -33,7 +34,8 @@ USER node
 # The SQLite file (tasks, usage, guild settings) lives here: mount a volume so jobs survive a new container.
 VOLUME ["/app/data"]
 # GET /healthz (see README, "Operating the bot"): 200 while the gateway is ready and the database answers.
-# /metrics is served on the same port for Prometheus.
+# /metrics is served on the same port for Prometheus. HTTP_HOST=0.0.0.0 on purpose: inside a container,
+# 127.0.0.1 would be unreachable from outside it; set METRICS_TOKEN when the port is published.
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

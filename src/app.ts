@@ -95,6 +95,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     createPath: config.seedance.createPath,
     queryPath: config.seedance.queryPath,
     timeoutMs: config.seedance.timeoutMs,
+    maxAnswerBytes: config.seedance.maxAnswerBytes,
     allowInsecureVideoUrls: options.allowInsecureVideoUrls,
     logger: logger.child({ component: 'seedance' }),
     onExchange: (e) => metrics?.observeExchange(e),

@@ -1,15 +1,11 @@
 /** Entry point of the bot: read .env and the environment, build the app, run until SIGINT/SIGTERM. */
-import { configOrExit, loadDotEnv } from './config/loadConfig.js';
+import { configOrExit, configSecrets, loadDotEnv } from './config/loadConfig.js';
 import { createLogger } from './logging/logger.js';
 import { createApp } from './app.js';
 
 loadDotEnv();
 const config = configOrExit({ discord: true, seedance: true });
-const databasePassword = config.database.url ? decodeURIComponent(new URL(config.database.url).password) : undefined;
-const logger = createLogger({
-  level: config.logLevel,
-  secrets: [config.discord.token, config.seedance.apiKey, ...config.seedance.apiKeys, databasePassword || undefined],
-});
+const logger = createLogger({ level: config.logLevel, secrets: configSecrets(config) });
 
 try {
   const app = await createApp(config, logger);

@@ -28,6 +28,8 @@ export interface Config {
     createPath: string;
     queryPath: string;
     timeoutMs: number;
+    /** The largest answer body read from the video service (a larger one is a failed request). */
+    maxAnswerBytes: number;
     defaultModel: string;
   };
   /** The media review of Manxue uploads: its routes (ASSUMED contract, configurable) and time limit. */
@@ -67,8 +69,8 @@ export interface Config {
   dmEnabled: boolean;
   /** The operator's prices (PRICES or PRICES_FILE): estimated costs and the spend limit. */
   prices?: PriceTable;
-  /** The health and metrics HTTP server (off when no port; 0 picks a free port). */
-  http?: { port: number; host: string };
+  /** The health and metrics HTTP server (off when no port; 0 picks a free port), and the token /metrics asks for. */
+  http?: { port: number; host: string; metricsToken?: string };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -78,8 +80,63 @@ const REQUIRED: Record<keyof ConfigNeeds, Array<[name: string, hint: string]>> =
   seedance: [['SEEDANCE_API_KEY', 'your jimmyai open-API key (starts with sk_)']],
 };
 
-export function loadConfig(env: Record<string, string | undefined>, needs: ConfigNeeds = {}): ConfigResult {
+/**
+ * Settings whose value is (or holds) a secret: a rejected one is never echoed. Names matching SECRET_NAME count
+ * too, so a setting added later is covered without being listed here.
+ */
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
+  'DISCORD_TOKEN',
+  'DISCORD_CLIENT_SECRET',
+  'SEEDANCE_API_KEY',
+  'METRICS_TOKEN',
+  'POSTGRES_PASSWORD',
+]);
+const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_KEYS?|PRIVATE_KEY|CREDENTIALS?)$/;
+export const isSecretSetting = (name: string) => SECRET_SETTINGS.has(name) || SECRET_NAME.test(name);
+
+/**
+ * A value as it may be shown in a problem: secret settings as their length only; anything else with the
+ * password of a URL (`scheme://user:password@host`, quoted or not, parseable or not) replaced by `***`, and
+ * cut at 60 characters. The masking runs before the cut, so half a password is never shown either.
+ */
+export function showValue(name: string, raw: string): string {
+  if (isSecretSetting(name)) return `a value of ${raw.length} characters, not shown`;
+  const masked = maskUrlCredentials(raw);
+  return `"${masked.length > 60 ? `${masked.slice(0, 57)}…` : masked}"`;
+}
+
+/**
+ * `postgres://bot:pw@db/x` → `postgres://bot:***@db/x`; a user part without `:` (a token) → `***@`; and
+ * `password=`/`token=`-like query parameters → `***`. Everything up to the LAST `@` counts as the user part,
+ * so a password holding an unescaped `@` or `/` is hidden whole (over-hiding a path is the safe side).
+ */
+export function maskUrlCredentials(raw: string): string {
+  return raw
+    .replace(/^([^:/@]*?[a-z][a-z0-9+.-]*:\/\/)?(.*)@/i, (_all, scheme: string | undefined, info: string) => {
+      const colon = info.indexOf(':');
+      return `${scheme ?? ''}${colon >= 0 ? `${info.slice(0, colon)}:***` : '***'}@`;
+    })
+    .replace(/([?&;](?:password|passwd|pwd|pass|token|secret|[a-z_]*key)=)[^&;#\s]*/gi, '$1***');
+}
+
+/**
+ * `docker run --env-file` keeps quotes (`NAME="value"` gives `"value"`), where .env files read by the bot
+ * (process.loadEnvFile) and shells drop them. One pair of matching surrounding quotes is dropped from the
+ * bot's own settings, so both ways mean the same; no setting has a valid value that starts and ends with
+ * the same quote character.
+ */
+export function unquote(value: string): string {
+  const v = value.trim();
+  return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v.at(-1) === v[0] ? v.slice(1, -1) : value;
+}
+
+export function loadConfig(givenEnv: Record<string, string | undefined>, needs: ConfigNeeds = {}): ConfigResult {
   const problems: string[] = [];
+  const env: Record<string, string | undefined> = { ...givenEnv };
+  for (const name of Object.keys(envSchema.shape)) {
+    const v = env[name];
+    if (v !== undefined) env[name] = unquote(v);
+  }
   // An empty variable (`NAME=` as in .env.example) means "not set": the default applies.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = envSchema.safeParse(present);
@@ -87,9 +144,7 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0]);
       const raw = env[name];
-      problems.push(
-        `${name}: ${issue.message}${raw !== undefined ? ` (got "${raw.length > 60 ? `${raw.slice(0, 57)}…` : raw}")` : ''}`,
-      );
+      problems.push(`${name}: ${issue.message}${raw !== undefined ? ` (got ${showValue(name, raw)})` : ''}`);
     }
   }
   for (const need of Object.keys(REQUIRED) as Array<keyof ConfigNeeds>) {
@@ -141,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
         createPath: e.SEEDANCE_CREATE_PATH,
         queryPath: e.SEEDANCE_QUERY_PATH,
         timeoutMs: e.SEEDANCE_TIMEOUT_MS,
+        maxAnswerBytes: e.SEEDANCE_MAX_ANSWER_BYTES,
         defaultModel: e.SEEDANCE_DEFAULT_MODEL,
       },
       assets: {
@@ -192,7 +248,10 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
       },
       dmEnabled: e.DM_ENABLED,
       prices,
-      http: e.HTTP_PORT !== undefined ? { port: e.HTTP_PORT, host: e.HTTP_HOST } : undefined,
+      http:
+        e.HTTP_PORT !== undefined
+          ? { port: e.HTTP_PORT, host: e.HTTP_HOST, ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}) }
+          : undefined,
     },
   };
 }
@@ -210,6 +269,23 @@ function readPrices(
     problems.push(`PRICES_FILE: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     return ['PRICES_FILE', undefined];
   }
+}
+
+/** Every secret value of a loaded config, for the logger to scrub from any line that carries it. */
+export function configSecrets(config: Config): string[] {
+  let databasePassword: string | undefined;
+  try {
+    databasePassword = config.database.url ? decodeURIComponent(new URL(config.database.url).password) : undefined;
+  } catch {
+    databasePassword = undefined;
+  }
+  return [
+    config.discord.token,
+    config.seedance.apiKey,
+    ...config.seedance.apiKeys,
+    databasePassword,
+    config.http?.metricsToken,
+  ].filter((s): s is string => !!s);
 }
 
 /** The one message a person sees when the configuration is wrong. */

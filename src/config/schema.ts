@@ -68,6 +68,7 @@ export const envSchema = z.object({
     .refine((v) => v.includes('{taskId}'), { error: 'expected a path containing {taskId}' })
     .default('/api/open-api/v1/videos/{taskId}'),
   SEEDANCE_TIMEOUT_MS: int(1000, 300_000, 30_000),
+  SEEDANCE_MAX_ANSWER_BYTES: int(16 * 1024, 64 * 1024 * 1024, 1024 * 1024),
   SEEDANCE_DEFAULT_MODEL: z
     .enum(MODEL_IDS, { error: `expected one of ${MODEL_IDS.join(', ')}` })
     .default('seedance2.0-mini-sp'),
@@ -174,7 +175,10 @@ export const envSchema = z.object({
     .min(0, { error: 'expected a port from 0 to 65535' })
     .max(65535, { error: 'expected a port from 0 to 65535' })
     .optional(),
-  HTTP_HOST: z.string().trim().min(1).default('0.0.0.0'),
+  // This machine only by default: /metrics and /healthz answer without a login (the Docker image sets 0.0.0.0).
+  HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  // A bearer token /metrics then asks for (/healthz stays open).
+  METRICS_TOKEN: z.string().trim().min(16, { error: 'expected at least 16 characters' }).optional(),
 
   // Fitting finished videos to the upload limit (ffmpeg)
   FFMPEG_PATH: optionalString,

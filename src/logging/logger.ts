@@ -1,6 +1,6 @@
 /**
  * The pino logger: JSON lines, with secrets removed wherever they could appear.
- * Known secrets (bot token, API key) are scrubbed from every written line, whatever field or error
+ * Known secrets (bot token, API keys, database password, metrics token) are scrubbed from every written line, whatever field or error
  * message carries them; interaction tokens, bearer headers and webhook URLs are masked by shape.
  */
 import { pino, type Logger, type LoggerOptions, type DestinationStream } from 'pino';
@@ -26,6 +26,9 @@ export const REDACT_PATHS = [
   '*.headers.Authorization',
   'config.discord.token',
   'config.seedance.apiKey',
+  'metricsToken',
+  '*.metricsToken',
+  'config.http.metricsToken',
 ];
 
 /** Masks secrets by shape: bearer credentials and the token part of Discord webhook/interaction URLs. */

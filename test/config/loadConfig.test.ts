@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatConfigProblems, loadConfig } from '../../src/config/loadConfig.js';
+import { configSecrets, formatConfigProblems, loadConfig, showValue } from '../../src/config/loadConfig.js';
 import { envSchema } from '../../src/config/schema.js';
 
 const creds = { DISCORD_TOKEN: 'discord-token-value', SEEDANCE_API_KEY: 'sk_test_value' };
@@ -117,7 +117,7 @@ describe('operators: keys, cooldown, HTTP server', () => {
     expect(r.ok && r.config.seedance.keyCooldownMs).toBe(10 * 60_000);
     expect(r.ok && r.config.http).toBeUndefined();
     const withPort = loadConfig({ ...creds, HTTP_PORT: '9464', KEY_COOLDOWN_MIN: '2' });
-    expect(withPort.ok && withPort.config.http).toEqual({ port: 9464, host: '0.0.0.0' });
+    expect(withPort.ok && withPort.config.http).toEqual({ port: 9464, host: '127.0.0.1' });
     expect(withPort.ok && withPort.config.seedance.keyCooldownMs).toBe(120_000);
   });
   it('names a key list with no key, and a bad port', () => {
@@ -125,6 +125,78 @@ describe('operators: keys, cooldown, HTTP server', () => {
     expect(r.ok ? [] : r.problems).toEqual([
       'HTTP_PORT: expected a port from 0 to 65535 (got "70000")',
       'SEEDANCE_API_KEY: expected one key, or several separated by commas (got only commas)',
+    ]);
+  });
+});
+
+describe('secrets in configuration problems (issue 20, defect 8)', () => {
+  const creds = { DISCORD_TOKEN: 'x'.repeat(30), SEEDANCE_API_KEY: 'sk_one' };
+  it('a rejected DATABASE_URL is shown without its password, however it is quoted or broken', () => {
+    for (const raw of [
+      '"postgres://bot:hunter2-secret@db:5432/seedance\'',
+      'mysql://bot:hunter2-secret@db:5432/seedance',
+      'postgres:/bot:hunter2-secret@db:5432/seedance',
+      'bot:hunter2-secret@db:5432/seedance',
+      'jdbc:postgresql://bot:hunter2-secret@db.example.internal:5432/seedance?ssl=true&sslmode=require',
+    ]) {
+      const r = loadConfig({ ...creds, DATABASE_URL: raw });
+      expect(r.ok).toBe(false);
+      const text = r.ok ? '' : r.problems.join('\n');
+      expect(text).toMatch(/^DATABASE_URL: expected a PostgreSQL URL/);
+      expect(text).not.toContain('hunter2');
+      expect(text).toContain(':***@');
+    }
+  });
+
+  it('a value of a secret setting is never shown, only its length', () => {
+    expect(showValue('DISCORD_TOKEN', 'MTIz.secret-token-value')).toBe('a value of 23 characters, not shown');
+    for (const name of [
+      'SEEDANCE_API_KEY',
+      'METRICS_TOKEN',
+      'DISCORD_CLIENT_SECRET',
+      'POSTGRES_PASSWORD',
+      'OTHER_TOKEN',
+    ])
+      expect(showValue(name, 'sk_live_secret')).not.toContain('sk_live_secret');
+    expect(showValue('SEEDANCE_BASE_URL', 'https://user:pw-secret@h.example/x')).toBe('"https://user:***@h.example/x"');
+    expect(showValue('LOG_LEVEL', 'loud')).toBe('"loud"');
+  });
+
+  it('one pair of matching quotes around a value (docker run --env-file keeps them) is dropped', () => {
+    const r = loadConfig(
+      {
+        ...creds,
+        DATABASE_URL: '"postgres://bot:pw@db:5432/seedance"',
+        DISCORD_TOKEN: "'quoted-token-value'",
+        SEEDANCE_TIMEOUT_MS: '"5000"',
+      },
+      { discord: true, seedance: true },
+    );
+    expect(r.ok ? [] : r.problems).toEqual([]);
+    expect(r.ok && r.config.database.url).toBe('postgres://bot:pw@db:5432/seedance');
+    expect(r.ok && r.config.discord.token).toBe('quoted-token-value');
+    expect(r.ok && r.config.seedance.timeoutMs).toBe(5000);
+    // Only a matching pair: a lone or mismatched quote stays (and is then refused where it is invalid).
+    expect(loadConfig({ ...creds, SEEDANCE_TIMEOUT_MS: '"5000\'' }).ok).toBe(false);
+    // Quotes alone are an empty value: a required credential is still missing.
+    const empty = loadConfig({ ...creds, DISCORD_TOKEN: '""' }, { discord: true });
+    expect(empty.ok ? [] : empty.problems).toEqual([expect.stringMatching(/^DISCORD_TOKEN: required/)]);
+  });
+});
+
+describe('the health and metrics server is private by default (issue 20, defect 7)', () => {
+  const creds = { DISCORD_TOKEN: 'x'.repeat(30), SEEDANCE_API_KEY: 'sk_one' };
+  it('listens on 127.0.0.1 unless HTTP_HOST says otherwise; METRICS_TOKEN is a secret of 16+ characters', () => {
+    const r = loadConfig({ ...creds, HTTP_PORT: '8080' });
+    expect(r.ok && r.config.http).toEqual({ port: 8080, host: '127.0.0.1' });
+    const open = loadConfig({ ...creds, HTTP_PORT: '8080', HTTP_HOST: '0.0.0.0', METRICS_TOKEN: 'm'.repeat(32) });
+    expect(open.ok && open.config.http).toEqual({ port: 8080, host: '0.0.0.0', metricsToken: 'm'.repeat(32) });
+    expect(open.ok && configSecrets(open.config)).toContain('m'.repeat(32));
+    const db = loadConfig({ ...creds, DATABASE_URL: 'postgres://bot:p%40ss-word@db/x' });
+    expect(db.ok && configSecrets(db.config)).toContain('p@ss-word');
+    const short = loadConfig({ ...creds, METRICS_TOKEN: 'short-secret' });
+    expect(short.ok ? [] : short.problems).toEqual([
+      'METRICS_TOKEN: expected at least 16 characters (got a value of 12 characters, not shown)',
     ]);
   });
 });

@@ -17,6 +17,14 @@ const TOKEN = 'fake-bot-token.for-redaction-tests.not-a-real-one';
 const KEY = 'sk_live_0123456789abcdef';
 
 describe('logs never carry secrets', () => {
+  it('redacts the metrics token wherever a config object carries it', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ destination });
+    log.info({ config: { http: { port: 1, host: 'h', metricsToken: 'metrics-secret-1234' } } }, 'config');
+    log.info({ http: { metricsToken: 'metrics-secret-1234' }, metricsToken: 'metrics-secret-1234' }, 'again');
+    expect(lines.join('\n')).not.toContain('metrics-secret-1234');
+  });
+
   it('scrubs the bot token and API key from messages, fields and errors', () => {
     const { lines, destination } = capture();
     const log = createLogger({ destination, secrets: [TOKEN, KEY] });

@@ -101,7 +101,8 @@ export async function checkFfmpeg(
       let out = '';
       child.stdout.setEncoding('utf8');
       child.stdout.on('data', (c: string) => {
-        out += c;
+        // Only the first line is used: never hold more than a few KB of whatever the binary prints.
+        if (out.length < 4096) out += c.slice(0, 4096 - out.length);
       });
       child.once('error', () => resolve('unknown'));
       child.once('close', () => resolve(out.split('\n')[0]?.trim() || 'unknown'));

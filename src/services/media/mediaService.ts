@@ -2,11 +2,11 @@
  * Finished videos on their way to Discord, and frames taken from them. Owns ffmpeg (found and checked once
  * at start; without a working one everything falls back to links and says so once), the bounded encode
  * queue (`ENCODE_CONCURRENCY` ffmpeg jobs at a time, each with a time limit), and the temporary files: each
- * job has its own directory, removed when the job ends, and directories a killed process left behind are
- * removed at the next start. A restart during an encode loses nothing: the task is still `delivering`, and
+ * job has its own directory (jobDirs.ts), removed when the job ends; directories no live job owns (a killed
+ * process's) are removed at start and every few minutes. A restart during an encode loses nothing: the task is still `delivering`, and
  * delivery (with the encode) starts again.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
@@ -14,6 +14,7 @@ import type { Logger } from '../../logging/logger.js';
 import { type DownloadOptions, downloadVideo } from '../download/downloadVideo.js';
 import { bundledFfmpegPath, checkFfmpeg, FfmpegError } from './ffmpeg.js';
 import { fitToLimit } from './fitToLimit.js';
+import { createJobDirs, type Owner } from './jobDirs.js';
 import { extractLastFrame } from './lastFrame.js';
 
 export interface MediaSettings {
@@ -26,7 +27,13 @@ export interface MediaSettings {
   /** Where job directories go (default: the OS temp directory). */
   tempRoot?: string;
   download?: Pick<DownloadOptions, 'allowHttp' | 'allowPrivateHosts'>;
+  /** Tests: a fake clock, and posing as another process (see jobDirs.ts). */
+  now?: () => number;
+  owner?: Owner;
 }
+
+/** A job directory is left alone this long past the job time limit without a heartbeat (clock skew, stalls). */
+const STALE_MARGIN_MS = 60_000;
 
 export type PreparedUpload =
   | { kind: 'file'; data: Buffer; contentType: string; fitted?: { originalBytes: number; scaled: boolean } }
@@ -48,9 +55,9 @@ export interface MediaService {
   readonly pending: number;
   /** Stops every ffmpeg job now (shutdown): their deliveries fail and are tried again after the restart. */
   stop(): void;
+  /** Removes job directories no live job owns (start does this, then a timer); resolves with how many. */
+  sweep(): Promise<number>;
 }
-
-const JOB_PREFIX = 'job-';
 
 export function createMediaService(settings: MediaSettings, logger: Logger): MediaService {
   const root = settings.tempRoot ?? join(tmpdir(), 'seedance-bot-media');
@@ -58,32 +65,22 @@ export function createMediaService(settings: MediaSettings, logger: Logger): Med
   let ffmpeg: string | undefined;
   let checked = false;
   const stopping = new AbortController();
-
-  async function withJobDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
-    await mkdir(root, { recursive: true });
-    const dir = await mkdtemp(join(root, `${JOB_PREFIX}${process.pid}-`));
-    try {
-      return await work(dir);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }
-
-  /** Job directories of processes that no longer run (kill -9, power loss), or older than a day. */
-  async function sweepLeftovers(): Promise<number> {
-    const names = await readdir(root).catch(() => [] as string[]);
-    let removed = 0;
-    for (const name of names) {
-      if (!name.startsWith(JOB_PREFIX)) continue;
-      const pid = Number(name.slice(JOB_PREFIX.length).split('-')[0]);
-      const age = Date.now() - ((await stat(join(root, name)).catch(() => undefined))?.mtimeMs ?? 0);
-      if (pid !== process.pid && (!isAlive(pid) || age > 86_400_000)) {
-        await rm(join(root, name), { recursive: true, force: true });
-        removed += 1;
-      }
-    }
-    return removed;
-  }
+  // A job may wait in the queue: its lock is touched while it exists, so only a dead owner's goes stale.
+  const jobDirs = createJobDirs({
+    root,
+    staleAfterMs: settings.timeoutMs + STALE_MARGIN_MS,
+    now: settings.now,
+    owner: settings.owner,
+  });
+  const withJobDir = jobDirs.withJobDir;
+  let sweeper: NodeJS.Timeout | undefined;
+  const sweepQuietly = (why: string) =>
+    jobDirs.sweep().then(
+      (removed) => {
+        if (removed) logger.info({ removed, why }, 'removed temporary media files left by a stopped process');
+      },
+      (err: unknown) => logger.warn({ err }, 'could not sweep temporary media files'),
+    );
 
   const download = (url: string, file: string, maxBytes: number) =>
     downloadVideo(url, { ...settings.download, maxBytes, toFile: file, timeoutMs: settings.timeoutMs });
@@ -99,13 +96,19 @@ export function createMediaService(settings: MediaSettings, logger: Logger): Med
     stop() {
       queue.clear();
       stopping.abort();
+      if (sweeper) clearInterval(sweeper);
+      jobDirs.stop();
     },
+
+    sweep: () => jobDirs.sweep(),
 
     async start() {
       if (checked) return;
       checked = true;
-      const removed = await sweepLeftovers();
-      if (removed) logger.info({ removed }, 'removed temporary media files left by a stopped process');
+      await sweepQuietly('start');
+      // A predecessor in another PID namespace (a new container) is judged by its last heartbeat: swept later.
+      sweeper = setInterval(() => void sweepQuietly('periodic'), settings.timeoutMs + STALE_MARGIN_MS);
+      sweeper.unref();
       if (settings.ffmpegPath === 'none') {
         logger.info('video encoding is off (FFMPEG_PATH=none): videos over the upload limit are delivered as links');
         return;
@@ -200,14 +203,4 @@ export function createMediaService(settings: MediaSettings, logger: Logger): Med
       });
     },
   };
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

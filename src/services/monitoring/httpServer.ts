@@ -1,8 +1,10 @@
 /**
- * The operator's HTTP endpoint (HTTP_PORT): `GET /healthz` answers 200 while the bot is healthy and 503 with
- * a JSON reason otherwise; `GET /metrics` serves the Prometheus text. Nothing else is served.
+ * The operator's HTTP endpoint (HTTP_PORT, on HTTP_HOST: 127.0.0.1 unless set): `GET /healthz` answers 200
+ * while the bot is healthy and 503 with a JSON reason otherwise; `GET /metrics` serves the Prometheus text,
+ * only to `Authorization: Bearer <METRICS_TOKEN>` when a token is set. Nothing else is served.
  */
-import { createServer, type ServerResponse } from 'node:http';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../logging/logger.js';
 
@@ -13,7 +15,21 @@ export interface HttpServerOptions {
   host: string;
   health(): Promise<Health>;
   metrics(): Promise<{ contentType: string; body: string }>;
+  /** When set, /metrics answers 401 unless the request carries `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
   logger: Logger;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * Whether the request carries the bearer token. Both sides are hashed first, so the comparison takes the same
+ * time whatever the length or the first differing byte of what was sent.
+ */
+export function hasBearer(req: IncomingMessage, token: string): boolean {
+  const header = req.headers.authorization ?? '';
+  const sent = /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] ?? '';
+  return timingSafeEqual(digest(sent), digest(token)) && sent.length > 0;
 }
 
 export interface OpsHttpServer {
@@ -48,6 +64,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<OpsHt
       return;
     }
     if (path === '/metrics') {
+      if (options.metricsToken && !hasBearer(req, options.metricsToken)) {
+        res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+        return send(res, 401, 'text/plain', 'unauthorized\n');
+      }
       options.metrics().then(
         (m) => send(res, 200, m.contentType, m.body),
         (err: unknown) => {
@@ -70,7 +90,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<OpsHt
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
-  options.logger.info({ url, paths: ['/healthz', '/metrics'] }, 'health and metrics server listening');
+  options.logger.info(
+    { url, paths: ['/healthz', '/metrics'], metricsAuth: options.metricsToken ? 'bearer' : 'none' },
+    'health and metrics server listening',
+  );
   return {
     url,
     async close() {

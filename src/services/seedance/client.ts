@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pRetry, { AbortError } from 'p-retry';
 import type { Logger } from '../../logging/logger.js';
 import { SeedanceError, isSeedanceError } from './errors.js';
-import { createHttpTransport, type Transport, type TransportAnswer } from './httpTransport.js';
+import { AnswerTooLargeError, createHttpTransport, type Transport, type TransportAnswer } from './httpTransport.js';
 import { parseCreated, parseEnvelope, parseTaskSnapshot, type TaskSnapshot } from './parse.js';
 
 export interface SeedanceClientOptions {
@@ -16,6 +16,8 @@ export interface SeedanceClientOptions {
   createPath?: string;
   queryPath?: string;
   timeoutMs?: number;
+  /** The largest answer body read (SEEDANCE_MAX_ANSWER_BYTES, default 1 MiB); a larger one fails as `malformed`. */
+  maxAnswerBytes?: number;
   /** Extra attempts of a status query after the first (default 3). */
   queryRetries?: number;
   retryMinDelayMs?: number;
@@ -78,7 +80,7 @@ export class SeedanceClient {
     this.createPath = options.createPath ?? '/api/open-api/v1/seedance/videos';
     this.queryPath = options.queryPath ?? '/api/open-api/v1/videos/{taskId}';
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.doFetch = options.fetch ?? createHttpTransport();
+    this.doFetch = options.fetch ?? createHttpTransport({ maxAnswerBytes: options.maxAnswerBytes });
   }
 
   /**
@@ -241,6 +243,16 @@ export class SeedanceClient {
     try {
       text = await res.text();
     } catch (err) {
+      // Too big to be a real answer: a failed query (tried again later), and a create that may have been made.
+      if (err instanceof AnswerTooLargeError) {
+        log?.warn({ method, path, status: res.status, limitBytes: err.limitBytes }, 'upstream answer too large');
+        throw new SeedanceError({
+          kind: 'malformed',
+          message: err.message,
+          httpStatus: res.status,
+          mayHaveReachedServer: true,
+        });
+      }
       throw new SeedanceError({
         kind: isAbort(err) ? 'timeout' : 'network',
         message: 'the answer was cut off',

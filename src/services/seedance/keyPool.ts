@@ -32,6 +32,7 @@ export type KeyPoolOptions = Pick<
   | 'createPath'
   | 'queryPath'
   | 'timeoutMs'
+  | 'maxAnswerBytes'
   | 'queryRetries'
   | 'retryMinDelayMs'
   | 'retryMaxDelayMs'
