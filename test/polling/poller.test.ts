@@ -5,7 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TaskLeases } from '../../src/services/cluster/taskLeases.js';
-import { createPoller, type PollerSettings } from '../../src/services/polling/poller.js';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logging/logger.js';
+import { createPoller, type PollerDeps, type PollerSettings } from '../../src/services/polling/poller.js';
 import type { DeliveryMode, TaskPresenter } from '../../src/services/polling/taskPresenter.js';
 import { SeedanceError } from '../../src/services/seedance/errors.js';
 import type { TaskSnapshot } from '../../src/services/seedance/parse.js';
@@ -13,7 +15,6 @@ import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import type { TaskService } from '../../src/services/tasks/taskService.js';
 import { type TransitionArgs, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
-import { quietLogger } from '../support/tempStore.js';
 
 const SETTINGS: PollerSettings = {
   firstDelayMs: 2000,
@@ -154,15 +155,27 @@ function start(
   script: Parameters<typeof scriptedUpstream>[0],
   settings: Partial<PollerSettings> = {},
   deliver?: Parameters<typeof recordingPresenter>[0],
+  extra: Pick<PollerDeps, 'review'> = {},
 ) {
   const mem = memoryTasks(tasks);
   const up = scriptedUpstream(script);
   const shown = recordingPresenter(deliver);
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = createLogger({
+    level: 'info',
+    destination: new Writable({
+      write: (c, _e, done) => {
+        logs.push(JSON.parse(String(c)) as Record<string, unknown>);
+        done();
+      },
+    }),
+  });
   const poller = createPoller({
     tasks: mem.service,
     upstream: up.upstream,
     presenter: shown.presenter,
-    logger: quietLogger(),
+    logger,
+    ...extra,
     settings: { ...SETTINGS, ...settings },
     now: () => Date.now(),
     random: () => 0.5,
@@ -173,7 +186,7 @@ function start(
     mem.byId.set(t.id, t);
     poller.track(t);
   };
-  return { poller, follow, ...mem, ...up, ...shown };
+  return { poller, follow, logs, ...mem, ...up, ...shown };
 }
 
 describe('when a followed task is queried', () => {
@@ -349,6 +362,61 @@ describe('delivery falls back from upload to link to DM, then gives up refunded'
     follow(runningTask('a'));
     await advance(2000);
     expect(byId.get('a')).toMatchObject({ state: 'failed', lastError: { reason: 'message_deleted' } });
+    await poller.stop(0);
+  });
+});
+
+const rateLimited = (retryAfterMs: number) =>
+  new SeedanceError({ kind: 'rate_limited', message: '429', retryAfterMs, mayHaveReachedServer: false });
+const READY = { state: 'succeeded', rawStatus: 'succeeded', videoUrl: 'https://v/x.mp4' } as const;
+
+describe('issue 20: a long Retry-After, deliveries behind queries, the deadline', () => {
+  it('a finished task is delivered at once while every query slot waits for a 429 pause', async () => {
+    const t0 = Date.now();
+    const uploads: number[] = [];
+    const { poller, follow, byId, queries } = start(
+      [],
+      (id, n) => (id === 'up-a' && n === 1 ? rateLimited(30_000) : {}),
+      { concurrency: 2, queriesPerSecond: 1 },
+      async (_t, mode) => {
+        uploads.push(Date.now() - t0);
+        return { mode, via: 'webhook' };
+      },
+    );
+    await poller.start();
+    follow(runningTask('a'));
+    await advance(2000); // a: 429, 30 s pause
+    for (let i = 0; i < 6; i += 1) follow(runningTask(`w${i}`));
+    await advance(3000); // their checks now hold every slot, waiting for the budget
+    expect(queries).toHaveLength(1);
+    follow(runningTask('done-upstream', { state: 'delivering', videoUrl: 'https://v/d.mp4' }));
+    await advance(100);
+    expect(uploads).toEqual([5000]);
+    expect(byId.get('done-upstream')!.state).toBe('done');
+    await poller.stop(0);
+  });
+
+  it('a failed upload is tried again after the delivery back-off, not after the queries’ pause', async () => {
+    const t0 = Date.now();
+    const uploads: number[] = [];
+    const { poller, follow, byId } = start(
+      [],
+      (id, n) => (id === 'up-x' ? READY : id === 'up-a' && n === 1 ? rateLimited(50_000) : {}),
+      { concurrency: 2, queriesPerSecond: 1 },
+      async (_t, mode) => {
+        uploads.push(Date.now() - t0);
+        if (uploads.length === 1) throw new Error('Discord 500');
+        return { mode, via: 'webhook' };
+      },
+    );
+    await poller.start();
+    follow(runningTask('x')); // finished upstream: found at 2 s, its first upload fails
+    follow(runningTask('a')); // 429 a second later: every query paused for 50 s
+    await advance(3000);
+    for (let i = 0; i < 6; i += 1) follow(runningTask(`w${i}`));
+    await advance(15_000);
+    expect(uploads).toEqual([2000, 12_000]);
+    expect(byId.get('x')!.state).toBe('done');
     await poller.stop(0);
   });
 });
