@@ -263,13 +263,13 @@ describe('what a query changes', () => {
     await poller.stop(0);
   });
 
-  it('past the deadline it times out without another query', async () => {
+  it('past the deadline, one more query that finds it still running times it out', async () => {
     const old = runningTask('a', { submittedAt: Date.now() - SETTINGS.deadlineMs - 1 });
-    const { poller, follow, byId, queries } = start([], () => ({}));
+    const { poller, follow, byId, queries } = start([], () => ({ rawStatus: 'running', progress: 80 }));
     await poller.start();
     follow(old);
     await advance(2000);
-    expect(queries).toHaveLength(0);
+    expect(queries).toHaveLength(1);
     expect(byId.get('a')).toMatchObject({ state: 'timed_out', lastError: { detail: '30' } });
     await poller.stop(0);
   });
@@ -417,6 +417,17 @@ describe('issue 20: a long Retry-After, deliveries behind queries, the deadline'
     await advance(15_000);
     expect(uploads).toEqual([2000, 12_000]);
     expect(byId.get('x')!.state).toBe('done');
+    await poller.stop(0);
+  });
+
+  it('a task finished upstream just before its deadline is delivered, not timed out', async () => {
+    const t0 = Date.now();
+    const { poller, follow, byId, queries } = start([], () => READY);
+    await poller.start();
+    follow(runningTask('a', { submittedAt: t0 - SETTINGS.deadlineMs + 1000 })); // first query due 1 s after it
+    await advance(2000);
+    expect(queries).toHaveLength(1);
+    expect(byId.get('a')).toMatchObject({ state: 'done', usage: 'committed' });
     await poller.stop(0);
   });
 });

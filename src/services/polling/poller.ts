@@ -3,7 +3,8 @@
  * task is next due; one timer fires for the earliest. Due queries run through a p-queue that bounds
  * concurrency and the global query budget (queries per second), FIFO so every task gets its turn. A 429
  * pauses every query for Retry-After. Finished videos and the endings of tasks without one go to the
- * delivery worker (its own queue, so they never wait behind queries).
+ * delivery worker (its own queue, so they never wait behind queries). A task past its deadline ends only
+ * after one more query says it is still not finished.
  */
 import PQueue from 'p-queue';
 import type { Logger } from '../../logging/logger.js';
@@ -61,6 +62,11 @@ export interface PollerDeps {
 const NOT_FOUND_LIMIT = 5;
 /** Most asset ids asked about in one status query (ASSUMED: the vendor documents no maximum). */
 const MAX_ASSET_IDS_PER_QUERY = 20;
+/**
+ * Past its deadline a task waits for one more status answer; when none comes (every query failing) it is
+ * timed out after this much longer anyway, so an unreachable upstream cannot hold its usage for ever.
+ */
+const DEADLINE_GRACE_MS = 10 * 60_000;
 
 export function createPoller(deps: PollerDeps) {
   const now = deps.now ?? Date.now;
@@ -196,9 +202,9 @@ export function createPoller(deps: PollerDeps) {
     if (task.state === 'reviewing') return checkReview(task);
     if (task.state !== 'running' || !task.upstreamTaskId) return;
     const started = task.submittedAt ?? task.createdAt;
-    if (now() - started > settings.deadlineMs) {
-      return endAndTell(task, 'timeOut', { minutes: Math.max(1, Math.round(settings.deadlineMs / 60_000)) });
-    }
+    // The deadline is judged when the query goes out (after any wait for the budget): a task past it ends
+    // only when that query says it is still not finished.
+    let sentAt = now();
     let snap: TaskSnapshot;
     try {
       stats.queries += 1;
@@ -208,11 +214,17 @@ export function createPoller(deps: PollerDeps) {
         beforeSend: async () => {
           await budget.acquire();
           if (!running) throw new Error('the poller stopped');
+          sentAt = now();
         },
       });
     } catch (err) {
+      if (now() - started > settings.deadlineMs + DEADLINE_GRACE_MS) {
+        log(task).warn({ err }, 'past the deadline and no status answer since: timing out');
+        return timeOut(task);
+      }
       return queryFailed(task, err);
     }
+    const pastDeadline = sentAt - started > settings.deadlineMs;
     notFound.delete(id);
     const attempts = Math.max(attemptsOf.get(id) ?? 0, task.attempts) + 1;
     attemptsOf.set(id, attempts);
@@ -235,6 +247,7 @@ export function createPoller(deps: PollerDeps) {
             : (snap.failureKind ?? 'unknown');
       return endAndTell(task, 'fail', { stage: 'upstream', reason, detail: snap.errorMessage ?? snap.rawStatus });
     }
+    if (pastDeadline) return timeOut(task);
     // Only what a member would notice counts as a change: a new status word or a new percentage.
     const shown = live.get(id) ?? task;
     const changed =
@@ -254,6 +267,10 @@ export function createPoller(deps: PollerDeps) {
       await deps.presenter.progress(next);
     }
     later(id, nextPollDelay(settings, attempts, deps.random));
+  }
+
+  function timeOut(task: TaskRecord): Promise<void> {
+    return endAndTell(task, 'timeOut', { minutes: Math.max(1, Math.round(settings.deadlineMs / 60_000)) });
   }
 
   /** Ends a task without a video (if it has not ended or moved on meanwhile), then tells the member. */
