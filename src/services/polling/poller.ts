@@ -2,9 +2,9 @@
  * Follows every open task until the member has seen how it ended. An in-memory schedule says when each
  * task is next due; one timer fires for the earliest. Due queries run through a p-queue that bounds
  * concurrency and the global query budget (queries per second), FIFO so every task gets its turn. A 429
- * pauses every query for Retry-After. Finished videos and the endings of tasks without one go to the
- * delivery worker (its own queue, so they never wait behind queries). A task past its deadline ends only
- * after one more query says it is still not finished.
+ * pauses every query for Retry-After, at most POLL_MAX_BACKOFF_SEC. Finished videos and the endings of tasks
+ * without one go to the delivery worker (its own queue, so they never wait behind queries). A task past its
+ * deadline ends only after one more query says it is still not finished.
  */
 import PQueue from 'p-queue';
 import type { Logger } from '../../logging/logger.js';
@@ -32,6 +32,8 @@ export interface PollerSettings extends PollTiming {
   leaseMs: number;
   /** How long the media review of a task's files may take (ASSET_REVIEW_TIMEOUT_MIN). */
   reviewTimeoutMs?: number;
+  /** The longest pause a Retry-After or a back-off may impose (POLL_MAX_BACKOFF_SEC; default 60 s). */
+  maxBackoffMs?: number;
 }
 
 export interface PollerDeps {
@@ -71,6 +73,7 @@ const DEADLINE_GRACE_MS = 10 * 60_000;
 export function createPoller(deps: PollerDeps) {
   const now = deps.now ?? Date.now;
   const { settings } = deps;
+  const maxBackoffMs = settings.maxBackoffMs ?? 60_000;
   const schedule = new DueSchedule();
   // Checks (database reads, status queries) run with bounded concurrency ...
   const queue = new PQueue({ concurrency: settings.concurrency });
@@ -91,9 +94,9 @@ export function createPoller(deps: PollerDeps) {
     logger: deps.logger,
     concurrency: settings.concurrency,
     attemptsPerMode: settings.deliveryAttemptsPerMode ?? 3,
-    // Backs off from the polling interval (10 s by default) up to a minute.
+    // Backs off from the polling interval (10 s by default) up to POLL_MAX_BACKOFF_SEC.
     retryBaseMs: settings.minIntervalMs,
-    maxBackoffMs: 60_000,
+    maxBackoffMs,
     own,
     holds: (id) => !leases.shared || leases.holds(id),
     lost: (id) => forget(id, 'its lease was taken over'),
@@ -176,13 +179,20 @@ export function createPoller(deps: PollerDeps) {
     arm();
   }
 
-  function slowDown(ms: number): void {
+  /** How long a 429 holds queries: its Retry-After (else the polling interval), at most POLL_MAX_BACKOFF_SEC. */
+  const pauseFor = (err: unknown) =>
+    Math.min(maxBackoffMs, (isSeedanceError(err) ? err.retryAfterMs : undefined) ?? settings.minIntervalMs);
+
+  /** A 429: every status query (tasks and the media review) waits; the pause is capped, the asked one logged. */
+  function slowDown(err: unknown): void {
     stats.rateLimited += 1;
-    const until = now() + ms;
+    const pauseMs = pauseFor(err);
+    const until = now() + pauseMs;
     if (until <= pausedUntil) return;
     pausedUntil = until;
     budget.pauseUntil(until);
-    deps.logger.warn({ pauseMs: ms }, 'upstream rate limit: pausing all status queries');
+    const retryAfterMs = isSeedanceError(err) ? err.retryAfterMs : undefined;
+    deps.logger.warn({ pauseMs, retryAfterMs }, 'upstream rate limit: pausing all status queries');
   }
 
   async function check(id: string): Promise<void> {
@@ -218,7 +228,7 @@ export function createPoller(deps: PollerDeps) {
         },
       });
     } catch (err) {
-      if (now() - started > settings.deadlineMs + DEADLINE_GRACE_MS) {
+      if (now() - started > settings.deadlineMs + Math.max(DEADLINE_GRACE_MS, 5 * maxBackoffMs)) {
         log(task).warn({ err }, 'past the deadline and no status answer since: timing out');
         return timeOut(task);
       }
@@ -344,12 +354,10 @@ export function createPoller(deps: PollerDeps) {
     } catch (err) {
       const checks = Math.max(attemptsOf.get(task.id) ?? 0, review.checks) + 1;
       attemptsOf.set(task.id, checks);
-      if (isSeedanceError(err) && err.kind === 'rate_limited') slowDown(err.retryAfterMs ?? settings.minIntervalMs);
+      const limited = isSeedanceError(err) && err.kind === 'rate_limited';
+      if (limited) slowDown(err);
       else log(task).warn({ err }, 'media review status query failed; will try again');
-      later(
-        task.id,
-        Math.max(nextPollDelay(settings, checks, deps.random), isSeedanceError(err) ? (err.retryAfterMs ?? 0) : 0),
-      );
+      later(task.id, Math.max(nextPollDelay(settings, checks, deps.random), limited ? pauseFor(err) : 0));
       return;
     }
     const checks = Math.max(attemptsOf.get(task.id) ?? 0, review.checks) + 1;
@@ -390,8 +398,8 @@ export function createPoller(deps: PollerDeps) {
     attemptsOf.set(task.id, attempts);
     const delay = nextPollDelay(settings, attempts, deps.random);
     if (isSeedanceError(err) && err.kind === 'rate_limited') {
-      slowDown(err.retryAfterMs ?? settings.minIntervalMs);
-      later(task.id, Math.max(delay, err.retryAfterMs ?? 0));
+      slowDown(err);
+      later(task.id, Math.max(delay, pauseFor(err)));
       return;
     }
     if (isSeedanceError(err) && err.kind === 'not_found') {
