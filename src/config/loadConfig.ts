@@ -57,6 +57,8 @@ export interface Config {
     queriesPerSecond: number;
     concurrency: number;
     deadlineMs: number;
+    /** The longest pause a 429's Retry-After (or a retry's back-off) may impose. */
+    maxBackoffMs: number;
     /** How long a task's lease lasts (shared stores: a dead process's tasks are taken over after it). */
     leaseMs: number;
   };
@@ -225,6 +227,7 @@ export function loadConfig(givenEnv: Record<string, string | undefined>, needs: 
         queriesPerSecond: e.POLL_QUERIES_PER_SEC,
         concurrency: e.POLL_CONCURRENCY,
         deadlineMs: e.TASK_DEADLINE_MIN * 60_000,
+        maxBackoffMs: e.POLL_MAX_BACKOFF_SEC * 1000,
         leaseMs: e.TASK_LEASE_SEC * 1000,
       },
       queue: { sweepMs: e.QUEUE_SWEEP_SEC * 1000, refreshGapMs: e.QUEUE_EDIT_GAP_SEC * 1000 },

@@ -118,6 +118,7 @@ export const envSchema = z.object({
   POLL_MAX_INTERVAL_SEC: positive(30),
   POLL_QUERIES_PER_SEC: positive(10),
   POLL_CONCURRENCY: int(1, 256, 8),
+  POLL_MAX_BACKOFF_SEC: positive(60),
   TASK_DEADLINE_MIN: positive(30),
   TASK_LEASE_SEC: positive(30),
   QUEUE_SWEEP_SEC: positive(5),

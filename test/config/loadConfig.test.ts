@@ -23,6 +23,7 @@ describe('configuration from environment variables', () => {
       maxIntervalMs: 30_000,
       queriesPerSecond: 10,
       deadlineMs: 30 * 60_000,
+      maxBackoffMs: 60_000,
     });
   });
 

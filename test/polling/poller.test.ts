@@ -5,7 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TaskLeases } from '../../src/services/cluster/taskLeases.js';
-import { createPoller, type PollerSettings } from '../../src/services/polling/poller.js';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logging/logger.js';
+import type { AssetCache } from '../../src/services/review/assetReview.js';
+import { createPoller, type PollerDeps, type PollerSettings } from '../../src/services/polling/poller.js';
 import type { DeliveryMode, TaskPresenter } from '../../src/services/polling/taskPresenter.js';
 import { SeedanceError } from '../../src/services/seedance/errors.js';
 import type { TaskSnapshot } from '../../src/services/seedance/parse.js';
@@ -13,7 +16,6 @@ import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import type { TaskService } from '../../src/services/tasks/taskService.js';
 import { type TransitionArgs, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
-import { quietLogger } from '../support/tempStore.js';
 
 const SETTINGS: PollerSettings = {
   firstDelayMs: 2000,
@@ -24,6 +26,7 @@ const SETTINGS: PollerSettings = {
   deadlineMs: 30 * 60_000,
   deliveryAttemptsPerMode: 2,
   leaseMs: 60_000,
+  maxBackoffMs: 60_000,
 };
 
 beforeEach(() => {
@@ -154,15 +157,27 @@ function start(
   script: Parameters<typeof scriptedUpstream>[0],
   settings: Partial<PollerSettings> = {},
   deliver?: Parameters<typeof recordingPresenter>[0],
+  extra: Pick<PollerDeps, 'review'> = {},
 ) {
   const mem = memoryTasks(tasks);
   const up = scriptedUpstream(script);
   const shown = recordingPresenter(deliver);
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = createLogger({
+    level: 'info',
+    destination: new Writable({
+      write: (c, _e, done) => {
+        logs.push(JSON.parse(String(c)) as Record<string, unknown>);
+        done();
+      },
+    }),
+  });
   const poller = createPoller({
     tasks: mem.service,
     upstream: up.upstream,
     presenter: shown.presenter,
-    logger: quietLogger(),
+    logger,
+    ...extra,
     settings: { ...SETTINGS, ...settings },
     now: () => Date.now(),
     random: () => 0.5,
@@ -173,7 +188,7 @@ function start(
     mem.byId.set(t.id, t);
     poller.track(t);
   };
-  return { poller, follow, ...mem, ...up, ...shown };
+  return { poller, follow, logs, ...mem, ...up, ...shown };
 }
 
 describe('when a followed task is queried', () => {
@@ -250,13 +265,13 @@ describe('what a query changes', () => {
     await poller.stop(0);
   });
 
-  it('past the deadline it times out without another query', async () => {
+  it('past the deadline, one more query that finds it still running times it out', async () => {
     const old = runningTask('a', { submittedAt: Date.now() - SETTINGS.deadlineMs - 1 });
-    const { poller, follow, byId, queries } = start([], () => ({}));
+    const { poller, follow, byId, queries } = start([], () => ({ rawStatus: 'running', progress: 80 }));
     await poller.start();
     follow(old);
     await advance(2000);
-    expect(queries).toHaveLength(0);
+    expect(queries).toHaveLength(1);
     expect(byId.get('a')).toMatchObject({ state: 'timed_out', lastError: { detail: '30' } });
     await poller.stop(0);
   });
@@ -349,6 +364,166 @@ describe('delivery falls back from upload to link to DM, then gives up refunded'
     follow(runningTask('a'));
     await advance(2000);
     expect(byId.get('a')).toMatchObject({ state: 'failed', lastError: { reason: 'message_deleted' } });
+    await poller.stop(0);
+  });
+});
+
+const rateLimited = (retryAfterMs: number) =>
+  new SeedanceError({ kind: 'rate_limited', message: '429', retryAfterMs, mayHaveReachedServer: false });
+const READY = { state: 'succeeded', rawStatus: 'succeeded', videoUrl: 'https://v/x.mp4' } as const;
+
+describe('issue 20: a long Retry-After, deliveries behind queries, the deadline', () => {
+  it('Retry-After 3600 s: no task fails without a query, every ready video is delivered within the cap', async () => {
+    const t0 = Date.now();
+    // The issue's measurement: 40 tasks, ready upstream, some close to their deadline; the first query gets 429.
+    const tasks = Array.from({ length: 40 }, (_, i) =>
+      runningTask(`t${i}`, { submittedAt: t0 - SETTINGS.deadlineMs + 30_000 + i * 1000 }),
+    );
+    const { poller, follow, byId, queries, logs } = start(
+      [],
+      (id, n) => (id === 'up-t0' && n === 1 ? rateLimited(3_600_000) : READY),
+      { concurrency: 4, queriesPerSecond: 5 },
+    );
+    await poller.start();
+    for (const t of tasks) follow(t);
+    await advance(2000 + 60_000 + 15_000); // the first query, the capped pause, 40 queries at 5 a second
+    for (const t of tasks) {
+      expect(byId.get(t.id)!.state, t.id).toBe('done');
+      expect(queries.some((q) => q.id === `up-${t.id}`)).toBe(true);
+    }
+    // The first budget window's queries went out before the 429; the next one waits for the cap only.
+    const after = queries.map((q) => q.at - t0).filter((at) => at > 2000);
+    expect(Math.min(...after)).toBe(62_000);
+    expect(Math.max(...after)).toBeLessThan(62_000 + 10_000);
+    expect(logs.find((l) => l.msg?.toString().startsWith('upstream rate limit'))).toMatchObject({
+      pauseMs: 60_000,
+      retryAfterMs: 3_600_000,
+    });
+    await poller.stop(0);
+  });
+
+  it('the task’s own next query is capped too (POLL_MAX_BACKOFF_SEC)', async () => {
+    const t0 = Date.now();
+    const { poller, follow, byId, queries } = start([], (_id, n) => (n === 1 ? rateLimited(3_600_000) : READY), {
+      maxBackoffMs: 20_000,
+    });
+    await poller.start();
+    follow(runningTask('a'));
+    await advance(2000 + 20_000);
+    expect(queries.map((q) => q.at - t0)).toEqual([2000, 22_000]);
+    expect(byId.get('a')!.state).toBe('done');
+    await poller.stop(0);
+  });
+
+  it('a finished task is delivered at once while every query slot waits for a 429 pause', async () => {
+    const t0 = Date.now();
+    const uploads: number[] = [];
+    const { poller, follow, byId, queries } = start(
+      [],
+      (id, n) => (id === 'up-a' && n === 1 ? rateLimited(30_000) : {}),
+      { concurrency: 2, queriesPerSecond: 1 },
+      async (_t, mode) => {
+        uploads.push(Date.now() - t0);
+        return { mode, via: 'webhook' };
+      },
+    );
+    await poller.start();
+    follow(runningTask('a'));
+    await advance(2000); // a: 429, 30 s pause
+    for (let i = 0; i < 6; i += 1) follow(runningTask(`w${i}`));
+    await advance(3000); // their checks now hold every slot, waiting for the budget
+    expect(queries).toHaveLength(1);
+    follow(runningTask('done-upstream', { state: 'delivering', videoUrl: 'https://v/d.mp4' }));
+    await advance(100);
+    expect(uploads).toEqual([5000]);
+    expect(byId.get('done-upstream')!.state).toBe('done');
+    await poller.stop(0);
+  });
+
+  it('a failed upload is tried again after the delivery back-off, not after the queries’ pause', async () => {
+    const t0 = Date.now();
+    const uploads: number[] = [];
+    const { poller, follow, byId } = start(
+      [],
+      (id, n) => (id === 'up-x' ? READY : id === 'up-a' && n === 1 ? rateLimited(50_000) : {}),
+      { concurrency: 2, queriesPerSecond: 1 },
+      async (_t, mode) => {
+        uploads.push(Date.now() - t0);
+        if (uploads.length === 1) throw new Error('Discord 500');
+        return { mode, via: 'webhook' };
+      },
+    );
+    await poller.start();
+    follow(runningTask('x')); // finished upstream: found at 2 s, its first upload fails
+    follow(runningTask('a')); // 429 a second later: every query paused for 50 s
+    await advance(3000);
+    for (let i = 0; i < 6; i += 1) follow(runningTask(`w${i}`));
+    await advance(15_000);
+    expect(uploads).toEqual([2000, 12_000]);
+    expect(byId.get('x')!.state).toBe('done');
+    await poller.stop(0);
+  });
+
+  it('a task finished upstream just before its deadline is delivered, not timed out', async () => {
+    const t0 = Date.now();
+    const { poller, follow, byId, queries } = start([], () => READY);
+    await poller.start();
+    follow(runningTask('a', { submittedAt: t0 - SETTINGS.deadlineMs + 1000 })); // first query due 1 s after it
+    await advance(2000);
+    expect(queries).toHaveLength(1);
+    expect(byId.get('a')).toMatchObject({ state: 'done', usage: 'committed' });
+    await poller.stop(0);
+  });
+
+  it('past the deadline with the queries paused, the task waits for its last query instead of failing', async () => {
+    const t0 = Date.now();
+    const { poller, follow, byId, queries } = start([], (id, n) =>
+      id === 'up-a' && n === 1 ? rateLimited(3_600_000) : id === 'up-b' ? READY : { rawStatus: 'running' },
+    );
+    await poller.start();
+    follow(runningTask('a', { submittedAt: t0 - SETTINGS.deadlineMs + 1000 }));
+    follow(runningTask('b', { submittedAt: t0 - SETTINGS.deadlineMs + 1000 }));
+    await advance(2000); // a: 429 (past its deadline now); b waits behind the pause
+    expect(byId.get('a')!.state).toBe('running');
+    await advance(60_000);
+    expect(queries.filter((q) => q.id === 'up-a')).toHaveLength(2);
+    expect(byId.get('a')).toMatchObject({ state: 'timed_out' }); // its last query said still running
+    expect(byId.get('b')).toMatchObject({ state: 'done' }); // its last query found the video
+    await poller.stop(0);
+  });
+
+  it('the media review’s queries: a Retry-After of an hour pauses them for the cap only', async () => {
+    const t0 = Date.now();
+    const asked: number[] = [];
+    const task = runningTask('r', {
+      state: 'reviewing',
+      upstreamTaskId: undefined,
+      review: {
+        items: [{ field: 'images', index: 0, kind: 'image', url: 'https://cdn/a.png', name: 'a.png', assetId: 'as1' }],
+        startedAt: t0,
+        checks: 0,
+      },
+    });
+    const { poller, follow, applied, logs } = start([], () => ({}), {}, undefined, {
+      review: {
+        async status(ids, beforeSend) {
+          await beforeSend?.();
+          asked.push(Date.now() - t0);
+          if (asked.length === 1) throw rateLimited(3_600_000);
+          return ids.map((assetId) => ({ assetId, state: 'active' as const, rawStatus: 'Active' }));
+        },
+        cache: { remember: async () => undefined } as unknown as AssetCache,
+      },
+    });
+    await poller.start();
+    follow(task);
+    await advance(2000 + 60_000);
+    expect(asked).toEqual([0, 60_000]);
+    expect(applied.map((a) => a.name)).toContain('markReviewed');
+    expect(logs.find((l) => l.msg?.toString().startsWith('upstream rate limit'))).toMatchObject({
+      pauseMs: 60_000,
+      retryAfterMs: 3_600_000,
+    });
     await poller.stop(0);
   });
 });

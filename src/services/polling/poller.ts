@@ -2,8 +2,9 @@
  * Follows every open task until the member has seen how it ended. An in-memory schedule says when each
  * task is next due; one timer fires for the earliest. Due queries run through a p-queue that bounds
  * concurrency and the global query budget (queries per second), FIFO so every task gets its turn. A 429
- * pauses the whole queue for Retry-After. Finished videos are delivered (upload, else link, else DM), then
- * the task is marked done; tasks that ended without a video are shown to the member, then marked told.
+ * pauses every query for Retry-After, at most POLL_MAX_BACKOFF_SEC. Finished videos and the endings of tasks
+ * without one go to the delivery worker (its own queue, so they never wait behind queries). A task past its
+ * deadline ends only after one more query says it is still not finished.
  */
 import PQueue from 'p-queue';
 import type { Logger } from '../../logging/logger.js';
@@ -15,10 +16,11 @@ import { isFinal, type TaskRecord } from '../tasks/taskRecord.js';
 import { LeaseLostError, type TaskLeases } from '../cluster/taskLeases.js';
 import type { Checkpoint, TaskService } from '../tasks/taskService.js';
 import type { TransitionArgs } from '../tasks/transitions.js';
+import { createDeliveryWorker } from './deliveryWorker.js';
 import { DueSchedule } from './dueSchedule.js';
 import { nextPollDelay, type PollTiming } from './pollInterval.js';
 import { QueryBudget } from './queryBudget.js';
-import type { DeliveryMode, TaskPresenter } from './taskPresenter.js';
+import type { TaskPresenter } from './taskPresenter.js';
 
 export interface PollerSettings extends PollTiming {
   queriesPerSecond: number;
@@ -30,6 +32,8 @@ export interface PollerSettings extends PollTiming {
   leaseMs: number;
   /** How long the media review of a task's files may take (ASSET_REVIEW_TIMEOUT_MIN). */
   reviewTimeoutMs?: number;
+  /** The longest pause a Retry-After or a back-off may impose (POLL_MAX_BACKOFF_SEC; default 60 s). */
+  maxBackoffMs?: number;
 }
 
 export interface PollerDeps {
@@ -60,13 +64,18 @@ export interface PollerDeps {
 const NOT_FOUND_LIMIT = 5;
 /** Most asset ids asked about in one status query (ASSUMED: the vendor documents no maximum). */
 const MAX_ASSET_IDS_PER_QUERY = 20;
-const MAX_NOTICE_ATTEMPTS = 6;
+/**
+ * Past its deadline a task waits for one more status answer; when none comes (every query failing) it is
+ * timed out after this much longer anyway, so an unreachable upstream cannot hold its usage for ever.
+ */
+const DEADLINE_GRACE_MS = 10 * 60_000;
 
 export function createPoller(deps: PollerDeps) {
   const now = deps.now ?? Date.now;
   const { settings } = deps;
+  const maxBackoffMs = settings.maxBackoffMs ?? 60_000;
   const schedule = new DueSchedule();
-  // Checks (database reads, deliveries) run with bounded concurrency ...
+  // Checks (database reads, status queries) run with bounded concurrency ...
   const queue = new PQueue({ concurrency: settings.concurrency });
   // ... and the upstream queries inside them pass through the budget, right before the HTTP call: at most
   // `queriesPerSecond` start in any rolling second (this process's share when several share the budget).
@@ -74,12 +83,28 @@ export function createPoller(deps: PollerDeps) {
   const inFlight = new Set<string>();
   /** Queries made per task since it was loaded; persisted only with a visible change, to spare writes. */
   const attemptsOf = new Map<string, number>();
-  const deliveryAttempts = new Map<string, number>();
   const notFound = new Map<string, number>();
-  const noticeAttempts = new Map<string, number>();
   const { leases } = deps;
   /** Transitions made by the poller: only while this process holds the task (shared stores). */
   const own = leases.shared ? { owner: leases.processId } : {};
+  // Deliveries and notices: their own queue, never behind queries waiting for the budget or a pause.
+  const delivery = createDeliveryWorker({
+    tasks: deps.tasks,
+    presenter: deps.presenter,
+    logger: deps.logger,
+    concurrency: settings.concurrency,
+    attemptsPerMode: settings.deliveryAttemptsPerMode ?? 3,
+    // Backs off from the polling interval (10 s by default) up to POLL_MAX_BACKOFF_SEC.
+    retryBaseMs: settings.minIntervalMs,
+    maxBackoffMs,
+    own,
+    holds: (id) => !leases.shared || leases.holds(id),
+    lost: (id) => forget(id, 'its lease was taken over'),
+    handBack: (task) => {
+      if (running) api.track(task);
+    },
+    checkpoint: deps.checkpoint,
+  });
   let maintenance: NodeJS.Timeout | undefined;
   let maintaining = false;
   let timer: NodeJS.Timeout | undefined;
@@ -98,11 +123,7 @@ export function createPoller(deps: PollerDeps) {
       live.delete(t.id);
       attemptsOf.delete(t.id);
       notFound.delete(t.id);
-      deliveryAttempts.delete(t.id);
-      if (t.toldAt) {
-        noticeAttempts.delete(t.id);
-        leases.drop(t.id);
-      }
+      if (t.toldAt) leases.drop(t.id);
     } else if (records.has(t.id) || schedule.has(t.id) || inFlight.has(t.id)) {
       records.set(t.id, t);
     }
@@ -158,13 +179,20 @@ export function createPoller(deps: PollerDeps) {
     arm();
   }
 
-  function slowDown(ms: number): void {
+  /** How long a 429 holds queries: its Retry-After (else the polling interval), at most POLL_MAX_BACKOFF_SEC. */
+  const pauseFor = (err: unknown) =>
+    Math.min(maxBackoffMs, (isSeedanceError(err) ? err.retryAfterMs : undefined) ?? settings.minIntervalMs);
+
+  /** A 429: every status query (tasks and the media review) waits; the pause is capped, the asked one logged. */
+  function slowDown(err: unknown): void {
     stats.rateLimited += 1;
-    const until = now() + ms;
+    const pauseMs = pauseFor(err);
+    const until = now() + pauseMs;
     if (until <= pausedUntil) return;
     pausedUntil = until;
     budget.pauseUntil(until);
-    deps.logger.warn({ pauseMs: ms }, 'upstream rate limit: pausing all status queries');
+    const retryAfterMs = isSeedanceError(err) ? err.retryAfterMs : undefined;
+    deps.logger.warn({ pauseMs, retryAfterMs }, 'upstream rate limit: pausing all status queries');
   }
 
   async function check(id: string): Promise<void> {
@@ -178,15 +206,15 @@ export function createPoller(deps: PollerDeps) {
     if (task.toldAt) return;
     // Waiting for a running slot: the queue starts it (services/queue), then it comes back here.
     if (task.state === 'queued') return;
-    if (isFinal(task.state)) return tell(task);
-    if (task.state === 'delivering') return deliver(task);
+    if (isFinal(task.state)) return delivery.tell(task);
+    if (task.state === 'delivering') return delivery.deliver(task);
     if (task.state === 'accepted') return submitRecovered(task);
     if (task.state === 'reviewing') return checkReview(task);
     if (task.state !== 'running' || !task.upstreamTaskId) return;
     const started = task.submittedAt ?? task.createdAt;
-    if (now() - started > settings.deadlineMs) {
-      return endAndTell(task, 'timeOut', { minutes: Math.max(1, Math.round(settings.deadlineMs / 60_000)) });
-    }
+    // The deadline is judged when the query goes out (after any wait for the budget): a task past it ends
+    // only when that query says it is still not finished.
+    let sentAt = now();
     let snap: TaskSnapshot;
     try {
       stats.queries += 1;
@@ -196,11 +224,17 @@ export function createPoller(deps: PollerDeps) {
         beforeSend: async () => {
           await budget.acquire();
           if (!running) throw new Error('the poller stopped');
+          sentAt = now();
         },
       });
     } catch (err) {
+      if (now() - started > settings.deadlineMs + Math.max(DEADLINE_GRACE_MS, 5 * maxBackoffMs)) {
+        log(task).warn({ err }, 'past the deadline and no status answer since: timing out');
+        return timeOut(task);
+      }
       return queryFailed(task, err);
     }
+    const pastDeadline = sentAt - started > settings.deadlineMs;
     notFound.delete(id);
     const attempts = Math.max(attemptsOf.get(id) ?? 0, task.attempts) + 1;
     attemptsOf.set(id, attempts);
@@ -212,7 +246,7 @@ export function createPoller(deps: PollerDeps) {
         task,
         own,
       );
-      return deliver(next);
+      return delivery.deliver(next);
     }
     if (snap.state === 'failed' || snap.state === 'cancelled' || snap.state === 'succeeded') {
       const reason =
@@ -223,6 +257,7 @@ export function createPoller(deps: PollerDeps) {
             : (snap.failureKind ?? 'unknown');
       return endAndTell(task, 'fail', { stage: 'upstream', reason, detail: snap.errorMessage ?? snap.rawStatus });
     }
+    if (pastDeadline) return timeOut(task);
     // Only what a member would notice counts as a change: a new status word or a new percentage.
     const shown = live.get(id) ?? task;
     const changed =
@@ -244,6 +279,10 @@ export function createPoller(deps: PollerDeps) {
     later(id, nextPollDelay(settings, attempts, deps.random));
   }
 
+  function timeOut(task: TaskRecord): Promise<void> {
+    return endAndTell(task, 'timeOut', { minutes: Math.max(1, Math.round(settings.deadlineMs / 60_000)) });
+  }
+
   /** Ends a task without a video (if it has not ended or moved on meanwhile), then tells the member. */
   async function endAndTell<N extends 'fail' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview'>(
     task: TaskRecord,
@@ -251,7 +290,7 @@ export function createPoller(deps: PollerDeps) {
     args: Parameters<TaskService['end']>[2] & TransitionArgs<N>,
   ): Promise<void> {
     const ended = await deps.tasks.end(task.id, name, args as never, task, own);
-    if (ended) return tell(ended);
+    if (ended) return delivery.tell(ended);
     // It moved on meanwhile (another path ended it): look at it again from the database.
     records.delete(task.id);
     later(task.id, 0);
@@ -264,7 +303,7 @@ export function createPoller(deps: PollerDeps) {
       later(task.id, settings.firstDelayMs);
       if (task.review) await deps.presenter.progress(submitted);
     } else if (submitted.state === 'reviewing') later(task.id, nextPollDelay(settings, 0, deps.random));
-    else if (isFinal(submitted.state)) await tell(submitted);
+    else if (isFinal(submitted.state)) delivery.tell(submitted);
   }
 
   /** Asset statuses seen lately, by asset id: one status query answers for the files of several tasks. */
@@ -315,12 +354,10 @@ export function createPoller(deps: PollerDeps) {
     } catch (err) {
       const checks = Math.max(attemptsOf.get(task.id) ?? 0, review.checks) + 1;
       attemptsOf.set(task.id, checks);
-      if (isSeedanceError(err) && err.kind === 'rate_limited') slowDown(err.retryAfterMs ?? settings.minIntervalMs);
+      const limited = isSeedanceError(err) && err.kind === 'rate_limited';
+      if (limited) slowDown(err);
       else log(task).warn({ err }, 'media review status query failed; will try again');
-      later(
-        task.id,
-        Math.max(nextPollDelay(settings, checks, deps.random), isSeedanceError(err) ? (err.retryAfterMs ?? 0) : 0),
-      );
+      later(task.id, Math.max(nextPollDelay(settings, checks, deps.random), limited ? pauseFor(err) : 0));
       return;
     }
     const checks = Math.max(attemptsOf.get(task.id) ?? 0, review.checks) + 1;
@@ -356,41 +393,13 @@ export function createPoller(deps: PollerDeps) {
     later(task.id, nextPollDelay(settings, checks, deps.random));
   }
 
-  /** Shows a final state without a video; the member is then marked as told (and the token forgotten). */
-  async function tell(task: TaskRecord): Promise<void> {
-    let shown: Awaited<ReturnType<TaskPresenter['final']>>;
-    try {
-      shown = await deps.presenter.final(task);
-    } catch (err) {
-      const n = (noticeAttempts.get(task.id) ?? 0) + 1;
-      noticeAttempts.set(task.id, n);
-      if (n < MAX_NOTICE_ATTEMPTS) {
-        log(task).warn({ err, attempt: n }, 'could not show the member how their task ended; will try again');
-        later(task.id, Math.min(60_000, settings.minIntervalMs * 2 ** Math.min(6, n - 1)));
-        return;
-      }
-      log(task).error({ err }, 'giving up telling the member how their task ended');
-      shown = { unreachable: true };
-    }
-    noticeAttempts.delete(task.id);
-    if ('unreachable' in shown)
-      log(task).warn({ state: task.state }, 'the member could not be told (message gone, DMs closed)');
-    await deps.tasks.apply(
-      task.id,
-      'markTold',
-      { movedTo: 'unreachable' in shown ? undefined : shown.movedTo },
-      task,
-      own,
-    );
-  }
-
   async function queryFailed(task: TaskRecord, err: unknown): Promise<void> {
     const attempts = Math.max(attemptsOf.get(task.id) ?? 0, task.attempts) + 1;
     attemptsOf.set(task.id, attempts);
     const delay = nextPollDelay(settings, attempts, deps.random);
     if (isSeedanceError(err) && err.kind === 'rate_limited') {
-      slowDown(err.retryAfterMs ?? settings.minIntervalMs);
-      later(task.id, Math.max(delay, err.retryAfterMs ?? 0));
+      slowDown(err);
+      later(task.id, Math.max(delay, pauseFor(err)));
       return;
     }
     if (isSeedanceError(err) && err.kind === 'not_found') {
@@ -405,45 +414,10 @@ export function createPoller(deps: PollerDeps) {
     later(task.id, delay);
   }
 
-  /**
-   * Hands the finished video over: as an upload first, then (after upload failures) as a link in the card,
-   * then as a link by DM. Only when even that fails has the member got nothing: then it ends refunded.
-   */
-  async function deliver(task: TaskRecord): Promise<void> {
-    const n = (deliveryAttempts.get(task.id) ?? 0) + 1;
-    const per = settings.deliveryAttemptsPerMode ?? 3;
-    const mode: DeliveryMode = n <= per ? 'upload' : n <= 2 * per ? 'link' : 'dm';
-    let outcome: Awaited<ReturnType<TaskPresenter['deliver']>>;
-    try {
-      outcome = await deps.presenter.deliver(task, mode);
-    } catch (err) {
-      deliveryAttempts.set(task.id, n);
-      if (n >= 3 * per) {
-        deliveryAttempts.delete(task.id);
-        log(task).error({ err, mode }, 'the video could not be posted anywhere, not even by DM; refunding');
-        await deps.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'undeliverable' }, task, own);
-        return;
-      }
-      log(task).warn({ err, attempt: n, mode }, 'delivery failed; will try again');
-      // Backs off from the polling interval (10 s by default) up to a minute.
-      later(task.id, Math.min(60_000, settings.minIntervalMs * 2 ** Math.min(6, n - 1)));
-      return;
-    }
-    deliveryAttempts.delete(task.id);
-    if ('unreachable' in outcome) {
-      log(task).warn('the card was deleted and the member does not accept DMs; the video is not posted');
-      await deps.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'message_deleted' }, task, own);
-      return;
-    }
-    deps.checkpoint?.('task.delivered_unsaved', task);
-    const done = await deps.tasks.apply(task.id, 'markDelivered', outcome, task, own);
-    deps.checkpoint?.('task.delivered', done);
-  }
-
-  return {
+  const api = {
     stats,
     get pending() {
-      return schedule.size + inFlight.size;
+      return schedule.size + inFlight.size + delivery.pending;
     },
     /** This process's share of the query budget (several processes share one API key's budget). */
     setQueryRate(rate: number): void {
@@ -453,6 +427,8 @@ export function createPoller(deps: PollerDeps) {
     track(task: TaskRecord): void {
       if (task.toldAt || task.state === 'queued') return;
       if (task.state === 'running') later(task.id, nextPollDelay(settings, task.attempts, deps.random));
+      else if (task.state === 'delivering') delivery.deliver(task);
+      else if (isFinal(task.state)) delivery.tell(task);
       else later(task.id, 0);
     },
     /**
@@ -480,10 +456,14 @@ export function createPoller(deps: PollerDeps) {
       timer = undefined;
       queue.clear();
       budget.clear();
-      await Promise.race([queue.onIdle(), new Promise((r) => setTimeout(r, graceMs).unref?.())]);
+      await Promise.all([
+        Promise.race([queue.onIdle(), new Promise((r) => setTimeout(r, graceMs).unref?.())]),
+        delivery.stop(graceMs),
+      ]);
       await leases.release().catch((err: unknown) => deps.logger.warn({ err }, 'could not give the task leases back'));
     },
   };
+  return api;
 
   /** Claims what may be taken now and adopts it. */
   async function takeOver(includeHeld = false): Promise<{ open: number; uncertain: number; failed: number }> {
@@ -532,7 +512,8 @@ export function createPoller(deps: PollerDeps) {
       schedule.schedule(t.id, now());
       return ended ? 'failed' : 'queued';
     }
-    if (t.state === 'running' || t.state === 'delivering' || t.state === 'reviewing') {
+    if (t.state === 'delivering') delivery.deliver(t);
+    else if (t.state === 'running' || t.state === 'reviewing') {
       const spread = Math.min(settings.firstDelayMs, 5000);
       schedule.schedule(t.id, now() + Math.floor((deps.random ?? Math.random)() * spread));
     } else {
@@ -563,6 +544,7 @@ export function createPoller(deps: PollerDeps) {
     records.delete(id);
     live.delete(id);
     attemptsOf.delete(id);
+    delivery.forget(id);
     leases.drop(id);
     deps.logger.info({ taskId: id, why }, 'no longer following this task');
   }
