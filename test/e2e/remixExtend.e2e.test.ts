@@ -276,7 +276,7 @@ describe('Extend', () => {
     const refusal = h.discord.requests.find(
       (r) => r.method === 'POST' && r.path.includes(ix.token ?? '') && (r.body as Body)?.flags === 64,
     );
-    expect((refusal?.body as Body).content).toMatch(/day|limit/i);
+    expect((refusal!.body as Body).content).toMatch(/day|limit/i);
     expect(h.seedance.createCount()).toBe(creates + 1); // the /video only
     expect(await tasksOf(h)).toHaveLength(2);
   }, 60_000);
