@@ -220,6 +220,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger: logger.child({ component: 'discord' }),
     now,
     track: (task) => poller.track(task),
+    reviewedAssets: (urls) => assetCache.lookup(urls, seedance.reviewKey),
   };
   let router: AttachedRouter | undefined;
   let http: OpsHttpServer | undefined;

@@ -132,6 +132,62 @@ describe('an image on sd2_mx_720p', () => {
   });
 });
 
+describe('Re-roll when Discord cannot sign the attachment URLs anew', () => {
+  /** A reviewed, finished task; then Discord refuses to re-sign its URLs and the member clicks Re-roll. */
+  const rerollWithoutResign = async (beforeClick: () => Promise<void> = async () => {}) => {
+    const ix = video(
+      'images',
+      [
+        { name: 'prompt', value: 'a paper boat' },
+        { name: 'model', value: 'sd2_mx_720p' },
+      ],
+      [png('image1')],
+    );
+    await h!.discord.waitForCallback(ix.id);
+    const done = await until((await latestTask()).id, 'done');
+    await beforeClick();
+    h!.discord.injectRestFault({ route: 'POST /attachments/refresh-urls', status: 503, times: 10 });
+    const click = h!.discord.dispatchComponent({
+      customId: `v1:reroll:${done.id}`,
+      messageId: h!.discord.originalMessage(ix.id)!.id,
+      user: MEMBER,
+    });
+    const cb = await h!.discord.waitForCallback(click.id);
+    expect(h!.discord.requestsTo('POST /attachments/refresh-urls').length).toBeGreaterThanOrEqual(1);
+    return { done, cb };
+  };
+
+  it('files already reviewed: it starts anyway with the cached asset ids, no new review', async () => {
+    await start();
+    const { done, cb } = await rerollWithoutResign();
+    expect((cb.data?.flags as number | undefined) ?? 0).toBe(0); // the public card, not "upload them again"
+    const rerolled = await until((await latestTask()).id, (t) => t.id !== done.id && t.state === 'done');
+    expect(rerolled.parentId).toBe(done.id);
+    expect(h!.seedance.auditCount()).toBe(1); // no new review
+    const assetId = done.review!.items[0]!.assetId!;
+    expect(rerolled.review?.items[0]).toMatchObject({ reused: true, assetId });
+    expect(creates()[1]!.body).toMatchObject({ images: [`asset://${assetId}`] });
+  });
+
+  it('files the review cache no longer holds: the member is asked to upload again, nothing sent', async () => {
+    await start();
+    const { cb } = await rerollWithoutResign(async () => {
+      // As after the cache's 30 days: the file would have to be fetched (and reviewed) again.
+      const stored: string[] = [];
+      for await (const page of h!.app.store.pages('assets:')) stored.push(...page.map(([k]) => k));
+      expect(stored).toHaveLength(1);
+      await h!.app.store.transact(stored, (tx) => {
+        for (const k of stored) tx.delete(k);
+      });
+    });
+    expect(cb.data?.flags).toBe(64);
+    expect(String(cb.data?.content)).toContain('upload them again');
+    expect(h!.seedance.auditCount()).toBe(1);
+    expect(creates()).toHaveLength(1);
+    expect(await h!.app.tasks.listRecentByUser(MEMBER.id)).toHaveLength(1);
+  });
+});
+
 describe('several API keys: the media review fails over to a healthy key', () => {
   const K1 = 'sk_review_first';
   const K2 = 'sk_review_second';
