@@ -102,8 +102,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now,
   });
   // The media review of Manxue uploads (ASSUMED contract, services/seedance/assets.ts) and its reuse cache.
-  // Asset ids belong to the account that reviewed them: reviews go to the pool's review key (the first key),
-  // the cache is kept per key fingerprint, and a reviewed task is created with that same key.
+  // Asset ids belong to the account that reviewed them: reviews go to the pool's review key (the first key not
+  // set aside), the cache is kept per key fingerprint, and a reviewed task is created with that same key.
   const assetClient = new AssetReviewClient(seedance, config.assets);
   const assetCache = createAssetCache({ store, fingerprint: () => seedance.reviewKey, now });
   const shards = await resolveShards(config);
@@ -178,7 +178,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now,
     checkpoint: options.checkpoint,
     leases,
-    review: { status: (ids, beforeSend) => assetClient.status(ids, beforeSend), cache: assetCache },
+    review: { status: (ids, beforeSend, key) => assetClient.status(ids, beforeSend, key), cache: assetCache },
   });
   const queue = createTaskQueue({
     tasks,
@@ -221,6 +221,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger: logger.child({ component: 'discord' }),
     now,
     track: (task) => poller.track(task),
+    reviewedAssets: (urls) => assetCache.lookup(urls, seedance.reviewKey),
   };
   let router: AttachedRouter | undefined;
   let http: OpsHttpServer | undefined;

@@ -1,7 +1,8 @@
 /**
  * Command line over the same services the bot uses, so an admin can check rules, key and host without Discord.
- *   validate '<json>' [--json]   exact upstream body, or every problem (exit 0 valid, 1 invalid)
- *   submit '<json>' [--json]     validate, then create a real task (costs money)
+ *   validate '<json>' [--json]   exact upstream body, or every problem (exit 0 valid, 1 invalid; Manxue uploads
+ *                                must pass the media review first: said so, exit 1)
+ *   submit '<json>' [--json]     validate, then create a real task (costs money; Manxue media as asset:// ids)
  *   status <task_id> [--json]    query a task
  *   models [--json]              the catalog
  *   audit <url>... [--every <sec>]  submit files to the media review (Manxue), poll, print the raw answers
@@ -18,7 +19,9 @@ import { describeModels } from './describeModels.js';
 import { requestFromJson } from './requestFromJson.js';
 
 const USAGE = `Usage:
-  npm run cli -- validate '<json>' [--json]   print the upstream body or the problems (exit 0 valid, 1 invalid)
+  npm run cli -- validate '<json>' [--json]   print the upstream body or the problems (exit 0 valid, 1 invalid);
+                                              Manxue (sd2_mx_*) media must be asset:// ids: uploads go through the
+                                              media review first (the bot does this itself; here: audit)
   npm run cli -- submit '<json>' [--json]     validate, then create the task upstream (costs money)
   npm run cli -- status <task_id> [--json]    query a task upstream
   npm run cli -- models [--json]              list the models and their rules
@@ -64,6 +67,33 @@ function printValidation(result: ReturnType<typeof validateVideoRequest>, asJson
     stderr(`The request has ${problems.length} problem(s):`);
     for (const p of problems) stderr(`  - [${p.field}] ${p.en}\n    ${p.zh}`);
   }
+  return 1;
+}
+
+/**
+ * A valid Manxue request whose media are uploads (https) is no body the video service takes: those models take
+ * media only as `asset://` ids of reviewed files. The bot reviews uploads itself; here the operator is told so,
+ * and how to do it by hand, and the body is not printed as valid (exit 1, like `submit`). Undefined otherwise.
+ */
+function needsMediaReview(result: ReturnType<typeof validateVideoRequest>, asJson: boolean): number | undefined {
+  if (!result.ok) return undefined;
+  const files = reviewItemsOf({ model: result.model.id, request: result.body });
+  if (!files.length) return undefined;
+  const urls = files.map((it) => it.url);
+  const message =
+    `${result.model.id} takes media only as asset:// ids of files that passed the media review, so this is not a ` +
+    'body the video service accepts. The bot sends such files to the media review itself and creates the task ' +
+    'with their asset:// ids once each is Active. To send it yourself, review the files first with\n' +
+    `  npm run cli -- audit ${urls.join(' ')}\nthen put the asset:// ids in the request.`;
+  if (asJson)
+    stdout(
+      JSON.stringify({
+        valid: false,
+        mediaReview: files.map((it) => ({ field: it.field, index: it.index, url: it.url })),
+        message,
+      }),
+    );
+  else stderr(message);
   return 1;
 }
 
@@ -119,20 +149,15 @@ export async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'validate': {
       const v = validate(arg);
-      return 'exit' in v ? v.exit : printValidation(v.result, asJson);
+      if ('exit' in v) return v.exit;
+      return needsMediaReview(v.result, asJson) ?? printValidation(v.result, asJson);
     }
     case 'submit': {
       const v = validate(arg);
       if ('exit' in v) return v.exit;
+      const review = needsMediaReview(v.result, asJson);
+      if (review !== undefined) return review;
       if (!v.result.ok) return printValidation(v.result, asJson);
-      // The bot reviews uploads for the Manxue models; this command sends the body as it is.
-      const unreviewed = reviewItemsOf({ model: v.result.model.id, request: v.result.body });
-      if (unreviewed.length) {
-        stderr(
-          `${v.result.model.id} takes media only as asset:// ids: review the files first with\n  npm run cli -- audit ${unreviewed.map((it) => it.url).join(' ')}\nthen put the asset:// ids in the request.`,
-        );
-        return 1;
-      }
       try {
         const created = await upstreamClient().createTask({ ...v.result.body });
         stdout(asJson ? JSON.stringify(created) : `Task created: ${created.taskId} (${created.status ?? 'submitted'})`);

@@ -19,4 +19,9 @@ export interface BotContext {
   now: () => number;
   /** Hands a submitted task to the background poller. */
   track(task: TaskRecord): void;
+  /**
+   * The asset ids of files the media review accepted under the key new reviews go to, by the URLs asked about
+   * (Manxue models): such files need no working URL, only their ids.
+   */
+  reviewedAssets?(urls: readonly string[]): Promise<Map<string, string>>;
 }

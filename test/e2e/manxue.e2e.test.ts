@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { keyFingerprint } from '../../src/services/seedance/keyPool.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import type { AttachmentSpec, CommandOption } from '../fakes/discord/index.js';
 import { eventually, startHarness, type Harness, type HarnessOptions } from '../harness.js';
@@ -128,6 +129,115 @@ describe('an image on sd2_mx_720p', () => {
     expect(firstImages[0]).toMatch(/^asset:\/\/ast_/);
     expect(creates()[1]!.body).toMatchObject({ images: firstImages });
     expect(rerolled.review?.items[0]).toMatchObject({ reused: true, assetId: first.review!.items[0]!.assetId });
+  });
+});
+
+describe('Re-roll when Discord cannot sign the attachment URLs anew', () => {
+  /** A reviewed, finished task; then Discord refuses to re-sign its URLs and the member clicks Re-roll. */
+  const rerollWithoutResign = async (beforeClick: () => Promise<void> = async () => {}) => {
+    const ix = video(
+      'images',
+      [
+        { name: 'prompt', value: 'a paper boat' },
+        { name: 'model', value: 'sd2_mx_720p' },
+      ],
+      [png('image1')],
+    );
+    await h!.discord.waitForCallback(ix.id);
+    const done = await until((await latestTask()).id, 'done');
+    await beforeClick();
+    h!.discord.injectRestFault({ route: 'POST /attachments/refresh-urls', status: 503, times: 10 });
+    const click = h!.discord.dispatchComponent({
+      customId: `v1:reroll:${done.id}`,
+      messageId: h!.discord.originalMessage(ix.id)!.id,
+      user: MEMBER,
+    });
+    const cb = await h!.discord.waitForCallback(click.id);
+    expect(h!.discord.requestsTo('POST /attachments/refresh-urls').length).toBeGreaterThanOrEqual(1);
+    return { done, cb };
+  };
+
+  it('files already reviewed: it starts anyway with the cached asset ids, no new review', async () => {
+    await start();
+    const { done, cb } = await rerollWithoutResign();
+    expect((cb.data?.flags as number | undefined) ?? 0).toBe(0); // the public card, not "upload them again"
+    const rerolled = await until((await latestTask()).id, (t) => t.id !== done.id && t.state === 'done');
+    expect(rerolled.parentId).toBe(done.id);
+    expect(h!.seedance.auditCount()).toBe(1); // no new review
+    const assetId = done.review!.items[0]!.assetId!;
+    expect(rerolled.review?.items[0]).toMatchObject({ reused: true, assetId });
+    expect(creates()[1]!.body).toMatchObject({ images: [`asset://${assetId}`] });
+  });
+
+  it('files the review cache no longer holds: the member is asked to upload again, nothing sent', async () => {
+    await start();
+    const { cb } = await rerollWithoutResign(async () => {
+      // As after the cache's 30 days: the file would have to be fetched (and reviewed) again.
+      const stored: string[] = [];
+      for await (const page of h!.app.store.pages('assets:')) stored.push(...page.map(([k]) => k));
+      expect(stored).toHaveLength(1);
+      await h!.app.store.transact(stored, (tx) => {
+        for (const k of stored) tx.delete(k);
+      });
+    });
+    expect(cb.data?.flags).toBe(64);
+    expect(String(cb.data?.content)).toContain('upload them again');
+    expect(h!.seedance.auditCount()).toBe(1);
+    expect(creates()).toHaveLength(1);
+    expect(await h!.app.tasks.listRecentByUser(MEMBER.id)).toHaveLength(1);
+  });
+});
+
+describe('several API keys: the media review fails over to a healthy key', () => {
+  const K1 = 'sk_review_first';
+  const K2 = 'sk_review_second';
+  const startTwoKeys = () =>
+    start({ seedance: { apiKey: K1, apiKeys: [K2] }, env: { SEEDANCE_API_KEY: `${K1},${K2}` } });
+  const auditKeys = () =>
+    h!.seedance.requests.filter((r) => r.path.endsWith('/assets/audit')).map((r) => r.headers.authorization);
+  const upload = (prompt: string) =>
+    video(
+      'images',
+      [
+        { name: 'prompt', value: prompt },
+        { name: 'model', value: 'sd2_mx_720p' },
+      ],
+      [png('image1')],
+    );
+
+  it('the first key refused: the files are reviewed under the next key and the task is created with it', async () => {
+    await startTwoKeys();
+    h!.seedance.setKeyState(K1, 'refused');
+    const ix = upload('a heron takes off');
+    await h!.discord.waitForCallback(ix.id);
+    const done = await until((await latestTask()).id, 'done');
+    expect(auditKeys()).toEqual([`Bearer ${K1}`, `Bearer ${K2}`]); // refused (nothing reviewed), then K2
+    expect(done).toMatchObject({ usage: 'committed', upstreamKey: keyFingerprint(K2) });
+    expect(h!.seedance.createCountFor(K2)).toBe(1);
+    const assetId = assetIdOf(done.request.images![0]!)!;
+    expect(h!.seedance.assets.get(assetId)?.apiKey).toBe(K2);
+    expect(creates()[0]!.body).toMatchObject({ images: [`asset://${assetId}`] });
+    // The next upload goes straight to K2 (K1 is set aside), and a Re-roll reuses K2's review.
+    const next = upload('a heron lands');
+    await h!.discord.waitForCallback(next.id);
+    await until((await latestTask()).id, 'done');
+    expect(auditKeys()).toEqual([`Bearer ${K1}`, `Bearer ${K2}`, `Bearer ${K2}`]);
+  });
+
+  it('the first key out of balance: its create is refused, the files are reviewed again under the next key', async () => {
+    await startTwoKeys();
+    h!.seedance.setKeyState(K1, 'broke');
+    const ix = upload('a storm over the bay');
+    await h!.discord.waitForCallback(ix.id);
+    const done = await until((await latestTask()).id, 'done', 15_000);
+    // K1 reviewed (its account still does that) but could not create; K2 reviewed again and created.
+    expect(auditKeys()).toEqual([`Bearer ${K1}`, `Bearer ${K2}`]);
+    expect(h!.seedance.createCountFor(K1)).toBe(1);
+    expect(h!.seedance.createCountFor(K2)).toBe(1);
+    expect(done).toMatchObject({ usage: 'committed', upstreamKey: keyFingerprint(K2) });
+    const k2Asset = [...h!.seedance.assets.values()].find((a) => a.apiKey === K2)!;
+    expect(done.review?.items[0]).toMatchObject({ assetId: k2Asset.assetId });
+    expect(await usageTotals()).toEqual({ tasks: 1, running: 0 }); // charged once
   });
 });
 

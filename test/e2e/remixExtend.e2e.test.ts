@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { keys } from '../../src/db/keys.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import { eventually, FAST_POLL_ENV, type Harness, NO_LIMITS_ENV, startHarness } from '../harness.js';
@@ -221,11 +221,45 @@ describe('Extend', () => {
     }
   }, 60_000);
 
-  it('a limit reached meanwhile refuses privately and deletes the frame it posted', async () => {
+  it('a member at their daily limit is refused before any work: no download, no ffmpeg job, no frame posted', async () => {
     h = await startHarness({ env: { ...NO_LIMITS_ENV, ...FAST_POLL_ENV, LIMIT_MEMBER_DAILY_TASKS: '1' } });
     const { task, card } = await finished(h);
+    const before = await h.app.ledger.snapshot(task.guildId!, MEMBER.id);
+    const downloads = () => h!.seedance.requests.filter((r) => r.path.startsWith('/files/')).length;
+    const downloaded = downloads();
+    const lastFrame = vi.spyOn(h.app.media, 'lastFrame');
+    const { callback } = await submit(h, `v1:extendform:${task.id}`, { prompt: 'next shot', duration: '5' }, card);
+    // Answered at once, privately, with the limit's words (not deferred for a frame).
+    expect(callback.type).toBe(4);
+    expect((callback.data as Body).flags).toBe(64);
+    expect((callback.data as Body).content).toMatch(/day|limit/i);
+    expect(lastFrame).not.toHaveBeenCalled();
+    expect(downloads()).toBe(downloaded);
+    expect(h.discord.requests.some((r) => r.files.some((f) => f.name.startsWith('last-frame-')))).toBe(false);
+    expect(await tasksOf(h)).toHaveLength(1);
+    expect(await h.app.ledger.snapshot(task.guildId!, MEMBER.id)).toEqual(before);
+  }, 60_000);
+
+  it('a limit reached meanwhile (while the frame is taken) refuses privately and deletes the frame it posted', async () => {
+    h = await startHarness({ env: { ...NO_LIMITS_ENV, ...FAST_POLL_ENV, LIMIT_MEMBER_DAILY_TASKS: '2' } });
+    const { task, card } = await finished(h);
     const creates = h.seedance.createCount();
-    const { ix } = await submit(h, `v1:extendform:${task.id}`, { prompt: 'next shot', duration: '5' }, card);
+    // The frame's upload waits a second (rate limited): meanwhile the member uses their last video of the day.
+    h.discord.injectRestFault({
+      route: 'POST /channels/:channelId/messages',
+      withFilesOnly: true,
+      status: 429,
+      retryAfterSec: 1,
+    });
+    const { ix, callback } = await submit(h, `v1:extendform:${task.id}`, { prompt: 'next shot', duration: '5' }, card);
+    expect(callback.type).toBe(5); // the pre-check passed: deferred for the frame
+    const other = h.discord.dispatchCommand({
+      name: 'video',
+      subcommand: 'text',
+      user: MEMBER,
+      options: [{ name: 'prompt', value: 'a quiet harbour' }],
+    });
+    await h.discord.waitForCallback(other.id);
     await eventually(
       () =>
         h!.discord.requests.some(
@@ -239,13 +273,12 @@ describe('Extend', () => {
     );
     expect(frames).toHaveLength(1);
     expect(frames[0]!.deleted).toBe(true);
-    expect(
-      (await h.discord.requests.find((r) => r.method === 'POST' && (r.body as Body)?.flags === 64)?.body) as Body,
-    ).toMatchObject({
-      content: expect.stringMatching(/day|limit/i),
-    });
-    expect(h.seedance.createCount()).toBe(creates);
-    expect(await tasksOf(h)).toHaveLength(1);
+    const refusal = h.discord.requests.find(
+      (r) => r.method === 'POST' && r.path.includes(ix.token ?? '') && (r.body as Body)?.flags === 64,
+    );
+    expect((refusal!.body as Body).content).toMatch(/day|limit/i);
+    expect(h.seedance.createCount()).toBe(creates + 1); // the /video only
+    expect(await tasksOf(h)).toHaveLength(2);
   }, 60_000);
 
   it('a model that cannot start from a frame shows no Extend button and refuses a forged click', async () => {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSeedance, startFakeSeedance } from '../../src/dev/fake-seedance/index.js';
 import { createKeyPool, keyFingerprint, splitKeys } from '../../src/services/seedance/keyPool.js';
@@ -143,6 +145,43 @@ describe('a key refused or out of balance is set aside', () => {
     const p = pool([K1, K2]);
     expect((await p.createTask(body)).key).toBe(keyFingerprint(K2));
     expect(p.states()[0]).toMatchObject({ available: false, asideFor: 'quota' });
+  });
+
+  it('an error that echoes a prompt saying "insufficient balance" does not set the key aside', async () => {
+    const p = pool();
+    const echoed = 'insufficient balance, please top up';
+    fake.injectFault('create', { kind: 'code', code: '20002', msg: `prompt refused: "${echoed}"` });
+    expect(await rejection(p.createTask({ ...body, prompt: echoed }))).toMatchObject({ kind: 'invalid_request' });
+    fake.injectFault('create', { kind: 'code', code: '40010', msg: `sensitive content in prompt: ${echoed}` });
+    expect(await rejection(p.createTask({ ...body, prompt: echoed }))).toMatchObject({ kind: 'server' });
+    expect(p.states().every((s) => s.available)).toBe(true);
+    expect(fake.createCount()).toBe(2); // never moved on to another key either
+    // The real balance answer still does.
+    fake.setKeyState(K1, 'broke');
+    expect((await p.createTask(body)).key).not.toBe(FP1);
+    expect(p.states()[0]).toMatchObject({ available: false, asideFor: 'quota' });
+  });
+
+  it('HTTP 402 sets the key aside whatever its message', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(402, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: '40010', msg: 'payment required' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const p = createKeyPool({
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        apiKeys: [K1],
+        cooldownMs: 60_000,
+        timeoutMs: 1000,
+        now: () => clock,
+      });
+      expect(await rejection(p.createTask(body))).toMatchObject({ kind: 'unavailable' });
+      expect(p.states()[0]).toMatchObject({ available: false, asideFor: 'quota' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('every key set aside: `unavailable`, nothing created, and the pool says so before anyone asks', async () => {

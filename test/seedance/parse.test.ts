@@ -29,11 +29,30 @@ describe('envelope: wrapped or flat, code as string or number', () => {
     expect(parseEnvelope({ code: 20002, msg: 'x' })).toMatchObject({ ok: false, kind: 'invalid_request' });
     expect(parseEnvelope({ code: '-1', msg: 'x' })).toMatchObject({ ok: false, kind: 'server' });
   });
-  it('an empty balance or used-up key quota is its own kind, whatever code it comes with', () => {
+  it('an empty balance or used-up key quota is its own kind: an undocumented code whose message is exactly such a refusal', () => {
     expect(parseEnvelope({ code: '40003', msg: 'insufficient balance' })).toMatchObject({ ok: false, kind: 'quota' });
-    expect(parseEnvelope({ code: 20002, msg: 'API key quota exceeded' })).toMatchObject({ kind: 'quota' });
+    expect(parseEnvelope({ code: '40003', msg: 'insufficient balance, please top up' })).toMatchObject({
+      kind: 'quota',
+    });
+    expect(parseEnvelope({ code: 40002, msg: 'API key quota exceeded' })).toMatchObject({ kind: 'quota' });
     expect(parseEnvelope({ code: '1', msg: '余额不足' })).toMatchObject({ kind: 'quota' });
+    expect(parseEnvelope({ code: '1', msg: '账户余额不足，请充值' })).toMatchObject({ kind: 'quota' });
     expect(parseEnvelope({ code: '20001', msg: 'insufficient balance' })).toMatchObject({ kind: 'auth' });
+  });
+  it('text that only mentions a balance (member input echoed back) is no quota refusal', () => {
+    // 20002 is the bad-parameters code, where the vendor repeats what was sent.
+    expect(parseEnvelope({ code: 20002, msg: 'API key quota exceeded' })).toMatchObject({ kind: 'invalid_request' });
+    expect(
+      parseEnvelope({ code: '20002', msg: 'prompt contains sensitive words: "insufficient balance, please top up"' }),
+    ).toMatchObject({ kind: 'invalid_request' });
+    expect(parseEnvelope({ code: '40010', msg: 'prompt refused: insufficient balance' })).toMatchObject({
+      kind: 'unknown',
+    });
+    expect(parseEnvelope({ code: '1', msg: '提示词违规：余额不足' })).toMatchObject({ kind: 'unknown' });
+    // A task's own fields inside data are not the refusal's words.
+    expect(parseEnvelope({ code: '1', data: { error_message: 'insufficient balance' } })).toMatchObject({
+      kind: 'unknown',
+    });
   });
   it.each([
     [{ code: '1', msg: 'from msg' }, 'from msg'],

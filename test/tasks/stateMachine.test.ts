@@ -21,9 +21,9 @@ const ALL: TaskState[] = [
 const ALLOWED: Record<TaskState, TaskState[]> = {
   queued: ['accepted', 'failed'],
   accepted: ['submitting', 'review_submitting', 'failed'],
-  review_submitting: ['reviewing', 'failed', 'uncertain'],
+  review_submitting: ['reviewing', 'accepted', 'failed', 'uncertain'],
   reviewing: ['reviewing', 'accepted', 'failed'],
-  submitting: ['running', 'failed', 'uncertain'],
+  submitting: ['running', 'accepted', 'failed', 'uncertain'],
   running: ['running', 'delivering', 'failed', 'timed_out'],
   delivering: ['delivering', 'done', 'failed'],
   done: [],
@@ -198,6 +198,21 @@ describe('each named transition keeps to the states it is for', () => {
       IllegalTransitionError,
     );
     expect(() => transitions.markReviewed(task('accepted'), { checks: 1 }, T0)).toThrow(IllegalTransitionError);
+  });
+
+  it('reviewElsewhere: a refused review key sends the task back to accepted without its review or key', () => {
+    const review = { items: [], startedAt: T0, checks: 0 };
+    for (const from of ['review_submitting', 'submitting'] as const) {
+      const back = transitions.reviewElsewhere({ ...task(from), review, upstreamKey: 'k1' }, undefined, T0 + 1);
+      expect(back).toMatchObject({ state: 'accepted', usage: 'reserved', updatedAt: T0 + 1 });
+      expect(back.review).toBeUndefined();
+      expect(back.upstreamKey).toBeUndefined();
+    }
+    // Only a reviewed task, and never once it runs.
+    expect(() => transitions.reviewElsewhere(task('submitting'), undefined, T0)).toThrow(IllegalTransitionError);
+    expect(() => transitions.reviewElsewhere({ ...task('running'), review }, undefined, T0)).toThrow(
+      IllegalTransitionError,
+    );
   });
 
   it('transitions never change the record they are given', () => {

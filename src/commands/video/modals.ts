@@ -1,8 +1,9 @@
 /**
  * Submitted Remix and Extend modals. Remix: the parent's model and references with the edited prompt, duration
  * and ratio, down the same path as /video. Extend: the parent's last frame (ffmpeg) is posted in the channel (or
- * thread) and becomes the first frame of a new task with the edited prompt. Both are checked before any work:
- * a refusal is private and changes nothing; a frame posted for a request that is then refused is deleted.
+ * thread) and becomes the first frame of a new task with the edited prompt. Both are checked before any work
+ * (Extend: the limits too, read-only): a refusal is private and changes nothing; a frame posted for a request
+ * that the reservation then refuses is deleted.
  */
 import { type ModalSubmitInteraction, Routes } from 'discord.js';
 import { canStartFromFrame, findModel } from '../../catalog/models.js';
@@ -108,6 +109,23 @@ async function extend(
   );
   if (early.kind !== 'ok') {
     await tellPrivately(interaction, refusalText(early, locale) ?? t(locale, 'error.generic'));
+    return;
+  }
+  // The limits too, read through the ledger with the reservation's own rules: a member at a limit (or in a
+  // cooldown) gets no download, no ffmpeg job and no frame. The reservation at the end still decides.
+  const limited = await ctx.ledger.precheck({
+    guildId: origin.guildId,
+    userId: origin.userId,
+    roleIds,
+    model: early.checked.model.id,
+    cost: early.checked.cost,
+  });
+  if (limited) {
+    const { ok: _ok, ...refusal } = limited;
+    await tellPrivately(
+      interaction,
+      refusalText({ kind: 'refused', ...refusal }, locale) ?? t(locale, 'error.generic'),
+    );
     return;
   }
 

@@ -1,9 +1,11 @@
 /**
  * New tasks made from an existing card (Re-roll, Retry, Remix, Extend): the stored request with its Discord
- * media URLs signed anew, sent down the same path as /video (policy, blocklist, validation, limits, queue),
+ * media URLs signed anew (not needed for Manxue files already reviewed: their asset ids are used), sent down
+ * the same path as /video (policy, blocklist, validation, limits, queue),
  * charged to whoever clicked, and linked back to the card it came from. Refusals are private and change nothing.
  */
 import type { RepliableInteraction } from 'discord.js';
+import { findModel } from '../../catalog/models.js';
 import { type Locale, resolveLocale, t } from '../../i18n/index.js';
 import {
   type ParentKind,
@@ -44,15 +46,23 @@ export async function requestFromCard(
   const locale = resolveLocale(interaction.locale);
   // The stored references are Discord CDN URLs that expire: sign stale ones anew, or ask for a new upload.
   const refreshed = await refreshAttachmentUrls(interaction.client.rest, mediaUrls(draft), ctx.now());
+  let urls = refreshed.ok ? refreshed.urls : new Map<string, string>();
   if (!refreshed.ok) {
+    // Files the media review already accepted are sent as their asset ids: their URLs are never fetched again.
+    const reviewed = await allReviewed(ctx, draft.model ?? parent.model, mediaUrls(draft));
     ctx.logger.warn(
-      { taskId: parent.id, guildId: parent.guildId, reason: refreshed.reason },
-      'reference URLs could not be refreshed',
+      { taskId: parent.id, guildId: parent.guildId, reason: refreshed.reason, reviewed },
+      reviewed
+        ? 'reference URLs could not be refreshed; the reviewed asset ids are used'
+        : 'reference URLs could not be refreshed',
     );
-    await tellPrivately(interaction, t(locale, 'button.mediaExpired'));
-    return;
+    if (!reviewed) {
+      await tellPrivately(interaction, t(locale, 'button.mediaExpired'));
+      return;
+    }
+    urls = new Map();
   }
-  const result = await requestVideo(ctx, taskOriginOf(interaction), withMediaUrls(draft, refreshed.urls), {
+  const result = await requestVideo(ctx, taskOriginOf(interaction), withMediaUrls(draft, urls), {
     parent: { id: parent.id, kind, messageUrl: cardUrl(parent) },
     roleIds: memberRoleIds(interaction),
   });
@@ -60,6 +70,15 @@ export async function requestFromCard(
   if (refusal) await tellPrivately(interaction, refusal);
   else if (result.kind === 'accepted') await publishTask(interaction, result.task, ctx);
   // claimed: another process of the bot (sharing the database) answers this interaction.
+}
+
+/** Whether the model takes media through the media review and every file of the request passed it already. */
+async function allReviewed(ctx: BotContext, model: string, urls: readonly string[]): Promise<boolean> {
+  if (!findModel(model)?.assetReview || !ctx.reviewedAssets) return false;
+  const files = urls.filter((u) => !u.trim().startsWith('asset://'));
+  if (!files.length) return true;
+  const known = await ctx.reviewedAssets(files).catch(() => new Map<string, string>());
+  return files.every((u) => known.has(u));
 }
 
 /** Every media URL a request refers to. */

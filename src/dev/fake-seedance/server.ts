@@ -1,9 +1,16 @@
 /**
  * A loopback fake of the jimmyai Seedance API: bearer check, create + query, the media review of Manxue
  * models (submit, status, Processing → Active or Failed, failedItems; create refuses non-asset media on
- * sd2_mx_*), scripted lifecycles on an injectable clock, injectable faults (queued per route, or chosen by a hook),
- * and real MP4 files for finished tasks. Records every request (or, with `recordRequests: false`, only counts them),
- * keeps a ledger of every task it created and counts the faults it played.
+      const result = audit(body, key);
+      return answer(result.status, result.payload);
+    }
+    if (route === 'assetStatus') return answer(200, assetStatus(req, body, key));
+    if (route === 'create') {
+      const b = (body ?? {}) as { model?: unknown; prompt?: unknown };
+      if (typeof b.model !== 'string' || typeof b.prompt !== 'string')
+        return answer(400, { code: '20002', msg: 'model and prompt are required' });
+      const mediaProblem = manxueMediaProblem(b as Record<string, unknown>, key);
+      if (mediaProblem) return answer(400, { code: '20002', msg: mediaProblem });
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -64,6 +71,8 @@ export interface FakeAsset {
   kind: 'image' | 'video' | 'audio';
   createdAt: number;
   outcome: 'active' | 'fail' | 'stuck';
+  /** The key (account) that submitted it: only that key may query it or use it in a create. */
+  apiKey?: string;
 }
 
 export interface RecordedRequest {
@@ -117,7 +126,7 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     a.outcome === 'stuck' || at - a.createdAt < reviewMs ? 'Processing' : a.outcome === 'fail' ? 'Failed' : 'Active';
 
   /** The provider's answer to a review submission (ASSUMED shape, see src/services/seedance/assets.ts). */
-  function audit(body: unknown) {
+  function audit(body: unknown, apiKey: string) {
     const b = (body ?? {}) as Record<string, unknown>;
     const lists: Array<[FakeAsset['kind'], unknown]> = [
       ['image', b.imageUrls ?? b.image_urls],
@@ -146,6 +155,7 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
           kind,
           createdAt: now(),
           outcome: /review-fail/.test(url) ? 'fail' : /review-stuck/.test(url) ? 'stuck' : 'active',
+          apiKey,
         };
         assets.set(asset.assetId, asset);
         items.push(
@@ -167,7 +177,7 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
   }
 
   /** Status of asset ids: `?assetIds=a,b` (any parameter name) or `{"assetIds": [...]}`. */
-  function assetStatus(req: IncomingMessage, body: unknown) {
+  function assetStatus(req: IncomingMessage, body: unknown, apiKey: string) {
     let ids: string[] = [];
     if (req.method === 'GET') {
       const query = new URL(req.url ?? '/', 'http://fake').searchParams;
@@ -179,7 +189,7 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     }
     const items = ids
       .map((id) => assets.get(id))
-      .filter((a): a is FakeAsset => !!a)
+      .filter((a): a is FakeAsset => !!a && (!a.apiKey || a.apiKey === apiKey))
       .map((a) => {
         const status = assetStatusAt(a, now());
         const reason = status === 'Failed' ? 'the image shows a recognisable real person' : undefined;
@@ -191,14 +201,14 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
   }
 
   /** Manxue models take media only as asset:// ids of Active assets (the vendor's "Full route: asset://{assetId}"). */
-  function manxueMediaProblem(b: Record<string, unknown>): string | undefined {
+  function manxueMediaProblem(b: Record<string, unknown>, apiKey: string): string | undefined {
     if (typeof b.model !== 'string' || !b.model.startsWith('sd2_mx_')) return undefined;
     for (const field of MEDIA_FIELDS) {
       const v = b[field];
       for (const url of Array.isArray(v) ? v : v === undefined ? [] : [v]) {
         const id = typeof url === 'string' && url.startsWith('asset://') ? url.slice(8) : undefined;
         const asset = id ? assets.get(id) : undefined;
-        if (!asset) return `${field}: Full route: asset://{assetId}`;
+        if (!asset || (asset.apiKey && asset.apiKey !== apiKey)) return `${field}: Full route: asset://{assetId}`;
         if (assetStatusAt(asset, now()) !== 'Active') return `${field}: asset ${id} is not Active`;
       }
     }
@@ -395,15 +405,15 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
     };
 
     if (route === 'audit') {
-      const result = audit(body);
+      const result = audit(body, key);
       return answer(result.status, result.payload);
     }
-    if (route === 'assetStatus') return answer(200, assetStatus(req, body));
+    if (route === 'assetStatus') return answer(200, assetStatus(req, body, key));
     if (route === 'create') {
       const b = (body ?? {}) as { model?: unknown; prompt?: unknown };
       if (typeof b.model !== 'string' || typeof b.prompt !== 'string')
         return answer(400, { code: '20002', msg: 'model and prompt are required' });
-      const mediaProblem = manxueMediaProblem(b as Record<string, unknown>);
+      const mediaProblem = manxueMediaProblem(b as Record<string, unknown>, key);
       if (mediaProblem) return answer(400, { code: '20002', msg: mediaProblem });
       const taskId = `task_${randomBytes(8).toString('hex')}`;
       const script = scriptQueue.shift() ?? scriptFromPrompt(b.prompt, options.defaultScript ?? DEFAULT_SCRIPT);

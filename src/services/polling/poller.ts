@@ -56,7 +56,8 @@ export interface PollerDeps {
   leases: TaskLeases;
   /** The media review's status queries and the reuse cache (Manxue models); tasks in review wait without them. */
   review?: {
-    status(assetIds: readonly string[], beforeSend?: () => Promise<void>): Promise<AssetStatus[]>;
+    /** `key`: the fingerprint of the API key whose account reviews the files (their task's `upstreamKey`). */
+    status(assetIds: readonly string[], beforeSend?: () => Promise<void>, key?: string): Promise<AssetStatus[]>;
     cache: AssetCache;
   };
 }
@@ -336,17 +337,22 @@ export function createPoller(deps: PollerDeps) {
       // One query answers for several tasks: statuses seen lately are used as they are, and a query that has
       // to go out also asks about other followed tasks' files, up to its size.
       if (!ids.every(seenLately)) {
+        // Only files of the same account: an asset id is known only to the key that reviewed it.
         const others = [...records.values()]
-          .filter((t) => t.id !== task.id && t.state === 'reviewing')
+          .filter((t) => t.id !== task.id && t.state === 'reviewing' && t.upstreamKey === task.upstreamKey)
           .flatMap((t) => t.review?.items ?? [])
           .filter((it) => it.assetId && !it.reused && !seenLately(it.assetId))
           .map((it) => it.assetId!);
         const ask = [...new Set([...ids, ...others])].slice(0, Math.max(ids.length, MAX_ASSET_IDS_PER_QUERY));
         stats.queries += 1;
-        const statuses = await deps.review.status(ask, async () => {
-          await budget.acquire();
-          if (!running) throw new Error('the poller stopped');
-        });
+        const statuses = await deps.review.status(
+          ask,
+          async () => {
+            await budget.acquire();
+            if (!running) throw new Error('the poller stopped');
+          },
+          task.upstreamKey,
+        );
         const at = now();
         for (const st of statuses) assetSeen.set(st.assetId, { status: st, at });
         forgetOldAssets(at);
@@ -386,7 +392,7 @@ export function createPoller(deps: PollerDeps) {
       attemptsOf.delete(task.id);
       log(task).info({ files: pending.length, checks }, 'media review passed');
       await deps.review.cache
-        .remember(reviewed.review?.items.filter((it) => !it.reused) ?? [])
+        .remember(reviewed.review?.items.filter((it) => !it.reused) ?? [], reviewed.upstreamKey)
         .catch((err: unknown) => log(task).warn({ err }, 'could not remember the reviewed files'));
       return submitRecovered(reviewed);
     }

@@ -1,7 +1,8 @@
 /**
  * The media review as part of a task: which files of a request need it (Manxue models take uploads only as
  * reviewed `asset://` ids), the create body with the asset ids in place, and the reuse cache of files that
- * passed (per API key, by URL without its signature, 30 days) so Re-roll and Retry never review a file twice.
+ * passed (per API key, by URL without its signature, 30 days) so Re-roll and Retry never review a file twice
+ * under the same key.
  */
 import { createHash } from 'node:crypto';
 import { findModel } from '../../catalog/models.js';
@@ -98,13 +99,14 @@ export interface ReviewedAsset {
   at: number;
 }
 
+/** Each call names the API key (its fingerprint) whose account reviewed the files; default: `fingerprint()`. */
 export interface AssetCache {
   /** The asset ids of files reviewed within 30 days under this API key, by the URLs asked about. */
-  lookup(urls: readonly string[]): Promise<Map<string, string>>;
+  lookup(urls: readonly string[], key?: string): Promise<Map<string, string>>;
   /** Remembers files the review accepted (one small transaction; losing it only costs a review). */
-  remember(items: readonly ReviewItem[]): Promise<void>;
+  remember(items: readonly ReviewItem[], key?: string): Promise<void>;
   /** Forgets files whose asset ids the video service refused (they may have expired there). */
-  forget(urls: readonly string[]): Promise<void>;
+  forget(urls: readonly string[], key?: string): Promise<void>;
 }
 
 export function createAssetCache(deps: {
@@ -112,9 +114,10 @@ export function createAssetCache(deps: {
   fingerprint: () => string;
   now: () => number;
 }): AssetCache {
-  const keyOf = (url: string) => keys.asset(deps.fingerprint(), urlHash(url));
+  const keyFor = (key: string | undefined) => (url: string) => keys.asset(key ?? deps.fingerprint(), urlHash(url));
   return {
-    async lookup(urls) {
+    async lookup(urls, key) {
+      const keyOf = keyFor(key);
       const wanted = [...new Set(urls)];
       const found = await deps.store.getMany<ReviewedAsset>(wanted.map(keyOf));
       const fresh = deps.now() - ASSET_REUSE_MS;
@@ -125,7 +128,8 @@ export function createAssetCache(deps: {
       }
       return out;
     },
-    async remember(items) {
+    async remember(items, key) {
+      const keyOf = keyFor(key);
       const active = items.filter((it) => it.assetId);
       if (!active.length) return;
       const at = deps.now();
@@ -137,7 +141,8 @@ export function createAssetCache(deps: {
         },
       );
     },
-    async forget(urls) {
+    async forget(urls, key) {
+      const keyOf = keyFor(key);
       const doomed = [...new Set(urls.map(keyOf))];
       if (!doomed.length) return;
       await deps.store.transact(doomed, (tx) => {

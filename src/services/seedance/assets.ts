@@ -9,7 +9,6 @@
  * tolerantly (camelCase or snake_case, `items` or `list`, string or number codes). `npm run cli -- audit <url>`
  * prints the raw answers so an operator can check the contract with their own key.
  */
-import type { SeedanceClient } from './client.js';
 import { SeedanceError } from './errors.js';
 import { parseEnvelope } from './parse.js';
 
@@ -167,20 +166,34 @@ export function parseStatusAnswer(json: unknown): AssetStatus[] | undefined {
 /** `asset://{assetId}`: how a reviewed file is named in a create body. */
 export const assetUrl = (assetId: string) => `asset://${assetId.replace(/^asset:\/\//, '')}`;
 
-/** The review's two calls, through the Seedance client (same key, time limits and typed errors). */
+/** Calls another route of the API: a Seedance client (its key), or the key pool (`key`: which key's account). */
+export interface ApiCaller {
+  call(
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    body?: unknown,
+    beforeSend?: () => Promise<void>,
+    key?: string,
+  ): Promise<unknown>;
+}
+
+/**
+ * The review's two calls, through the Seedance client (same key, time limits and typed errors). `key`: the
+ * fingerprint of the API key whose account reviews the files (with the key pool); status is asked with the same.
+ */
 export class AssetReviewClient {
   constructor(
-    private readonly client: Pick<SeedanceClient, 'call'>,
+    private readonly client: ApiCaller,
     private readonly contract: AssetContract = DEFAULT_ASSET_CONTRACT,
   ) {}
 
   /** The raw answer of a review submission (the CLI prints it). Not retried: a review is submitted once. */
-  submitRaw(items: readonly AuditInput[]): Promise<unknown> {
-    return this.client.call('POST', this.contract.auditPath, auditBody(items));
+  submitRaw(items: readonly AuditInput[], key?: string): Promise<unknown> {
+    return this.client.call('POST', this.contract.auditPath, auditBody(items), undefined, key);
   }
 
-  async submit(items: readonly AuditInput[]): Promise<AuditResult> {
-    const json = await this.submitRaw(items);
+  async submit(items: readonly AuditInput[], key?: string): Promise<AuditResult> {
+    const json = await this.submitRaw(items, key);
     const parsed = parseAuditAnswer(json, items);
     if (!parsed)
       throw new SeedanceError({
@@ -192,16 +205,17 @@ export class AssetReviewClient {
   }
 
   /** The raw answer of a status query; `beforeSend` waits for the shared query budget. */
-  statusRaw(assetIds: readonly string[], beforeSend?: () => Promise<void>): Promise<unknown> {
+  statusRaw(assetIds: readonly string[], beforeSend?: () => Promise<void>, key?: string): Promise<unknown> {
     const { statusPath, statusMethod, statusParam } = this.contract;
-    if (statusMethod === 'POST') return this.client.call('POST', statusPath, { [statusParam]: assetIds }, beforeSend);
+    const { client } = this;
+    if (statusMethod === 'POST') return client.call('POST', statusPath, { [statusParam]: assetIds }, beforeSend, key);
     const sep = statusPath.includes('?') ? '&' : '?';
     const query = `${encodeURIComponent(statusParam)}=${assetIds.map(encodeURIComponent).join(',')}`;
-    return this.client.call('GET', `${statusPath}${sep}${query}`, undefined, beforeSend);
+    return client.call('GET', `${statusPath}${sep}${query}`, undefined, beforeSend, key);
   }
 
-  async status(assetIds: readonly string[], beforeSend?: () => Promise<void>): Promise<AssetStatus[]> {
-    const parsed = parseStatusAnswer(await this.statusRaw(assetIds, beforeSend));
+  async status(assetIds: readonly string[], beforeSend?: () => Promise<void>, key?: string): Promise<AssetStatus[]> {
+    const parsed = parseStatusAnswer(await this.statusRaw(assetIds, beforeSend, key));
     if (!parsed)
       throw new SeedanceError({
         kind: 'malformed',

@@ -114,14 +114,34 @@ export function createKeyPool(options: KeyPoolOptions) {
     fingerprints: pool.map((k) => k.fingerprint),
 
     /**
-     * The key media reviews go to (the first one): asset ids belong to its account, so tasks using them are
-     * created with it too (`createTask(…, { key })`).
+     * The key a new media review goes to: the first key that is not set aside (the first one when none is).
+     * Asset ids belong to its account, so the task using them is created with it too (`createTask(…, { key })`),
+     * and their status is asked with it (`call(…, key)`).
      */
-    reviewKey: pool[0]!.fingerprint,
+    get reviewKey(): string {
+      return (pool.find(isAvailable) ?? pool[0]!).fingerprint;
+    },
 
-    /** One call to another route of the API (the media review) with the review key. */
-    call(...args: Parameters<SeedanceClient['call']>): ReturnType<SeedanceClient['call']> {
-      return pool[0]!.client.call(...args);
+    /**
+     * One call to another route of the API (the media review) with the key of fingerprint `key` (default: the
+     * first). An answer proving the key refused or out of balance sets it aside, as a create's does, so the next
+     * review goes to another key.
+     */
+    async call(
+      method: Parameters<SeedanceClient['call']>[0],
+      pathAndQuery: string,
+      body?: unknown,
+      beforeSend?: () => Promise<void>,
+      key?: string,
+    ): Promise<unknown> {
+      const k = (key && byFingerprint.get(key)) || pool[0]!;
+      try {
+        return await k.client.call(method, pathAndQuery, body, beforeSend);
+      } catch (err) {
+        if (isSeedanceError(err) && !err.mayHaveReachedServer && (err.kind === 'auth' || err.kind === 'quota'))
+          setAside(k, err);
+        throw err;
+      }
     },
 
     /** Whether any key may take a new task now. */

@@ -34,8 +34,19 @@ export type Envelope =
 
 const SUCCESS_CODES = new Set(['20000', '0', '200']);
 
-/** How the vendor words a refusal for an empty balance or a used-up key quota (no code of its own is known). */
-export const QUOTA_MESSAGE = /insufficient|balance|quota|余额|额度|欠费|credit/i;
+/**
+ * A refusal for an empty balance or a used-up key quota, as the vendor's whole error message: a short fixed
+ * sentence ("insufficient balance, please top up", "API key quota exceeded", "余额不足，请充值"), nothing else.
+ * No code of its own is documented, so the message decides, but only when it is exactly such a sentence: an error
+ * that merely mentions a balance (a prompt echoed in "prompt refused: insufficient balance") is not one, so
+ * member input can never set a key aside.
+ */
+const EN_QUOTA =
+  /^(?:(?:your |the )?(?:account |user |api[ _-]?key |key )?(?:balance|credits?|quota)(?: is)? (?:insufficient|exceeded|exhausted|used up|not enough|too low)|insufficient (?:account |user |api[ _-]?key |key )?(?:balance|credits?|quota|funds))(?:[\s,.;:!-]+(?:please )?(?:top up|recharge)(?: your (?:account|balance))?)?[\s.!]*$/i;
+const ZH_QUOTA =
+  /^(?:(?:账户|账号|用户|api ?key ?|密钥)?(?:余额|额度)(?:不足|已用完|已用尽|耗尽)|(?:账户|账号)?已?欠费)(?:[，,。；;\s]*请?充值)?[。！!\s]*$/i;
+export const isQuotaMessage = (msg: string | undefined): boolean =>
+  !!msg && msg.length <= 120 && (EN_QUOTA.test(msg.trim()) || ZH_QUOTA.test(msg.trim()));
 
 /** Splits an answer into its business outcome and its data (the body itself when it is flat). */
 export function parseEnvelope(json: unknown): Envelope {
@@ -53,15 +64,18 @@ export function parseEnvelope(json: unknown): Envelope {
     data.reason,
   );
   if (code === undefined || SUCCESS_CODES.has(code)) return { ok: true, data, code, msg };
+  // The refusal's own words (not a task's fields inside `data`, which may carry what the member wrote).
+  const ownMsg = first(json.msg, json.message, error?.message, typeof json.error === 'string' ? json.error : undefined);
+  // The documented codes first: 20002 (bad parameters) is where member input comes back, so it is never a quota.
   const kind: EnvelopeErrorKind =
     code === '20001'
       ? 'auth'
       : code === '-1'
         ? 'server'
-        : QUOTA_MESSAGE.test(msg ?? '')
-          ? 'quota'
-          : code === '20002'
-            ? 'invalid_request'
+        : code === '20002'
+          ? 'invalid_request'
+          : isQuotaMessage(ownMsg)
+            ? 'quota'
             : 'unknown';
   return { ok: false, code, msg: msg ?? `upstream code ${code}`, kind };
 }

@@ -8,11 +8,14 @@ const NEXT: Record<TaskState, readonly TaskState[]> = {
   // accepted → review_submitting when the media review is sent first (Manxue models with uploads).
   accepted: ['submitting', 'review_submitting', 'failed'],
   // review_submitting → uncertain when the process died or the submission's outcome is unknown (never resent).
-  review_submitting: ['reviewing', 'failed', 'uncertain'],
+  // review_submitting → accepted when the review's API key was refused (nothing reviewed): reviewed under another.
+  review_submitting: ['reviewing', 'accepted', 'failed', 'uncertain'],
   // reviewing → accepted when every asset is Active (then sent like any task); → failed when refused or too slow.
   reviewing: ['reviewing', 'accepted', 'failed'],
   // submitting → uncertain when the process died or the create call's outcome is unknown.
-  submitting: ['running', 'failed', 'uncertain'],
+  // submitting → accepted when the account owning its reviewed assets refused the create (nothing was made):
+  // the files are reviewed again under another key.
+  submitting: ['running', 'accepted', 'failed', 'uncertain'],
   running: ['running', 'delivering', 'failed', 'timed_out'],
   delivering: ['delivering', 'done', 'failed'],
   done: [],

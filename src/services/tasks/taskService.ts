@@ -53,8 +53,12 @@ export interface TaskServiceDeps {
   /** The media review of Manxue models' uploads (submission and reuse cache); without it nothing is reviewed. */
   review?: {
     cache: AssetCache;
-    client: { submit(items: readonly AuditInput[]): Promise<AuditResult> };
-    /** Fingerprint of the API key reviews go to: the task is created with it (its account owns the assets). */
+    client: { submit(items: readonly AuditInput[], key?: string): Promise<AuditResult> };
+    /**
+     * Fingerprint of the API key a new review goes to (one not set aside): the task is created with it (its
+     * account owns the assets). A key refused before it reviewed or created anything is set aside by the pool,
+     * and the files go to the next one.
+     */
     key?: () => string;
   };
 }
@@ -69,6 +73,8 @@ export type Claimed = { ok: false; claimed: true };
 export type CreateResult = { ok: true; task: TaskRecord } | Refusal | Claimed;
 
 const RECENT_PER_USER = 25;
+/** How many times one task's media review may move to another API key (each move sets a key aside). */
+const MAX_REVIEW_KEYS = 8;
 
 /** A task waiting in its scope's queue: whose it is, and the member's running cap when it was queued. */
 export interface QueueEntry {
@@ -292,17 +298,20 @@ export function createTaskService(deps: TaskServiceDeps) {
    * `review_submitting` is saved before the call, so a crash during it leaves a task that recovery marks
    * uncertain instead of submitting twice. Returns the task as it ends up (`reviewing` for the poller).
    */
-  async function startReview(task: TaskRecord): Promise<TaskRecord> {
+  async function startReview(task: TaskRecord, elsewhere = 0): Promise<TaskRecord> {
     const review = deps.review!;
     const wanted = reviewItemsOf(task);
-    const known = await review.cache.lookup(wanted.map((it) => it.url));
+    const key = review.key?.();
+    const known = await review.cache.lookup(
+      wanted.map((it) => it.url),
+      key,
+    );
     const items = wanted.map((it) => {
       const assetId = known.get(it.url);
       return assetId ? { ...it, assetId, status: 'Active', reused: true } : it;
     });
     const toSend = items.filter((it) => !it.assetId);
     try {
-      const key = review.key?.();
       if (!toSend.length) return await apply(task.id, 'useReviewedAssets', { items, key }, task);
       task = await apply(task.id, 'startReviewSubmitting', { items, key }, task);
     } catch (err) {
@@ -313,10 +322,18 @@ export function createTaskService(deps: TaskServiceDeps) {
     const log = logFor(task);
     let result: AuditResult;
     try {
-      result = await review.client.submit(toSend.map((it) => ({ url: it.url, kind: it.kind })));
+      result = await review.client.submit(
+        toSend.map((it) => ({ url: it.url, kind: it.kind })),
+        key,
+      );
     } catch (err) {
       const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
       log.warn({ err, uncertain, files: toSend.length }, 'media review submission failed');
+      if (canReviewElsewhere(err, elsewhere)) {
+        const again = await apply(task.id, 'reviewElsewhere', undefined, task);
+        log.info({ key }, 'media review key refused; reviewing under another key');
+        return startReview(again, elsewhere + 1);
+      }
       if (uncertain) return apply(task.id, 'markUncertain', { stage: 'review', reason: 'review_uncertain' }, task);
       return apply(task.id, 'fail', { ...submitError(err), stage: 'review' }, task);
     }
@@ -337,6 +354,16 @@ export function createTaskService(deps: TaskServiceDeps) {
     log.info({ files: toSend.length, reused: items.length - toSend.length }, 'media review submitted');
     checkpoint('task.reviewing', reviewing);
     return reviewing;
+  }
+
+  /**
+   * The key a review went to was refused or is out of balance, proven before it reviewed or created anything,
+   * and another key can take work: the files go to that one (at most once per key).
+   */
+  function canReviewElsewhere(err: unknown, elsewhere: number): boolean {
+    if (!deps.review?.key || !isSeedanceError(err) || err.mayHaveReachedServer) return false;
+    if (err.kind !== 'auth' && err.kind !== 'quota' && err.kind !== 'unavailable') return false;
+    return elsewhere < MAX_REVIEW_KEYS && (deps.upstream.available?.() ?? false);
   }
 
   const service = {
@@ -438,13 +465,14 @@ export function createTaskService(deps: TaskServiceDeps) {
      * Sends the task upstream, once: only an `accepted` task moves to `submitting` (checked inside the
      * transaction), and `submitting` is saved before the create call, so a crash during the call leaves a
      * task that recovery marks uncertain instead of sending twice. Returns the task as it ends up.
+     * (`elsewhere`, internal: how many times its media review has moved to another API key.)
      */
-    async submit(id: string): Promise<TaskRecord> {
+    async submit(id: string, elsewhere = 0): Promise<TaskRecord> {
       let task: TaskRecord;
       if (deps.review) {
         const current = await get(id);
         if (current && needsReview(current)) {
-          const reviewed = await startReview(current);
+          const reviewed = await startReview(current, elsewhere);
           if (reviewed.state !== 'accepted') return reviewed;
         }
       }
@@ -467,12 +495,23 @@ export function createTaskService(deps: TaskServiceDeps) {
         const error = submitError(err);
         const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
         logFor(task).warn({ err, uncertain }, 'task submission failed');
+        // The account owning the reviewed assets refused (nothing was created): review under another key.
+        if (task.review && canReviewElsewhere(err, elsewhere)) {
+          await apply(id, 'reviewElsewhere', undefined, task);
+          logFor(task).info({ key: task.upstreamKey }, 'review key refused the create; reviewing under another key');
+          return service.submit(id, elsewhere + 1);
+        }
         // Refused with reused asset ids: they may have expired upstream, so the next try reviews the files again.
         const reused = task.review?.items.filter((it) => it.reused) ?? [];
         if (!uncertain && reused.length && deps.review)
-          await deps.review.cache.forget(reused.map((it) => it.url)).catch((e: unknown) => {
-            logFor(task).warn({ err: e }, 'could not forget the reused assets');
-          });
+          await deps.review.cache
+            .forget(
+              reused.map((it) => it.url),
+              task.upstreamKey,
+            )
+            .catch((e: unknown) => {
+              logFor(task).warn({ err: e }, 'could not forget the reused assets');
+            });
         return apply(id, uncertain ? 'markUncertain' : 'fail', error, task);
       }
       checkpoint('task.created_upstream', task);

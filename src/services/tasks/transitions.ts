@@ -76,6 +76,18 @@ export const transitions = {
     ...(a.key ? { upstreamKey: a.key } : {}),
   }),
 
+  /**
+   * review_submitting or submitting → accepted: the API key the media review went to was refused or is out of
+   * balance, proven before anything was reviewed or created. The review (and its key) is dropped, so the files
+   * are reviewed again under another key, and the task is created with that one.
+   */
+  reviewElsewhere: (t: TaskRecord, _: undefined, at: number): TaskRecord => {
+    requireState(t, 'review_submitting', 'submitting');
+    if (!t.review) throw new IllegalTransitionError(t.state, 'accepted');
+    const { review: _review, upstreamKey: _key, ...rest } = moveTo(t, 'accepted', at);
+    return rest;
+  },
+
   /** review_submitting → reviewing: the review took the files; their asset ids are polled from now on. */
   startReview: (
     t: TaskRecord,

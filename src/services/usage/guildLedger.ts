@@ -59,6 +59,8 @@ export type ReserveResult =
 export interface UsagePlan {
   keys: string[];
   reserve(tx: Tx): ReserveResult;
+  /** The reservation's decision without its writes (`tx` is only read). */
+  check(tx: Tx): { ok: true } | Refusal;
 }
 
 /** One member's month in a server: their usage, and how many requests the video service refused for content. */
@@ -110,6 +112,63 @@ export function createGuildLedger(options: GuildLedgerOptions) {
     return { limits, fromRole, timeZone: settings.timeZone ?? DEFAULT_TIME_ZONE };
   }
 
+  /** Reads the server's limits and time zone, and names the records a reservation for `scope` needs. */
+  async function plan(scope: UsageScope): Promise<UsagePlan> {
+    if (!scope.guildId && !options.dmEnabled) {
+      const refused = (): Refusal => ({ ok: false, key: 'limit.dm_disabled', params: {} });
+      return { keys: [], reserve: refused, check: refused };
+    }
+    const at = now();
+    const { limits, timeZone } = await context(scope.guildId, scope.roleIds);
+    const k = scopeKeys(scope.guildId, scope.userId, timeZone, at);
+    const inGuild = scope.guildId !== null;
+    // In direct messages the member is the whole scope: only their document counts.
+    const docs = inGuild ? [k.guild, k.member] : [k.member];
+    const { day, month } = k.periods;
+    return {
+      keys: docs,
+      check(tx) {
+        const spend = costMicros(options.prices, scope.model, scope.cost);
+        const decision = checkLimits(tx, limits, k, scope, at, spend, options.prices?.currency);
+        return 'ok' in decision ? decision : { ok: true };
+      },
+      reserve(tx) {
+        const spend = costMicros(options.prices, scope.model, scope.cost);
+        const decision = checkLimits(tx, limits, k, scope, at, spend, options.prices?.currency);
+        if ('ok' in decision) return decision;
+        const { slot } = decision;
+        const amount: Counter = {
+          tasks: 1,
+          seconds: scope.cost.seconds,
+          perTaskUnits: scope.cost.billing === 'per_task' ? scope.cost.units : 0,
+          perSecondUnits: scope.cost.billing === 'per_second' ? scope.cost.units : 0,
+          ...(spend !== undefined ? { spend } : {}),
+        };
+        const family = inGuild ? (findModel(scope.model)?.family ?? 'other') : undefined;
+        if (inGuild)
+          tx.set(
+            k.guild,
+            withReservation(tx.get<UsageDoc>(k.guild) ?? EMPTY_USAGE, amount, day, month, undefined, slot, family),
+          );
+        tx.set(k.member, withReservation(tx.get<UsageDoc>(k.member) ?? EMPTY_USAGE, amount, day, month, at, slot));
+        return {
+          ok: true,
+          reservation: {
+            docs,
+            day,
+            month,
+            amount,
+            at,
+            ...(spend !== undefined ? { currency: options.prices!.currency } : {}),
+            ...(family ? { family } : {}),
+          },
+          slot,
+          memberRunningCap: limits.member_running,
+        };
+      },
+    };
+  }
+
   return {
     /** The operator's prices, when set (estimated costs are shown with their currency). */
     prices: options.prices,
@@ -127,55 +186,28 @@ export function createGuildLedger(options: GuildLedgerOptions) {
       return { limits, fromRole };
     },
 
-    /** Reads the server's limits and time zone, and names the records a reservation for `scope` needs. */
-    async plan(scope: UsageScope): Promise<UsagePlan> {
-      if (!scope.guildId && !options.dmEnabled) {
-        return { keys: [], reserve: () => ({ ok: false, key: 'limit.dm_disabled', params: {} }) };
-      }
-      const at = now();
-      const { limits, timeZone } = await context(scope.guildId, scope.roleIds);
-      const k = scopeKeys(scope.guildId, scope.userId, timeZone, at);
-      const inGuild = scope.guildId !== null;
-      // In direct messages the member is the whole scope: only their document counts.
-      const docs = inGuild ? [k.guild, k.member] : [k.member];
-      const { day, month } = k.periods;
-      return {
-        keys: docs,
-        reserve(tx) {
-          const spend = costMicros(options.prices, scope.model, scope.cost);
-          const decision = checkLimits(tx, limits, k, scope, at, spend, options.prices?.currency);
-          if ('ok' in decision) return decision;
-          const { slot } = decision;
-          const amount: Counter = {
-            tasks: 1,
-            seconds: scope.cost.seconds,
-            perTaskUnits: scope.cost.billing === 'per_task' ? scope.cost.units : 0,
-            perSecondUnits: scope.cost.billing === 'per_second' ? scope.cost.units : 0,
-            ...(spend !== undefined ? { spend } : {}),
-          };
-          const family = inGuild ? (findModel(scope.model)?.family ?? 'other') : undefined;
-          if (inGuild)
-            tx.set(
-              k.guild,
-              withReservation(tx.get<UsageDoc>(k.guild) ?? EMPTY_USAGE, amount, day, month, undefined, slot, family),
-            );
-          tx.set(k.member, withReservation(tx.get<UsageDoc>(k.member) ?? EMPTY_USAGE, amount, day, month, at, slot));
-          return {
-            ok: true,
-            reservation: {
-              docs,
-              day,
-              month,
-              amount,
-              at,
-              ...(spend !== undefined ? { currency: options.prices!.currency } : {}),
-              ...(family ? { family } : {}),
-            },
-            slot,
-            memberRunningCap: limits.member_running,
-          };
+    plan,
+
+    /**
+     * The same rules as the reservation, read-only: whether a request for `scope` would be refused now (a limit,
+     * the cooldown, the spend). Work done before the reservation (Extend's frame) runs only when it passes; the
+     * reservation still decides, in its transaction, since usage may change in between. A full running cap is
+     * no refusal (the request would wait in the queue).
+     */
+    async precheck(scope: UsageScope): Promise<Refusal | undefined> {
+      const planned = await plan(scope);
+      const found = await store.getMany<unknown>(planned.keys);
+      const readOnly: Tx = {
+        get: <V>(key: string) => found.get(key) as V | undefined,
+        set: () => {
+          throw new Error('a precheck writes nothing');
+        },
+        delete: () => {
+          throw new Error('a precheck writes nothing');
         },
       };
+      const decision = planned.check(readOnly);
+      return decision.ok ? undefined : decision;
     },
 
     /** The records settling `r` touches. */
