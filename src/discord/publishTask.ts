@@ -36,7 +36,13 @@ export async function publishTask(
       { err },
       lost ? 'interaction handled elsewhere; dropping task' : 'could not post the task message',
     );
-    return (await ctx.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'reply_failed' })) ?? task;
+    // Decided on the task as it is now, not on `task`: a queued one may have left the queue while the reply was
+    // pending, and is then being sent (or rendering, paid for): that one is followed to its end, never dropped.
+    const ended = await ctx.tasks.tryEnd(task.id, 'abandon', { stage: 'delivery', reason: 'reply_failed' });
+    if (ended.ok) return ended.task;
+    log.info({ state: ended.task.state }, 'the task moved on while its reply was pending; following it without a card');
+    ctx.track(ended.task);
+    return ended.task;
   }
   if (!messageId) messageId = (await interaction.fetchReply().catch(() => undefined))?.id;
   if (messageId) await ctx.tasks.attachMessage(task.id, messageId);

@@ -179,6 +179,71 @@ describe.each(await storeKinds())('on %s', (kind) => {
     });
   });
 
+  describe('a reply that fails while the queue moves', () => {
+    const REPLY_LOST = { route: 'POST /interactions/:id/:token/callback', status: 404, code: 10062 } as const;
+
+    it('a queued task started while its reply is pending is not abandoned: it is followed and delivered', async () => {
+      await start({ LIMIT_GUILD_RUNNING: '1' });
+      await ask(0);
+      await eventually(() => h!.seedance.createCount() === 1, 5000, 'first create');
+      const queue = h!.app.queue;
+      const joined = queue.joined;
+      let started: string | undefined;
+      // While the new request's card is being prepared, a slot frees: the queue starts it and sends it upstream.
+      // Then its reply fails (too late): the card never exists.
+      queue.joined = async (task) => {
+        await finish(0);
+        started = await eventually(async () => (await h!.app.tasks.get(task.id))?.upstreamTaskId, 5000, 'p1 sent');
+        h!.discord.injectRestFault(REPLY_LOST);
+        return joined(task);
+      };
+      h!.discord.dispatchCommand({
+        name: 'video',
+        subcommand: 'text',
+        user: member(1),
+        options: [{ name: 'prompt', value: 'p1' }],
+      });
+      await eventually(() => started, 8000, 'p1 started from the queue');
+      await new Promise((r) => setTimeout(r, 200)); // the reply has failed by now
+      expect(await taskOf(member(1).id)).toMatchObject({ state: 'running', usage: 'reserved' });
+      await finish(1);
+      expect(await taskOf(member(1).id)).toMatchObject({ state: 'done', usage: 'committed' });
+      expect(createdPrompts()).toEqual(['p0', 'p1']);
+      const doc = await guildDoc();
+      expect(doc.running).toBe(0);
+      expect(doc.queued ?? 0).toBe(0);
+      expect(doc.day?.counter.tasks).toBe(2);
+    });
+
+    it('a reply that fails while the task still waits abandons it: refunded, never sent upstream', async () => {
+      await start({ LIMIT_GUILD_RUNNING: '1' });
+      await ask(0);
+      await eventually(() => h!.seedance.createCount() === 1, 5000, 'first create');
+      h!.discord.injectRestFault(REPLY_LOST);
+      h!.discord.dispatchCommand({
+        name: 'video',
+        subcommand: 'text',
+        user: member(1),
+        options: [{ name: 'prompt', value: 'p1' }],
+      });
+      const dropped = await eventually(
+        async () => {
+          const t = (await h!.app.tasks.listRecentByUser(member(1).id))[0];
+          return t?.toldAt ? t : undefined;
+        },
+        5000,
+        'p1 abandoned',
+      );
+      expect(dropped).toMatchObject({ state: 'failed', usage: 'refunded', lastError: { reason: 'reply_failed' } });
+      await finish(0);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(createdPrompts()).toEqual(['p0']);
+      const doc = await guildDoc();
+      expect(doc.queued ?? 0).toBe(0);
+      expect(doc.day?.counter.tasks).toBe(1);
+    });
+  });
+
   describe('restarts', () => {
     it('a non-empty queue survives a restart and resumes in order', async () => {
       await start({ LIMIT_GUILD_RUNNING: '1' });

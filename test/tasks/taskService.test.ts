@@ -175,6 +175,19 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       expect((await tasks.get(a.id))!.state).toBe('accepted');
     });
 
+    it('decides on the record read inside its transaction: abandoning a task that is rendering is refused', async () => {
+      const { tasks, ledger } = services();
+      const stale = await created(tasks);
+      const running = await tasks.submit(stale.id);
+      expect(running.state).toBe('running');
+      // The caller still holds its `accepted` copy (a reply that failed): the task has been sent since.
+      const ended = await tasks.tryEnd(stale.id, 'abandon', { stage: 'delivery', reason: 'reply_failed' }, stale);
+      expect(ended).toMatchObject({ ok: false, task: { state: 'running', usage: 'reserved' } });
+      expect(await tasks.get(stale.id)).toMatchObject({ state: 'running', usage: 'reserved' });
+      expect(await temp.store.get(keys.open(stale.id))).toBeDefined();
+      expect(await ledger.snapshot('g1', 'u1')).toMatchObject({ guildDay: { tasks: 1 }, guildRunning: 1 });
+    });
+
     it('a finished task keeps its token until the member is told, then leaves the open index without it', async () => {
       const { tasks } = services();
       const a = await created(tasks);

@@ -13,9 +13,9 @@ import type { AuditInput, AuditResult } from '../seedance/assets.js';
 import { isSeedanceError } from '../seedance/errors.js';
 import { type GuildLedger, type Refusal, scopeOf } from '../usage/guildLedger.js';
 import type { UsageDoc } from '../usage/usageDoc.js';
-import { IllegalTransitionError } from './stateMachine.js';
+import { IllegalTransitionError, TransitionNotApplicableError } from './stateMachine.js';
 import { isFinal, type NewTask, type TaskError, type TaskRecord, type TaskState } from './taskRecord.js';
-import { type TransitionArgs, type TransitionName, transitions } from './transitions.js';
+import { appliesTo, type TransitionArgs, type TransitionName, transitions } from './transitions.js';
 
 export type { NewTask };
 
@@ -66,9 +66,16 @@ export interface ApplyOptions {
 
 /** Another process sharing the database took this interaction first: it answers, this one stays silent. */
 export type Claimed = { ok: false; claimed: true };
+/** A transition applied (the task as saved), or refused: the task is in a state it does not apply to (as it is). */
+export type Transitioned =
+  | { ok: true; task: TaskRecord }
+  | { ok: false; refused: TransitionNotApplicableError; task: TaskRecord };
 export type CreateResult = { ok: true; task: TaskRecord } | Refusal | Claimed;
 
 const RECENT_PER_USER = 25;
+
+/** The transitions that end a task without a video. */
+type EndName = 'fail' | 'abandon' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview';
 
 /** A task waiting in its scope's queue: whose it is, and the member's running cap when it was queued. */
 export interface QueueEntry {
@@ -133,18 +140,20 @@ export function createTaskService(deps: TaskServiceDeps) {
   const get = (id: string) => store.get<TaskRecord>(keys.task(id));
 
   /**
-   * Runs one named transition in one transaction. A transition into a final state settles the usage the
-   * task holds (commit or refund) in the same transaction; being told removes it from the open index.
+   * Runs one named transition in one transaction, on the record read inside it: a transition that does not
+   * apply to the task's state there is refused (`ok: false`, nothing written, the task as it is). A
+   * transition into a final state settles the usage the task holds (commit or refund) in the same
+   * transaction; being told removes it from the open index.
    * `known` is a copy the caller already holds (any age): it only tells which usage records to declare,
-   * since a reservation never changes once made, and spares a read.
+   * since a reservation never changes once made, and spares a read; it never decides anything.
    */
-  async function apply<N extends TransitionName>(
+  async function tryApply<N extends TransitionName>(
     id: string,
     name: N,
     args: TransitionArgs<N>,
     known?: TaskRecord,
     options: ApplyOptions = {},
-  ): Promise<TaskRecord> {
+  ): Promise<Transitioned> {
     known ??= await get(id);
     if (!known) throw new UnknownTaskError(id);
     const at = now();
@@ -153,11 +162,16 @@ export function createTaskService(deps: TaskServiceDeps) {
     const place = placeKeys(known);
     const placeKeyList = settles.length ? [place.slot, ...(place.queue ? [place.queue] : [])] : [];
     const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList];
-    const { next, previous } = await store.transact(declared, (tx) => {
+    type Outcome =
+      | { refused: TransitionNotApplicableError; current: TaskRecord }
+      | { next: TaskRecord; previous: TaskRecord };
+    const result = await store.transact(declared, (tx): Outcome => {
       const current = tx.get<TaskRecord>(keys.task(id));
       if (!current) throw new UnknownTaskError(id);
       const entry = tx.get<OpenEntry>(keys.open(id));
       if (options.owner && entry?.owner && entry.owner !== options.owner) throw new LeaseLostError(id);
+      if (!appliesTo(name, current.state))
+        return { refused: new TransitionNotApplicableError(current.state, transitions[name].from), current };
       const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
       const next = fn(current, args, at);
       if (current.state === 'queued' && next.state !== 'queued') {
@@ -179,8 +193,22 @@ export function createTaskService(deps: TaskServiceDeps) {
       if (next.toldAt) tx.delete(keys.open(id));
       return { next, previous: current };
     });
-    emit(next, previous);
-    return next;
+    if ('refused' in result) return { ok: false, refused: result.refused, task: result.current };
+    emit(result.next, result.previous);
+    return { ok: true, task: result.next };
+  }
+
+  /** `tryApply`, for callers to whom a refusal is an error: throws it (TransitionNotApplicableError). */
+  async function apply<N extends TransitionName>(
+    id: string,
+    name: N,
+    args: TransitionArgs<N>,
+    known?: TaskRecord,
+    options: ApplyOptions = {},
+  ): Promise<TaskRecord> {
+    const result = await tryApply(id, name, args, known, options);
+    if (!result.ok) throw result.refused;
+    return result.task;
   }
 
   /** Inside a transaction: a queued task (already `accepted`) takes its running slot, leased to this process. */
@@ -342,6 +370,7 @@ export function createTaskService(deps: TaskServiceDeps) {
   const service = {
     get,
     apply,
+    tryApply,
 
     /**
      * Starts the first tasks of `scope`'s queue that fit, in one transaction: in queue order, while the
@@ -486,22 +515,32 @@ export function createTaskService(deps: TaskServiceDeps) {
       return running;
     },
 
-    /** Ends a task without a video; a task that already ended (or moved on) is left as it is. */
-    async end<N extends 'fail' | 'abandon' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview'>(
+    /**
+     * Ends a task without a video, if the transition applies to the task as it is now: a task that already
+     * ended, or moved on to a state the transition is not for, is refused (`ok: false`) and left as it is.
+     */
+    async tryEnd<N extends EndName>(
+      id: string,
+      name: N,
+      args: TransitionArgs<N>,
+      known?: TaskRecord,
+      options: ApplyOptions = {},
+    ): Promise<Transitioned> {
+      const ended = await tryApply(id, name, args, known, options);
+      if (ended.ok) checkpoint('task.settled', ended.task);
+      return ended;
+    },
+
+    /** `tryEnd`, with undefined for a refusal. */
+    async end<N extends EndName>(
       id: string,
       name: N,
       args: TransitionArgs<N>,
       known?: TaskRecord,
       options: ApplyOptions = {},
     ): Promise<TaskRecord | undefined> {
-      try {
-        const ended = await apply(id, name, args, known, options);
-        checkpoint('task.settled', ended);
-        return ended;
-      } catch (err) {
-        if (err instanceof IllegalTransitionError) return undefined;
-        throw err;
-      }
+      const ended = await service.tryEnd(id, name, args, known, options);
+      return ended.ok ? ended.task : undefined;
     },
 
     /** Tasks by id (missing ones left out). */
