@@ -42,7 +42,6 @@ function only<A>(from: readonly TaskState[], fn: (t: TaskRecord, a: A, at: numbe
   return Object.assign(checked, { from });
 }
 
-
 /** The member has seen the outcome: the interaction token is no longer needed, so it is not kept. */
 const told = (t: TaskRecord, at: number): TaskRecord => ({
   ...t,
@@ -52,16 +51,22 @@ const told = (t: TaskRecord, at: number): TaskRecord => ({
 
 export const transitions = {
   /** queued → accepted: it got a running slot (made inside the queue's promotion transaction). */
-  startFromQueue: only(['queued'], (t: TaskRecord, _: undefined, at: number): TaskRecord => ({
-    ...moveTo(t, 'accepted', at),
-    startedAt: at,
-  })),
+  startFromQueue: only(
+    ['queued'],
+    (t: TaskRecord, _: undefined, at: number): TaskRecord => ({
+      ...moveTo(t, 'accepted', at),
+      startedAt: at,
+    }),
+  ),
 
   /** A queued task the member (or a moderator) cancelled: it never reaches the video service; refunded. */
-  cancelQueued: only(['queued'], (t: TaskRecord, a: { by: string }, at: number): TaskRecord => ({
-    ...moveTo(t, 'failed', at),
-    lastError: { stage: 'queue', reason: 'member_cancelled', detail: a.by },
-  })),
+  cancelQueued: only(
+    ['queued'],
+    (t: TaskRecord, a: { by: string }, at: number): TaskRecord => ({
+      ...moveTo(t, 'failed', at),
+      lastError: { stage: 'queue', reason: 'member_cancelled', detail: a.by },
+    }),
+  ),
 
   /** accepted → submitting, written before the create call: a crash after it can never resend. */
   startSubmitting: only(['accepted'], (t: TaskRecord, _: undefined, at: number) => moveTo(t, 'submitting', at)),
@@ -117,10 +122,13 @@ export const transitions = {
   ),
 
   /** The review took longer than its time limit: nothing is created; usage refunded. */
-  timeOutReview: only(['reviewing'], (t: TaskRecord, a: { minutes: number }, at: number): TaskRecord => ({
-    ...moveTo(t, 'failed', at),
-    lastError: { stage: 'review', reason: 'review_timeout', detail: String(a.minutes) },
-  })),
+  timeOutReview: only(
+    ['reviewing'],
+    (t: TaskRecord, a: { minutes: number }, at: number): TaskRecord => ({
+      ...moveTo(t, 'failed', at),
+      lastError: { stage: 'review', reason: 'review_timeout', detail: String(a.minutes) },
+    }),
+  ),
 
   /** submitting → running: the video service took the request; its id (and the creating key) are kept. */
   markRunning: only(
@@ -194,10 +202,13 @@ export const transitions = {
   ),
 
   /** A running task past the deadline: usage refunded. */
-  timeOut: only(['running'], (t: TaskRecord, a: { minutes: number }, at: number): TaskRecord => ({
-    ...moveTo(t, 'timed_out', at),
-    lastError: { stage: 'deadline', reason: 'deadline', detail: String(a.minutes) },
-  })),
+  timeOut: only(
+    ['running'],
+    (t: TaskRecord, a: { minutes: number }, at: number): TaskRecord => ({
+      ...moveTo(t, 'timed_out', at),
+      lastError: { stage: 'deadline', reason: 'deadline', detail: String(a.minutes) },
+    }),
+  ),
 
   /** The create (or review) call may or may not have reached the video service: never resent, usage refunded. */
   markUncertain: only(
@@ -212,15 +223,20 @@ export const transitions = {
    * The public reply exists: later edits go to it. In any state: the reply is posted while the task may
    * already have left the queue, been sent, or ended (the card then shows that outcome).
    */
-  attachMessage: only(TASK_STATES, (t: TaskRecord, a: { messageId: string }, at: number): TaskRecord => ({
-    ...t,
-    messageId: a.messageId,
-    updatedAt: at,
-  })),
+  attachMessage: only(
+    TASK_STATES,
+    (t: TaskRecord, a: { messageId: string }, at: number): TaskRecord => ({
+      ...t,
+      messageId: a.messageId,
+      updatedAt: at,
+    }),
+  ),
 
   /** The member has been shown a final state without a video. */
-  markTold: only(FINAL_STATES, (t: TaskRecord, a: { movedTo?: MessagePlace }, at: number): TaskRecord =>
-    told({ ...t, ...(a.movedTo ? { ...a.movedTo, messageMoved: true } : {}), updatedAt: at }, at),
+  markTold: only(
+    FINAL_STATES,
+    (t: TaskRecord, a: { movedTo?: MessagePlace }, at: number): TaskRecord =>
+      told({ ...t, ...(a.movedTo ? { ...a.movedTo, messageMoved: true } : {}), updatedAt: at }, at),
   ),
 } as const;
 
