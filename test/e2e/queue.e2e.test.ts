@@ -127,6 +127,17 @@ describe.each(await storeKinds())('on %s', (kind) => {
       expect(String(cb.data?.content)).toContain('you already have 1 of 1 videos rendering');
     });
 
+    it('a running cap of 0 refuses at once, naming the limit (en-US and zh-CN); nothing waits or is charged', async () => {
+      await start({ LIMIT_MEMBER_RUNNING: '0', LIMIT_GUILD_QUEUE: 'none' });
+      const en = await ask(0);
+      expect(((en.cb.data?.flags as number) ?? 0) & 64).toBe(64);
+      expect(String(en.cb.data?.content)).toContain('“Videos rendering at once per member” is set to 0');
+      const zh = await ask(1, { locale: 'zh-CN' });
+      expect(String(zh.cb.data?.content)).toContain('“每位成员同时生成数”限制设为 0');
+      expect(await h!.app.tasks.listRecentByUser(member(0).id)).toEqual([]);
+      expect(await h!.app.store.scan('queue:')).toEqual([]);
+    });
+
     it('shows the queue in Chinese for a zh-CN member', async () => {
       await start({ LIMIT_GUILD_RUNNING: '1' });
       await ask(0);

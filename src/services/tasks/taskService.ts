@@ -77,10 +77,31 @@ const RECENT_PER_USER = 25;
 /** The transitions that end a task without a video. */
 type EndName = 'fail' | 'abandon' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview';
 
-/** A task waiting in its scope's queue: whose it is, and the member's running cap when it was queued. */
+/**
+ * A task waiting in its scope's queue: whose it is, and the member's roles when they asked. The running caps
+ * are read when deciding who starts (server settings and role limits as they are then), never kept here: a
+ * cap kept from the time of the request could block the task forever once the limit changed. A member's
+ * roles are only known from an interaction, so they are what is kept (a role lost since still counts until
+ * the task starts, as it did when the request was accepted).
+ */
 export interface QueueEntry {
   userId: string;
-  memberRunningCap: number | null;
+  roleIds?: string[];
+  /**
+   * Entries written before roles were kept: the member's cap then. Read only as a floor that role raises of
+   * that time keep (never 0, which is exactly the frozen block this replaced).
+   */
+  memberRunningCap?: number | null;
+}
+
+/** Which of two member caps lets more run (null: no cap). */
+const moreRoom = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.max(a, b));
+
+/** The member cap that applies to a queue entry now, from the current caps. */
+function memberCapOf(entry: QueueEntry, current: (roleIds: readonly string[]) => number | null): number | null {
+  const now = current(entry.roleIds ?? []);
+  if (entry.roleIds || entry.memberRunningCap === undefined || entry.memberRunningCap === 0) return now;
+  return moreRoom(now, entry.memberRunningCap);
 }
 
 /** A task holding a running slot in its scope (what the queue's start-time estimate reads). */
@@ -288,10 +309,7 @@ export function createTaskService(deps: TaskServiceDeps) {
         };
         tx.set(keys.task(id), task);
         if (queued)
-          tx.set(place.queue!, {
-            userId: input.userId,
-            memberRunningCap: reserved.memberRunningCap,
-          } satisfies QueueEntry);
+          tx.set(place.queue!, { userId: input.userId, roleIds: [...(options.roleIds ?? [])] } satisfies QueueEntry);
         else tx.set(place.slot, slotEntry(task, at));
         tx.set(
           keys.open(id),
@@ -374,11 +392,12 @@ export function createTaskService(deps: TaskServiceDeps) {
 
     /**
      * Starts the first tasks of `scope`'s queue that fit, in one transaction: in queue order, while the
-     * scope has a free running slot (`guildRunningCap`, null = no cap), skipping a member whose own running
-     * cap is full (they do not block those behind them). A task another process started meanwhile is
-     * skipped: each starts exactly once. Returns the started tasks (now `accepted`, to be submitted).
+     * scope has a free running slot, skipping a member whose own running cap is full (they do not block those
+     * behind them). The caps are the current ones (server settings, role limits with the roles each entry
+     * keeps). A task another process started meanwhile is skipped: each starts exactly once. Returns the
+     * started tasks (now `accepted`, to be submitted).
      */
-    async startQueued(scope: string, guildRunningCap: number | null, max = 50): Promise<TaskRecord[]> {
+    async startQueued(scope: string, max = 50): Promise<TaskRecord[]> {
       const prefix = prefixes.queueOf(scope);
       const entries = await store.scan<QueueEntry>(prefix, { limit: max });
       if (!entries.length) return [];
@@ -390,6 +409,7 @@ export function createTaskService(deps: TaskServiceDeps) {
         ...entries.map(([k]) => k),
         ...ids.flatMap((id) => [keys.task(id), keys.open(id), keys.slot(scope, id)]),
       ];
+      const caps = await ledger.runningCaps(scope.startsWith('g') ? scope.slice(1) : null);
       const at = now();
       const started = await store.transact(declared, (tx) => {
         const out: Array<{ next: TaskRecord; previous: TaskRecord }> = [];
@@ -403,9 +423,10 @@ export function createTaskService(deps: TaskServiceDeps) {
           const r = t.reservation;
           if (r.docs.some((d) => !docs.includes(d))) continue; // its documents were not declared: next round
           const guildDoc = r.docs.length > 1 ? tx.get<UsageDoc>(r.docs[0]!) : undefined;
-          if (guildRunningCap !== null && guildDoc && guildDoc.running >= guildRunningCap) break;
+          if (caps.guild !== null && guildDoc && guildDoc.running >= caps.guild) break;
           const memberDoc = tx.get<UsageDoc>(r.docs[r.docs.length - 1]!);
-          if (entry.memberRunningCap !== null && (memberDoc?.running ?? 0) >= entry.memberRunningCap) continue;
+          const memberCap = memberCapOf(entry, caps.member);
+          if (memberCap !== null && (memberDoc?.running ?? 0) >= memberCap) continue;
           const next = transitions.startFromQueue(t, undefined, at);
           tx.delete(key);
           startInTx(tx, next, at);
