@@ -45,13 +45,26 @@ export async function publishTask(
     return ended.task;
   }
   if (!messageId) messageId = (await interaction.fetchReply().catch(() => undefined))?.id;
-  if (messageId) await ctx.tasks.attachMessage(task.id, messageId);
+  // A lost write of the message id is not a lost task: edits go through the interaction until it expires.
+  if (messageId)
+    await ctx.tasks.attachMessage(task.id, messageId).catch((err: unknown) => {
+      log.warn({ err }, 'could not save the message id of the task card');
+    });
   if (task.state === 'queued') {
     ctx.queue.afterJoin(task);
     return task;
   }
 
-  const submitted = await ctx.tasks.submit(task.id);
+  let submitted: TaskRecord;
+  try {
+    submitted = await ctx.tasks.submit(task.id);
+  } catch (err) {
+    // A database failure while sending: the poller takes it from where it stopped (sends an accepted task,
+    // saves a create's answer kept in memory, or ends it uncertain and tells the member); never sent twice.
+    log.error({ err }, 'sending the task failed; the poller takes it from here');
+    ctx.track(task);
+    return task;
+  }
   if (submitted.state === 'running') {
     try {
       await interaction.editReply(taskMessage(submitted, submitted.locale, ctx.now()));

@@ -50,6 +50,11 @@ export interface TaskServiceDeps {
   checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
   /** Which process works on which task; a task this process creates is leased to it. */
   leases?: TaskLeases;
+  /**
+   * Waits before saving again what a create (or review) call answered, when the database failed to save it
+   * (a hiccup): the answer exists only in memory, so it is not given up at the first failure.
+   */
+  saveRetryMs?: readonly number[];
   /** The media review of Manxue models' uploads (submission and reuse cache); without it nothing is reviewed. */
   review?: {
     cache: AssetCache;
@@ -73,6 +78,12 @@ export type Transitioned =
 export type CreateResult = { ok: true; task: TaskRecord } | Refusal | Claimed;
 
 const RECENT_PER_USER = 25;
+const SAVE_RETRY_MS = [250, 1000, 4000];
+
+/** What a create or review call answered, to be saved as this transition (kept in memory until it is). */
+type Outcome = {
+  [N in 'markRunning' | 'markUncertain' | 'fail' | 'startReview' | 'failReview']: { name: N; args: TransitionArgs<N> };
+}['markRunning' | 'markUncertain' | 'fail' | 'startReview' | 'failReview'];
 
 /** The transitions that end a task without a video. */
 type EndName = 'fail' | 'abandon' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview';
@@ -159,6 +170,41 @@ export function createTaskService(deps: TaskServiceDeps) {
     deps.logger.child({ taskId: t.id, guildId: t.guildId, upstreamTaskId: t.upstreamTaskId });
 
   const get = (id: string) => store.get<TaskRecord>(keys.task(id));
+  /** Submits under way in this process (how many, by task id): a `submitting` task listed here is not stuck. */
+  const sending = new Map<string, number>();
+  /** Answers of the video service whose saving failed even after retries: `resumeSubmit` saves them. */
+  const unsaved = new Map<string, Outcome>();
+
+  /**
+   * Saves what a create or review call answered. A database failure is tried again a few times, then the
+   * answer is kept for `resumeSubmit` (the caller hands the task to the poller): the call is never repeated.
+   * A refusal means an earlier try did commit, or another path moved the task on: the task as it is.
+   */
+  async function saveOutcome(task: TaskRecord, outcome: Outcome): Promise<TaskRecord> {
+    const delays = deps.saveRetryMs ?? SAVE_RETRY_MS;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const saved = await tryApply(task.id, outcome.name, outcome.args as never, task);
+        unsaved.delete(task.id);
+        return saved.task;
+      } catch (err) {
+        if (err instanceof UnknownTaskError || err instanceof LeaseLostError) throw err;
+        if (attempt >= delays.length) {
+          unsaved.set(task.id, outcome);
+          logFor(task).error(
+            { err, transition: outcome.name },
+            "could not save the video service's answer; the poller saves it later",
+          );
+          throw err;
+        }
+        logFor(task).warn(
+          { err, transition: outcome.name, attempt: attempt + 1 },
+          "could not save the video service's answer; trying again",
+        );
+        await new Promise((r) => setTimeout(r, delays[attempt]));
+      }
+    }
+  }
 
   /**
    * Runs one named transition in one transaction, on the record read inside it: a transition that does not
@@ -363,8 +409,9 @@ export function createTaskService(deps: TaskServiceDeps) {
     } catch (err) {
       const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
       log.warn({ err, uncertain, files: toSend.length }, 'media review submission failed');
-      if (uncertain) return apply(task.id, 'markUncertain', { stage: 'review', reason: 'review_uncertain' }, task);
-      return apply(task.id, 'fail', { ...submitError(err), stage: 'review' }, task);
+      if (uncertain)
+        return saveOutcome(task, { name: 'markUncertain', args: { stage: 'review', reason: 'review_uncertain' } });
+      return saveOutcome(task, { name: 'fail', args: { ...submitError(err), stage: 'review' } });
     }
     if (result.refused.length) {
       // Every refused file is named, each with the review's reason.
@@ -372,17 +419,61 @@ export function createTaskService(deps: TaskServiceDeps) {
       const file = result.refused.map((r) => nameOf(r.url)).join(', ');
       const detail = [...new Set(result.refused.map((r) => r.reason))].join('; ');
       log.info({ refused: result.refused.length }, 'media review refused a file at submission');
-      return apply(task.id, 'failReview', { file, detail }, task);
+      return saveOutcome(task, { name: 'failReview', args: { file, detail } });
     }
-    const reviewing = await apply(
-      task.id,
-      'startReview',
-      { assets: result.assets.map((a) => ({ url: a.url, assetId: a.assetId, status: a.rawStatus })) },
-      task,
-    );
+    const reviewing = await saveOutcome(task, {
+      name: 'startReview',
+      args: { assets: result.assets.map((a) => ({ url: a.url, assetId: a.assetId, status: a.rawStatus })) },
+    });
     log.info({ files: toSend.length, reused: items.length - toSend.length }, 'media review submitted');
     checkpoint('task.reviewing', reviewing);
     return reviewing;
+  }
+
+  /** One send of an `accepted` task (see `submit`). */
+  async function submitOnce(id: string): Promise<TaskRecord> {
+    let task: TaskRecord;
+    if (deps.review) {
+      const current = await get(id);
+      if (current && needsReview(current)) {
+        const reviewed = await startReview(current);
+        if (reviewed.state !== 'accepted') return reviewed;
+      }
+    }
+    try {
+      task = await apply(id, 'startSubmitting', undefined);
+    } catch (err) {
+      if (!(err instanceof IllegalTransitionError)) throw err;
+      // Someone else sent it (or it ended): nothing to do here.
+      return (await get(id))!;
+    }
+    checkpoint('task.submitting', task);
+    let created: { taskId: string; status?: string; key?: string };
+    try {
+      // Asset ids from the media review belong to the account of the key that reviewed them: create there.
+      created = await deps.upstream.createTask(
+        { ...createBodyOf(task) },
+        { holdAs: id, ...(task.review && task.upstreamKey ? { key: task.upstreamKey } : {}) },
+      );
+    } catch (err) {
+      const error = submitError(err);
+      const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
+      logFor(task).warn({ err, uncertain }, 'task submission failed');
+      // Refused with reused asset ids: they may have expired upstream, so the next try reviews the files again.
+      const reused = task.review?.items.filter((it) => it.reused) ?? [];
+      if (!uncertain && reused.length && deps.review)
+        await deps.review.cache.forget(reused.map((it) => it.url)).catch((e: unknown) => {
+          logFor(task).warn({ err: e }, 'could not forget the reused assets');
+        });
+      return saveOutcome(task, { name: uncertain ? 'markUncertain' : 'fail', args: error });
+    }
+    checkpoint('task.created_upstream', task);
+    const running = await saveOutcome(task, {
+      name: 'markRunning',
+      args: { upstreamTaskId: created.taskId, status: created.status, upstreamKey: created.key },
+    });
+    checkpoint('task.running', running);
+    return running;
   }
 
   const service = {
@@ -490,50 +581,33 @@ export function createTaskService(deps: TaskServiceDeps) {
      * task that recovery marks uncertain instead of sending twice. Returns the task as it ends up.
      */
     async submit(id: string): Promise<TaskRecord> {
-      let task: TaskRecord;
-      if (deps.review) {
-        const current = await get(id);
-        if (current && needsReview(current)) {
-          const reviewed = await startReview(current);
-          if (reviewed.state !== 'accepted') return reviewed;
-        }
-      }
+      sending.set(id, (sending.get(id) ?? 0) + 1);
       try {
-        task = await apply(id, 'startSubmitting', undefined);
-      } catch (err) {
-        if (!(err instanceof IllegalTransitionError)) throw err;
-        // Someone else sent it (or it ended): nothing to do here.
-        return (await get(id))!;
+        return await submitOnce(id);
+      } finally {
+        const left = (sending.get(id) ?? 1) - 1;
+        if (left > 0) sending.set(id, left);
+        else sending.delete(id);
       }
-      checkpoint('task.submitting', task);
-      let created: { taskId: string; status?: string; key?: string };
-      try {
-        // Asset ids from the media review belong to the account of the key that reviewed them: create there.
-        created = await deps.upstream.createTask(
-          { ...createBodyOf(task) },
-          { holdAs: id, ...(task.review && task.upstreamKey ? { key: task.upstreamKey } : {}) },
-        );
-      } catch (err) {
-        const error = submitError(err);
-        const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
-        logFor(task).warn({ err, uncertain }, 'task submission failed');
-        // Refused with reused asset ids: they may have expired upstream, so the next try reviews the files again.
-        const reused = task.review?.items.filter((it) => it.reused) ?? [];
-        if (!uncertain && reused.length && deps.review)
-          await deps.review.cache.forget(reused.map((it) => it.url)).catch((e: unknown) => {
-            logFor(task).warn({ err: e }, 'could not forget the reused assets');
-          });
-        return apply(id, uncertain ? 'markUncertain' : 'fail', error, task);
+    },
+
+    /**
+     * A task found `submitting` or `review_submitting` (the poller, on a task this process holds): still being
+     * sent here, undefined (look again later); the call's answer could not be saved, saved now; else no call
+     * is under way and nothing says what became of it (its first write failed, or the process lost track),
+     * so it ends `uncertain`: never resent, refunded, the member told. Returns the task as it is then.
+     */
+    async resumeSubmit(task: TaskRecord, options: ApplyOptions = {}): Promise<TaskRecord | undefined> {
+      if (sending.has(task.id)) return undefined;
+      const outcome = unsaved.get(task.id);
+      if (outcome) {
+        const saved = await tryApply(task.id, outcome.name, outcome.args as never, task, options);
+        unsaved.delete(task.id);
+        return saved.task;
       }
-      checkpoint('task.created_upstream', task);
-      const running = await apply(
-        id,
-        'markRunning',
-        { upstreamTaskId: created.taskId, status: created.status, upstreamKey: created.key },
-        task,
-      );
-      checkpoint('task.running', running);
-      return running;
+      const reason = task.state === 'review_submitting' ? 'review_uncertain' : 'upstream_unavailable';
+      const stage = task.state === 'review_submitting' ? 'review' : 'submit';
+      return (await service.tryEnd(task.id, 'markUncertain', { stage, reason }, task, options)).task;
     },
 
     /**
