@@ -43,6 +43,8 @@ export interface AppOptions {
   allowInsecureVideoUrls?: boolean;
   /** Named points of the task lifecycle where a test may stop the process (see taskService.ts). */
   checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
+  /** Waits between tries to save a create call's answer after a database failure (tests shorten them). */
+  saveRetryMs?: readonly number[];
 }
 
 export interface App {
@@ -145,6 +147,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger: logger.child({ component: 'tasks' }),
     now,
     checkpoint: options.checkpoint,
+    saveRetryMs: options.saveRetryMs,
     leases,
     review: { cache: assetCache, client: assetClient, key: () => seedance.reviewKey },
   });

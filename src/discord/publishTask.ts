@@ -36,16 +36,35 @@ export async function publishTask(
       { err },
       lost ? 'interaction handled elsewhere; dropping task' : 'could not post the task message',
     );
-    return (await ctx.tasks.end(task.id, 'abandon', { stage: 'delivery', reason: 'reply_failed' })) ?? task;
+    // Decided on the task as it is now, not on `task`: a queued one may have left the queue while the reply was
+    // pending, and is then being sent (or rendering, paid for): that one is followed to its end, never dropped.
+    const ended = await ctx.tasks.tryEnd(task.id, 'abandon', { stage: 'delivery', reason: 'reply_failed' });
+    if (ended.ok) return ended.task;
+    log.info({ state: ended.task.state }, 'the task moved on while its reply was pending; following it without a card');
+    ctx.track(ended.task);
+    return ended.task;
   }
   if (!messageId) messageId = (await interaction.fetchReply().catch(() => undefined))?.id;
-  if (messageId) await ctx.tasks.attachMessage(task.id, messageId);
+  // A lost write of the message id is not a lost task: edits go through the interaction until it expires.
+  if (messageId)
+    await ctx.tasks.attachMessage(task.id, messageId).catch((err: unknown) => {
+      log.warn({ err }, 'could not save the message id of the task card');
+    });
   if (task.state === 'queued') {
     ctx.queue.afterJoin(task);
     return task;
   }
 
-  const submitted = await ctx.tasks.submit(task.id);
+  let submitted: TaskRecord;
+  try {
+    submitted = await ctx.tasks.submit(task.id);
+  } catch (err) {
+    // A database failure while sending: the poller takes it from where it stopped (sends an accepted task,
+    // saves a create's answer kept in memory, or ends it uncertain and tells the member); never sent twice.
+    log.error({ err }, 'sending the task failed; the poller takes it from here');
+    ctx.track(task);
+    return task;
+  }
   if (submitted.state === 'running') {
     try {
       await interaction.editReply(taskMessage(submitted, submitted.locale, ctx.now()));

@@ -223,6 +223,10 @@ export const enUS = {
     `you already have ${s(p, 'used')} of ${s(p, 'limit')} videos rendering; wait for one to finish.`,
   'limit.guild_running': (p: { used: Arg; limit: Arg }) =>
     `this server already has ${s(p, 'used')} of ${s(p, 'limit')} videos rendering; try again when one finishes.`,
+  'limit.member_running_zero': () =>
+    'no video can be made for you on this server: your limit “Videos rendering at once per member” is set to 0. Ask a server admin.',
+  'limit.guild_running_zero': () =>
+    'no video can be made on this server: its limit “Videos rendering at once per server” is set to 0. Ask a server admin.',
   'limit.member_daily_tasks': (p: { used: Arg; limit: Arg; resetAt: Arg }) =>
     `you have used ${s(p, 'used')} of your ${s(p, 'limit')} videos today; resets <t:${s(p, 'resetAt')}:R>.`,
   'limit.guild_daily_tasks': (p: { used: Arg; limit: Arg; resetAt: Arg }) =>

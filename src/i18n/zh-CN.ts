@@ -168,6 +168,9 @@ export const zhCN: Messages = {
   'limit.cooldown': (p) => `两次生成之间请间隔 ${s(p, 'seconds')} 秒（<t:${s(p, 'resetAt')}:R>可再试）。`,
   'limit.member_running': (p) => `你已有 ${s(p, 'used')}/${s(p, 'limit')} 个视频正在生成，请等其中一个完成。`,
   'limit.guild_running': (p) => `本服务器已有 ${s(p, 'used')}/${s(p, 'limit')} 个视频正在生成，请稍后再试。`,
+  'limit.member_running_zero': () =>
+    '你在本服务器无法生成视频：你的“每位成员同时生成数”限制设为 0。请联系服务器管理员。',
+  'limit.guild_running_zero': () => '本服务器无法生成视频：“服务器同时生成数”限制设为 0。请联系服务器管理员。',
   'limit.member_daily_tasks': (p) => `你今天已用 ${s(p, 'used')}/${s(p, 'limit')} 次；<t:${s(p, 'resetAt')}:R>重置。`,
   'limit.guild_daily_tasks': (p) =>
     `本服务器今天已用 ${s(p, 'used')}/${s(p, 'limit')} 次；<t:${s(p, 'resetAt')}:R>重置。`,

@@ -127,6 +127,17 @@ describe.each(await storeKinds())('on %s', (kind) => {
       expect(String(cb.data?.content)).toContain('you already have 1 of 1 videos rendering');
     });
 
+    it('a running cap of 0 refuses at once, naming the limit (en-US and zh-CN); nothing waits or is charged', async () => {
+      await start({ LIMIT_MEMBER_RUNNING: '0', LIMIT_GUILD_QUEUE: 'none' });
+      const en = await ask(0);
+      expect(((en.cb.data?.flags as number) ?? 0) & 64).toBe(64);
+      expect(String(en.cb.data?.content)).toContain('“Videos rendering at once per member” is set to 0');
+      const zh = await ask(1, { locale: 'zh-CN' });
+      expect(String(zh.cb.data?.content)).toContain('“每位成员同时生成数”限制设为 0');
+      expect(await h!.app.tasks.listRecentByUser(member(0).id)).toEqual([]);
+      expect(await h!.app.store.scan('queue:')).toEqual([]);
+    });
+
     it('shows the queue in Chinese for a zh-CN member', async () => {
       await start({ LIMIT_GUILD_RUNNING: '1' });
       await ask(0);
@@ -176,6 +187,71 @@ describe.each(await storeKinds())('on %s', (kind) => {
         memberPermissions: MANAGE_MESSAGES,
       });
       expect(String((await h!.discord.waitForCallback(late.id)).data?.content)).toContain('cannot cancel it');
+    });
+  });
+
+  describe('a reply that fails while the queue moves', () => {
+    const REPLY_LOST = { route: 'POST /interactions/:id/:token/callback', status: 404, code: 10062 } as const;
+
+    it('a queued task started while its reply is pending is not abandoned: it is followed and delivered', async () => {
+      await start({ LIMIT_GUILD_RUNNING: '1' });
+      await ask(0);
+      await eventually(() => h!.seedance.createCount() === 1, 5000, 'first create');
+      const queue = h!.app.queue;
+      const joined = queue.joined;
+      let started: string | undefined;
+      // While the new request's card is being prepared, a slot frees: the queue starts it and sends it upstream.
+      // Then its reply fails (too late): the card never exists.
+      queue.joined = async (task) => {
+        await finish(0);
+        started = await eventually(async () => (await h!.app.tasks.get(task.id))?.upstreamTaskId, 5000, 'p1 sent');
+        h!.discord.injectRestFault(REPLY_LOST);
+        return joined(task);
+      };
+      h!.discord.dispatchCommand({
+        name: 'video',
+        subcommand: 'text',
+        user: member(1),
+        options: [{ name: 'prompt', value: 'p1' }],
+      });
+      await eventually(() => started, 8000, 'p1 started from the queue');
+      await new Promise((r) => setTimeout(r, 200)); // the reply has failed by now
+      expect(await taskOf(member(1).id)).toMatchObject({ state: 'running', usage: 'reserved' });
+      await finish(1);
+      expect(await taskOf(member(1).id)).toMatchObject({ state: 'done', usage: 'committed' });
+      expect(createdPrompts()).toEqual(['p0', 'p1']);
+      const doc = await guildDoc();
+      expect(doc.running).toBe(0);
+      expect(doc.queued ?? 0).toBe(0);
+      expect(doc.day?.counter.tasks).toBe(2);
+    });
+
+    it('a reply that fails while the task still waits abandons it: refunded, never sent upstream', async () => {
+      await start({ LIMIT_GUILD_RUNNING: '1' });
+      await ask(0);
+      await eventually(() => h!.seedance.createCount() === 1, 5000, 'first create');
+      h!.discord.injectRestFault(REPLY_LOST);
+      h!.discord.dispatchCommand({
+        name: 'video',
+        subcommand: 'text',
+        user: member(1),
+        options: [{ name: 'prompt', value: 'p1' }],
+      });
+      const dropped = await eventually(
+        async () => {
+          const t = (await h!.app.tasks.listRecentByUser(member(1).id))[0];
+          return t?.toldAt ? t : undefined;
+        },
+        5000,
+        'p1 abandoned',
+      );
+      expect(dropped).toMatchObject({ state: 'failed', usage: 'refunded', lastError: { reason: 'reply_failed' } });
+      await finish(0);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(createdPrompts()).toEqual(['p0']);
+      const doc = await guildDoc();
+      expect(doc.queued ?? 0).toBe(0);
+      expect(doc.day?.counter.tasks).toBe(1);
     });
   });
 

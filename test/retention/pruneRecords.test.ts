@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keys } from '../../src/db/keys.js';
+import type { RecordStore } from '../../src/db/recordStore.js';
+import { createSettingsStore } from '../../src/services/guildConfig/settingsStore.js';
+import { createGuildLedger } from '../../src/services/usage/guildLedger.js';
 import { pruneRecords } from '../../src/services/retention/pruneRecords.js';
 import { createAssetCache } from '../../src/services/review/assetReview.js';
 import { keyFingerprint } from '../../src/services/seedance/keyPool.js';
-import { openTempStore, type TempStore, type StoreKind, storeKinds } from '../support/tempStore.js';
+import { NO_LIMITS, openTempStore, type TempStore, type StoreKind, storeKinds } from '../support/tempStore.js';
 
 const KINDS = await storeKinds();
 
@@ -70,6 +73,47 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
         'usage:g1:u2',
         'usage:g1:u4',
       ]);
+    });
+  });
+
+  describe('a request made while retention runs', () => {
+    it('a reservation landing between the decision and the delete is not lost', async () => {
+      const month = (id: string) => ({ id, counter });
+      await put({
+        'usage:g1:u3': { running: 0, month: month('2026-08'), last: NOW - 90 * DAY },
+        'usage:g1:u5': { running: 0, month: month('2026-08'), last: NOW - 90 * DAY },
+      });
+      const ledger = createGuildLedger({
+        store: temp.store,
+        settings: createSettingsStore(temp.store),
+        defaults: NO_LIMITS,
+        dmEnabled: true,
+        now: () => NOW,
+      });
+      // Member and guild ids are Discord snowflakes (digits). The idle member 3 asks again just after retention chose their document and before it deletes it.
+      const racing: RecordStore = Object.create(temp.store);
+      let reserved: unknown;
+      racing.transact = async (keys, fn) => {
+        if (!reserved && keys.includes('usage:g1:u3')) {
+          const plan = await ledger.plan({
+            guildId: '1',
+            userId: '3',
+            model: 'seedance2.0-mini-sp',
+            cost: { billing: 'per_task', units: 1, seconds: 5, billedAs: 'seedance2.0-mini-sp-720p' },
+          });
+          reserved = await temp.store.transact(plan.keys, (tx) => plan.reserve(tx));
+        }
+        return temp.store.transact(keys, fn);
+      };
+      const report = await pruneRecords(racing, { now: NOW, taskRetentionMs: 30 * DAY });
+      expect(reserved).toMatchObject({ ok: true });
+      expect(report.members).toBe(1);
+      expect(await temp.store.get('usage:g1:u5')).toBeUndefined();
+      expect(await temp.store.get('usage:g1:u3')).toMatchObject({
+        running: 1,
+        month: { id: '2026-11', counter: { tasks: 1 } },
+        last: NOW,
+      });
     });
   });
 

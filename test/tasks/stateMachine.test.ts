@@ -1,8 +1,12 @@
 /** The task's state machine and its named transitions, as pure functions on a record (no store, no clock). */
 import { describe, expect, it } from 'vitest';
-import { assertTransition, IllegalTransitionError } from '../../src/services/tasks/stateMachine.js';
+import {
+  assertTransition,
+  IllegalTransitionError,
+  TransitionNotApplicableError,
+} from '../../src/services/tasks/stateMachine.js';
 import { FINAL_STATES, type TaskRecord, type TaskState } from '../../src/services/tasks/taskRecord.js';
-import { transitions } from '../../src/services/tasks/transitions.js';
+import { appliesTo, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
 
 const ALL: TaskState[] = [
   'queued',
@@ -219,5 +223,77 @@ describe('each named transition keeps to the states it is for', () => {
     const t = Object.freeze(task('running'));
     expect(() => transitions.markDelivering(t, { videoUrl: 'https://v', status: 's', attempts: 1 }, T0)).not.toThrow();
     expect(t.state).toBe('running');
+  });
+});
+
+/** Every named transition and the states it applies to, restated from the product's rules; any other is refused. */
+const APPLIES: Record<TransitionName, TaskState[]> = {
+  startFromQueue: ['queued'],
+  cancelQueued: ['queued'],
+  startSubmitting: ['accepted'],
+  useReviewedAssets: ['accepted'],
+  startReviewSubmitting: ['accepted'],
+  // Its review key was refused before anything was reviewed or created: reviewed again under another key.
+  reviewElsewhere: ['review_submitting', 'submitting'],
+  startReview: ['review_submitting'],
+  markReviewed: ['reviewing'],
+  failReview: ['review_submitting', 'reviewing'],
+  timeOutReview: ['reviewing'],
+  markRunning: ['submitting'],
+  recordProgress: ['running'],
+  markDelivering: ['running'],
+  markDelivered: ['delivering'],
+  // Not sent (a restart found it too old), its send or review submission refused, or failed upstream.
+  fail: ['accepted', 'review_submitting', 'submitting', 'running'],
+  // Only what was never sent upstream, or whose video could not be handed over: never a task being paid for.
+  abandon: ['queued', 'accepted', 'delivering'],
+  timeOut: ['running'],
+  markUncertain: ['submitting', 'review_submitting'],
+  // The reply exists whatever the task has become meanwhile.
+  attachMessage: ALL,
+  markTold: ['done', 'failed', 'timed_out', 'uncertain'],
+};
+const ARGS: { [N in TransitionName]: Parameters<(typeof transitions)[N]>[1] } = {
+  startFromQueue: undefined,
+  cancelQueued: { by: 'u1' },
+  startSubmitting: undefined,
+  useReviewedAssets: { items: [] },
+  startReviewSubmitting: { items: [] },
+  reviewElsewhere: undefined,
+  startReview: { assets: [] },
+  markReviewed: { checks: 1 },
+  failReview: { file: 'a.png', detail: 'x' },
+  timeOutReview: { minutes: 5 },
+  markRunning: { upstreamTaskId: 'up1' },
+  recordProgress: { status: 'running', attempts: 1 },
+  markDelivering: { videoUrl: 'https://v', status: 'succeeded', attempts: 1 },
+  markDelivered: { mode: 'upload', via: 'webhook' },
+  fail: { stage: 'upstream', reason: 'no_video' },
+  abandon: { stage: 'delivery', reason: 'reply_failed' },
+  timeOut: { minutes: 30 },
+  markUncertain: { stage: 'submit', reason: 'upstream_unavailable' },
+  attachMessage: { messageId: 'm1' },
+  markTold: {},
+};
+
+describe('every named transition × every state: applied only to the states it is for', () => {
+  const cases = (Object.keys(APPLIES) as TransitionName[]).flatMap((name) =>
+    ALL.map((state) => [name, state, APPLIES[name].includes(state)] as const),
+  );
+  it.each(cases)('%s on a %s task applies: %s', (name, state, applies) => {
+    const run = () =>
+      (transitions[name] as (t: TaskRecord, a: unknown, at: number) => TaskRecord)(
+        // reviewElsewhere is only for a task whose files went to the media review.
+        task(state, name === 'reviewElsewhere' ? { review: { items: [], startedAt: T0, checks: 0 } } : {}),
+        ARGS[name],
+        T0,
+      );
+    expect(appliesTo(name, state)).toBe(applies);
+    if (applies) expect(() => run()).not.toThrow();
+    else expect(run).toThrow(TransitionNotApplicableError);
+  });
+
+  it('a refusal is an IllegalTransitionError too (callers that catch those keep working)', () => {
+    expect(() => transitions.abandon(task('running'), ARGS.abandon, T0)).toThrow(IllegalTransitionError);
   });
 });

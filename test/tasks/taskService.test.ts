@@ -39,9 +39,10 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
 
   function services(limits: Partial<Limits> = {}) {
     const store = temp.store;
+    const settings = createSettingsStore(store);
     const ledger = createGuildLedger({
       store,
-      settings: createSettingsStore(store),
+      settings,
       defaults: { ...NO_LIMITS, ...limits },
       dmEnabled: true,
       now: () => NOW,
@@ -53,7 +54,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       logger: quietLogger(),
     });
     const tasks = createTaskService({ store, upstream, ledger, logger: quietLogger(), now: () => NOW });
-    return { store, ledger, tasks };
+    return { store, ledger, tasks, settings };
   }
 
   const newTask = (userId = 'u1', guildId: string | null = 'g1'): NewTask => ({
@@ -175,6 +176,19 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       expect((await tasks.get(a.id))!.state).toBe('accepted');
     });
 
+    it('decides on the record read inside its transaction: abandoning a task that is rendering is refused', async () => {
+      const { tasks, ledger } = services();
+      const stale = await created(tasks);
+      const running = await tasks.submit(stale.id);
+      expect(running.state).toBe('running');
+      // The caller still holds its `accepted` copy (a reply that failed): the task has been sent since.
+      const ended = await tasks.tryEnd(stale.id, 'abandon', { stage: 'delivery', reason: 'reply_failed' }, stale);
+      expect(ended).toMatchObject({ ok: false, task: { state: 'running', usage: 'reserved' } });
+      expect(await tasks.get(stale.id)).toMatchObject({ state: 'running', usage: 'reserved' });
+      expect(await temp.store.get(keys.open(stale.id))).toBeDefined();
+      expect(await ledger.snapshot('g1', 'u1')).toMatchObject({ guildDay: { tasks: 1 }, guildRunning: 1 });
+    });
+
     it('a finished task keeps its token until the member is told, then leaves the open index without it', async () => {
       const { tasks } = services();
       const a = await created(tasks);
@@ -186,6 +200,50 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       expect(told.interaction.token).toBe('');
       expect(await temp.store.get(keys.open(a.id))).toBeUndefined();
       expect((await temp.store.scan('finished_tasks:')).map(([, v]) => v)).toEqual([{ id: a.id }]);
+    });
+  });
+
+  describe('running caps: read when deciding who starts, a cap of 0 refused at once', () => {
+    const QUEUES_ON = { guild_queue: null, member_queue: null } as const;
+
+    it('a running cap of 0 (server, member, or a role) refuses the request at once, naming the limit; nothing written', async () => {
+      const asked = async (limits: Partial<Limits>, roleIds: string[] = [], roleLimits?: object) => {
+        const s = services({ ...QUEUES_ON, ...limits });
+        if (roleLimits) await s.settings.change('g1', (x) => ({ ...x, roleLimits: roleLimits as never }));
+        return s.tasks.create(newTask(), { roleIds });
+      };
+      expect(await asked({ guild_running: 0 })).toMatchObject({ ok: false, key: 'limit.guild_running_zero' });
+      expect(await asked({ member_running: 0 })).toMatchObject({ ok: false, key: 'limit.member_running_zero' });
+      expect(await asked({ member_running: 2 }, ['r1'], { r1: { member_running: 0 } })).toMatchObject({
+        ok: false,
+        key: 'limit.member_running_zero',
+      });
+      expect(await temp.store.scan('tasks:')).toHaveLength(0);
+      expect(await temp.store.scan('queue:')).toHaveLength(0);
+    });
+
+    it('a queue entry written with its cap inside (old data, cap 0) starts once a slot is free', async () => {
+      const { tasks } = services({ ...QUEUES_ON, guild_running: 1 });
+      const first = await created(tasks, 'u1');
+      const waiting = await created(tasks, 'u2');
+      expect(waiting.state).toBe('queued');
+      // What the code before this change wrote for a request made under a member running cap of 0.
+      const queueKey = (await temp.store.scan('queue:'))[0]![0];
+      await temp.store.transact([queueKey], (tx) => tx.set(queueKey, { userId: 'u2', memberRunningCap: 0 }));
+      await tasks.end(first.id, 'fail', { stage: 'submit', reason: 'auth' });
+      expect((await tasks.startQueued('gg1')).map((t) => t.id)).toEqual([waiting.id]);
+      expect((await tasks.get(waiting.id))!.state).toBe('accepted');
+    });
+
+    it("a member's role limit raised while they wait applies at once: their queued request starts", async () => {
+      const { tasks, settings } = services({ ...QUEUES_ON, member_running: 1 });
+      const first = await tasks.create(newTask(), { roleIds: ['r1'] });
+      const second = await tasks.create(newTask(), { roleIds: ['r1'] });
+      if (!first.ok || !second.ok) throw new Error('not created');
+      expect([first.task.state, second.task.state]).toEqual(['accepted', 'queued']);
+      expect(await tasks.startQueued('gg1')).toEqual([]);
+      await settings.change('g1', (x) => ({ ...x, roleLimits: { r1: { member_running: 2 } } }));
+      expect((await tasks.startQueued('gg1')).map((t) => t.id)).toEqual([second.task.id]);
     });
   });
 

@@ -210,6 +210,7 @@ export function createPoller(deps: PollerDeps) {
     if (isFinal(task.state)) return delivery.tell(task);
     if (task.state === 'delivering') return delivery.deliver(task);
     if (task.state === 'accepted') return submitRecovered(task);
+    if (task.state === 'submitting' || task.state === 'review_submitting') return resumeSubmit(task);
     if (task.state === 'reviewing') return checkReview(task);
     if (task.state !== 'running' || !task.upstreamTaskId) return;
     const started = task.submittedAt ?? task.createdAt;
@@ -299,12 +300,29 @@ export function createPoller(deps: PollerDeps) {
 
   /** A task accepted before a restart that never left (or whose media just passed review): sent now, once. */
   async function submitRecovered(task: TaskRecord): Promise<void> {
-    const submitted = await deps.tasks.submit(task.id);
+    await followSubmitted(task, await deps.tasks.submit(task.id));
+  }
+
+  /**
+   * A task this process holds, left `submitting` (or `review_submitting`) without a restart: a database
+   * failure while its send was saved. The answer kept in memory is saved now, or (nothing under way, no
+   * answer) it ends uncertain and the member is told; while its send is still under way, looked at again later.
+   */
+  async function resumeSubmit(task: TaskRecord): Promise<void> {
+    const resumed = await deps.tasks.resumeSubmit(task, own);
+    if (!resumed) return later(task.id, settings.minIntervalMs);
+    await followSubmitted(task, resumed);
+  }
+
+  /** Follows a task as its send left it: polled, its review checked, or its member told. */
+  async function followSubmitted(task: TaskRecord, submitted: TaskRecord): Promise<void> {
     if (submitted.state === 'running') {
       later(task.id, settings.firstDelayMs);
       if (task.review) await deps.presenter.progress(submitted);
     } else if (submitted.state === 'reviewing') later(task.id, nextPollDelay(settings, 0, deps.random));
     else if (isFinal(submitted.state)) delivery.tell(submitted);
+    // Still being sent (by an overlapping call here): looked at again shortly.
+    else later(task.id, settings.minIntervalMs);
   }
 
   /** Asset statuses seen lately, by asset id: one status query answers for the files of several tasks. */

@@ -90,9 +90,7 @@ export function createTaskQueue(deps: TaskQueueDeps) {
     try {
       do {
         promoting.set(scope, false);
-        const guildId = guildOfScope(scope);
-        const cap = guildId ? (await deps.ledger.limitsFor(guildId)).guild_running : null;
-        const started = await deps.tasks.startQueued(scope, cap);
+        const started = await deps.tasks.startQueued(scope);
         for (const t of started) {
           log.info({ taskId: t.id, guildId: t.guildId }, 'task left the queue for a running slot');
           deps.onStarted(t);

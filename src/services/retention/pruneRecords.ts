@@ -97,16 +97,26 @@ export async function pruneRecords(
   return report;
 }
 
-/** Deletes, page by page, the records of a collection that `drop` selects. */
+/**
+ * Deletes, page by page, the records of a collection that `drop` selects. The page read outside a transaction
+ * only names candidates: each is decided again on its value inside the deleting transaction, so a record
+ * changed in between (a member's new reservation) is kept.
+ */
 async function deleteWhere(store: RecordStore, prefix: string, drop: (key: string, value: unknown) => boolean) {
   let removed = 0;
   for await (const page of store.pages<unknown>(prefix, PAGE * 2)) {
-    const doomed = page.filter(([k, v]) => drop(k, v)).map(([k]) => k);
-    if (!doomed.length) continue;
-    await store.transact(doomed, (tx) => {
-      for (const k of doomed) tx.delete(k);
+    const candidates = page.filter(([k, v]) => drop(k, v)).map(([k]) => k);
+    if (!candidates.length) continue;
+    removed += await store.transact(candidates, (tx) => {
+      let n = 0;
+      for (const k of candidates) {
+        const value = tx.get<unknown>(k);
+        if (value === undefined || !drop(k, value)) continue;
+        tx.delete(k);
+        n += 1;
+      }
+      return n;
     });
-    removed += doomed.length;
   }
   return removed;
 }

@@ -36,6 +36,17 @@ export class IllegalTransitionError extends Error {
   }
 }
 
+/** A named transition was asked of a task in a state it does not apply to (the task moved on): nothing written. */
+export class TransitionNotApplicableError extends IllegalTransitionError {
+  constructor(
+    from: TaskState,
+    readonly expected: readonly TaskState[],
+  ) {
+    super(from, from);
+    this.message = `this change applies to a task ${expected.join(' or ')}, not ${from}`;
+  }
+}
+
 export function assertTransition(from: TaskState, to: TaskState): void {
   if (!NEXT[from].includes(to)) throw new IllegalTransitionError(from, to);
 }

@@ -13,9 +13,9 @@ import type { AuditInput, AuditResult } from '../seedance/assets.js';
 import { isSeedanceError } from '../seedance/errors.js';
 import { type GuildLedger, type Refusal, scopeOf } from '../usage/guildLedger.js';
 import type { UsageDoc } from '../usage/usageDoc.js';
-import { IllegalTransitionError } from './stateMachine.js';
+import { IllegalTransitionError, TransitionNotApplicableError } from './stateMachine.js';
 import { isFinal, type NewTask, type TaskError, type TaskRecord, type TaskState } from './taskRecord.js';
-import { type TransitionArgs, type TransitionName, transitions } from './transitions.js';
+import { appliesTo, type TransitionArgs, type TransitionName, transitions } from './transitions.js';
 
 export type { NewTask };
 
@@ -50,6 +50,11 @@ export interface TaskServiceDeps {
   checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
   /** Which process works on which task; a task this process creates is leased to it. */
   leases?: TaskLeases;
+  /**
+   * Waits before saving again what a create (or review) call answered, when the database failed to save it
+   * (a hiccup): the answer exists only in memory, so it is not given up at the first failure.
+   */
+  saveRetryMs?: readonly number[];
   /** The media review of Manxue models' uploads (submission and reuse cache); without it nothing is reviewed. */
   review?: {
     cache: AssetCache;
@@ -70,16 +75,50 @@ export interface ApplyOptions {
 
 /** Another process sharing the database took this interaction first: it answers, this one stays silent. */
 export type Claimed = { ok: false; claimed: true };
+/** A transition applied (the task as saved), or refused: the task is in a state it does not apply to (as it is). */
+export type Transitioned =
+  | { ok: true; task: TaskRecord }
+  | { ok: false; refused: TransitionNotApplicableError; task: TaskRecord };
 export type CreateResult = { ok: true; task: TaskRecord } | Refusal | Claimed;
 
 const RECENT_PER_USER = 25;
 /** How many times one task's media review may move to another API key (each move sets a key aside). */
 const MAX_REVIEW_KEYS = 8;
+const SAVE_RETRY_MS = [250, 1000, 4000];
 
-/** A task waiting in its scope's queue: whose it is, and the member's running cap when it was queued. */
+/** What a create or review call answered, to be saved as this transition (kept in memory until it is). */
+type Outcome = {
+  [N in 'markRunning' | 'markUncertain' | 'fail' | 'startReview' | 'failReview']: { name: N; args: TransitionArgs<N> };
+}['markRunning' | 'markUncertain' | 'fail' | 'startReview' | 'failReview'];
+
+/** The transitions that end a task without a video. */
+type EndName = 'fail' | 'abandon' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview';
+
+/**
+ * A task waiting in its scope's queue: whose it is, and the member's roles when they asked. The running caps
+ * are read when deciding who starts (server settings and role limits as they are then), never kept here: a
+ * cap kept from the time of the request could block the task forever once the limit changed. A member's
+ * roles are only known from an interaction, so they are what is kept (a role lost since still counts until
+ * the task starts, as it did when the request was accepted).
+ */
 export interface QueueEntry {
   userId: string;
-  memberRunningCap: number | null;
+  roleIds?: string[];
+  /**
+   * Entries written before roles were kept: the member's cap then. Read only as a floor that role raises of
+   * that time keep (never 0, which is exactly the frozen block this replaced).
+   */
+  memberRunningCap?: number | null;
+}
+
+/** Which of two member caps lets more run (null: no cap). */
+const moreRoom = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.max(a, b));
+
+/** The member cap that applies to a queue entry now, from the current caps. */
+function memberCapOf(entry: QueueEntry, current: (roleIds: readonly string[]) => number | null): number | null {
+  const now = current(entry.roleIds ?? []);
+  if (entry.roleIds || entry.memberRunningCap === undefined || entry.memberRunningCap === 0) return now;
+  return moreRoom(now, entry.memberRunningCap);
 }
 
 /** A task holding a running slot in its scope (what the queue's start-time estimate reads). */
@@ -137,20 +176,57 @@ export function createTaskService(deps: TaskServiceDeps) {
     deps.logger.child({ taskId: t.id, guildId: t.guildId, upstreamTaskId: t.upstreamTaskId });
 
   const get = (id: string) => store.get<TaskRecord>(keys.task(id));
+  /** Submits under way in this process (how many, by task id): a `submitting` task listed here is not stuck. */
+  const sending = new Map<string, number>();
+  /** Answers of the video service whose saving failed even after retries: `resumeSubmit` saves them. */
+  const unsaved = new Map<string, Outcome>();
 
   /**
-   * Runs one named transition in one transaction. A transition into a final state settles the usage the
-   * task holds (commit or refund) in the same transaction; being told removes it from the open index.
-   * `known` is a copy the caller already holds (any age): it only tells which usage records to declare,
-   * since a reservation never changes once made, and spares a read.
+   * Saves what a create or review call answered. A database failure is tried again a few times, then the
+   * answer is kept for `resumeSubmit` (the caller hands the task to the poller): the call is never repeated.
+   * A refusal means an earlier try did commit, or another path moved the task on: the task as it is.
    */
-  async function apply<N extends TransitionName>(
+  async function saveOutcome(task: TaskRecord, outcome: Outcome): Promise<TaskRecord> {
+    const delays = deps.saveRetryMs ?? SAVE_RETRY_MS;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const saved = await tryApply(task.id, outcome.name, outcome.args as never, task);
+        unsaved.delete(task.id);
+        return saved.task;
+      } catch (err) {
+        if (err instanceof UnknownTaskError || err instanceof LeaseLostError) throw err;
+        if (attempt >= delays.length) {
+          unsaved.set(task.id, outcome);
+          logFor(task).error(
+            { err, transition: outcome.name },
+            "could not save the video service's answer; the poller saves it later",
+          );
+          throw err;
+        }
+        logFor(task).warn(
+          { err, transition: outcome.name, attempt: attempt + 1 },
+          "could not save the video service's answer; trying again",
+        );
+        await new Promise((r) => setTimeout(r, delays[attempt]));
+      }
+    }
+  }
+
+  /**
+   * Runs one named transition in one transaction, on the record read inside it: a transition that does not
+   * apply to the task's state there is refused (`ok: false`, nothing written, the task as it is). A
+   * transition into a final state settles the usage the task holds (commit or refund) in the same
+   * transaction; being told removes it from the open index.
+   * `known` is a copy the caller already holds (any age): it only tells which usage records to declare,
+   * since a reservation never changes once made, and spares a read; it never decides anything.
+   */
+  async function tryApply<N extends TransitionName>(
     id: string,
     name: N,
     args: TransitionArgs<N>,
     known?: TaskRecord,
     options: ApplyOptions = {},
-  ): Promise<TaskRecord> {
+  ): Promise<Transitioned> {
     known ??= await get(id);
     if (!known) throw new UnknownTaskError(id);
     const at = now();
@@ -159,11 +235,16 @@ export function createTaskService(deps: TaskServiceDeps) {
     const place = placeKeys(known);
     const placeKeyList = settles.length ? [place.slot, ...(place.queue ? [place.queue] : [])] : [];
     const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList];
-    const { next, previous } = await store.transact(declared, (tx) => {
+    type Outcome =
+      | { refused: TransitionNotApplicableError; current: TaskRecord }
+      | { next: TaskRecord; previous: TaskRecord };
+    const result = await store.transact(declared, (tx): Outcome => {
       const current = tx.get<TaskRecord>(keys.task(id));
       if (!current) throw new UnknownTaskError(id);
       const entry = tx.get<OpenEntry>(keys.open(id));
       if (options.owner && entry?.owner && entry.owner !== options.owner) throw new LeaseLostError(id);
+      if (!appliesTo(name, current.state))
+        return { refused: new TransitionNotApplicableError(current.state, transitions[name].from), current };
       const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
       const next = fn(current, args, at);
       if (current.state === 'queued' && next.state !== 'queued') {
@@ -185,8 +266,22 @@ export function createTaskService(deps: TaskServiceDeps) {
       if (next.toldAt) tx.delete(keys.open(id));
       return { next, previous: current };
     });
-    emit(next, previous);
-    return next;
+    if ('refused' in result) return { ok: false, refused: result.refused, task: result.current };
+    emit(result.next, result.previous);
+    return { ok: true, task: result.next };
+  }
+
+  /** `tryApply`, for callers to whom a refusal is an error: throws it (TransitionNotApplicableError). */
+  async function apply<N extends TransitionName>(
+    id: string,
+    name: N,
+    args: TransitionArgs<N>,
+    known?: TaskRecord,
+    options: ApplyOptions = {},
+  ): Promise<TaskRecord> {
+    const result = await tryApply(id, name, args, known, options);
+    if (!result.ok) throw result.refused;
+    return result.task;
   }
 
   /** Inside a transaction: a queued task (already `accepted`) takes its running slot, leased to this process. */
@@ -266,10 +361,7 @@ export function createTaskService(deps: TaskServiceDeps) {
         };
         tx.set(keys.task(id), task);
         if (queued)
-          tx.set(place.queue!, {
-            userId: input.userId,
-            memberRunningCap: reserved.memberRunningCap,
-          } satisfies QueueEntry);
+          tx.set(place.queue!, { userId: input.userId, roleIds: [...(options.roleIds ?? [])] } satisfies QueueEntry);
         else tx.set(place.slot, slotEntry(task, at));
         tx.set(
           keys.open(id),
@@ -334,8 +426,9 @@ export function createTaskService(deps: TaskServiceDeps) {
         log.info({ key }, 'media review key refused; reviewing under another key');
         return startReview(again, elsewhere + 1);
       }
-      if (uncertain) return apply(task.id, 'markUncertain', { stage: 'review', reason: 'review_uncertain' }, task);
-      return apply(task.id, 'fail', { ...submitError(err), stage: 'review' }, task);
+      if (uncertain)
+        return saveOutcome(task, { name: 'markUncertain', args: { stage: 'review', reason: 'review_uncertain' } });
+      return saveOutcome(task, { name: 'fail', args: { ...submitError(err), stage: 'review' } });
     }
     if (result.refused.length) {
       // Every refused file is named, each with the review's reason.
@@ -343,14 +436,12 @@ export function createTaskService(deps: TaskServiceDeps) {
       const file = result.refused.map((r) => nameOf(r.url)).join(', ');
       const detail = [...new Set(result.refused.map((r) => r.reason))].join('; ');
       log.info({ refused: result.refused.length }, 'media review refused a file at submission');
-      return apply(task.id, 'failReview', { file, detail }, task);
+      return saveOutcome(task, { name: 'failReview', args: { file, detail } });
     }
-    const reviewing = await apply(
-      task.id,
-      'startReview',
-      { assets: result.assets.map((a) => ({ url: a.url, assetId: a.assetId, status: a.rawStatus })) },
-      task,
-    );
+    const reviewing = await saveOutcome(task, {
+      name: 'startReview',
+      args: { assets: result.assets.map((a) => ({ url: a.url, assetId: a.assetId, status: a.rawStatus })) },
+    });
     log.info({ files: toSend.length, reused: items.length - toSend.length }, 'media review submitted');
     checkpoint('task.reviewing', reviewing);
     return reviewing;
@@ -366,17 +457,76 @@ export function createTaskService(deps: TaskServiceDeps) {
     return elsewhere < MAX_REVIEW_KEYS && (deps.upstream.available?.() ?? false);
   }
 
+  /** One send of an `accepted` task (see `submit`); `elsewhere`: how often its review moved to another key. */
+  async function submitOnce(id: string, elsewhere = 0): Promise<TaskRecord> {
+    let task: TaskRecord;
+    if (deps.review) {
+      const current = await get(id);
+      if (current && needsReview(current)) {
+        const reviewed = await startReview(current, elsewhere);
+        if (reviewed.state !== 'accepted') return reviewed;
+      }
+    }
+    try {
+      task = await apply(id, 'startSubmitting', undefined);
+    } catch (err) {
+      if (!(err instanceof IllegalTransitionError)) throw err;
+      // Someone else sent it (or it ended): nothing to do here.
+      return (await get(id))!;
+    }
+    checkpoint('task.submitting', task);
+    let created: { taskId: string; status?: string; key?: string };
+    try {
+      // Asset ids from the media review belong to the account of the key that reviewed them: create there.
+      created = await deps.upstream.createTask(
+        { ...createBodyOf(task) },
+        { holdAs: id, ...(task.review && task.upstreamKey ? { key: task.upstreamKey } : {}) },
+      );
+    } catch (err) {
+      const error = submitError(err);
+      const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
+      logFor(task).warn({ err, uncertain }, 'task submission failed');
+      // The account owning the reviewed assets refused (nothing was created): review under another key.
+      if (task.review && canReviewElsewhere(err, elsewhere)) {
+        await apply(id, 'reviewElsewhere', undefined, task);
+        logFor(task).info({ key: task.upstreamKey }, 'review key refused the create; reviewing under another key');
+        return submitOnce(id, elsewhere + 1);
+      }
+      // Refused with reused asset ids: they may have expired upstream, so the next try reviews the files again.
+      const reused = task.review?.items.filter((it) => it.reused) ?? [];
+      if (!uncertain && reused.length && deps.review)
+        await deps.review.cache
+          .forget(
+            reused.map((it) => it.url),
+            task.upstreamKey,
+          )
+          .catch((e: unknown) => {
+            logFor(task).warn({ err: e }, 'could not forget the reused assets');
+          });
+      return saveOutcome(task, { name: uncertain ? 'markUncertain' : 'fail', args: error });
+    }
+    checkpoint('task.created_upstream', task);
+    const running = await saveOutcome(task, {
+      name: 'markRunning',
+      args: { upstreamTaskId: created.taskId, status: created.status, upstreamKey: created.key },
+    });
+    checkpoint('task.running', running);
+    return running;
+  }
+
   const service = {
     get,
     apply,
+    tryApply,
 
     /**
      * Starts the first tasks of `scope`'s queue that fit, in one transaction: in queue order, while the
-     * scope has a free running slot (`guildRunningCap`, null = no cap), skipping a member whose own running
-     * cap is full (they do not block those behind them). A task another process started meanwhile is
-     * skipped: each starts exactly once. Returns the started tasks (now `accepted`, to be submitted).
+     * scope has a free running slot, skipping a member whose own running cap is full (they do not block those
+     * behind them). The caps are the current ones (server settings, role limits with the roles each entry
+     * keeps). A task another process started meanwhile is skipped: each starts exactly once. Returns the
+     * started tasks (now `accepted`, to be submitted).
      */
-    async startQueued(scope: string, guildRunningCap: number | null, max = 50): Promise<TaskRecord[]> {
+    async startQueued(scope: string, max = 50): Promise<TaskRecord[]> {
       const prefix = prefixes.queueOf(scope);
       const entries = await store.scan<QueueEntry>(prefix, { limit: max });
       if (!entries.length) return [];
@@ -388,6 +538,7 @@ export function createTaskService(deps: TaskServiceDeps) {
         ...entries.map(([k]) => k),
         ...ids.flatMap((id) => [keys.task(id), keys.open(id), keys.slot(scope, id)]),
       ];
+      const caps = await ledger.runningCaps(scope.startsWith('g') ? scope.slice(1) : null);
       const at = now();
       const started = await store.transact(declared, (tx) => {
         const out: Array<{ next: TaskRecord; previous: TaskRecord }> = [];
@@ -401,9 +552,10 @@ export function createTaskService(deps: TaskServiceDeps) {
           const r = t.reservation;
           if (r.docs.some((d) => !docs.includes(d))) continue; // its documents were not declared: next round
           const guildDoc = r.docs.length > 1 ? tx.get<UsageDoc>(r.docs[0]!) : undefined;
-          if (guildRunningCap !== null && guildDoc && guildDoc.running >= guildRunningCap) break;
+          if (caps.guild !== null && guildDoc && guildDoc.running >= caps.guild) break;
           const memberDoc = tx.get<UsageDoc>(r.docs[r.docs.length - 1]!);
-          if (entry.memberRunningCap !== null && (memberDoc?.running ?? 0) >= entry.memberRunningCap) continue;
+          const memberCap = memberCapOf(entry, caps.member);
+          if (memberCap !== null && (memberDoc?.running ?? 0) >= memberCap) continue;
           const next = transitions.startFromQueue(t, undefined, at);
           tx.delete(key);
           startInTx(tx, next, at);
@@ -465,82 +617,63 @@ export function createTaskService(deps: TaskServiceDeps) {
      * Sends the task upstream, once: only an `accepted` task moves to `submitting` (checked inside the
      * transaction), and `submitting` is saved before the create call, so a crash during the call leaves a
      * task that recovery marks uncertain instead of sending twice. Returns the task as it ends up.
-     * (`elsewhere`, internal: how many times its media review has moved to another API key.)
      */
-    async submit(id: string, elsewhere = 0): Promise<TaskRecord> {
-      let task: TaskRecord;
-      if (deps.review) {
-        const current = await get(id);
-        if (current && needsReview(current)) {
-          const reviewed = await startReview(current, elsewhere);
-          if (reviewed.state !== 'accepted') return reviewed;
-        }
-      }
+    async submit(id: string): Promise<TaskRecord> {
+      sending.set(id, (sending.get(id) ?? 0) + 1);
       try {
-        task = await apply(id, 'startSubmitting', undefined);
-      } catch (err) {
-        if (!(err instanceof IllegalTransitionError)) throw err;
-        // Someone else sent it (or it ended): nothing to do here.
-        return (await get(id))!;
+        return await submitOnce(id);
+      } finally {
+        const left = (sending.get(id) ?? 1) - 1;
+        if (left > 0) sending.set(id, left);
+        else sending.delete(id);
       }
-      checkpoint('task.submitting', task);
-      let created: { taskId: string; status?: string; key?: string };
-      try {
-        // Asset ids from the media review belong to the account of the key that reviewed them: create there.
-        created = await deps.upstream.createTask(
-          { ...createBodyOf(task) },
-          { holdAs: id, ...(task.review && task.upstreamKey ? { key: task.upstreamKey } : {}) },
-        );
-      } catch (err) {
-        const error = submitError(err);
-        const uncertain = isSeedanceError(err) ? err.mayHaveReachedServer : true;
-        logFor(task).warn({ err, uncertain }, 'task submission failed');
-        // The account owning the reviewed assets refused (nothing was created): review under another key.
-        if (task.review && canReviewElsewhere(err, elsewhere)) {
-          await apply(id, 'reviewElsewhere', undefined, task);
-          logFor(task).info({ key: task.upstreamKey }, 'review key refused the create; reviewing under another key');
-          return service.submit(id, elsewhere + 1);
-        }
-        // Refused with reused asset ids: they may have expired upstream, so the next try reviews the files again.
-        const reused = task.review?.items.filter((it) => it.reused) ?? [];
-        if (!uncertain && reused.length && deps.review)
-          await deps.review.cache
-            .forget(
-              reused.map((it) => it.url),
-              task.upstreamKey,
-            )
-            .catch((e: unknown) => {
-              logFor(task).warn({ err: e }, 'could not forget the reused assets');
-            });
-        return apply(id, uncertain ? 'markUncertain' : 'fail', error, task);
-      }
-      checkpoint('task.created_upstream', task);
-      const running = await apply(
-        id,
-        'markRunning',
-        { upstreamTaskId: created.taskId, status: created.status, upstreamKey: created.key },
-        task,
-      );
-      checkpoint('task.running', running);
-      return running;
     },
 
-    /** Ends a task without a video; a task that already ended (or moved on) is left as it is. */
-    async end<N extends 'fail' | 'abandon' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview'>(
+    /**
+     * A task found `submitting` or `review_submitting` (the poller, on a task this process holds): still being
+     * sent here, undefined (look again later); the call's answer could not be saved, saved now; else no call
+     * is under way and nothing says what became of it (its first write failed, or the process lost track),
+     * so it ends `uncertain`: never resent, refunded, the member told. Returns the task as it is then.
+     */
+    async resumeSubmit(task: TaskRecord, options: ApplyOptions = {}): Promise<TaskRecord | undefined> {
+      if (sending.has(task.id)) return undefined;
+      const outcome = unsaved.get(task.id);
+      if (outcome) {
+        const saved = await tryApply(task.id, outcome.name, outcome.args as never, task, options);
+        unsaved.delete(task.id);
+        return saved.task;
+      }
+      const reason = task.state === 'review_submitting' ? 'review_uncertain' : 'upstream_unavailable';
+      const stage = task.state === 'review_submitting' ? 'review' : 'submit';
+      return (await service.tryEnd(task.id, 'markUncertain', { stage, reason }, task, options)).task;
+    },
+
+    /**
+     * Ends a task without a video, if the transition applies to the task as it is now: a task that already
+     * ended, or moved on to a state the transition is not for, is refused (`ok: false`) and left as it is.
+     */
+    async tryEnd<N extends EndName>(
+      id: string,
+      name: N,
+      args: TransitionArgs<N>,
+      known?: TaskRecord,
+      options: ApplyOptions = {},
+    ): Promise<Transitioned> {
+      const ended = await tryApply(id, name, args, known, options);
+      if (ended.ok) checkpoint('task.settled', ended.task);
+      return ended;
+    },
+
+    /** `tryEnd`, with undefined for a refusal. */
+    async end<N extends EndName>(
       id: string,
       name: N,
       args: TransitionArgs<N>,
       known?: TaskRecord,
       options: ApplyOptions = {},
     ): Promise<TaskRecord | undefined> {
-      try {
-        const ended = await apply(id, name, args, known, options);
-        checkpoint('task.settled', ended);
-        return ended;
-      } catch (err) {
-        if (err instanceof IllegalTransitionError) return undefined;
-        throw err;
-      }
+      const ended = await service.tryEnd(id, name, args, known, options);
+      return ended.ok ? ended.task : undefined;
     },
 
     /** Tasks by id (missing ones left out). */

@@ -51,9 +51,7 @@ export interface Reservation {
 /** A refused reservation: the limit's message, its parameters checked against its key. */
 export type Refusal = { ok: false } & Message;
 /** `slot`: the task runs now, or waits in its scope's queue for a running slot (its usage counted already). */
-export type ReserveResult =
-  | { ok: true; reservation: Reservation; slot: Slot; memberRunningCap: number | null }
-  | Refusal;
+export type ReserveResult = { ok: true; reservation: Reservation; slot: Slot } | Refusal;
 
 /** A reservation ready to run inside a transaction: the records it needs, and the decision. */
 export interface UsagePlan {
@@ -163,7 +161,6 @@ export function createGuildLedger(options: GuildLedgerOptions) {
             ...(family ? { family } : {}),
           },
           slot,
-          memberRunningCap: limits.member_running,
         };
       },
     };
@@ -175,6 +172,21 @@ export function createGuildLedger(options: GuildLedgerOptions) {
 
     async limitsFor(guildId: string | null): Promise<Limits> {
       return (await context(guildId)).limits;
+    },
+
+    /**
+     * The running caps that apply now (null = no cap): the server's, and a member's given the roles they
+     * hold, from the current settings (the queue decides who starts with these, never with caps of the past).
+     */
+    async runningCaps(
+      guildId: string | null,
+    ): Promise<{ guild: number | null; member(roleIds: readonly string[]): number | null }> {
+      const settings = guildId ? await options.settings.get(guildId) : {};
+      const server = { ...options.defaults, ...settings.limits } as Limits;
+      return {
+        guild: guildId ? server.guild_running : null,
+        member: (roleIds) => memberLimits(server, settings.roleLimits, roleIds).limits.member_running,
+      };
     },
 
     /** A member's limits (their roles' most generous member limits over the server's), and which role gave each. */
@@ -331,6 +343,10 @@ function checkLimits(
     ok: false,
     ...message(key, params),
   });
+  // A running cap of 0 (the server's, or the member's, a role's included): nothing could ever start, so the
+  // request is refused at once, naming the limit, instead of waiting in a queue that cannot move for it.
+  if (inGuild && limits.guild_running === 0) return refuse('limit.guild_running_zero', {});
+  if (limits.member_running === 0) return refuse('limit.member_running_zero', {});
   if (limits.cooldown_seconds !== null && last && at - last < limits.cooldown_seconds * 1000) {
     return refuse('limit.cooldown', {
       seconds: limits.cooldown_seconds,
