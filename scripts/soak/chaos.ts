@@ -55,6 +55,8 @@ function discordFault(rng: Rng, route: string, hasFiles: boolean): RestFault | u
   if (x < 0.065) return { status: 429, retryAfterSec: rng.pick([0.5, 1, 2]) };
   if (x < 0.075) return { status: rng.pick([500, 502, 503] as const) };
   if (route.startsWith('POST /interactions/') && x < 0.085) return { status: 404, code: 10062 };
+  // An interaction token that expired: its webhook refuses edits (the bot falls back to the channel).
+  if (route.startsWith('PATCH /webhooks/') && x < 0.085) return { status: 401, code: 50027 };
   return undefined;
 }
 

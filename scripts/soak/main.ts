@@ -218,6 +218,8 @@ try {
   say('traffic over: faults off, every process running again; settling');
   await chaos.stop();
   await members.drain();
+  members.restoreLimits(initialLimits);
+  await members.drain();
 
   const settleUntil = Date.now() + settleMin * 60_000;
   let zeroes = 0;
@@ -264,6 +266,12 @@ try {
   const terms = fleet.runs.filter((r) => r.endedBy === 'SIGTERM').length;
   say(`requests: ${JSON.stringify(members.counts)}`);
   say(`answers: ${JSON.stringify(answers)}`);
+  const said: Record<string, number> = {};
+  for (const s of members.sent) if (s.said !== undefined) said[s.said] = (said[s.said] ?? 0) + 1;
+  const top = Object.entries(said)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8);
+  say(`private answers, most common: ${top.map(([t, n]) => `${n}× "${t}"`).join(', ')}`);
   say(`vendor faults: ${JSON.stringify(seedance.faultCounts())}`);
   say(`discord faults: ${JSON.stringify(discord.restFaultCounts())}`);
   say(`events: ${JSON.stringify(chaos.events)}; process runs ${fleet.runs.length}, kill -9 ${kills}, SIGTERM ${terms}`);

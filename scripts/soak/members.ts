@@ -61,6 +61,8 @@ export interface SentInteraction {
   prompt?: string;
   /** public: a card (a task was accepted); private: refused or answered privately; modal; none: no answer seen. */
   answer?: 'public' | 'private' | 'modal' | 'deferred' | 'none';
+  /** The start of a private answer's text (what a refusal said), for the run's summary. */
+  said?: string;
   /** A task creation was expected to be refused (blocked term, invalid input). */
   mustRefuse?: boolean;
 }
@@ -133,6 +135,15 @@ export function createMembers(options: MembersOptions) {
         const flags = Number((cb.data as { flags?: unknown } | undefined)?.flags ?? 0);
         record.answer =
           cb.type === 9 ? 'modal' : (flags & 64) !== 0 ? 'private' : cb.type === 5 ? 'deferred' : 'public';
+        if (record.answer === 'private') {
+          const data = cb.data as { content?: unknown; embeds?: Array<{ description?: unknown; title?: unknown }> };
+          const text = String(data?.content || data?.embeds?.[0]?.title || data?.embeds?.[0]?.description || '');
+          record.said = text
+            .replace(/[\d<>@#:*_`]+/g, '')
+            .replace(/\s+/g, ' ')
+            .trim()
+            .slice(0, 48);
+        }
         if (record.answer === 'public' || record.answer === 'deferred') rememberCard(ix, record);
       })
       .catch(() => {
@@ -354,6 +365,15 @@ export function createMembers(options: MembersOptions) {
         spendCaps[g] = initial.spendCap;
         setLimit(g, 'guild_monthly_spend', initial.spendCap, 'admin-setup');
       }
+    },
+    /**
+     * After the traffic, admins put the running and daily limits back to where they started, so a request
+     * waiting behind a cap an admin lowered (to 0, say) can start and the run can settle.
+     */
+    restoreLimits(initial: Record<string, number | null>): void {
+      for (let g = 0; g < guilds.length; g += 1)
+        for (const name of ['guild_running', 'member_running', 'member_daily_tasks'])
+          setLimit(g, name, initial[name] ?? null, 'admin-setup');
     },
     /** One step of traffic. */
     act(): void {
