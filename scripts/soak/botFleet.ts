@@ -57,8 +57,9 @@ export function createFleet(options: FleetOptions) {
     proc.stdout!.on('data', (d: Buffer) => {
       log.write(d);
       if (run.readyAt) return;
-      tail = (tail + d.toString('utf8')).slice(-64);
-      if (/(^|\n)ready\n/.test(tail)) {
+      const seen = tail + d.toString('utf8');
+      tail = seen.slice(-8);
+      if (/(^|\n)ready\n/.test(seen)) {
         run.readyAt = Date.now();
         resolveReady(run);
       }

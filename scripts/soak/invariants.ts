@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecordStore } from '../../src/db/recordStore.js';
 import { isFinal, type TaskRecord } from '../../src/services/tasks/taskRecord.js';
+import { addCounter, type Counter, EMPTY_COUNTER } from '../../src/services/usage/counter.js';
 import type { UsageDoc } from '../../src/services/usage/usageDoc.js';
 import type { BotRun } from './botFleet.js';
 import type { LimitChange, SentInteraction } from './members.js';
@@ -179,32 +180,40 @@ export async function checkInvariants(input: InvariantInputs): Promise<Check[]> 
   {
     const problems: string[] = [];
     const docs = await store.scan<UsageDoc>('usage:');
-    const expected = new Map<string, { day: Map<string, number>; month: Map<string, number> }>();
+    /** What each document's day and month must hold: the sum of the reservations not refunded. */
+    const expected = new Map<string, { day: Map<string, Counter>; month: Map<string, Counter> }>();
+    const plus = (m: Map<string, Counter>, id: string, c: Counter) =>
+      m.set(id, addCounter(m.get(id) ?? EMPTY_COUNTER, c, 1));
     for (const t of tasks) {
       const r = t.reservation;
       if (!r || t.usage === 'refunded') continue;
       for (const key of r.docs) {
         const e = expected.get(key) ?? { day: new Map(), month: new Map() };
-        e.day.set(r.day, (e.day.get(r.day) ?? 0) + r.amount.tasks);
-        e.month.set(r.month, (e.month.get(r.month) ?? 0) + r.amount.tasks);
+        plus(e.day, r.day, r.amount);
+        plus(e.month, r.month, r.amount);
         expected.set(key, e);
       }
     }
+    const same = (a: Counter, b: Counter) =>
+      a.tasks === b.tasks && a.seconds === b.seconds && (a.spend ?? 0) === (b.spend ?? 0);
+    const show = (c: Counter) => `${c.tasks} videos, ${c.seconds} s, ${(c.spend ?? 0) / 1_000_000} spend`;
     for (const [key, doc] of docs) {
       if (doc.running) problems.push(`${key} still counts ${doc.running} running`);
       if (doc.queued) problems.push(`${key} still counts ${doc.queued} queued`);
       const e = expected.get(key);
-      if (doc.day && doc.day.counter.tasks !== (e?.day.get(doc.day.id) ?? 0))
-        problems.push(
-          `${key} day ${doc.day.id}: stored ${doc.day.counter.tasks}, tasks say ${e?.day.get(doc.day.id) ?? 0}`,
-        );
-      if (doc.month && doc.month.counter.tasks !== (e?.month.get(doc.month.id) ?? 0))
-        problems.push(
-          `${key} month ${doc.month.id}: stored ${doc.month.counter.tasks}, tasks say ${e?.month.get(doc.month.id) ?? 0}`,
-        );
+      for (const [name, period] of [
+        ['day', doc.day],
+        ['month', doc.month],
+      ] as const) {
+        if (!period) continue;
+        const want = e?.[name].get(period.id) ?? EMPTY_COUNTER;
+        if (!same(period.counter, want))
+          problems.push(`${key} ${name} ${period.id}: stored ${show(period.counter)}, tasks say ${show(want)}`);
+      }
     }
     for (const [key, e] of expected)
-      if (!docs.some(([k]) => k === key) && [...e.day.values()].some((n) => n > 0)) problems.push(`${key} missing`);
+      if (!docs.some(([k]) => k === key) && [...e.day.values()].some((c) => c.tasks > 0))
+        problems.push(`${key} missing`);
 
     // Caps at every instant, from the tasks' own times (slot from start to finish; usage until refunded).
     const guildOf = (t: TaskRecord) => t.guildId ?? `dm${t.userId}`;
