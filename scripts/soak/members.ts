@@ -60,7 +60,7 @@ export interface SentInteraction {
   /** The prompt a /video (or a form) carried, if any. */
   prompt?: string;
   /** public: a card (a task was accepted); private: refused or answered privately; modal; none: no answer seen. */
-  answer?: 'public' | 'private' | 'modal' | 'deferred' | 'none';
+  answer?: 'public' | 'private' | 'modal' | 'deferred' | 'none' | 'offline';
   /** The start of a private answer's text (what a refusal said), for the run's summary. */
   said?: string;
   /** A task creation was expected to be refused (blocked term, invalid input). */
@@ -125,10 +125,21 @@ export function createMembers(options: MembersOptions) {
     return `soak#${seq} ${scenery}${fate}`;
   }
 
-  function track(ix: DispatchedInteraction, entry: Omit<SentInteraction, 'id'>): void {
+  /**
+   * Sends one interaction and follows its answer. With no bot connected at all (the only process just
+   * stopped), Discord could not deliver it: recorded as `offline`, like a member seeing "did not respond".
+   */
+  function track(dispatch: () => DispatchedInteraction, entry: Omit<SentInteraction, 'id'>): void {
+    counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
+    let ix: DispatchedInteraction;
+    try {
+      ix = dispatch();
+    } catch {
+      sent.push({ id: '', ...entry, answer: 'offline' });
+      return;
+    }
     const record: SentInteraction = { id: ix.id, ...entry };
     sent.push(record);
-    counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
     const p = discord
       .waitForCallback(ix.id, options.answerWaitMs)
       .then((cb) => {
@@ -240,14 +251,15 @@ export function createMembers(options: MembersOptions) {
       default:
         opts = [{ name: 'model', value: rng.pick(['seedance2.0-mini-sp', 'seedance2.0-fast-sp', 'seedance2.0-sp']) }];
     }
-    const ix = video(
-      g,
-      m,
-      subcommand,
-      [{ name: 'prompt', value: p }, ...opts, { name: 'duration', value: kind === 'invalid' ? 2 : duration }],
-      files,
-    );
-    track(ix, { kind, guildId: guilds[g]!, userId: memberId(g, m), prompt: p, mustRefuse });
+    const dispatch = () =>
+      video(
+        g,
+        m,
+        subcommand,
+        [{ name: 'prompt', value: p }, ...opts, { name: 'duration', value: kind === 'invalid' ? 2 : duration }],
+        files,
+      );
+    track(dispatch, { kind, guildId: guilds[g]!, userId: memberId(g, m), prompt: p, mustRefuse });
   }
 
   /** A button on a card the soak saw, when the card currently offers it. */
@@ -268,30 +280,32 @@ export function createMembers(options: MembersOptions) {
     const g = guilds.indexOf(card.guildId);
     const userId = other ? memberId(g, rng.int(0, options.membersPerGuild - 1)) : card.userId;
     const user = { id: userId, username: `member-${userId.slice(-4)}` };
-    const ix = discord.dispatchComponent({
-      customId: `v1:${action}:${taskId}`,
-      guildId: card.guildId,
-      channelId: card.channelId,
-      message: { id: card.messageId, channelId: card.channelId },
-      user,
-    });
-    track(ix, { kind: action, guildId: card.guildId, userId });
+    const press = () =>
+      discord.dispatchComponent({
+        customId: `v1:${action}:${taskId}`,
+        guildId: card.guildId,
+        channelId: card.channelId,
+        message: { id: card.messageId, channelId: card.channelId },
+        user,
+      });
+    track(press, { kind: action, guildId: card.guildId, userId });
     if (action !== 'remix' && action !== 'extend') return;
     // The form comes back as a modal; submit it a moment later, like a person typing.
     const p = prompt();
     setTimeout(
       () => {
-        const form = discord.dispatchModalSubmit({
-          customId: `v1:${action}form:${taskId}`,
-          guildId: card.guildId,
-          channelId: card.channelId,
-          message: { id: card.messageId, channelId: card.channelId },
-          user,
-          fields:
-            action === 'remix'
-              ? { prompt: p, duration: String(rng.int(4, 8)), ratio: '' }
-              : { prompt: p, duration: '5' },
-        });
+        const form = () =>
+          discord.dispatchModalSubmit({
+            customId: `v1:${action}form:${taskId}`,
+            guildId: card.guildId,
+            channelId: card.channelId,
+            message: { id: card.messageId, channelId: card.channelId },
+            user,
+            fields:
+              action === 'remix'
+                ? { prompt: p, duration: String(rng.int(4, 8)), ratio: '' }
+                : { prompt: p, duration: '5' },
+          });
         track(form, {
           kind: action === 'remix' ? 'remixform' : 'extendform',
           guildId: card.guildId,
@@ -304,16 +318,17 @@ export function createMembers(options: MembersOptions) {
   }
 
   function admin(g: number, subcommand: string, opts: CommandOption[], kind: SentInteraction['kind'] = 'admin'): void {
-    const ix = discord.dispatchCommand({
-      name: 'video-admin',
-      subcommand,
-      guildId: guilds[g]!,
-      channelId: discord.channelIdOf(guilds[g]!),
-      user: { id: adminId(g), username: `admin${g}` },
-      memberPermissions: MANAGE_GUILD,
-      options: opts,
-    });
-    track(ix, { kind, guildId: guilds[g]!, userId: adminId(g) });
+    const command = () =>
+      discord.dispatchCommand({
+        name: 'video-admin',
+        subcommand,
+        guildId: guilds[g]!,
+        channelId: discord.channelIdOf(guilds[g]!),
+        user: { id: adminId(g), username: `admin${g}` },
+        memberPermissions: MANAGE_GUILD,
+        options: opts,
+      });
+    track(command, { kind, guildId: guilds[g]!, userId: adminId(g) });
   }
 
   function setLimit(g: number, name: string, value: number | null, kind: SentInteraction['kind'] = 'admin'): void {
