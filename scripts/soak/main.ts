@@ -97,7 +97,8 @@ const initialLimits: Record<string, number | null> = {
   guild_running: 4,
   member_running: 2,
   member_daily_tasks: dailyCap,
-  guild_monthly_spend: Math.ceil(6 * minutes),
+  // Spend grows about 8 a minute per server at the default rate: the cap bites late, and admins raise it.
+  guild_monthly_spend: Math.ceil(8 * minutes),
 };
 const env: Record<string, string> = {
   DISCORD_TOKEN: discord.botToken,

@@ -355,7 +355,7 @@ export function createMembers(options: MembersOptions) {
           ? rng.pick([2, 3, 4])
           : name === 'member_running'
             ? rng.pick([0, 1, 2, 2])
-            : (spendCaps[g] = (spendCaps[g] ?? 0) + 4);
+            : (spendCaps[g] = (spendCaps[g] ?? 0) + 6);
     setLimit(g, name, value);
   }
   const spendCaps: number[] = [];
