@@ -19,6 +19,7 @@ import type { TransitionArgs } from '../tasks/transitions.js';
 import { createDeliveryWorker } from './deliveryWorker.js';
 import { DueSchedule } from './dueSchedule.js';
 import { nextPollDelay, type PollTiming } from './pollInterval.js';
+import { fixedPolicy, type PollPolicy } from './pollPolicy.js';
 import { QueryBudget } from './queryBudget.js';
 import type { TaskPresenter } from './taskPresenter.js';
 
@@ -60,6 +61,8 @@ export interface PollerDeps {
     status(assetIds: readonly string[], beforeSend?: () => Promise<void>, key?: string): Promise<AssetStatus[]>;
     cache: AssetCache;
   };
+  /** Picks each running task's next query delay and learns from finishes (default: the fixed curve). */
+  policy?: PollPolicy;
 }
 
 const NOT_FOUND_LIMIT = 5;
@@ -86,6 +89,8 @@ export function createPoller(deps: PollerDeps) {
   const attemptsOf = new Map<string, number>();
   const notFound = new Map<string, number>();
   const { leases } = deps;
+  const policy = deps.policy ?? fixedPolicy(settings, deps.random);
+  const load = () => ({ followed: schedule.size + inFlight.size, queriesPerSecond: budget.currentRate });
   /** Transitions made by the poller: only while this process holds the task (shared stores). */
   const own = leases.shared ? { owner: leases.processId } : {};
   // Deliveries and notices: their own queue, never behind queries waiting for the budget or a pause.
@@ -248,6 +253,7 @@ export function createPoller(deps: PollerDeps) {
         task,
         own,
       );
+      policy.finished(task, snap, sentAt);
       return delivery.deliver(next);
     }
     if (snap.state === 'failed' || snap.state === 'cancelled' || snap.state === 'succeeded') {
@@ -278,7 +284,7 @@ export function createPoller(deps: PollerDeps) {
       else live.set(id, next);
       await deps.presenter.progress(next);
     }
-    later(id, nextPollDelay(settings, attempts, deps.random));
+    later(id, policy.nextDelay(task, attempts, load()));
   }
 
   function timeOut(task: TaskRecord): Promise<void> {
@@ -317,7 +323,7 @@ export function createPoller(deps: PollerDeps) {
   /** Follows a task as its send left it: polled, its review checked, or its member told. */
   async function followSubmitted(task: TaskRecord, submitted: TaskRecord): Promise<void> {
     if (submitted.state === 'running') {
-      later(task.id, settings.firstDelayMs);
+      later(task.id, policy.nextDelay(submitted, 0, load()));
       if (task.review) await deps.presenter.progress(submitted);
     } else if (submitted.state === 'reviewing') later(task.id, nextPollDelay(settings, 0, deps.random));
     else if (isFinal(submitted.state)) delivery.tell(submitted);
@@ -450,7 +456,7 @@ export function createPoller(deps: PollerDeps) {
     /** Follows a task handed over by the front end: polls a running one, delivers or tells a finished one. */
     track(task: TaskRecord): void {
       if (task.toldAt || task.state === 'queued') return;
-      if (task.state === 'running') later(task.id, nextPollDelay(settings, task.attempts, deps.random));
+      if (task.state === 'running') later(task.id, policy.nextDelay(task, task.attempts, load()));
       else if (task.state === 'delivering') delivery.deliver(task);
       else if (isFinal(task.state)) delivery.tell(task);
       else later(task.id, 0);
