@@ -20,7 +20,8 @@ const T0 = 1_000_000;
 
 function learned(medianMs: number, n = 100): RenderSummary {
   const stats = createRenderStats({} as RecordStore);
-  for (let i = 0; i < n; i += 1) stats.record(KIND, medianMs * Math.exp(0.25 * (((i * 37) % n) / n - 0.5) * 3.3));
+  for (let i = 0; i < n; i += 1)
+    stats.record(KIND, medianMs * Math.exp(0.25 * (((i * 37) % n) / n - 0.5) * 3.3), i * 1000);
   return stats.summary(KIND);
 }
 
@@ -66,7 +67,7 @@ describe('expected-finish schedule', () => {
       );
     // A few finishes are not enough to leave the curve either.
     const stats = createRenderStats({} as RecordStore);
-    for (let i = 0; i < MIN_OBSERVATIONS - 1; i += 1) stats.record(KIND, 90_000);
+    for (let i = 0; i < MIN_OBSERVATIONS - 1; i += 1) stats.record(KIND, 90_000, i * 1000);
     expect(expectedFinishDelay({ submittedAt: T0 }, stats.summary(KIND), 3, T0 + 60_000, CTX)).toBe(
       nextPollDelay(TIMING, 3, () => 0.5),
     );

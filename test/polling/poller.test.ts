@@ -535,7 +535,7 @@ describe('the learned schedule (POLL_SCHEDULE=learned)', () => {
   it('asks nothing before the likely finish, then densely; the vendor’s completion time is learned', async () => {
     const kind = { model: 'm', resolution: '720p', seconds: 5 };
     const stats = createRenderStats({} as RecordStore);
-    for (let i = 0; i < 40; i += 1) stats.record(kind, 90_000 * (0.8 + (0.4 * i) / 40));
+    for (let i = 0; i < 40; i += 1) stats.record(kind, 90_000 * (0.8 + (0.4 * i) / 40), i * 1000);
     const learned = stats.summary(kind);
     const recorded = vi.spyOn(stats, 'record');
     const t0 = Date.now();
@@ -573,7 +573,7 @@ describe('the learned schedule (POLL_SCHEDULE=learned)', () => {
     expect(at.length).toBeLessThanOrEqual(12);
     // The render time learned is the vendor's completion minus the submission, not when we saw it.
     expect(recorded).toHaveBeenCalledTimes(1);
-    expect(recorded).toHaveBeenCalledWith(kind, 95_000);
+    expect(recorded).toHaveBeenCalledWith(kind, 95_000, t0);
     await poller.stop(0);
   });
 });

@@ -13,6 +13,10 @@ const KIND = { model: 'seedance2.0-mini-sp', resolution: '720p', seconds: 5 };
 /** A store no test here touches (stats only read and write it in flush/refresh). */
 const noStore = {} as RecordStore;
 
+/** Submission times, one second apart: steady traffic. */
+let submitted = 0;
+const next = () => (submitted += 1000);
+
 /** Render times spread ±20 % around `medianMs`, in a fixed order (no randomness). */
 const around = (medianMs: number, n: number) => Array.from({ length: n }, (_, i) => medianMs * (0.8 + (0.4 * i) / n));
 
@@ -30,11 +34,11 @@ describe('render stats of one kind', () => {
 
   it('learns the data, and one 2-hour outlier among 40 finishes moves neither the median nor the 95th percentile much', () => {
     const stats = createRenderStats(noStore);
-    for (const ms of around(90_000, 40)) stats.record(KIND, ms);
+    for (const ms of around(90_000, 40)) stats.record(KIND, ms, next());
     const before = stats.summary(KIND);
     expect(before.p50).toBeGreaterThan(80_000);
     expect(before.p50).toBeLessThan(100_000);
-    stats.record(KIND, 2 * 3600_000);
+    stats.record(KIND, 2 * 3600_000, next());
     const after = stats.summary(KIND);
     expect(after.p50 / before.p50).toBeLessThan(1.05);
     expect(after.p90 / before.p90).toBeLessThan(1.1);
@@ -46,17 +50,28 @@ describe('render stats of one kind', () => {
 
   it('a vendor three times slower shows in the median within 30 finishes (decay)', () => {
     const stats = createRenderStats(noStore);
-    for (const ms of around(90_000, 200)) stats.record(KIND, ms);
-    for (const ms of around(270_000, 30)) stats.record(KIND, ms);
+    for (const ms of around(90_000, 200)) stats.record(KIND, ms, next());
+    for (const ms of around(270_000, 30)) stats.record(KIND, ms, next());
     expect(stats.summary(KIND).p50).toBeGreaterThan(200_000);
     // The other kinds are not touched.
     expect(stats.summary({ ...KIND, seconds: 10 }).observations).toBe(0);
     expect(durationBand(10)).not.toBe(durationBand(5));
   });
 
+  it('a burst sent together whose finishes come shortest first is learned evenly, not as its last finishes', () => {
+    const stats = createRenderStats(noStore);
+    // 400 tasks submitted within 2 s (in an order unrelated to their length), finishing in order of length.
+    const renders = around(90_000, 400);
+    renders.forEach((ms, i) => stats.record(KIND, ms, 5_000_000 + ((i * 7919) % 400) * 5));
+    const s = stats.summary(KIND);
+    expect(s.p50).toBeGreaterThan(85_000);
+    expect(s.p50).toBeLessThan(95_000);
+    expect(s.p10).toBeLessThan(80_000);
+  });
+
   it('ignores non-positive or non-finite render times', () => {
     const stats = createRenderStats(noStore);
-    for (const ms of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) stats.record(KIND, ms);
+    for (const ms of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) stats.record(KIND, ms, next());
     expect(stats.summary(KIND).observations).toBe(0);
   });
 });
@@ -69,8 +84,8 @@ describe.each(await storeKinds())('render stats in the store (%s)', (kind) => {
     temp = await openTempStore('render-stats', kind);
     const a = createRenderStats(temp.store);
     const b = createRenderStats(temp.store);
-    for (const ms of around(60_000, 20)) a.record(KIND, ms);
-    for (const ms of around(120_000, 20)) b.record(KIND, ms);
+    for (const ms of around(60_000, 20)) a.record(KIND, ms, next());
+    for (const ms of around(120_000, 20)) b.record(KIND, ms, next());
     await Promise.all([a.flush(), b.flush()]);
     const rec = await temp.store.get<StoredHistogram>(keys.renderStats('seedance2.0-mini-sp:720p:d05'));
     expect(rec?.w.length).toBeGreaterThan(0);
@@ -89,7 +104,7 @@ describe.each(await storeKinds())('render stats in the store (%s)', (kind) => {
     await c.start();
     expect(c.summary(KIND)).toEqual(merged);
     // Unsaved finishes are saved when it stops.
-    c.record(KIND, 300_000);
+    c.record(KIND, 300_000, next());
     await c.stop();
     const d = createRenderStats(temp.store);
     await d.refresh();

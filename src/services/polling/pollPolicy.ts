@@ -78,7 +78,7 @@ export function learnedPolicy(stats: RenderStats, timing: PollTiming, now: () =>
     },
     finished(task, snap, seenAt) {
       const ms = renderMs(task, snap, seenAt);
-      if (ms !== undefined) stats.record(renderFactsOf(task), ms);
+      if (ms !== undefined && task.submittedAt !== undefined) stats.record(renderFactsOf(task), ms, task.submittedAt);
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * How long renders take, learned per kind of video (model, resolution, duration band) for the polling
  * schedule: a log-scale histogram with fixed buckets (robust to outliers, cheap to update and to merge),
- * decayed per finish so a vendor slowdown shows within tens of finishes, mixed with a wide prior (render ≈
+ * decayed so a vendor slowdown shows within tens of finishes, mixed with a wide prior (render ≈
  * the queue's seed estimate, log-normal) before any data. Every process adds its finishes to the stored
  * records in batches and reads everyone's every `refreshMs`.
  */
@@ -33,7 +33,12 @@ export interface RenderSummary {
 export const BUCKETS = 120;
 const PER_OCTAVE = 8;
 const BASE_MS = 1000;
-/** Each finish multiplies the older weight by this: about the last 32 finishes of a kind count. */
+/**
+ * A finish multiplies the older weight by this when its task was submitted after every task counted so far:
+ * with steady traffic about the last 32 finishes of a kind count. A burst sent together, whose finishes come
+ * in order of length, decays only a few times (at each new latest submission), so its long renders do not
+ * crowd out its short ones.
+ */
 export const DECAY = 1 - 1 / 32;
 /** The prior counts as this many observations, spread log-normally around the seed estimate. */
 const PRIOR_WEIGHT = 2;
@@ -52,33 +57,49 @@ export function durationBand(seconds: number): string {
 
 export const kindOf = (f: RenderFacts): string => `${f.model}:${f.resolution ?? 'default'}:${durationBand(f.seconds)}`;
 
-/** The stored record of one kind: sparse bucket weights and their sum. */
+/** The stored record of one kind: sparse bucket weights and the latest submission counted. */
 export interface StoredHistogram {
   v: 1;
   /** [bucket, weight] pairs. */
   w: Array<[number, number]>;
+  /** Submission time (ms) of the latest-submitted task counted. */
+  s: number;
   at: number;
 }
 
-const dense = (rec: StoredHistogram | undefined): number[] => {
-  const out = new Array<number>(BUCKETS).fill(0);
-  for (const [i, w] of rec?.w ?? []) if (i >= 0 && i < BUCKETS && w > 0 && Number.isFinite(w)) out[i] = w;
-  return out;
+/** Dense weights and the latest submission counted. */
+export interface Histogram {
+  w: number[];
+  latest: number;
+}
+
+/** A finish: its bucket and when its task was submitted. */
+type Finish = [bucket: number, submittedAt: number];
+
+const dense = (rec: StoredHistogram | undefined): Histogram => {
+  const w = new Array<number>(BUCKETS).fill(0);
+  for (const [i, x] of rec?.w ?? []) if (i >= 0 && i < BUCKETS && x > 0 && Number.isFinite(x)) w[i] = x;
+  return { w, latest: Number.isFinite(rec?.s) ? rec!.s : 0 };
 };
-const sparse = (weights: readonly number[], at: number): StoredHistogram => ({
+const sparse = (h: Histogram, at: number): StoredHistogram => ({
   v: 1,
-  w: weights.flatMap((w, i): Array<[number, number]> => (w >= NEGLIGIBLE ? [[i, Math.round(w * 1e4) / 1e4]] : [])),
+  w: h.w.flatMap((w, i): Array<[number, number]> => (w >= NEGLIGIBLE ? [[i, Math.round(w * 1e4) / 1e4]] : [])),
+  s: h.latest,
   at,
 });
 
-/** Older weight decayed once per finish in `buckets` (in order), the finishes added. */
-export function addFinishes(weights: readonly number[], buckets: readonly number[]): number[] {
-  const out = [...weights];
-  for (const b of buckets) {
-    for (let i = 0; i < BUCKETS; i += 1) out[i]! *= DECAY;
-    out[b]! += 1;
+/** The finishes added in order, the older weight decayed at each one submitted after all counted before. */
+export function addFinishes(h: Histogram, finishes: readonly Finish[]): Histogram {
+  const w = [...h.w];
+  let latest = h.latest;
+  for (const [b, submittedAt] of finishes) {
+    if (submittedAt > latest) {
+      for (let i = 0; i < BUCKETS; i += 1) w[i]! *= DECAY;
+      latest = submittedAt;
+    }
+    w[b]! += 1;
   }
-  return out;
+  return { w, latest };
 }
 
 /** Standard normal CDF (Abramowitz–Stegun 7.1.26; error < 1.5e-7). */
@@ -135,10 +156,10 @@ export interface RenderStatsOptions {
 
 export function createRenderStats(store: RecordStore, options: RenderStatsOptions = {}) {
   const now = options.now ?? Date.now;
-  /** What the store said at the last read or write, per kind (dense weights). */
-  const stored = new Map<string, number[]>();
-  /** Finishes seen here and not yet written, per kind (buckets in order). */
-  const unsaved = new Map<string, number[]>();
+  /** What the store said at the last read or write, per kind. */
+  const stored = new Map<string, Histogram>();
+  /** Finishes seen here and not yet written, per kind, in order. */
+  const unsaved = new Map<string, Finish[]>();
   const priors = new Map<string, number[]>();
   const cache = new Map<string, RenderSummary>();
   let timers: NodeJS.Timeout[] = [];
@@ -154,17 +175,17 @@ export function createRenderStats(store: RecordStore, options: RenderStatsOption
       if (!s) {
         let prior = priors.get(kind);
         if (!prior) priors.set(kind, (prior = priorWeights(f)));
-        s = summarize(view(kind), prior);
+        s = summarize(view(kind).w, prior);
         cache.set(kind, s);
       }
       return s;
     },
-    /** A render of this kind took `ms` from submission to the vendor's completion. */
-    record(f: RenderFacts, ms: number): void {
-      if (!(ms > 0) || !Number.isFinite(ms)) return;
+    /** A render of this kind, submitted at `submittedAt`, took `ms` until the vendor's completion. */
+    record(f: RenderFacts, ms: number, submittedAt: number): void {
+      if (!(ms > 0) || !Number.isFinite(ms) || !Number.isFinite(submittedAt)) return;
       const kind = kindOf(f);
       const list = unsaved.get(kind) ?? [];
-      list.push(bucketOf(ms));
+      list.push([bucketOf(ms), submittedAt]);
       unsaved.set(kind, list);
       cache.delete(kind);
     },
@@ -177,10 +198,10 @@ export function createRenderStats(store: RecordStore, options: RenderStatsOption
       const storeKeys = [...batch.keys()].map(keys.renderStats);
       flushing = store
         .transact(storeKeys, (tx) => {
-          const written = new Map<string, number[]>();
-          for (const [kind, buckets] of batch) {
+          const written = new Map<string, Histogram>();
+          for (const [kind, finishes] of batch) {
             const key = keys.renderStats(kind);
-            const merged = addFinishes(dense(tx.get<StoredHistogram>(key)), buckets);
+            const merged = addFinishes(dense(tx.get<StoredHistogram>(key)), finishes);
             tx.set(key, sparse(merged, now()));
             written.set(kind, merged);
           }
@@ -195,7 +216,7 @@ export function createRenderStats(store: RecordStore, options: RenderStatsOption
           },
           (err: unknown) => {
             // Kept for the next try, in front of what came meanwhile.
-            for (const [kind, buckets] of batch) unsaved.set(kind, [...buckets, ...(unsaved.get(kind) ?? [])]);
+            for (const [kind, finishes] of batch) unsaved.set(kind, [...finishes, ...(unsaved.get(kind) ?? [])]);
             throw err;
           },
         )
