@@ -55,22 +55,26 @@ describe('expected-finish schedule', () => {
     }
   });
 
-  it('the prior alone: the first query waits until about its 5th percentile, then the fixed curve', () => {
+  it('the prior alone, or a few finishes: the fixed curve (the prior only smooths a learned distribution)', () => {
     const prior = createRenderStats({} as RecordStore).summary(KIND);
-    expect(prior.observations).toBeLessThan(MIN_OBSERVATIONS);
-    const first = expectedFinishDelay({ submittedAt: T0 }, prior, 0, T0, CTX);
-    expect(first).toBeGreaterThan(TIMING.firstDelayMs);
-    expect(first).toBeLessThanOrEqual(prior.p05);
-    for (const attempts of [1, 2, 6])
-      expect(expectedFinishDelay({ submittedAt: T0 }, prior, attempts, T0 + first, CTX)).toBe(
-        nextPollDelay(TIMING, attempts, () => 0.5),
-      );
-    // A few finishes are not enough to leave the curve either.
+    expect(prior.observations).toBe(0);
     const stats = createRenderStats({} as RecordStore);
     for (let i = 0; i < MIN_OBSERVATIONS - 1; i += 1) stats.record(KIND, 90_000, i * 1000);
-    expect(expectedFinishDelay({ submittedAt: T0 }, stats.summary(KIND), 3, T0 + 60_000, CTX)).toBe(
-      nextPollDelay(TIMING, 3, () => 0.5),
-    );
+    const few = stats.summary(KIND);
+    for (const thin of [prior, few])
+      for (const [attempts, elapsed] of [
+        [0, 0],
+        [1, 10_000],
+        [3, 45_000],
+        [6, 120_000],
+      ] as const)
+        expect(expectedFinishDelay({ submittedAt: T0 }, thin, attempts, T0 + elapsed, CTX)).toBe(
+          nextPollDelay(TIMING, attempts, () => 0.5),
+        );
+    // A few more finishes (weights decay by 1/32 each) and the distribution is used: the first query waits.
+    for (let i = 0; i < 3; i += 1) stats.record(KIND, 90_000, (MIN_OBSERVATIONS + i) * 1000);
+    expect(stats.summary(KIND).observations).toBeGreaterThanOrEqual(MIN_OBSERVATIONS);
+    expect(expectedFinishDelay({ submittedAt: T0 }, stats.summary(KIND), 0, T0, CTX)).toBeGreaterThan(40_000);
   });
 
   it('learned: one query before the likely window, dense inside it, lag ≤ half the fixed bound, fewer queries', () => {

@@ -2,7 +2,7 @@
  * When to ask about a running task next, from the render times learned for its kind (a pure function):
  * no query while it is almost certainly not done (until the 10th percentile), queries every `spacing`
  * while its finish is likely (10th to 95th percentile), and the fixed curve (`nextPollDelay`) past that,
- * when nothing was learned yet, or without a submission time.
+ * while too little was learned (the prior alone, or a few finishes), or without a submission time.
  *
  * The fixed curve's bound for a task is what the fixed curve achieves: half its interval, or half the time the
  * query budget takes to go round every followed task: max(fixed / 2, followed / (2 × budget)). Dense queries
@@ -27,7 +27,7 @@ export interface ScheduleContext {
   jitter: number;
 }
 
-/** Real finishes of a kind needed before its distribution is trusted beyond the first query. */
+/** Weight of real finishes (decayed) a kind needs before its distribution is used (about 9 finishes). */
 export const MIN_OBSERVATIONS = 8;
 /** Share of the fixed curve's bound used as the spacing of dense queries (mean lag = half of it). */
 const SPACING_SHARE = 0.8;
@@ -48,11 +48,8 @@ export function expectedFinishDelay(
   const fixed = nextPollDelay(timing, attempts, () => jitter);
   if (!stats || facts.submittedAt === undefined) return fixed;
   const elapsed = Math.max(0, now - facts.submittedAt);
-  // Thin data (the prior alone, or a few finishes): only the first query waits, until about the 5th
-  // percentile of the wide prior-led distribution; then the fixed curve.
-  if (stats.observations < MIN_OBSERVATIONS) {
-    return attempts <= 0 ? Math.max(fixed, Math.round(stats.p05 * (0.8 + 0.2 * jitter) - elapsed)) : fixed;
-  }
+  // Thin data (the prior alone, or a few finishes): the fixed curve.
+  if (stats.observations < MIN_OBSERVATIONS) return fixed;
   // The first query between the 5th and 10th percentile (tasks sent together do not all ask at once).
   const first = stats.p05 + jitter * (stats.p10 - stats.p05);
   if (elapsed < first) return Math.round(first - elapsed);
