@@ -160,12 +160,15 @@ export function createRenderStats(store: RecordStore, options: RenderStatsOption
   const stored = new Map<string, Histogram>();
   /** Finishes seen here and not yet written, per kind, in order. */
   const unsaved = new Map<string, Finish[]>();
+  /** Finishes being written now (still counted here until the write says what the store holds). */
+  let writing = new Map<string, Finish[]>();
   const priors = new Map<string, number[]>();
   const cache = new Map<string, RenderSummary>();
   let timers: NodeJS.Timeout[] = [];
   let flushing: Promise<void> | undefined;
 
-  const view = (kind: string) => addFinishes(stored.get(kind) ?? dense(undefined), unsaved.get(kind) ?? []);
+  const view = (kind: string) =>
+    addFinishes(stored.get(kind) ?? dense(undefined), [...(writing.get(kind) ?? []), ...(unsaved.get(kind) ?? [])]);
 
   const api = {
     /** The distribution for a render of this kind (the prior alone before any finish of it). */
@@ -194,6 +197,7 @@ export function createRenderStats(store: RecordStore, options: RenderStatsOption
       if (flushing) return flushing.then(() => api.flush());
       if (!unsaved.size) return Promise.resolve();
       const batch = new Map(unsaved);
+      writing = batch;
       unsaved.clear();
       const storeKeys = [...batch.keys()].map(keys.renderStats);
       flushing = store
@@ -221,12 +225,15 @@ export function createRenderStats(store: RecordStore, options: RenderStatsOption
           },
         )
         .finally(() => {
+          writing = new Map();
           flushing = undefined;
         });
       return flushing;
     },
     /** Reads every kind's record as the processes left it. */
     async refresh(): Promise<void> {
+      // Not across a write of ours: a read made before it commits would hide that write until the next read.
+      await flushing?.catch(() => undefined);
       const rows = await store.scan<StoredHistogram>(prefixes.renderStats);
       for (const [key, rec] of rows) {
         const kind = key.slice(prefixes.renderStats.length);
