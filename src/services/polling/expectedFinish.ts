@@ -31,10 +31,10 @@ export interface ScheduleContext {
 export const MIN_OBSERVATIONS = 8;
 /** Share of the fixed curve's bound used as the spacing of dense queries (mean lag = half of it). */
 const SPACING_SHARE = 0.8;
-/** How much sparser than at the median dense queries get at the 10th and 90th percentile (× 1.5). */
-const WIDEN = 0.5;
+/** How much sparser than at the median dense queries get at the 10th and 90th percentile (× 1.8, within the bound). */
+const WIDEN = 0.8;
 /** A narrow likely window is covered by about this many queries (finer than the bound asks for). */
-const DENSE_QUERIES = 10;
+const DENSE_QUERIES = 8;
 
 /** Delay (ms) before the next status query of a running task that has had `attempts` queries so far. */
 export function expectedFinishDelay(
