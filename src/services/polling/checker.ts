@@ -1,8 +1,7 @@
 /**
  * Checks due tasks on a p-queue of bounded concurrency: asks the vendor for a running task's status within the
  * query budget, applies what the answer means (progress, delivering, failed, timed out) and hands the rest on
- * (finished videos and endings to the delivery worker, tasks in review to the review worker). A task past its
- * deadline ends only after one more query says it is still not finished.
+ * (finished videos and endings to the delivery worker, tasks in review to the review worker).
  */
 import PQueue from 'p-queue';
 import type { Logger } from '../../logging/logger.js';
@@ -88,7 +87,7 @@ export function createChecker(deps: CheckerDeps) {
     return query(task, task.upstreamTaskId);
   }
 
-  /** Asks for a running task's status and applies the answer. */
+  /** Asks for a running task's status and applies the answer; past its deadline, it ends only if still unfinished. */
   async function query(task: TaskRecord, upstreamTaskId: string): Promise<void> {
     const { id } = task;
     const started = task.submittedAt ?? task.createdAt;
