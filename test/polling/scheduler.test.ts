@@ -97,7 +97,7 @@ describe('when a task is handed to the checker', () => {
 });
 
 describe('the delay policy', () => {
-  it('default: today’s curve (first delay, the minimum interval, a quarter more per query, at most the maximum)', () => {
+  it('default: today’s curve (first delay, minimum interval, a quarter more per query, at most the maximum)', () => {
     const { scheduler, dispatched } = make();
     scheduler.start();
     const t = task('a');

@@ -1,4 +1,4 @@
-/** Takes on open tasks: all this process may work on at start, then (shared stores) renews leases and adopts orphans. */
+/** Takes on open tasks: all it may work on at start, then (shared stores) renews leases and adopts orphans. */
 import type { Logger } from '../../logging/logger.js';
 import type { TaskLeases } from '../cluster/taskLeases.js';
 import type { TaskRecord } from '../tasks/taskRecord.js';
