@@ -116,6 +116,8 @@ export function createPoller(deps: PollerDeps) {
 
   // The records of tasks being followed, kept as last saved, so a routine poll reads no database.
   const records = new Map<string, TaskRecord>();
+  /** Tasks whose check came due while an earlier check of theirs was still running. */
+  const dueAgain = new Set<string>();
   /** Progress seen but not yet worth a database write (shown to the member all the same). */
   const live = new Map<string, TaskRecord>();
   deps.tasks.onSaved((t) => {
@@ -151,7 +153,12 @@ export function createPoller(deps: PollerDeps) {
     // Only take as many due tasks as the queue can start soon; the rest stay in the schedule in due order.
     const room = Math.max(0, settings.concurrency + settings.queriesPerSecond * 2 - queue.size - queue.pending);
     for (const id of schedule.popDue(now(), room)) {
-      if (inFlight.has(id)) continue;
+      // Due again while its last check still runs (a send followed by a slow card edit): run it right after
+      // that check ends, never drop it (the task would never be asked again).
+      if (inFlight.has(id)) {
+        dueAgain.add(id);
+        continue;
+      }
       inFlight.add(id);
       void queue
         .add(() => check(id))
@@ -163,6 +170,7 @@ export function createPoller(deps: PollerDeps) {
         })
         .finally(() => {
           inFlight.delete(id);
+          if (dueAgain.delete(id) && running && !schedule.has(id)) schedule.schedule(id, now());
           arm();
         });
     }
