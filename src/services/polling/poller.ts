@@ -256,7 +256,7 @@ export function createPoller(deps: PollerDeps) {
         task,
         own,
       );
-      return delivery.deliver(next);
+      return delivery.deliver(next, { fresh: true });
     }
     if (snap.state === 'failed' || snap.state === 'cancelled' || snap.state === 'succeeded') {
       const reason =
