@@ -246,11 +246,14 @@ export function createTaskService(deps: TaskServiceDeps) {
       if (!appliesTo(name, current.state))
         return { refused: new TransitionNotApplicableError(current.state, transitions[name].from), current };
       const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
-      const next = fn(current, args, at);
+      // The change's time is read here, with the records held: a slot freed and a slot taken are dated in the
+      // order they happened (a time read before waiting for the records could date a later change earlier).
+      const inside = now();
+      const next = fn(current, args, inside);
       if (current.state === 'queued' && next.state !== 'queued') {
         if (!place.queue) throw new Error(`task ${id} is queued without a place in the queue`);
         tx.delete(place.queue);
-        if (next.state === 'accepted') startInTx(tx, next, at);
+        if (next.state === 'accepted') startInTx(tx, next, inside);
       }
       if (isFinal(next.state) && !isFinal(current.state)) {
         if (current.usage === 'reserved' && current.reservation) {
@@ -348,21 +351,23 @@ export function createTaskService(deps: TaskServiceDeps) {
         const reserved = plan.reserve(tx);
         if (!reserved.ok) return reserved;
         const queued = reserved.slot === 'queued';
+        // Dated with the records held (see tryApply); the queue place's key carries `at`, read before.
+        const inside = now();
         const task: TaskRecord = {
           ...input,
           id,
           state: queued ? 'queued' : 'accepted',
           attempts: 0,
-          createdAt: at,
-          updatedAt: at,
-          ...(queued ? { queuedAt: at } : {}),
+          createdAt: inside,
+          updatedAt: inside,
+          ...(queued ? { queuedAt: at } : { startedAt: inside }),
           usage: 'reserved',
           reservation: reserved.reservation,
         };
         tx.set(keys.task(id), task);
         if (queued)
           tx.set(place.queue!, { userId: input.userId, roleIds: [...(options.roleIds ?? [])] } satisfies QueueEntry);
-        else tx.set(place.slot, slotEntry(task, at));
+        else tx.set(place.slot, slotEntry(task, task.startedAt ?? at));
         tx.set(
           keys.open(id),
           deps.leases?.entryFor(id, at, input.guildId) ??
@@ -539,8 +544,9 @@ export function createTaskService(deps: TaskServiceDeps) {
         ...ids.flatMap((id) => [keys.task(id), keys.open(id), keys.slot(scope, id)]),
       ];
       const caps = await ledger.runningCaps(scope.startsWith('g') ? scope.slice(1) : null);
-      const at = now();
       const started = await store.transact(declared, (tx) => {
+        // When they start is read with the records held (see tryApply).
+        const at = now();
         const out: Array<{ next: TaskRecord; previous: TaskRecord }> = [];
         for (const [i, [key, entry]] of entries.entries()) {
           const t = tx.get<TaskRecord>(keys.task(ids[i]!));
