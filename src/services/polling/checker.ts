@@ -44,7 +44,7 @@ export interface CheckerDeps {
   own: ApplyOptions;
   leases: Pick<TaskLeases, 'shared' | 'holds'>;
   followed: FollowedTasks;
-  scheduler: Pick<Scheduler, 'running' | 'later' | 'next' | 'delayFor' | 'put' | 'arm'>;
+  scheduler: Pick<Scheduler, 'running' | 'has' | 'later' | 'next' | 'delayFor' | 'put' | 'arm'>;
   gate: Pick<QueryGate, 'pass' | 'slowDown' | 'pauseFor' | 'stats' | 'clear'>;
   delivery: Pick<DeliveryWorker, 'deliver' | 'tell'>;
   review: Pick<ReviewWorker, 'check'>;
@@ -64,6 +64,8 @@ export function createChecker(deps: CheckerDeps) {
   const { now, followed, scheduler, gate, delivery, handOff, own } = deps;
   const queue = new PQueue({ concurrency: deps.concurrency });
   const inFlight = new Set<string>();
+  /** Tasks whose check came due while an earlier check of theirs was still running. */
+  const dueAgain = new Set<string>();
   const log = (t: Pick<TaskRecord, 'id' | 'guildId' | 'upstreamTaskId'>) =>
     deps.logger.child({ taskId: t.id, guildId: t.guildId, upstreamTaskId: t.upstreamTaskId });
 
@@ -123,7 +125,7 @@ export function createChecker(deps: CheckerDeps) {
         task,
         own,
       );
-      return delivery.deliver(next);
+      return delivery.deliver(next, { fresh: true });
     }
     if (snap.state === 'failed' || snap.state === 'cancelled' || snap.state === 'succeeded') {
       const reason =
@@ -189,7 +191,12 @@ export function createChecker(deps: CheckerDeps) {
     room: (): number => Math.max(0, deps.concurrency + deps.queriesPerSecond * 2 - queue.size - queue.pending),
     /** Checks a due task (once at a time per task). */
     dispatch(id: string): void {
-      if (inFlight.has(id)) return;
+      // Due again while its last check still runs (a send followed by a slow card edit): run it right after
+      // that check ends, never drop it (the task would never be asked again).
+      if (inFlight.has(id)) {
+        dueAgain.add(id);
+        return;
+      }
       inFlight.add(id);
       void queue
         .add(() => check(id))
@@ -201,6 +208,7 @@ export function createChecker(deps: CheckerDeps) {
         })
         .finally(() => {
           inFlight.delete(id);
+          if (dueAgain.delete(id) && scheduler.running && !scheduler.has(id)) scheduler.put(id, now());
           scheduler.arm();
         });
     },

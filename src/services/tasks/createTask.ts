@@ -74,21 +74,23 @@ export function taskCreator(deps: CreateTaskDeps) {
         const reserved = plan.reserve(tx);
         if (!reserved.ok) return reserved;
         const queued = reserved.slot === 'queued';
+        // Dated with the records held (see transitionRunner); the queue place's key carries `at`, read before.
+        const inside = now();
         const task: TaskRecord = {
           ...input,
           id,
           state: queued ? 'queued' : 'accepted',
           attempts: 0,
-          createdAt: at,
-          updatedAt: at,
-          ...(queued ? { queuedAt: at } : {}),
+          createdAt: inside,
+          updatedAt: inside,
+          ...(queued ? { queuedAt: at } : { startedAt: inside }),
           usage: 'reserved',
           reservation: reserved.reservation,
         };
         tx.set(keys.task(id), task);
         if (queued)
           tx.set(place.queue!, { userId: input.userId, roleIds: [...(options.roleIds ?? [])] } satisfies QueueEntry);
-        else tx.set(place.slot, slotEntry(task, at));
+        else tx.set(place.slot, slotEntry(task, inside));
         tx.set(
           keys.open(id),
           deps.leases?.entryFor(id, at, input.guildId) ??

@@ -38,8 +38,9 @@ export function queueStarter(deps: StartQueuedDeps) {
       ...ids.flatMap((id) => [keys.task(id), keys.open(id), keys.slot(scope, id)]),
     ];
     const caps = await ledger.runningCaps(scope.startsWith('g') ? scope.slice(1) : null);
-    const at = now();
     const started = await store.transact(declared, (tx) => {
+      // When they start is read with the records held (see transitionRunner).
+      const at = now();
       const out: Array<{ next: TaskRecord; previous: TaskRecord }> = [];
       for (const [i, [key, entry]] of entries.entries()) {
         const t = tx.get<TaskRecord>(keys.task(ids[i]!));

@@ -78,11 +78,14 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
       if (!appliesTo(name, current.state))
         return { refused: new TransitionNotApplicableError(current.state, transitions[name].from), current };
       const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
-      const next = fn(current, args, at);
+      // The change's time is read here, with the records held: a slot freed and a slot taken are dated in the
+      // order they happened (a time read before waiting for the records could date a later change earlier).
+      const inside = now();
+      const next = fn(current, args, inside);
       if (current.state === 'queued' && next.state !== 'queued') {
         if (!place.queue) throw new Error(`task ${id} is queued without a place in the queue`);
         tx.delete(place.queue);
-        if (next.state === 'accepted') startInTx(tx, next, at);
+        if (next.state === 'accepted') startInTx(tx, next, inside);
       }
       if (isFinal(next.state) && !isFinal(current.state)) {
         if (current.usage === 'reserved' && current.reservation) {
