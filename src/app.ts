@@ -43,7 +43,7 @@ export interface AppOptions {
   now?: () => number;
   /** Allow plain-http video URLs (the loopback fake Seedance in tests and the sandbox). */
   allowInsecureVideoUrls?: boolean;
-  /** Named points of the task lifecycle where a test may stop the process (see taskService.ts). */
+  /** Named points of the task lifecycle where a test may stop the process (see tasks/checkpoints.ts). */
   checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
   /** Waits between tries to save a create call's answer after a database failure (tests shorten them). */
   saveRetryMs?: readonly number[];

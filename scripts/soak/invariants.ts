@@ -219,7 +219,8 @@ export async function checkInvariants(input: InvariantInputs): Promise<Check[]> 
     const guildOf = (t: TaskRecord) => t.guildId ?? `dm${t.userId}`;
     const running = tasks
       .filter((t) => !t.queuedAt || t.startedAt)
-      .map((t) => ({ t, from: t.queuedAt ? t.startedAt! : t.createdAt, to: t.finishedAt ?? Number.POSITIVE_INFINITY }));
+      // A slot is dated inside the transaction that takes it (startedAt) and the one that frees it (finishedAt).
+      .map((t) => ({ t, from: t.startedAt ?? t.createdAt, to: t.finishedAt ?? Number.POSITIVE_INFINITY }));
     const held = tasks.map((t) => ({
       t,
       from: t.createdAt,

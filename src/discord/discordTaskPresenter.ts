@@ -16,6 +16,7 @@ import {
   type Fallbacks,
   type MessageBody,
   type RawFile,
+  readTaskMessageFiles,
   type Shown,
   showOnTaskMessage,
   UnreachableError,
@@ -38,6 +39,8 @@ export interface PresenterOptions {
 }
 
 const UNREACHABLE: Unreachable = { unreachable: true };
+/** The name a task's video is uploaded under: how a card already carrying it is recognised. */
+const uploadName = (task: Pick<TaskRecord, 'id'>) => `seedance-${task.id}.mp4`;
 
 export function createDiscordTaskPresenter(client: Client, logger: Logger, options: PresenterOptions): TaskPresenter {
   const now = options.now ?? Date.now;
@@ -124,6 +127,11 @@ export function createDiscordTaskPresenter(client: Client, logger: Logger, optio
       }
     },
 
+    async alreadyDelivered(task) {
+      const card = await readTaskMessageFiles(client.rest, task, now());
+      return card?.files.includes(uploadName(task)) ? { mode: 'upload', via: card.via } : undefined;
+    },
+
     async deliver(delivering, mode: DeliveryMode) {
       lastEdit.delete(delivering.id);
       // The card shows the task as it will be once this edit lands: done, with its buttons.
@@ -142,7 +150,7 @@ export function createDiscordTaskPresenter(client: Client, logger: Logger, optio
           },
         });
         if (prepared.kind === 'file') {
-          const name = `seedance-${task.id}.mp4`;
+          const name = uploadName(task);
           const note = prepared.fitted
             ? t(task.locale, 'delivery.fitted', {
                 limit: formatBytes(limit),

@@ -82,6 +82,38 @@ export async function showOnTaskMessage(
   }
 }
 
+/**
+ * The names of the files the task's card carries now, read where an edit would go (the webhook while its
+ * token is fresh, else the channel route), with the way it was read; undefined when the card cannot be read
+ * (gone, no access, a token that died): the caller then does what it would have done without looking.
+ */
+export async function readTaskMessageFiles(
+  rest: REST,
+  task: TaskRecord,
+  now: number,
+): Promise<{ files: string[]; via: ShownVia } | undefined> {
+  if (!task.messageId) return undefined;
+  const names = (m: unknown) =>
+    ((m as { attachments?: Array<{ filename?: unknown }> }).attachments ?? []).map((a) => String(a.filename));
+  const viaWebhook =
+    !task.messageMoved && task.interaction.token && now - task.interaction.createdAt < WEBHOOK_TOKEN_SAFE_MS;
+  try {
+    if (viaWebhook) {
+      const m = await rest.get(
+        Routes.webhookMessage(task.interaction.applicationId, task.interaction.token, '@original'),
+        {
+          auth: false,
+        },
+      );
+      return { files: names(m), via: 'webhook' };
+    }
+    const m = await rest.get(Routes.channelMessage(task.channelId, task.messageId));
+    return { files: names(m), via: 'channel' };
+  } catch {
+    return undefined;
+  }
+}
+
 async function postFresh(rest: REST, task: TaskRecord, fallbacks: Fallbacks, body: MessageBody, files: RawFile[]) {
   if (!fallbacks.dm) return null;
   if (!task.channelId) return dm(rest, task, fallbacks.dm(body), files);

@@ -90,7 +90,7 @@ const cases: Array<{ at: Checkpoint; script: Script; expect: { state: TaskRecord
     script: { kind: 'fail', afterMs: 50, reason: 'PROVIDER_MODERATION_ERROR' },
     expect: { state: 'failed', creates: 1 },
   },
-  // The video was uploaded but `done` not yet saved: delivered again (the edit is idempotent), charged once.
+  // The video was uploaded but `done` not yet saved: the new process finds it on the card (not uploaded again), charged once.
   {
     at: 'task.delivered_unsaved',
     script: { kind: 'succeed', queuedMs: 50, runMs: 50 },
@@ -131,6 +131,12 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
           // Exactly one card carries the video.
           const withVideo = [...h.discord.messages.byId.values()].filter((m) => m.attachments.length > 0);
           expect(withVideo).toHaveLength(1);
+          // And it was uploaded once: after a crash between the upload and saving `done`, the new process
+          // finds the video on the card instead of uploading it again (found by the soak).
+          const uploads = h.discord.requests.filter(
+            (r) => r.status === 200 && r.files.some((f) => f.name.endsWith('.mp4')),
+          );
+          expect(uploads).toHaveLength(1);
         }
         void ix;
       }, 40_000);

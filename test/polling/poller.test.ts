@@ -220,6 +220,32 @@ describe('when a followed task is queried', () => {
   });
 });
 
+describe('a check that comes due while the same task is still being checked', () => {
+  // Found by the soak (seed 5): a reviewed task was sent, its next query scheduled 0.3 s later, and the card
+  // edit after the send took longer; the due check was popped while the first was in flight and dropped, so
+  // the task was never queried again (running for ever, its usage held).
+  it('is run once the first ends, not dropped', async () => {
+    const t0 = Date.now();
+    const reviewed = runningTask('a', {
+      state: 'accepted',
+      upstreamTaskId: undefined,
+      review: { items: [], startedAt: t0, checks: 1, doneAt: t0 },
+    });
+    const { poller, queries, presenter, service } = start([reviewed], () => ({ rawStatus: 'running' }));
+    // The send succeeds at once; the card edit that follows it is slow (Discord rate limits, say).
+    (service as unknown as { submit: (id: string) => Promise<TaskRecord> }).submit = async (id) => {
+      await service.apply(id, 'startSubmitting', undefined);
+      return service.apply(id, 'markRunning', { upstreamTaskId: 'up-a' });
+    };
+    presenter.progress = () => new Promise((r) => setTimeout(r, 5000));
+    await poller.start();
+    await advance(20_000);
+    expect(queries.length).toBeGreaterThan(0);
+    expect(queries[0]!.at - t0).toBeLessThanOrEqual(6000);
+    await poller.stop(0);
+  });
+});
+
 describe('what a query changes', () => {
   it('a new status word or percentage is shown; only a new word or a new tenth is saved', async () => {
     const answers = [

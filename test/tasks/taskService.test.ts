@@ -74,6 +74,42 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
     return r.task;
   }
 
+  describe('a running slot is dated inside the transaction that takes or frees it', () => {
+    // Found by the soak: a process waiting for the records dated its start before another process's finish
+    // that it had waited for, so the tasks' own times showed 5 running under a cap of 4 for a few ms.
+    it('creation, a start from the queue and a final state read the time with the records held', async () => {
+      let clock = NOW;
+      const { ledger, store } = services({ guild_running: 1, guild_queue: null, member_queue: null });
+      // Every transaction's function runs 1 s after it was asked for (waiting for another's records, say).
+      const slow = Object.create(store) as typeof store;
+      slow.transact = (keys, fn) =>
+        store.transact(keys, (tx) => {
+          clock += 1000;
+          return fn(tx);
+        });
+      const tasks = createTaskService({
+        store: slow,
+        upstream: { createTask: async () => ({ taskId: 'up' }) } as never,
+        ledger,
+        logger: quietLogger(),
+        now: () => clock,
+      });
+      const asked = clock;
+      const first = await created(tasks, 'u1');
+      expect(first.startedAt).toBe(asked + 1000);
+      expect(first.createdAt).toBe(asked + 1000);
+      const second = await created(tasks, 'u2');
+      expect(second.state).toBe('queued');
+      const beforeEnd = clock;
+      const ended = await tasks.apply(first.id, 'abandon', { stage: 'delivery', reason: 'reply_failed' });
+      expect(ended.finishedAt).toBe(beforeEnd + 1000);
+      const beforeStart = clock;
+      const [started] = await tasks.startQueued(second.guildId ? `g${second.guildId}` : `dm${second.userId}`);
+      expect(started?.startedAt).toBe(beforeStart + 1000);
+      expect(started!.startedAt!).toBeGreaterThan(ended.finishedAt!);
+    });
+  });
+
   describe('creating a task is one transaction', () => {
     it('writes the task, its reservation, its open-index entry and the member list together', async () => {
       const { tasks } = services();

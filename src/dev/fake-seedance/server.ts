@@ -1,16 +1,10 @@
 /**
  * A loopback fake of the jimmyai Seedance API: bearer check, create + query, the media review of Manxue
  * models (submit, status, Processing → Active or Failed, failedItems; create refuses non-asset media on
-      const result = audit(body, key);
-      return answer(result.status, result.payload);
-    }
-    if (route === 'assetStatus') return answer(200, assetStatus(req, body, key));
-    if (route === 'create') {
-      const b = (body ?? {}) as { model?: unknown; prompt?: unknown };
-      if (typeof b.model !== 'string' || typeof b.prompt !== 'string')
-        return answer(400, { code: '20002', msg: 'model and prompt are required' });
-      const mediaProblem = manxueMediaProblem(b as Record<string, unknown>, key);
-      if (mediaProblem) return answer(400, { code: '20002', msg: mediaProblem });
+ * sd2_mx_*, and assets of another key's account), scripted lifecycles on an injectable clock, injectable
+ * faults (queued per route, or chosen by a hook), and real MP4 files for finished tasks. Records every request
+ * (or, with `recordRequests: false`, only counts them), keeps a ledger of every task it created and counts the
+ * faults it played.
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';

@@ -41,6 +41,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
   const retries = new Map<string, NodeJS.Timeout>();
   const deliveryAttempts = new Map<string, number>();
   const noticeAttempts = new Map<string, number>();
+  /** Tasks this process has just seen finish: their first delivery attempt is the first anywhere. */
+  const fresh = new Set<string>();
   let running = true;
 
   const log = (t: Pick<TaskRecord, 'id' | 'guildId' | 'upstreamTaskId'>) =>
@@ -98,9 +100,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     const n = (deliveryAttempts.get(task.id) ?? 0) + 1;
     const per = deps.attemptsPerMode;
     const mode: DeliveryMode = n <= per ? 'upload' : n <= 2 * per ? 'link' : 'dm';
+    // Unless this process has just found it finished, an earlier attempt (a process killed after Discord took
+    // the upload, or an answer lost on the way back) may have landed: look at the card before uploading again.
+    const lookFirst = !fresh.delete(task.id) || n > 1;
     let outcome: Awaited<ReturnType<TaskPresenter['deliver']>>;
     try {
-      outcome = await deps.presenter.deliver(task, mode);
+      const landed = lookFirst ? await deps.presenter.alreadyDelivered?.(task) : undefined;
+      if (landed) log(task).info({ via: landed.via }, 'the card already carries the video; not uploaded again');
+      outcome = landed ?? (await deps.presenter.deliver(task, mode));
     } catch (err) {
       deliveryAttempts.set(task.id, n);
       if (n >= 3 * per) {
@@ -154,7 +161,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
 
   const worker = {
     /** Delivers a task's finished video (it is `delivering`), at once unless it is already being handled. */
-    deliver(task: TaskRecord): void {
+    /** `fresh`: this process has just moved it to delivering (no earlier attempt can have landed). */
+    deliver(task: TaskRecord, options: { fresh?: boolean } = {}): void {
+      if (options.fresh) fresh.add(task.id);
       enqueue(task.id, () => deliver(task));
     },
     /** Tells the member how a task without a video ended (it is final, not yet told). */
@@ -175,6 +184,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
       retries.delete(id);
       deliveryAttempts.delete(id);
       noticeAttempts.delete(id);
+      fresh.delete(id);
     },
     /** Takes no more work, drops retries and what has not started; waits up to `graceMs` for what has. */
     async stop(graceMs: number): Promise<void> {

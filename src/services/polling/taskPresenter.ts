@@ -25,4 +25,9 @@ export interface TaskPresenter extends QueuePresenter {
   final(task: TaskRecord): Promise<{ movedTo?: MessagePlace } | Unreachable>;
   /** Puts the finished video in front of the member; throws when it should be tried again later. */
   deliver(task: TaskRecord, mode: DeliveryMode): Promise<DeliveryOutcome | Unreachable>;
+  /**
+   * Whether the card already carries this task's uploaded video (an upload that landed before a crash, or
+   * whose answer was lost): then it is not uploaded again. Undefined when it does not, or cannot be read.
+   */
+  alreadyDelivered?(task: TaskRecord): Promise<DeliveryOutcome | undefined>;
 }

@@ -158,7 +158,7 @@ export interface TaskRecord extends NewTask {
   updatedAt: number;
   /** When it joined its scope's queue (it was created queued); its place in the queue's key order. */
   queuedAt?: number;
-  /** When a queued task got its running slot. */
+  /** When it got its running slot (at creation, or when it left the queue), read inside that transaction. */
   startedAt?: number;
   submittedAt?: number;
   finishedAt?: number;

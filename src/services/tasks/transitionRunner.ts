@@ -1,0 +1,184 @@
+/** Runs named transitions, each in one transaction on the record read there (settling usage on a final state). */
+import { keys } from '../../db/keys.js';
+import type { RecordStore, Tx } from '../../db/recordStore.js';
+import type { Logger } from '../../logging/logger.js';
+import { LeaseLostError, type OpenEntry, type TaskLeases } from '../cluster/taskLeases.js';
+import type { GuildLedger } from '../usage/guildLedger.js';
+import type { Checkpoint } from './checkpoints.js';
+import { TransitionNotApplicableError } from './stateMachine.js';
+import { placeKeys, slotEntry } from './taskPlaces.js';
+import { isFinal, type TaskRecord, type TaskState } from './taskRecord.js';
+import { appliesTo, type TransitionArgs, type TransitionName, transitions } from './transitions.js';
+
+export interface ApplyOptions {
+  /** Only if this process still holds the task's lease (else LeaseLostError, nothing written). */
+  owner?: string;
+}
+
+/** A transition applied (the task as saved), or refused: the task is in a state it does not apply to (as it is). */
+export type Transitioned =
+  | { ok: true; task: TaskRecord }
+  | { ok: false; refused: TransitionNotApplicableError; task: TaskRecord };
+
+/** The transitions that end a task without a video. */
+export type EndName = 'fail' | 'abandon' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview';
+
+export class UnknownTaskError extends Error {
+  constructor(id: string) {
+    super(`unknown task ${id}`);
+  }
+}
+
+export interface TransitionRunnerDeps {
+  store: RecordStore;
+  ledger: GuildLedger;
+  logger: Logger;
+  now: () => number;
+  checkpoint: (name: Checkpoint, task: TaskRecord) => void;
+  leases?: TaskLeases;
+}
+
+export function createTransitionRunner(deps: TransitionRunnerDeps) {
+  const { store, ledger, now } = deps;
+  const stateListeners: Array<(task: TaskRecord, previous: TaskState) => void> = [];
+  const savedListeners: Array<(task: TaskRecord) => void> = [];
+  const get = (id: string) => store.get<TaskRecord>(keys.task(id));
+
+  /**
+   * Runs one named transition in one transaction, on the record read inside it: a transition that does not
+   * apply to the task's state there is refused (`ok: false`, nothing written, the task as it is). A
+   * transition into a final state settles the usage the task holds (commit or refund) in the same
+   * transaction; being told removes it from the open index.
+   * `known` is a copy the caller already holds (any age): it only tells which usage records to declare,
+   * since a reservation never changes once made, and spares a read; it never decides anything.
+   */
+  async function tryApply<N extends TransitionName>(
+    id: string,
+    name: N,
+    args: TransitionArgs<N>,
+    known?: TaskRecord,
+    options: ApplyOptions = {},
+  ): Promise<Transitioned> {
+    known ??= await get(id);
+    if (!known) throw new UnknownTaskError(id);
+    const at = now();
+    const settles = known.usage === 'reserved' && known.reservation ? ledger.settlementKeys(known.reservation) : [];
+    const finishedKey = keys.finished(at, id);
+    const place = placeKeys(known);
+    const placeKeyList = settles.length ? [place.slot, ...(place.queue ? [place.queue] : [])] : [];
+    const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList];
+    type Outcome =
+      | { refused: TransitionNotApplicableError; current: TaskRecord }
+      | { next: TaskRecord; previous: TaskRecord };
+    const result = await store.transact(declared, (tx): Outcome => {
+      const current = tx.get<TaskRecord>(keys.task(id));
+      if (!current) throw new UnknownTaskError(id);
+      const entry = tx.get<OpenEntry>(keys.open(id));
+      if (options.owner && entry?.owner && entry.owner !== options.owner) throw new LeaseLostError(id);
+      if (!appliesTo(name, current.state))
+        return { refused: new TransitionNotApplicableError(current.state, transitions[name].from), current };
+      const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
+      // The change's time is read here, with the records held: a slot freed and a slot taken are dated in the
+      // order they happened (a time read before waiting for the records could date a later change earlier).
+      const inside = now();
+      const next = fn(current, args, inside);
+      if (current.state === 'queued' && next.state !== 'queued') {
+        if (!place.queue) throw new Error(`task ${id} is queued without a place in the queue`);
+        tx.delete(place.queue);
+        if (next.state === 'accepted') startInTx(tx, next, inside);
+      }
+      if (isFinal(next.state) && !isFinal(current.state)) {
+        if (current.usage === 'reserved' && current.reservation) {
+          if (!settles.length) throw new Error(`task ${id} gained a reservation while settling`);
+          const slot = current.state === 'queued' ? 'queued' : 'running';
+          ledger.settle(tx, current.reservation, next.usage === 'committed' ? 'committed' : 'refunded', slot);
+          if (next.lastError?.reason === 'moderation') ledger.countModerated(tx, current.reservation);
+          tx.delete(place.slot);
+        }
+        tx.set(finishedKey, { id });
+      }
+      tx.set(keys.task(id), next);
+      if (next.toldAt) tx.delete(keys.open(id));
+      return { next, previous: current };
+    });
+    if ('refused' in result) return { ok: false, refused: result.refused, task: result.current };
+    emit(result.next, result.previous);
+    return { ok: true, task: result.next };
+  }
+
+  /** `tryApply`, for callers to whom a refusal is an error: throws it (TransitionNotApplicableError). */
+  async function apply<N extends TransitionName>(
+    id: string,
+    name: N,
+    args: TransitionArgs<N>,
+    known?: TaskRecord,
+    options: ApplyOptions = {},
+  ): Promise<TaskRecord> {
+    const result = await tryApply(id, name, args, known, options);
+    if (!result.ok) throw result.refused;
+    return result.task;
+  }
+
+  /**
+   * Ends a task without a video, if the transition applies to the task as it is now: a task that already
+   * ended, or moved on to a state the transition is not for, is refused (`ok: false`) and left as it is.
+   */
+  async function tryEnd<N extends EndName>(
+    id: string,
+    name: N,
+    args: TransitionArgs<N>,
+    known?: TaskRecord,
+    options: ApplyOptions = {},
+  ): Promise<Transitioned> {
+    const ended = await tryApply(id, name, args, known, options);
+    if (ended.ok) deps.checkpoint('task.settled', ended.task);
+    return ended;
+  }
+
+  /** Inside a transaction: a queued task (already `accepted`) takes its running slot, leased to this process. */
+  function startInTx(tx: Tx, t: TaskRecord, at: number): void {
+    if (t.reservation) ledger.start(tx, t.reservation);
+    tx.set(placeKeys(t).slot, slotEntry(t, at));
+    const entry = tx.get<OpenEntry>(keys.open(t.id));
+    tx.set(keys.open(t.id), deps.leases?.entryFor(t.id, entry?.createdAt ?? t.createdAt, t.guildId) ?? entry);
+  }
+
+  /** Tells the listeners about a saved change (and logs a change of state). */
+  function emit(next: TaskRecord, previous: TaskRecord): void {
+    for (const l of savedListeners) l(next);
+    if (next.state !== previous.state) {
+      // The hottest log line (every transition): bindings inline, no child logger made per call.
+      if (deps.logger.isLevelEnabled('info'))
+        deps.logger.info(
+          {
+            taskId: next.id,
+            guildId: next.guildId,
+            upstreamTaskId: next.upstreamTaskId,
+            from: previous.state,
+            to: next.state,
+            error: next.lastError,
+          },
+          'task state changed',
+        );
+      for (const l of stateListeners) l(next, previous.state);
+    }
+  }
+
+  return {
+    get,
+    tryApply,
+    apply,
+    tryEnd,
+    startInTx,
+    emit,
+    onStateChange(listener: (task: TaskRecord, previous: TaskState) => void) {
+      stateListeners.push(listener);
+    },
+    /** Called after every saved change of a task (state or not), with the record as saved. */
+    onSaved(listener: (task: TaskRecord) => void) {
+      savedListeners.push(listener);
+    },
+  };
+}
+
+export type TransitionRunner = ReturnType<typeof createTransitionRunner>;

@@ -1,0 +1,188 @@
+/**
+ * The takeover on a fake clock, with scripted leases and an in-memory task service running the real named
+ * transitions: what each adopted task becomes, the spread of adopted running tasks, and the lease rounds of a
+ * shared store (renew, forget what was lost, adopt what an expired owner left).
+ */
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../../src/logging/logger.js';
+import type { TaskLeases } from '../../src/services/cluster/taskLeases.js';
+import { createTakeover } from '../../src/services/polling/takeover.js';
+import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js';
+import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
+import type { TaskService } from '../../src/services/tasks/taskService.js';
+import { type TransitionArgs, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
+
+const T0 = 1_000_000;
+const DEADLINE = 30 * 60_000;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'], now: T0 });
+});
+afterEach(() => vi.useRealTimers());
+
+function task(id: string, state: TaskRecord['state'], extra: Partial<TaskRecord> = {}): TaskRecord {
+  return {
+    id,
+    guildId: 'g1',
+    channelId: 'c1',
+    userId: 'u1',
+    locale: 'en-US',
+    interaction: { applicationId: 'app', token: 'tok', createdAt: T0 },
+    model: 'm',
+    request: {} as TaskRecord['request'],
+    cost: {} as TaskRecord['cost'],
+    state,
+    attempts: 0,
+    createdAt: T0,
+    updatedAt: T0,
+    usage: 'reserved',
+    ...extra,
+  };
+}
+
+function make(tasks: TaskRecord[], shared: boolean, random = 0.5) {
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const service = {
+    getMany: async (ids: readonly string[]) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    async end<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>) {
+      const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
+      try {
+        const next = fn(byId.get(id)!, args, Date.now());
+        byId.set(id, next);
+        return next;
+      } catch (err) {
+        if (err instanceof IllegalTransitionError) return undefined;
+        throw err;
+      }
+    },
+  } as unknown as TaskService;
+  /** Ids claimable on the next round; what the next renewal says was taken by another process. */
+  const claimable: string[][] = [tasks.map((t) => t.id)];
+  const lost: string[][] = [];
+  const calls: string[] = [];
+  const dropped: string[] = [];
+  const leases = {
+    shared,
+    findClaimable: async (o: { includeHeld?: boolean }) => {
+      calls.push(`find${o.includeHeld ? ':held' : ''}`);
+      return claimable.shift() ?? [];
+    },
+    claim: async (ids: readonly string[]) => [...ids],
+    renew: async () => {
+      calls.push('renew');
+      return lost.shift() ?? [];
+    },
+    drop: (id: string) => void dropped.push(id),
+  } as unknown as TaskLeases;
+  const scheduled: Array<[string, number]> = [];
+  const delivered: string[] = [];
+  const forgotten: string[] = [];
+  let running = true;
+  let arms = 0;
+  const logger = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, d) => d() }) });
+  const takeover = createTakeover({
+    tasks: service,
+    leases,
+    logger,
+    now: () => Date.now(),
+    random: () => random,
+    deadlineMs: DEADLINE,
+    firstDelayMs: 10_000,
+    leaseMs: 30_000,
+    own: {},
+    scheduler: {
+      get running() {
+        return running;
+      },
+      put: (id, due) => void scheduled.push([id, due - T0]),
+      arm: () => void (arms += 1),
+    },
+    delivery: { deliver: (t) => void delivered.push(t.id) },
+    forget: (id) => void forgotten.push(id),
+  });
+  return {
+    takeover,
+    byId,
+    claimable,
+    lost,
+    calls,
+    dropped,
+    scheduled,
+    delivered,
+    forgotten,
+    arms: () => arms,
+    stopRunning: () => {
+      running = false;
+    },
+  };
+}
+
+describe('adopting the open tasks at start', () => {
+  it('mid-submit → uncertain; stale accepted → failed; told → dropped; the rest scheduled or delivered', async () => {
+    const m = make(
+      [
+        task('sub', 'submitting'),
+        task('rsub', 'review_submitting'),
+        task('stale', 'accepted', { createdAt: T0 - DEADLINE - 1 }),
+        task('fresh', 'accepted'),
+        task('run', 'running', { upstreamTaskId: 'u' }),
+        task('rev', 'reviewing'),
+        task('dlv', 'delivering', { videoUrl: 'https://v/x' }),
+        task('q', 'queued', { queuedAt: T0 }),
+        task('told', 'failed', { toldAt: T0 }),
+      ],
+      false,
+    );
+    expect(await m.takeover.start()).toEqual({ open: 9, uncertain: 2, failed: 1 }); // every task claimed
+    expect(m.byId.get('sub')).toMatchObject({ state: 'uncertain', lastError: { reason: 'restart_submitting' } });
+    expect(m.byId.get('rsub')).toMatchObject({ state: 'uncertain', lastError: { reason: 'review_uncertain' } });
+    expect(m.byId.get('stale')).toMatchObject({ state: 'failed', lastError: { reason: 'restart_stale' } });
+    // Running and reviewing tasks: spread over min(first delay, 5 s) (random 0.5 → 2.5 s); the rest at once.
+    expect(m.scheduled).toEqual([
+      ['sub', 0],
+      ['rsub', 0],
+      ['stale', 0],
+      ['fresh', 0],
+      ['run', 2500],
+      ['rev', 2500],
+    ]);
+    expect(m.delivered).toEqual(['dlv']);
+    expect(m.dropped).toEqual(['told']);
+    expect(m.calls).toEqual(['find:held']); // SQLite: no lease record, no rounds
+    expect(m.arms()).toBe(0); // the caller arms once after the batch
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(m.calls).toEqual(['find:held']);
+  });
+});
+
+describe('lease rounds of a shared store', () => {
+  it('every third of a lease: renew, forget what another process took, adopt what an expired owner left', async () => {
+    const m = make([task('mine', 'running', { upstreamTaskId: 'u' }), task('orphan', 'running')], true, 0);
+    m.claimable.splice(0, 1, ['mine'], ['orphan']);
+    m.lost.push([], ['mine']);
+    await m.takeover.start();
+    expect(m.calls).toEqual(['renew', 'find:held']);
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(m.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(m.calls).toEqual(['renew', 'find:held', 'renew', 'find']);
+    expect(m.forgotten).toEqual(['mine']);
+    expect(m.scheduled).toEqual([
+      ['mine', 0],
+      ['orphan', 10_000],
+    ]);
+    expect(m.arms()).toBe(1);
+    m.takeover.stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(m.calls).toHaveLength(4);
+  });
+
+  it('no round once the poller stopped', async () => {
+    const m = make([], true);
+    await m.takeover.start();
+    m.stopRunning();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(m.calls).toEqual(['renew', 'find:held']);
+  });
+});
