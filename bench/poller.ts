@@ -1,14 +1,88 @@
 /**
  * The poller against the fake Seedance with many pending tasks finishing at random times, under a query
- * budget. Prints the highest query rate in any 1 s window, detection delay (upstream finished → poller
+ * budget; `benchPollerLearned`: the fixed curve against the learned expected-finish schedule. Prints the highest query rate in any 1 s window, detection delay (upstream finished → poller
  * saw it) against the bound max(min_interval / 2, pending / (2 × budget)), CPU and peak RSS of the bot side
  * (a child process, apart from the fake server), and, through the fake Discord, completion-to-edit.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFakeSeedance } from '../src/dev/fake-seedance/index.js';
+import { type FakeSeedance, startFakeSeedance } from '../src/dev/fake-seedance/index.js';
 import { eventually, startHarness } from '../test/harness.js';
 import { percentile, report } from './report.js';
+
+interface ChildResult {
+  seenAt: Record<string, number>;
+  queryStarts: number[];
+  cpuSec: number;
+  cpuUserSec: number;
+  cpuSystemSec: number;
+  elapsedMs: number;
+  peakRss: number;
+  peakHeap: number;
+  rssBaseline: number;
+  learnedNow?: Array<{ observations: number; p10: number; p50: number; p95: number }>;
+}
+
+/** The bot's side as a child process (compiled JavaScript, as `npm start` runs it); `extra`: schedule, stats dir, kinds, run. */
+async function runChild(
+  fake: FakeSeedance,
+  pending: number,
+  budget: number,
+  minIntervalMs: number,
+  timeoutMs: number,
+  extra: string[] = [],
+): Promise<ChildResult> {
+  // `npm run bench` runs from dist-bench/.
+  const child = fileURLToPath(new URL('./pollerChild.js', import.meta.url));
+  const out = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [
+        // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the bot side (see the closing notes).
+        ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        child,
+        fake.url,
+        fake.apiKey,
+        String(pending),
+        String(budget),
+        String(minIntervalMs),
+        ...extra,
+      ],
+      { timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 },
+      (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
+    ),
+  );
+  return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+}
+
+/** Highest number of queries started in any 1 s window. */
+function maxPerSecond(queryStarts: number[]): number {
+  const times = [...queryStarts].sort((a, b) => a - b);
+  let maxWindow = 0;
+  for (let i = 0, j = 0; i < times.length; i += 1) {
+    while (times[i]! - times[j]! >= 1000) j += 1;
+    maxWindow = Math.max(maxWindow, i - j + 1);
+  }
+  return maxWindow;
+}
+
+/** Detection delay of every task seen: when the poller saw it finished − when the fake finished it. */
+function detectionDelays(fake: FakeSeedance, r: ChildResult): number[] {
+  return Object.entries(r.seenAt).map(([id, at]) => {
+    const t = fake.tasks.get(id)!;
+    return at - (t.createdAt + (t.script.kind === 'succeed' ? t.script.queuedMs + t.script.runMs : 0));
+  });
+}
+
+/**
+ * The detection bound of the fixed curve: max(min_interval / 2, pending / (2 × budget)): half the interval, or
+ * half the time the budget takes to ask about every pending task once.
+ */
+const boundMs = (pending: number, budget: number, minIntervalMs: number) =>
+  Math.max(minIntervalMs / 2, (pending / (2 * budget)) * 1000);
 
 export async function benchPoller(
   pending: number,
@@ -20,49 +94,11 @@ export async function benchPoller(
   try {
     for (let i = 0; i < pending; i += 1)
       fake.enqueueScript({ kind: 'succeed', queuedMs: 0, runMs: Math.floor(Math.random() * finishWithinMs) });
-    // The bot side runs as compiled JavaScript (as `npm start` does): `npm run bench` runs from dist-bench/.
-    const child = fileURLToPath(new URL('./pollerChild.js', import.meta.url));
-    const out = await new Promise<string>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        [
-          // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the bot side (see the closing notes).
-          ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-          child,
-          fake.url,
-          fake.apiKey,
-          String(pending),
-          String(budget),
-          String(minIntervalMs),
-        ],
-        { timeout: finishWithinMs + 300_000, maxBuffer: 256 * 1024 * 1024 },
-        (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
-      ),
-    );
-    const r = JSON.parse(out.trim().split('\n').pop()!) as {
-      seenAt: Record<string, number>;
-      queryStarts: number[];
-      cpuSec: number;
-      cpuUserSec: number;
-      cpuSystemSec: number;
-      elapsedMs: number;
-      peakRss: number;
-      peakHeap: number;
-      rssBaseline: number;
-    };
-    const times = r.queryStarts.sort((a, b) => a - b);
-    let maxWindow = 0;
-    for (let i = 0, j = 0; i < times.length; i += 1) {
-      while (times[i]! - times[j]! >= 1000) j += 1;
-      maxWindow = Math.max(maxWindow, i - j + 1);
-    }
-    const delays = Object.entries(r.seenAt).map(([id, at]) => {
-      const t = fake.tasks.get(id)!;
-      return at - (t.createdAt + (t.script.kind === 'succeed' ? t.script.runMs : 0));
-    });
-    const bound = Math.max(minIntervalMs / 2, (pending / (2 * budget)) * 1000);
+    const r = await runChild(fake, pending, budget, minIntervalMs, finishWithinMs + 300_000);
+    const delays = detectionDelays(fake, r);
+    const bound = boundMs(pending, budget, minIntervalMs);
     const tag = `${pending}_tasks`;
-    report(`poller_${tag}_max_queries_started_in_1s`, maxWindow, 'queries', `<= budget ${budget}/s`);
+    report(`poller_${tag}_max_queries_started_in_1s`, maxPerSecond(r.queryStarts), 'queries', `<= budget ${budget}/s`);
     report(`poller_${tag}_detection_delay_p50`, percentile(delays, 50), 'ms', 'informational');
     report(`poller_${tag}_detection_delay_p99`, percentile(delays, 99), 'ms', 'informational');
     report(
@@ -71,30 +107,170 @@ export async function benchPoller(
       'ratio',
       `<= 1.2 (bound ${Math.round(bound)} ms)`,
     );
-    report(`poller_${tag}_cpu_per_minute`, r.cpuSec / (r.elapsedMs / 60_000), 's/min', '< 12 s/min (20% of one core)');
-    report(`poller_${tag}_peak_rss`, r.peakRss / 1024 / 1024, 'MB', '< 250 MB at 10,000 tasks');
-    report(`poller_${tag}_peak_heap_used`, r.peakHeap / 1024 / 1024, 'MB', 'informational');
-    report(
-      `poller_${tag}_rss_before_tasks`,
-      r.rssBaseline / 1024 / 1024,
-      'MB',
-      'informational (process, SQLite, libraries)',
-    );
-    report(
-      `poller_${tag}_cpu_ms_per_query`,
-      (r.cpuSec * 1000) / Math.max(1, r.queryStarts.length),
-      'ms',
-      'informational (CPU scales with the query budget)',
-    );
-    report(
-      `poller_${tag}_cpu_system_share`,
-      r.cpuSystemSec / Math.max(1e-9, r.cpuSec),
-      'ratio',
-      'informational (kernel: sockets, SQLite file I/O)',
-    );
+    reportCost(tag, r);
     report(`poller_${tag}_queries_per_task`, r.queryStarts.length / pending, 'queries', 'informational');
   } finally {
     await fake.close();
+  }
+}
+
+/** CPU and memory of one run of the bot's side. */
+function reportCost(tag: string, r: ChildResult): void {
+  report(`poller_${tag}_cpu_per_minute`, r.cpuSec / (r.elapsedMs / 60_000), 's/min', '< 12 s/min (20% of one core)');
+  report(`poller_${tag}_peak_rss`, r.peakRss / 1024 / 1024, 'MB', '< 250 MB at 10,000 tasks');
+  report(`poller_${tag}_peak_heap_used`, r.peakHeap / 1024 / 1024, 'MB', 'informational');
+  report(
+    `poller_${tag}_rss_before_tasks`,
+    r.rssBaseline / 1024 / 1024,
+    'MB',
+    'informational (process, SQLite, libraries)',
+  );
+  report(
+    `poller_${tag}_cpu_ms_per_query`,
+    (r.cpuSec * 1000) / Math.max(1, r.queryStarts.length),
+    'ms',
+    'informational (CPU scales with the query budget)',
+  );
+  report(
+    `poller_${tag}_cpu_system_share`,
+    r.cpuSystemSec / Math.max(1e-9, r.cpuSec),
+    'ratio',
+    'informational (kernel: sockets, SQLite file I/O)',
+  );
+}
+
+/**
+ * Kinds of video in the expected-finish bench and their median render time. The spread, stated: log-normal,
+ * median 90 s for 5 s at 720p, × 0.7 at 480p, × (seconds / 5)^0.8 for longer videos; within one kind σ = 0.25
+ * (the middle 80 % of renders within × 0.73 – × 1.38 of the median), cut at ± 3σ.
+ */
+const KINDS = [
+  { seconds: 5, resolution: '480p', medianMs: 63_000 },
+  { seconds: 5, resolution: '720p', medianMs: 90_000 },
+  { seconds: 10, resolution: '480p', medianMs: 110_000 },
+  { seconds: 10, resolution: '720p', medianMs: 157_000 },
+] as const;
+const SIGMA = 0.25;
+
+/** A standard normal draw cut at ±3 (Box–Muller). */
+function normal(): number {
+  for (;;) {
+    const z = Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());
+    if (Math.abs(z) <= 3) return z;
+  }
+}
+
+/**
+ * The fixed curve against the schedule around each task's expected finish, in one run, on the same 10,000-task
+ * burst and budget as `poller10k` always had (min = max interval = 2 s, so the budget sets the pace), render
+ * times from KINDS: (1) the fixed curve, whose finishes also teach the render-time store (the warm-up); (2) the
+ * learned schedule on a fresh draw, reading that store; (3) the vendor three times slower (2,000 tasks of the
+ * fastest kind, learned schedule): every task must still be seen, within the fixed curve's bound.
+ */
+export async function benchPollerLearned(pending = 10_000, budget = 500, minIntervalMs = 2000): Promise<void> {
+  /** Render time of each task of the current run, by its prompt. */
+  let renders = new Map<string, number>();
+  const fake = await startFakeSeedance({
+    recordRequests: false,
+    scriptFor: ({ prompt }) => {
+      const runMs = renders.get(prompt);
+      return runMs === undefined ? undefined : { kind: 'succeed', queuedMs: 0, runMs };
+    },
+  });
+  const statsDir = mkdtempSync(join(tmpdir(), 'seedance-bench-stats-'));
+  try {
+    const draw = (run: string, count: number, kinds: ReadonlyArray<(typeof KINDS)[number]>, slower = 1) => {
+      renders = new Map();
+      for (let i = 0; i < count; i += 1)
+        renders.set(
+          `${run}-p${i}`,
+          Math.round(slower * kinds[i % kinds.length]!.medianMs * Math.exp(SIGMA * normal())),
+        );
+      return Math.max(...renders.values());
+    };
+    const kindsArg = (kinds: ReadonlyArray<(typeof KINDS)[number]>) =>
+      JSON.stringify(kinds.map(({ seconds, resolution }) => ({ seconds, resolution })));
+    const bound = boundMs(pending, budget, minIntervalMs);
+    const tag = `${pending}_tasks`;
+    const results: Record<string, { p50: number; perTask: number }> = {};
+    for (const schedule of ['fixed', 'learned'] as const) {
+      const longest = draw(schedule, pending, KINDS);
+      const r = await runChild(fake, pending, budget, minIntervalMs, longest + 600_000, [
+        schedule,
+        statsDir,
+        kindsArg(KINDS),
+        schedule,
+      ]);
+      const delays = detectionDelays(fake, r);
+      const seen = Object.keys(r.seenAt).length;
+      results[schedule] = { p50: percentile(delays, 50), perTask: r.queryStarts.length / pending };
+      const name = `poller_${tag}_${schedule}`;
+      report(`${name}_tasks_seen`, seen, 'tasks', `= ${pending}`);
+      report(`${name}_max_queries_started_in_1s`, maxPerSecond(r.queryStarts), 'queries', `<= budget ${budget}/s`);
+      report(`${name}_detection_delay_p50`, percentile(delays, 50), 'ms', 'informational');
+      report(`${name}_detection_delay_p99`, percentile(delays, 99), 'ms', 'informational');
+      report(
+        `${name}_detection_p50_to_bound`,
+        percentile(delays, 50) / bound,
+        'ratio',
+        schedule === 'fixed' ? `<= 1.2 (bound ${Math.round(bound)} ms)` : `<= 0.5 (bound ${Math.round(bound)} ms)`,
+      );
+      report(`${name}_queries_per_task`, r.queryStarts.length / pending, 'queries', 'informational');
+      reportCost(`${tag}_${schedule}`, r);
+      for (const [k, s] of (r.learnedNow ?? []).entries())
+        report(
+          `${name}_learned_p50_after_run_${KINDS[k]!.seconds}s_${KINDS[k]!.resolution}`,
+          s.p50,
+          'ms',
+          `informational (drawn median ${KINDS[k]!.medianMs} ms; ${Math.round(s.observations)} weighted finishes)`,
+        );
+    }
+    report(
+      `poller_${tag}_learned_to_fixed_queries_per_task`,
+      results.learned!.perTask / results.fixed!.perTask,
+      'ratio',
+      '<= 0.7',
+    );
+    report(
+      `poller_${tag}_learned_to_fixed_detection_p50`,
+      results.learned!.p50 / results.fixed!.p50,
+      'ratio',
+      'informational',
+    );
+    // The vendor suddenly three times slower, after learning: the learned schedule must still find every task.
+    const slowPending = Math.round(pending / 5);
+    const slowKinds = [KINDS[0]];
+    const longest = draw('slow', slowPending, slowKinds, 3);
+    const r = await runChild(fake, slowPending, budget, minIntervalMs, longest + 600_000, [
+      'learned',
+      statsDir,
+      kindsArg(slowKinds),
+      'slow',
+    ]);
+    const delays = detectionDelays(fake, r);
+    const slowBound = boundMs(slowPending, budget, minIntervalMs);
+    const name = `poller_slowdown_x3_${slowPending}_tasks_learned`;
+    report(`${name}_tasks_seen`, Object.keys(r.seenAt).length, 'tasks', `= ${slowPending}`);
+    report(`${name}_detection_delay_p50`, percentile(delays, 50), 'ms', 'informational');
+    report(`${name}_detection_delay_max`, Math.max(...delays), 'ms', 'informational');
+    report(
+      `${name}_detection_p50_to_bound`,
+      percentile(delays, 50) / slowBound,
+      'ratio',
+      `<= 1.2, as the fixed curve (bound ${Math.round(slowBound)} ms)`,
+    );
+    report(`${name}_queries_per_task`, r.queryStarts.length / slowPending, 'queries', 'informational');
+    const after = r.learnedNow?.[0];
+    if (after)
+      report(
+        `${name}_learned_p50_after_run`,
+        after.p50,
+        'ms',
+        `informational (drawn median ${3 * KINDS[0].medianMs} ms after the slowdown)`,
+      );
+  } finally {
+    await fake.close();
+    rmSync(statsDir, { recursive: true, force: true });
   }
 }
 

@@ -2,6 +2,8 @@
  * Child process of the poller benchmark: the bot's side only (SQLite, task service, Seedance client,
  * poller), so its CPU and RSS are measured without the fake server. Creates its tasks upstream, follows
  * them to the end, and prints one JSON line: when it saw each task finish, query start times, CPU, RSS.
+ * Optional arguments: the schedule (`fixed` or `learned`), a directory whose store keeps the learned render
+ * times from one run to the next (both schedules record finishes into it), and the kinds of video (JSON).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -14,19 +16,32 @@ import { allShards } from '../src/services/cluster/shards.js';
 import { createTaskLeases } from '../src/services/cluster/taskLeases.js';
 import { createSettingsStore } from '../src/services/guildConfig/settingsStore.js';
 import { createPoller } from '../src/services/polling/poller.js';
+import { fixedPolicy, learnedPolicy } from '../src/services/polling/pollPolicy.js';
+import { createRenderStats } from '../src/services/polling/renderStats.js';
 import { SeedanceClient } from '../src/services/seedance/client.js';
 import { createHttpTransport, type Transport } from '../src/services/seedance/httpTransport.js';
 import { createTaskService } from '../src/services/tasks/taskService.js';
 import { createGuildLedger } from '../src/services/usage/guildLedger.js';
 import { NO_LIMITS } from '../test/support/tempStore.js';
 
-const [url, apiKey, pendingArg, budgetArg, minIntervalArg] = process.argv.slice(2);
+const [url, apiKey, pendingArg, budgetArg, minIntervalArg, scheduleArg, statsDir, kindsArg, runArg] =
+  process.argv.slice(2);
 const pending = Number(pendingArg);
 const budget = Number(budgetArg);
 const minIntervalMs = Number(minIntervalArg);
+const schedule = scheduleArg === 'learned' ? 'learned' : 'fixed';
+/** Task i is of kind i % kinds.length. */
+const kinds = kindsArg
+  ? (JSON.parse(kindsArg) as Array<{ seconds: number; resolution?: '480p' | '720p' | '1080p' }>)
+  : [{ seconds: 5, resolution: undefined }];
+const run = runArg ?? 'r';
 const quiet = createLogger({ destination: new Writable({ write: (_c, _e, d) => d() }), level: 'warn' });
 const dir = mkdtempSync(join(tmpdir(), 'seedance-bench-'));
 const store = await openStore({ databasePath: join(dir, 'bench.sqlite') }, quiet);
+// Learned render times: in a store of their own that outlives this run (the next run reads what this one learned).
+const statsStore = statsDir ? await openStore({ databasePath: join(statsDir, 'render-stats.sqlite') }, quiet) : store;
+const renderStats = createRenderStats(statsStore, { logger: quiet });
+await renderStats.start();
 const rssBaseline = process.memoryUsage().rss;
 const queryStarts: number[] = [];
 // The client's own transport (as the bot runs it), with each query's start noted.
@@ -48,6 +63,7 @@ const tasks = createTaskService({ store, upstream: client, ledger, logger: quiet
 // Create and send the tasks 500 at a time, so that setting up 10,000 tasks takes seconds, not the time the
 // fake upstream needs to finish them (which would count against detection delay).
 const createOne = async (i: number) => {
+  const kind = kinds[i % kinds.length]!;
   const created = await tasks.create({
     guildId: '1',
     channelId: '2',
@@ -55,8 +71,18 @@ const createOne = async (i: number) => {
     locale: 'en-US',
     interaction: { applicationId: '3', token: 't', createdAt: Date.now() },
     model: 'seedance2.0-mini-sp',
-    request: { model: 'seedance2.0-mini-sp', prompt: `p${i}`, duration: 5 },
-    cost: { billing: 'per_task', units: 1, seconds: 5, billedAs: 'seedance2.0-mini-sp-720p' },
+    request: {
+      model: 'seedance2.0-mini-sp',
+      prompt: `${run}-p${i}`,
+      duration: kind.seconds,
+      ...(kind.resolution ? { resolution: kind.resolution } : {}),
+    },
+    cost: {
+      billing: 'per_task',
+      units: 1,
+      seconds: kind.seconds,
+      billedAs: `seedance2.0-mini-sp-${kind.resolution ?? '720p'}`,
+    },
   });
   if (!created.ok) throw new Error('refused');
   await tasks.submit(created.task.id);
@@ -89,14 +115,16 @@ const rssTimer = setInterval(() => {
 }, 200);
 let done: () => void = () => {};
 const allSeen = new Promise<void>((r) => (done = r));
+const timing = { firstDelayMs: minIntervalMs, minIntervalMs, maxIntervalMs: minIntervalMs };
+const learned = learnedPolicy(renderStats, timing);
 const poller = createPoller({
+  // Both schedules learn from every finish (the fixed run is the learned run's warm-up).
+  policy: schedule === 'learned' ? learned : { ...fixedPolicy(timing), finished: learned.finished },
   tasks,
   upstream: client,
   logger: quiet,
   settings: {
-    firstDelayMs: minIntervalMs,
-    minIntervalMs,
-    maxIntervalMs: minIntervalMs,
+    ...timing,
     queriesPerSecond: budget,
     concurrency: 64,
     deadlineMs: 3_600_000,
@@ -120,14 +148,17 @@ await allSeen;
 await poller.stop(1000);
 clearInterval(rssTimer);
 const cpu = process.cpuUsage(cpu0);
+await renderStats.stop();
+const learnedNow = kinds.map((k) => renderStats.summary({ model: 'seedance2.0-mini-sp', ...k }));
 if (profiler) {
   const { profile } = (await post('Profiler.stop')) as { profile: unknown };
   writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
 }
 process.stdout.write(
-  `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, cpuUserSec: cpu.user / 1e6, cpuSystemSec: cpu.system / 1e6, elapsedMs: Date.now() - t0, peakRss, peakHeap, rssBaseline })}\n`,
+  `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, cpuUserSec: cpu.user / 1e6, cpuSystemSec: cpu.system / 1e6, elapsedMs: Date.now() - t0, peakRss, peakHeap, rssBaseline, learnedNow })}\n`,
 );
 await store.close();
+if (statsStore !== store) await statsStore.close();
 rmSync(dir, { recursive: true, force: true });
 // A large last line on a pipe may still be in flight: exit once stdout has taken all of it.
 process.stdout.write('', () => process.exit(0));

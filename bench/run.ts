@@ -7,7 +7,7 @@ import { benchCluster } from './cluster.js';
 import { benchEncode } from './encode.js';
 import { benchGuildMemory } from './guildMemory.js';
 import { benchMetrics } from './metrics.js';
-import { benchCompletionToEdit, benchPoller } from './poller.js';
+import { benchCompletionToEdit, benchPoller, benchPollerLearned } from './poller.js';
 import { benchQueue } from './queue.js';
 import { benchReservations } from './reservations.js';
 import { benchReview } from './review.js';
@@ -19,7 +19,8 @@ const benches: Record<string, () => Promise<void>> = {
   ack: () => benchAckLatency(),
   guilds: () => benchGuildMemory(),
   poller100: () => benchPoller(100, 20, 20_000),
-  poller10k: () => benchPoller(10_000, 500, 40_000),
+  // Fixed curve vs learned schedule, render times from a stated spread (see benchPollerLearned).
+  poller10k: () => benchPollerLearned(10_000, 500),
   edits: () => benchCompletionToEdit(),
   reservations: () => benchReservations(),
   storage: () => benchStorage(),

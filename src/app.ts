@@ -23,6 +23,8 @@ import { createTaskLeases } from './services/cluster/taskLeases.js';
 import { createGuildConfig } from './services/guildConfig/guildConfig.js';
 import { createSettingsStore } from './services/guildConfig/settingsStore.js';
 import { createPoller, type Poller } from './services/polling/poller.js';
+import { fixedPolicy, learnedPolicy } from './services/polling/pollPolicy.js';
+import { createRenderStats } from './services/polling/renderStats.js';
 import { createRenderTimes } from './services/queue/renderTimes.js';
 import { createTaskQueue, type TaskQueue } from './services/queue/taskQueue.js';
 import { pruneRecords } from './services/retention/pruneRecords.js';
@@ -172,7 +174,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger.child({ component: 'media' }),
   );
   const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), { now, media });
+  // Render times learned per kind of video, shared through the store: the learned polling schedule.
+  const renderStats = createRenderStats(store, { now, logger: logger.child({ component: 'render-stats' }) });
   const poller = createPoller({
+    policy:
+      config.poll.schedule === 'learned' ? learnedPolicy(renderStats, config.poll, now) : fixedPolicy(config.poll),
     tasks,
     upstream: seedance,
     presenter,
@@ -304,6 +310,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       // REST works without the gateway: recovery can edit and DM before interactions flow.
       if (config.discord.token) discord.rest.setToken(config.discord.token);
       await mediaReady;
+      await renderStats.start();
       const recovered = await poller.start();
       await queue.start();
       router = attachInteractionRouter(discord, ctx, INTERACTION_HANDLERS);
@@ -337,6 +344,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await queue.stop();
       media.stop();
       await poller.stop(graceMs);
+      await renderStats.stop();
       await registry.stop();
       await discord.destroy();
       await store.close();

@@ -61,6 +61,8 @@ export interface Config {
     maxBackoffMs: number;
     /** How long a task's lease lasts (shared stores: a dead process's tasks are taken over after it). */
     leaseMs: number;
+    /** `learned`: queries placed around each task's expected finish (learned render times); `fixed`: the curve alone. */
+    schedule: 'learned' | 'fixed';
   };
   /** How often every queue is looked at, and the least gap between two rounds of position edits of one queue. */
   queue: { sweepMs: number; refreshGapMs: number };
@@ -229,6 +231,7 @@ export function loadConfig(givenEnv: Record<string, string | undefined>, needs: 
         deadlineMs: e.TASK_DEADLINE_MIN * 60_000,
         maxBackoffMs: e.POLL_MAX_BACKOFF_SEC * 1000,
         leaseMs: e.TASK_LEASE_SEC * 1000,
+        schedule: e.POLL_SCHEDULE,
       },
       queue: { sweepMs: e.QUEUE_SWEEP_SEC * 1000, refreshGapMs: e.QUEUE_EDIT_GAP_SEC * 1000 },
       shards: {

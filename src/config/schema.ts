@@ -119,6 +119,7 @@ export const envSchema = z.object({
   POLL_QUERIES_PER_SEC: positive(10),
   POLL_CONCURRENCY: int(1, 256, 8),
   POLL_MAX_BACKOFF_SEC: positive(60),
+  POLL_SCHEDULE: z.enum(['learned', 'fixed'], { error: 'expected learned or fixed' }).default('learned'),
   TASK_DEADLINE_MIN: positive(30),
   TASK_LEASE_SEC: positive(30),
   QUEUE_SWEEP_SEC: positive(5),

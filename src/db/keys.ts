@@ -40,6 +40,11 @@ export const keys = {
    * prefix of the key) and per file (`urlHash`, a sha256 prefix of its URL without the query string).
    */
   asset: (fingerprint: string, urlHash: string) => `assets:${fingerprint}:${urlHash}`,
+  /**
+   * Render times learned for one kind of video (`model:resolution:duration band`): a decayed log-scale
+   * histogram every process merges its finishes into (see services/polling/renderStats).
+   */
+  renderStats: (kind: string) => `render_stats:${kind}`,
   /** Store metadata (schema version). */
   meta: (name: string) => `meta:${name}`,
   /** Records of the first schema, read by the upgrade only. */
@@ -65,6 +70,8 @@ export const prefixes = {
   lease: 'leases:',
   /** Reviewed files of every API key (see keys.asset). */
   asset: 'assets:',
+  /** Learned render times of every kind of video (see keys.renderStats). */
+  renderStats: 'render_stats:',
   /** Every member's usage document of one scope. */
   memberUsage: (scope: string) => `usage:${scope}:u`,
   /** Collections of the first schema, read by the upgrade only. */

@@ -24,7 +24,14 @@ describe('configuration from environment variables', () => {
       queriesPerSecond: 10,
       deadlineMs: 30 * 60_000,
       maxBackoffMs: 60_000,
+      schedule: 'learned',
     });
+    const fixed = loadConfig({ ...creds, POLL_SCHEDULE: 'fixed' }, { discord: true, seedance: true });
+    expect(fixed.ok && fixed.config.poll.schedule).toBe('fixed');
+    const wrong = loadConfig({ ...creds, POLL_SCHEDULE: 'smart' }, { discord: true, seedance: true });
+    expect(wrong.ok ? [] : wrong.problems).toEqual([
+      expect.stringMatching(/^POLL_SCHEDULE: expected learned or fixed/),
+    ]);
   });
 
   it('names every missing credential the entry point needs, and only those', () => {

@@ -9,6 +9,9 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logging/logger.js';
 import type { AssetCache } from '../../src/services/review/assetReview.js';
 import { createPoller, type PollerDeps, type PollerSettings } from '../../src/services/polling/poller.js';
+import { learnedPolicy } from '../../src/services/polling/pollPolicy.js';
+import { createRenderStats } from '../../src/services/polling/renderStats.js';
+import type { RecordStore } from '../../src/db/recordStore.js';
 import type { DeliveryMode, TaskPresenter } from '../../src/services/polling/taskPresenter.js';
 import { SeedanceError } from '../../src/services/seedance/errors.js';
 import type { TaskSnapshot } from '../../src/services/seedance/parse.js';
@@ -157,7 +160,7 @@ function start(
   script: Parameters<typeof scriptedUpstream>[0],
   settings: Partial<PollerSettings> = {},
   deliver?: Parameters<typeof recordingPresenter>[0],
-  extra: Pick<PollerDeps, 'review'> = {},
+  extra: Pick<PollerDeps, 'review' | 'policy'> = {},
 ) {
   const mem = memoryTasks(tasks);
   const up = scriptedUpstream(script);
@@ -550,6 +553,53 @@ describe('issue 20: a long Retry-After, deliveries behind queries, the deadline'
       pauseMs: 60_000,
       retryAfterMs: 3_600_000,
     });
+    await poller.stop(0);
+  });
+});
+
+describe('the learned schedule (POLL_SCHEDULE=learned)', () => {
+  it('asks nothing before the likely finish, then densely; the vendor’s completion time is learned', async () => {
+    const kind = { model: 'm', resolution: '720p', seconds: 5 };
+    const stats = createRenderStats({} as RecordStore);
+    for (let i = 0; i < 40; i += 1) stats.record(kind, 90_000 * (0.8 + (0.4 * i) / 40), i * 1000);
+    const learned = stats.summary(kind);
+    const recorded = vi.spyOn(stats, 'record');
+    const t0 = Date.now();
+    const finishAt = t0 + 95_000;
+    const { poller, follow, queries, applied } = start(
+      [],
+      () =>
+        Date.now() >= finishAt
+          ? {
+              state: 'succeeded',
+              rawStatus: 'succeeded',
+              videoUrl: 'https://v.example/a.mp4',
+              completedAt: new Date(finishAt),
+            }
+          : { rawStatus: 'running' },
+      {},
+      undefined,
+      { policy: learnedPolicy(stats, SETTINGS, () => Date.now()) },
+    );
+    await poller.start();
+    follow(
+      runningTask('a', {
+        request: { resolution: '720p' } as TaskRecord['request'],
+        cost: { seconds: 5 } as TaskRecord['cost'],
+      }),
+    );
+    await advance(130_000);
+    const at = queries.map((q) => q.at - t0);
+    // Nothing until the 5th–10th percentile (the fixed curve would have asked at 2 s, 12 s, 24.5 s, ...).
+    expect(at[0]).toBeGreaterThanOrEqual(learned.p05);
+    expect(at[0]).toBeLessThanOrEqual(learned.p10);
+    // Dense around the finish: seen within half the fixed curve's bound (its waits are 10–60 s here).
+    expect(applied.filter((a) => a.name === 'markDelivering')).toHaveLength(1);
+    expect(at[at.length - 1]! - 95_000).toBeLessThanOrEqual(5_000);
+    expect(at.length).toBeLessThanOrEqual(12);
+    // The render time learned is the vendor's completion minus the submission, not when we saw it.
+    expect(recorded).toHaveBeenCalledTimes(1);
+    expect(recorded).toHaveBeenCalledWith(kind, 95_000, t0);
     await poller.stop(0);
   });
 });

@@ -27,6 +27,8 @@ export interface FakeSeedanceOptions {
   keyStates?: Record<string, FakeKeyState>;
   now?: () => number;
   defaultScript?: Script;
+  /** Picks a create's script from its request (benches: render times by kind); before the queued scripts. */
+  scriptFor?: (create: { model: string; prompt: string }) => Script | undefined;
   /** `flat` answers without the {code,msg,data} wrapper, as the vendor's zh page shows. */
   envelope?: 'wrapped' | 'flat';
   port?: number;
@@ -410,7 +412,10 @@ export async function startFakeSeedance(options: FakeSeedanceOptions = {}) {
       const mediaProblem = manxueMediaProblem(b as Record<string, unknown>, key);
       if (mediaProblem) return answer(400, { code: '20002', msg: mediaProblem });
       const taskId = `task_${randomBytes(8).toString('hex')}`;
-      const script = scriptQueue.shift() ?? scriptFromPrompt(b.prompt, options.defaultScript ?? DEFAULT_SCRIPT);
+      const script =
+        options.scriptFor?.({ model: b.model, prompt: b.prompt }) ??
+        scriptQueue.shift() ??
+        scriptFromPrompt(b.prompt, options.defaultScript ?? DEFAULT_SCRIPT);
       const task: FakeTask = { taskId, model: b.model, prompt: b.prompt, createdAt: now(), script, apiKey: key };
       tasks.set(taskId, task);
       const entry: CreateRecord = {

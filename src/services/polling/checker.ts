@@ -51,6 +51,8 @@ export interface CheckerDeps {
   handOff: Pick<HandOff, 'endAndTell' | 'submitRecovered' | 'resumeSubmit'>;
   /** Stops following a task (another process has it). */
   forget(id: string, why: string): void;
+  /** The vendor says `task` finished with a video (its answer, and when the query that saw it went out). */
+  finished?: (task: TaskRecord, snap: TaskSnapshot, seenAt: number) => void;
 }
 
 const NOT_FOUND_LIMIT = 5;
@@ -125,6 +127,7 @@ export function createChecker(deps: CheckerDeps) {
         task,
         own,
       );
+      deps.finished?.(task, snap, sentAt);
       return delivery.deliver(next, { fresh: true });
     }
     if (snap.state === 'failed' || snap.state === 'cancelled' || snap.state === 'succeeded') {

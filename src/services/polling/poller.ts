@@ -15,6 +15,7 @@ import { createHandOff } from './handOff.js';
 import type { PollTiming } from './pollInterval.js';
 import { createQueryGate } from './queryGate.js';
 import { createReviewWorker, type ReviewDeps } from './reviewWorker.js';
+import type { PollPolicy } from './pollPolicy.js';
 import { createScheduler, type DelayPolicy } from './scheduler.js';
 import { createTakeover } from './takeover.js';
 import type { TaskPresenter } from './taskPresenter.js';
@@ -43,6 +44,11 @@ export interface PollerDeps {
   random?: () => number;
   /** When a task being rendered is next asked (default: today's back-off curve from the settings). */
   delay?: DelayPolicy;
+  /**
+   * Picks a running task's next query delay from the load and learns from finishes (`pollPolicy.ts`: the fixed
+   * curve, or the schedule around each task's expected finish); used when `delay` is not given.
+   */
+  policy?: PollPolicy;
   /** Called at each checkpoint (no-op in production). */
   checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
   /** Which open tasks this process works on. */
@@ -58,11 +64,14 @@ export function createPoller(deps: PollerDeps) {
   /** Transitions made by the poller: only while this process holds the task (shared stores). */
   const own = leases.shared ? { owner: leases.processId } : {};
 
+  const { policy } = deps;
+  /** What the policy weighs: tasks followed (due or being checked) and this process's share of the budget. */
+  const load = () => ({ followed: scheduler.size + checker.pending, queriesPerSecond: gate.rate });
   const scheduler = createScheduler({
     now,
     timing: settings,
     random: deps.random,
-    delay: deps.delay,
+    delay: deps.delay ?? (policy ? (task, attempts) => policy.nextDelay(task, attempts, load()) : undefined),
     room: () => checker.room(),
     dispatch: (id) => checker.dispatch(id),
   });
@@ -117,6 +126,7 @@ export function createPoller(deps: PollerDeps) {
     handOff,
   });
   const checker: Checker = createChecker({
+    finished: policy ? (task, snap, seenAt) => policy.finished(task, snap, seenAt) : undefined,
     tasks,
     upstream: deps.upstream,
     presenter,

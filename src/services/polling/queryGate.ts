@@ -46,6 +46,10 @@ export function createQueryGate(deps: QueryGateDeps) {
       const retryAfterMs = isSeedanceError(err) ? err.retryAfterMs : undefined;
       logger.warn({ pauseMs, retryAfterMs }, 'upstream rate limit: pausing all status queries');
     },
+    /** Queries this process may start per second now (its share of the budget). */
+    get rate(): number {
+      return budget.currentRate;
+    },
     /** This process's share of the budget (several processes share one API key's budget). */
     setRate(rate: number): void {
       budget.setRate(rate);

@@ -11,6 +11,11 @@ const OVERHEAD_MS = 20_000;
 /** A first guess per resolution (ms of rendering per second of video). */
 const SEED: Record<string, number> = { '480p': 6_000, '720p': 9_000, '1080p': 15_000, '2k': 25_000, '4k': 40_000 };
 const ALPHA = 0.2;
+
+/** The cautious first guess of a render's length before anything was observed (also the polling's prior). */
+export function seedRenderMs(seconds: number, resolution?: string): number {
+  return OVERHEAD_MS + Math.max(1, seconds) * (SEED[resolution ?? ''] ?? SEED['720p']!);
+}
 const KEY = keys.meta('render_times');
 
 export interface RenderTimes {
