@@ -19,6 +19,7 @@ import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import type { TaskService } from '../../src/services/tasks/taskService.js';
 import { type TransitionArgs, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
+import { advance, runningTask } from './fixtures.js';
 
 const T0 = 1_000_000;
 const TIMING = { firstDelayMs: 2000, minIntervalMs: 10_000, maxIntervalMs: 60_000 };
@@ -28,41 +29,6 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: T0 });
 });
 afterEach(() => vi.useRealTimers());
-
-/** Runs the fake clock forward, letting promises and the budget's setImmediate turns settle on the way. */
-async function advance(ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  do {
-    for (let i = 0; i < 10; i += 1) await new Promise((r) => setImmediate(r));
-    // A step of 0 still fires what is due now.
-    await vi.advanceTimersByTimeAsync(Math.min(end - Date.now(), 10));
-  } while (Date.now() < end);
-  for (let i = 0; i < 10; i += 1) await new Promise((r) => setImmediate(r));
-}
-
-function runningTask(id: string, extra: Partial<TaskRecord> = {}): TaskRecord {
-  const at = Date.now();
-  return {
-    id,
-    guildId: 'g1',
-    channelId: 'c1',
-    userId: 'u1',
-    locale: 'en-US',
-    interaction: { applicationId: 'app', token: 'tok', createdAt: at },
-    model: 'm',
-    request: {} as TaskRecord['request'],
-    cost: {} as TaskRecord['cost'],
-    state: 'running',
-    upstreamTaskId: `up-${id}`,
-    upstreamStatus: 'queued',
-    attempts: 0,
-    createdAt: at,
-    updatedAt: at,
-    submittedAt: at,
-    usage: 'reserved',
-    ...extra,
-  };
-}
 
 const rateLimited = (retryAfterMs: number) =>
   new SeedanceError({ kind: 'rate_limited', message: '429', retryAfterMs, mayHaveReachedServer: false });

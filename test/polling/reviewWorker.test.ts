@@ -16,6 +16,7 @@ import { SeedanceError } from '../../src/services/seedance/errors.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import type { TaskService } from '../../src/services/tasks/taskService.js';
 import { type TransitionArgs, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
+import { taskAt } from './fixtures.js';
 
 const T0 = 1_000_000;
 const MIN = 10_000;
@@ -26,21 +27,8 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 function reviewing(id: string, files: number, extra: Partial<TaskRecord> = {}): TaskRecord {
-  return {
-    id,
-    guildId: 'g1',
-    channelId: 'c1',
-    userId: 'u1',
-    locale: 'en-US',
-    interaction: { applicationId: 'app', token: 'tok', createdAt: T0 },
+  return taskAt(id, 'reviewing', T0, {
     model: 'sd2_mx_x',
-    request: {} as TaskRecord['request'],
-    cost: {} as TaskRecord['cost'],
-    state: 'reviewing',
-    attempts: 0,
-    createdAt: T0,
-    updatedAt: T0,
-    usage: 'reserved',
     upstreamKey: 'k1',
     review: {
       items: Array.from({ length: files }, (_, i) => ({
@@ -55,7 +43,7 @@ function reviewing(id: string, files: number, extra: Partial<TaskRecord> = {}): 
       checks: 0,
     },
     ...extra,
-  };
+  });
 }
 
 type Verdict = Record<string, AssetStatus['state']>;

@@ -12,34 +12,16 @@ import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import type { TaskService } from '../../src/services/tasks/taskService.js';
 import { type TransitionArgs, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
+import { taskAt } from './fixtures.js';
 
 const T0 = 1_000_000;
+const task = (id: string, state: TaskRecord['state'], extra: Partial<TaskRecord> = {}) => taskAt(id, state, T0, extra);
 const DEADLINE = 30 * 60_000;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'], now: T0 });
 });
 afterEach(() => vi.useRealTimers());
-
-function task(id: string, state: TaskRecord['state'], extra: Partial<TaskRecord> = {}): TaskRecord {
-  return {
-    id,
-    guildId: 'g1',
-    channelId: 'c1',
-    userId: 'u1',
-    locale: 'en-US',
-    interaction: { applicationId: 'app', token: 'tok', createdAt: T0 },
-    model: 'm',
-    request: {} as TaskRecord['request'],
-    cost: {} as TaskRecord['cost'],
-    state,
-    attempts: 0,
-    createdAt: T0,
-    updatedAt: T0,
-    usage: 'reserved',
-    ...extra,
-  };
-}
 
 function make(tasks: TaskRecord[], shared: boolean, random = 0.5) {
   const byId = new Map(tasks.map((t) => [t.id, t]));
