@@ -281,7 +281,9 @@ try {
     if (!c.ok) exitCode = 1;
   }
   const failed = checks.filter((c) => !c.ok).length;
-  process.stdout.write(`soak: ${checks.length - failed} passed, ${failed} failed (seed ${seed})\n`);
+  // The last line in the plain form CI reads: `soak: N passed, N failed`.
+  process.stdout.write(`seed ${seed}: ${failed ? 'invariants violated' : 'every invariant held'}\n`);
+  process.stdout.write(`soak: ${checks.length - failed} passed, ${failed} failed\n`);
 } catch (err) {
   process.stderr.write(`soak aborted: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   exitCode = 1;
