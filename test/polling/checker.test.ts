@@ -15,11 +15,8 @@ import { createScheduler, type DelayPolicy } from '../../src/services/polling/sc
 import type { TaskPresenter } from '../../src/services/polling/taskPresenter.js';
 import { SeedanceError } from '../../src/services/seedance/errors.js';
 import type { TaskSnapshot } from '../../src/services/seedance/parse.js';
-import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
-import type { TaskService } from '../../src/services/tasks/taskService.js';
-import { type TransitionArgs, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
-import { advance, runningTask } from './fixtures.js';
+import { advance, memoryTasks, runningTask } from './fixtures.js';
 
 const T0 = 1_000_000;
 const TIMING = { firstDelayMs: 2000, minIntervalMs: 10_000, maxIntervalMs: 60_000 };
@@ -46,30 +43,7 @@ function make(
   script: (upstreamId: string, n: number) => Partial<TaskSnapshot> | Error,
   o: Options = {},
 ) {
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const saved: Array<(t: TaskRecord) => void> = [];
-  const applied: Array<{ id: string; name: TransitionName; args: unknown }> = [];
-  function apply<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>): Promise<TaskRecord> {
-    const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
-    const next = fn(byId.get(id)!, args, Date.now());
-    byId.set(id, next);
-    applied.push({ id, name, args });
-    for (const l of saved) l(next);
-    return Promise.resolve(next);
-  }
-  const service = {
-    onSaved: (l: (t: TaskRecord) => void) => saved.push(l),
-    get: o.get ?? (async (id: string) => byId.get(id)),
-    apply,
-    async end<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>) {
-      try {
-        return await apply(id, name, args);
-      } catch (err) {
-        if (err instanceof IllegalTransitionError) return undefined;
-        throw err;
-      }
-    },
-  } as unknown as TaskService;
+  const { service, byId, applied } = memoryTasks(tasks, { get: o.get });
 
   const queries: Array<{ id: string; at: number }> = [];
   const counts = new Map<string, number>();

@@ -15,11 +15,8 @@ import type { RecordStore } from '../../src/db/recordStore.js';
 import type { DeliveryMode, TaskPresenter } from '../../src/services/polling/taskPresenter.js';
 import { SeedanceError } from '../../src/services/seedance/errors.js';
 import type { TaskSnapshot } from '../../src/services/seedance/parse.js';
-import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
-import type { TaskService } from '../../src/services/tasks/taskService.js';
-import { type TransitionArgs, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
-import { advance, runningTask } from './fixtures.js';
+import { advance, memoryTasks, runningTask } from './fixtures.js';
 
 const SETTINGS: PollerSettings = {
   firstDelayMs: 2000,
@@ -37,37 +34,6 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], now: 1_000_000 });
 });
 afterEach(() => vi.useRealTimers());
-
-/** The task service the poller uses, in memory, applying the real transitions. */
-function memoryTasks(initial: TaskRecord[]) {
-  const byId = new Map(initial.map((t) => [t.id, t]));
-  const saved: Array<(t: TaskRecord) => void> = [];
-  const applied: Array<{ id: string; name: TransitionName }> = [];
-  function apply<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>): Promise<TaskRecord> {
-    const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
-    const next = fn(byId.get(id)!, args, Date.now());
-    byId.set(id, next);
-    applied.push({ id, name });
-    for (const l of saved) l(next);
-    return Promise.resolve(next);
-  }
-  const service = {
-    onSaved: (l: (t: TaskRecord) => void) => saved.push(l),
-    get: async (id: string) => byId.get(id),
-    getMany: async (ids: readonly string[]) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
-    apply,
-    async end<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>) {
-      try {
-        return await apply(id, name, args);
-      } catch (err) {
-        if (err instanceof IllegalTransitionError) return undefined;
-        throw err;
-      }
-    },
-    submit: async (id: string) => byId.get(id)!,
-  };
-  return { service: service as unknown as TaskService, byId, applied };
-}
 
 const soloLeases = (ids: string[]) =>
   ({

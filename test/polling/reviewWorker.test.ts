@@ -14,9 +14,7 @@ import type { AssetCache } from '../../src/services/review/assetReview.js';
 import type { AssetStatus } from '../../src/services/seedance/assets.js';
 import { SeedanceError } from '../../src/services/seedance/errors.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
-import type { TaskService } from '../../src/services/tasks/taskService.js';
-import { type TransitionArgs, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
-import { taskAt } from './fixtures.js';
+import { memoryTasks, taskAt } from './fixtures.js';
 
 const T0 = 1_000_000;
 const MIN = 10_000;
@@ -49,18 +47,7 @@ function reviewing(id: string, files: number, extra: Partial<TaskRecord> = {}): 
 type Verdict = Record<string, AssetStatus['state']>;
 
 function make(tasks: TaskRecord[], answer: (ids: readonly string[]) => Verdict | Error, withReview = true) {
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const saved: Array<(t: TaskRecord) => void> = [];
-  const service = {
-    onSaved: (l: (t: TaskRecord) => void) => saved.push(l),
-    async apply<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>) {
-      const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
-      const next = fn(byId.get(id)!, args, Date.now());
-      byId.set(id, next);
-      for (const l of saved) l(next);
-      return next;
-    },
-  } as unknown as TaskService;
+  const { service, byId } = memoryTasks(tasks);
   const asked: Array<readonly string[]> = [];
   const remembered: string[] = [];
   const review: ReviewDeps = {
