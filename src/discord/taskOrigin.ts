@@ -1,5 +1,13 @@
-/** An interaction's task origin as plain data (where, who, which language, its webhook) and the member's roles. */
-import type { RepliableInteraction } from 'discord.js';
+/**
+ * An interaction's task origin as plain data (where, who, which language, its webhook, whether the bot is there
+ * at all) and the member's roles.
+ */
+import {
+  ApplicationIntegrationType,
+  type BaseInteraction,
+  InteractionContextType,
+  type RepliableInteraction,
+} from 'discord.js';
 import { resolveLocale } from '../i18n/index.js';
 import { gatewayFacts } from './gatewayFacts.js';
 import type { TaskOrigin } from '../services/tasks/taskRecord.js';
@@ -9,6 +17,23 @@ export function memberRoleIds(i: RepliableInteraction): string[] {
   const roles = i.member?.roles;
   if (!roles) return [];
   return Array.isArray(roles) ? roles : [...roles.cache.keys()];
+}
+
+/**
+ * Whether the interaction comes through a member's own install where the bot is not: a group DM, or a server whose
+ * id is not the guild install's owner in `authorizing_integration_owners` (Discord names there the server that
+ * installed the command used; a server that added the bot is named even when the member also installed the app).
+ * Read from the interaction, not from the gateway's server list: without intents and with shards, a process knows
+ * only its own shards' servers from READY. Older payloads without the field count as server-installed (as before).
+ */
+export function isUserInstallPlace(i: Pick<BaseInteraction, 'context' | 'guildId' | 'authorizingIntegrationOwners'>) {
+  if (i.context === InteractionContextType.PrivateChannel) return true;
+  if (!i.guildId || i.context === InteractionContextType.BotDM) return false;
+  const owners = i.authorizingIntegrationOwners as unknown as Record<number, unknown> | null | undefined;
+  const guildOwner = owners?.[ApplicationIntegrationType.GuildInstall];
+  const userOwner = owners?.[ApplicationIntegrationType.UserInstall];
+  // Discord once sent the guild owner as a number (discord-api-docs#6730): compared as text.
+  return userOwner != null && String(guildOwner ?? '') !== i.guildId;
 }
 
 export function taskOriginOf(i: RepliableInteraction): TaskOrigin {
@@ -22,5 +47,6 @@ export function taskOriginOf(i: RepliableInteraction): TaskOrigin {
     locale: resolveLocale(i.locale),
     interaction: { id: i.id, applicationId: i.applicationId, token: i.token, createdAt: i.createdTimestamp },
     uploadLimitBytes: typeof i.attachmentSizeLimit === 'number' ? i.attachmentSizeLimit : undefined,
+    ...(isUserInstallPlace(i) ? { userInstall: true } : {}),
   };
 }

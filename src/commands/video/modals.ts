@@ -91,6 +91,11 @@ async function extend(
     return;
   }
   const origin = taskOriginOf(interaction);
+  // The last frame is posted in the channel as the new task's first frame: where the bot is not, it cannot post.
+  if (origin.userInstall) {
+    await tellPrivately(interaction, t(locale, 'extend.userInstall'));
+    return;
+  }
   const roleIds = memberRoleIds(interaction);
   const draft = (firstImage: VideoRequestDraft['firstImage']): VideoRequestDraft => ({
     model: parent.model,
@@ -119,6 +124,7 @@ async function extend(
     roleIds,
     model: early.checked.model.id,
     cost: early.checked.cost,
+    ...(origin.userInstall ? { userInstall: true } : {}),
   });
   if (limited) {
     const { ok: _ok, ...refusal } = limited;
