@@ -12,6 +12,7 @@ import { keys } from '../../src/db/keys.js';
 import type { UsageDoc } from '../../src/services/usage/usageDoc.js';
 import { MANAGE_GUILD, type CommandOption, type DispatchCommand } from '../fakes/discord/index.js';
 import { eventually, type Harness, startHarness } from '../harness.js';
+import { type StoreKind, storeKinds } from '../support/tempStore.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -169,9 +170,12 @@ describe('/video where the bot is not', () => {
   });
 });
 
-describe("the operator's limits for user install are exact under concurrency", () => {
+const KINDS = await storeKinds();
+
+describe.each(KINDS)("the operator's limits for user install are exact under concurrency (%s)", (store: StoreKind) => {
   it('10 requests at once with LIMIT_USER_RUNNING=2: 2 run, 3 wait (LIMIT_MEMBER_QUEUE), 5 are refused', async () => {
     h = await startHarness({
+      store,
       env: { ...USER_INSTALL_ENV, LIMIT_USER_RUNNING: '2', LIMIT_MEMBER_QUEUE: '3' },
       seedance: { defaultScript: { kind: 'stuck' } },
     });
@@ -179,22 +183,40 @@ describe("the operator's limits for user install are exact under concurrency", (
     const replies = await Promise.all(ixs.map((ix) => callback(ix.id)));
     const refused = replies.filter((r) => ((r.flags ?? 0) & EPHEMERAL) === EPHEMERAL);
     expect(refused).toHaveLength(5);
-    await eventually(() => h!.seedance.createCount() === 2, 5000, 'two creates');
-    const tasks = await h.app.tasks.listRecentByUser(MEMBER.id, 25);
-    expect(tasks.map((t) => t.state).sort()).toEqual(['queued', 'queued', 'queued', 'running', 'running']);
+    const states = async () => (await h!.app.tasks.listRecentByUser(MEMBER.id, 25)).map((t) => t.state).sort();
+    await eventually(async () => (await states()).filter((x) => x === 'running').length === 2, 5000, 'two running');
+    expect(await states()).toEqual(['queued', 'queued', 'queued', 'running', 'running']);
+    expect(h.seedance.createCount()).toBe(2);
     expect(await usageDoc(`u${MEMBER.id}`)).toMatchObject({ running: 2, queued: 3 });
     await new Promise((r) => setTimeout(r, 300));
     expect(h.seedance.createCount()).toBe(2);
   });
 
   it('10 requests at once with LIMIT_USER_DAILY_TASKS=3 across two servers without the bot: exactly 3 accepted', async () => {
-    h = await startHarness({ env: { ...USER_INSTALL_ENV, LIMIT_USER_DAILY_TASKS: '3' } });
+    h = await startHarness({ store, env: { ...USER_INSTALL_ENV, LIMIT_USER_DAILY_TASKS: '3' } });
     const ixs = Array.from({ length: 10 }, (_, i) =>
       videoElsewhere(`day ${i}`, { guildId: i % 2 ? ELSEWHERE : '620000000000000002' }),
     );
     const replies = await Promise.all(ixs.map((ix) => callback(ix.id)));
     expect(replies.filter((r) => ((r.flags ?? 0) & EPHEMERAL) === 0)).toHaveLength(3);
     expect((await h.app.tasks.listRecentByUser(MEMBER.id, 25)).length).toBe(3);
+  });
+
+  it('LIMIT_USER_MONTHLY_SPEND with prices: 6 requests at once at 0.40 each under 1.00, exactly 2 accepted', async () => {
+    h = await startHarness({
+      store,
+      env: {
+        ...USER_INSTALL_ENV,
+        PRICES: JSON.stringify({ currency: 'USD', prices: { 'seedance2.0-mini-sp-720p': 0.4 } }),
+        LIMIT_USER_MONTHLY_SPEND: '1',
+      },
+    });
+    const ixs = Array.from({ length: 6 }, (_, i) => videoElsewhere(`spend ${i}`));
+    const replies = await Promise.all(ixs.map((ix) => callback(ix.id)));
+    expect(replies.filter((r) => ((r.flags ?? 0) & EPHEMERAL) === 0)).toHaveLength(2);
+    const refusal = replies.find((r) => ((r.flags ?? 0) & EPHEMERAL) === EPHEMERAL)!.content ?? '';
+    expect(refusal).toContain('your monthly spend outside servers that added the bot');
+    expect((await usageDoc(`u${MEMBER.id}`))?.month?.counter.spend).toBe(800_000);
   });
 });
 

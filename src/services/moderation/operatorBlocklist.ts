@@ -5,7 +5,8 @@
  * size or time, looked at every `pollMs`, which also sees editors that replace the file and mounted volumes) or on
  * `reload()` (SIGHUP). A later read that fails keeps the list in use and says so in the log.
  */
-import { readFileSync, type Stats, unwatchFile, watchFile } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Logger } from '../../logging/logger.js';
 import { cleanTerm, sameTerm } from './blocklist.js';
 
@@ -41,8 +42,13 @@ export interface OperatorBlocklist {
 
 export function createOperatorBlocklist(options: { path: string; logger: Logger; pollMs?: number }): OperatorBlocklist {
   const { path, logger } = options;
+  /** The size and time of the file as last read: a change of either means read again. */
+  let seen = '';
+  const signature = (st: Stats) => `${st.size}:${st.mtimeMs}`;
   const read = (): readonly string[] => {
+    const before = statSync(path);
     const parsed = parseBlocklist(readFileSync(path, 'utf8'));
+    seen = signature(before);
     if (parsed.skipped.length)
       logger.warn(
         { file: path, lines: parsed.skipped.slice(0, 20) },
@@ -69,23 +75,27 @@ export function createOperatorBlocklist(options: { path: string; logger: Logger;
       return false;
     }
   };
-  const changed = (now: Stats, before: Stats) => now.mtimeMs !== before.mtimeMs || now.size !== before.size;
-  const onChange = (now: Stats, before: Stats) => {
-    if (changed(now, before)) reload();
-  };
-  let watching = false;
+  // Compared with the file as last read (not with the previous look), so a change made between the read and the
+  // first look is seen too. A missing file is left alone until it is back (the list in use stays).
+  const look = () =>
+    stat(path).then(
+      (st) => {
+        if (signature(st) !== seen) reload();
+      },
+      () => undefined,
+    );
+  let timer: NodeJS.Timeout | undefined;
   return {
     terms: () => current,
     reload,
     watch() {
-      if (watching) return;
-      watching = true;
-      watchFile(path, { interval: options.pollMs ?? 2000, persistent: false }, onChange);
+      if (timer) return;
+      timer = setInterval(() => void look(), options.pollMs ?? 2000);
+      timer.unref();
     },
     stop() {
-      if (!watching) return;
-      watching = false;
-      unwatchFile(path, onChange);
+      if (timer) clearInterval(timer);
+      timer = undefined;
     },
   };
 }
