@@ -136,6 +136,34 @@ describe('/video where the bot is not', () => {
     expect(await h.app.store.get(keys.usage(`g${ELSEWHERE}`))).toBeUndefined();
   });
 
+  it('a member whose DMs are closed cannot be reached after the token: the video is refunded, never posted', async () => {
+    h = await startHarness({ env: USER_INSTALL_ENV, seedance: { defaultScript: { kind: 'stuck' } } });
+    const ix = videoElsewhere('a lantern in fog');
+    await callback(ix.id);
+    const task = await eventually(
+      async () => {
+        const [t] = await h!.app.tasks.listRecentByUser(MEMBER.id);
+        return t?.state === 'running' ? t : undefined;
+      },
+      5000,
+      'a running task',
+    );
+    h.discord.closeDms(MEMBER.id);
+    h.clock.advance(16 * MINUTE);
+    h.seedance.finishTask(task.upstreamTaskId!, { status: 'completed' });
+    const ended = await eventually(
+      async () => {
+        const t = await h!.app.tasks.get(task.id);
+        return t?.state === 'failed' ? t : undefined;
+      },
+      8000,
+      'ended',
+    );
+    expect(ended.usage).toBe('refunded');
+    expect(channelRequests(ix.channelId)).toEqual([]);
+    expect(await usageDoc(`u${MEMBER.id}`)).toMatchObject({ running: 0 });
+  });
+
   it('in a group DM too, in the same budget; /usage me shows it and /usage server is refused there', async () => {
     h = await startHarness({ env: { ...USER_INSTALL_ENV, LIMIT_USER_DAILY_TASKS: '2' } });
     const first = videoElsewhere('one');
@@ -217,6 +245,42 @@ describe.each(KINDS)("the operator's limits for user install are exact under con
     const refusal = replies.find((r) => ((r.flags ?? 0) & EPHEMERAL) === EPHEMERAL)!.content ?? '';
     expect(refusal).toContain('your monthly spend outside servers that added the bot');
     expect((await usageDoc(`u${MEMBER.id}`))?.month?.counter.spend).toBe(800_000);
+  });
+});
+
+describe("the card's buttons where the bot is not", () => {
+  it('Re-roll answers with a new card in the same budget; Delete removes the card through the click', async () => {
+    h = await startHarness({ env: USER_INSTALL_ENV });
+    const ix = videoElsewhere('a paper boat');
+    await callback(ix.id);
+    const first = await eventually(
+      async () => {
+        const [t] = await h!.app.tasks.listRecentByUser(MEMBER.id);
+        return t?.state === 'done' ? t : undefined;
+      },
+      8000,
+      'done',
+    );
+    expect(first.delivery?.via).toBe('webhook');
+    const card = { id: first.messageId!, channelId: ix.channelId };
+    const click = (action: string) =>
+      h!.discord.dispatchComponent({
+        customId: `v1:${action}:${first.id}`,
+        message: card,
+        user: MEMBER,
+        guildId: ELSEWHERE,
+        install: 'user',
+      });
+
+    const reroll = await callback(click('reroll').id);
+    expect((reroll.flags ?? 0) & EPHEMERAL).toBe(0);
+    const [second] = await h.app.tasks.listRecentByUser(MEMBER.id);
+    expect(second).toMatchObject({ parentId: first.id, userInstall: true });
+
+    const del = click('delete');
+    await h.discord.waitForCallback(del.id);
+    await eventually(() => h!.discord.messages.byId.get(card.id)?.deleted, 3000, 'the card deleted');
+    expect(channelRequests(ix.channelId)).toEqual([]);
   });
 });
 
