@@ -111,7 +111,11 @@ describe('/video where the bot is not', () => {
     expect(task).toMatchObject({ userInstall: true, guildId: ELSEWHERE });
     expect(task.reservation?.docs).toEqual([keys.usage(`u${MEMBER.id}`, MEMBER.id)]);
     // The card was edited through the interaction's webhook; the bot never tried the channel itself.
-    expect(h.discord.requestsTo('PATCH /webhooks/:appId/:token/messages/:messageId').length).toBeGreaterThan(0);
+    await eventually(
+      () => h!.discord.requestsTo('PATCH /webhooks/:appId/:token/messages/:messageId').length > 0,
+      3000,
+      'an edit through the webhook',
+    );
     expect(channelRequests(ix.channelId)).toEqual([]);
 
     // The token runs out; the video finishes later.
