@@ -20,20 +20,25 @@ export function memberRoleIds(i: RepliableInteraction): string[] {
 }
 
 /**
- * Whether the interaction comes through a member's own install where the bot is not: a group DM, or a server whose
- * id is not the guild install's owner in `authorizing_integration_owners` (Discord names there the server that
- * installed the command used; a server that added the bot is named even when the member also installed the app).
- * Read from the interaction, not from the gateway's server list: without intents and with shards, a process knows
- * only its own shards' servers from READY. Older payloads without the field count as server-installed (as before).
+ * Whether the interaction comes through a member's own install where the bot is not: a group DM, or a server that
+ * did not add the bot. A server counts as having added it when either says so: `authorizing_integration_owners`
+ * names it as the server-install owner (the interaction itself, on any process), or READY listed it for this
+ * process's shards (an interaction arrives on its server's shard, so this covers a command a member ran through
+ * their own install in a server that has the bot too). Older payloads without the field count as
+ * server-installed, as before.
  */
-export function isUserInstallPlace(i: Pick<BaseInteraction, 'context' | 'guildId' | 'authorizingIntegrationOwners'>) {
+export function isUserInstallPlace(
+  i: Pick<BaseInteraction, 'client' | 'context' | 'guildId' | 'authorizingIntegrationOwners'>,
+): boolean {
   if (i.context === InteractionContextType.PrivateChannel) return true;
   if (!i.guildId || i.context === InteractionContextType.BotDM) return false;
   const owners = i.authorizingIntegrationOwners as unknown as Record<number, unknown> | null | undefined;
   const guildOwner = owners?.[ApplicationIntegrationType.GuildInstall];
   const userOwner = owners?.[ApplicationIntegrationType.UserInstall];
+  if (userOwner == null) return false;
   // Discord once sent the guild owner as a number (discord-api-docs#6730): compared as text.
-  return userOwner != null && String(guildOwner ?? '') !== i.guildId;
+  if (String(guildOwner ?? '') === i.guildId) return false;
+  return !gatewayFacts(i.client)?.guildIds.has(i.guildId);
 }
 
 export function taskOriginOf(i: RepliableInteraction): TaskOrigin {

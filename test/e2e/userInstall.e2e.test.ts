@@ -323,6 +323,14 @@ describe('a server that added the bot keeps its own settings', () => {
     expect(task?.userInstall).toBeUndefined();
     expect(task?.reservation?.docs).toEqual([keys.usage(`g${guildId}`), keys.usage(`g${guildId}`, MEMBER.id)]);
 
+    // Run through the member's own install only (no server-install owner named): the bot is in this server
+    // (READY listed it), so the server still decides.
+    const own = await callback(video('through my own install, here', { install: 'user' }).id);
+    expect((own.flags ?? 0) & EPHEMERAL).toBe(0);
+    const [again, before] = await h.app.tasks.listRecentByUser(MEMBER.id);
+    expect(before?.id).toBe(task?.id);
+    expect(again?.reservation?.docs[0]).toBe(keys.usage(`g${guildId}`));
+
     const other = '630000000000000001';
     const set = h.discord.dispatchCommand({
       name: 'video-admin',
