@@ -281,6 +281,19 @@ describe("the card's buttons where the bot is not", () => {
     const [second] = await h.app.tasks.listRecentByUser(MEMBER.id);
     expect(second).toMatchObject({ parentId: first.id, userInstall: true });
 
+    const extend = h.discord.dispatchModalSubmit({
+      customId: `v1:extendform:${first.id}`,
+      fields: { prompt: 'and then it sails on', duration: '5' },
+      user: MEMBER,
+      guildId: ELSEWHERE,
+      install: 'user',
+      message: card,
+    });
+    const refused = await callback(extend.id);
+    expect((refused.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(refused.content).toContain('Extend needs the bot in this server');
+    expect(await h.app.tasks.listRecentByUser(MEMBER.id)).toHaveLength(2);
+
     const del = click('delete');
     await h.discord.waitForCallback(del.id);
     await eventually(() => h!.discord.messages.byId.get(card.id)?.deleted, 3000, 'the card deleted');
