@@ -38,6 +38,7 @@ import { type ArgumentsOf, chatCommand, choice, defineCommand, option, subcomman
 
 const definition = chatCommand('/video-admin', {
   contexts: [InteractionContextType.Guild],
+  install: 'guild',
   defaultMemberPermissions: PermissionFlagsBits.ManageGuild,
   options: [
     subcommand('/video-admin show'),

@@ -17,6 +17,8 @@ export interface BotContext {
   media: MediaService;
   logger: Logger;
   now: () => number;
+  /** The operator's prompt blocklist (BLOCKLIST_FILE), applied everywhere; absent when none is set. */
+  operatorBlocklist?: { terms(): readonly string[] };
   /** Hands a submitted task to the background poller. */
   track(task: TaskRecord): void;
   /**

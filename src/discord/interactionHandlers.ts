@@ -14,7 +14,9 @@ import type { BotContext } from './botContext.js';
 
 export interface SlashCommand {
   name: string;
-  /** The JSON sent to Discord when commands are registered. */
+  /** Where it may be used with user install on: servers that added the bot only, or everywhere (see define.ts). */
+  install: 'guild' | 'everywhere';
+  /** The JSON sent to Discord when commands are registered (without user install; see registration.ts). */
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;

@@ -316,6 +316,19 @@ export const enUS = {
   'usage.chart.cap': (p: { limit: Arg }) => `monthly cap: ${s(p, 'limit')}`,
   'error.generic': () => 'Something went wrong on our side; nothing was charged. Please try again.',
   'error.guildOnly': () => 'This command works in servers only.',
+  // User install and the operator's blocklist (issue 22 §4).
+  'limit.blockedByOperator': (p: { term: Arg }) =>
+    `the prompt contains “${s(p, 'term')}”, which this bot does not allow anywhere.`,
+  'limit.user_install_disabled': () =>
+    'this bot takes requests only in servers that added it (and in its direct messages); add it to a server to use it there.',
+  'limit.user_monthly_spend': (p: { used: Arg; limit: Arg; needed: Arg; resetAt: Arg }) =>
+    `your monthly spend outside servers that added the bot is ${s(p, 'used')} of ${s(p, 'limit')}; this video would add ${s(p, 'needed')}. It resets <t:${s(p, 'resetAt')}:R>.`,
+  'card.userInstallNote': () =>
+    'The bot is not in this conversation, so this card updates for 15 minutes only; if your video takes longer, it comes to you by direct message.',
+  'usage.userScope': () => 'Your own use (servers without the bot, group DMs)',
+  'usage.serverOnly': () => 'This works only in a server that added the bot.',
+  'extend.userInstall': () =>
+    'Extend needs the bot in this server (it posts the last frame in the channel). Use it where the bot was added, or in its direct messages.',
 } as const;
 
 export type MessageKey = keyof typeof enUS;

@@ -250,4 +250,16 @@ export const zhCN: Messages = {
   'usage.chart.cap': (p) => `每月上限：${s(p, 'limit')}`,
   'error.generic': () => '我们这边出了点问题，未扣除任何额度。请重试。',
   'error.guildOnly': () => '此命令只能在服务器中使用。',
+  // 用户安装与运营者屏蔽词（issue 22 §4）。
+  'limit.blockedByOperator': (p) => `提示词包含本机器人在任何地方都不允许的“${s(p, 'term')}”。`,
+  'limit.user_install_disabled': () =>
+    '本机器人只在添加了它的服务器（以及它的私信）中接受请求；请把它添加到服务器后再使用。',
+  'limit.user_monthly_spend': (p) =>
+    `你在未添加本机器人的地方本月已花费 ${s(p, 'used')}，上限 ${s(p, 'limit')}；此视频还需 ${s(p, 'needed')}。<t:${s(p, 'resetAt')}:R>重置。`,
+  'card.userInstallNote': () =>
+    '本机器人不在此对话中，因此这张卡片只会更新 15 分钟；如果视频需要更长时间，完成后会通过私信发给你。',
+  'usage.userScope': () => '你自己的使用（未添加机器人的服务器、群组私信）',
+  'usage.serverOnly': () => '此功能只能在添加了本机器人的服务器中使用。',
+  'extend.userInstall': () =>
+    '延长需要本机器人在此服务器中（它会把最后一帧发到频道里）。请在添加了机器人的服务器或它的私信中使用。',
 };

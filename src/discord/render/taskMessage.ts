@@ -116,6 +116,10 @@ export function taskEmbed(
   }
   const failure = failureText(task, locale);
   if (failure) embed.addFields({ name: t(locale, 'task.field.status'), value: truncate(failure, 1024) });
+  // Where the bot is not (user install) the card can be edited for the interaction's 15 minutes only: said
+  // beforehand, while the task is open.
+  if (task.userInstall && !task.messageMoved && !isFinal(task.state))
+    embed.setFooter({ text: t(locale, 'card.userInstallNote') });
   const thumb = r.images?.[0] ?? r.first_image;
   if (thumb?.startsWith('https://')) embed.setThumbnail(thumb);
   return embed.toJSON();

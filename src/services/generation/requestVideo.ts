@@ -1,6 +1,6 @@
 /**
  * The one path from "a member asked for a video" to an accepted task: the server's policy (channels,
- * role), its prompt blocklist, its defaults for what the member left out, validation against the model's
+ * role), the operator's prompt blocklist and the server's, its defaults for what the member left out, validation against the model's
  * rules (and the server's enabled models), then the usage reservation and the task record. Refusals change
  * nothing.
  */
@@ -20,8 +20,8 @@ export type VideoRequestDraft = Omit<VideoRequestInput, 'model'> & { model?: str
 export type RequestVideoResult =
   | { kind: 'invalid'; problems: Problem[] }
   | { kind: 'policy'; refusal: PolicyRefusal }
-  /** The prompt contains a term of the server's blocklist (as the admin wrote it). */
-  | { kind: 'blocked'; term: string }
+  /** The prompt contains a term of the server's blocklist (as the admin wrote it), or of the operator's (`by`). */
+  | { kind: 'blocked'; term: string; by?: 'operator' }
   | ({ kind: 'refused' } & Message)
   /** Another process of the bot (sharing the database) answers this interaction. */
   | { kind: 'claimed' }
@@ -30,6 +30,8 @@ export type RequestVideoResult =
 export interface RequestVideoDeps {
   tasks: TaskService;
   guildConfig: GuildConfig;
+  /** The operator's blocklist (BLOCKLIST_FILE): applies everywhere, before any server's own. */
+  operatorBlocklist?: { terms(): readonly string[] };
 }
 
 /** How a task came from another one (its card links back to it). */
@@ -53,14 +55,18 @@ export async function checkVideoRequest(
   draft: VideoRequestDraft,
   options: RequestVideoOptions = {},
 ): Promise<Exclude<RequestVideoResult, { kind: 'accepted' | 'claimed' }> | { kind: 'ok'; checked: Checked }> {
+  // A server that did not add the bot (user install) has no settings here: the bot's defaults apply, as in DMs.
+  const guildId = origin.userInstall ? null : origin.guildId;
   const policy = await deps.guildConfig.checkPolicy(
-    origin.guildId,
+    guildId,
     { channelId: origin.channelId, parentChannelId: origin.parentChannelId },
     options.roleIds ?? [],
   );
   if (!policy.ok) return { kind: 'policy', refusal: policy.refusal };
-  const cfg = await deps.guildConfig.effective(origin.guildId);
-  // The server's blocklist, before anything is reserved or sent.
+  const cfg = await deps.guildConfig.effective(guildId);
+  // The operator's blocklist, then the server's, before anything is reserved or sent.
+  const banned = findBlockedTerm(draft.prompt ?? '', deps.operatorBlocklist?.terms() ?? []);
+  if (banned !== undefined) return { kind: 'blocked', term: banned, by: 'operator' };
   const term = findBlockedTerm(draft.prompt ?? '', cfg.blocklist);
   if (term !== undefined) return { kind: 'blocked', term };
   const input = withServerDefaults(draft, cfg.defaultModel, cfg.defaults);

@@ -120,6 +120,13 @@ export interface TaskOrigin {
   /** Largest file Discord accepts in this interaction (`attachment_size_limit`), when it said. */
   uploadLimitBytes?: number;
   /**
+   * Used through the member's own install (user install) where the bot is not: a server that did not add it, or
+   * a group DM. The bot cannot post there: the card is reached only through the interaction's webhook (15
+   * minutes), then the member is told by DM; the usage counts in the member's own scope (`u<user>`), under the
+   * operator's limits, and no server's settings apply.
+   */
+  userInstall?: boolean;
+  /**
    * For a thread or forum post, the channel it belongs to (the server's channel allow-list reads it).
    * Only the request reads it: it is not kept on the task.
    */
