@@ -136,6 +136,13 @@ export interface NewTask extends TaskOrigin {
   parentKind?: 'reroll' | 'retry' | 'remix' | 'extend';
   /** A link to the other task's card (its jump URL), shown on this one's. */
   parentUrl?: string;
+  /** The member's own defaults this request used (/settings defaults), shown on the card. */
+  memberDefaults?: { model?: string; ratio?: string; resolution?: string; duration?: number };
+  /**
+   * The member asked for a DM when their video ends (/settings notify, read when the task was made): the
+   * transition that marks them told also owes them that DM (`dm_notices:<id>`, see services/notify).
+   */
+  notifyDm?: boolean;
 }
 
 export interface TaskRecord extends NewTask {

@@ -4,6 +4,7 @@ import type { RecordStore, Tx } from '../../db/recordStore.js';
 import type { Logger } from '../../logging/logger.js';
 import { LeaseLostError, type OpenEntry, type TaskLeases } from '../cluster/taskLeases.js';
 import type { GuildLedger } from '../usage/guildLedger.js';
+import { type DmNotice, owesDmNotice } from '../notify/dmNotices.js';
 import type { Checkpoint } from './checkpoints.js';
 import { TransitionNotApplicableError } from './stateMachine.js';
 import { placeKeys, slotEntry } from './taskPlaces.js';
@@ -66,7 +67,9 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
     const finishedKey = keys.finished(at, id);
     const place = placeKeys(known);
     const placeKeyList = settles.length ? [place.slot, ...(place.queue ? [place.queue] : [])] : [];
-    const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList];
+    // A member who asked for a DM when it ends is owed one once told: written with the change that tells them.
+    const noticeKey = known.notifyDm && !known.toldAt ? [keys.dmNotice(id)] : [];
+    const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList, ...noticeKey];
     type Outcome =
       | { refused: TransitionNotApplicableError; current: TaskRecord }
       | { next: TaskRecord; previous: TaskRecord };
@@ -99,6 +102,8 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
       }
       tx.set(keys.task(id), next);
       if (next.toldAt) tx.delete(keys.open(id));
+      if (noticeKey.length && next.toldAt && !current.toldAt && owesDmNotice(next))
+        tx.set(keys.dmNotice(id), { taskId: id, userId: next.userId, at: inside } satisfies DmNotice);
       return { next, previous: current };
     });
     if ('refused' in result) return { ok: false, refused: result.refused, task: result.current };
