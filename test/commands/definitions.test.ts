@@ -45,7 +45,7 @@ describe("command definitions follow Discord's limits and are localised", () => 
     const settings = byName.get('settings')!;
     expect(settings.options?.map((o) => o.name)).toEqual(['show', 'defaults', 'notify']);
     expect(JSON.stringify(settings.options?.[2])).toContain('"name":"dm","name_localizations":{"zh-CN":"私信"}');
-    expect((settings.options?.[2] as { options: Array<{ required: boolean }> }).options[0]!.required).toBe(true);
+    expect((settings.options![2] as { options: Array<{ required: boolean }> }).options[0]!.required).toBe(true);
     expect(byName.get('help')!.options).toEqual([]);
     for (const name of ['settings', 'help']) {
       expect(byName.get(name)!.contexts).toEqual([0, 1]);

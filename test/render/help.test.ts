@@ -52,7 +52,7 @@ describe("/help fits Discord's limits in every language, family and role", () =>
         expect(f.value).not.toMatch(/…$/);
       }
     }
-    const menu = (m.components[0] as { components: Array<Record<string, unknown>> }).components[0] as {
+    const menu = (m.components[0] as unknown as { components: unknown[] }).components[0] as {
       custom_id: string;
       placeholder: string;
       options: Array<{ label: string; description: string; value: string; default: boolean }>;
