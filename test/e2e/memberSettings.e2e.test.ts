@@ -197,6 +197,15 @@ describe('the DM when a video of mine ends: once, on finish and on failure', () 
     expect((await h.app.tasks.get(task.id))?.state).toBe('done');
   });
 
+  it('the choice is read when the video ends: turned on while it renders, the DM still comes', async () => {
+    h.seedance.enqueueScript({ kind: 'succeed', queuedMs: 300, runMs: 600 });
+    const { task } = await videoTask('fox I');
+    expect((await h.app.tasks.get(task.id))?.toldAt).toBeUndefined();
+    await settings('notify', [{ name: 'dm', value: true }]);
+    await eventually(() => dmsAbout(task.id).length, 8000, 'the DM');
+    expect(await h.app.tasks.get(task.id)).toMatchObject({ state: 'done', dmNoticeOwed: true });
+  });
+
   it('a notice still owed when the bot stopped is sent after the restart, once', async () => {
     await settings('notify', [{ name: 'dm', value: true }]);
     const { task } = await videoTask('fox H');

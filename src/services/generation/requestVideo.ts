@@ -30,7 +30,7 @@ export type RequestVideoResult =
 export interface RequestVideoDeps {
   tasks: TaskService;
   guildConfig: GuildConfig;
-  /** Members' own defaults and DM choice (absent: neither applies). */
+  /** Members' own defaults (absent: none apply). */
   memberSettings?: MemberSettings;
 }
 
@@ -89,8 +89,6 @@ export async function requestVideo(
   const { parentChannelId: _notKept, ...kept } = origin;
   if (result.kind !== 'ok') return result;
   const { checked } = result;
-  // Whether the member wants a DM when it ends is read now and kept on the task (the end may come after a restart).
-  const notifyDm = (await deps.memberSettings?.get(origin.userId))?.notifyDm === true;
   const created = await deps.tasks.create(
     {
       ...kept,
@@ -98,7 +96,6 @@ export async function requestVideo(
       request: checked.body,
       cost: checked.cost,
       ...(Object.keys(checked.usedMemberDefaults).length ? { memberDefaults: checked.usedMemberDefaults } : {}),
-      ...(notifyDm ? { notifyDm: true } : {}),
       ...(options.parent
         ? { parentId: options.parent.id, parentKind: options.parent.kind, parentUrl: options.parent.messageUrl }
         : {}),

@@ -1,7 +1,7 @@
 /**
  * DMs to members who asked to hear when a video of theirs ends (/settings notify): at most one per task,
- * and not lost to a restart. The transition that marks the member told writes the notice (`dm_notices:<id>`)
- * in its own transaction; the worker takes it in one transaction (deleting it) before the DM is sent, so two
+ * and not lost to a restart. The transition that marks the member told reads their choice and writes the
+ * notice (`dm_notices:<id>`, and `dmNoticeOwed` on the task) in its own transaction; the worker takes it in one transaction (deleting it) before the DM is sent, so two
  * processes, or a retry after a crash, never send it twice. Closed DMs (Discord 50007) are logged once and
  * dropped; other failures are logged and dropped too (Discord's client already retries 429s and 5xx).
  */
@@ -21,8 +21,8 @@ export interface DmNotice {
 const NO_NOTICE_REASONS = new Set(['member_cancelled', 'message_deleted', 'undeliverable']);
 
 /** Whether a task just marked told owes its member a DM (they asked, and they were not told by DM already). */
-export function owesDmNotice(task: TaskRecord): boolean {
-  if (!task.notifyDm || !task.toldAt) return false;
+export function owesDmNotice(task: TaskRecord, memberWantsDm: boolean): boolean {
+  if (!memberWantsDm || !task.toldAt) return false;
   if (task.delivery?.via === 'dm') return false;
   return !(task.lastError && NO_NOTICE_REASONS.has(task.lastError.reason));
 }
@@ -78,7 +78,7 @@ export function createDmNotices(deps: DmNoticeDeps) {
   return {
     /** A task was saved told: sends its notice if one is owed (a no-op when another process took it). */
     kick(task: TaskRecord): void {
-      if (task.notifyDm && task.toldAt) run(task.id);
+      if (task.dmNoticeOwed) run(task.id);
     },
     /** Sends every notice still owed (start-up: those a stopped process left). */
     async sweep(): Promise<number> {

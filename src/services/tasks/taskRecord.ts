@@ -138,11 +138,6 @@ export interface NewTask extends TaskOrigin {
   parentUrl?: string;
   /** The member's own defaults this request used (/settings defaults), shown on the card. */
   memberDefaults?: { model?: string; ratio?: string; resolution?: string; duration?: number };
-  /**
-   * The member asked for a DM when their video ends (/settings notify, read when the task was made): the
-   * transition that marks them told also owes them that DM (`dm_notices:<id>`, see services/notify).
-   */
-  notifyDm?: boolean;
 }
 
 export interface TaskRecord extends NewTask {
@@ -176,6 +171,11 @@ export interface TaskRecord extends NewTask {
   delivery?: Delivery;
   /** Manxue models: the media review of the request's files (absent when nothing needs one). */
   review?: TaskReview;
+  /**
+   * The member had asked for a DM when their video ends (/settings notify, read when they were told): the
+   * transaction that told them also wrote the notice (`dm_notices:<id>`, see services/notify).
+   */
+  dmNoticeOwed?: boolean;
   /** The usage this task holds; settled with its final state, in the same transaction. */
   reservation?: Reservation;
   /** reserved while the task runs, then committed (a video was delivered) or refunded, exactly once. */
