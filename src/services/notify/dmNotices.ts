@@ -1,8 +1,9 @@
 /**
  * DMs to members who asked to hear when a video of theirs ends (/settings notify): at most one per task,
  * and not lost to a restart. The transition that marks the member told reads their choice and writes the
- * notice (`dm_notices:<id>`, and `dmNoticeOwed` on the task) in its own transaction; the worker takes it in one transaction (deleting it) before the DM is sent, so two
- * processes, or a retry after a crash, never send it twice. Closed DMs (Discord 50007) are logged once and
+ * notice (`dm_notices:<id>`, and `dmNoticeOwed` on the task) in its own transaction; the worker takes it in
+ * one transaction (deleting it) before the DM is sent, so two processes, or a retry after a crash, never
+ * send it twice. Closed DMs (Discord 50007) are logged once and
  * dropped; other failures are logged and dropped too (Discord's client already retries 429s and 5xx).
  */
 import { keys, prefixes } from '../../db/keys.js';
