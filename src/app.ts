@@ -21,6 +21,9 @@ import { createProcessRegistry, type ProcessRegistry } from './services/cluster/
 import { allShards, type ShardSet, shardOf } from './services/cluster/shards.js';
 import { createTaskLeases } from './services/cluster/taskLeases.js';
 import { createGuildConfig } from './services/guildConfig/guildConfig.js';
+import { createMemberSettings } from './services/memberSettings/memberSettings.js';
+import { createDmNotices } from './services/notify/dmNotices.js';
+import { dmNoticeSender } from './discord/sendDmNotice.js';
 import { createSettingsStore } from './services/guildConfig/settingsStore.js';
 import { createPoller, type Poller } from './services/polling/poller.js';
 import { fixedPolicy, learnedPolicy } from './services/polling/pollPolicy.js';
@@ -230,9 +233,19 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const operatorBlocklist = config.blocklistFile
     ? createOperatorBlocklist({ path: config.blocklistFile, logger: logger.child({ component: 'blocklist' }) })
     : undefined;
+  const memberSettings = createMemberSettings({ store, logger: logger.child({ component: 'member-settings' }) });
+  // DMs owed to members who asked to hear when their videos end (written when they are told; see services/notify).
+  const dmNotices = createDmNotices({
+    store,
+    getTask: (id) => tasks.get(id),
+    send: dmNoticeSender(discord.rest),
+    logger: logger.child({ component: 'dm-notices' }),
+  });
+  tasks.onSaved((t) => dmNotices.kick(t));
   const ctx: BotContext = {
     tasks,
     guildConfig,
+    memberSettings,
     ...(operatorBlocklist ? { operatorBlocklist } : {}),
     ledger,
     queue,
@@ -333,6 +346,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       const recovered = await poller.start();
       await queue.start();
       operatorBlocklist?.watch();
+      const owedDms = await dmNotices.sweep();
       router = attachInteractionRouter(discord, ctx, INTERACTION_HANDLERS);
       const ready = new Promise<void>((resolve) => discord.once('clientReady', () => resolve()));
       await discord.login(config.discord.token);
@@ -348,6 +362,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           database: store.location,
           ...repaired,
           ...recovered,
+          owedDms,
         },
         'bot is ready',
       );
@@ -365,6 +380,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await queue.stop();
       media.stop();
       await poller.stop(graceMs);
+      await dmNotices.stop(graceMs);
       await renderStats.stop();
       await registry.stop();
       await discord.destroy();

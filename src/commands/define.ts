@@ -92,11 +92,11 @@ export const option = {
       ...(o.max !== undefined ? { max_value: o.max } : {}),
     } as { type: T.Integer; name: NameOf<K>; required: R } & Localized;
   },
-  boolean<K extends CommandTextKey>(key: K) {
-    return { type: T.Boolean as const, ...texts(key), ...req<false>(false) } as {
+  boolean<K extends CommandTextKey, const R extends boolean = false>(key: K, o: { required?: R } = {}) {
+    return { type: T.Boolean as const, ...texts(key), ...req<R>(o.required) } as {
       type: T.Boolean;
       name: NameOf<K>;
-      required: false;
+      required: R;
     } & Localized;
   },
   channel<K extends CommandTextKey>(key: K, channelTypes: readonly ChannelType[]) {
