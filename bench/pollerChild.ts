@@ -37,7 +37,15 @@ const kinds = kindsArg
 const run = runArg ?? 'r';
 const quiet = createLogger({ destination: new Writable({ write: (_c, _e, d) => d() }), level: 'warn' });
 const dir = mkdtempSync(join(tmpdir(), 'seedance-bench-'));
-const store = await openStore({ databasePath: join(dir, 'bench.sqlite') }, quiet);
+// BENCH_DATABASE_URL (and BENCH_DATABASE_SCHEMA): the task records in PostgreSQL instead of a SQLite file.
+const store = await openStore(
+  {
+    databasePath: join(dir, 'bench.sqlite'),
+    databaseUrl: process.env.BENCH_DATABASE_URL,
+    databaseSchema: process.env.BENCH_DATABASE_SCHEMA,
+  },
+  quiet,
+);
 // Learned render times: in a store of their own that outlives this run (the next run reads what this one learned).
 const statsStore = statsDir ? await openStore({ databasePath: join(statsDir, 'render-stats.sqlite') }, quiet) : store;
 const renderStats = createRenderStats(statsStore, { logger: quiet });
@@ -92,7 +100,8 @@ for (let i = 0; i < pending; i += 500) {
 }
 const seenAt: Record<string, number> = {};
 let seen = 0;
-// BENCH_PROFILE=file.cpuprofile: a CPU profile of the polling phase only (after the tasks were created).
+// BENCH_PROFILE=file.cpuprofile: a CPU profile of the polling phase only (after the tasks were created); `%run` in
+// the name is replaced by the run's name (fixed, learned, postgres, slow).
 const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
 const post = (method: string, params?: object) =>
   new Promise<unknown>((resolve, reject) =>
@@ -152,7 +161,7 @@ await renderStats.stop();
 const learnedNow = kinds.map((k) => renderStats.summary({ model: 'seedance2.0-mini-sp', ...k }));
 if (profiler) {
   const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-  writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+  writeFileSync(process.env.BENCH_PROFILE!.replace('%run', run), JSON.stringify(profile));
 }
 process.stdout.write(
   `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, cpuUserSec: cpu.user / 1e6, cpuSystemSec: cpu.system / 1e6, elapsedMs: Date.now() - t0, peakRss, peakHeap, rssBaseline, learnedNow })}\n`,
