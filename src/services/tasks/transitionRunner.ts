@@ -8,6 +8,7 @@ import type { Checkpoint } from './checkpoints.js';
 import { TransitionNotApplicableError } from './stateMachine.js';
 import { placeKeys, slotEntry } from './taskPlaces.js';
 import { isFinal, type TaskRecord, type TaskState } from './taskRecord.js';
+import { readOneTask, readTask, taskKeys, writeTask } from './taskStorage.js';
 import { appliesTo, type TransitionArgs, type TransitionName, transitions } from './transitions.js';
 
 export interface ApplyOptions {
@@ -42,7 +43,7 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
   const { store, ledger, now } = deps;
   const stateListeners: Array<(task: TaskRecord, previous: TaskState) => void> = [];
   const savedListeners: Array<(task: TaskRecord) => void> = [];
-  const get = (id: string) => store.get<TaskRecord>(keys.task(id));
+  const get = (id: string) => readOneTask(store, id);
 
   /**
    * Runs one named transition in one transaction, on the record read inside it: a transition that does not
@@ -66,12 +67,12 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
     const finishedKey = keys.finished(at, id);
     const place = placeKeys(known);
     const placeKeyList = settles.length ? [place.slot, ...(place.queue ? [place.queue] : [])] : [];
-    const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList];
+    const declared = [...taskKeys(id), keys.open(id), finishedKey, ...settles, ...placeKeyList];
     type Outcome =
       | { refused: TransitionNotApplicableError; current: TaskRecord }
       | { next: TaskRecord; previous: TaskRecord };
     const result = await store.transact(declared, (tx): Outcome => {
-      const current = tx.get<TaskRecord>(keys.task(id));
+      const current = readTask(tx, id);
       if (!current) throw new UnknownTaskError(id);
       const entry = tx.get<OpenEntry>(keys.open(id));
       if (options.owner && entry?.owner && entry.owner !== options.owner) throw new LeaseLostError(id);
@@ -97,7 +98,7 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
         }
         tx.set(finishedKey, { id });
       }
-      tx.set(keys.task(id), next);
+      writeTask(tx, next);
       if (next.toldAt) tx.delete(keys.open(id));
       return { next, previous: current };
     });
