@@ -24,6 +24,34 @@ export type Transitioned =
 /** The transitions that end a task without a video. */
 export type EndName = 'fail' | 'abandon' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview';
 
+/**
+ * Whether a transition may end a task or take it out of the queue: only those read and write the usage documents,
+ * the queue place, the running slot and the finished index (every other one declares just the task and its open
+ * entry, so a saved progress reads three records, not seven). Listed for every transition: a new one must choose.
+ */
+const SETTLES: Record<TransitionName, boolean> = {
+  startFromQueue: true,
+  cancelQueued: true,
+  startSubmitting: false,
+  useReviewedAssets: false,
+  startReviewSubmitting: false,
+  reviewElsewhere: false,
+  startReview: false,
+  markReviewed: false,
+  failReview: true,
+  timeOutReview: true,
+  markRunning: false,
+  recordProgress: false,
+  markDelivering: false,
+  markDelivered: true,
+  fail: true,
+  abandon: true,
+  timeOut: true,
+  markUncertain: true,
+  attachMessage: false,
+  markTold: false,
+};
+
 export class UnknownTaskError extends Error {
   constructor(id: string) {
     super(`unknown task ${id}`);
@@ -63,11 +91,13 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
     known ??= await get(id);
     if (!known) throw new UnknownTaskError(id);
     const at = now();
-    const settles = known.usage === 'reserved' && known.reservation ? ledger.settlementKeys(known.reservation) : [];
+    const settling = SETTLES[name];
+    const settles =
+      settling && known.usage === 'reserved' && known.reservation ? ledger.settlementKeys(known.reservation) : [];
     const finishedKey = keys.finished(at, id);
     const place = placeKeys(known);
     const placeKeyList = settles.length ? [place.slot, ...(place.queue ? [place.queue] : [])] : [];
-    const declared = [...taskKeys(id), keys.open(id), finishedKey, ...settles, ...placeKeyList];
+    const declared = [...taskKeys(id), keys.open(id), ...(settling ? [finishedKey] : []), ...settles, ...placeKeyList];
     type Outcome =
       | { refused: TransitionNotApplicableError; current: TaskRecord }
       | { next: TaskRecord; previous: TaskRecord };
@@ -83,12 +113,15 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
       // order they happened (a time read before waiting for the records could date a later change earlier).
       const inside = now();
       const next = fn(current, args, inside);
-      if (current.state === 'queued' && next.state !== 'queued') {
+      const leavesQueue = current.state === 'queued' && next.state !== 'queued';
+      const ends = isFinal(next.state) && !isFinal(current.state);
+      if (!settling && (leavesQueue || ends)) throw new Error(`${name} is not listed in SETTLES, yet moved task ${id}`);
+      if (leavesQueue) {
         if (!place.queue) throw new Error(`task ${id} is queued without a place in the queue`);
         tx.delete(place.queue);
         if (next.state === 'accepted') startInTx(tx, next, inside);
       }
-      if (isFinal(next.state) && !isFinal(current.state)) {
+      if (ends) {
         if (current.usage === 'reserved' && current.reservation) {
           if (!settles.length) throw new Error(`task ${id} gained a reservation while settling`);
           const slot = current.state === 'queued' ? 'queued' : 'running';
