@@ -70,20 +70,31 @@ const leases = createTaskLeases(store, { leaseMs: 30_000, shards: allShards(1) }
 const tasks = createTaskService({ store, upstream: client, ledger, logger: quiet, leases });
 // Create and send the tasks 500 at a time, so that setting up 10,000 tasks takes seconds, not the time the
 // fake upstream needs to finish them (which would count against detection delay).
+// Records of a real request's size (about 1.3 KB whole): snowflake ids, an interaction token as long as Discord's,
+// a reference image's CDN URL (the prompt stays short: the fake picks each task's render time by it).
+const snowflake = (n: number) => String(1_300_000_000_000_000_000n + BigInt(n));
 const createOne = async (i: number) => {
   const kind = kinds[i % kinds.length]!;
   const created = await tasks.create({
-    guildId: '1',
-    channelId: '2',
-    userId: String(i),
+    guildId: snowflake(1),
+    channelId: snowflake(2),
+    userId: snowflake(1000 + i),
     locale: 'en-US',
-    interaction: { applicationId: '3', token: 't', createdAt: Date.now() },
+    interaction: {
+      id: snowflake(10_000_000 + i),
+      applicationId: snowflake(3),
+      token: `aW50ZXJhY3Rpb246${'x'.repeat(160)}`,
+      createdAt: Date.now(),
+    },
     model: 'seedance2.0-mini-sp',
     request: {
       model: 'seedance2.0-mini-sp',
       prompt: `${run}-p${i}`,
       duration: kind.seconds,
       ...(kind.resolution ? { resolution: kind.resolution } : {}),
+      images: [
+        `https://cdn.discordapp.com/attachments/${snowflake(2)}/${snowflake(20_000_000 + i)}/reference.png?ex=6760a1b2&is=675f5032&hm=${'f'.repeat(64)}&`,
+      ],
     },
     cost: {
       billing: 'per_task',
