@@ -8,8 +8,6 @@
  * (group commit), so a burst costs one round of statements, not one per request.
  */
 
-import { prefixes } from './keys.js';
-
 /** A write: a value to store, or `undefined` to delete the record. */
 export type Writes = Map<string, unknown>;
 
@@ -152,48 +150,31 @@ class BatchTx implements Tx {
 
 /**
  * Records a sole writer (SQLite) last read or committed, for its transactions' reads: nobody else writes the
- * database, so they are what it holds, and a transaction over a record used lately (a task saved again a few
- * seconds later, its open entry) reads no row and parses no JSON. Only the collections transitions go through
- * again and again (`cachedPrefixes`); values are frozen as transactions see them, absent records kept as such.
- * Two generations bound it: when the young one is full it becomes the old one and the previous old one goes.
+ * database, so they are what it holds, and a transaction over recently used records (a task saved again a few
+ * seconds later, its open entry) reads no row and parses no JSON. Values are frozen (as transactions see them);
+ * absent records are kept as such. Bounded: past `max` entries the oldest read or written go first.
  */
 class CommittedRecords {
-  private young = new Map<string, unknown>();
-  private old = new Map<string, unknown>();
-  constructor(
-    private readonly generation: number,
-    private readonly cachedPrefixes: readonly string[],
-  ) {}
-  cached(key: string): boolean {
-    return this.cachedPrefixes.some((p) => key.startsWith(p));
-  }
+  private readonly map = new Map<string, unknown>();
+  constructor(private readonly max: number) {}
   has(key: string): boolean {
-    return this.young.has(key) || this.old.has(key);
+    return this.map.has(key);
   }
   get(key: string): unknown {
-    return this.young.has(key) ? this.young.get(key) : this.old.get(key);
+    return this.map.get(key);
   }
   set(key: string, value: unknown): void {
-    if (!this.cached(key)) return;
-    this.young.set(key, value);
-    this.old.delete(key);
-    if (this.young.size >= this.generation) {
-      this.old = this.young;
-      this.young = new Map();
-    }
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
   }
   clear(): void {
-    this.young.clear();
-    this.old.clear();
+    this.map.clear();
   }
 }
 
-/**
- * Per generation of committed records (so at most twice this many): about three per followed task (its two
- * records, its open entry). The collections kept: task records and open entries (see db/keys).
- */
-const COMMITTED_GENERATION = 30_000;
-const COMMITTED_PREFIXES = [prefixes.task, prefixes.taskDetails, prefixes.open];
+/** Records a sole writer keeps for its transactions (about three per open task: its two records and open entry). */
+const COMMITTED_RECORDS = 60_000;
 
 /** Largest group of transactions read together (bounds one batch's memory and latency). */
 const MAX_BATCH = 2000;
@@ -204,7 +185,7 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
   let queue: Pending[] = [];
   let flushing = false;
   let closed = false;
-  const committed = new CommittedRecords(COMMITTED_GENERATION, COMMITTED_PREFIXES);
+  const committed = new CommittedRecords(COMMITTED_RECORDS);
 
   // --- group commit: one batch at a time, in arrival order -------------------------------------------
   type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
