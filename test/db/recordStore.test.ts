@@ -1,12 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/openStore.js';
-import { createRecordStore, UndeclaredKeyError } from '../../src/db/recordStore.js';
-import { openSqliteBackend } from '../../src/db/sqlite/openSqliteStore.js';
+import { UndeclaredKeyError } from '../../src/db/recordStore.js';
 import { POSTGRES_URL } from '../support/postgres.js';
 import { openTempStore, quietLogger, type StoreKind, storeKinds, type TempStore } from '../support/tempStore.js';
 
@@ -145,43 +141,6 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       expect((await temp.store.scan('x:')).map(([k]) => k)).toEqual(['x:a', 'x:b', 'x:c']);
       expect((await temp.store.scan('x:', { after: 'x:a', limit: 1 })).map(([k]) => k)).toEqual(['x:b']);
     });
-  });
-});
-
-describe('a sole writer (SQLite) reads what it last read or committed from memory', () => {
-  it('a transaction over records read or written before reads no row; what it sees is what the file holds', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'seedance-committed-'));
-    const backend = await openSqliteBackend(join(dir, 'bot.sqlite'));
-    const asked: string[][] = [];
-    const store = createRecordStore({
-      ...backend,
-      kind: backend.kind,
-      location: backend.location,
-      getMany: (keys) => {
-        asked.push([...keys]);
-        return backend.getMany(keys);
-      },
-      commitInOrder: backend.commitInOrder!.bind(backend),
-      close: () => backend.close(),
-    });
-    try {
-      await store.transact(['a', 'gone'], (tx) => {
-        tx.set('a', { n: 1 });
-      });
-      expect(asked).toEqual([['a', 'gone']]);
-      const seen = await store.transact(['a', 'gone'], (tx) => {
-        tx.set('a', { n: (tx.get<{ n: number }>('a')?.n ?? 0) + 1 });
-        return tx.get('gone');
-      });
-      expect(seen).toBeUndefined();
-      expect(asked).toHaveLength(1);
-      expect(await store.transact(['a', 'b'], (tx) => tx.get('a'))).toEqual({ n: 2 });
-      expect(asked.at(-1)).toEqual(['b']);
-      expect(await backend.getMany(['a'])).toEqual(new Map([['a', { n: 2 }]]));
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
 
