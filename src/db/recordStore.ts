@@ -148,34 +148,6 @@ class BatchTx implements Tx {
   }
 }
 
-/**
- * Records a sole writer (SQLite) last read or committed, for its transactions' reads: nobody else writes the
- * database, so they are what it holds, and a transaction over recently used records (a task saved again a few
- * seconds later, its open entry) reads no row and parses no JSON. Values are frozen (as transactions see them);
- * absent records are kept as such. Bounded: past `max` entries the oldest read or written go first.
- */
-class CommittedRecords {
-  private readonly map = new Map<string, unknown>();
-  constructor(private readonly max: number) {}
-  has(key: string): boolean {
-    return this.map.has(key);
-  }
-  get(key: string): unknown {
-    return this.map.get(key);
-  }
-  set(key: string, value: unknown): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
-
-/** Records a sole writer keeps for its transactions (about three per open task: its two records and open entry). */
-const COMMITTED_RECORDS = 60_000;
-
 /** Largest group of transactions read together (bounds one batch's memory and latency). */
 const MAX_BATCH = 2000;
 /** Transactions per database transaction when a batch is committed in parts (see flushPipelined). */
@@ -185,7 +157,6 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
   let queue: Pending[] = [];
   let flushing = false;
   let closed = false;
-  const committed = new CommittedRecords(COMMITTED_RECORDS);
 
   // --- group commit: one batch at a time, in arrival order -------------------------------------------
   type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -251,25 +222,14 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
    * later parts down with it (they were decided on its writes); earlier parts stand.
    */
   async function flushPipelined(batch: Pending[], keys: string[], commit: NonNullable<StoreBackend['commitInOrder']>) {
-    const view = new Map<string, unknown>();
-    const missing: string[] = [];
-    for (const k of keys) {
-      if (!committed.has(k)) missing.push(k);
-      else if (committed.get(k) !== undefined) view.set(k, committed.get(k));
+    let current: Map<string, unknown>;
+    try {
+      current = await backend.getMany(keys);
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+      return;
     }
-    if (missing.length) {
-      try {
-        const read = await backend.getMany(missing);
-        for (const k of missing) {
-          const v = read.get(k);
-          committed.set(k, v);
-          if (v !== undefined) view.set(k, v);
-        }
-      } catch (err) {
-        for (const p of batch) p.reject(err);
-        return;
-      }
-    }
+    const view = new Map(current);
     let failed: unknown;
     const commits: Array<Promise<void>> = [];
     for (let i = 0; i < batch.length; i += PART) {
@@ -278,13 +238,8 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
       const outcomes = part.map((p) => runOne(p, view, written));
       commits.push(
         commit(written, () => failed).then(
-          () => {
-            for (const [k, v] of written) committed.set(k, v);
-            settleAll(part, outcomes);
-          },
+          () => settleAll(part, outcomes),
           (err: unknown) => {
-            // What the database holds after a failed commit is not certain: read it again.
-            committed.clear();
             failed ??= err;
             for (const p of part) p.reject(err);
           },
