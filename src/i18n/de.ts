@@ -1,0 +1,311 @@
+/** German (de) texts, "du" as Discord's German UI; every key of en-US.ts (checked by the compiler). */
+import type { Messages } from './index.js';
+import { s } from './params.js';
+
+export const de: Messages = {
+  'model.unknown': (p) => `Das Modell \`${s(p, 'value')}\` gibt es nicht. Wähle eines davon: ${s(p, 'allowed')}.`,
+  'model.disabled': (p) =>
+    `Das Modell \`${s(p, 'value')}\` ist auf diesem Server deaktiviert. Wähle eines davon: ${s(p, 'allowed')}.`,
+  'prompt.required': () => 'Der Prompt ist leer. Beschreibe das Video, das du möchtest.',
+  'prompt.tooLong': (p) =>
+    `Der Prompt hat ${s(p, 'length')} Zeichen; ${s(p, 'model')} akzeptiert höchstens ${s(p, 'max')}.`,
+  'duration.range': (p) =>
+    `Eine Dauer von ${s(p, 'value')} s ist mit ${s(p, 'model')} nicht möglich: Wähle eine ganze Zahl an Sekunden von ${s(p, 'min')} bis ${s(p, 'max')} (Standard: ${s(p, 'default')}).`,
+  'resolution.notAllowed': (p) =>
+    `Die Auflösung \`${s(p, 'value')}\` ist mit ${s(p, 'model')} nicht verfügbar: erlaubt sind ${s(p, 'allowed')}.`,
+  'ratio.notAllowed': (p) =>
+    `Das Seitenverhältnis \`${s(p, 'value')}\` ist mit ${s(p, 'model')} nicht verfügbar: erlaubt sind ${s(p, 'allowed')}.`,
+  'orientation.invalid': (p) =>
+    `Die Ausrichtung \`${s(p, 'value')}\` ist ungültig: Verwende landscape (Querformat) oder portrait (Hochformat).`,
+  'orientation.conflict': (p) =>
+    `Die Ausrichtung ${s(p, 'orientation')} widerspricht dem Seitenverhältnis ${s(p, 'ratio')}; der Videodienst richtet sich nach dem Seitenverhältnis. Wähle also eine passende Ausrichtung oder lass sie weg.`,
+  'images.notAccepted': (p) =>
+    `${s(p, 'model')} nimmt keine Referenzbilder an. Modelle, die das tun: ${s(p, 'suggest')}.`,
+  'images.tooMany': (p) =>
+    `${s(p, 'count')} Referenzbilder angegeben; ${s(p, 'model')} nimmt höchstens ${s(p, 'max')} an.`,
+  'images.required': (p) =>
+    `${s(p, 'model')} erstellt Videos aus Bildern: Füge mindestens ein Referenzbild hinzu (bis zu ${s(p, 'max')}).`,
+  'frames.notAccepted': (p) =>
+    `${s(p, 'model')} nimmt kein Start-/Endbild an. Modelle, die das tun: ${s(p, 'suggest')}.`,
+  'frames.exclusiveWithImages': () =>
+    'Referenzbilder und Start-/Endbilder können nicht zusammen verwendet werden: Nutze entweder Referenzbilder oder Start-/Endbilder.',
+  'frames.bothRequired': (p) =>
+    `${s(p, 'model')} braucht im Bildmodus sowohl ein Startbild als auch ein Endbild; ein einzelnes Bild wird nicht unterstützt.`,
+  'frames.lastNeedsFirst': () => 'Ein Endbild braucht auch ein Startbild.',
+  'videos.notAccepted': (p) =>
+    `${s(p, 'model')} nimmt keine Referenzvideos an. Modelle, die das tun: ${s(p, 'suggest')}.`,
+  'videos.tooMany': (p) =>
+    `${s(p, 'count')} Referenzvideos angegeben; ${s(p, 'model')} nimmt höchstens ${s(p, 'max')} an.`,
+  'videos.totalDuration': (p) =>
+    `Die Referenzvideos dauern zusammen ${s(p, 'total')} s; das Limit liegt bei ${s(p, 'max')} s.`,
+  'videos.totalSize': (p) =>
+    `Die Referenzvideos sind zusammen ${s(p, 'total')} groß; das Limit liegt bei ${s(p, 'max')}.`,
+  'videos.resolution': (p) =>
+    `Das Referenzvideo ${s(p, 'name')} hat ${s(p, 'width')}×${s(p, 'height')}; die kurze Seite jedes Videos muss ${s(p, 'min')}–${s(p, 'max')} px lang sein.`,
+  'audios.notAccepted': (p) =>
+    `${s(p, 'model')} nimmt kein Referenzaudio an. Modelle, die das tun: ${s(p, 'suggest')}.`,
+  'audios.tooMany': (p) =>
+    `${s(p, 'count')} Referenzaudios angegeben; ${s(p, 'model')} nimmt höchstens ${s(p, 'max')} an.`,
+  'audios.alone': () =>
+    'Referenzaudio kann nicht allein verwendet werden: Füge ein Referenzbild, ein Referenzvideo oder Start-/Endbilder hinzu.',
+  'audios.notWithFrames': (p) =>
+    `${s(p, 'model')} nimmt im Bildmodus kein Referenzaudio an: Entferne das Audio oder verwende Referenzbilder statt Start-/Endbildern.`,
+  'media.assetOnly': (p) =>
+    `${s(p, 'field')}: ${s(p, 'model')} nimmt Medien nur als asset://-IDs aus der Medienprüfung des Videodienstes an, nicht \`${s(p, 'value')}\`.`,
+  'media.assetOnlyAttachment': (p) =>
+    `${s(p, 'field')}: ${s(p, 'model')} kann keine hochgeladenen Dateien verwenden (es braucht geprüfte asset://-IDs). Wähle ein Modell, das Uploads annimmt, zum Beispiel ${s(p, 'suggest')}.`,
+  'media.httpsOnly': (p) =>
+    `${s(p, 'field')}: ${s(p, 'model')} braucht eine öffentliche https://-URL, nicht \`${s(p, 'value')}\`.`,
+  'media.httpsOrAsset': (p) =>
+    `${s(p, 'field')}: Verwende eine öffentliche https://-URL oder eine asset://-ID, nicht \`${s(p, 'value')}\`.`,
+  'media.contentType': (p) =>
+    `${s(p, 'field')}: ${s(p, 'name')} hat den Typ ${s(p, 'value')}; erlaubte Typen: ${s(p, 'allowed')}.`,
+  'media.tooLarge': (p) =>
+    `${s(p, 'field')}: ${s(p, 'name')} ist ${s(p, 'size')} groß; das Limit liegt bei ${s(p, 'max')}.`,
+  'media.reviewImageSize': (p) =>
+    `${s(p, 'field')}: ${s(p, 'name')} hat ${s(p, 'width')}×${s(p, 'height')} px; die Medienprüfung des Videodienstes nimmt Bilder mit ${s(p, 'min')} bis ${s(p, 'max')} px pro Seite an.`,
+  'media.reviewImageRatio': (p) =>
+    `${s(p, 'field')}: ${s(p, 'name')} hat ${s(p, 'width')}×${s(p, 'height')} (Seitenverhältnis ${s(p, 'ratio')}); die Medienprüfung des Videodienstes nimmt Seitenverhältnisse von ${s(p, 'min')} bis ${s(p, 'max')} an (Breite ÷ Höhe).`,
+  'field.invalid': (p) => `${s(p, 'field')} ist ungültig: ${s(p, 'detail')}.`,
+
+  'reply.problemsTitle': (p) =>
+    `Deine Anfrage wurde nicht gesendet (${s(p, 'count')} ${Number(p.count) === 1 ? 'Problem' : 'Probleme'}); es wurde nichts angerechnet:`,
+  'reply.limitRefused': (p) => `Nicht gestartet, nichts angerechnet: ${s(p, 'reason')}`,
+  'task.title': () => 'Videoerstellung',
+  'task.field.model': () => 'Modell',
+  'task.field.params': () => 'Parameter',
+  'task.field.references': () => 'Referenzen',
+  'task.field.requester': () => 'Angefragt von',
+  'task.field.cost': () => 'Nutzung',
+  'task.field.status': () => 'Status',
+  'task.field.task': () => 'Auftrag',
+  'task.field.elapsed': () => 'Dauer',
+  'task.cost.perTask': (p) => `1 Auftrag (${s(p, 'billedAs')})`,
+  'task.cost.perSecond': (p) => `${s(p, 'units')} s Video (${s(p, 'billedAs')})`,
+  'task.cost.estimate': (p) => `≈ ${s(p, 'amount')} (geschätzt)`,
+  'task.refs.none': () => 'keine (nur Text)',
+  'task.refs.images': (p) => `${s(p, 'count')} Bild(er)`,
+  'task.refs.frames': (p) => `Start-/Endbild: ${s(p, 'which')}`,
+  'task.refs.videos': (p) => `${s(p, 'count')} Video(s)`,
+  'task.refs.audios': (p) => `${s(p, 'count')} Audio(s)`,
+  'task.params': (p) => `${s(p, 'duration')} s · ${s(p, 'resolution')} · ${s(p, 'ratio')}`,
+  'task.ratio.auto': () => 'Seitenverhältnis automatisch',
+  'status.accepted': () => '⏳ Angenommen, wird an Seedance gesendet …',
+  'status.submitting': () => '⏳ Wird an Seedance gesendet …',
+  'status.reviewing': () => '🔎 Der Videodienst prüft deine Medien …',
+  'status.review_submitting': () => '🔎 Der Videodienst prüft deine Medien …',
+  'status.queued': () => '🕒 Beim Videodienst in der Warteschlange',
+  'status.running': (p) =>
+    `🎬 Wird gerendert${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')} %)` : ''}`,
+  'status.delivering': () => '📤 Fertig, das Video wird hochgeladen …',
+  'status.preparing': () => '🎞️ Das Video wird für Discord vorbereitet …',
+  'status.done': () => '✅ Fertig',
+  'status.failed': () => '❌ Fehlgeschlagen',
+  'status.timed_out': () => '⌛ Zeitüberschreitung',
+  'status.uncertain': () => '⚠️ Ergebnis unbekannt',
+  'status.waiting': (p) =>
+    `🕒 In der Warteschlange – Platz ${s(p, 'position')}${p.startsAt ? ` · Start etwa <t:${s(p, 'startsAt')}:R>` : ''}`,
+  'failure.moderation': (p) =>
+    `Der Videodienst hat diese Anfrage wegen ihres Inhalts abgelehnt (${s(p, 'detail')}). Ändere den Prompt oder die Bilder; dieselbe Anfrage würde erneut abgelehnt. Deine Nutzung wurde zurückerstattet.`,
+  'failure.transient': (p) =>
+    `Der Videodienst hatte ein vorübergehendes Problem (${s(p, 'detail')}). Deine Nutzung wurde zurückerstattet; „Erneut versuchen“ klappt meistens.`,
+  'failure.quota': () =>
+    'Das Konto beim Videodienst hat kein Guthaben oder Kontingent mehr. Deine Nutzung wurde zurückerstattet; der Betreiber des Bots wurde informiert.',
+  'failure.invalid_input': (p) =>
+    `Der Videodienst konnte die Eingaben nicht verwenden (${s(p, 'detail')}). Deine Nutzung wurde zurückerstattet.`,
+  'failure.unknown': (p) =>
+    `Der Videodienst hat einen Fehler gemeldet: ${s(p, 'detail')}. Deine Nutzung wurde zurückerstattet.`,
+  'failure.upstream_unavailable': (p) =>
+    `Der Videodienst war nicht erreichbar (${s(p, 'detail')}). Es wurde nichts erstellt und deine Nutzung wurde zurückerstattet; versuch es in einer Minute noch einmal.`,
+  'failure.auth': () =>
+    'Der Bot konnte sich nicht beim Videodienst anmelden (sein API-Schlüssel wurde abgelehnt). Deine Nutzung wurde zurückerstattet; bitte sag einem Server-Admin Bescheid.',
+  'failure.invalid_request': (p) =>
+    `Der Videodienst hat die Anfrage abgelehnt: ${s(p, 'detail')}. Deine Nutzung wurde zurückerstattet.`,
+  'failure.uncertain': () =>
+    'Der Bot hat diese Anfrage beim Senden aus den Augen verloren und kann nicht wissen, ob ein Video erstellt wurde. Sie wird nicht doppelt gesendet; deine Nutzung wurde zurückerstattet. Mit „Erneut versuchen“ kannst du es noch einmal versuchen.',
+  'failure.timed_out': (p) =>
+    `Nach ${s(p, 'minutes')} Minuten kein Ergebnis, daher wartet der Bot nicht länger. Deine Nutzung wurde zurückerstattet.`,
+  'failure.not_found': () =>
+    'Der Videodienst kennt diesen Auftrag nicht mehr, es kommt also kein Video. Deine Nutzung wurde zurückerstattet; „Erneut versuchen“ startet ihn neu.',
+  'failure.no_video': () =>
+    'Der Videodienst hat den Auftrag als fertig gemeldet, aber kein Video geliefert. Deine Nutzung wurde zurückerstattet; „Erneut versuchen“ klappt meistens.',
+  'failure.cancelled': (p) =>
+    `Der Videodienst hat diesen Auftrag abgebrochen oder er ist abgelaufen (${s(p, 'detail')}). Deine Nutzung wurde zurückerstattet; „Erneut versuchen“ startet ihn neu.`,
+  'failure.restart_stale': () =>
+    'Der Bot wurde neu gestartet, bevor er diese Anfrage senden konnte, und sie ist jetzt zu alt zum Senden. Es wurde nichts erstellt und deine Nutzung wurde zurückerstattet; nutze „Erneut versuchen“.',
+  'failure.reply_failed': () =>
+    'Discord hat den Bot nicht auf diese Anfrage antworten lassen, daher wurde nichts an den Videodienst gesendet. Deine Nutzung wurde zurückerstattet.',
+  'failure.message_deleted': () =>
+    'Das Video wurde erstellt, aber seine Nachricht wurde gelöscht und der Bot kann dir keine Direktnachricht senden. Deine Nutzung wurde zurückerstattet.',
+  'failure.undeliverable': () =>
+    'Das Video wurde erstellt, aber Discord hat den Bot es nirgends posten lassen, nicht einmal per Direktnachricht. Deine Nutzung wurde zurückerstattet.',
+  'failure.account_unavailable': () =>
+    'Das Videokonto des Bots ist gerade nicht verfügbar (seine API-Schlüssel wurden abgelehnt oder haben kein Guthaben mehr). Es wurde nichts erstellt und deine Nutzung wurde zurückerstattet; bitte sag einem Server-Admin Bescheid.',
+  'failure.review_failed': (p) =>
+    `Die Medienprüfung des Videodienstes hat ${s(p, 'file')} abgelehnt: ${s(p, 'detail')}. Es wurde nichts erstellt und deine Nutzung wurde zurückerstattet. Verwende eine andere Datei; dieselbe würde erneut abgelehnt.`,
+  'failure.review_timeout': (p) =>
+    `Die Medienprüfung des Videodienstes wurde nicht innerhalb von ${s(p, 'minutes')} Minuten fertig, daher wartet der Bot nicht länger. Es wurde nichts erstellt und deine Nutzung wurde zurückerstattet; „Erneut versuchen“ startet die Prüfung neu.`,
+  'failure.member_cancelled': () =>
+    'Beim Warten in der Warteschlange abgebrochen. Es wurde nichts an den Videodienst gesendet und deine Nutzung wurde zurückerstattet.',
+  'button.reroll': () => 'Neu generieren',
+  'button.retry': () => 'Erneut versuchen',
+  'button.delete': () => 'Löschen',
+  'button.cancel': () => 'Abbrechen',
+  'button.cancelDenied': () =>
+    'Nur das Mitglied, das dieses Video angefragt hat, oder jemand mit der Berechtigung „Nachrichten verwalten“ kann es abbrechen.',
+  'button.cancelTooLate': () =>
+    'Diese Anfrage hat die Warteschlange schon verlassen und wurde an den Videodienst gesendet, der sie nicht abbrechen kann.',
+  'button.open': () => 'Video öffnen',
+  'button.remix': () => 'Remixen',
+  'button.extend': () => 'Fortsetzen',
+  'button.extendUnavailable': () =>
+    'Das Modell dieses Videos kann nicht von einem Bild aus starten, daher kann es nicht fortgesetzt werden. Nutze „Remixen“ oder einen neuen /video-Befehl.',
+  'modal.remix.title': () => 'Dieses Video remixen',
+  'modal.extend.title': () => 'Fortsetzen: die nächste Einstellung',
+  'modal.field.prompt': () => 'Prompt',
+  'modal.field.extendPrompt': () => 'Prompt für die nächste Einstellung',
+  'modal.field.duration': (p) => `Dauer in Sekunden (${s(p, 'min')}–${s(p, 'max')})`,
+  'modal.field.ratio': () => 'Seitenverhältnis (z. B. 16:9, 9:16, 1:1)',
+  'extend.working': () => '🎞️ Das letzte Bild des Videos wird für die nächste Einstellung entnommen …',
+  'extend.frameCaption': (p) => `Letztes Bild von \`${s(p, 'id')}\`: das Startbild der nächsten Einstellung.`,
+  'extend.videoGone': () =>
+    'Der Videodienst hat dieses Video nicht mehr (er speichert Videos etwa 3 Tage), daher kann sein letztes Bild nicht entnommen werden. Es wurde nichts angerechnet.',
+  'extend.noEncoder': () =>
+    'Fortsetzen ist bei diesem Bot gerade nicht verfügbar (es braucht ffmpeg). Es wurde nichts angerechnet; nutze stattdessen „Remixen“.',
+  'extend.framePostFailed': () =>
+    'Der Bot konnte das Bild nicht in diesem Kanal posten (er braucht die Berechtigungen „Nachrichten senden“ und „Dateien anhängen“). Es wurde nichts angerechnet.',
+  'task.field.parent': () => 'Ursprung',
+  'task.parent.reroll': (p) => `Neu generiert aus ${s(p, 'task')}`,
+  'task.parent.retry': (p) => `Neuer Versuch von ${s(p, 'task')}`,
+  'task.parent.remix': (p) => `Remix von ${s(p, 'task')}`,
+  'task.parent.extend': (p) => `Setzt ${s(p, 'task')} fort`,
+  'button.deleteDenied': () =>
+    'Nur das Mitglied, das dieses Video angefragt hat, oder jemand mit der Berechtigung „Nachrichten verwalten“ kann es löschen.',
+  'button.deleted': () => 'Gelöscht.',
+  'button.unknownTask': () => 'Der Bot kennt diesen Auftrag nicht mehr.',
+  'button.mediaExpired': () =>
+    'Die Bilder oder Clips dieser Anfrage sind bei Discord nicht mehr verfügbar. Starte einen neuen /video-Befehl und lade sie erneut hoch; es wurde nichts angerechnet.',
+  'button.reviewFailed': () =>
+    'Die Medienprüfung des Videodienstes hat eine Datei dieser Anfrage abgelehnt, daher kann sie nicht unverändert erneut gesendet werden. Starte einen neuen /video-Befehl mit einer anderen Datei.',
+  'button.notFinished': () => 'Dieser Auftrag ist noch nicht fertig.',
+  'tasks.none': () => 'Du hast noch keine Aufträge. Starte einen mit /video.',
+  'tasks.recentTitle': () => 'Deine letzten Aufträge',
+  'tasks.notFound': (p) => `Kein Auftrag \`${s(p, 'id')}\`, den du sehen kannst.`,
+  'tasks.line': (p) => `\`${s(p, 'id')}\` · ${s(p, 'status')} · ${s(p, 'model')} · ${s(p, 'when')}`,
+  'delivery.link': (p) =>
+    `Das Video (${s(p, 'reason')}) findest du über den Button „Video öffnen“. Der Videodienst speichert es etwa 3 Tage: Lade es herunter, wenn du es behalten willst.`,
+  'delivery.reason.tooLarge': (p) => `größer als das Upload-Limit dieses Servers von ${s(p, 'limit')}`,
+  'delivery.reason.fetchFailed': () => 'konnte für den Upload nicht abgerufen werden',
+  'delivery.reason.cannotFit': (p) =>
+    `konnte nicht klein genug für das Upload-Limit dieses Servers von ${s(p, 'limit')} gemacht werden`,
+  'delivery.fitted': (p) =>
+    `Verkleinert, um ins Upload-Limit dieses Servers von ${s(p, 'limit')} zu passen; die volle Qualität, die <t:${s(p, 'expiresAt')}:R> abläuft, gibt es über den Button „Video öffnen“ (beim Videodienst gespeichert bis <t:${s(p, 'expiresAt')}:f>).`,
+  'delivery.reason.notFetched': () =>
+    'seine Adresse gehört nicht zu denen, die der Bot abrufen darf, daher wurde es nicht hochgeladen',
+  'delivery.reason.uploadFailed': () => 'Discord hat den Upload nicht angenommen',
+  'delivery.dmReady': () =>
+    'Dein Video ist fertig. Seine Nachricht auf dem Server gibt es nicht mehr, deshalb kommt es hier.',
+  'notice.ended': (p) => `<@${s(p, 'user')}> deine Videoanfrage wurde ohne Video beendet.`,
+  'notice.dmEnded': () =>
+    'Deine Videoanfrage wurde ohne Video beendet. Ihre Nachricht auf dem Server gibt es nicht mehr, deshalb erfährst du hier, was passiert ist.',
+  'list.more': (p) => `… und ${s(p, 'count')} weitere`,
+  'delivery.ready': (p) => `<@${s(p, 'user')}> dein Video ist fertig.`,
+  'task.field.video': () => 'Video',
+  'limit.cooldown': (p) =>
+    `Bitte warte ${s(p, 'seconds')} s zwischen zwei Videos (versuch es <t:${s(p, 'resetAt')}:R> wieder).`,
+  'limit.member_running': (p) =>
+    `Bei dir werden schon ${s(p, 'used')} von ${s(p, 'limit')} Videos gerendert; warte, bis eines fertig ist.`,
+  'limit.guild_running': (p) =>
+    `Auf diesem Server werden schon ${s(p, 'used')} von ${s(p, 'limit')} Videos gerendert; versuch es wieder, wenn eines fertig ist.`,
+  'limit.member_running_zero': () =>
+    'Für dich kann auf diesem Server kein Video erstellt werden: Dein Limit „Gleichzeitig gerenderte Videos pro Mitglied“ steht auf 0. Frag einen Server-Admin.',
+  'limit.guild_running_zero': () =>
+    'Auf diesem Server kann kein Video erstellt werden: Sein Limit „Gleichzeitig gerenderte Videos pro Server“ steht auf 0. Frag einen Server-Admin.',
+  'limit.member_daily_tasks': (p) =>
+    `Du hast heute ${s(p, 'used')} von deinen ${s(p, 'limit')} Videos genutzt; wird <t:${s(p, 'resetAt')}:R> zurückgesetzt.`,
+  'limit.guild_daily_tasks': (p) =>
+    `Dieser Server hat heute ${s(p, 'used')} von seinen ${s(p, 'limit')} Videos genutzt; wird <t:${s(p, 'resetAt')}:R> zurückgesetzt.`,
+  'limit.guild_monthly_tasks': (p) =>
+    `Dieser Server hat diesen Monat ${s(p, 'used')} von seinen ${s(p, 'limit')} Videos genutzt; wird <t:${s(p, 'resetAt')}:R> zurückgesetzt.`,
+  'limit.guild_monthly_seconds': (p) =>
+    `Dieser Server hat diesen Monat ${s(p, 'used')} von seinen ${s(p, 'limit')} Sekunden Video genutzt, und dieses braucht ${s(p, 'needed')}; wird <t:${s(p, 'resetAt')}:R> zurückgesetzt.`,
+  'limit.dm_disabled': () => 'Das Erstellen in Direktnachrichten ist ausgeschaltet; nutze den Bot auf einem Server.',
+  'limit.blocked': (p) => `Der Prompt enthält „${s(p, 'term')}“, was auf diesem Server nicht erlaubt ist.`,
+  'limit.guild_queue': (p) =>
+    `Alle Render-Plätze sind belegt und die Warteschlange dieses Servers ist voll (${s(p, 'used')} von ${s(p, 'limit')} warten); versuch es wieder, wenn sie weiterrückt.`,
+  'limit.guild_monthly_spend': (p) =>
+    `Dieser Server hat diesen Monat geschätzt ${s(p, 'used')} von ${s(p, 'limit')} ausgegeben, und dieses Video würde ${s(p, 'needed')} kosten; wird <t:${s(p, 'resetAt')}:R> zurückgesetzt.`,
+  'limit.account_unavailable': () =>
+    'Das Videokonto des Bots ist gerade nicht verfügbar (seine API-Schlüssel wurden abgelehnt oder haben kein Guthaben mehr). Bitte sag einem Server-Admin Bescheid.',
+  'limit.member_queue': (p) =>
+    `Deine Videos werden gerendert und du hast schon ${s(p, 'used')} von ${s(p, 'limit')} Anfragen in der Warteschlange.`,
+  'policy.channel': (p) => `Auf diesem Server können Videos nur in ${s(p, 'channels')} erstellt werden.`,
+  'policy.role': (p) => `Auf diesem Server können nur Mitglieder mit ${s(p, 'role')} Videos erstellen.`,
+  'admin.denied': () => 'Nur Mitglieder mit der Berechtigung „Server verwalten“ können diese Einstellungen ändern.',
+  'admin.saved': (p) => `Gespeichert: ${s(p, 'what')}.`,
+  'admin.badLimit': (p) =>
+    `\`${s(p, 'value')}\` ist kein Limit: Verwende eine ganze Zahl, none (kein Limit) oder default (Standard).`,
+  'admin.badZone': (p) =>
+    `\`${s(p, 'value')}\` ist keine Zeitzone: Verwende einen IANA-Namen wie UTC, Europe/Berlin oder Europe/Vienna.`,
+  'admin.badModel': (p) => `\`${s(p, 'value')}\` ist keine Modell-ID.`,
+  'admin.needChannel': () => 'Wähle einen Kanal zum Hinzufügen oder Entfernen.',
+  'admin.badTerm': () => 'Ein gesperrter Begriff muss 1 bis 100 Zeichen lang sein.',
+  'admin.blocklistFull': (p) =>
+    `Die Sperrliste hat schon ${s(p, 'value')} Begriffe, das Maximum für einen Server: Entferne einen, bevor du einen neuen hinzufügst.`,
+  'admin.termUnknown': (p) => `„${s(p, 'value')}“ steht nicht auf der Sperrliste.`,
+  'admin.blocklist.added': (p) =>
+    `„${s(p, 'term')}“ zur Prompt-Sperrliste hinzugefügt (${s(p, 'count')} von ${s(p, 'max')} Begriffen).`,
+  'admin.blocklist.removed': (p) =>
+    `„${s(p, 'term')}“ von der Prompt-Sperrliste entfernt (${s(p, 'count')} von ${s(p, 'max')} Begriffen).`,
+  'admin.blocklist.title': (p) => `Gesperrte Prompt-Begriffe (${s(p, 'count')}):`,
+  'admin.blocklist.empty': () => 'Auf diesem Server sind keine Prompt-Begriffe gesperrt.',
+  'admin.show.blocklist': (p) => `Gesperrte Prompt-Begriffe: ${s(p, 'count')}`,
+  'admin.show.title': () => 'Einstellungen der Videoerstellung',
+  'admin.show.limits': () => 'Limits',
+  'admin.show.where': () => 'Wo und wer',
+  'admin.show.models': () => 'Modelle',
+  'admin.show.defaults': () => 'Standardwerte',
+  'admin.show.everywhere': () => 'alle Kanäle',
+  'admin.show.everyone': () => 'alle',
+  'admin.show.noLimit': () => 'kein Limit',
+  'admin.show.fromDefault': () => '(Standard des Bots)',
+  'admin.show.allModels': () => 'alle Modelle aktiviert',
+  'admin.show.disabled': (p) => `deaktiviert: ${s(p, 'list')}`,
+  'admin.show.none': () => 'nichts festgelegt',
+  'limit.label.guild_daily_tasks': () => 'Server-Videos pro Tag',
+  'limit.label.guild_monthly_tasks': () => 'Server-Videos pro Monat',
+  'limit.label.guild_monthly_seconds': () => 'Server-Videosekunden pro Monat',
+  'limit.label.member_daily_tasks': () => 'Videos pro Mitglied und Tag',
+  'limit.label.member_running': () => 'Gleichzeitig gerenderte Videos pro Mitglied',
+  'limit.label.guild_running': () => 'Gleichzeitig gerenderte Videos pro Server',
+  'limit.label.cooldown_seconds': () => 'Wartezeit zwischen Anfragen (s)',
+  'limit.label.guild_queue': () => 'Anfragen in der Warteschlange des Servers',
+  'limit.label.member_queue': () => 'Anfragen in der Warteschlange pro Mitglied',
+  'limit.label.guild_monthly_spend': () => 'Geschätzte Server-Ausgaben pro Monat',
+  'usage.title': () => 'Videonutzung',
+  'usage.you': () => 'Du',
+  'usage.server': () => 'Dieser Server',
+  'usage.line': (p) =>
+    `${s(p, 'label')}: **${s(p, 'used')}** / ${s(p, 'limit')}${p.resetAt ? ` · wird <t:${s(p, 'resetAt')}:R> zurückgesetzt` : ''}`,
+  'usage.billing': (p) =>
+    `Diesen Monat: ${s(p, 'perTask')} pro Auftrag abgerechnete Videos, ${s(p, 'perSecond')} s pro Sekunde abgerechnetes Video.`,
+  'usage.membersTitle': (p) => `Nutzung pro Mitglied, ${s(p, 'month')}`,
+  'usage.memberLine': (p) => `<@${s(p, 'user')}>: ${s(p, 'tasks')} Videos · ${s(p, 'seconds')} s`,
+  'usage.moderated': (p) => `⚠️ ${s(p, 'count')} wegen des Inhalts abgelehnt`,
+  'usage.noMembers': () => 'Diesen Monat hat noch niemand ein Video erstellt.',
+  'usage.queued': (p) => `In der Warteschlange: ${s(p, 'list')}`,
+  'usage.fromRole': (p) => `(durch <@&${s(p, 'role')}>)`,
+  'admin.show.roleLimits': () => 'Rollenlimits',
+  'usage.queuedItem': (p) => `\`${s(p, 'id')}\` (Platz ${s(p, 'position')})`,
+  'usage.more': (p) => `… und ${s(p, 'count')} weitere (mit csv: True bekommst du die ganze Liste).`,
+  'usage.spend': (p) => `Geschätzte Kosten diesen Monat: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'usage.memberCost': (p) => `≈ ${s(p, 'amount')}`,
+  'usage.chart.caption': (p) =>
+    `Videos pro Tag in den letzten 30 Tagen (${s(p, 'zone')}): ${s(p, 'total')} insgesamt, ${s(p, 'month')} diesen Monat.`,
+  'usage.chart.title': () => 'Videos pro Tag, letzte 30 Tage',
+  'usage.chart.perDay': () => 'Videos pro Tag',
+  'usage.chart.monthSoFar': () => 'dieser Monat bisher (rechte Achse)',
+  'usage.chart.cap': (p) => `Monatslimit: ${s(p, 'limit')}`,
+  'error.generic': () => 'Bei uns ist etwas schiefgelaufen; es wurde nichts angerechnet. Bitte versuch es noch einmal.',
+  'error.guildOnly': () => 'Dieser Befehl funktioniert nur auf Servern.',
+};
