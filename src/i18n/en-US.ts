@@ -3,7 +3,7 @@
  * the parameters it reads, so `t(locale, key, params)` with a missing or misspelled one does not compile,
  * and zh-CN.ts must give the same keys with the same parameters.
  */
-import { type Arg, s } from './params.js';
+import { type Arg, type Money, s } from './params.js';
 
 export const enUS = {
   // Validation problems: each names the field and the allowed values.
@@ -97,6 +97,15 @@ export const enUS = {
   'task.params': (p: { duration: Arg; resolution: Arg; ratio: Arg }) =>
     `${s(p, 'duration')} s · ${s(p, 'resolution')} · ${s(p, 'ratio')}`,
   'task.ratio.auto': () => 'ratio auto',
+  'model.choice.images': () => 'img',
+  'model.choice.frames': () => 'frames',
+  'model.choice.videos': () => 'video',
+  'model.choice.audios': () => 'audio',
+  'model.choice.perTask': () => 'per task',
+  'model.choice.perSecond': () => 'per second',
+  'model.choice.reviewed': (p: { refs: Arg }) => `${s(p, 'refs')} (reviewed)`,
+  'model.choice.assetOnly': () => 'asset:// only',
+  'model.choice.textOnly': () => 'text',
   'status.accepted': () => '⏳ Accepted, sending to Seedance…',
   'status.submitting': () => '⏳ Sending to Seedance…',
   'status.reviewing': () => '🔎 Reviewing your media with the video service…',
@@ -239,7 +248,7 @@ export const enUS = {
   'limit.blocked': (p: { term: Arg }) => `the prompt contains “${s(p, 'term')}”, which this server does not allow.`,
   'limit.guild_queue': (p: { used: Arg; limit: Arg }) =>
     `every running slot is taken and this server's queue is full (${s(p, 'used')} of ${s(p, 'limit')} waiting); try again when it moves.`,
-  'limit.guild_monthly_spend': (p: { used: Arg; limit: Arg; needed: Arg; resetAt: Arg }) =>
+  'limit.guild_monthly_spend': (p: { used: Money; limit: Money; needed: Money; resetAt: Arg }) =>
     `this server has spent an estimated ${s(p, 'used')} of its ${s(p, 'limit')} this month and this video would cost ${s(p, 'needed')}; resets <t:${s(p, 'resetAt')}:R>.`,
   'limit.account_unavailable': () =>
     "the bot's video account is unavailable right now (its API keys were refused or ran out of balance). Please tell a server admin.",

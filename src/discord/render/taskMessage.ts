@@ -55,9 +55,17 @@ function referencesSummary(task: TaskRecord, locale: Locale): string {
   return parts.join(' · ') || t(locale, 'task.refs.none');
 }
 
-export function formatElapsed(ms: number): string {
+/** A duration in the locale's short units: `42s`, `3m 05s` (en), `3分 05秒` (ja), `3 мин 05 с` (ru). */
+export function formatElapsed(ms: number, locale: Locale = 'en-US'): string {
   const s = Math.max(0, Math.round(ms / 1000));
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+  const unit = (unit: 'minute' | 'second', value: number, pad = false) =>
+    new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit,
+      unitDisplay: 'narrow',
+      ...(pad ? { minimumIntegerDigits: 2 } : {}),
+    }).format(value);
+  return s < 60 ? unit('second', s) : `${unit('minute', Math.floor(s / 60))} ${unit('second', s % 60, true)}`;
 }
 
 export function taskEmbed(
@@ -103,7 +111,7 @@ export function taskEmbed(
   if (task.state !== 'accepted' && task.state !== 'queued')
     embed.addFields({
       name: t(locale, 'task.field.elapsed'),
-      value: formatElapsed(end - task.createdAt),
+      value: formatElapsed(end - task.createdAt, locale),
       inline: true,
     });
   if (task.parentId && task.parentKind) {
