@@ -211,7 +211,9 @@ describe.each(LOCALES)('%s: within Discord limits', (locale) => {
       /^(model|prompt|duration|resolution|ratio|orientation|images|frames|videos|audios|media|field)\./.test(k),
     );
     const params = new Proxy({} as Record<string, string>, { get: () => 'x'.repeat(100) });
-    const problems = problemKeys.map((key) => ({ field: 'f', ...message(key as never, params as never) }) as Problem);
+    const problems = problemKeys.map(
+      (key) => ({ field: 'prompt', ...message(key as never, params as never) }) as unknown as Problem,
+    );
     expect(renderProblemList(problems, locale).length).toBeLessThanOrEqual(LIMITS.content);
     for (const p of problems) expect(renderProblemList([p], locale)).not.toMatch(/…$/);
   });
