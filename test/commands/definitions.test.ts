@@ -52,9 +52,9 @@ function check(o: Opt, path: string, problems: string[]) {
   for (const locale of LOCALE_CODES) {
     const local = opts.map((x) => x.name_localizations?.[locale] ?? x.name);
     if (new Set(local).size !== local.length) problems.push(`${path}: duplicate ${locale} option names ${local}`);
-    opts.forEach((x, i) => {
-      if (opts.some((y, j) => j !== i && y.name === local[i]))
-        problems.push(`${path}: ${locale} name ${local[i]} is another option's name`);
+    local.forEach((name, i) => {
+      if (opts.some((y, j) => j !== i && y.name === name))
+        problems.push(`${path}: ${locale} name ${name} is another option's name`);
     });
   }
   for (const child of opts) check(child, `${path} ${child.name}`, problems);
