@@ -115,47 +115,47 @@ export const de: Messages = {
   'status.waiting': (p) =>
     `🕒 In der Warteschlange – Platz ${s(p, 'position')}${p.startsAt ? ` · Start etwa <t:${s(p, 'startsAt')}:R>` : ''}`,
   'failure.moderation': (p) =>
-    `Der Videodienst hat diese Anfrage wegen ihres Inhalts abgelehnt (${s(p, 'detail')}). Ändere den Prompt oder die Bilder; dieselbe Anfrage würde erneut abgelehnt. Deine Nutzung wurde zurückerstattet.`,
+    `Der Videodienst hat diese Anfrage wegen ihres Inhalts abgelehnt (${s(p, 'detail')}). Ändere den Prompt oder die Bilder; dieselbe Anfrage würde erneut abgelehnt. Das wird nicht auf deine Limits angerechnet.`,
   'failure.transient': (p) =>
-    `Der Videodienst hatte ein vorübergehendes Problem (${s(p, 'detail')}). Deine Nutzung wurde zurückerstattet; „Erneut versuchen“ klappt meistens.`,
+    `Der Videodienst hatte ein vorübergehendes Problem (${s(p, 'detail')}). Das wird nicht auf deine Limits angerechnet; „Erneut versuchen“ klappt meistens.`,
   'failure.quota': () =>
-    'Das Konto beim Videodienst hat kein Guthaben oder Kontingent mehr. Deine Nutzung wurde zurückerstattet; der Betreiber des Bots wurde informiert.',
+    'Das Konto beim Videodienst hat kein Guthaben oder Kontingent mehr. Das wird nicht auf deine Limits angerechnet; der Betreiber des Bots wurde informiert.',
   'failure.invalid_input': (p) =>
-    `Der Videodienst konnte die Eingaben nicht verwenden (${s(p, 'detail')}). Deine Nutzung wurde zurückerstattet.`,
+    `Der Videodienst konnte die Eingaben nicht verwenden (${s(p, 'detail')}). Das wird nicht auf deine Limits angerechnet.`,
   'failure.unknown': (p) =>
-    `Der Videodienst hat einen Fehler gemeldet: ${s(p, 'detail')}. Deine Nutzung wurde zurückerstattet.`,
+    `Der Videodienst hat einen Fehler gemeldet: ${s(p, 'detail')}. Das wird nicht auf deine Limits angerechnet.`,
   'failure.upstream_unavailable': (p) =>
-    `Der Videodienst war nicht erreichbar (${s(p, 'detail')}). Es wurde nichts erstellt und deine Nutzung wurde zurückerstattet; versuch es in einer Minute noch einmal.`,
+    `Der Videodienst war nicht erreichbar (${s(p, 'detail')}). Es wurde nichts erstellt und nichts wird auf deine Limits angerechnet; versuch es in einer Minute noch einmal.`,
   'failure.auth': () =>
-    'Der Bot konnte sich nicht beim Videodienst anmelden (sein API-Schlüssel wurde abgelehnt). Deine Nutzung wurde zurückerstattet; bitte sag einem Server-Admin Bescheid.',
+    'Der Bot konnte sich nicht beim Videodienst anmelden (sein API-Schlüssel wurde abgelehnt). Das wird nicht auf deine Limits angerechnet; bitte sag einem Server-Admin Bescheid.',
   'failure.invalid_request': (p) =>
-    `Der Videodienst hat die Anfrage abgelehnt: ${s(p, 'detail')}. Deine Nutzung wurde zurückerstattet.`,
+    `Der Videodienst hat die Anfrage abgelehnt: ${s(p, 'detail')}. Das wird nicht auf deine Limits angerechnet.`,
   'failure.uncertain': () =>
-    'Der Bot hat diese Anfrage beim Senden aus den Augen verloren und kann nicht wissen, ob ein Video erstellt wurde. Sie wird nicht doppelt gesendet; deine Nutzung wurde zurückerstattet. Mit „Erneut versuchen“ kannst du es noch einmal versuchen.',
+    'Der Bot hat diese Anfrage beim Senden aus den Augen verloren und kann nicht wissen, ob ein Video erstellt wurde. Sie wird nicht doppelt gesendet; das wird nicht auf deine Limits angerechnet. Mit „Erneut versuchen“ kannst du es noch einmal versuchen.',
   'failure.timed_out': (p) =>
-    `Nach ${s(p, 'minutes')} Minuten kein Ergebnis, daher wartet der Bot nicht länger. Deine Nutzung wurde zurückerstattet.`,
+    `Nach ${s(p, 'minutes')} Minuten kein Ergebnis, daher wartet der Bot nicht länger. Das wird nicht auf deine Limits angerechnet.`,
   'failure.not_found': () =>
-    'Der Videodienst kennt diesen Auftrag nicht mehr, es kommt also kein Video. Deine Nutzung wurde zurückerstattet; „Erneut versuchen“ startet ihn neu.',
+    'Der Videodienst kennt diesen Auftrag nicht mehr, es kommt also kein Video. Das wird nicht auf deine Limits angerechnet; „Erneut versuchen“ startet ihn neu.',
   'failure.no_video': () =>
-    'Der Videodienst hat den Auftrag als fertig gemeldet, aber kein Video geliefert. Deine Nutzung wurde zurückerstattet; „Erneut versuchen“ klappt meistens.',
+    'Der Videodienst hat den Auftrag als fertig gemeldet, aber kein Video geliefert. Das wird nicht auf deine Limits angerechnet; „Erneut versuchen“ klappt meistens.',
   'failure.cancelled': (p) =>
-    `Der Videodienst hat diesen Auftrag abgebrochen oder er ist abgelaufen (${s(p, 'detail')}). Deine Nutzung wurde zurückerstattet; „Erneut versuchen“ startet ihn neu.`,
+    `Der Videodienst hat diesen Auftrag abgebrochen oder er ist abgelaufen (${s(p, 'detail')}). Das wird nicht auf deine Limits angerechnet; „Erneut versuchen“ startet ihn neu.`,
   'failure.restart_stale': () =>
-    'Der Bot wurde neu gestartet, bevor er diese Anfrage senden konnte, und sie ist jetzt zu alt zum Senden. Es wurde nichts erstellt und deine Nutzung wurde zurückerstattet; nutze „Erneut versuchen“.',
+    'Der Bot wurde neu gestartet, bevor er diese Anfrage senden konnte, und sie ist jetzt zu alt zum Senden. Es wurde nichts erstellt und nichts wird auf deine Limits angerechnet; nutze „Erneut versuchen“.',
   'failure.reply_failed': () =>
-    'Discord hat den Bot nicht auf diese Anfrage antworten lassen, daher wurde nichts an den Videodienst gesendet. Deine Nutzung wurde zurückerstattet.',
+    'Discord hat den Bot nicht auf diese Anfrage antworten lassen, daher wurde nichts an den Videodienst gesendet. Das wird nicht auf deine Limits angerechnet.',
   'failure.message_deleted': () =>
-    'Das Video wurde erstellt, aber seine Nachricht wurde gelöscht und der Bot kann dir keine Direktnachricht senden. Deine Nutzung wurde zurückerstattet.',
+    'Das Video wurde erstellt, aber seine Nachricht wurde gelöscht und der Bot kann dir keine Direktnachricht senden. Das wird nicht auf deine Limits angerechnet.',
   'failure.undeliverable': () =>
-    'Das Video wurde erstellt, aber Discord hat den Bot es nirgends posten lassen, nicht einmal per Direktnachricht. Deine Nutzung wurde zurückerstattet.',
+    'Das Video wurde erstellt, aber Discord hat den Bot es nirgends posten lassen, nicht einmal per Direktnachricht. Das wird nicht auf deine Limits angerechnet.',
   'failure.account_unavailable': () =>
-    'Das Videokonto des Bots ist gerade nicht verfügbar (seine API-Schlüssel wurden abgelehnt oder haben kein Guthaben mehr). Es wurde nichts erstellt und deine Nutzung wurde zurückerstattet; bitte sag einem Server-Admin Bescheid.',
+    'Das Videokonto des Bots ist gerade nicht verfügbar (seine API-Schlüssel wurden abgelehnt oder haben kein Guthaben mehr). Es wurde nichts erstellt und nichts wird auf deine Limits angerechnet; bitte sag einem Server-Admin Bescheid.',
   'failure.review_failed': (p) =>
-    `Die Medienprüfung des Videodienstes hat ${s(p, 'file')} abgelehnt: ${s(p, 'detail')}. Es wurde nichts erstellt und deine Nutzung wurde zurückerstattet. Verwende eine andere Datei; dieselbe würde erneut abgelehnt.`,
+    `Die Medienprüfung des Videodienstes hat ${s(p, 'file')} abgelehnt: ${s(p, 'detail')}. Es wurde nichts erstellt und nichts wird auf deine Limits angerechnet. Verwende eine andere Datei; dieselbe würde erneut abgelehnt.`,
   'failure.review_timeout': (p) =>
-    `Die Medienprüfung des Videodienstes wurde nicht innerhalb von ${s(p, 'minutes')} Minuten fertig, daher wartet der Bot nicht länger. Es wurde nichts erstellt und deine Nutzung wurde zurückerstattet; „Erneut versuchen“ startet die Prüfung neu.`,
+    `Die Medienprüfung des Videodienstes wurde nicht innerhalb von ${s(p, 'minutes')} Minuten fertig, daher wartet der Bot nicht länger. Es wurde nichts erstellt und nichts wird auf deine Limits angerechnet; „Erneut versuchen“ startet die Prüfung neu.`,
   'failure.member_cancelled': () =>
-    'Beim Warten in der Warteschlange abgebrochen. Es wurde nichts an den Videodienst gesendet und deine Nutzung wurde zurückerstattet.',
+    'Beim Warten in der Warteschlange abgebrochen. Es wurde nichts an den Videodienst gesendet und nichts wird auf deine Limits angerechnet.',
   'button.reroll': () => 'Neu generieren',
   'button.retry': () => 'Erneut versuchen',
   'button.delete': () => 'Löschen',

@@ -111,49 +111,49 @@ export const esES: Messages = {
   'status.timed_out': () => '⌛ Tiempo agotado',
   'status.uncertain': () => '⚠️ Resultado desconocido',
   'status.waiting': (p) =>
-    `🕒 En cola — posición ${s(p, 'position')}${p.startsAt ? ` · empieza <t:${s(p, 'startsAt')}:R> aprox.` : ''}`,
+    `🕒 En cola — posición ${s(p, 'position')}${p.startsAt ? ` · empieza aprox. <t:${s(p, 'startsAt')}:R>` : ''}`,
   'failure.moderation': (p) =>
-    `El servicio de vídeo ha rechazado esta solicitud por su contenido (${s(p, 'detail')}). Cambia la descripción o las imágenes; si reintentas la misma solicitud, se volverá a rechazar. Se te ha devuelto el uso.`,
+    `El servicio de vídeo ha rechazado esta solicitud por su contenido (${s(p, 'detail')}). Cambia la descripción o las imágenes; si reintentas la misma solicitud, se volverá a rechazar. No cuenta para tus límites.`,
   'failure.transient': (p) =>
-    `El servicio de vídeo ha tenido un problema temporal (${s(p, 'detail')}). Se te ha devuelto el uso; Reintentar suele funcionar.`,
+    `El servicio de vídeo ha tenido un problema temporal (${s(p, 'detail')}). No cuenta para tus límites; Reintentar suele funcionar.`,
   'failure.quota': () =>
-    'La cuenta del servicio de vídeo se ha quedado sin saldo o sin cuota. Se te ha devuelto el uso; ya se ha avisado al operador del bot.',
+    'La cuenta del servicio de vídeo se ha quedado sin saldo o sin cuota. No cuenta para tus límites; ya se ha avisado al operador del bot.',
   'failure.invalid_input': (p) =>
-    `El servicio de vídeo no ha podido usar los archivos o datos enviados (${s(p, 'detail')}). Se te ha devuelto el uso.`,
+    `El servicio de vídeo no ha podido usar los archivos o datos enviados (${s(p, 'detail')}). No cuenta para tus límites.`,
   'failure.unknown': (p) =>
-    `El servicio de vídeo ha informado de un error: ${s(p, 'detail')}. Se te ha devuelto el uso.`,
+    `El servicio de vídeo ha informado de un error: ${s(p, 'detail')}. No cuenta para tus límites.`,
   'failure.upstream_unavailable': (p) =>
-    `No se ha podido conectar con el servicio de vídeo (${s(p, 'detail')}). No se ha creado nada y se te ha devuelto el uso; vuelve a intentarlo dentro de un minuto.`,
+    `No se ha podido conectar con el servicio de vídeo (${s(p, 'detail')}). No se ha creado nada y no cuenta para tus límites; vuelve a intentarlo dentro de un minuto.`,
   'failure.auth': () =>
-    'El bot no ha podido iniciar sesión en el servicio de vídeo (se ha rechazado su clave de API). Se te ha devuelto el uso; avisa a un administrador del servidor.',
+    'El bot no ha podido iniciar sesión en el servicio de vídeo (se ha rechazado su clave de API). No cuenta para tus límites; avisa a un administrador del servidor.',
   'failure.invalid_request': (p) =>
-    `El servicio de vídeo ha rechazado la solicitud: ${s(p, 'detail')}. Se te ha devuelto el uso.`,
+    `El servicio de vídeo ha rechazado la solicitud: ${s(p, 'detail')}. No cuenta para tus límites.`,
   'failure.uncertain': () =>
-    'El bot perdió el rastro de esta solicitud mientras la enviaba, así que no puede saber si se creó un vídeo. No se enviará dos veces; se te ha devuelto el uso. Usa Reintentar para volver a intentarlo.',
+    'El bot perdió el rastro de esta solicitud mientras la enviaba, así que no puede saber si se creó un vídeo. No se enviará dos veces; no cuenta para tus límites. Usa Reintentar para volver a intentarlo.',
   'failure.timed_out': (p) =>
-    `Sin resultado después de ${s(p, 'minutes')} minutos, así que el bot ha dejado de esperar. Se te ha devuelto el uso.`,
+    `Sin resultado después de ${s(p, 'minutes')} minutos, así que el bot ha dejado de esperar. No cuenta para tus límites.`,
   'failure.not_found': () =>
-    'El servicio de vídeo ya no reconoce esta tarea, así que no llegará ningún vídeo. Se te ha devuelto el uso; Reintentar la vuelve a iniciar.',
+    'El servicio de vídeo ya no reconoce esta tarea, así que no llegará ningún vídeo. No cuenta para tus límites; Reintentar la vuelve a iniciar.',
   'failure.no_video': () =>
-    'El servicio de vídeo dio la tarea por terminada, pero no entregó ningún vídeo. Se te ha devuelto el uso; Reintentar suele funcionar.',
+    'El servicio de vídeo dio la tarea por terminada, pero no entregó ningún vídeo. No cuenta para tus límites; Reintentar suele funcionar.',
   'failure.cancelled': (p) =>
-    `El servicio de vídeo ha cancelado esta tarea o ha caducado (${s(p, 'detail')}). Se te ha devuelto el uso; Reintentar la vuelve a iniciar.`,
+    `El servicio de vídeo ha cancelado esta tarea o ha caducado (${s(p, 'detail')}). No cuenta para tus límites; Reintentar la vuelve a iniciar.`,
   'failure.restart_stale': () =>
-    'El bot se reinició antes de poder enviar esta solicitud, y ya es demasiado antigua para enviarla. No se ha creado nada y se te ha devuelto el uso; usa Reintentar.',
+    'El bot se reinició antes de poder enviar esta solicitud, y ya es demasiado antigua para enviarla. No se ha creado nada y no cuenta para tus límites; usa Reintentar.',
   'failure.reply_failed': () =>
-    'Discord no ha dejado que el bot respondiera a esta solicitud, así que no se ha enviado nada al servicio de vídeo. Se te ha devuelto el uso.',
+    'Discord no ha dejado que el bot respondiera a esta solicitud, así que no se ha enviado nada al servicio de vídeo. No cuenta para tus límites.',
   'failure.message_deleted': () =>
-    'El vídeo se ha creado, pero su mensaje se ha eliminado y el bot no puede enviarte un mensaje directo. Se te ha devuelto el uso.',
+    'El vídeo se ha creado, pero su mensaje se ha eliminado y el bot no puede enviarte un mensaje directo. No cuenta para tus límites.',
   'failure.undeliverable': () =>
-    'El vídeo se ha creado, pero Discord no ha dejado que el bot lo publique en ningún sitio, ni siquiera por mensaje directo. Se te ha devuelto el uso.',
+    'El vídeo se ha creado, pero Discord no ha dejado que el bot lo publique en ningún sitio, ni siquiera por mensaje directo. No cuenta para tus límites.',
   'failure.account_unavailable': () =>
-    'La cuenta de vídeo del bot no está disponible ahora mismo (sus claves de API se han rechazado o se han quedado sin saldo). No se ha creado nada y se te ha devuelto el uso; avisa a un administrador del servidor.',
+    'La cuenta de vídeo del bot no está disponible ahora mismo (sus claves de API se han rechazado o se han quedado sin saldo). No se ha creado nada y no cuenta para tus límites; avisa a un administrador del servidor.',
   'failure.review_failed': (p) =>
-    `La revisión de archivos del servicio de vídeo ha rechazado ${s(p, 'file')}: ${s(p, 'detail')}. No se ha creado nada y se te ha devuelto el uso. Usa otro archivo; si vuelves a enviar el mismo, se rechazará de nuevo.`,
+    `La revisión de archivos del servicio de vídeo ha rechazado ${s(p, 'file')}: ${s(p, 'detail')}. No se ha creado nada y no cuenta para tus límites. Usa otro archivo; si vuelves a enviar el mismo, se rechazará de nuevo.`,
   'failure.review_timeout': (p) =>
-    `La revisión de archivos del servicio de vídeo no ha terminado en ${s(p, 'minutes')} minutos, así que el bot ha dejado de esperar. No se ha creado nada y se te ha devuelto el uso; Reintentar vuelve a iniciar la revisión.`,
+    `La revisión de archivos del servicio de vídeo no ha terminado en ${s(p, 'minutes')} minutos, así que el bot ha dejado de esperar. No se ha creado nada y no cuenta para tus límites; Reintentar vuelve a iniciar la revisión.`,
   'failure.member_cancelled': () =>
-    'Cancelada mientras esperaba en la cola. No se ha enviado nada al servicio de vídeo y se te ha devuelto el uso.',
+    'Cancelada mientras esperaba en la cola. No se ha enviado nada al servicio de vídeo y no cuenta para tus límites.',
   'button.reroll': () => 'Regenerar',
   'button.retry': () => 'Reintentar',
   'button.delete': () => 'Eliminar',

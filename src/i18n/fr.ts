@@ -114,47 +114,47 @@ export const fr: Messages = {
   'status.waiting': (p) =>
     `🕒 En file d’attente — position ${s(p, 'position')}${p.startsAt ? ` · début prévu <t:${s(p, 'startsAt')}:R>` : ''}`,
   'failure.moderation': (p) =>
-    `Le service vidéo a refusé cette demande à cause de son contenu (${s(p, 'detail')}). Modifie le prompt ou les images ; la même demande serait de nouveau refusée. Ton utilisation a été remboursée.`,
+    `Le service vidéo a refusé cette demande à cause de son contenu (${s(p, 'detail')}). Modifie le prompt ou les images ; la même demande serait de nouveau refusée. Cela ne compte pas dans tes limites.`,
   'failure.transient': (p) =>
-    `Le service vidéo a eu un problème temporaire (${s(p, 'detail')}). Ton utilisation a été remboursée ; Réessayer fonctionne généralement.`,
+    `Le service vidéo a eu un problème temporaire (${s(p, 'detail')}). Cela ne compte pas dans tes limites ; Réessayer fonctionne généralement.`,
   'failure.quota': () =>
-    'Le compte du service vidéo n’a plus de solde ou de quota. Ton utilisation a été remboursée ; l’opérateur du bot a été prévenu.',
+    'Le compte du service vidéo n’a plus de solde ou de quota. Cela ne compte pas dans tes limites ; l’opérateur du bot a été prévenu.',
   'failure.invalid_input': (p) =>
-    `Le service vidéo n’a pas pu utiliser les fichiers fournis (${s(p, 'detail')}). Ton utilisation a été remboursée.`,
+    `Le service vidéo n’a pas pu utiliser les fichiers fournis (${s(p, 'detail')}). Cela ne compte pas dans tes limites.`,
   'failure.unknown': (p) =>
-    `Le service vidéo a signalé un échec : ${s(p, 'detail')}. Ton utilisation a été remboursée.`,
+    `Le service vidéo a signalé un échec : ${s(p, 'detail')}. Cela ne compte pas dans tes limites.`,
   'failure.upstream_unavailable': (p) =>
-    `Le service vidéo est injoignable (${s(p, 'detail')}). Rien n’a été créé et ton utilisation a été remboursée ; réessaie dans une minute.`,
+    `Le service vidéo est injoignable (${s(p, 'detail')}). Rien n’a été créé et cela ne compte pas dans tes limites ; réessaie dans une minute.`,
   'failure.auth': () =>
-    'Le bot n’a pas pu se connecter au service vidéo (sa clé API a été refusée). Ton utilisation a été remboursée ; préviens un administrateur du serveur.',
+    'Le bot n’a pas pu se connecter au service vidéo (sa clé API a été refusée). Cela ne compte pas dans tes limites ; préviens un administrateur du serveur.',
   'failure.invalid_request': (p) =>
-    `Le service vidéo a rejeté la demande : ${s(p, 'detail')}. Ton utilisation a été remboursée.`,
+    `Le service vidéo a rejeté la demande : ${s(p, 'detail')}. Cela ne compte pas dans tes limites.`,
   'failure.uncertain': () =>
-    'Le bot a perdu la trace de cette demande pendant l’envoi, il ne peut donc pas savoir si une vidéo a été créée. Elle ne sera pas envoyée deux fois ; ton utilisation a été remboursée. Utilise Réessayer pour recommencer.',
+    'Le bot a perdu la trace de cette demande pendant l’envoi, il ne peut donc pas savoir si une vidéo a été créée. Elle ne sera pas envoyée deux fois ; cela ne compte pas dans tes limites. Utilise Réessayer pour recommencer.',
   'failure.timed_out': (p) =>
-    `Aucun résultat après ${s(p, 'minutes')} minutes, le bot a donc arrêté d’attendre. Ton utilisation a été remboursée.`,
+    `Aucun résultat après ${s(p, 'minutes')} minutes, le bot a donc arrêté d’attendre. Cela ne compte pas dans tes limites.`,
   'failure.not_found': () =>
-    'Le service vidéo ne connaît plus cette tâche, aucune vidéo n’arrivera donc. Ton utilisation a été remboursée ; Réessayer la relance.',
+    'Le service vidéo ne connaît plus cette tâche, aucune vidéo n’arrivera donc. Cela ne compte pas dans tes limites ; Réessayer la relance.',
   'failure.no_video': () =>
-    'Le service vidéo a indiqué que la tâche était terminée, mais sans fournir de vidéo. Ton utilisation a été remboursée ; Réessayer fonctionne généralement.',
+    'Le service vidéo a indiqué que la tâche était terminée, mais sans fournir de vidéo. Cela ne compte pas dans tes limites ; Réessayer fonctionne généralement.',
   'failure.cancelled': (p) =>
-    `Le service vidéo a annulé cette tâche ou elle a expiré (${s(p, 'detail')}). Ton utilisation a été remboursée ; Réessayer la relance.`,
+    `Le service vidéo a annulé cette tâche ou elle a expiré (${s(p, 'detail')}). Cela ne compte pas dans tes limites ; Réessayer la relance.`,
   'failure.restart_stale': () =>
-    'Le bot a redémarré avant de pouvoir envoyer cette demande, et elle est trop ancienne pour être envoyée maintenant. Rien n’a été créé et ton utilisation a été remboursée ; utilise Réessayer.',
+    'Le bot a redémarré avant de pouvoir envoyer cette demande, et elle est trop ancienne pour être envoyée maintenant. Rien n’a été créé et cela ne compte pas dans tes limites ; utilise Réessayer.',
   'failure.reply_failed': () =>
-    'Discord n’a pas laissé le bot répondre à cette demande, donc rien n’a été envoyé au service vidéo. Ton utilisation a été remboursée.',
+    'Discord n’a pas laissé le bot répondre à cette demande, donc rien n’a été envoyé au service vidéo. Cela ne compte pas dans tes limites.',
   'failure.message_deleted': () =>
-    'La vidéo a été créée, mais son message a été supprimé et le bot ne peut pas t’envoyer de message privé. Ton utilisation a été remboursée.',
+    'La vidéo a été créée, mais son message a été supprimé et le bot ne peut pas t’envoyer de message privé. Cela ne compte pas dans tes limites.',
   'failure.undeliverable': () =>
-    'La vidéo a été créée, mais Discord n’a laissé le bot la publier nulle part, pas même en message privé. Ton utilisation a été remboursée.',
+    'La vidéo a été créée, mais Discord n’a laissé le bot la publier nulle part, pas même en message privé. Cela ne compte pas dans tes limites.',
   'failure.account_unavailable': () =>
-    'Le compte vidéo du bot est indisponible pour le moment (ses clés API ont été refusées ou n’ont plus de solde). Rien n’a été créé et ton utilisation a été remboursée ; préviens un administrateur du serveur.',
+    'Le compte vidéo du bot est indisponible pour le moment (ses clés API ont été refusées ou n’ont plus de solde). Rien n’a été créé et cela ne compte pas dans tes limites ; préviens un administrateur du serveur.',
   'failure.review_failed': (p) =>
-    `La vérification des médias du service vidéo a refusé ${s(p, 'file')} : ${s(p, 'detail')}. Rien n’a été créé et ton utilisation a été remboursée. Utilise un autre fichier ; le même serait de nouveau refusé.`,
+    `La vérification des médias du service vidéo a refusé ${s(p, 'file')} : ${s(p, 'detail')}. Rien n’a été créé et cela ne compte pas dans tes limites. Utilise un autre fichier ; le même serait de nouveau refusé.`,
   'failure.review_timeout': (p) =>
-    `La vérification des médias du service vidéo ne s’est pas terminée en ${s(p, 'minutes')} minutes, le bot a donc arrêté d’attendre. Rien n’a été créé et ton utilisation a été remboursée ; Réessayer relance la vérification.`,
+    `La vérification des médias du service vidéo ne s’est pas terminée en ${s(p, 'minutes')} minutes, le bot a donc arrêté d’attendre. Rien n’a été créé et cela ne compte pas dans tes limites ; Réessayer relance la vérification.`,
   'failure.member_cancelled': () =>
-    'Annulée pendant l’attente dans la file. Rien n’a été envoyé au service vidéo et ton utilisation a été remboursée.',
+    'Annulée pendant l’attente dans la file. Rien n’a été envoyé au service vidéo et cela ne compte pas dans tes limites.',
   'button.reroll': () => 'Regénérer',
   'button.retry': () => 'Réessayer',
   'button.delete': () => 'Supprimer',

@@ -110,47 +110,48 @@ export const ptBR: Messages = {
   'status.timed_out': () => '⌛ Tempo esgotado',
   'status.uncertain': () => '⚠️ Resultado desconhecido',
   'status.waiting': (p) =>
-    `🕒 Na fila — posição ${s(p, 'position')}${p.startsAt ? ` · começa <t:${s(p, 'startsAt')}:R> (aprox.)` : ''}`,
+    `🕒 Na fila — posição ${s(p, 'position')}${p.startsAt ? ` · início previsto <t:${s(p, 'startsAt')}:R>` : ''}`,
   'failure.moderation': (p) =>
-    `O serviço de vídeo recusou este pedido por causa do conteúdo (${s(p, 'detail')}). Mude o prompt ou as imagens; tentar o mesmo pedido de novo será recusado outra vez. Seu uso foi devolvido.`,
+    `O serviço de vídeo recusou este pedido por causa do conteúdo (${s(p, 'detail')}). Mude o prompt ou as imagens; tentar o mesmo pedido de novo será recusado outra vez. Não conta para os seus limites.`,
   'failure.transient': (p) =>
-    `O serviço de vídeo teve um problema temporário (${s(p, 'detail')}). Seu uso foi devolvido; Tentar novamente costuma funcionar.`,
+    `O serviço de vídeo teve um problema temporário (${s(p, 'detail')}). Não conta para os seus limites; Tentar novamente costuma funcionar.`,
   'failure.quota': () =>
-    'A conta do serviço de vídeo ficou sem saldo ou cota. Seu uso foi devolvido; o operador do bot foi avisado.',
+    'A conta do serviço de vídeo ficou sem saldo ou cota. Não conta para os seus limites; o operador do bot foi avisado.',
   'failure.invalid_input': (p) =>
-    `O serviço de vídeo não conseguiu usar as entradas (${s(p, 'detail')}). Seu uso foi devolvido.`,
-  'failure.unknown': (p) => `O serviço de vídeo informou uma falha: ${s(p, 'detail')}. Seu uso foi devolvido.`,
+    `O serviço de vídeo não conseguiu usar as entradas (${s(p, 'detail')}). Não conta para os seus limites.`,
+  'failure.unknown': (p) => `O serviço de vídeo informou uma falha: ${s(p, 'detail')}. Não conta para os seus limites.`,
   'failure.upstream_unavailable': (p) =>
-    `Não foi possível acessar o serviço de vídeo (${s(p, 'detail')}). Nada foi criado e seu uso foi devolvido; tente de novo daqui a um minuto.`,
+    `Não foi possível acessar o serviço de vídeo (${s(p, 'detail')}). Nada foi criado e não conta para os seus limites; tente de novo daqui a um minuto.`,
   'failure.auth': () =>
-    'O bot não conseguiu entrar no serviço de vídeo (a chave de API foi recusada). Seu uso foi devolvido; avise um administrador do servidor.',
-  'failure.invalid_request': (p) => `O serviço de vídeo rejeitou o pedido: ${s(p, 'detail')}. Seu uso foi devolvido.`,
+    'O bot não conseguiu entrar no serviço de vídeo (a chave de API foi recusada). Não conta para os seus limites; avise um administrador do servidor.',
+  'failure.invalid_request': (p) =>
+    `O serviço de vídeo rejeitou o pedido: ${s(p, 'detail')}. Não conta para os seus limites.`,
   'failure.uncertain': () =>
-    'O bot perdeu o controle deste pedido enquanto o enviava, então não tem como saber se um vídeo foi criado. Ele não será enviado duas vezes; seu uso foi devolvido. Use Tentar novamente para tentar de novo.',
+    'O bot perdeu o controle deste pedido enquanto o enviava, então não tem como saber se um vídeo foi criado. Ele não será enviado duas vezes; não conta para os seus limites. Use Tentar novamente para tentar de novo.',
   'failure.timed_out': (p) =>
-    `Nenhum resultado depois de ${s(p, 'minutes')} minutos, então o bot parou de esperar. Seu uso foi devolvido.`,
+    `Nenhum resultado depois de ${s(p, 'minutes')} minutos, então o bot parou de esperar. Não conta para os seus limites.`,
   'failure.not_found': () =>
-    'O serviço de vídeo não reconhece mais esta tarefa, então nenhum vídeo vai chegar. Seu uso foi devolvido; Tentar novamente começa de novo.',
+    'O serviço de vídeo não reconhece mais esta tarefa, então nenhum vídeo vai chegar. Não conta para os seus limites; Tentar novamente começa de novo.',
   'failure.no_video': () =>
-    'O serviço de vídeo disse que a tarefa terminou, mas não entregou nenhum vídeo. Seu uso foi devolvido; Tentar novamente costuma funcionar.',
+    'O serviço de vídeo disse que a tarefa terminou, mas não entregou nenhum vídeo. Não conta para os seus limites; Tentar novamente costuma funcionar.',
   'failure.cancelled': (p) =>
-    `O serviço de vídeo cancelou esta tarefa ou ela expirou (${s(p, 'detail')}). Seu uso foi devolvido; Tentar novamente começa de novo.`,
+    `O serviço de vídeo cancelou esta tarefa ou ela expirou (${s(p, 'detail')}). Não conta para os seus limites; Tentar novamente começa de novo.`,
   'failure.restart_stale': () =>
-    'O bot reiniciou antes de conseguir enviar este pedido, e ele está antigo demais para ser enviado agora. Nada foi criado e seu uso foi devolvido; use Tentar novamente.',
+    'O bot reiniciou antes de conseguir enviar este pedido, e ele está antigo demais para ser enviado agora. Nada foi criado e não conta para os seus limites; use Tentar novamente.',
   'failure.reply_failed': () =>
-    'O Discord não deixou o bot responder a este pedido, então nada foi enviado ao serviço de vídeo. Seu uso foi devolvido.',
+    'O Discord não deixou o bot responder a este pedido, então nada foi enviado ao serviço de vídeo. Não conta para os seus limites.',
   'failure.message_deleted': () =>
-    'O vídeo foi criado, mas a mensagem dele foi excluída e o bot não consegue te mandar uma mensagem direta. Seu uso foi devolvido.',
+    'O vídeo foi criado, mas a mensagem dele foi excluída e o bot não consegue te mandar uma mensagem direta. Não conta para os seus limites.',
   'failure.undeliverable': () =>
-    'O vídeo foi criado, mas o Discord não deixou o bot publicá-lo em lugar nenhum, nem por mensagem direta. Seu uso foi devolvido.',
+    'O vídeo foi criado, mas o Discord não deixou o bot publicá-lo em lugar nenhum, nem por mensagem direta. Não conta para os seus limites.',
   'failure.account_unavailable': () =>
-    'A conta de vídeo do bot está indisponível agora (as chaves de API foram recusadas ou ficaram sem saldo). Nada foi criado e seu uso foi devolvido; avise um administrador do servidor.',
+    'A conta de vídeo do bot está indisponível agora (as chaves de API foram recusadas ou ficaram sem saldo). Nada foi criado e não conta para os seus limites; avise um administrador do servidor.',
   'failure.review_failed': (p) =>
-    `A análise de mídia do serviço de vídeo recusou ${s(p, 'file')}: ${s(p, 'detail')}. Nada foi criado e seu uso foi devolvido. Use outro arquivo; enviar o mesmo de novo será recusado outra vez.`,
+    `A análise de mídia do serviço de vídeo recusou ${s(p, 'file')}: ${s(p, 'detail')}. Nada foi criado e não conta para os seus limites. Use outro arquivo; enviar o mesmo de novo será recusado outra vez.`,
   'failure.review_timeout': (p) =>
-    `A análise de mídia do serviço de vídeo não terminou em ${s(p, 'minutes')} minutos, então o bot parou de esperar. Nada foi criado e seu uso foi devolvido; Tentar novamente reinicia a análise.`,
+    `A análise de mídia do serviço de vídeo não terminou em ${s(p, 'minutes')} minutos, então o bot parou de esperar. Nada foi criado e não conta para os seus limites; Tentar novamente reinicia a análise.`,
   'failure.member_cancelled': () =>
-    'Cancelado enquanto esperava na fila. Nada foi enviado ao serviço de vídeo e seu uso foi devolvido.',
+    'Cancelado enquanto esperava na fila. Nada foi enviado ao serviço de vídeo e não conta para os seus limites.',
   'button.reroll': () => 'Gerar de novo',
   'button.retry': () => 'Tentar novamente',
   'button.delete': () => 'Excluir',

@@ -84,7 +84,7 @@ export const zhTW: Messages = {
   'status.review_submitting': () => '🔎 影片服務正在審核你的素材…',
   'status.queued': () => '🕒 影片服務排隊中',
   'status.running': (p) =>
-    `🎬 算圖中${p.progress !== undefined && p.progress !== '' ? `（${s(p, 'progress')}%）` : ''}`,
+    `🎬 生成中${p.progress !== undefined && p.progress !== '' ? `（${s(p, 'progress')}%）` : ''}`,
   'status.delivering': () => '📤 已完成，正在上傳影片…',
   'status.preparing': () => '🎞️ 正在為 Discord 處理影片…',
   'status.done': () => '✅ 完成',
@@ -100,7 +100,7 @@ export const zhTW: Messages = {
   'failure.invalid_input': (p) => `影片服務無法使用這些輸入（${s(p, 'detail')}）。額度已退還。`,
   'failure.unknown': (p) => `影片服務回報失敗：${s(p, 'detail')}。額度已退還。`,
   'failure.upstream_unavailable': (p) =>
-    `無法連線到影片服務（${s(p, 'detail')}）。沒有建立任何任務，額度已退還；請稍後一分鐘再試。`,
+    `無法連線到影片服務（${s(p, 'detail')}）。沒有建立任何任務，額度已退還；請一分鐘後再試。`,
   'failure.auth': () => '機器人無法登入影片服務（API 金鑰遭拒）。額度已退還，請通知伺服器管理員。',
   'failure.invalid_request': (p) => `影片服務拒絕了請求：${s(p, 'detail')}。額度已退還。`,
   'failure.uncertain': () =>
@@ -177,11 +177,11 @@ export const zhTW: Messages = {
   'delivery.ready': (p) => `<@${s(p, 'user')}> 你的影片已完成。`,
   'task.field.video': () => '影片',
   'limit.cooldown': (p) => `兩次生成之間請間隔 ${s(p, 'seconds')} 秒（<t:${s(p, 'resetAt')}:R>可再試）。`,
-  'limit.member_running': (p) => `你已有 ${s(p, 'used')}/${s(p, 'limit')} 部影片正在算圖，請等其中一部完成。`,
-  'limit.guild_running': (p) => `此伺服器已有 ${s(p, 'used')}/${s(p, 'limit')} 部影片正在算圖，請稍後再試。`,
+  'limit.member_running': (p) => `你已有 ${s(p, 'used')}/${s(p, 'limit')} 部影片正在生成，請等其中一部完成。`,
+  'limit.guild_running': (p) => `此伺服器已有 ${s(p, 'used')}/${s(p, 'limit')} 部影片正在生成，請稍後再試。`,
   'limit.member_running_zero': () =>
-    '你在此伺服器無法生成影片：你的「每位成員同時算圖數」限制設為 0。請聯絡伺服器管理員。',
-  'limit.guild_running_zero': () => '此伺服器無法生成影片：「伺服器同時算圖數」限制設為 0。請聯絡伺服器管理員。',
+    '你在此伺服器無法生成影片：你的「每位成員同時生成數」限制設為 0。請聯絡伺服器管理員。',
+  'limit.guild_running_zero': () => '此伺服器無法生成影片：「伺服器同時生成數」限制設為 0。請聯絡伺服器管理員。',
   'limit.member_daily_tasks': (p) =>
     `你今天已用 ${s(p, 'used')}/${s(p, 'limit')} 部影片；<t:${s(p, 'resetAt')}:R>重設。`,
   'limit.guild_daily_tasks': (p) =>
@@ -193,11 +193,11 @@ export const zhTW: Messages = {
   'limit.dm_disabled': () => '私人訊息中的生成功能已關閉，請在伺服器中使用。',
   'limit.blocked': (p) => `提示詞包含此伺服器不允許的「${s(p, 'term')}」。`,
   'limit.guild_queue': (p) =>
-    `算圖名額已滿，且此伺服器的佇列也已滿（${s(p, 'used')}/${s(p, 'limit')} 個在等待）；請在佇列前進後再試。`,
+    `生成名額已滿，且此伺服器的佇列也已滿（${s(p, 'used')}/${s(p, 'limit')} 個在等待）；請在佇列前進後再試。`,
   'limit.guild_monthly_spend': (p) =>
     `此伺服器本月估計花費已達 ${s(p, 'used')}（上限 ${s(p, 'limit')}），這部影片約需 ${s(p, 'needed')}；<t:${s(p, 'resetAt')}:R>重設。`,
   'limit.account_unavailable': () => '機器人的影片服務帳戶暫時無法使用（API 金鑰遭拒或餘額不足）。請通知伺服器管理員。',
-  'limit.member_queue': (p) => `你的影片正在算圖，且你已有 ${s(p, 'used')}/${s(p, 'limit')} 個請求在佇列中等待。`,
+  'limit.member_queue': (p) => `你的影片正在生成，且你已有 ${s(p, 'used')}/${s(p, 'limit')} 個請求在佇列中等待。`,
   'policy.channel': (p) => `此伺服器只能在 ${s(p, 'channels')} 中生成影片。`,
   'policy.role': (p) => `此伺服器只有擁有 ${s(p, 'role')} 身分組的成員可以生成影片。`,
   'admin.denied': () => '只有擁有「管理伺服器」權限的成員可以修改這些設定。',
@@ -231,8 +231,8 @@ export const zhTW: Messages = {
   'limit.label.guild_monthly_tasks': () => '伺服器每月影片數',
   'limit.label.guild_monthly_seconds': () => '伺服器每月影片秒數',
   'limit.label.member_daily_tasks': () => '成員每日影片數',
-  'limit.label.member_running': () => '每位成員同時算圖數',
-  'limit.label.guild_running': () => '伺服器同時算圖數',
+  'limit.label.member_running': () => '每位成員同時生成數',
+  'limit.label.guild_running': () => '伺服器同時生成數',
   'limit.label.cooldown_seconds': () => '兩次請求間隔（秒）',
   'limit.label.guild_queue': () => '伺服器佇列中等待的請求數',
   'limit.label.member_queue': () => '每位成員在佇列中等待的請求數',
