@@ -3,7 +3,7 @@
  * the parameters it reads, so `t(locale, key, params)` with a missing or misspelled one does not compile,
  * and zh-CN.ts must give the same keys with the same parameters.
  */
-import { type Arg, type Money, s } from './params.js';
+import { type Arg, type Bytes, type Money, s } from './params.js';
 
 export const enUS = {
   // Validation problems: each names the field and the allowed values.
@@ -43,7 +43,7 @@ export const enUS = {
     `${s(p, 'count')} reference videos given; ${s(p, 'model')} takes at most ${s(p, 'max')}.`,
   'videos.totalDuration': (p: { total: Arg; max: Arg }) =>
     `Reference videos last ${s(p, 'total')} s together; the limit is ${s(p, 'max')} s.`,
-  'videos.totalSize': (p: { total: Arg; max: Arg }) =>
+  'videos.totalSize': (p: { total: Bytes; max: Bytes }) =>
     `Reference videos weigh ${s(p, 'total')} together; the limit is ${s(p, 'max')}.`,
   'videos.resolution': (p: { name: Arg; width: Arg; height: Arg; min: Arg; max: Arg }) =>
     `Reference video ${s(p, 'name')} is ${s(p, 'width')}×${s(p, 'height')}; each video's short side must be ${s(p, 'min')}–${s(p, 'max')} px.`,
@@ -65,7 +65,7 @@ export const enUS = {
     `${s(p, 'field')}: use a public https:// URL or an asset:// id, not \`${s(p, 'value')}\`.`,
   'media.contentType': (p: { field: Arg; name: Arg; value: Arg; allowed: Arg }) =>
     `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'value')}; accepted types: ${s(p, 'allowed')}.`,
-  'media.tooLarge': (p: { field: Arg; name: Arg; size: Arg; max: Arg }) =>
+  'media.tooLarge': (p: { field: Arg; name: Arg; size: Bytes; max: Bytes }) =>
     `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'size')}; the limit is ${s(p, 'max')}.`,
   'media.reviewImageSize': (p: { field: Arg; name: Arg; width: Arg; height: Arg; min: Arg; max: Arg }) =>
     `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'width')}×${s(p, 'height')} px; the video service's media review takes images from ${s(p, 'min')} to ${s(p, 'max')} px on each side.`,
@@ -211,11 +211,11 @@ export const enUS = {
     `\`${s(p, 'id')}\` · ${s(p, 'status')} · ${s(p, 'model')} · ${s(p, 'when')}`,
   'delivery.link': (p: { reason: Arg }) =>
     `The video (${s(p, 'reason')}) is behind the Open video button. The video service keeps it for about 3 days: save it if you want to keep it.`,
-  'delivery.reason.tooLarge': (p: { limit: Arg }) => `larger than this server's ${s(p, 'limit')} upload limit`,
+  'delivery.reason.tooLarge': (p: { limit: Bytes }) => `larger than this server's ${s(p, 'limit')} upload limit`,
   'delivery.reason.fetchFailed': () => 'could not be fetched for upload',
-  'delivery.reason.cannotFit': (p: { limit: Arg }) =>
+  'delivery.reason.cannotFit': (p: { limit: Bytes }) =>
     `could not be made small enough for this server's ${s(p, 'limit')} upload limit`,
-  'delivery.fitted': (p: { limit: Arg; expiresAt: Arg }) =>
+  'delivery.fitted': (p: { limit: Bytes; expiresAt: Arg }) =>
     `Made smaller to fit this server's ${s(p, 'limit')} upload limit; full quality, expires <t:${s(p, 'expiresAt')}:R>: the Open video button (kept by the video service until <t:${s(p, 'expiresAt')}:f>).`,
   'delivery.reason.notFetched': () => 'its address is not one the bot may fetch from, so it was not uploaded',
   'delivery.reason.uploadFailed': () => 'Discord did not accept the upload',

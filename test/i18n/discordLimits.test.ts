@@ -16,7 +16,7 @@ import { remixModal } from '../../src/discord/render/remixModal.js';
 import { taskMessage } from '../../src/discord/render/taskMessage.js';
 import { enUS } from '../../src/i18n/en-US.js';
 import { LOCALES, type Locale, type MessageKey, message, t } from '../../src/i18n/index.js';
-import { money } from '../../src/i18n/params.js';
+import { bytes, money } from '../../src/i18n/params.js';
 import type { EffectiveGuildConfig } from '../../src/services/guildConfig/guildConfig.js';
 import type { FailureReason, TaskRecord, TaskState } from '../../src/services/tasks/taskRecord.js';
 import type { Problem } from '../../src/services/validation/types.js';
@@ -156,9 +156,9 @@ function cards(locale: Locale) {
   for (const parentKind of ['reroll', 'retry', 'remix', 'extend'] as const)
     out.push([`from ${parentKind}`, taskMessage(task('done', { parentKind }), locale, 0)]);
   // Delivered as a link: the note says why; a URL too long for a button goes in the note or the description.
-  const fitted = t(locale, 'delivery.fitted', { limit: '500 MB', expiresAt: 1_796_083_200 });
+  const fitted = t(locale, 'delivery.fitted', { limit: bytes(500 * 1024 * 1024), expiresAt: 1_796_083_200 });
   const link = t(locale, 'delivery.link', {
-    reason: t(locale, 'delivery.reason.cannotFit', { limit: '500 MB' }),
+    reason: t(locale, 'delivery.reason.cannotFit', { limit: bytes(500 * 1024 * 1024) }),
   });
   for (const [name, note] of [
     ['fitted', fitted],

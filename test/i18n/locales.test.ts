@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMonth } from '../../src/i18n/dates.js';
 import { enUS } from '../../src/i18n/en-US.js';
 import { LOCALES, type Locale, type MessageKey, resolveLocale, t } from '../../src/i18n/index.js';
-import { localizeNumbers, money } from '../../src/i18n/params.js';
+import { bytes, localizeNumbers, money } from '../../src/i18n/params.js';
 
 const KEYS = Object.keys(enUS) as MessageKey[];
 
@@ -85,6 +85,13 @@ describe('numbers and dates follow the locale; Discord timestamps stay', () => {
     expect(localizeNumbers('de', { a: money(12.5, 'USD') }).a).toMatch(/^12,50\s\$$/);
     expect(localizeNumbers('en-US', { a: money(12.5, 'USD') }).a).toBe('$12.50');
     expect(localizeNumbers('ja', { a: money(1200, 'JPY') }).a).toMatch(/1,200/);
+  });
+  it('writes sizes in the locale units', () => {
+    const p = { field: 'images', name: 'a.png', size: bytes(42_467_328), max: bytes(30 * 1024 * 1024) };
+    expect(t('en-US', 'media.tooLarge', p)).toBe('images: a.png is 40.5 MB; the limit is 30 MB.');
+    expect(t('fr', 'media.tooLarge', p)).toMatch(/40,5\sMo.*30\sMo/);
+    expect(t('ru', 'media.tooLarge', p)).toMatch(/40,5\sМБ/);
+    expect(localizeNumbers('de', { a: bytes(300 * 1024) }).a).toMatch(/^300\skB$/);
   });
   it('names a month the locale way', () => {
     expect(formatMonth('en-US', '2026-11')).toBe('November 2026');
