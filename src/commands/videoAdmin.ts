@@ -194,7 +194,7 @@ export const videoAdminCommand = defineCommand(definition, {
         return blocklist(guildInteraction, ctx, args);
       default:
         return applyChange(guildInteraction, ctx, readChange(args), (_, summary) =>
-          t(locale, 'admin.saved', { what: renderChange(summary) }),
+          t(locale, 'admin.saved', { what: renderChange(summary, locale) }),
         );
     }
   },

@@ -258,6 +258,21 @@ export const enUS = {
   'policy.role': (p: { role: Arg }) => `only members with ${s(p, 'role')} can make videos on this server.`,
   'admin.denied': () => 'Only members with Manage Server can change these settings.',
   'admin.saved': (p: { what: Arg }) => `Saved: ${s(p, 'what')}.`,
+  'admin.change.limit': (p: { label: Arg; value: Arg }) => `${s(p, 'label')} = ${s(p, 'value')}`,
+  'admin.change.roleLimit': (p: { role: Arg; label: Arg; value: Arg }) =>
+    `${s(p, 'role')} ${s(p, 'label')} = ${s(p, 'value')}`,
+  'admin.change.channelAdded': (p: { channel: Arg }) => `generation channels + ${s(p, 'channel')}`,
+  'admin.change.channelRemoved': (p: { channel: Arg }) => `generation channels − ${s(p, 'channel')}`,
+  'admin.change.channelsCleared': () => 'videos can be made in every channel',
+  'admin.change.modelEnabled': (p: { model: Arg }) => `model \`${s(p, 'model')}\` enabled`,
+  'admin.change.modelDisabled': (p: { model: Arg }) => `model \`${s(p, 'model')}\` disabled`,
+  'admin.change.defaults': (p: { values: Arg }) => `defaults: ${s(p, 'values')}`,
+  'admin.change.defaultsReset': (p: { values: Arg }) => `defaults cleared, then: ${s(p, 'values')}`,
+  'admin.change.timeZone': (p: { zone: Arg }) => `time zone = ${s(p, 'zone')}`,
+  'admin.change.role': (p: { role: Arg }) => `only members with ${s(p, 'role')} can make videos`,
+  'admin.change.roleEveryone': () => 'every member can make videos',
+  'admin.change.blocklistAdded': (p: { term: Arg }) => `blocklist + “${s(p, 'term')}”`,
+  'admin.change.blocklistRemoved': (p: { term: Arg }) => `blocklist − “${s(p, 'term')}”`,
   'admin.badLimit': (p: { value: Arg }) =>
     `\`${s(p, 'value')}\` is not a limit: use a whole number, none (no limit) or default.`,
   'admin.badZone': (p: { value: Arg }) =>
