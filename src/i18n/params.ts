@@ -50,6 +50,9 @@ function numberFormat(
   return f;
 }
 
+/** A number as the locale writes it (12.000 in de, 12 000 in fr; four digits stay as written). */
+export const formatNumber = (locale: string, n: number): string => numberFormat(locale, 'plain').format(n);
+
 /** Sizes as before (MB from 1 MiB up, else whole KB), in the locale's unit symbols and decimals. */
 function formatSize(locale: string, n: number): string {
   return n >= MIB
