@@ -21,6 +21,9 @@ import { createProcessRegistry, type ProcessRegistry } from './services/cluster/
 import { allShards, type ShardSet, shardOf } from './services/cluster/shards.js';
 import { createTaskLeases } from './services/cluster/taskLeases.js';
 import { createGuildConfig } from './services/guildConfig/guildConfig.js';
+import { createMemberSettings } from './services/memberSettings/memberSettings.js';
+import { createDmNotices } from './services/notify/dmNotices.js';
+import { dmNoticeSender } from './discord/sendDmNotice.js';
 import { createSettingsStore } from './services/guildConfig/settingsStore.js';
 import { createPoller, type Poller } from './services/polling/poller.js';
 import { fixedPolicy, learnedPolicy } from './services/polling/pollPolicy.js';
@@ -29,6 +32,7 @@ import { createRenderTimes } from './services/queue/renderTimes.js';
 import { createTaskQueue, type TaskQueue } from './services/queue/taskQueue.js';
 import { pruneRecords } from './services/retention/pruneRecords.js';
 import { createMetrics, type Metrics } from './services/monitoring/metrics.js';
+import { createOperatorBlocklist } from './services/moderation/operatorBlocklist.js';
 import { type OpsHttpServer, startHttpServer } from './services/monitoring/httpServer.js';
 import { createKeyPool, type KeyPool } from './services/seedance/keyPool.js';
 import { createAssetCache } from './services/review/assetReview.js';
@@ -74,6 +78,8 @@ export interface App {
    * poller's work in flight, each within `graceMs`, then closes Discord and the store.
    */
   stop(graceMs?: number): Promise<void>;
+  /** Reads BLOCKLIST_FILE again (SIGHUP); false when it could not be read (the list in use is kept). */
+  reloadBlocklist(): boolean;
   /** Runs retention once now (it also runs on a schedule). */
   prune(): ReturnType<typeof pruneRecords>;
 }
@@ -117,6 +123,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     settings,
     defaults: config.limits,
     dmEnabled: config.dmEnabled,
+    userInstall: config.userInstall,
     prices: config.prices,
     now,
   });
@@ -211,6 +218,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         },
       ),
     // Each process looks after the queues of the servers its shards own (direct messages: shard 0).
+    // Each member's own scope (`u<user>`, user install) too: shard 0, as with direct messages.
     ownsScope: (scope) => shards.ids.includes(shardOf(scope.startsWith('g') ? scope.slice(1) : null, shards.count)),
   });
   // Several processes share the API key's query budget: each polls at its share.
@@ -221,9 +229,24 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     defaultModel: config.seedance.defaultModel,
     logger: logger.child({ component: 'guild-config' }),
   });
+  // The operator's blocklist: read now (an unreadable file stops the start), again on change or SIGHUP.
+  const operatorBlocklist = config.blocklistFile
+    ? createOperatorBlocklist({ path: config.blocklistFile, logger: logger.child({ component: 'blocklist' }) })
+    : undefined;
+  const memberSettings = createMemberSettings({ store, logger: logger.child({ component: 'member-settings' }) });
+  // DMs owed to members who asked to hear when their videos end (written when they are told; see services/notify).
+  const dmNotices = createDmNotices({
+    store,
+    getTask: (id) => tasks.get(id),
+    send: dmNoticeSender(discord.rest),
+    logger: logger.child({ component: 'dm-notices' }),
+  });
+  tasks.onSaved((t) => dmNotices.kick(t));
   const ctx: BotContext = {
     tasks,
     guildConfig,
+    memberSettings,
+    ...(operatorBlocklist ? { operatorBlocklist } : {}),
     ledger,
     queue,
     media,
@@ -258,6 +281,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     shards,
     registry,
     prune,
+    reloadBlocklist: () => operatorBlocklist?.reload() ?? false,
     metrics: counted,
     get http() {
       return http;
@@ -276,6 +300,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         );
       else if (config.limits.guild_monthly_spend !== null)
         logger.warn('LIMIT_GUILD_MONTHLY_SPEND is set but PRICES is not: the spend limit cannot apply');
+      if (config.userInstall.enabled)
+        logger.info(
+          {
+            ...config.userInstall.limits,
+            spendApplies: config.prices !== undefined && config.userInstall.limits.monthlySpend !== null,
+          },
+          'user install on: members may use the app where the bot is not, within these limits',
+        );
       // Up before the gateway: an orchestrator sees 503 ("starting") rather than nothing while recovery runs.
       if (config.http)
         http = await startHttpServer({
@@ -313,6 +345,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await renderStats.start();
       const recovered = await poller.start();
       await queue.start();
+      operatorBlocklist?.watch();
+      const owedDms = await dmNotices.sweep();
       router = attachInteractionRouter(discord, ctx, INTERACTION_HANDLERS);
       const ready = new Promise<void>((resolve) => discord.once('clientReady', () => resolve()));
       await discord.login(config.discord.token);
@@ -328,6 +362,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           database: store.location,
           ...repaired,
           ...recovered,
+          owedDms,
         },
         'bot is ready',
       );
@@ -336,6 +371,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       if (stopped) return;
       stopped = true;
       if (pruneTimer) clearInterval(pruneTimer);
+      operatorBlocklist?.stop();
       // Stop taking interactions, then let the handlers in flight finish: a /video whose create call is
       // under way must record the upstream task id, or a restart would have to call it uncertain.
       router?.detach();
@@ -344,6 +380,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await queue.stop();
       media.stop();
       await poller.stop(graceMs);
+      await dmNotices.stop(graceMs);
       await renderStats.stop();
       await registry.stop();
       await discord.destroy();

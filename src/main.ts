@@ -21,6 +21,11 @@ try {
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // SIGHUP: read BLOCKLIST_FILE again (it is also read again when the file changes).
+  process.on('SIGHUP', () => {
+    logger.info({ signal: 'SIGHUP' }, 'reading the operator blocklist again');
+    app.reloadBlocklist();
+  });
   await app.start();
 } catch (err) {
   logger.fatal({ err }, 'could not start the bot');

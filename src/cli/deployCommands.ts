@@ -1,6 +1,7 @@
 /**
  * `npm run deploy-commands`: registers the slash commands globally, or in DEV_GUILD_ID only.
- * A bulk overwrite (PUT), so running it twice changes nothing.
+ * A bulk overwrite (PUT), so running it twice changes nothing. With USER_INSTALL=true the commands that work
+ * everywhere are also registered for user install (see commands/registration.ts).
  */
 import { REST, Routes } from 'discord.js';
 import { commandDefinitions } from '../commands/index.js';
@@ -11,10 +12,14 @@ export async function deployCommands(options: {
   applicationId?: string;
   guildId?: string;
   restUrl?: string;
+  userInstall?: boolean;
 }): Promise<{ scope: string; count: number }> {
   const rest = new REST(options.restUrl ? { api: options.restUrl } : {}).setToken(options.token);
   const appId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
-  const body = commandDefinitions();
+  // Install types are for global commands only (application-commands.mdx): a dev guild gets the commands as before.
+  const body = options.guildId
+    ? commandDefinitions({ userInstall: false }).map(({ integration_types: _global, ...c }) => c)
+    : commandDefinitions({ userInstall: options.userInstall ?? false });
   const route = options.guildId
     ? Routes.applicationGuildCommands(appId, options.guildId)
     : Routes.applicationCommands(appId);
@@ -30,6 +35,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     applicationId: config.discord.applicationId,
     guildId: config.discord.devGuildId,
     restUrl: config.discord.restUrl,
+    userInstall: config.userInstall.enabled,
   }).then(
     ({ scope, count }) => {
       process.stdout.write(

@@ -94,11 +94,11 @@ export const option = {
       ...(o.max !== undefined ? { max_value: o.max } : {}),
     } as { type: T.Integer; name: NameOf<K>; required: R } & Localized;
   },
-  boolean<K extends CommandTextKey>(key: K) {
-    return { type: T.Boolean as const, ...texts(key), ...req<false>(false) } as {
+  boolean<K extends CommandTextKey, const R extends boolean = false>(key: K, o: { required?: R } = {}) {
+    return { type: T.Boolean as const, ...texts(key), ...req<R>(o.required) } as {
       type: T.Boolean;
       name: NameOf<K>;
-      required: false;
+      required: R;
     } & Localized;
   },
   channel<K extends CommandTextKey>(key: K, channelTypes: readonly ChannelType[]) {
@@ -147,14 +147,30 @@ export function subcommand<K extends CommandTextKey, const O extends readonly Op
   return { type: T.Subcommand as const, ...texts(key), options: options ?? ([] as unknown as O) };
 }
 
-/** A chat-input command: the JSON Discord registers, typed so handlers can derive their arguments. */
+/**
+ * Where a command may be used once the operator turns user install on (USER_INSTALL): `guild` = only in servers
+ * that added the bot (server install); `everywhere` = also through a member's own install, in servers without the
+ * bot and in DMs (see registration.ts). Every command declares it.
+ */
+export type CommandInstall = 'guild' | 'everywhere';
+
+/**
+ * A chat-input command: the JSON Discord registers (`contexts` as today, without user install), typed so handlers
+ * can derive their arguments, and where it may be used with user install on (`install`, not sent as such).
+ */
 export function chatCommand<K extends CommandTextKey, const O extends readonly OptionDef[]>(
   key: K,
-  o: { contexts: readonly InteractionContextType[]; defaultMemberPermissions?: bigint; options: O },
+  o: {
+    contexts: readonly InteractionContextType[];
+    install: CommandInstall;
+    defaultMemberPermissions?: bigint;
+    options: O;
+  },
 ) {
   return {
     ...texts(key),
     type: ApplicationCommandType.ChatInput as const,
+    install: o.install,
     contexts: [...o.contexts],
     ...(o.defaultMemberPermissions !== undefined
       ? { default_member_permissions: String(o.defaultMemberPermissions) }
@@ -268,9 +284,11 @@ export function defineCommand<const C extends CommandDef>(
     autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
   },
 ): SlashCommand {
+  const { install, ...json } = definition;
   return {
     name: definition.name,
-    definition: definition as unknown as RESTPostAPIChatInputApplicationCommandsJSONBody,
+    install,
+    definition: json as unknown as RESTPostAPIChatInputApplicationCommandsJSONBody,
     execute: (interaction, ctx) => handlers.execute(interaction, readArguments(interaction, definition), ctx),
     ...(handlers.autocomplete ? { autocomplete: handlers.autocomplete } : {}),
   };

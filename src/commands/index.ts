@@ -1,19 +1,42 @@
-/** Every slash command the bot has, and the button and modal handlers of the features that create them. */
+/** Every slash command the bot has, and the button, modal and select handlers of the features that create them. */
+import { MessageFlags } from 'discord.js';
 import type { InteractionHandlers, SlashCommand } from '../discord/interactionHandlers.js';
+import { NO_MENTIONS } from '../discord/render/text.js';
+import { resolveLocale, t } from '../i18n/index.js';
+import { handleHelpSelect, helpCommand } from './help.js';
+import { settingsCommand } from './settings.js';
 import { tasksCommand } from './tasks.js';
 import { usageCommand } from './usage.js';
 import { handleButton } from './video/buttons.js';
 import { videoCommand } from './video/command.js';
 import { handleModalSubmit } from './video/modals.js';
 import { videoAdminCommand } from './videoAdmin.js';
+import { commandJson, type RegistrationOptions } from './registration.js';
 
-export const COMMANDS: readonly SlashCommand[] = [videoCommand, tasksCommand, usageCommand, videoAdminCommand];
+export const COMMANDS: readonly SlashCommand[] = [
+  videoCommand,
+  tasksCommand,
+  usageCommand,
+  videoAdminCommand,
+  settingsCommand,
+  helpCommand,
+];
 
-export const commandDefinitions = () => COMMANDS.map((c) => c.definition);
+/** The JSON `deploy-commands` registers (with user install when the operator turned it on). */
+export const commandDefinitions = (options: RegistrationOptions = { userInstall: false }) =>
+  COMMANDS.map((c) => commandJson(c, options));
 
-/** What app.ts hands to the interaction router. Buttons and modals today all belong to /video's task cards. */
+/** What app.ts hands to the interaction router. Buttons and modals belong to /video's task cards, menus to /help. */
 export const INTERACTION_HANDLERS: InteractionHandlers = {
   commands: COMMANDS,
   button: handleButton,
   modal: handleModalSubmit,
+  async select(interaction, ctx) {
+    if (await handleHelpSelect(interaction, ctx)) return;
+    await interaction.reply({
+      content: t(resolveLocale(interaction.locale), 'error.generic'),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+  },
 };

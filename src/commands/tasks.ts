@@ -7,6 +7,7 @@ import { chatCommand, defineCommand, option, subcommand } from './define.js';
 
 const definition = chatCommand('/tasks', {
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  install: 'everywhere',
   options: [
     subcommand('/tasks list'),
     subcommand('/tasks status', [option.string('id', { required: true, maxLength: 64 })]),

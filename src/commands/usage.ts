@@ -7,7 +7,7 @@ import { formatMonth } from '../i18n/dates.js';
 import { resolveLocale, t, type Locale } from '../i18n/index.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
 import { breakdownCsv, usageAgainstLimits, type UsageLine } from '../services/usage/usageReport.js';
-import { memberRoleIds } from '../discord/taskOrigin.js';
+import { isUserInstallPlace, memberRoleIds } from '../discord/taskOrigin.js';
 import { chatCommand, defineCommand, option, subcommand } from './define.js';
 import type { BotContext } from '../discord/botContext.js';
 import { formatMoney, MICROS } from '../services/usage/prices.js';
@@ -15,6 +15,8 @@ import { renderUsageChart } from '../services/usage/usageChart.js';
 
 const definition = chatCommand('/usage', {
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  // `/usage me` works everywhere; members and server are checked at run time (contexts are per command).
+  install: 'everywhere',
   options: [
     subcommand('/usage me'),
     subcommand('/usage members', [option.boolean('csv')]),
@@ -35,12 +37,15 @@ export const usageCommand = defineCommand(definition, {
     const locale = resolveLocale(interaction.locale);
     const ephemeral = { flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
     const prices = ctx.ledger.prices;
+    // Through the member's own install where the bot is not: their own scope, under the operator's limits.
+    const userInstall = isUserInstallPlace(interaction);
     if (args.subcommand === 'me') {
       const u = await usageAgainstLimits(
         ctx.ledger,
         interaction.guildId,
         interaction.user.id,
-        memberRoleIds(interaction),
+        userInstall ? [] : memberRoleIds(interaction),
+        userInstall,
       );
       // Requests of this member still waiting in this server's queue, with their places.
       const waiting = (await ctx.tasks.listRecentByUser(interaction.user.id, 25)).filter(
@@ -52,7 +57,7 @@ export const usageCommand = defineCommand(definition, {
       );
       const content = [
         `**${t(locale, 'usage.title')}**`,
-        `__${t(locale, 'usage.you')}__`,
+        `__${t(locale, userInstall ? 'usage.userScope' : 'usage.you')}__`,
         ...u.you.map((l) => renderLine(l, locale)),
         ...(u.server.length ? [`__${t(locale, 'usage.server')}__`, ...u.server.map((l) => renderLine(l, locale))] : []),
         t(locale, 'usage.billing', { perTask: u.month.perTaskUnits, perSecond: u.month.perSecondUnits }),
@@ -68,6 +73,11 @@ export const usageCommand = defineCommand(definition, {
         ...(queued.length ? [t(locale, 'usage.queued', { list: queued.join(', ') })] : []),
       ].join('\n');
       await interaction.reply({ ...ephemeral, content });
+      return;
+    }
+    // Members and server are about a server that added the bot: never one the member only brought their app to.
+    if (userInstall) {
+      await interaction.reply({ ...ephemeral, content: t(locale, 'usage.serverOnly') });
       return;
     }
     if (!interaction.guildId || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {

@@ -43,6 +43,7 @@ const wordChoice = <V extends ChoiceWord>(value: V) => choice(value, choiceLocal
 
 const definition = chatCommand('/video-admin', {
   contexts: [InteractionContextType.Guild],
+  install: 'guild',
   defaultMemberPermissions: PermissionFlagsBits.ManageGuild,
   options: [
     subcommand('/video-admin show'),

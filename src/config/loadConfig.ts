@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Level } from 'pino';
 import { splitKeys } from '../services/seedance/keyPool.js';
 import { type PriceTable, parsePriceTable } from '../services/usage/prices.js';
-import type { Limits } from '../services/usage/limits.js';
+import type { Limits, UserInstallLimits } from '../services/usage/limits.js';
 import { envSchema } from './schema.js';
 
 /** What a given entry point cannot run without. */
@@ -71,10 +71,23 @@ export interface Config {
   /** Default limits of every guild (null = no limit), and whether DMs may generate. */
   limits: Limits;
   dmEnabled: boolean;
+  /**
+   * User install (USER_INSTALL): members may add the app to their own account and use it in servers that did not
+   * add the bot and in group DMs; those requests count against these limits, one budget per member (`u<user>`).
+   */
+  userInstall: UserInstallConfig;
+  /** The operator's prompt blocklist file (BLOCKLIST_FILE), applied everywhere, servers included. */
+  blocklistFile?: string;
   /** The operator's prices (PRICES or PRICES_FILE): estimated costs and the spend limit. */
   prices?: PriceTable;
   /** The health and metrics HTTP server (off when no port; 0 picks a free port), and the token /metrics asks for. */
   http?: { port: number; host: string; metricsToken?: string };
+}
+
+export interface UserInstallConfig {
+  enabled: boolean;
+  /** Per member, outside servers that added the bot (null = no limit). */
+  limits: UserInstallLimits;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -253,6 +266,15 @@ export function loadConfig(givenEnv: Record<string, string | undefined>, needs: 
         member_queue: e.LIMIT_MEMBER_QUEUE,
       },
       dmEnabled: e.DM_ENABLED,
+      userInstall: {
+        enabled: e.USER_INSTALL,
+        limits: {
+          dailyTasks: e.LIMIT_USER_DAILY_TASKS,
+          running: e.LIMIT_USER_RUNNING,
+          monthlySpend: e.LIMIT_USER_MONTHLY_SPEND,
+        },
+      },
+      ...(e.BLOCKLIST_FILE ? { blocklistFile: e.BLOCKLIST_FILE } : {}),
       prices,
       http:
         e.HTTP_PORT !== undefined

@@ -31,6 +31,21 @@ const limit = (fallback: string) =>
       return parsed;
     });
 
+/** Money in the PRICES currency (decimals allowed), or `none`. */
+const money = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      if (parseLimitValue(v) === null) return null;
+      const micros = parseMoney(v);
+      if (micros === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'expected an amount of money such as 50 or 12.5, or none' });
+        return z.NEVER;
+      }
+      return micros / MICROS;
+    });
+
 const optionalString = z
   .string()
   .trim()
@@ -159,18 +174,7 @@ export const envSchema = z.object({
   PRICES: optionalString,
   PRICES_FILE: optionalString,
   // Money in the PRICES currency (decimals allowed), or none.
-  LIMIT_GUILD_MONTHLY_SPEND: z
-    .string()
-    .default('none')
-    .transform((v, ctx) => {
-      if (parseLimitValue(v) === null) return null;
-      const micros = parseMoney(v);
-      if (micros === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'expected an amount of money such as 50 or 12.5, or none' });
-        return z.NEVER;
-      }
-      return micros / MICROS;
-    }),
+  LIMIT_GUILD_MONTHLY_SPEND: money('none'),
   HTTP_PORT: z.coerce
     .number({ error: 'expected a port from 0 to 65535' })
     .int({ error: 'expected a port from 0 to 65535' })
@@ -193,6 +197,17 @@ export const envSchema = z.object({
     .enum(['true', 'false'], { error: 'expected true or false' })
     .default('true')
     .transform((v) => v === 'true'),
+
+  // User install: members add the app to their own account and use it where the bot is not (the operator's budget).
+  USER_INSTALL: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  LIMIT_USER_DAILY_TASKS: limit('5'),
+  LIMIT_USER_RUNNING: limit('1'),
+  LIMIT_USER_MONTHLY_SPEND: money('5'),
+  // The operator's prompt blocklist (one term a line), applied everywhere.
+  BLOCKLIST_FILE: optionalString,
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -17,6 +17,13 @@ export const keys = {
   finished: (finishedAt: number, id: string) => `finished_tasks:${pad(finishedAt)}:${id}`,
   /** A server's own settings. */
   settings: (guildId: string) => `guild_settings:${guildId}`,
+  /** A member's own defaults and notification choice (one record for every server). */
+  memberSettings: (userId: string) => `member_settings:${userId}`,
+  /**
+   * A DM still owed to a member who asked to be told when their video ends (written in the transaction that
+   * marks the member told; taken, in one transaction, before the DM is sent: at most once).
+   */
+  dmNotice: (taskId: string) => `dm_notices:${taskId}`,
   /**
    * The usage of a scope (`g<guild>`, or `dm<user>` for a member's direct messages): its current day and month,
    * the previous month and the videos rendering now; with `userId`, the same for one member plus their last request.
@@ -68,6 +75,8 @@ export const prefixes = {
   slotsOf: (scope: string) => `slots:${scope}:`,
   process: 'processes:',
   lease: 'leases:',
+  /** DMs owed to members when their videos end (see keys.dmNotice). */
+  dmNotice: 'dm_notices:',
   /** Reviewed files of every API key (see keys.asset). */
   asset: 'assets:',
   /** Learned render times of every kind of video (see keys.renderStats). */

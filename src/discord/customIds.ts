@@ -26,3 +26,6 @@ export function parseCustomId(customId: string): { action: ButtonAction; taskId:
   if (!m || !BUTTON_ACTIONS.includes(m[1] as ButtonAction)) return undefined;
   return { action: m[1] as ButtonAction, taskId: m[2]! };
 }
+
+/** /help's model-family menu: the chosen family is the menu's value, so the id needs nothing else (any restart). */
+export const HELP_FAMILY_SELECT = 'v1:helpfamily';

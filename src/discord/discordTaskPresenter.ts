@@ -20,6 +20,7 @@ import {
   type Shown,
   showOnTaskMessage,
   UnreachableError,
+  WEBHOOK_TOKEN_SAFE_MS,
 } from './messageTarget.js';
 import { type CardExtras, taskMessage } from './render/taskMessage.js';
 
@@ -71,7 +72,12 @@ export function createDiscordTaskPresenter(client: Client, logger: Logger, optio
   });
   // Every interaction says its upload limit (the server's boost tier included); tasks from before that was
   // recorded get Discord's default.
-  const uploadLimit = (task: TaskRecord) => task.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT;
+  // Where the bot is not (user install), a video finishing after the token's time goes by DM: Discord's default there.
+  const uploadLimit = (task: TaskRecord) => {
+    const limit = task.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT;
+    const byDm = task.userInstall && now() - task.interaction.createdAt >= WEBHOOK_TOKEN_SAFE_MS;
+    return byDm ? Math.min(limit, DEFAULT_UPLOAD_LIMIT) : limit;
+  };
   const log = (task: TaskRecord) =>
     logger.child({ taskId: task.id, guildId: task.guildId, upstreamTaskId: task.upstreamTaskId });
   const linkNote = (locale: Locale, reason: string) => t(locale, 'delivery.link', { reason });

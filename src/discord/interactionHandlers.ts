@@ -1,6 +1,6 @@
 /**
- * What the interaction router dispatches to: slash commands by name, and one handler each for buttons and
- * modals. The handlers live with the features that create them (src/commands); app.ts hands them to the
+ * What the interaction router dispatches to: slash commands by name, and one handler each for buttons,
+ * modals and select menus. The handlers live with the features that create them (src/commands); app.ts hands them to the
  * router, so src/discord never imports src/commands.
  */
 import type {
@@ -9,12 +9,15 @@ import type {
   ChatInputCommandInteraction,
   ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  StringSelectMenuInteraction,
 } from 'discord.js';
 import type { BotContext } from './botContext.js';
 
 export interface SlashCommand {
   name: string;
-  /** The JSON sent to Discord when commands are registered. */
+  /** Where it may be used with user install on: servers that added the bot only, or everywhere (see define.ts). */
+  install: 'guild' | 'everywhere';
+  /** The JSON sent to Discord when commands are registered (without user install; see registration.ts). */
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
@@ -24,4 +27,6 @@ export interface InteractionHandlers {
   commands: readonly SlashCommand[];
   button(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
   modal(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void>;
+  /** String select menus (today: /help's model-family menu). */
+  select(interaction: StringSelectMenuInteraction, ctx: BotContext): Promise<void>;
 }

@@ -1,5 +1,5 @@
 /**
- * One entry for every interaction: slash commands, autocomplete, buttons and modals each go to the handler
+ * One entry for every interaction: slash commands, autocomplete, buttons, modals and select menus each go to the handler
  * app.ts passed in (see interactionHandlers.ts). An unexpected error still gets the member a plain ephemeral
  * answer, and is logged with detail.
  */
@@ -32,6 +32,8 @@ export async function routeInteraction(
       await handlers.button(interaction, ctx);
     } else if (interaction.isModalSubmit()) {
       await handlers.modal(interaction, ctx);
+    } else if (interaction.isStringSelectMenu()) {
+      await handlers.select(interaction, ctx);
     }
   } catch (err) {
     if (isAckLost(err)) {

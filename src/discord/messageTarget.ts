@@ -3,6 +3,8 @@
  * while its token is fresh (15 min, with a margin), then through the bot's channel-message edit. A card
  * a moderator deleted is respected: the result goes to the requester by DM instead of being re-posted.
  * A card that never existed (the bot stopped before replying) is posted fresh, pinging only the requester.
+ * Where the bot is not (user install: a server that did not add it, a group DM) there is no channel route: once the
+ * token is spent, progress is no longer shown and the outcome goes to the requester by DM (the card said so).
  * Webhook calls are sent without the bot token, so a 401 there never makes @discordjs/rest forget it.
  */
 import { type REST, type RESTPostAPIChannelMessageJSONBody, Routes } from 'discord.js';
@@ -45,6 +47,9 @@ export interface Fallbacks {
   dm: ((b: MessageBody) => MessageBody) | null;
 }
 
+/** Whether the bot can reach the card's channel itself (not so where only the member's own install is). */
+const channelReachable = (task: TaskRecord) => !task.userInstall || task.messageMoved === true;
+
 export async function showOnTaskMessage(
   rest: REST,
   task: TaskRecord,
@@ -72,6 +77,7 @@ export async function showOnTaskMessage(
       // The token died early (Discord may do that): the channel route below still reaches the message.
     }
   }
+  if (!channelReachable(task)) return toDm();
   try {
     await rest.patch(Routes.channelMessage(task.channelId, task.messageId), withFiles);
     return { via: 'channel' };
@@ -107,6 +113,7 @@ export async function readTaskMessageFiles(
       );
       return { files: names(m), via: 'webhook' };
     }
+    if (!channelReachable(task)) return undefined;
     const m = await rest.get(Routes.channelMessage(task.channelId, task.messageId));
     return { files: names(m), via: 'channel' };
   } catch {
@@ -116,7 +123,7 @@ export async function readTaskMessageFiles(
 
 async function postFresh(rest: REST, task: TaskRecord, fallbacks: Fallbacks, body: MessageBody, files: RawFile[]) {
   if (!fallbacks.dm) return null;
-  if (!task.channelId) return dm(rest, task, fallbacks.dm(body), files);
+  if (!task.channelId || !channelReachable(task)) return dm(rest, task, fallbacks.dm(body), files);
   try {
     const msg = (await rest.post(Routes.channelMessages(task.channelId), { body: fallbacks.fresh(body), files })) as {
       id: string;

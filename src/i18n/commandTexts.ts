@@ -131,6 +131,22 @@ export const COMMAND_TEXTS = {
     '本服务器每日视频数图表（需管理服务器权限）',
   ),
   csv: c('csv', 'csv', 'Attach the full list as a CSV file', '附上完整 CSV 文件'),
+  '/settings': c('settings', '设置', 'Your own video defaults and notices', '你自己的视频默认值和通知'),
+  '/settings show': c('show', '查看', 'Show your defaults and notices', '查看你的默认值和通知'),
+  '/settings defaults': c(
+    'defaults',
+    '默认值',
+    'Your default model, ratio, resolution and duration for /video',
+    '你在 /video 中的默认模型、比例、分辨率和时长',
+  ),
+  '/settings notify': c(
+    'notify',
+    '通知',
+    'A DM with the link when a video of yours finishes or fails',
+    '你的视频完成或失败时私信你链接',
+  ),
+  dm: c('dm', '私信', 'Send me a DM: True or False', '是否私信我：True 或 False'),
+  '/help': c('help', '帮助', 'How to make videos, the models, and your limits', '如何生成视频、模型说明和你的限制'),
 } as const;
 
 export type CommandTextKey = keyof typeof COMMAND_TEXTS;

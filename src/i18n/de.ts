@@ -331,4 +331,95 @@ export const de: Messages = {
   'usage.chart.cap': (p) => `Monatslimit: ${s(p, 'limit')}`,
   'error.generic': () => 'Bei uns ist etwas schiefgelaufen; es wurde nichts angerechnet. Bitte versuch es noch einmal.',
   'error.guildOnly': () => 'Dieser Befehl funktioniert nur auf Servern.',
+  // User install and the operator's blocklist (issue 22 §4).
+  'limit.blockedByOperator': (p) => `Der Prompt enthält „${s(p, 'term')}“, was dieser Bot nirgends erlaubt.`,
+  'limit.user_install_disabled': () =>
+    'Dieser Bot nimmt Anfragen nur auf Servern an, die ihn hinzugefügt haben (und in seinen Direktnachrichten); füge ihn einem Server hinzu, um ihn dort zu nutzen.',
+  'limit.user_monthly_spend': (p) =>
+    `Deine Ausgaben diesen Monat außerhalb von Servern mit dem Bot liegen bei ${s(p, 'used')} von ${s(p, 'limit')}; dieses Video käme auf ${s(p, 'needed')} dazu. Zurückgesetzt wird <t:${s(p, 'resetAt')}:R>.`,
+  'card.userInstallNote': () =>
+    'Der Bot ist nicht in dieser Unterhaltung, daher wird diese Karte nur 15 Minuten lang aktualisiert; dauert dein Video länger, kommt es per Direktnachricht.',
+  'usage.userScope': () => 'Deine eigene Nutzung (Server ohne den Bot, Gruppen-DMs)',
+  'usage.serverOnly': () => 'Das geht nur auf einem Server, der den Bot hinzugefügt hat.',
+  'extend.userInstall': () =>
+    'Fortsetzen braucht den Bot auf diesem Server (er postet das letzte Bild im Kanal). Nutze es dort, wo der Bot hinzugefügt wurde, oder in seinen Direktnachrichten.',
+
+  // Member settings (/settings), the card's "Your default" and the DM notice (issue 22 §2)
+  'settings.title': () => 'Deine Einstellungen',
+  'settings.defaults': () => 'Deine Standardwerte (nutzt /video für alles, was du weglässt)',
+  'settings.label.model': () => 'Modell',
+  'settings.label.ratio': () => 'Seitenverhältnis',
+  'settings.label.resolution': () => 'Auflösung',
+  'settings.label.duration': () => 'Dauer',
+  'settings.line': (p) => `${s(p, 'label')}: **${s(p, 'value')}**`,
+  'settings.seconds': (p) => `${s(p, 'value')} Sekunden`,
+  'settings.none': () => 'keine festgelegt: Es gelten die Standardwerte des Servers',
+  'settings.offHere': () => '(auf diesem Server ausgeschaltet: hier übersprungen)',
+  'settings.order': () =>
+    'Reihenfolge: was du bei /video eingibst › deine Standardwerte › die des Servers › die des Modells.',
+  'settings.notify.on': () => '🔔 DM, wenn ein Video von dir fertig ist oder fehlschlägt: **an**',
+  'settings.notify.off': () => '🔕 DM, wenn ein Video von dir fertig ist oder fehlschlägt: **aus**',
+  'settings.saved': () => 'Deine Standardwerte wurden gespeichert.',
+  'settings.cleared': () => 'Deine Standardwerte wurden gelöscht.',
+  'settings.nothing': () =>
+    'Gib mindestens einen Wert an (Modell, Seitenverhältnis, Auflösung, Dauer) oder reset: True.',
+  'settings.notifySaved.on': () =>
+    'Du bekommst eine Direktnachricht mit dem Link, wenn ein Video von dir fertig ist oder fehlschlägt (deine Direktnachrichten müssen für den Bot offen sein).',
+  'settings.notifySaved.off': () => 'Du bekommst keine Direktnachricht mehr, wenn ein Video von dir endet.',
+  'settings.yourDefault': () => '★ dein Standard',
+  'task.field.memberDefaults': () => 'Dein Standard',
+  'notify.done': (p) => `✅ Dein Video \`${s(p, 'id')}\` ist fertig: „${s(p, 'prompt')}“`,
+  'notify.video': (p) => `Zum Video: ${s(p, 'url')}`,
+  'notify.failed': (p) => `❌ Deine Videoanfrage \`${s(p, 'id')}\` endete ohne Video: „${s(p, 'prompt')}“`,
+  'notify.card': (p) => `Karte: ${s(p, 'url')}`,
+
+  // Help (/help) (issue 22 §3)
+  'help.title': () => 'Videos erstellen mit Seedance',
+  'help.make.title': () => 'Ein Video erstellen',
+  'help.make.text': () => '**Nur Text**: `/video text prompt: ein Rotfuchs rennt durch frischen Schnee`',
+  'help.make.images': () => '**Aus Bildern**: `/video images prompt: die Katze fängt an zu tanzen image1: (dein Bild)`',
+  'help.make.frames': () =>
+    '**Start- und Endbild**: `/video frames prompt: Sonnenaufgang über der Stadt first_frame: (Bild) last_frame: (Bild)`',
+  'help.make.references': () =>
+    '**Aus einem Referenzvideo**: `/video references prompt: dieselbe Kamerafahrt, bei Nacht video1: (Clip)`',
+  'help.make.options': () =>
+    'Füge bei jedem `model:`, `duration:`, `ratio:` oder `resolution:` hinzu; was du weglässt, kommt aus deinen /settings, dann vom Server.',
+  'help.make.buttons': () =>
+    'Auf der Karte: **Neu generieren** (dieselbe Anfrage noch einmal), **Erneut versuchen** (nach einem Fehler), **Remixen** (Prompt, Länge, Seitenverhältnis ändern), **Fortsetzen** (nächste Einstellung ab dem letzten Bild), **Abbrechen** (in der Warteschlange), **Löschen**.',
+  'help.models.title': (p) => `Modelle: ${s(p, 'family')}`,
+  'help.models.ids': () => 'Modell-IDs',
+  'help.models.durations': () => 'Dauer',
+  'help.models.resolutions': () => 'Auflösung',
+  'help.models.ratios': () => 'Seitenverhältnisse',
+  'help.models.references': () => 'Referenzen',
+  'help.models.billing': () => 'Abrechnung',
+  'help.models.line': (p) => `**${s(p, 'label')}**: ${s(p, 'value')}`,
+  'help.models.seconds': (p) => `${s(p, 'min')}–${s(p, 'max')} Sekunden (Standard ${s(p, 'default')})`,
+  'help.models.fixed': (p) => `${s(p, 'value')} (fest)`,
+  'help.models.perTask': () => 'pro Auftrag',
+  'help.models.perSecond': () => 'pro Videosekunde',
+  'help.refs.textOnly': () => 'nur Text',
+  'help.refs.images': (p) => `bis zu ${s(p, 'max')} Bilder`,
+  'help.refs.imagesRequired': (p) => `1 bis ${s(p, 'max')} Bilder (Pflicht)`,
+  'help.refs.frames': () => 'Startbild (Endbild optional)',
+  'help.refs.framesBoth': () => 'Start- und Endbild zusammen',
+  'help.refs.videos': (p) => `bis zu ${s(p, 'max')} Videos (zusammen ${s(p, 'seconds')} s)`,
+  'help.refs.audios': (p) => `bis zu ${s(p, 'max')} Audioclips`,
+  'help.refs.reviewed': () => 'Uploads gehen zuerst durch die Medienprüfung des Videodienstes',
+  'help.refs.assetOnly': () => 'nur asset://-IDs (keine Uploads)',
+  'help.models.pick': () => 'Andere Modellfamilie zeigen…',
+  'help.limits.title': () => 'Deine Limits gerade',
+  'help.limits.daily': (p) =>
+    `Verbleibende Videos heute: **${s(p, 'left')}** von ${s(p, 'limit')} (wird <t:${s(p, 'resetAt')}:R> zurückgesetzt)`,
+  'help.limits.dailyNone': () => 'Videos pro Tag: kein Limit',
+  'help.limits.running': (p) => `Wird gerade gerendert: **${s(p, 'used')}** von ${s(p, 'limit')} gleichzeitig`,
+  'help.limits.runningNone': (p) => `Wird gerade gerendert: **${s(p, 'used')}** (ohne Obergrenze)`,
+  'help.limits.spend': (p) =>
+    `Geschätzte Ausgaben diesen Monat: **${s(p, 'amount')}**${p.limit ? ` von ${s(p, 'limit')}` : ''}`,
+  'help.next.title': () => 'Wo du weiterschauen kannst',
+  'help.next.body': () =>
+    '`/usage me`: deine Nutzung und jedes Limit · `/tasks list`: deine letzten Videos · `/settings`: deine Standardwerte und DM-Hinweise',
+  'help.admin.title': () => 'Für Admins (Server verwalten)',
+  'help.admin.body': () =>
+    '`/video-admin show` Einstellungen und Limits · `limit` und `role-limit` Obergrenzen · `channel` und `role` wer und wo · `model` Modelle an/aus · `defaults` Server-Standardwerte · `blocklist` gesperrte Begriffe · `timezone` Zurücksetzungen · `/usage members` und `/usage server` Berichte',
 };

@@ -340,6 +340,99 @@ export const enUS = {
   'usage.chart.cap': (p: { limit: Arg }) => `monthly cap: ${s(p, 'limit')}`,
   'error.generic': () => 'Something went wrong on our side; nothing was charged. Please try again.',
   'error.guildOnly': () => 'This command works in servers only.',
+  // User install and the operator's blocklist (issue 22 §4).
+  'limit.blockedByOperator': (p: { term: Arg }) =>
+    `the prompt contains “${s(p, 'term')}”, which this bot does not allow anywhere.`,
+  'limit.user_install_disabled': () =>
+    'this bot takes requests only in servers that added it (and in its direct messages); add it to a server to use it there.',
+  'limit.user_monthly_spend': (p: { used: Arg; limit: Arg; needed: Arg; resetAt: Arg }) =>
+    `your monthly spend outside servers that added the bot is ${s(p, 'used')} of ${s(p, 'limit')}; this video would add ${s(p, 'needed')}. It resets <t:${s(p, 'resetAt')}:R>.`,
+  'card.userInstallNote': () =>
+    'The bot is not in this conversation, so this card updates for 15 minutes only; if your video takes longer, it comes to you by direct message.',
+  'usage.userScope': () => 'Your own use (servers without the bot, group DMs)',
+  'usage.serverOnly': () => 'This works only in a server that added the bot.',
+  'extend.userInstall': () =>
+    'Extend needs the bot in this server (it posts the last frame in the channel). Use it where the bot was added, or in its direct messages.',
+
+  // Member settings (/settings), the card's "Your default" and the DM notice (issue 22 §2)
+  'settings.title': () => 'Your settings',
+  'settings.defaults': () => 'Your defaults (used by /video for what you leave out)',
+  'settings.label.model': () => 'Model',
+  'settings.label.ratio': () => 'Aspect ratio',
+  'settings.label.resolution': () => 'Resolution',
+  'settings.label.duration': () => 'Duration',
+  'settings.line': (p: { label: Arg; value: Arg }) => `${s(p, 'label')}: **${s(p, 'value')}**`,
+  'settings.seconds': (p: { value: Arg }) => `${s(p, 'value')} s`,
+  'settings.none': () => "none set: the server's defaults apply",
+  'settings.offHere': () => '(switched off on this server: skipped here)',
+  'settings.order': () => "Order: what you type in /video › your defaults › the server's defaults › the model's.",
+  'settings.notify.on': () => '🔔 DM when a video of yours finishes or fails: **on**',
+  'settings.notify.off': () => '🔕 DM when a video of yours finishes or fails: **off**',
+  'settings.saved': () => 'Saved your defaults.',
+  'settings.cleared': () => 'Your defaults were cleared.',
+  'settings.nothing': () => 'Give at least one value (model, ratio, resolution, duration), or reset: True.',
+  'settings.notifySaved.on': () =>
+    'You will get a DM with the link when a video of yours finishes or fails (your DMs must be open to the bot).',
+  'settings.notifySaved.off': () => 'You will no longer get a DM when a video of yours ends.',
+  'settings.yourDefault': () => '★ your default',
+  'task.field.memberDefaults': () => 'Your default',
+  'notify.done': (p: { id: Arg; prompt: Arg }) => `✅ Your video \`${s(p, 'id')}\` is ready: “${s(p, 'prompt')}”`,
+  'notify.video': (p: { url: Arg }) => `Video: ${s(p, 'url')}`,
+  'notify.failed': (p: { id: Arg; prompt: Arg }) =>
+    `❌ Your video request \`${s(p, 'id')}\` ended without a video: “${s(p, 'prompt')}”`,
+  'notify.card': (p: { url: Arg }) => `Card: ${s(p, 'url')}`,
+
+  // Help (/help) (issue 22 §3)
+  'help.title': () => 'Making videos with Seedance',
+  'help.make.title': () => 'Make a video',
+  'help.make.text': () => '**Text only**: `/video text prompt: a red fox running through fresh snow`',
+  'help.make.images': () => '**From images**: `/video images prompt: the cat starts dancing image1: (your picture)`',
+  'help.make.frames': () =>
+    '**First and last frame**: `/video frames prompt: sunrise over the city first_frame: (picture) last_frame: (picture)`',
+  'help.make.references': () =>
+    '**From a reference video**: `/video references prompt: same camera move, at night video1: (clip)`',
+  'help.make.options': () =>
+    'Add `model:`, `duration:`, `ratio:` or `resolution:` to any of them; what you leave out comes from your /settings, then the server.',
+  'help.make.buttons': () =>
+    'On the card: **Re-roll** (same request again), **Retry** (after a failure), **Remix** (edit prompt, length, ratio), **Extend** (next shot from the last frame), **Cancel** (while queued), **Delete**.',
+  'help.models.title': (p: { family: Arg }) => `Models: ${s(p, 'family')}`,
+  'help.models.ids': () => 'Model ids',
+  'help.models.durations': () => 'Duration',
+  'help.models.resolutions': () => 'Resolution',
+  'help.models.ratios': () => 'Aspect ratios',
+  'help.models.references': () => 'References',
+  'help.models.billing': () => 'Billing',
+  'help.models.line': (p: { label: Arg; value: Arg }) => `**${s(p, 'label')}**: ${s(p, 'value')}`,
+  'help.models.seconds': (p: { min: Arg; max: Arg; default: Arg }) =>
+    `${s(p, 'min')}–${s(p, 'max')} s (default ${s(p, 'default')})`,
+  'help.models.fixed': (p: { value: Arg }) => `${s(p, 'value')} (fixed)`,
+  'help.models.perTask': () => 'per task',
+  'help.models.perSecond': () => 'per second of video',
+  'help.refs.textOnly': () => 'text only',
+  'help.refs.images': (p: { max: Arg }) => `up to ${s(p, 'max')} images`,
+  'help.refs.imagesRequired': (p: { max: Arg }) => `1 to ${s(p, 'max')} images (required)`,
+  'help.refs.frames': () => 'first frame (last frame optional)',
+  'help.refs.framesBoth': () => 'first and last frame together',
+  'help.refs.videos': (p: { max: Arg; seconds: Arg }) => `up to ${s(p, 'max')} videos (${s(p, 'seconds')} s together)`,
+  'help.refs.audios': (p: { max: Arg }) => `up to ${s(p, 'max')} audio clips`,
+  'help.refs.reviewed': () => 'uploads go through the video service’s media review first',
+  'help.refs.assetOnly': () => 'asset:// ids only (no uploads)',
+  'help.models.pick': () => 'Show another model family…',
+  'help.limits.title': () => 'Your limits right now',
+  'help.limits.daily': (p: { left: Arg; limit: Arg; resetAt: Arg }) =>
+    `Videos left today: **${s(p, 'left')}** of ${s(p, 'limit')} (resets <t:${s(p, 'resetAt')}:R>)`,
+  'help.limits.dailyNone': () => 'Videos per day: no limit',
+  'help.limits.running': (p: { used: Arg; limit: Arg }) =>
+    `Rendering now: **${s(p, 'used')}** of ${s(p, 'limit')} at once`,
+  'help.limits.runningNone': (p: { used: Arg }) => `Rendering now: **${s(p, 'used')}** (no cap)`,
+  'help.limits.spend': (p: { amount: Arg; limit?: Arg }) =>
+    `Estimated spend this month: **${s(p, 'amount')}**${p.limit ? ` of ${s(p, 'limit')}` : ''}`,
+  'help.next.title': () => 'Where to look next',
+  'help.next.body': () =>
+    '`/usage me`: your usage and every limit · `/tasks list`: your recent videos · `/settings`: your defaults and DM notices',
+  'help.admin.title': () => 'For admins (Manage Server)',
+  'help.admin.body': () =>
+    '`/video-admin show` settings and limits · `limit` and `role-limit` caps · `channel` and `role` who and where · `model` switch models · `defaults` server defaults · `blocklist` prompt terms · `timezone` resets · `/usage members` and `/usage server` reports',
 } as const;
 
 export type MessageKey = keyof typeof enUS;

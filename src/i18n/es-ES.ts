@@ -326,4 +326,95 @@ export const esES: Messages = {
   'usage.chart.cap': (p) => `límite mensual: ${s(p, 'limit')}`,
   'error.generic': () => 'Algo ha fallado por nuestra parte; no se ha descontado nada. Vuelve a intentarlo.',
   'error.guildOnly': () => 'Este comando solo funciona en servidores.',
+  // User install and the operator's blocklist (issue 22 §4).
+  'limit.blockedByOperator': (p) =>
+    `la descripción contiene «${s(p, 'term')}», que este bot no permite en ningún sitio.`,
+  'limit.user_install_disabled': () =>
+    'este bot solo acepta solicitudes en los servidores que lo han añadido (y en sus mensajes directos); añádelo a un servidor para usarlo allí.',
+  'limit.user_monthly_spend': (p) =>
+    `tu gasto de este mes fuera de los servidores que han añadido el bot es de ${s(p, 'used')} de ${s(p, 'limit')}; este vídeo sumaría ${s(p, 'needed')}. Se restablece <t:${s(p, 'resetAt')}:R>.`,
+  'card.userInstallNote': () =>
+    'El bot no está en esta conversación, así que esta tarjeta solo se actualiza durante 15 minutos; si tu vídeo tarda más, te llegará por mensaje directo.',
+  'usage.userScope': () => 'Tu uso propio (servidores sin el bot, MD de grupo)',
+  'usage.serverOnly': () => 'Esto solo funciona en un servidor que haya añadido el bot.',
+  'extend.userInstall': () =>
+    'Continuar necesita el bot en este servidor (publica el último fotograma en el canal). Úsalo donde se haya añadido el bot o en sus mensajes directos.',
+
+  // Member settings (/settings), the card's "Your default" and the DM notice (issue 22 §2)
+  'settings.title': () => 'Tus ajustes',
+  'settings.defaults': () => 'Tus valores predeterminados (/video los usa para lo que no indiques)',
+  'settings.label.model': () => 'Modelo',
+  'settings.label.ratio': () => 'Relación de aspecto',
+  'settings.label.resolution': () => 'Resolución',
+  'settings.label.duration': () => 'Duración',
+  'settings.line': (p) => `${s(p, 'label')}: **${s(p, 'value')}**`,
+  'settings.seconds': (p) => `${s(p, 'value')} s`,
+  'settings.none': () => 'ninguno: se aplican los del servidor',
+  'settings.offHere': () => '(desactivado en este servidor: aquí se omite)',
+  'settings.order': () => 'Orden: lo que escribes en /video › tus valores › los del servidor › los del modelo.',
+  'settings.notify.on': () => '🔔 MD cuando un vídeo tuyo termine o falle: **activado**',
+  'settings.notify.off': () => '🔕 MD cuando un vídeo tuyo termine o falle: **desactivado**',
+  'settings.saved': () => 'Se han guardado tus valores predeterminados.',
+  'settings.cleared': () => 'Se han borrado tus valores predeterminados.',
+  'settings.nothing': () =>
+    'Indica al menos un valor (modelo, relación de aspecto, resolución, duración) o reset: True.',
+  'settings.notifySaved.on': () =>
+    'Recibirás un mensaje directo con el enlace cuando un vídeo tuyo termine o falle (tus mensajes directos deben estar abiertos al bot).',
+  'settings.notifySaved.off': () => 'Ya no recibirás un mensaje directo cuando termine un vídeo tuyo.',
+  'settings.yourDefault': () => '★ tu predeterminado',
+  'task.field.memberDefaults': () => 'Tu predeterminado',
+  'notify.done': (p) => `✅ Tu vídeo \`${s(p, 'id')}\` está listo: «${s(p, 'prompt')}»`,
+  'notify.video': (p) => `Vídeo: ${s(p, 'url')}`,
+  'notify.failed': (p) => `❌ Tu solicitud de vídeo \`${s(p, 'id')}\` terminó sin vídeo: «${s(p, 'prompt')}»`,
+  'notify.card': (p) => `Tarjeta: ${s(p, 'url')}`,
+
+  // Help (/help) (issue 22 §3)
+  'help.title': () => 'Crear vídeos con Seedance',
+  'help.make.title': () => 'Crear un vídeo',
+  'help.make.text': () => '**Solo texto**: `/video text prompt: un zorro rojo corriendo por la nieve recién caída`',
+  'help.make.images': () =>
+    '**A partir de imágenes**: `/video images prompt: el gato empieza a bailar image1: (tu imagen)`',
+  'help.make.frames': () =>
+    '**Fotograma inicial y final**: `/video frames prompt: amanecer sobre la ciudad first_frame: (imagen) last_frame: (imagen)`',
+  'help.make.references': () =>
+    '**A partir de un vídeo de referencia**: `/video references prompt: el mismo movimiento de cámara, de noche video1: (clip)`',
+  'help.make.options': () =>
+    'Añade `model:`, `duration:`, `ratio:` o `resolution:` a cualquiera; lo que no indiques sale de tus /settings y luego del servidor.',
+  'help.make.buttons': () =>
+    'En la tarjeta: **Regenerar** (la misma solicitud otra vez), **Reintentar** (tras un fallo), **Remezclar** (editar descripción, duración, relación), **Continuar** (siguiente plano desde el último fotograma), **Cancelar** (mientras está en cola), **Eliminar**.',
+  'help.models.title': (p) => `Modelos: ${s(p, 'family')}`,
+  'help.models.ids': () => 'Ids de modelo',
+  'help.models.durations': () => 'Duración',
+  'help.models.resolutions': () => 'Resolución',
+  'help.models.ratios': () => 'Relaciones de aspecto',
+  'help.models.references': () => 'Referencias',
+  'help.models.billing': () => 'Facturación',
+  'help.models.line': (p) => `**${s(p, 'label')}**: ${s(p, 'value')}`,
+  'help.models.seconds': (p) => `${s(p, 'min')}–${s(p, 'max')} s (predeterminado ${s(p, 'default')})`,
+  'help.models.fixed': (p) => `${s(p, 'value')} (fija)`,
+  'help.models.perTask': () => 'por tarea',
+  'help.models.perSecond': () => 'por segundo de vídeo',
+  'help.refs.textOnly': () => 'solo texto',
+  'help.refs.images': (p) => `hasta ${s(p, 'max')} imágenes`,
+  'help.refs.imagesRequired': (p) => `de 1 a ${s(p, 'max')} imágenes (obligatorio)`,
+  'help.refs.frames': () => 'fotograma inicial (el final es opcional)',
+  'help.refs.framesBoth': () => 'fotograma inicial y final juntos',
+  'help.refs.videos': (p) => `hasta ${s(p, 'max')} vídeos (${s(p, 'seconds')} s en total)`,
+  'help.refs.audios': (p) => `hasta ${s(p, 'max')} clips de audio`,
+  'help.refs.reviewed': () => 'los archivos subidos pasan antes por la revisión de archivos del servicio de vídeo',
+  'help.refs.assetOnly': () => 'solo ids asset:// (sin subidas)',
+  'help.models.pick': () => 'Ver otra familia de modelos…',
+  'help.limits.title': () => 'Tus límites ahora mismo',
+  'help.limits.daily': (p) =>
+    `Vídeos que te quedan hoy: **${s(p, 'left')}** de ${s(p, 'limit')} (se restablece <t:${s(p, 'resetAt')}:R>)`,
+  'help.limits.dailyNone': () => 'Vídeos al día: sin límite',
+  'help.limits.running': (p) => `Renderizando ahora: **${s(p, 'used')}** de ${s(p, 'limit')} a la vez`,
+  'help.limits.runningNone': (p) => `Renderizando ahora: **${s(p, 'used')}** (sin tope)`,
+  'help.limits.spend': (p) => `Gasto estimado este mes: **${s(p, 'amount')}**${p.limit ? ` de ${s(p, 'limit')}` : ''}`,
+  'help.next.title': () => 'Dónde mirar después',
+  'help.next.body': () =>
+    '`/usage me`: tu uso y todos los límites · `/tasks list`: tus vídeos recientes · `/settings`: tus valores predeterminados y avisos por MD',
+  'help.admin.title': () => 'Para administradores (Gestionar servidor)',
+  'help.admin.body': () =>
+    '`/video-admin show` ajustes y límites · `limit` y `role-limit` topes · `channel` y `role` quién y dónde · `model` activar o desactivar modelos · `defaults` valores del servidor · `blocklist` términos vetados · `timezone` reinicios · `/usage members` y `/usage server` informes',
 };

@@ -328,4 +328,94 @@ export const fr: Messages = {
   'usage.chart.cap': (p) => `plafond mensuel : ${s(p, 'limit')}`,
   'error.generic': () => 'Un problème est survenu de notre côté ; rien n’a été décompté. Réessaie.',
   'error.guildOnly': () => 'Cette commande ne fonctionne que sur les serveurs.',
+  // User install and the operator's blocklist (issue 22 §4).
+  'limit.blockedByOperator': (p) => `le prompt contient « ${s(p, 'term')} », que ce bot n’autorise nulle part.`,
+  'limit.user_install_disabled': () =>
+    'ce bot n’accepte les demandes que sur les serveurs qui l’ont ajouté (et dans ses messages privés) ; ajoute-le à un serveur pour l’y utiliser.',
+  'limit.user_monthly_spend': (p) =>
+    `tes dépenses ce mois-ci hors des serveurs qui ont ajouté le bot sont de ${s(p, 'used')} sur ${s(p, 'limit')} ; cette vidéo ajouterait ${s(p, 'needed')}. Remise à zéro <t:${s(p, 'resetAt')}:R>.`,
+  'card.userInstallNote': () =>
+    'Le bot n’est pas dans cette conversation : cette carte n’est donc mise à jour que pendant 15 minutes ; si ta vidéo prend plus de temps, elle t’arrivera en message privé.',
+  'usage.userScope': () => 'Ton usage perso (serveurs sans le bot, MP de groupe)',
+  'usage.serverOnly': () => 'Cela ne fonctionne que sur un serveur qui a ajouté le bot.',
+  'extend.userInstall': () =>
+    'Prolonger a besoin du bot sur ce serveur (il publie la dernière image dans le salon). Utilise-le là où le bot a été ajouté, ou dans ses messages privés.',
+
+  // Member settings (/settings), the card's "Your default" and the DM notice (issue 22 §2)
+  'settings.title': () => 'Tes paramètres',
+  'settings.defaults': () => 'Tes valeurs par défaut (utilisées par /video pour ce que tu omets)',
+  'settings.label.model': () => 'Modèle',
+  'settings.label.ratio': () => 'Format d’image',
+  'settings.label.resolution': () => 'Résolution',
+  'settings.label.duration': () => 'Durée',
+  'settings.line': (p) => `${s(p, 'label')} : **${s(p, 'value')}**`,
+  'settings.seconds': (p) => `${s(p, 'value')} s`,
+  'settings.none': () => 'aucune : les valeurs du serveur s’appliquent',
+  'settings.offHere': () => '(désactivé sur ce serveur : ignoré ici)',
+  'settings.order': () => 'Ordre : ce que tu tapes dans /video › tes valeurs › celles du serveur › celles du modèle.',
+  'settings.notify.on': () => '🔔 MP quand une de tes vidéos est finie ou échoue : **activé**',
+  'settings.notify.off': () => '🔕 MP quand une de tes vidéos est finie ou échoue : **désactivé**',
+  'settings.saved': () => 'Tes valeurs par défaut sont enregistrées.',
+  'settings.cleared': () => 'Tes valeurs par défaut ont été effacées.',
+  'settings.nothing': () => 'Donne au moins une valeur (modèle, format, résolution, durée), ou reset: True.',
+  'settings.notifySaved.on': () =>
+    'Tu recevras un message privé avec le lien quand une de tes vidéos sera finie ou échouera (tes messages privés doivent être ouverts au bot).',
+  'settings.notifySaved.off': () => 'Tu ne recevras plus de message privé à la fin de tes vidéos.',
+  'settings.yourDefault': () => '★ ta valeur par défaut',
+  'task.field.memberDefaults': () => 'Ta valeur par défaut',
+  'notify.done': (p) => `✅ Ta vidéo \`${s(p, 'id')}\` est prête : « ${s(p, 'prompt')} »`,
+  'notify.video': (p) => `Vidéo : ${s(p, 'url')}`,
+  'notify.failed': (p) => `❌ Ta demande de vidéo \`${s(p, 'id')}\` s’est terminée sans vidéo : « ${s(p, 'prompt')} »`,
+  'notify.card': (p) => `Carte : ${s(p, 'url')}`,
+
+  // Help (/help) (issue 22 §3)
+  'help.title': () => 'Créer des vidéos avec Seedance',
+  'help.make.title': () => 'Créer une vidéo',
+  'help.make.text': () => '**Texte seul** : `/video text prompt: un renard roux qui court dans la neige fraîche`',
+  'help.make.images': () =>
+    '**À partir d’images** : `/video images prompt: le chat se met à danser image1: (ton image)`',
+  'help.make.frames': () =>
+    '**Image de début et de fin** : `/video frames prompt: lever de soleil sur la ville first_frame: (image) last_frame: (image)`',
+  'help.make.references': () =>
+    '**À partir d’une vidéo de référence** : `/video references prompt: même mouvement de caméra, de nuit video1: (clip)`',
+  'help.make.options': () =>
+    'Ajoute `model:`, `duration:`, `ratio:` ou `resolution:` à n’importe lequel ; ce que tu omets vient de tes /settings, puis du serveur.',
+  'help.make.buttons': () =>
+    'Sur la carte : **Regénérer** (la même demande à nouveau), **Réessayer** (après un échec), **Remixer** (modifier prompt, durée, format), **Prolonger** (plan suivant depuis la dernière image), **Annuler** (en file d’attente), **Supprimer**.',
+  'help.models.title': (p) => `Modèles : ${s(p, 'family')}`,
+  'help.models.ids': () => 'Identifiants des modèles',
+  'help.models.durations': () => 'Durée',
+  'help.models.resolutions': () => 'Résolution',
+  'help.models.ratios': () => 'Formats d’image',
+  'help.models.references': () => 'Références',
+  'help.models.billing': () => 'Facturation',
+  'help.models.line': (p) => `**${s(p, 'label')}** : ${s(p, 'value')}`,
+  'help.models.seconds': (p) => `${s(p, 'min')}–${s(p, 'max')} s (par défaut ${s(p, 'default')})`,
+  'help.models.fixed': (p) => `${s(p, 'value')} (fixe)`,
+  'help.models.perTask': () => 'à la tâche',
+  'help.models.perSecond': () => 'à la seconde de vidéo',
+  'help.refs.textOnly': () => 'texte seul',
+  'help.refs.images': (p) => `jusqu’à ${s(p, 'max')} images`,
+  'help.refs.imagesRequired': (p) => `de 1 à ${s(p, 'max')} images (obligatoire)`,
+  'help.refs.frames': () => 'image de début (image de fin facultative)',
+  'help.refs.framesBoth': () => 'image de début et de fin ensemble',
+  'help.refs.videos': (p) => `jusqu’à ${s(p, 'max')} vidéos (${s(p, 'seconds')} s au total)`,
+  'help.refs.audios': (p) => `jusqu’à ${s(p, 'max')} extraits audio`,
+  'help.refs.reviewed': () => 'les fichiers envoyés passent d’abord par la vérification des médias du service vidéo',
+  'help.refs.assetOnly': () => 'identifiants asset:// seulement (pas d’envoi)',
+  'help.models.pick': () => 'Voir une autre famille de modèles…',
+  'help.limits.title': () => 'Tes limites en ce moment',
+  'help.limits.daily': (p) =>
+    `Vidéos restantes aujourd’hui : **${s(p, 'left')}** sur ${s(p, 'limit')} (remise à zéro <t:${s(p, 'resetAt')}:R>)`,
+  'help.limits.dailyNone': () => 'Vidéos par jour : pas de limite',
+  'help.limits.running': (p) => `Rendu en cours : **${s(p, 'used')}** sur ${s(p, 'limit')} à la fois`,
+  'help.limits.runningNone': (p) => `Rendu en cours : **${s(p, 'used')}** (sans plafond)`,
+  'help.limits.spend': (p) =>
+    `Dépenses estimées ce mois-ci : **${s(p, 'amount')}**${p.limit ? ` sur ${s(p, 'limit')}` : ''}`,
+  'help.next.title': () => 'Pour aller plus loin',
+  'help.next.body': () =>
+    '`/usage me` : ton utilisation et chaque limite · `/tasks list` : tes vidéos récentes · `/settings` : tes valeurs par défaut et les MP',
+  'help.admin.title': () => 'Pour les admins (Gérer le serveur)',
+  'help.admin.body': () =>
+    '`/video-admin show` paramètres et limites · `limit` et `role-limit` plafonds · `channel` et `role` qui et où · `model` activer ou désactiver des modèles · `defaults` valeurs du serveur · `blocklist` termes interdits · `timezone` remises à zéro · `/usage members` et `/usage server` rapports',
 };

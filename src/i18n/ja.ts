@@ -321,4 +321,95 @@ export const ja: Messages = {
   'usage.chart.cap': (p) => `月間上限：${s(p, 'limit')}`,
   'error.generic': () => 'こちら側で問題が発生しました。利用枠は消費されていません。もう一度お試しください。',
   'error.guildOnly': () => 'このコマンドはサーバー内でのみ使えます。',
+  // User install and the operator's blocklist (issue 22 §4).
+  'limit.blockedByOperator': (p) =>
+    `プロンプトに、このボットではどこでも許可されていない「${s(p, 'term')}」が含まれています。`,
+  'limit.user_install_disabled': () =>
+    'このボットは、ボットを追加したサーバー（とボットとのダイレクトメッセージ）でのみリクエストを受け付けます。使うにはサーバーに追加してください。',
+  'limit.user_monthly_spend': (p) =>
+    `ボットを追加していない場所でのあなたの今月の推定費用は ${s(p, 'limit')} のうち ${s(p, 'used')} で、この動画には ${s(p, 'needed')} かかります。<t:${s(p, 'resetAt')}:R> にリセットされます。`,
+  'card.userInstallNote': () =>
+    'ボットはこの会話に参加していないため、このカードは 15 分間だけ更新されます。動画がそれより長くかかった場合は、ダイレクトメッセージでお届けします。',
+  'usage.userScope': () => 'あなた個人の利用（ボットのいないサーバー、グループ DM）',
+  'usage.serverOnly': () => 'これはボットを追加したサーバーでのみ使えます。',
+  'extend.userInstall': () =>
+    '続きを作成するには、ボットがこのサーバーにいる必要があります（最後のフレームをチャンネルに投稿するため）。ボットを追加したサーバーか、ボットとのダイレクトメッセージで使ってください。',
+
+  // Member settings (/settings), the card's "Your default" and the DM notice (issue 22 §2)
+  'settings.title': () => 'あなたの設定',
+  'settings.defaults': () => 'あなたのデフォルト（/video で省略した項目に使われます）',
+  'settings.label.model': () => 'モデル',
+  'settings.label.ratio': () => 'アスペクト比',
+  'settings.label.resolution': () => '解像度',
+  'settings.label.duration': () => '長さ',
+  'settings.line': (p) => `${s(p, 'label')}：**${s(p, 'value')}**`,
+  'settings.seconds': (p) => `${s(p, 'value')} 秒`,
+  'settings.none': () => '未設定：サーバーのデフォルトが使われます',
+  'settings.offHere': () => '（このサーバーではオフ：ここでは使われません）',
+  'settings.order': () =>
+    '優先順位：/video で入力した値 › あなたのデフォルト › サーバーのデフォルト › モデルのデフォルト。',
+  'settings.notify.on': () => '🔔 動画の完成・失敗時にダイレクトメッセージで通知：**オン**',
+  'settings.notify.off': () => '🔕 動画の完成・失敗時にダイレクトメッセージで通知：**オフ**',
+  'settings.saved': () => 'デフォルトを保存しました。',
+  'settings.cleared': () => 'デフォルトを消去しました。',
+  'settings.nothing': () =>
+    '少なくとも 1 つの値（モデル、アスペクト比、解像度、長さ）を指定するか、reset: True にしてください。',
+  'settings.notifySaved.on': () =>
+    '動画が完成または失敗したら、リンクをダイレクトメッセージでお送りします（ボットからのダイレクトメッセージを受け取れるようにしておいてください）。',
+  'settings.notifySaved.off': () => '動画が終わっても、ダイレクトメッセージは届かなくなります。',
+  'settings.yourDefault': () => '★ あなたのデフォルト',
+  'task.field.memberDefaults': () => 'あなたのデフォルト',
+  'notify.done': (p) => `✅ 動画 \`${s(p, 'id')}\` が完成しました：「${s(p, 'prompt')}」`,
+  'notify.video': (p) => `動画：${s(p, 'url')}`,
+  'notify.failed': (p) => `❌ 動画のリクエスト \`${s(p, 'id')}\` は動画ができずに終わりました：「${s(p, 'prompt')}」`,
+  'notify.card': (p) => `カード：${s(p, 'url')}`,
+
+  // Help (/help) (issue 22 §3)
+  'help.title': () => 'Seedance で動画を作る',
+  'help.make.title': () => '動画を作る',
+  'help.make.text': () => '**テキストのみ**：`/video text prompt: 新雪の中を走る赤いキツネ`',
+  'help.make.images': () => '**画像から**：`/video images prompt: 猫が踊り出す image1:（あなたの画像）`',
+  'help.make.frames': () =>
+    '**最初と最後のフレーム**：`/video frames prompt: 街の日の出 first_frame:（画像） last_frame:（画像）`',
+  'help.make.references': () =>
+    '**参照動画から**：`/video references prompt: 同じカメラワークで夜に video1:（クリップ）`',
+  'help.make.options': () =>
+    'どれにも `model:`、`duration:`、`ratio:`、`resolution:` を付けられます。省略した項目はあなたの /settings、次にサーバーの設定から決まります。',
+  'help.make.buttons': () =>
+    'カードのボタン：**再生成**（同じリクエストをもう一度）、**再試行**（失敗後）、**リミックス**（プロンプト・長さ・比率を編集）、**続きを作成**（最後のフレームから次のショット）、**キャンセル**（順番待ちの間）、**削除**。',
+  'help.models.title': (p) => `モデル：${s(p, 'family')}`,
+  'help.models.ids': () => 'モデル ID',
+  'help.models.durations': () => '長さ',
+  'help.models.resolutions': () => '解像度',
+  'help.models.ratios': () => 'アスペクト比',
+  'help.models.references': () => '参照素材',
+  'help.models.billing': () => '課金',
+  'help.models.line': (p) => `**${s(p, 'label')}**：${s(p, 'value')}`,
+  'help.models.seconds': (p) => `${s(p, 'min')}–${s(p, 'max')} 秒（デフォルト ${s(p, 'default')}）`,
+  'help.models.fixed': (p) => `${s(p, 'value')}（固定）`,
+  'help.models.perTask': () => 'タスク単位',
+  'help.models.perSecond': () => '動画の秒単位',
+  'help.refs.textOnly': () => 'テキストのみ',
+  'help.refs.images': (p) => `画像 ${s(p, 'max')} 枚まで`,
+  'help.refs.imagesRequired': (p) => `画像 1〜${s(p, 'max')} 枚（必須）`,
+  'help.refs.frames': () => '最初のフレーム（最後のフレームは任意）',
+  'help.refs.framesBoth': () => '最初と最後のフレームを両方',
+  'help.refs.videos': (p) => `動画 ${s(p, 'max')} 本まで（合計 ${s(p, 'seconds')} 秒）`,
+  'help.refs.audios': (p) => `音声 ${s(p, 'max')} 本まで`,
+  'help.refs.reviewed': () => 'アップロードは先に動画サービスの素材審査を通ります',
+  'help.refs.assetOnly': () => 'asset:// ID のみ（アップロード不可）',
+  'help.models.pick': () => 'ほかのモデルシリーズを表示…',
+  'help.limits.title': () => '現在のあなたの制限',
+  'help.limits.daily': (p) =>
+    `今日の残り動画数：**${s(p, 'left')}** / ${s(p, 'limit')}（<t:${s(p, 'resetAt')}:R> にリセット）`,
+  'help.limits.dailyNone': () => '1 日の動画数：制限なし',
+  'help.limits.running': (p) => `生成中：**${s(p, 'used')}**（同時に ${s(p, 'limit')} 本まで）`,
+  'help.limits.runningNone': (p) => `生成中：**${s(p, 'used')}**（上限なし）`,
+  'help.limits.spend': (p) => `今月の推定費用：**${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'help.next.title': () => '次に見るところ',
+  'help.next.body': () =>
+    '`/usage me`：利用量とすべての制限 · `/tasks list`：最近の動画 · `/settings`：デフォルトとダイレクトメッセージ通知',
+  'help.admin.title': () => '管理者向け（サーバー管理）',
+  'help.admin.body': () =>
+    '`/video-admin show` 設定と制限 · `limit` と `role-limit` 上限 · `channel` と `role` 誰がどこで使えるか · `model` モデルのオン/オフ · `defaults` サーバーのデフォルト · `blocklist` プロンプトの禁止語 · `timezone` リセットの時間帯 · `/usage members` と `/usage server` レポート',
 };

@@ -319,4 +319,93 @@ export const ko: Messages = {
   'usage.chart.cap': (p) => `월 한도: ${s(p, 'limit')}`,
   'error.generic': () => '저희 쪽에서 문제가 생겼습니다. 사용량은 차감되지 않았습니다. 다시 시도해 주세요.',
   'error.guildOnly': () => '이 명령어는 서버에서만 쓸 수 있습니다.',
+  // User install and the operator's blocklist (issue 22 §4).
+  'limit.blockedByOperator': (p) =>
+    `프롬프트에 이 봇이 어디에서도 허용하지 않는 “${s(p, 'term')}”이(가) 들어 있습니다.`,
+  'limit.user_install_disabled': () =>
+    '이 봇은 봇을 추가한 서버(와 봇과의 개인 메시지)에서만 요청을 받습니다. 서버에 추가한 뒤 사용하세요.',
+  'limit.user_monthly_spend': (p) =>
+    `봇을 추가하지 않은 곳에서의 이번 달 지출은 ${s(p, 'used')}(한도 ${s(p, 'limit')})이며, 이 동영상은 ${s(p, 'needed')}이(가) 더 듭니다. <t:${s(p, 'resetAt')}:R> 초기화됩니다.`,
+  'card.userInstallNote': () =>
+    '봇이 이 대화에 없어서 이 카드는 15분 동안만 업데이트됩니다. 동영상이 더 오래 걸리면 개인 메시지로 보내 드립니다.',
+  'usage.userScope': () => '내 개인 사용(봇이 없는 서버, 그룹 메시지)',
+  'usage.serverOnly': () => '봇을 추가한 서버에서만 사용할 수 있습니다.',
+  'extend.userInstall': () =>
+    '이어서 만들기는 봇이 이 서버에 있어야 합니다(마지막 프레임을 채널에 올리기 때문입니다). 봇을 추가한 곳이나 봇과의 개인 메시지에서 사용하세요.',
+
+  // Member settings (/settings), the card's "Your default" and the DM notice (issue 22 §2)
+  'settings.title': () => '내 설정',
+  'settings.defaults': () => '내 기본값(/video에서 비워 둔 항목에 사용)',
+  'settings.label.model': () => '모델',
+  'settings.label.ratio': () => '화면 비율',
+  'settings.label.resolution': () => '해상도',
+  'settings.label.duration': () => '길이',
+  'settings.line': (p) => `${s(p, 'label')}: **${s(p, 'value')}**`,
+  'settings.seconds': (p) => `${s(p, 'value')}초`,
+  'settings.none': () => '설정 없음: 서버 기본값이 적용됩니다',
+  'settings.offHere': () => '(이 서버에서 꺼져 있어 여기서는 건너뜀)',
+  'settings.order': () => '우선순위: /video에 입력한 값 › 내 기본값 › 서버 기본값 › 모델 기본값.',
+  'settings.notify.on': () => '🔔 동영상 완료·실패 시 개인 메시지 알림: **켜짐**',
+  'settings.notify.off': () => '🔕 동영상 완료·실패 시 개인 메시지 알림: **꺼짐**',
+  'settings.saved': () => '기본값을 저장했습니다.',
+  'settings.cleared': () => '기본값을 지웠습니다.',
+  'settings.nothing': () => '값을 하나 이상(모델, 비율, 해상도, 길이) 입력하거나 reset: True를 선택하세요.',
+  'settings.notifySaved.on': () =>
+    '동영상이 완료되거나 실패하면 링크를 개인 메시지로 보내 드립니다(봇의 개인 메시지를 허용해 두어야 합니다).',
+  'settings.notifySaved.off': () => '이제 동영상이 끝나도 개인 메시지를 보내지 않습니다.',
+  'settings.yourDefault': () => '★ 내 기본값',
+  'task.field.memberDefaults': () => '내 기본값',
+  'notify.done': (p) => `✅ 동영상 \`${s(p, 'id')}\`이(가) 완성되었습니다: “${s(p, 'prompt')}”`,
+  'notify.video': (p) => `동영상: ${s(p, 'url')}`,
+  'notify.failed': (p) => `❌ 동영상 요청 \`${s(p, 'id')}\`이(가) 동영상 없이 끝났습니다: “${s(p, 'prompt')}”`,
+  'notify.card': (p) => `카드: ${s(p, 'url')}`,
+
+  // Help (/help) (issue 22 §3)
+  'help.title': () => 'Seedance로 동영상 만들기',
+  'help.make.title': () => '동영상 만들기',
+  'help.make.text': () => '**텍스트만**: `/video text prompt: 갓 내린 눈 위를 달리는 붉은 여우`',
+  'help.make.images': () => '**이미지로**: `/video images prompt: 고양이가 춤추기 시작한다 image1: (내 사진)`',
+  'help.make.frames': () =>
+    '**첫 프레임과 마지막 프레임**: `/video frames prompt: 도시의 해돋이 first_frame: (사진) last_frame: (사진)`',
+  'help.make.references': () =>
+    '**참조 동영상으로**: `/video references prompt: 같은 카메라 움직임, 밤 장면 video1: (클립)`',
+  'help.make.options': () =>
+    '어느 것에나 `model:`, `duration:`, `ratio:`, `resolution:`을 더할 수 있습니다. 비워 둔 값은 내 /settings, 그다음 서버 설정을 따릅니다.',
+  'help.make.buttons': () =>
+    '카드 버튼: **다시 생성**(같은 요청 한 번 더), **재시도**(실패 후), **리믹스**(프롬프트·길이·비율 수정), **이어서 만들기**(마지막 프레임에서 다음 장면), **취소**(대기 중), **삭제**.',
+  'help.models.title': (p) => `모델: ${s(p, 'family')}`,
+  'help.models.ids': () => '모델 ID',
+  'help.models.durations': () => '길이',
+  'help.models.resolutions': () => '해상도',
+  'help.models.ratios': () => '화면 비율',
+  'help.models.references': () => '참조 자료',
+  'help.models.billing': () => '과금',
+  'help.models.line': (p) => `**${s(p, 'label')}**: ${s(p, 'value')}`,
+  'help.models.seconds': (p) => `${s(p, 'min')}–${s(p, 'max')}초(기본 ${s(p, 'default')})`,
+  'help.models.fixed': (p) => `${s(p, 'value')}(고정)`,
+  'help.models.perTask': () => '작업당',
+  'help.models.perSecond': () => '동영상 초당',
+  'help.refs.textOnly': () => '텍스트만',
+  'help.refs.images': (p) => `이미지 최대 ${s(p, 'max')}개`,
+  'help.refs.imagesRequired': (p) => `이미지 1~${s(p, 'max')}개(필수)`,
+  'help.refs.frames': () => '첫 프레임(마지막 프레임은 선택)',
+  'help.refs.framesBoth': () => '첫 프레임과 마지막 프레임 함께',
+  'help.refs.videos': (p) => `동영상 최대 ${s(p, 'max')}개(합계 ${s(p, 'seconds')}초)`,
+  'help.refs.audios': (p) => `오디오 최대 ${s(p, 'max')}개`,
+  'help.refs.reviewed': () => '업로드한 파일은 먼저 동영상 서비스의 소재 심사를 거칩니다',
+  'help.refs.assetOnly': () => 'asset:// ID만(업로드 불가)',
+  'help.models.pick': () => '다른 모델 계열 보기…',
+  'help.limits.title': () => '지금 내 한도',
+  'help.limits.daily': (p) =>
+    `오늘 남은 동영상: **${s(p, 'left')}** / ${s(p, 'limit')}(<t:${s(p, 'resetAt')}:R> 초기화)`,
+  'help.limits.dailyNone': () => '하루 동영상: 제한 없음',
+  'help.limits.running': (p) => `렌더링 중: **${s(p, 'used')}** / 동시에 ${s(p, 'limit')}개`,
+  'help.limits.runningNone': (p) => `렌더링 중: **${s(p, 'used')}**(제한 없음)`,
+  'help.limits.spend': (p) => `이번 달 추정 지출: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'help.next.title': () => '더 알아보기',
+  'help.next.body': () =>
+    '`/usage me`: 내 사용량과 모든 한도 · `/tasks list`: 최근 동영상 · `/settings`: 내 기본값과 개인 메시지 알림',
+  'help.admin.title': () => '관리자용(서버 관리하기)',
+  'help.admin.body': () =>
+    '`/video-admin show` 설정과 한도 · `limit`, `role-limit` 한도 · `channel`, `role` 누가 어디서 · `model` 모델 켜기/끄기 · `defaults` 서버 기본값 · `blocklist` 프롬프트 금지어 · `timezone` 초기화 시간대 · `/usage members`, `/usage server` 보고서',
 };

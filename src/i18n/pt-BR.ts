@@ -324,4 +324,93 @@ export const ptBR: Messages = {
   'usage.chart.cap': (p) => `limite mensal: ${s(p, 'limit')}`,
   'error.generic': () => 'Algo deu errado do nosso lado; nada foi cobrado. Tente de novo.',
   'error.guildOnly': () => 'Este comando só funciona em servidores.',
+  // User install and the operator's blocklist (issue 22 §4).
+  'limit.blockedByOperator': (p) => `o prompt contém “${s(p, 'term')}”, que este bot não permite em lugar nenhum.`,
+  'limit.user_install_disabled': () =>
+    'este bot só aceita pedidos nos servidores que o adicionaram (e nas mensagens diretas com ele); adicione-o a um servidor para usá-lo lá.',
+  'limit.user_monthly_spend': (p) =>
+    `o seu gasto deste mês fora dos servidores que adicionaram o bot é ${s(p, 'used')} de ${s(p, 'limit')}; este vídeo somaria ${s(p, 'needed')}. Renova <t:${s(p, 'resetAt')}:R>.`,
+  'card.userInstallNote': () =>
+    'O bot não está nesta conversa, então este cartão só é atualizado por 15 minutos; se o seu vídeo demorar mais, ele chega por mensagem direta.',
+  'usage.userScope': () => 'O seu uso próprio (servidores sem o bot, DMs em grupo)',
+  'usage.serverOnly': () => 'Isto só funciona em um servidor que adicionou o bot.',
+  'extend.userInstall': () =>
+    'Continuar precisa do bot neste servidor (ele publica o último quadro no canal). Use onde o bot foi adicionado ou nas mensagens diretas com ele.',
+
+  // Member settings (/settings), the card's "Your default" and the DM notice (issue 22 §2)
+  'settings.title': () => 'Suas configurações',
+  'settings.defaults': () => 'Seus padrões (usados pelo /video no que você não informar)',
+  'settings.label.model': () => 'Modelo',
+  'settings.label.ratio': () => 'Proporção',
+  'settings.label.resolution': () => 'Resolução',
+  'settings.label.duration': () => 'Duração',
+  'settings.line': (p) => `${s(p, 'label')}: **${s(p, 'value')}**`,
+  'settings.seconds': (p) => `${s(p, 'value')} s`,
+  'settings.none': () => 'nenhum definido: valem os padrões do servidor',
+  'settings.offHere': () => '(desativado neste servidor: ignorado aqui)',
+  'settings.order': () => 'Ordem: o que você digita no /video › seus padrões › os do servidor › os do modelo.',
+  'settings.notify.on': () => '🔔 DM quando um vídeo seu terminar ou falhar: **ligado**',
+  'settings.notify.off': () => '🔕 DM quando um vídeo seu terminar ou falhar: **desligado**',
+  'settings.saved': () => 'Seus padrões foram salvos.',
+  'settings.cleared': () => 'Seus padrões foram apagados.',
+  'settings.nothing': () => 'Informe pelo menos um valor (modelo, proporção, resolução, duração) ou reset: True.',
+  'settings.notifySaved.on': () =>
+    'Você vai receber uma mensagem direta com o link quando um vídeo seu terminar ou falhar (suas mensagens diretas precisam estar abertas para o bot).',
+  'settings.notifySaved.off': () => 'Você não vai mais receber mensagem direta quando um vídeo seu terminar.',
+  'settings.yourDefault': () => '★ seu padrão',
+  'task.field.memberDefaults': () => 'Seu padrão',
+  'notify.done': (p) => `✅ Seu vídeo \`${s(p, 'id')}\` está pronto: “${s(p, 'prompt')}”`,
+  'notify.video': (p) => `Vídeo: ${s(p, 'url')}`,
+  'notify.failed': (p) => `❌ Seu pedido de vídeo \`${s(p, 'id')}\` terminou sem vídeo: “${s(p, 'prompt')}”`,
+  'notify.card': (p) => `Cartão: ${s(p, 'url')}`,
+
+  // Help (/help) (issue 22 §3)
+  'help.title': () => 'Criando vídeos com o Seedance',
+  'help.make.title': () => 'Criar um vídeo',
+  'help.make.text': () => '**Só texto**: `/video text prompt: uma raposa vermelha correndo na neve fresca`',
+  'help.make.images': () =>
+    '**A partir de imagens**: `/video images prompt: o gato começa a dançar image1: (sua imagem)`',
+  'help.make.frames': () =>
+    '**Quadro inicial e final**: `/video frames prompt: nascer do sol sobre a cidade first_frame: (imagem) last_frame: (imagem)`',
+  'help.make.references': () =>
+    '**A partir de um vídeo de referência**: `/video references prompt: o mesmo movimento de câmera, à noite video1: (clipe)`',
+  'help.make.options': () =>
+    'Adicione `model:`, `duration:`, `ratio:` ou `resolution:` a qualquer um; o que você deixar de fora vem das suas /settings e depois do servidor.',
+  'help.make.buttons': () =>
+    'No cartão: **Gerar de novo** (o mesmo pedido outra vez), **Tentar novamente** (após uma falha), **Remixar** (editar prompt, duração, proporção), **Continuar** (próxima cena a partir do último quadro), **Cancelar** (enquanto está na fila), **Excluir**.',
+  'help.models.title': (p) => `Modelos: ${s(p, 'family')}`,
+  'help.models.ids': () => 'IDs dos modelos',
+  'help.models.durations': () => 'Duração',
+  'help.models.resolutions': () => 'Resolução',
+  'help.models.ratios': () => 'Proporções',
+  'help.models.references': () => 'Referências',
+  'help.models.billing': () => 'Cobrança',
+  'help.models.line': (p) => `**${s(p, 'label')}**: ${s(p, 'value')}`,
+  'help.models.seconds': (p) => `${s(p, 'min')}–${s(p, 'max')} s (padrão ${s(p, 'default')})`,
+  'help.models.fixed': (p) => `${s(p, 'value')} (fixa)`,
+  'help.models.perTask': () => 'por tarefa',
+  'help.models.perSecond': () => 'por segundo de vídeo',
+  'help.refs.textOnly': () => 'só texto',
+  'help.refs.images': (p) => `até ${s(p, 'max')} imagens`,
+  'help.refs.imagesRequired': (p) => `de 1 a ${s(p, 'max')} imagens (obrigatório)`,
+  'help.refs.frames': () => 'quadro inicial (final opcional)',
+  'help.refs.framesBoth': () => 'quadro inicial e final juntos',
+  'help.refs.videos': (p) => `até ${s(p, 'max')} vídeos (${s(p, 'seconds')} s no total)`,
+  'help.refs.audios': (p) => `até ${s(p, 'max')} clipes de áudio`,
+  'help.refs.reviewed': () => 'os envios passam antes pela análise de mídia do serviço de vídeo',
+  'help.refs.assetOnly': () => 'só IDs asset:// (sem envios)',
+  'help.models.pick': () => 'Ver outra família de modelos…',
+  'help.limits.title': () => 'Seus limites agora',
+  'help.limits.daily': (p) =>
+    `Vídeos restantes hoje: **${s(p, 'left')}** de ${s(p, 'limit')} (renova <t:${s(p, 'resetAt')}:R>)`,
+  'help.limits.dailyNone': () => 'Vídeos por dia: sem limite',
+  'help.limits.running': (p) => `Renderizando agora: **${s(p, 'used')}** de ${s(p, 'limit')} ao mesmo tempo`,
+  'help.limits.runningNone': (p) => `Renderizando agora: **${s(p, 'used')}** (sem teto)`,
+  'help.limits.spend': (p) => `Gasto estimado este mês: **${s(p, 'amount')}**${p.limit ? ` de ${s(p, 'limit')}` : ''}`,
+  'help.next.title': () => 'Onde olhar depois',
+  'help.next.body': () =>
+    '`/usage me`: seu uso e todos os limites · `/tasks list`: seus vídeos recentes · `/settings`: seus padrões e avisos por DM',
+  'help.admin.title': () => 'Para admins (Gerenciar servidor)',
+  'help.admin.body': () =>
+    '`/video-admin show` configurações e limites · `limit` e `role-limit` tetos · `channel` e `role` quem e onde · `model` ligar ou desligar modelos · `defaults` padrões do servidor · `blocklist` termos do prompt · `timezone` renovações · `/usage members` e `/usage server` relatórios',
 };

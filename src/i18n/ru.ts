@@ -323,4 +323,95 @@ export const ru: Messages = {
   'usage.chart.cap': (p) => `месячный лимит: ${s(p, 'limit')}`,
   'error.generic': () => 'Что-то пошло не так на нашей стороне; ничего не списано. Попробуйте ещё раз.',
   'error.guildOnly': () => 'Эта команда работает только на серверах.',
+  // User install and the operator's blocklist (issue 22 §4).
+  'limit.blockedByOperator': (p) => `промпт содержит «${s(p, 'term')}», что этот бот не разрешает нигде.`,
+  'limit.user_install_disabled': () =>
+    'этот бот принимает запросы только на серверах, которые его добавили (и в личных сообщениях с ним); добавьте его на сервер, чтобы пользоваться им там.',
+  'limit.user_monthly_spend': (p) =>
+    `ваши расходы в этом месяце вне серверов с ботом: ${s(p, 'used')} из ${s(p, 'limit')}; это видео добавило бы ${s(p, 'needed')}. Сброс <t:${s(p, 'resetAt')}:R>.`,
+  'card.userInstallNote': () =>
+    'Бота нет в этой беседе, поэтому карточка обновляется только 15 минут; если видео будет готово позже, оно придёт вам в личные сообщения.',
+  'usage.userScope': () => 'Ваше личное использование (серверы без бота, групповые ЛС)',
+  'usage.serverOnly': () => 'Это работает только на сервере, который добавил бота.',
+  'extend.userInstall': () =>
+    'Для «Продолжить» бот должен быть на этом сервере (он публикует последний кадр в канале). Используйте его там, где бот добавлен, или в личных сообщениях с ним.',
+
+  // Member settings (/settings), the card's "Your default" and the DM notice (issue 22 §2)
+  'settings.title': () => 'Ваши настройки',
+  'settings.defaults': () => 'Ваши значения по умолчанию (/video берёт их для того, что вы не указали)',
+  'settings.label.model': () => 'Модель',
+  'settings.label.ratio': () => 'Соотношение сторон',
+  'settings.label.resolution': () => 'Разрешение',
+  'settings.label.duration': () => 'Длительность',
+  'settings.line': (p) => `${s(p, 'label')}: **${s(p, 'value')}**`,
+  'settings.seconds': (p) => `${s(p, 'value')} с`,
+  'settings.none': () => 'не заданы: действуют значения сервера',
+  'settings.offHere': () => '(отключено на этом сервере: здесь пропускается)',
+  'settings.order': () => 'Порядок: что вы ввели в /video › ваши значения › значения сервера › значения модели.',
+  'settings.notify.on': () => '🔔 ЛС, когда ваше видео готово или не удалось: **вкл.**',
+  'settings.notify.off': () => '🔕 ЛС, когда ваше видео готово или не удалось: **выкл.**',
+  'settings.saved': () => 'Ваши значения по умолчанию сохранены.',
+  'settings.cleared': () => 'Ваши значения по умолчанию удалены.',
+  'settings.nothing': () =>
+    'Укажите хотя бы одно значение (модель, соотношение сторон, разрешение, длительность) или reset: True.',
+  'settings.notifySaved.on': () =>
+    'Когда ваше видео будет готово или не получится, вы получите личное сообщение со ссылкой (личные сообщения от бота должны быть открыты).',
+  'settings.notifySaved.off': () => 'Вы больше не будете получать личное сообщение, когда ваше видео завершится.',
+  'settings.yourDefault': () => '★ ваше значение по умолчанию',
+  'task.field.memberDefaults': () => 'Ваши значения по умолчанию',
+  'notify.done': (p) => `✅ Ваше видео \`${s(p, 'id')}\` готово: «${s(p, 'prompt')}»`,
+  'notify.video': (p) => `Видео: ${s(p, 'url')}`,
+  'notify.failed': (p) => `❌ Ваш запрос видео \`${s(p, 'id')}\` завершился без видео: «${s(p, 'prompt')}»`,
+  'notify.card': (p) => `Карточка: ${s(p, 'url')}`,
+
+  // Help (/help) (issue 22 §3)
+  'help.title': () => 'Создание видео с Seedance',
+  'help.make.title': () => 'Создать видео',
+  'help.make.text': () => '**Только текст**: `/video text prompt: рыжая лиса бежит по свежему снегу`',
+  'help.make.images': () =>
+    '**По изображениям**: `/video images prompt: кот начинает танцевать image1: (ваша картинка)`',
+  'help.make.frames': () =>
+    '**Первый и последний кадр**: `/video frames prompt: рассвет над городом first_frame: (картинка) last_frame: (картинка)`',
+  'help.make.references': () =>
+    '**По референсному видео**: `/video references prompt: то же движение камеры, ночью video1: (клип)`',
+  'help.make.options': () =>
+    'К любому можно добавить `model:`, `duration:`, `ratio:` или `resolution:`; что не указано, берётся из ваших /settings, затем из настроек сервера.',
+  'help.make.buttons': () =>
+    'На карточке: **Сгенерировать заново** (тот же запрос ещё раз), **Повторить** (после сбоя), **Ремикс** (изменить промпт, длительность, соотношение), **Продолжить** (следующая сцена с последнего кадра), **Отменить** (пока в очереди), **Удалить**.',
+  'help.models.title': (p) => `Модели: ${s(p, 'family')}`,
+  'help.models.ids': () => 'ID моделей',
+  'help.models.durations': () => 'Длительность',
+  'help.models.resolutions': () => 'Разрешение',
+  'help.models.ratios': () => 'Соотношения сторон',
+  'help.models.references': () => 'Референсы',
+  'help.models.billing': () => 'Оплата',
+  'help.models.line': (p) => `**${s(p, 'label')}**: ${s(p, 'value')}`,
+  'help.models.seconds': (p) => `${s(p, 'min')}–${s(p, 'max')} с (по умолчанию ${s(p, 'default')})`,
+  'help.models.fixed': (p) => `${s(p, 'value')} (фиксировано)`,
+  'help.models.perTask': () => 'за задачу',
+  'help.models.perSecond': () => 'за секунду видео',
+  'help.refs.textOnly': () => 'только текст',
+  'help.refs.images': (p) => `изображений: до ${s(p, 'max')}`,
+  'help.refs.imagesRequired': (p) => `изображений: от 1 до ${s(p, 'max')} (обязательно)`,
+  'help.refs.frames': () => 'первый кадр (последний — по желанию)',
+  'help.refs.framesBoth': () => 'первый и последний кадр вместе',
+  'help.refs.videos': (p) => `видео: до ${s(p, 'max')} (вместе ${s(p, 'seconds')} с)`,
+  'help.refs.audios': (p) => `аудиоклипов: до ${s(p, 'max')}`,
+  'help.refs.reviewed': () => 'загрузки сначала проходят проверку медиафайлов видеосервиса',
+  'help.refs.assetOnly': () => 'только ID asset:// (без загрузок)',
+  'help.models.pick': () => 'Показать другое семейство моделей…',
+  'help.limits.title': () => 'Ваши лимиты сейчас',
+  'help.limits.daily': (p) =>
+    `Осталось видео на сегодня: **${s(p, 'left')}** из ${s(p, 'limit')} (сброс <t:${s(p, 'resetAt')}:R>)`,
+  'help.limits.dailyNone': () => 'Видео в день: без лимита',
+  'help.limits.running': (p) => `Сейчас рендерится: **${s(p, 'used')}** из ${s(p, 'limit')} одновременно`,
+  'help.limits.runningNone': (p) => `Сейчас рендерится: **${s(p, 'used')}** (без ограничения)`,
+  'help.limits.spend': (p) =>
+    `Оценка расходов в этом месяце: **${s(p, 'amount')}**${p.limit ? ` из ${s(p, 'limit')}` : ''}`,
+  'help.next.title': () => 'Что посмотреть дальше',
+  'help.next.body': () =>
+    '`/usage me`: ваше использование и все лимиты · `/tasks list`: ваши недавние видео · `/settings`: ваши значения по умолчанию и уведомления в ЛС',
+  'help.admin.title': () => 'Для администраторов (Управлять сервером)',
+  'help.admin.body': () =>
+    '`/video-admin show` настройки и лимиты · `limit` и `role-limit` ограничения · `channel` и `role` кто и где · `model` включить или отключить модели · `defaults` значения сервера · `blocklist` запрещённые слова · `timezone` сбросы · `/usage members` и `/usage server` отчёты',
 };

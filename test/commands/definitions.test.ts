@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/index.js';
-import { customIdFor, parseCustomId } from '../../src/discord/customIds.js';
+import { customIdFor, HELP_FAMILY_SELECT, parseCustomId } from '../../src/discord/customIds.js';
 import { COMMAND_LOCALES } from '../../src/i18n/commandLocalizations.js';
 
 /*
@@ -112,6 +112,19 @@ describe("command definitions follow Discord's limits and are localised", () => 
   it('at most 100 global commands, names unique', () => {
     expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
   });
+  it('members have /settings (show, defaults, notify with a required dm) and /help, usable in servers and DMs', () => {
+    const byName = new Map(COMMANDS.map((c) => [c.name, c.definition]));
+    const settings = byName.get('settings')!;
+    expect(settings.options?.map((o) => o.name)).toEqual(['show', 'defaults', 'notify']);
+    const notify = settings.options![2] as { options: Array<{ name: string; required: boolean }> };
+    expect(notify.options[0]).toMatchObject({ name: 'dm', name_localizations: { 'zh-CN': '私信', de: 'dm' } });
+    expect(notify.options[0]!.required).toBe(true);
+    expect(byName.get('help')!.options).toEqual([]);
+    for (const name of ['settings', 'help']) {
+      expect(byName.get(name)!.contexts).toEqual([0, 1]);
+      expect(byName.get(name)!.default_member_permissions).toBeUndefined();
+    }
+  });
 });
 
 describe('button custom ids', () => {
@@ -119,6 +132,10 @@ describe('button custom ids', () => {
     const id = customIdFor('reroll', 'AbC-12_x');
     expect(id.length).toBeLessThanOrEqual(100);
     expect(parseCustomId(id)).toEqual({ action: 'reroll', taskId: 'AbC-12_x' });
+  });
+  it("/help's family menu id fits and is never read as a task button", () => {
+    expect(HELP_FAMILY_SELECT.length).toBeLessThanOrEqual(100);
+    expect(parseCustomId(HELP_FAMILY_SELECT)).toBeUndefined();
   });
   it('refuse anything else', () => {
     for (const bad of ['v1:explode:abc', 'v2:reroll:abc', 'v1:reroll:', 'v1:reroll:a b', 'reroll'])

@@ -208,3 +208,38 @@ describe('the health and metrics server is private by default (issue 20, defect 
     ]);
   });
 });
+
+describe('user install and the operator blocklist (issue 22 §4)', () => {
+  const needs = { discord: true, seedance: true };
+  it('off by default, with conservative limits for when it is turned on; no blocklist file', () => {
+    const r = loadConfig(creds, needs);
+    expect(r.ok && r.config.userInstall).toEqual({
+      enabled: false,
+      limits: { dailyTasks: 5, running: 1, monthlySpend: 5 },
+    });
+    expect(r.ok && r.config.blocklistFile).toBeUndefined();
+  });
+  it('reads USER_INSTALL, the LIMIT_USER_* values (none = no limit) and BLOCKLIST_FILE; names bad values', () => {
+    const r = loadConfig(
+      {
+        ...creds,
+        USER_INSTALL: 'true',
+        LIMIT_USER_DAILY_TASKS: 'none',
+        LIMIT_USER_RUNNING: '3',
+        LIMIT_USER_MONTHLY_SPEND: '12.5',
+        BLOCKLIST_FILE: '/etc/bot/blocklist.txt',
+      },
+      needs,
+    );
+    expect(r.ok && r.config.userInstall).toEqual({
+      enabled: true,
+      limits: { dailyTasks: null, running: 3, monthlySpend: 12.5 },
+    });
+    expect(r.ok && r.config.blocklistFile).toBe('/etc/bot/blocklist.txt');
+    const bad = loadConfig({ ...creds, USER_INSTALL: 'yes', LIMIT_USER_MONTHLY_SPEND: 'lots' }, needs);
+    expect(bad.ok ? [] : bad.problems).toEqual([
+      expect.stringMatching(/^USER_INSTALL: expected true or false \(got "yes"\)/),
+      expect.stringMatching(/^LIMIT_USER_MONTHLY_SPEND: expected an amount of money .*\(got "lots"\)/),
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * The schedule around a task's expected finish, on a fake clock (a pure function: no timers): the prior alone,
- * a learned distribution (few queries before it, dense around it, the fixed curve past it), and a vendor that
+ * a learned distribution (few queries before it, dense around it, the fixed curve past it, no denser than half
+ * the longest spacing), and a vendor that
  * suddenly renders three times slower (never a wait longer than the fixed curve's longest).
  */
 import { describe, expect, it } from 'vitest';
@@ -111,6 +112,23 @@ describe('expected-finish schedule', () => {
       const d = expectedFinishDelay({ submittedAt: T0 }, stats, attempts, past, CTX);
       expect(d).toBe(nextPollDelay(TIMING, attempts, () => 0.5));
       expect(d).toBeLessThanOrEqual(TIMING.maxIntervalMs);
+    }
+  });
+
+  it('past the 95th percentile after a burst: no denser than half the longest spacing, never past the bound', () => {
+    // poller10k's setting: every interval 2 s, 10,000 tasks followed at the peak, 500 queries per second (one
+    // round of the budget 20 s, the fixed curve's bound 10 s). The few tasks still running past the 95th percentile
+    // no longer compete with the burst: the bare curve would ask every 2 s.
+    const timing = { firstDelayMs: 2000, minIntervalMs: 2000, maxIntervalMs: 2000 };
+    const stats = learned(90_000);
+    const past = T0 + stats.p95 + 1;
+    for (const jitter of [0, 0.5, 0.99]) {
+      const ctx: ScheduleContext = { timing, load: { followed: 10_000, queriesPerSecond: 500 }, jitter };
+      for (const attempts of [6, 12, 40]) {
+        const d = expectedFinishDelay({ submittedAt: T0 }, stats, attempts, past, ctx);
+        expect(d).toBeGreaterThanOrEqual(4500);
+        expect(d).toBeLessThanOrEqual(10_000);
+      }
     }
   });
 

@@ -17,6 +17,21 @@ const noStore = {} as RecordStore;
 let submitted = 0;
 const next = () => (submitted += 1000);
 
+/** 0 … n−1 in an order unrelated to their size (a seeded Fisher–Yates shuffle: the same order every run). */
+function shuffled(n: number): number[] {
+  const out = Array.from({ length: n }, (_, i) => i);
+  let seed = 20261204;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  for (let i = n - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 /** Render times spread ±20 % around `medianMs`, in a fixed order (no randomness). */
 const around = (medianMs: number, n: number) => Array.from({ length: n }, (_, i) => medianMs * (0.8 + (0.4 * i) / n));
 
@@ -67,6 +82,35 @@ describe('render stats of one kind', () => {
     expect(s.p50).toBeGreaterThan(85_000);
     expect(s.p50).toBeLessThan(95_000);
     expect(s.p10).toBeLessThan(80_000);
+  });
+
+  it('a slowdown the next burst shows outweighs a larger burst sent 7 minutes before (weight by submission age)', () => {
+    const stats = createRenderStats(noStore);
+    // 2,500 renders around 63 s submitted within 2.5 s in an order unrelated to their length, finishing
+    // shortest first …
+    const offsets = shuffled(2500);
+    for (const [i, ms] of around(63_000, 2500).entries()) stats.record(KIND, ms, 9_000_000 + offsets[i]!);
+    expect(stats.summary(KIND).p50).toBeLessThan(70_000);
+    // … then, 7 minutes later, 2,000 renders three times slower.
+    for (const [i, ms] of around(189_000, 2000).entries()) stats.record(KIND, ms, 9_000_000 + 7 * 60_000 + offsets[i]!);
+    // Counted by number alone (each render 1, decayed at the few new latest submissions) the median would sit at
+    // the new cluster's lower edge (about 152 s; 78 s in the bench before weighting by age).
+    expect(stats.summary(KIND).p50).toBeGreaterThan(160_000);
+  });
+
+  it('a pause in traffic halves what was learned at most: a quiet night does not erase it', () => {
+    const stats = createRenderStats(noStore);
+    for (const ms of around(90_000, 100)) stats.record(KIND, ms, next());
+    const before = stats.summary(KIND).observations;
+    submitted += 8 * 3600_000;
+    stats.record(KIND, 90_000, next());
+    const after = stats.summary(KIND).observations;
+    // Half of the old weight (× DECAY) and the new finish; still far above what the schedule needs.
+    expect(after).toBeGreaterThan(before * 0.45 + 1);
+    expect(after).toBeLessThan(before * 0.5 + 1);
+    // An old task finishing late (submitted 2 h before the latest) counts for almost nothing.
+    stats.record(KIND, 2 * 3600_000, submitted - 2 * 3600_000);
+    expect(stats.summary(KIND).observations - after).toBeLessThan(0.01);
   });
 
   it('ignores non-positive or non-finite render times', () => {

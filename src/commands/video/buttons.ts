@@ -11,6 +11,7 @@ import { inputFromTask } from '../../services/generation/requestVideo.js';
 import { FINAL_STATES } from '../../services/tasks/taskRecord.js';
 import type { BotContext } from '../../discord/botContext.js';
 import { parseCustomId } from '../../discord/customIds.js';
+import { isUserInstallPlace } from '../../discord/taskOrigin.js';
 import { remixModal } from '../../discord/render/remixModal.js';
 import { taskMessage } from '../../discord/render/taskMessage.js';
 import { NO_MENTIONS } from '../../discord/render/text.js';
@@ -59,6 +60,18 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   if (parsed.action === 'delete') {
     if (!mayManage) {
       await ephemeral(t(locale, 'button.deleteDenied'));
+      return;
+    }
+    if (isUserInstallPlace(interaction)) {
+      // Where the bot is not, it cannot reach the channel: the click's own webhook deletes the message it is on.
+      await interaction.deferUpdate();
+      await interaction.deleteReply();
+      ctx.logger.info({ taskId: task.id, guildId: task.guildId, by: interaction.user.id }, 'task message deleted');
+      await interaction.followUp({
+        content: t(locale, 'button.deleted'),
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
       return;
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });

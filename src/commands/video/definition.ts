@@ -20,6 +20,7 @@ const tuning = [
 
 export const videoDefinition = chatCommand('/video', {
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  install: 'everywhere',
   options: [
     subcommand('/video text', [prompt, ...tuning]),
     subcommand('/video images', [

@@ -22,7 +22,7 @@ import { MODAL_FIELDS } from '../../discord/render/remixModal.js';
 import { NO_MENTIONS } from '../../discord/render/text.js';
 import { tellPrivately } from '../../discord/tellPrivately.js';
 import { cardUrl, refusalText, requestFromCard } from './requestFromCard.js';
-import { memberRoleIds, taskOriginOf } from '../../discord/taskOrigin.js';
+import { isUserInstallPlace, memberRoleIds, taskOriginOf } from '../../discord/taskOrigin.js';
 
 export async function handleModalSubmit(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void> {
   const locale = resolveLocale(interaction.locale);
@@ -77,6 +77,11 @@ async function extend(
 ): Promise<void> {
   const locale = resolveLocale(interaction.locale);
   const log = ctx.logger.child({ taskId: parent.id, guildId: parent.guildId, action: 'extend' });
+  // The last frame is posted in the channel as the new task's first frame: where the bot is not, it cannot post.
+  if (isUserInstallPlace(interaction)) {
+    await tellPrivately(interaction, t(locale, 'extend.userInstall'));
+    return;
+  }
   const model = findModel(parent.model);
   if (parent.state !== 'done' || !parent.videoUrl) {
     await tellPrivately(interaction, t(locale, 'button.notFinished'));
@@ -119,6 +124,7 @@ async function extend(
     roleIds,
     model: early.checked.model.id,
     cost: early.checked.cost,
+    ...(origin.userInstall ? { userInstall: true } : {}),
   });
   if (limited) {
     const { ok: _ok, ...refusal } = limited;

@@ -2,6 +2,7 @@
 import { MODELS } from '../../catalog/models.js';
 import type { ModelSpec } from '../../catalog/types.js';
 import { type Locale, t } from '../../i18n/index.js';
+import { truncate } from '../../discord/render/text.js';
 import type { VideoMode } from './definition.js';
 
 /** Uploads work where https media is taken, or where the vendor's media review turns them into asset ids. */
@@ -36,10 +37,24 @@ export function describeModelChoice(m: ModelSpec, locale: Locale): string {
   return `${m.id} · ${label} · ${m.duration.min}-${m.duration.max}s · ${res} · ${billing} · ${media}`.slice(0, 100);
 }
 
-export function modelChoices(mode: VideoMode, typed: string, locale: Locale, enabled?: readonly string[]) {
+/** The models that fit `mode` and match what was typed; the member's own default (`mine`) first and marked. */
+export function modelChoices(
+  mode: VideoMode,
+  typed: string,
+  locale: Locale,
+  enabled?: readonly string[],
+  mine?: string,
+) {
   const q = typed.trim().toLowerCase();
   return MODELS.filter((m) => FITS[mode](m) && (!enabled || enabled.includes(m.id)))
     .filter((m) => !q || m.id.includes(q) || m.label.en.toLowerCase().includes(q) || m.label.zh.includes(q))
+    .sort((a, b) => Number(b.id === mine) - Number(a.id === mine))
     .slice(0, 25)
-    .map((m) => ({ name: describeModelChoice(m, locale), value: m.id }));
+    .map((m) => ({
+      name:
+        m.id === mine
+          ? truncate(`${t(locale, 'settings.yourDefault')} · ${describeModelChoice(m, locale)}`, 100)
+          : describeModelChoice(m, locale),
+      value: m.id,
+    }));
 }

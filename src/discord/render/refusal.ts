@@ -1,4 +1,7 @@
-/** The private message for a refused request: a usage limit, the server's channel/role policy, or its blocklist. */
+/**
+ * The private message for a refused request: a usage limit, the server's channel/role policy, or its blocklist (or
+ * the operator's).
+ */
 import { type Locale, type Message, t, tMessage } from '../../i18n/index.js';
 import type { PolicyRefusal } from '../../services/guildConfig/guildConfig.js';
 import { escapeUntrusted, joinWithMore } from './text.js';
@@ -9,13 +12,17 @@ const CONTENT_MAX = 2000;
 export type Refusal =
   | { kind: 'policy'; refusal: PolicyRefusal }
   | ({ kind: 'refused' } & Message)
-  | { kind: 'blocked'; term: string };
+  | { kind: 'blocked'; term: string; by?: 'operator' };
 
 export function renderRefusal(r: Refusal, locale: Locale): string {
   if (r.kind === 'refused') return t(locale, 'reply.limitRefused', { reason: tMessage(locale, r) });
   // The term is an admin's text: shown as written, never as markup or a mention.
   if (r.kind === 'blocked')
-    return t(locale, 'reply.limitRefused', { reason: t(locale, 'limit.blocked', { term: escapeUntrusted(r.term) }) });
+    return t(locale, 'reply.limitRefused', {
+      reason: t(locale, r.by === 'operator' ? 'limit.blockedByOperator' : 'limit.blocked', {
+        term: escapeUntrusted(r.term),
+      }),
+    });
   if (r.refusal.kind === 'role') {
     return t(locale, 'reply.limitRefused', { reason: t(locale, 'policy.role', { role: `<@&${r.refusal.roleId}>` }) });
   }

@@ -122,8 +122,27 @@ export function taskEmbed(
       inline: true,
     });
   }
+  // The member's own defaults this request used (/settings defaults), e.g. "10 s, 16:9".
+  const mine = task.memberDefaults;
+  if (mine && Object.keys(mine).length)
+    embed.addFields({
+      name: t(locale, 'task.field.memberDefaults'),
+      value: [
+        mine.model && `\`${mine.model}\``,
+        mine.duration !== undefined && t(locale, 'settings.seconds', { value: mine.duration }),
+        mine.ratio,
+        mine.resolution,
+      ]
+        .filter(Boolean)
+        .join(', '),
+      inline: true,
+    });
   const failure = failureText(task, locale);
   if (failure) embed.addFields({ name: t(locale, 'task.field.status'), value: truncate(failure, 1024) });
+  // Where the bot is not (user install) the card can be edited for the interaction's 15 minutes only: said
+  // beforehand, while the task is open.
+  if (task.userInstall && !task.messageMoved && !isFinal(task.state))
+    embed.setFooter({ text: t(locale, 'card.userInstallNote') });
   const thumb = r.images?.[0] ?? r.first_image;
   if (thumb?.startsWith('https://')) embed.setThumbnail(thumb);
   return embed.toJSON();

@@ -51,6 +51,12 @@ export const deCommands: CommandLocale = {
     '/usage members': ['mitglieder', 'Nutzung pro Mitglied in diesem Monat (Server verwalten)'],
     '/usage server': ['server', 'Diagramm der Videos pro Tag auf diesem Server (Server verwalten)'],
     csv: ['csv', 'Die ganze Liste als CSV-Datei anhängen'],
+    '/settings': ['einstellungen', 'Deine eigenen Video-Standardwerte und Hinweise'],
+    '/settings show': ['anzeigen', 'Zeigt deine Standardwerte und Hinweise'],
+    '/settings defaults': ['standardwerte', 'Dein Standardmodell, -seitenverhältnis, -auflösung und -dauer für /video'],
+    '/settings notify': ['hinweise', 'Eine Direktnachricht mit dem Link, wenn dein Video fertig ist oder fehlschlägt'],
+    dm: ['dm', 'Schick mir eine Direktnachricht: True oder False'],
+    '/help': ['hilfe', 'Wie du Videos erstellst, die Modelle und deine Limits'],
   },
   choices: {
     add: 'hinzufügen',

@@ -48,6 +48,12 @@ export const esESCommands: CommandLocale = {
     '/usage members': ['miembros', 'Uso por miembro este mes (Gestionar servidor)'],
     '/usage server': ['servidor', 'Gráfico de vídeos al día de este servidor (Gestionar servidor)'],
     csv: ['csv', 'Adjunta la lista completa como archivo CSV'],
+    '/settings': ['ajustes', 'Tus propios valores predeterminados de vídeo y avisos'],
+    '/settings show': ['ver', 'Muestra tus valores predeterminados y avisos'],
+    '/settings defaults': ['predeterminados', 'Tu modelo, relación, resolución y duración predeterminados para /video'],
+    '/settings notify': ['avisos', 'Un mensaje directo con el enlace cuando un vídeo tuyo termine o falle'],
+    dm: ['md', 'Enviarme un mensaje directo: True o False'],
+    '/help': ['ayuda', 'Cómo crear vídeos, los modelos y tus límites'],
   },
   choices: {
     add: 'añadir',

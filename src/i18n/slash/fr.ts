@@ -48,6 +48,12 @@ export const frCommands: CommandLocale = {
     '/usage members': ['membres', 'Utilisation par membre ce mois-ci (Gérer le serveur)'],
     '/usage server': ['serveur', 'Graphique des vidéos par jour de ce serveur (Gérer le serveur)'],
     csv: ['csv', 'Joint la liste complète en fichier CSV'],
+    '/settings': ['paramètres', 'Tes propres valeurs vidéo par défaut et notifications'],
+    '/settings show': ['afficher', 'Affiche tes valeurs par défaut et notifications'],
+    '/settings defaults': ['défauts', 'Ton modèle, format, résolution et durée par défaut pour /video'],
+    '/settings notify': ['notifications', 'Un message privé avec le lien quand une de tes vidéos est finie ou échoue'],
+    dm: ['mp', 'M’envoyer un message privé : True ou False'],
+    '/help': ['aide', 'Comment créer des vidéos, les modèles et tes limites'],
   },
   choices: {
     add: 'ajouter',

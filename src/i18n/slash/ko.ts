@@ -45,6 +45,12 @@ export const koCommands: CommandLocale = {
     '/usage members': ['멤버', '이번 달 멤버별 사용량(서버 관리하기 권한 필요)'],
     '/usage server': ['서버', '이 서버의 하루 동영상 수 차트(서버 관리하기 권한 필요)'],
     csv: ['csv', '전체 목록을 CSV 파일로 첨부합니다'],
+    '/settings': ['설정', '내 동영상 기본값과 알림'],
+    '/settings show': ['보기', '내 기본값과 알림을 봅니다'],
+    '/settings defaults': ['기본값', '/video에서 쓸 내 기본 모델, 화면 비율, 해상도, 길이'],
+    '/settings notify': ['알림', '동영상이 완료되거나 실패하면 개인 메시지로 링크를 받습니다'],
+    dm: ['개인메시지', '개인 메시지 받기: True 또는 False'],
+    '/help': ['도움말', '동영상 만드는 법, 모델, 내 한도'],
   },
   choices: { add: '추가', remove: '제거', clear: '모두 지우기', enable: '켜기', disable: '끄기', list: '목록' },
 };

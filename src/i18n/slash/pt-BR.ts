@@ -48,6 +48,12 @@ export const ptBRCommands: CommandLocale = {
     '/usage members': ['membros', 'Uso por membro neste mês (Gerenciar servidor)'],
     '/usage server': ['servidor', 'Gráfico de vídeos por dia deste servidor (Gerenciar servidor)'],
     csv: ['csv', 'Anexa a lista completa como arquivo CSV'],
+    '/settings': ['configurações', 'Seus próprios padrões de vídeo e avisos'],
+    '/settings show': ['ver', 'Mostra seus padrões e avisos'],
+    '/settings defaults': ['padrões', 'Seu modelo, proporção, resolução e duração padrão no /video'],
+    '/settings notify': ['avisos', 'Uma mensagem direta com o link quando um vídeo seu terminar ou falhar'],
+    dm: ['dm', 'Me mandar uma mensagem direta: True ou False'],
+    '/help': ['ajuda', 'Como criar vídeos, os modelos e seus limites'],
   },
   choices: {
     add: 'adicionar',

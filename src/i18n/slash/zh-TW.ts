@@ -45,6 +45,12 @@ export const zhTWCommands: CommandLocale = {
     '/usage members': ['成員', '本月各成員用量（需「管理伺服器」權限）'],
     '/usage server': ['伺服器', '此伺服器每日影片數圖表（需「管理伺服器」權限）'],
     csv: ['csv', '附上完整 CSV 檔案'],
+    '/settings': ['設定', '你自己的影片預設值和通知'],
+    '/settings show': ['查看', '查看你的預設值和通知'],
+    '/settings defaults': ['預設值', '你在 /video 中的預設模型、長寬比、解析度和長度'],
+    '/settings notify': ['通知', '你的影片完成或失敗時以私人訊息傳送連結'],
+    dm: ['私人訊息', '是否以私人訊息通知我：True 或 False'],
+    '/help': ['說明', '如何製作影片、模型說明和你的限制'],
   },
   choices: { add: '新增', remove: '移除', clear: '清空', enable: '啟用', disable: '停用', list: '清單' },
 };

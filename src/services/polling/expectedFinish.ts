@@ -1,8 +1,9 @@
 /**
  * When to ask about a running task next, from the render times learned for its kind (a pure function):
  * no query while it is almost certainly not done (until the 10th percentile), queries every `spacing`
- * while its finish is likely (10th to 95th percentile), and the fixed curve (`nextPollDelay`) past that,
- * while too little was learned (the prior alone, or a few finishes), or without a submission time.
+ * while its finish is likely (10th to 95th percentile), and the fixed curve (`nextPollDelay`) past that (no
+ * denser than half the longest spacing), while too little was learned (the prior alone, or a few finishes), or
+ * without a submission time.
  *
  * The fixed curve's bound for a task is what the fixed curve achieves: half its interval, or half the time the
  * query budget takes to go round every followed task: max(fixed / 2, followed / (2 × budget)). Dense queries
@@ -35,6 +36,8 @@ const SPACING_SHARE = 0.8;
 const WIDEN = 0.8;
 /** A narrow likely window is covered by about this many queries (finer than the bound asks for). */
 const DENSE_QUERIES = 8;
+/** Past the 95th percentile, queries at least this share of the longest dense spacing apart. */
+const LATE_SHARE = 0.5;
 
 /** Delay (ms) before the next status query of a running task that has had `attempts` queries so far. */
 export function expectedFinishDelay(
@@ -53,10 +56,13 @@ export function expectedFinishDelay(
   // The first query between the 5th and 10th percentile (tasks sent together do not all ask at once).
   const first = stats.p05 + jitter * (stats.p10 - stats.p05);
   if (elapsed < first) return Math.round(first - elapsed);
-  if (elapsed >= stats.p95) return fixed;
   const roundMs = (1000 * load.followed) / Math.max(load.queriesPerSecond, 1e-9);
   const bound = Math.max(fixed / 2, roundMs / 2);
   const longest = Math.min(bound, Math.max(timing.maxIntervalMs, roundMs));
+  // Past the 95th percentile: the fixed curve, but not more often than every half of the longest spacing (mean
+  // lag a quarter of the bound). The few tasks still running there no longer share the budget with a burst, so
+  // the bare curve would ask every few seconds for as long as they run.
+  if (elapsed >= stats.p95) return Math.max(fixed, Math.round(LATE_SHARE * longest * (0.9 + 0.2 * jitter)));
   // A narrow likely window is covered by about DENSE_QUERIES queries, finer than the bound asks for.
   const base = Math.min(SPACING_SHARE * bound, Math.max(1000, (stats.p90 - stats.p10) / DENSE_QUERIES));
   // Densest around the median, sparser towards the 10th and 90th percentiles (finishes are rarer there).

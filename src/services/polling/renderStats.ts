@@ -40,6 +40,15 @@ const BASE_MS = 1000;
  * crowd out its short ones.
  */
 export const DECAY = 1 - 1 / 32;
+/**
+ * Older submissions also count less by their age: a finish's weight halves for every HALF_LIFE_MS its task was
+ * submitted before the latest one counted. Measured in submission time, not the clock, so a burst's renders
+ * (submitted within seconds) weigh the same whatever order they finish in; a burst sent ten minutes after
+ * another counts twice as much per render, so a vendor slowdown is learned from the next bursts' finishes instead
+ * of being drowned by thousands of older ones. A pause in traffic counts as one half-life at most: a quiet night
+ * halves what was learned, it does not erase it.
+ */
+export const HALF_LIFE_MS = 10 * 60_000;
 /** The prior counts as this many observations, spread log-normally around the seed estimate. */
 const PRIOR_WEIGHT = 2;
 const PRIOR_SIGMA = 0.7;
@@ -88,16 +97,24 @@ const sparse = (h: Histogram, at: number): StoredHistogram => ({
   at,
 });
 
-/** The finishes added in order, the older weight decayed at each one submitted after all counted before. */
+/** How much a submission `ageMs` older than another counts against it. */
+const ageFactor = (ageMs: number) => 2 ** (-ageMs / HALF_LIFE_MS);
+
+/**
+ * The finishes added in order: the older weight decayed at each one submitted after all counted before (by
+ * DECAY and by the time between the two submissions); one submitted before the latest counted weighs its age.
+ */
 export function addFinishes(h: Histogram, finishes: readonly Finish[]): Histogram {
   const w = [...h.w];
   let latest = h.latest;
   for (const [b, submittedAt] of finishes) {
     if (submittedAt > latest) {
-      for (let i = 0; i < BUCKETS; i += 1) w[i]! *= DECAY;
+      // The first finish ever counted has nothing older to decay.
+      const factor = latest > 0 ? DECAY * ageFactor(Math.min(submittedAt - latest, HALF_LIFE_MS)) : DECAY;
+      for (let i = 0; i < BUCKETS; i += 1) w[i]! *= factor;
       latest = submittedAt;
-    }
-    w[b]! += 1;
+      w[b]! += 1;
+    } else w[b]! += ageFactor(latest - submittedAt);
   }
   return { w, latest };
 }

@@ -9,7 +9,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { TaskRecord, TaskState } from '../tasks/taskRecord.js';
 import { placeKeys, type TaskService } from '../tasks/taskService.js';
 import { IllegalTransitionError } from '../tasks/stateMachine.js';
-import type { GuildLedger } from '../usage/guildLedger.js';
+import { type GuildLedger, isUserScope } from '../usage/guildLedger.js';
 import { estimateStarts } from './estimateStarts.js';
 import type { RenderTimes } from './renderTimes.js';
 
@@ -108,7 +108,12 @@ export function createTaskQueue(deps: TaskQueueDeps) {
     const [waiting, runningNow] = await Promise.all([deps.tasks.waiting(scope), deps.tasks.running(scope)]);
     if (!waiting.length) return [];
     const guildId = guildOfScope(scope);
-    const cap = guildId ? (await deps.ledger.limitsFor(guildId)).guild_running : null;
+    // A member's own scope (user install) runs at most its member cap: that is the scope's cap for estimates.
+    const cap = guildId
+      ? (await deps.ledger.limitsFor(guildId)).guild_running
+      : isUserScope(scope)
+        ? (await deps.ledger.limitsFor(null, true)).member_running
+        : null;
     const at = now();
     const records = await deps.tasks.getMany(waiting.map((w) => w.id));
     const byId = new Map(records.map((t) => [t.id, t]));

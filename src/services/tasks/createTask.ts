@@ -50,9 +50,16 @@ export function taskCreator(deps: CreateTaskDeps) {
       roleIds: options.roleIds,
       model: input.model,
       cost: input.cost,
+      ...(input.userInstall ? { userInstall: true } : {}),
     });
     const at = now();
-    const place = placeKeys({ id, guildId: input.guildId, userId: input.userId, queuedAt: at });
+    const place = placeKeys({
+      id,
+      guildId: input.guildId,
+      userId: input.userId,
+      userInstall: input.userInstall,
+      queuedAt: at,
+    });
     // Processes sharing a database all receive the interaction (a rolling deploy): the first to commit its
     // claim answers it, in the same transaction as the reservation, so no one else reserves for it.
     const claim = store.shared && input.interaction.id ? keys.claim(input.interaction.id) : undefined;

@@ -1,7 +1,7 @@
 /** Starts the first waiting tasks of a scope's queue that fit its running caps, in one transaction. */
 import { keys, prefixes } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
-import type { GuildLedger } from '../usage/guildLedger.js';
+import { type GuildLedger, isUserScope } from '../usage/guildLedger.js';
 import type { UsageDoc } from '../usage/usageDoc.js';
 import { memberCapOf, type QueueEntry } from './taskPlaces.js';
 import type { TaskRecord } from './taskRecord.js';
@@ -37,7 +37,7 @@ export function queueStarter(deps: StartQueuedDeps) {
       ...entries.map(([k]) => k),
       ...ids.flatMap((id) => [keys.task(id), keys.open(id), keys.slot(scope, id)]),
     ];
-    const caps = await ledger.runningCaps(scope.startsWith('g') ? scope.slice(1) : null);
+    const caps = await ledger.runningCaps(scope.startsWith('g') ? scope.slice(1) : null, isUserScope(scope));
     const started = await store.transact(declared, (tx) => {
       // When they start is read with the records held (see transitionRunner).
       const at = now();

@@ -40,7 +40,7 @@ export interface SlotEntry {
 }
 
 /** The queue and slot records of a task (each scope's queue is in key order: first come, first served). */
-export function placeKeys(t: Pick<TaskRecord, 'id' | 'guildId' | 'userId' | 'queuedAt'>) {
+export function placeKeys(t: Pick<TaskRecord, 'id' | 'guildId' | 'userId' | 'userInstall' | 'queuedAt'>) {
   const scope = scopeOf(t);
   return {
     scope,

@@ -120,6 +120,13 @@ export interface TaskOrigin {
   /** Largest file Discord accepts in this interaction (`attachment_size_limit`), when it said. */
   uploadLimitBytes?: number;
   /**
+   * Used through the member's own install (user install) where the bot is not: a server that did not add it, or
+   * a group DM. The bot cannot post there: the card is reached only through the interaction's webhook (15
+   * minutes), then the member is told by DM; the usage counts in the member's own scope (`u<user>`), under the
+   * operator's limits, and no server's settings apply.
+   */
+  userInstall?: boolean;
+  /**
    * For a thread or forum post, the channel it belongs to (the server's channel allow-list reads it).
    * Only the request reads it: it is not kept on the task.
    */
@@ -136,6 +143,8 @@ export interface NewTask extends TaskOrigin {
   parentKind?: 'reroll' | 'retry' | 'remix' | 'extend';
   /** A link to the other task's card (its jump URL), shown on this one's. */
   parentUrl?: string;
+  /** The member's own defaults this request used (/settings defaults), shown on the card. */
+  memberDefaults?: { model?: string; ratio?: string; resolution?: string; duration?: number };
 }
 
 export interface TaskRecord extends NewTask {
@@ -169,6 +178,11 @@ export interface TaskRecord extends NewTask {
   delivery?: Delivery;
   /** Manxue models: the media review of the request's files (absent when nothing needs one). */
   review?: TaskReview;
+  /**
+   * The member had asked for a DM when their video ends (/settings notify, read when they were told): the
+   * transaction that told them also wrote the notice (`dm_notices:<id>`, see services/notify).
+   */
+  dmNoticeOwed?: boolean;
   /** The usage this task holds; settled with its final state, in the same transaction. */
   reservation?: Reservation;
   /** reserved while the task runs, then committed (a video was delivered) or refunded, exactly once. */

@@ -4,6 +4,8 @@ import type { RecordStore, Tx } from '../../db/recordStore.js';
 import type { Logger } from '../../logging/logger.js';
 import { LeaseLostError, type OpenEntry, type TaskLeases } from '../cluster/taskLeases.js';
 import type { GuildLedger } from '../usage/guildLedger.js';
+import type { MemberSettingsRecord } from '../memberSettings/memberSettings.js';
+import { type DmNotice, owesDmNotice } from '../notify/dmNotices.js';
 import type { Checkpoint } from './checkpoints.js';
 import { TransitionNotApplicableError } from './stateMachine.js';
 import { placeKeys, slotEntry } from './taskPlaces.js';
@@ -22,6 +24,9 @@ export type Transitioned =
 
 /** The transitions that end a task without a video. */
 export type EndName = 'fail' | 'abandon' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview';
+
+/** The transitions that tell the member how their task ended (they set `toldAt`). */
+const TELLS: ReadonlySet<TransitionName> = new Set(['markDelivered', 'markTold', 'abandon']);
 
 export class UnknownTaskError extends Error {
   constructor(id: string) {
@@ -66,7 +71,10 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
     const finishedKey = keys.finished(at, id);
     const place = placeKeys(known);
     const placeKeyList = settles.length ? [place.slot, ...(place.queue ? [place.queue] : [])] : [];
-    const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList];
+    // A member who asked for a DM when their video ends (/settings notify) is owed one once told: their choice
+    // is read, and the notice written, by the change that tells them.
+    const noticeKeys = TELLS.has(name) && !known.toldAt ? [keys.memberSettings(known.userId), keys.dmNotice(id)] : [];
+    const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList, ...noticeKeys];
     type Outcome =
       | { refused: TransitionNotApplicableError; current: TaskRecord }
       | { next: TaskRecord; previous: TaskRecord };
@@ -81,7 +89,7 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
       // The change's time is read here, with the records held: a slot freed and a slot taken are dated in the
       // order they happened (a time read before waiting for the records could date a later change earlier).
       const inside = now();
-      const next = fn(current, args, inside);
+      let next = fn(current, args, inside);
       if (current.state === 'queued' && next.state !== 'queued') {
         if (!place.queue) throw new Error(`task ${id} is queued without a place in the queue`);
         tx.delete(place.queue);
@@ -96,6 +104,13 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
           tx.delete(place.slot);
         }
         tx.set(finishedKey, { id });
+      }
+      if (noticeKeys.length && !current.toldAt) {
+        const wants = tx.get<MemberSettingsRecord>(keys.memberSettings(next.userId))?.notifyDm === true;
+        if (owesDmNotice(next, wants)) {
+          next = { ...next, dmNoticeOwed: true };
+          tx.set(keys.dmNotice(id), { taskId: id, userId: next.userId, at: inside } satisfies DmNotice);
+        }
       }
       tx.set(keys.task(id), next);
       if (next.toldAt) tx.delete(keys.open(id));

@@ -13,7 +13,13 @@ import type { SettingsStore } from '../guildConfig/settingsStore.js';
 import { findModel } from '../../catalog/models.js';
 import type { UsageCost } from '../validation/types.js';
 import type { Counter } from './counter.js';
-import { type Limits, type MemberLimitName, memberLimits } from './limits.js';
+import {
+  type Limits,
+  type MemberLimitName,
+  memberLimits,
+  type UserInstallLimits,
+  userInstallLimits,
+} from './limits.js';
 import { DEFAULT_TIME_ZONE, periodsAt } from './periods.js';
 import { costMicros, MICROS, type PriceTable } from './prices.js';
 import {
@@ -32,6 +38,8 @@ export interface UsageScope {
   userId: string;
   /** The member's roles in the server (role limits). */
   roleIds?: readonly string[];
+  /** Used through the member's own install where the bot is not: the member's `u<user>` scope (see scopeOf). */
+  userInstall?: boolean;
   model: string;
   cost: UsageCost;
 }
@@ -87,16 +95,26 @@ export interface GuildLedgerOptions {
   settings: SettingsStore;
   defaults: Limits;
   dmEnabled: boolean;
+  /** User install: whether it is on, and the operator's limits for it (each member's `u<user>` scope). */
+  userInstall?: { enabled: boolean; limits: UserInstallLimits };
   /** The operator's prices: reservations then carry their estimated cost, and the spend limit applies. */
   prices?: PriceTable;
   now?: () => number;
 }
 
-/** `g<guild>` for a server, `dm<user>` for a member's direct messages. */
-export const scopeOf = (s: Pick<UsageScope, 'guildId' | 'userId'>) => (s.guildId ? `g${s.guildId}` : `dm${s.userId}`);
+/**
+ * `g<guild>` for a server that added the bot, `dm<user>` for a member's direct messages with the bot, `u<user>`
+ * for a member's user-install use where the bot is not (servers that did not add it, group DMs): one budget per
+ * member there, whichever server, paid by the operator.
+ */
+export const scopeOf = (s: Pick<UsageScope, 'guildId' | 'userId' | 'userInstall'>) =>
+  s.userInstall ? `u${s.userId}` : s.guildId ? `g${s.guildId}` : `dm${s.userId}`;
 
-function scopeKeys(guildId: string | null, userId: string, timeZone: string, at: number) {
-  const scope = scopeOf({ guildId, userId });
+/** The scope's kind, from its name (queue sweeps and starts know only the name). */
+export const isUserScope = (scope: string) => scope.startsWith('u');
+
+function scopeKeys(guildId: string | null, userId: string, timeZone: string, at: number, userInstall = false) {
+  const scope = scopeOf({ guildId, userId, userInstall });
   return { periods: periodsAt(at, timeZone), guild: keys.usage(scope), member: keys.usage(scope, userId) };
 }
 
@@ -104,23 +122,37 @@ export function createGuildLedger(options: GuildLedgerOptions) {
   const { store } = options;
   const now = options.now ?? Date.now;
 
-  async function context(guildId: string | null, roleIds: readonly string[] = []) {
+  async function context(guildId: string | null, roleIds: readonly string[] = [], userInstall = false) {
+    // The member's own scope: the operator's limits, no server's settings (that server did not add the bot).
+    if (userInstall) return { limits: userLimits(), fromRole: {}, timeZone: DEFAULT_TIME_ZONE };
     const settings = guildId ? await options.settings.get(guildId) : {};
     const server = { ...options.defaults, ...settings.limits } as Limits;
     const { limits, fromRole } = memberLimits(server, settings.roleLimits, roleIds);
     return { limits, fromRole, timeZone: settings.timeZone ?? DEFAULT_TIME_ZONE };
   }
 
+  const userLimits = () =>
+    userInstallLimits(options.defaults, options.userInstall?.limits ?? { dailyTasks: 0, running: 0, monthlySpend: 0 });
+
   /** Reads the server's limits and time zone, and names the records a reservation for `scope` needs. */
   async function plan(scope: UsageScope): Promise<UsagePlan> {
-    if (!scope.guildId && !options.dmEnabled) {
-      const refused = (): Refusal => ({ ok: false, key: 'limit.dm_disabled', params: {} });
+    const off: MessageKey | undefined = scope.userInstall
+      ? options.userInstall?.enabled
+        ? undefined
+        : 'limit.user_install_disabled'
+      : !scope.guildId && !options.dmEnabled
+        ? 'limit.dm_disabled'
+        : undefined;
+    if (off) {
+      const refused = (): Refusal => ({ ok: false, key: off, params: {} }) as Refusal;
       return { keys: [], reserve: refused, check: refused };
     }
     const at = now();
-    const { limits, timeZone } = await context(scope.guildId, scope.roleIds);
-    const k = scopeKeys(scope.guildId, scope.userId, timeZone, at);
-    const inGuild = scope.guildId !== null;
+    const userInstall = scope.userInstall === true;
+    const { limits, timeZone } = await context(scope.guildId, scope.roleIds, userInstall);
+    const k = scopeKeys(scope.guildId, scope.userId, timeZone, at, userInstall);
+    // A server that added the bot: its document and the member's. Elsewhere the member is the whole scope.
+    const inGuild = scope.guildId !== null && !userInstall;
     // In direct messages the member is the whole scope: only their document counts.
     const docs = inGuild ? [k.guild, k.member] : [k.member];
     const { day, month } = k.periods;
@@ -171,8 +203,8 @@ export function createGuildLedger(options: GuildLedgerOptions) {
     /** The operator's prices, when set (estimated costs are shown with their currency). */
     prices: options.prices,
 
-    async limitsFor(guildId: string | null): Promise<Limits> {
-      return (await context(guildId)).limits;
+    async limitsFor(guildId: string | null, userInstall = false): Promise<Limits> {
+      return (await context(guildId, [], userInstall)).limits;
     },
 
     /**
@@ -181,7 +213,12 @@ export function createGuildLedger(options: GuildLedgerOptions) {
      */
     async runningCaps(
       guildId: string | null,
+      userInstall = false,
     ): Promise<{ guild: number | null; member(roleIds: readonly string[]): number | null }> {
+      if (userInstall) {
+        const cap = userLimits().member_running;
+        return { guild: null, member: () => cap };
+      }
       const settings = guildId ? await options.settings.get(guildId) : {};
       const server = { ...options.defaults, ...settings.limits } as Limits;
       return {
@@ -194,8 +231,9 @@ export function createGuildLedger(options: GuildLedgerOptions) {
     async memberLimitsFor(
       guildId: string | null,
       roleIds: readonly string[],
+      userInstall = false,
     ): Promise<{ limits: Limits; fromRole: Partial<Record<MemberLimitName, string>> }> {
-      const { limits, fromRole } = await context(guildId, roleIds);
+      const { limits, fromRole } = await context(guildId, roleIds, userInstall);
       return { limits, fromRole };
     },
 
@@ -247,14 +285,14 @@ export function createGuildLedger(options: GuildLedgerOptions) {
       for (const key of r.docs) tx.set(key, withStarted(tx.get<UsageDoc>(key) ?? EMPTY_USAGE));
     },
 
-    /** Current figures of a guild (or a member's DMs) and one member, with the reset times. */
-    async snapshot(guildId: string | null, userId: string): Promise<UsageSnapshot> {
-      const { timeZone } = await context(guildId);
-      const k = scopeKeys(guildId, userId, timeZone, now());
+    /** Current figures of a guild (or a member's DMs, or own scope) and one member, with the reset times. */
+    async snapshot(guildId: string | null, userId: string, userInstall = false): Promise<UsageSnapshot> {
+      const { timeZone } = await context(guildId, [], userInstall);
+      const k = scopeKeys(guildId, userId, timeZone, now(), userInstall);
       const found = await store.getMany<UsageDoc>([k.guild, k.member]);
       const member = found.get(k.member) ?? EMPTY_USAGE;
-      // In direct messages the member is the whole scope.
-      const guild = guildId ? (found.get(k.guild) ?? EMPTY_USAGE) : member;
+      // In direct messages and the member's own scope the member is the whole scope.
+      const guild = guildId && !userInstall ? (found.get(k.guild) ?? EMPTY_USAGE) : member;
       const { day, month, dayEndsAt, monthEndsAt } = k.periods;
       return {
         guildDay: counted(guild.day, day),
@@ -336,7 +374,7 @@ function checkLimits(
 ): Refusal | { slot: Slot } {
   const sec = (ms: number) => Math.floor(ms / 1000);
   const p = k.periods;
-  const inGuild = scope.guildId !== null;
+  const inGuild = scope.guildId !== null && !scope.userInstall;
   const member = tx.get<UsageDoc>(k.member) ?? EMPTY_USAGE;
   const guild = inGuild ? (tx.get<UsageDoc>(k.guild) ?? EMPTY_USAGE) : member;
   const last = member.last ?? 0;
@@ -390,18 +428,19 @@ function checkLimits(
         resetAt: sec(p.monthEndsAt),
       });
     }
-    const cap = limits.guild_monthly_spend;
-    if (cap !== null && cap !== undefined && spend !== undefined && currency) {
-      const capMicros = Math.round(cap * MICROS);
-      const used = guildMonth.spend ?? 0;
-      if (used + spend > capMicros) {
-        return refuse('limit.guild_monthly_spend', {
-          used: money(used / MICROS, currency),
-          limit: money(capMicros / MICROS, currency),
-          needed: money(spend / MICROS, currency),
-          resetAt: sec(p.monthEndsAt),
-        });
-      }
+  }
+  // The scope's monthly spend: the server's, or the member's own (user install); never a bot DM's (as before).
+  const cap = inGuild || scope.userInstall ? limits.guild_monthly_spend : null;
+  if (cap !== null && cap !== undefined && spend !== undefined && currency) {
+    const capMicros = Math.round(cap * MICROS);
+    const used = counted(guild.month, p.month).spend ?? 0;
+    if (used + spend > capMicros) {
+      return refuse(inGuild ? 'limit.guild_monthly_spend' : 'limit.user_monthly_spend', {
+        used: money(used / MICROS, currency),
+        limit: money(capMicros / MICROS, currency),
+        needed: money(spend / MICROS, currency),
+        resetAt: sec(p.monthEndsAt),
+      });
     }
   }
   // Running caps: run now, or wait in the queue.

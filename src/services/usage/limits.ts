@@ -63,3 +63,30 @@ export function memberLimits(
   }
   return { limits: out, fromRole };
 }
+
+/** The operator's limits for a member's user-install use (LIMIT_USER_*; null = no limit). */
+export interface UserInstallLimits {
+  dailyTasks: number | null;
+  running: number | null;
+  /** Money in the prices' currency per calendar month (UTC); checked only when prices are set. */
+  monthlySpend: number | null;
+}
+
+/**
+ * The limits of a member's own scope (`u<user>`: servers that did not add the bot, group DMs): the member is the
+ * whole scope, so the server limits do not apply; the scope's monthly spend is the member's. Cooldown and the
+ * member queue are the bot's defaults.
+ */
+export function userInstallLimits(defaults: Limits, user: UserInstallLimits): Limits {
+  return {
+    ...defaults,
+    guild_daily_tasks: null,
+    guild_monthly_tasks: null,
+    guild_monthly_seconds: null,
+    guild_running: null,
+    guild_queue: null,
+    guild_monthly_spend: user.monthlySpend,
+    member_daily_tasks: user.dailyTasks,
+    member_running: user.running,
+  };
+}

@@ -18,11 +18,14 @@ export async function usageAgainstLimits(
   guildId: string | null,
   userId: string,
   roleIds: readonly string[] = [],
+  /** The member's own scope (user install where the bot is not): the operator's limits, no server lines. */
+  userInstall = false,
 ): Promise<{ you: UsageLine[]; server: UsageLine[]; month: Counter; spendLimit: number | null }> {
   const [snap, { limits, fromRole }] = await Promise.all([
-    ledger.snapshot(guildId, userId),
-    ledger.memberLimitsFor(guildId, roleIds),
+    ledger.snapshot(guildId, userId, userInstall),
+    ledger.memberLimitsFor(guildId, roleIds, userInstall),
   ]);
+  const inGuild = guildId !== null && !userInstall;
   const day = Math.floor(snap.dayEndsAt / 1000);
   const month = Math.floor(snap.monthEndsAt / 1000);
   const line = (limit: LimitName, used: number, resetAt?: number): UsageLine => ({
@@ -38,7 +41,7 @@ export async function usageAgainstLimits(
       line('member_running', snap.memberRunning),
       line('member_queue', snap.memberQueued),
     ],
-    server: guildId
+    server: inGuild
       ? [
           line('guild_daily_tasks', snap.guildDay.tasks, day),
           line('guild_monthly_tasks', snap.guildMonth.tasks, month),
@@ -47,9 +50,9 @@ export async function usageAgainstLimits(
           line('guild_queue', snap.guildQueued),
         ]
       : [],
-    month: guildId ? snap.guildMonth : snap.memberMonth,
-    /** The server's monthly spend cap in the prices' currency (null: none). */
-    spendLimit: guildId ? (limits.guild_monthly_spend ?? null) : null,
+    month: inGuild ? snap.guildMonth : snap.memberMonth,
+    /** The scope's monthly spend cap in the prices' currency (null: none): the server's, or the member's own. */
+    spendLimit: inGuild || userInstall ? (limits.guild_monthly_spend ?? null) : null,
   };
 }
 

@@ -64,6 +64,14 @@ export interface DispatchBase {
   attachmentSizeLimit?: number;
   /** The interaction comes from a thread (or a forum post, `forum: true`) whose parent channel is `parentId`. */
   thread?: { id: string; parentId: string; forum?: boolean };
+  /**
+   * Which installation authorized the command (`authorizing_integration_owners`): `guild` (default in a server: the
+   * server that added the bot), `user` (the member's own install: in a server the fake's bot is not in, pass that
+   * server's id as `guildId`), or `both`. In DMs the default is the user install, as before.
+   */
+  install?: 'guild' | 'user' | 'both';
+  /** A group DM (context 2): the member's own install, no server; the bot cannot reach the channel. */
+  groupDm?: boolean;
 }
 
 export interface CommandOption {
@@ -116,7 +124,7 @@ export interface InteractionDeps {
   botUser: APIUser;
   now: () => number;
   guilds: readonly FakeGuild[];
-  channels: Map<string, { id: string; guildId?: string; type: number; recipientId?: string }>;
+  channels: Map<string, { id: string; guildId?: string; type: number; recipientId?: string; botAbsent?: boolean }>;
   messages: MessageStore;
   /** The registered command with this name: the guild's own first, then the global one. */
   findCommand: (name: string, guildId?: string) => { id: string; guildId?: string } | undefined;
@@ -233,12 +241,16 @@ export class Interactions {
   ): DispatchedInteraction {
     const { deps } = this;
     const at = deps.now();
-    const guildId = d.guildId === null ? undefined : (d.guildId ?? deps.guilds[0]?.id);
+    const guildId = d.guildId === null || d.groupDm ? undefined : (d.guildId ?? deps.guilds[0]?.id);
     const guild = deps.guilds.find((g) => g.id === guildId);
     const channelId = d.thread?.id ?? d.channelId ?? guild?.channelId ?? snowflake(at);
-    const channelType = d.thread ? 11 : guildId ? 0 : 1;
+    const channelType = d.thread ? 11 : guildId ? 0 : d.groupDm ? 3 : 1;
     const newThread = !!d.thread && !deps.channels.has(channelId);
-    if (!deps.channels.has(channelId)) deps.channels.set(channelId, { id: channelId, guildId, type: channelType });
+    // A server the bot is not in, or a group DM: only the interaction's webhook reaches it (50001 otherwise).
+    const botAbsent = (guildId !== undefined && !guild) || d.groupDm === true;
+    if (!deps.channels.has(channelId))
+      deps.channels.set(channelId, { id: channelId, guildId, type: channelType, ...(botAbsent ? { botAbsent } : {}) });
+    const install = d.install ?? (guildId ? 'guild' : 'user');
     this.userCounter += 1;
     const user = makeUser(d.user?.id ?? `10000000000000000${this.userCounter % 10}`, d.user?.username ?? 'member');
     const id = snowflake(at);
@@ -293,7 +305,7 @@ export class Interactions {
           }
         : {
             id: channelId,
-            type: guildId ? 0 : 1,
+            type: channelType,
             ...(guildId
               ? {
                   guild_id: guildId,
@@ -320,8 +332,11 @@ export class Interactions {
       app_permissions: String(d.appPermissions ?? ALL_PERMISSIONS),
       locale: d.locale ?? 'en-US',
       entitlements: [],
-      authorizing_integration_owners: guildId ? { '0': guildId } : { '1': user.id },
-      context: guildId ? 0 : 1,
+      authorizing_integration_owners: {
+        ...(install !== 'user' ? { '0': guildId ?? '0' } : {}),
+        ...(install !== 'guild' ? { '1': user.id } : {}),
+      },
+      context: guildId ? 0 : d.groupDm ? 2 : 1,
       attachment_size_limit: state.attachmentSizeLimit,
       ...extra(channelId, at),
     };

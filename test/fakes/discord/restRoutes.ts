@@ -17,6 +17,8 @@ export interface FakeChannel {
   type: number;
   name?: string;
   recipientId?: string;
+  /** A channel of a server the bot is not in, or a group DM: the bot itself cannot reach it (50001). */
+  botAbsent?: boolean;
 }
 
 export interface StoredCommand extends JsonBody {
@@ -356,6 +358,7 @@ export function createRestHandler(ctx: RestContext) {
       case 'PATCH /channels/:channelId/messages/:messageId':
       case 'DELETE /channels/:channelId/messages/:messageId': {
         if (!ctx.channels.has(params[0]!)) return error(404, 10003);
+        if (ctx.channels.get(params[0]!)?.botAbsent) return error(403, 50001);
         const msg = messageOf(params[1]);
         // Ephemeral messages cannot be reached through the channel (discord-api-docs#3090).
         if (!msg || msg.channelId !== params[0] || (msg.flags & EPHEMERAL) !== 0) return error(404, 10008);
@@ -371,6 +374,7 @@ export function createRestHandler(ctx: RestContext) {
       case 'POST /channels/:channelId/messages': {
         const channel = ctx.channels.get(params[0]!);
         if (!channel) return error(404, 10003);
+        if (channel.botAbsent) return error(403, 50001);
         if (channel.recipientId && ctx.closedDms.has(channel.recipientId)) return error(403, 50007);
         if (tooLarge(files, ctx.uploadLimit(channel.id))) return error(413, 40005);
         if (
@@ -389,6 +393,7 @@ export function createRestHandler(ctx: RestContext) {
       case 'GET /channels/:channelId': {
         const channel = ctx.channels.get(params[0]!);
         if (!channel) return error(404, 10003);
+        if (channel.botAbsent) return error(403, 50001);
         return reply(200, channelPayload(channel));
       }
       case 'POST /attachments/refresh-urls': {

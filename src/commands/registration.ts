@@ -1,0 +1,35 @@
+/**
+ * The command JSON Discord registers, with or without user install (USER_INSTALL). Without it every command is
+ * server-installed only (`integration_types: [GUILD_INSTALL]`, its declared `contexts`), so turning user install
+ * on in the Developer Portal alone changes nothing. With it, commands declared `everywhere` are also
+ * user-installable and usable in servers, the bot's DMs and group DMs; `guild` ones stay in servers that added the
+ * bot (application-commands.mdx: `integration_types` 0 = GUILD_INSTALL, 1 = USER_INSTALL; `contexts` 0 = GUILD,
+ * 1 = BOT_DM, 2 = PRIVATE_CHANNEL).
+ */
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { SlashCommand } from '../discord/interactionHandlers.js';
+
+export interface RegistrationOptions {
+  /** USER_INSTALL: commands declared `everywhere` become user-installable. */
+  userInstall: boolean;
+}
+
+const EVERYWHERE = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel];
+
+export function commandJson(
+  command: Pick<SlashCommand, 'install' | 'definition'>,
+  options: RegistrationOptions,
+): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const everywhere = options.userInstall && command.install === 'everywhere';
+  return {
+    ...command.definition,
+    integration_types: everywhere
+      ? [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall]
+      : [ApplicationIntegrationType.GuildInstall],
+    ...(everywhere ? { contexts: EVERYWHERE } : {}),
+  };
+}
