@@ -79,8 +79,17 @@ type ParamsFor<K extends MessageKey> = (K extends MessageKey ? (x: Needs<K>) => 
 /** Optional when the key takes no parameters (or only optional ones), required otherwise. */
 type ParamsArg<K extends MessageKey> = object extends ParamsFor<K> ? [params?: ParamsFor<K>] : [params: ParamsFor<K>];
 
+/**
+ * The locale whose table renders a text: itself if we have its table, en-US otherwise (a task saved by a newer
+ * version may carry a locale this one lacks; its card must still render, in English, rather than throw).
+ */
+export function tableLocale(locale: string): Locale {
+  return Object.hasOwn(TABLES, locale) ? (locale as Locale) : 'en-US';
+}
+
 export function t<K extends MessageKey>(locale: Locale, key: K, ...[params]: ParamsArg<K>): string {
-  return (TABLES[locale][key] as (p: unknown) => string)(localizeNumbers(locale, params ?? {}));
+  const l = tableLocale(locale);
+  return (TABLES[l][key] as (p: unknown) => string)(localizeNumbers(l, params ?? {}));
 }
 
 /** A message as data, its parameters checked against its key. */
@@ -88,5 +97,6 @@ export const message = <K extends MessageKey>(key: K, params: ParamsOf<K>): Mess
 
 /** Renders a message carried as data. */
 export function tMessage(locale: Locale, m: Message): string {
-  return (TABLES[locale][m.key] as (p: unknown) => string)(localizeNumbers(locale, m.params));
+  const l = tableLocale(locale);
+  return (TABLES[l][m.key] as (p: unknown) => string)(localizeNumbers(l, m.params));
 }

@@ -6,7 +6,7 @@
 import { formatMoney } from '../../services/usage/prices.js';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed } from 'discord.js';
 import { canStartFromFrame, findModel } from '../../catalog/models.js';
-import { t, type Locale } from '../../i18n/index.js';
+import { type Locale, t, tableLocale } from '../../i18n/index.js';
 import type { QueuePlace } from '../../services/queue/taskQueue.js';
 import { inReview } from '../../services/review/assetReview.js';
 import { endedWithoutVideo, isFinal, type TaskRecord } from '../../services/tasks/taskRecord.js';
@@ -70,11 +70,13 @@ export function formatElapsed(ms: number, locale: Locale = 'en-US'): string {
 
 export function taskEmbed(
   task: TaskRecord,
-  locale: Locale,
+  savedLocale: Locale,
   now: number,
   place?: QueuePlace,
   extras: CardExtras = {},
 ): APIEmbed {
+  // A locale this version has no table for (saved by a newer one) reads English, numbers and units included.
+  const locale = tableLocale(savedLocale);
   const r = task.request;
   const color = task.state === 'done' ? COLORS.done : endedWithoutVideo(task.state) ? COLORS.failed : COLORS.working;
   const cost =
