@@ -50,6 +50,15 @@ describe("with SQLite, every open task is this process's", () => {
     expect(await leases.findClaimable()).toEqual([]);
     expect(await leases.findClaimable({ includeHeld: true })).toEqual(['mine']);
   });
+
+  it('claiming writes nothing: there is no other process to hand a task to', async () => {
+    temp = await openTempStore('leases');
+    await open(['a'], GUILD_A, { owner: 'an-old-run', leaseUntil: Number.MAX_SAFE_INTEGER });
+    const leases = createTaskLeases(temp.store, { leaseMs: 1000, shards: { count: 1, ids: [0] } });
+    expect(await leases.claim(['a'])).toEqual(['a']);
+    expect(leases.holds('a')).toBe(true);
+    expect(await temp.store.get<OpenEntry>(keys.open('a'))).toMatchObject({ owner: 'an-old-run' });
+  });
 });
 
 describe.skipIf(!HAS_POSTGRES)('with PostgreSQL, leases decide which process works on a task', () => {
@@ -78,6 +87,28 @@ describe.skipIf(!HAS_POSTGRES)('with PostgreSQL, leases decide which process wor
     const [a, b] = await Promise.all([two.claim(['t1', 't2']), one.claim(['t1', 't2'])]);
     expect([...a, ...b].sort()).toEqual(['t1', 't2']);
     expect(a.length === 2 || b.length === 2).toBe(true);
+  });
+
+  it("the soonest end of another process's live lease, as the last look for orphans saw it", async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const settings = { leaseMs: 1000, shards: { count: 1, ids: [0] } };
+    const one = createTaskLeases(temp.store, { ...settings, processId: 'one' }, clock);
+    const two = createTaskLeases(temp.store, { ...settings, processId: 'two' }, clock);
+    const three = createTaskLeases(temp.store, { ...settings, processId: 'three' }, clock);
+    await open(['t1'], GUILD_A);
+    await one.claim(['t1']);
+    now += 300;
+    await two.renew();
+    await three.findClaimable();
+    expect(three.nextExpiry()).toBe(1_001_000); // one's, before two's at 1,001,300
+    now += 800; // one's ran out: only two's is live
+    await three.findClaimable();
+    expect(three.nextExpiry()).toBe(1_001_300);
+    await two.release();
+    await three.findClaimable();
+    expect(three.nextExpiry()).toBeUndefined();
   });
 
   it('a process that lost a task notices at renewal; release hands everything over at once', async () => {
