@@ -111,6 +111,28 @@ describe.skipIf(!HAS_POSTGRES)('with PostgreSQL, leases decide which process wor
     expect(three.nextExpiry()).toBeUndefined();
   });
 
+  it('a scan for orphans is worth it only when a lease ran out since the last one began (or a minute passed)', async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const settings = { leaseMs: 1000, shards: { count: 1, ids: [0] } };
+    const one = createTaskLeases(temp.store, { ...settings, processId: 'one' }, clock);
+    const two = createTaskLeases(temp.store, { ...settings, processId: 'two' }, clock);
+    await open(['t1'], GUILD_A);
+    await one.claim(['t1']);
+    expect(await two.mayHaveOrphans()).toBe(true); // never scanned
+    expect(await two.findClaimable()).toEqual([]);
+    now += 500;
+    await one.renew();
+    expect(await two.mayHaveOrphans()).toBe(false); // one renews: nothing to find
+    now += 1200; // one stopped renewing: its lease ran out after the scan
+    expect(await two.mayHaveOrphans()).toBe(true);
+    expect(await two.findClaimable()).toEqual(['t1']);
+    expect(await two.mayHaveOrphans()).toBe(false); // seen expired by that scan
+    now += 60_000;
+    expect(await two.mayHaveOrphans()).toBe(true); // a minute without a scan
+  });
+
   it('a process that lost a task notices at renewal; release hands everything over at once', async () => {
     temp = await openTempStore('leases', 'postgres');
     let now = 1_000_000;

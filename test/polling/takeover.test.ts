@@ -47,12 +47,20 @@ function make(tasks: TaskRecord[], shared: boolean, random = 0.5) {
   const calls: string[] = [];
   /** What `nextExpiry` says: the soonest end of another process's lease. */
   const expiry: { at?: number } = {};
+  /** What `mayHaveOrphans` says. */
+  const orphans = { may: true };
   const dropped: string[] = [];
   const leases = {
     shared,
     findClaimable: async (o: { includeHeld?: boolean }) => {
       calls.push(`find${o.includeHeld ? ':held' : ''}`);
       return claimable.shift() ?? [];
+    },
+    // The scan in pages of the index (here: of 1,000 ids).
+    async *claimablePages(o: { includeHeld?: boolean }) {
+      calls.push(`find${o.includeHeld ? ':held' : ''}`);
+      const ids = claimable.shift() ?? [];
+      for (let i = 0; i < ids.length; i += 1000) yield ids.slice(i, i + 1000);
     },
     claim: async (ids: readonly string[]) => [...ids],
     renew: async () => {
@@ -61,6 +69,7 @@ function make(tasks: TaskRecord[], shared: boolean, random = 0.5) {
     },
     drop: (id: string) => void dropped.push(id),
     nextExpiry: () => expiry.at,
+    mayHaveOrphans: async () => orphans.may,
   } as unknown as TaskLeases;
   const scheduled: Array<[string, number]> = [];
   const delivered: string[] = [];
@@ -100,6 +109,7 @@ function make(tasks: TaskRecord[], shared: boolean, random = 0.5) {
     lost,
     calls,
     expiry,
+    orphans,
     dropped,
     scheduled,
     delivered,
@@ -161,7 +171,7 @@ describe('many open tasks at start', () => {
     await m.takeover.settled();
     expect(m.scheduled).toHaveLength(ids.length);
     expect(new Set(m.scheduled.map(([id]) => id)).size).toBe(ids.length);
-    expect(m.arms()).toBe(1); // after the background page (the caller arms after the first)
+    expect(m.arms()).toBe(2); // after each background page (the caller arms after the first)
     await vi.advanceTimersByTimeAsync(10_000);
     expect(m.calls).toEqual(['renew', 'find:held', 'renew', 'find']);
     m.takeover.stop();
@@ -236,6 +246,18 @@ describe('lease rounds of a shared store', () => {
     expect(m.calls).toHaveLength(6);
     await vi.advanceTimersByTimeAsync(1);
     expect(m.calls).toHaveLength(8); // the regular round at 20 s
+    m.takeover.stop();
+  });
+
+  it('a round scans the index only when a lease may have run out since the last scan', async () => {
+    const m = make([], true);
+    await m.takeover.start();
+    m.orphans.may = false;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(m.calls).toEqual(['renew', 'find:held', 'renew']);
+    m.orphans.may = true;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(m.calls).toEqual(['renew', 'find:held', 'renew', 'renew', 'find']);
     m.takeover.stop();
   });
 

@@ -50,6 +50,8 @@ const SCAN_PAGE = 2000;
 /** Entries one claim transaction takes at most, and owners' lease records it reads: with this process's own, ≤ 500 locks. */
 const CLAIM_PAGE = 400;
 const MAX_OWNERS = 99;
+/** The index is scanned for orphans at least this often, whatever the lease records say (see mayHaveOrphans). */
+const SCAN_AT_LEAST_EVERY_MS = 60_000;
 /** Lease records of processes gone this many leases ago are deleted (at most a few per renewal). */
 const STALE_LEASES = 100;
 
@@ -77,8 +79,15 @@ export function createTaskLeases(store: RecordStore, settings: LeaseSettings, no
     if (late) suspect = true;
     until = at + settings.leaseMs;
   };
-  /** The soonest end of another process's live lease, as the last look for orphans saw it. */
+  /** The soonest end of another process's live lease, as the last look at the lease records saw it. */
   let soonestOther: number | undefined;
+  /** When the index was last scanned for orphans, and each other process's lease end then. */
+  let lastScan: { at: number; until: Map<string, number> } | undefined;
+  const noteSoonest = (records: Map<string, LeaseRecord>, at: number) => {
+    soonestOther = undefined;
+    for (const [id, r] of records)
+      if (id !== processId && r.until > at) soonestOther = Math.min(soonestOther ?? r.until, r.until);
+  };
   const isLate = (at: number) => held.size > 0 && at > until - settings.leaseMs / 3;
 
   /** When an entry's lease runs out: its owner's lease record, else (an entry of the version before) its own. */
@@ -175,6 +184,27 @@ export function createTaskLeases(store: RecordStore, settings: LeaseSettings, no
     return lost;
   }
 
+  /**
+   * Open tasks this process may take now (unowned, or their owner's lease ran out), found by one scan of the
+   * index, a page of ids per page of the index; with `includeHeld`, also those it already holds (at start,
+   * before it follows any).
+   */
+  async function* claimablePages(options: { includeHeld?: boolean } = {}): AsyncGenerator<string[]> {
+    const at = now();
+    const records = shared ? await leaseRecords() : new Map<string, LeaseRecord>();
+    const recordOf = (owner: string) => records.get(owner);
+    noteSoonest(records, at);
+    lastScan = { at, until: new Map([...records].map(([id, r]) => [id, r.until])) };
+    for await (const page of store.pages<OpenEntry>(prefixes.open, SCAN_PAGE)) {
+      const out: string[] = [];
+      for (const [k, e] of page) {
+        const id = idOf(k, prefixes.open);
+        if ((options.includeHeld || !held.has(id)) && claimable(e, at, recordOf)) out.push(id);
+      }
+      yield out;
+    }
+  }
+
   return {
     processId,
     shared,
@@ -188,24 +218,29 @@ export function createTaskLeases(store: RecordStore, settings: LeaseSettings, no
     drop(id: string): void {
       held.delete(id);
     },
+    claimablePages,
     /**
-     * Open tasks this process may take now (unowned, or their owner's lease ran out), found by one scan of the
-     * index; with `includeHeld`, also those it already holds (at start, before it follows any).
+     * Whether a scan of the index may find tasks to take: a lease of another process ran out (or was given
+     * back) since the last scan began, or a process unknown then has none live, or the last scan is a minute
+     * old (tasks never held, or of a shard whose process is gone, wait that long at most). Reads only the lease
+     * records (a handful): with 100,000 open tasks a scan every round kept four processes busy reading.
      */
-    async findClaimable(options: { includeHeld?: boolean } = {}): Promise<string[]> {
+    async mayHaveOrphans(): Promise<boolean> {
+      if (!shared) return false;
       const at = now();
-      const records = shared ? await leaseRecords() : new Map<string, LeaseRecord>();
-      const recordOf = (owner: string) => records.get(owner);
-      soonestOther = undefined;
-      for (const [id, r] of records)
-        if (id !== processId && r.until > at) soonestOther = Math.min(soonestOther ?? r.until, r.until);
+      const records = await leaseRecords();
+      noteSoonest(records, at);
+      if (!lastScan || at - lastScan.at >= SCAN_AT_LEAST_EVERY_MS) return true;
+      const before = lastScan;
+      return [...records].some(
+        ([id, r]) =>
+          id !== processId && r.until <= at && (before.until.get(id) ?? Number.POSITIVE_INFINITY) > before.at,
+      );
+    },
+    /** Every id `claimablePages` finds, at once. */
+    async findClaimable(options: { includeHeld?: boolean } = {}): Promise<string[]> {
       const out: string[] = [];
-      for await (const page of store.pages<OpenEntry>(prefixes.open, SCAN_PAGE)) {
-        for (const [k, e] of page) {
-          const id = idOf(k, prefixes.open);
-          if ((options.includeHeld || !held.has(id)) && claimable(e, at, recordOf)) out.push(id);
-        }
-      }
+      for await (const page of claimablePages(options)) out.push(...page);
       return out;
     },
     claim,

@@ -27,8 +27,9 @@ export interface TakeoverDeps {
 export type Adopted = { open: number; uncertain: number; failed: number };
 
 /**
- * Open tasks adopted before `start` resolves (before the bot takes interactions); the rest are adopted in the
- * background, so start-up time does not grow with the open tasks (100,000 took over 30 s to read and claim).
+ * Open tasks adopted before `start` resolves (before the bot takes interactions); the rest of the index is
+ * scanned and adopted in the background, so start-up time does not grow with the open tasks (100,000 took
+ * over 30 s to read and claim).
  */
 export const START_PAGE = 2000;
 
@@ -73,20 +74,26 @@ export function createTakeover(deps: TakeoverDeps) {
   }
 
   /**
-   * The open tasks found at start past the first START_PAGE, a page at a time while the bot already takes
-   * interactions (their queries wait for the budget anyway); the timer is armed after each page.
+   * The open tasks found at start past the first START_PAGE: the rest of the index scan, a page at a time
+   * while the bot already takes interactions (their queries wait for the budget anyway); the timer is armed
+   * after each page.
    */
-  async function adoptRest(ids: readonly string[]): Promise<void> {
+  async function adoptRest(first: readonly string[], pages: AsyncIterator<string[]>): Promise<void> {
     const counts = { open: 0, uncertain: 0, failed: 0 };
     try {
-      for (let i = 0; i < ids.length && scheduler.running; i += START_PAGE) {
-        await adoptAll(ids.slice(i, i + START_PAGE), false, counts);
+      let ids = first;
+      while (scheduler.running) {
+        if (ids.length) await adoptAll(ids, false, counts);
         scheduler.arm();
+        const next = await pages.next();
+        if (next.done) break;
+        ids = next.value;
       }
       deps.logger.info(counts, 'took over the rest of the open tasks');
     } catch (err) {
       deps.logger.error({ err }, 'could not take over the rest of the open tasks; lease rounds will');
     } finally {
+      await pages.return?.(undefined);
       rest = undefined;
     }
   }
@@ -160,6 +167,11 @@ export function createTakeover(deps: TakeoverDeps) {
       for (const id of await leases.renew()) deps.forget(id, 'its lease was taken over');
       // The start's adoption still runs: what it has not claimed yet is its to adopt.
       if (rest) return;
+      // Nothing can have become claimable since the last scan: no scan of the whole index this round.
+      if (leases.mayHaveOrphans && !(await leases.mayHaveOrphans())) {
+        expiryRound();
+        return;
+      }
       const { open } = await takeOver();
       if (open) deps.logger.info({ tasks: open }, 'took over tasks whose process stopped');
       scheduler.arm();
@@ -179,10 +191,22 @@ export function createTakeover(deps: TakeoverDeps) {
      */
     async start(): Promise<Adopted> {
       if (leases.shared) await leases.renew();
-      const ids = await leases.findClaimable({ includeHeld: true });
+      // The index is scanned a page at a time: the first START_PAGE tasks found are adopted before the bot
+      // takes interactions, the rest (and the rest of the scan) after.
+      const pages = leases.claimablePages({ includeHeld: true });
+      const ids: string[] = [];
+      let done = false;
+      while (ids.length < START_PAGE) {
+        const next = await pages.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        ids.push(...next.value);
+      }
       const counts = { open: 0, uncertain: 0, failed: 0 };
       await adoptAll(ids.slice(0, START_PAGE), false, counts);
-      if (ids.length > START_PAGE) rest = adoptRest(ids.slice(START_PAGE));
+      if (!done || ids.length > START_PAGE) rest = adoptRest(ids.slice(START_PAGE), pages);
       if (leases.shared) {
         maintenance = setInterval(() => void maintain(), deps.leaseMs / 3);
         maintenance.unref?.();
