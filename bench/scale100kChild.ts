@@ -3,7 +3,7 @@
  * registry, reconciliation, the poller's takeover of its shard's open tasks), prints `ready` with its start-up
  * times, follows its tasks within its share of the query budget and delivers each finished video to the parent's
  * card server (which counts deliveries; `alreadyDelivered` asks it, as the Discord presenter looks at the card).
- * Every 2 s it prints a `stats` line (memory, CPU, queries, lease rounds); on `stop` it stops gracefully
+ * Every 2 s it prints a `stats` line (and once `reconciled`) (memory, CPU, queries, lease rounds); on `stop` it stops gracefully
  * (leases given back) and prints its last `stats` line.
  */
 import { Writable } from 'node:stream';
@@ -123,26 +123,29 @@ const stats = () => {
 };
 const print = (kind: string, value: unknown) => process.stdout.write(`${kind} ${JSON.stringify(value)}\n`);
 
-// The start-up the bot makes before it attaches its interaction router (app.start without Discord).
+// The bot's start (app.start without Discord): registry, then the takeover (its first page before the bot takes
+// interactions: `ready`), then reconciliation in the background.
 await registry.start();
+const alone = registry.livePeers() === 0;
 const r0 = performance.now();
-const repaired = await reconcile(store, ledger, quiet, { rebuildRunning: registry.livePeers() === 0 });
-const r1 = performance.now();
 const adopted = await poller.start();
-const r2 = performance.now();
+const r1 = performance.now();
 print('ready', {
   index,
   processId: leases.processId,
-  readyMs: r2 - t0,
-  reconcileMs: r1 - r0,
-  takeoverMs: r2 - r1,
-  open: repaired.openTasks,
+  readyMs: r1 - t0,
+  takeoverMs: r1 - r0,
   adopted: adopted.open,
 });
+const repaired = reconcile(store, ledger, quiet, { rebuildRunning: alone }).then(
+  (report) => print('reconciled', { index, ms: performance.now() - r1, open: report.openTasks }),
+  (err: unknown) => print('reconciled', { index, error: String(err) }),
+);
 const ticker = setInterval(() => print('stats', stats()), 2000);
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
 clearInterval(ticker);
 await poller.stop(5000);
+await repaired;
 await registry.stop();
 print('stats', stats());
 await store.close();
