@@ -62,6 +62,7 @@ const leases = createTaskLeases(store, {
   leaseMs,
   shards,
   runElsewhere: (shard) => registry?.shardsRunElsewhere().has(shard) ?? false,
+  rank: () => registry?.rank() ?? { index: 0, of: 1 },
 });
 // A lease round as takeover.ts runs it every lease/3: renew, then look for orphans and claim them.
 const rounds: number[] = [];

@@ -128,6 +128,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       leaseMs: config.poll.leaseMs,
       shards,
       runElsewhere: (shard) => registry?.shardsRunElsewhere().has(shard) ?? false,
+      rank: () => registry?.rank() ?? { index: 0, of: 1 },
     },
     now,
   );

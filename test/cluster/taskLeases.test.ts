@@ -133,6 +133,64 @@ describe.skipIf(!HAS_POSTGRES)('with PostgreSQL, leases decide which process wor
     expect(await two.mayHaveOrphans()).toBe(true); // a minute without a scan
   });
 
+  it("at start only its own shards' tasks: processes starting together do not know each other yet", async () => {
+    temp = await openTempStore('leases', 'postgres');
+    await open(['a'], GUILD_A);
+    await open(['b'], GUILD_B);
+    const leases = createTaskLeases(temp.store, { leaseMs: 1000, shards: { count: 2, ids: [shardOf(GUILD_A, 2)] } });
+    expect(await leases.findClaimable({ includeHeld: true })).toEqual(['a']);
+    // A later round takes the other shard's task when no live process runs that shard.
+    expect((await leases.findClaimable()).sort()).toEqual(['a', 'b']);
+  });
+
+  it("a lease given back leaves another shard's tasks to that shard's process for two leases", async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const shardB = { count: 2, ids: [shardOf(GUILD_B, 2)] };
+    const one = createTaskLeases(temp.store, { leaseMs: 1000, shards: shardB, processId: 'one' }, clock);
+    const two = createTaskLeases(
+      temp.store,
+      { leaseMs: 1000, shards: { count: 2, ids: [shardOf(GUILD_A, 2)] }, processId: 'two', runElsewhere: () => true },
+      clock,
+    );
+    await open(['b'], GUILD_B);
+    await one.claim(['b']);
+    await one.release(); // a restart: shard B's next process comes back within seconds
+    expect(await two.findClaimable()).toEqual([]);
+    now += 2000;
+    expect(await two.findClaimable()).toEqual(['b']);
+  });
+
+  it("the orphans of a shard no live process runs are split between the live ones for a lease, then anyone's", async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const shardA = { count: 2, ids: [shardOf(GUILD_A, 2)] };
+    const dead = createTaskLeases(
+      temp.store,
+      { leaseMs: 1000, shards: { count: 2, ids: [shardOf(GUILD_B, 2)] }, processId: 'dead' },
+      clock,
+    );
+    const live = (index: number) =>
+      createTaskLeases(
+        temp.store,
+        { leaseMs: 1000, shards: shardA, processId: `live${index}`, rank: () => ({ index, of: 2 }) },
+        clock,
+      );
+    const [two, three] = [live(0), live(1)];
+    const ids = Array.from({ length: 20 }, (_, i) => `t${i}`);
+    await open(ids, GUILD_B);
+    await dead.claim(ids);
+    now += 1000; // dead's lease ran out
+    const [a, b] = [await two.findClaimable(), await three.findClaimable()];
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    expect([...a, ...b].sort()).toEqual([...ids].sort());
+    now += 1000; // one more lease: whoever looks takes the rest
+    expect((await two.findClaimable()).sort()).toEqual([...ids].sort());
+  });
+
   it('a process that lost a task notices at renewal; release hands everything over at once', async () => {
     temp = await openTempStore('leases', 'postgres');
     let now = 1_000_000;

@@ -30,7 +30,7 @@ export interface OpenEntry {
 
 /** A process's lease on every open task it owns. */
 export interface LeaseRecord {
-  /** Until when (0: given back, on a graceful stop). */
+  /** Until when (given back on a graceful stop: the time it stopped). */
   until: number;
 }
 
@@ -39,6 +39,11 @@ export interface LeaseSettings {
   shards: ShardSet;
   /** Whether a live process (another one) runs this shard: its orphaned tasks are left to it. */
   runElsewhere?: (shard: number) => boolean;
+  /**
+   * This process's place among the live ones: the orphans of a shard no live process runs are split between
+   * them by task id for one lease (one scan taking them all left one survivor with twice the tasks of the others).
+   */
+  rank?: () => { index: number; of: number };
   /** This process's name in the store (default: host, pid and a random part). */
   processId?: string;
 }
@@ -54,6 +59,13 @@ const MAX_OWNERS = 99;
 const SCAN_AT_LEAST_EVERY_MS = 60_000;
 /** Lease records of processes gone this many leases ago are deleted (at most a few per renewal). */
 const STALE_LEASES = 100;
+
+/** Which of `of` live processes takes an orphan of a shard none of them runs (a hash of its id). */
+function splitOf(id: string, of: number): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i += 1) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h % of;
+}
 
 export class LeaseLostError extends Error {
   constructor(taskId: string) {
@@ -99,7 +111,7 @@ export function createTaskLeases(store: RecordStore, settings: LeaseSettings, no
   }
 
   /** May this process take the task now? */
-  const claimable = (e: OpenEntry, at: number, recordOf: (owner: string) => LeaseRecord | undefined) => {
+  const claimable = (id: string, e: OpenEntry, at: number, recordOf: (owner: string) => LeaseRecord | undefined) => {
     if (!shared || e.owner === processId) return true;
     const lease = leaseEnd(e, recordOf);
     if (lease > at) return false;
@@ -108,7 +120,9 @@ export function createTaskLeases(store: RecordStore, settings: LeaseSettings, no
     // two more leases (stuck, or gone without saying).
     const elsewhere = settings.runElsewhere?.(shardOf(e.guildId, settings.shards.count)) ?? false;
     if (!e.owner) return !elsewhere; // never held (an upgraded or migrated store): its shard's process takes it
-    return !elsewhere || lease + 2 * settings.leaseMs <= at;
+    if (elsewhere) return lease + 2 * settings.leaseMs <= at;
+    const rank = settings.rank?.();
+    return !rank || rank.of < 2 || lease + settings.leaseMs <= at || splitOf(id, rank.of) === rank.index;
   };
 
   /**
@@ -132,7 +146,7 @@ export function createTaskLeases(store: RecordStore, settings: LeaseSettings, no
       for (const id of ids) {
         const e = tx.get<OpenEntry>(keys.open(id));
         if (!e || (shared && e.owner && e.owner !== processId && !owners.has(e.owner))) continue;
-        if (!claimable(e, at, recordOf)) continue;
+        if (!claimable(id, e, at, recordOf)) continue;
         if (e.owner !== processId || e.leaseUntil !== FOREVER) {
           tx.set(keys.open(id), { ...e, owner: processId, leaseUntil: FOREVER });
         }
@@ -187,7 +201,9 @@ export function createTaskLeases(store: RecordStore, settings: LeaseSettings, no
   /**
    * Open tasks this process may take now (unowned, or their owner's lease ran out), found by one scan of the
    * index, a page of ids per page of the index; with `includeHeld`, also those it already holds (at start,
-   * before it follows any).
+   * before it follows any), and then only tasks of its own shards: processes starting together do not know
+   * each other yet, and the first to scan would take every shard's tasks (a later round takes those of a
+   * shard no live process runs).
    */
   async function* claimablePages(options: { includeHeld?: boolean } = {}): AsyncGenerator<string[]> {
     const at = now();
@@ -199,7 +215,8 @@ export function createTaskLeases(store: RecordStore, settings: LeaseSettings, no
       const out: string[] = [];
       for (const [k, e] of page) {
         const id = idOf(k, prefixes.open);
-        if ((options.includeHeld || !held.has(id)) && claimable(e, at, recordOf)) out.push(id);
+        const mine = !shared || !options.includeHeld || e.owner === processId || runsGuild(settings.shards, e.guildId);
+        if (mine && (options.includeHeld || !held.has(id)) && claimable(id, e, at, recordOf)) out.push(id);
       }
       yield out;
     }
@@ -276,7 +293,9 @@ export function createTaskLeases(store: RecordStore, settings: LeaseSettings, no
     /** Gives every lease back (a graceful stop), in one write: another process can take the tasks at once. */
     async release(): Promise<void> {
       if (!shared) return;
-      await store.transact([myKey], (tx) => tx.set(myKey, { until: 0 } satisfies LeaseRecord));
+      // Ended now, not at 0: another shard's process waits two leases from now before it takes these tasks
+      // instead of their own shard's process (which a restart brings back within seconds).
+      await store.transact([myKey], (tx) => tx.set(myKey, { until: now() } satisfies LeaseRecord));
       until = 0;
       held.clear();
     },
