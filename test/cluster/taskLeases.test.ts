@@ -172,9 +172,10 @@ describe.skipIf(!HAS_POSTGRES)('with PostgreSQL, leases decide which process wor
       { leaseMs: 1000, shards: { count: 2, ids: [shardOf(GUILD_B, 2)] }, processId: 'dead' },
       clock,
     );
+    const store = temp.store;
     const live = (index: number) =>
       createTaskLeases(
-        temp.store,
+        store,
         { leaseMs: 1000, shards: shardA, processId: `live${index}`, rank: () => ({ index, of: 2 }) },
         clock,
       );
