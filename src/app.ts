@@ -1,8 +1,9 @@
 /**
  * The composition root: builds every long-lived part once (record store, upstream client, services,
  * Discord client) from the config and passes them down explicitly. Nothing else constructs these.
- * Start-up order matters: the store is repaired and every open task taken over before the bot logs in
- * to the gateway, so no interaction ever races the recovery.
+ * Start-up order matters: the first open tasks are taken over before the bot logs in to the gateway; the rest
+ * of a large backlog is adopted, and the store's repairs (reconcile) run, once it takes interactions, each
+ * change decided inside its own transaction as an interaction's is.
  */
 import { type Client, REST, Routes, Status } from 'discord.js';
 import type { Config } from './config/loadConfig.js';
@@ -134,6 +135,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       leaseMs: config.poll.leaseMs,
       shards,
       runElsewhere: (shard) => registry?.shardsRunElsewhere().has(shard) ?? false,
+      rank: () => registry?.rank() ?? { index: 0, of: 1 },
     },
     now,
   );
@@ -260,6 +262,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   let gatewayReady = false;
   let pruneTimer: NodeJS.Timeout | undefined;
   let stopped = false;
+  /** The start's repairs (reconcile), which run once the bot is ready. */
+  let repairing: Promise<void> | undefined;
   const prune = () => pruneRecords(store, { now: now(), taskRetentionMs: config.retention.taskDays * 86_400_000 });
   const pruneQuietly = () =>
     prune().then(
@@ -335,10 +339,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           if (t.upstreamKey && (t.state === 'running' || t.state === 'delivering')) seedance.hold(t.id, t.upstreamKey);
       // Join the other processes first (a shared store): their heartbeats say whether this one is alone.
       await registry.start();
-      const repaired = await reconcile(store, ledger, logger.child({ component: 'reconcile' }), {
-        // Running counts are rebuilt only when no other process is working on the same tasks.
-        rebuildRunning: registry.livePeers() === 0,
-      });
+      // Running counts are rebuilt only when no other process is working on the same tasks. The repairs run
+      // once the bot is ready (reading every open task took 17 s with 100,000), each decided again inside its
+      // transaction, so interactions meanwhile are safe (services/tasks/reconcile.ts).
+      const alone = registry.livePeers() === 0;
       // REST works without the gateway: recovery can edit and DM before interactions flow.
       if (config.discord.token) discord.rest.setToken(config.discord.token);
       await mediaReady;
@@ -355,12 +359,16 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       pruneTimer = setInterval(() => void pruneQuietly(), PRUNE_EVERY_MS);
       pruneTimer.unref();
       setTimeout(() => void (stopped || pruneQuietly()), 60_000).unref();
+      const reconcileLog = logger.child({ component: 'reconcile' });
+      repairing = reconcile(store, ledger, reconcileLog, { rebuildRunning: alone }).then(
+        (report) => reconcileLog.info(report, 'open tasks checked'),
+        (err: unknown) => reconcileLog.error({ err }, 'could not check the open tasks; the next start will'),
+      );
       logger.info(
         {
           user: discord.user?.tag,
           guilds: gatewayFacts(discord)?.guildIds.size,
           database: store.location,
-          ...repaired,
           ...recovered,
           owedDms,
         },
@@ -381,6 +389,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       media.stop();
       await poller.stop(graceMs);
       await dmNotices.stop(graceMs);
+      await repairing;
       await renderStats.stop();
       await registry.stop();
       await discord.destroy();

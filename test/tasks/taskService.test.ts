@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keys } from '../../src/db/keys.js';
+import { keys, prefixes } from '../../src/db/keys.js';
+import type { RecordStore } from '../../src/db/recordStore.js';
 import { startFakeSeedance, type FakeSeedance } from '../../src/dev/fake-seedance/index.js';
 import { createSettingsStore } from '../../src/services/guildConfig/settingsStore.js';
 import { createAssetCache } from '../../src/services/review/assetReview.js';
@@ -8,7 +9,7 @@ import { AssetReviewClient } from '../../src/services/seedance/assets.js';
 import { SeedanceClient } from '../../src/services/seedance/client.js';
 import { reconcile } from '../../src/services/tasks/reconcile.js';
 import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js';
-import type { NewTask } from '../../src/services/tasks/taskRecord.js';
+import type { NewTask, TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import { createTaskService } from '../../src/services/tasks/taskService.js';
 import { readOneTask } from '../../src/services/tasks/taskStorage.js';
 import { createGuildLedger } from '../../src/services/usage/guildLedger.js';
@@ -306,6 +307,32 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       expect(await store.get(keys.open('ghost'))).toBeUndefined();
       // A second pass finds nothing to do.
       expect(await reconcile(store, ledger, quietLogger())).toMatchObject({ droppedIndexEntries: 0, runningFixed: 0 });
+    });
+
+    it('runs while tasks are made: a task created meanwhile keeps its slot and its counts, the rest is fixed', async () => {
+      const { tasks, ledger, store } = services();
+      const a = await created(tasks, 'u1');
+      await tasks.submit(a.id);
+      await store.transact(['usage:gg1:uu2'], (tx) => tx.set('usage:gg1:uu2', { running: 3 }));
+      // A member asks for a video after the tasks were read, before the places are looked at.
+      let late: TaskRecord | undefined;
+      const busy: RecordStore = {
+        ...store,
+        pages: (prefix, size) =>
+          prefix !== prefixes.slots || late
+            ? store.pages(prefix, size)
+            : (async function* () {
+                late = await created(tasks, 'u1');
+                yield* store.pages(prefix, size);
+              })(),
+      };
+      const report = await reconcile(busy, ledger, quietLogger());
+      expect(late).toBeDefined();
+      // The guild's and u1's documents changed meanwhile (left, and right); u2's stale count was fixed.
+      expect(report).toMatchObject({ runningFixed: 1, placesDropped: 0 });
+      expect(await ledger.snapshot('g1', 'u1')).toMatchObject({ guildRunning: 2, memberRunning: 2 });
+      expect(await ledger.snapshot('g1', 'u2')).toMatchObject({ memberRunning: 0 });
+      expect(await store.scan(prefixes.slots)).toHaveLength(2);
     });
   });
 
