@@ -48,6 +48,8 @@ interface ChildStats {
   queries: number;
   maxIn1s: number;
   rounds: number[];
+  /** Query starts since its previous stats line. */
+  starts: number[];
 }
 interface Ready {
   index: number;
@@ -56,6 +58,9 @@ interface Ready {
   takeoverMs: number;
   adopted: number;
 }
+
+/** Every query start every process reported (printed every 2 s; a killed process loses its last two seconds). */
+const clientStarts: number[] = [];
 
 /** A child process of the bench: its `ready` line, its latest `stats` line, its exit. */
 function startChild(index: number, args: string[], env: NodeJS.ProcessEnv) {
@@ -69,7 +74,10 @@ function startChild(index: number, args: string[], env: NodeJS.ProcessEnv) {
       const space = line.indexOf(' ');
       const kind = line.slice(0, space);
       if (kind === 'ready') resolve((state.ready = JSON.parse(line.slice(space + 1)) as Ready));
-      if (kind === 'stats') state.stats = JSON.parse(line.slice(space + 1)) as ChildStats;
+      if (kind === 'stats') {
+        state.stats = JSON.parse(line.slice(space + 1)) as ChildStats;
+        for (const at of state.stats.starts) clientStarts.push(at);
+      }
       if (kind === 'reconciled') state.reconciledMs = (JSON.parse(line.slice(space + 1)) as { ms?: number }).ms;
     });
     proc.once('exit', (code) => reject(new Error(`scale100k child ${index} exited with ${code} before ready`)));
@@ -327,8 +335,20 @@ export async function benchScale100k(): Promise<void> {
           `< ${LEASE_MS / 3 / 10} (renew + orphan scan, every ${LEASE_MS / 3000} s)`,
         );
       }
-      const total = maxInAnySecond(queryStarts.sort((a, b) => a - b));
-      report('scale100k_total_max_queries_started_in_1s_at_fake', total, 'queries', `<= budget ${BUDGET}/s`);
+      // Started: by the processes' own clocks (one machine), every process's starts merged.
+      report(
+        'scale100k_total_max_queries_started_in_1s',
+        maxInAnySecond(clientStarts.sort((a, b) => a - b)),
+        'queries',
+        `<= budget ${BUDGET}/s (every process's starts merged)`,
+      );
+      // Arrived: at the fake, which shares the machine; a starved fake sees requests bunch up.
+      report(
+        'scale100k_total_max_queries_arrived_in_1s_at_fake',
+        maxInAnySecond(queryStarts.sort((a, b) => a - b)),
+        'queries',
+        `informational (arrivals bunch up when the fake waits for CPU; budget ${BUDGET}/s)`,
+      );
       report('scale100k_total_queries_at_fake', queryStarts.length, 'queries', 'informational');
       const bound = Math.max(MIN_INTERVAL_MS / 2, (TASKS / (2 * BUDGET)) * 1000);
       const delays = (filter: (id: string) => boolean) =>

@@ -36,11 +36,14 @@ const ledger = createGuildLedger({ store, settings: createSettingsStore(store), 
 let queries = 0;
 let maxIn1s = 0;
 const window: number[] = [];
+/** Starts not yet printed: the parent merges every process's starts to check the shared budget. */
+const fresh: number[] = [];
 const transport = createHttpTransport();
 const timedFetch: Transport = (input, init) => {
   if (init.method === 'GET') {
     const at = Date.now();
     queries += 1;
+    fresh.push(at);
     window.push(at);
     while (window[0]! <= at - 1000) window.shift();
     maxIn1s = Math.max(maxIn1s, window.length);
@@ -120,6 +123,7 @@ const stats = () => {
     queries,
     maxIn1s,
     rounds,
+    starts: fresh.splice(0),
   };
 };
 const print = (kind: string, value: unknown) => process.stdout.write(`${kind} ${JSON.stringify(value)}\n`);
