@@ -69,11 +69,18 @@ const leases = createTaskLeases(store, {
 });
 // A lease round as takeover.ts runs it every lease/3: renew, then look for orphans and claim them.
 const rounds: number[] = [];
+/** The renewal alone (one transaction on this process's lease record). */
+const renewals: number[] = [];
 let roundStart: number | undefined;
 const renew = leases.renew;
 leases.renew = async () => {
-  roundStart = performance.now();
-  return renew();
+  const start = performance.now();
+  roundStart = start;
+  try {
+    return await renew();
+  } finally {
+    renewals.push(performance.now() - start);
+  }
 };
 const claim = leases.claim;
 leases.claim = async (ids) => {
@@ -123,6 +130,7 @@ const stats = () => {
     queries,
     maxIn1s,
     rounds,
+    renewals,
     starts: fresh.splice(0),
   };
 };

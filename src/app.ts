@@ -38,7 +38,7 @@ import { type OpsHttpServer, startHttpServer } from './services/monitoring/httpS
 import { createKeyPool, type KeyPool } from './services/seedance/keyPool.js';
 import { createAssetCache } from './services/review/assetReview.js';
 import { AssetReviewClient } from './services/seedance/assets.js';
-import { reconcile } from './services/tasks/reconcile.js';
+import { reconcileOnce } from './services/tasks/reconcileOnce.js';
 import { isFinal, type TaskRecord } from './services/tasks/taskRecord.js';
 import { type Checkpoint, createTaskService, type TaskService } from './services/tasks/taskService.js';
 import { createGuildLedger, type GuildLedger } from './services/usage/guildLedger.js';
@@ -291,6 +291,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       return http;
     },
     async start() {
+      // Another process's repair begun after this moment covers what this process's previous life left.
+      const startedAt = now();
       // ffmpeg is checked while the rest starts; delivery (in recovery) needs it.
       const mediaReady = media.start();
       logger.info(
@@ -360,8 +362,18 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       pruneTimer.unref();
       setTimeout(() => void (stopped || pruneQuietly()), 60_000).unref();
       const reconcileLog = logger.child({ component: 'reconcile' });
-      repairing = reconcile(store, ledger, reconcileLog, { rebuildRunning: alone }).then(
-        (report) => reconcileLog.info(report, 'open tasks checked'),
+      // Processes started together repair once (services/tasks/reconcileOnce.ts).
+      repairing = reconcileOnce(store, ledger, reconcileLog, {
+        processId: leases.processId,
+        startedAt,
+        rebuildRunning: alone,
+        now,
+        stopping: () => stopped,
+      }).then(
+        (r) =>
+          r.ran
+            ? reconcileLog.info(r.report, 'open tasks checked')
+            : reconcileLog.info({ by: r.by }, `open tasks not checked here: ${r.why}`),
         (err: unknown) => reconcileLog.error({ err }, 'could not check the open tasks; the next start will'),
       );
       logger.info(
