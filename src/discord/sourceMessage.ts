@@ -107,23 +107,26 @@ export type FreshSource = { ok: true; media: SourceMedia } | { ok: false; why: '
 
 /**
  * The message read again (the form may have sat open for minutes, its files changed, or its URLs gone stale),
- * with CDN URLs that expire soon signed anew.
+ * with CDN URLs that expire soon signed anew. Where the bot cannot read it (user install), the media remembered
+ * when the form opened (`remembered`) is used instead, signed anew the same way.
  */
 export async function readSourceMessage(
   rest: REST,
   channelId: string,
   messageId: string,
   now: number,
+  remembered?: SourceMedia,
 ): Promise<FreshSource> {
-  let message: APIMessage;
+  let found: SourceMedia;
   try {
-    message = (await rest.get(Routes.channelMessage(channelId, messageId), {
+    const message = (await rest.get(Routes.channelMessage(channelId, messageId), {
       signal: AbortSignal.timeout(READ_TIMEOUT_MS),
     })) as APIMessage;
+    found = mediaOfApiMessage(message);
   } catch (err) {
-    return { ok: false, why: 'gone', detail: err instanceof Error ? err.message : String(err) };
+    if (!remembered) return { ok: false, why: 'gone', detail: err instanceof Error ? err.message : String(err) };
+    found = remembered;
   }
-  const found = mediaOfApiMessage(message);
   const refreshed = await refreshAttachmentUrls(rest, sourceUrls(found), now, READ_TIMEOUT_MS);
   if (!refreshed.ok) return { ok: false, why: 'expired', detail: refreshed.reason };
   return { ok: true, media: withSourceUrls(found, refreshed.urls) };

@@ -430,7 +430,7 @@ export const enUS = {
   'source.noMedia.references': () => 'That message has no image or video to use as references. Nothing was created.',
   'source.noModel': () => 'No model enabled here takes the files of that message. Nothing was created.',
   'source.gone': () =>
-    'That message could not be read again (deleted, or the bot cannot see that channel). Nothing was created.',
+    'That message could not be read again (deleted, or the bot cannot see that channel): open the form again from the message. Nothing was created.',
   'source.mediaExpired': () =>
     'The files of that message could not be fetched fresh from Discord. Try again in a moment; nothing was created.',
 } as const;

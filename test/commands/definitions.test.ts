@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/commands/index.js';
-import { customIdFor, HELP_FAMILY_SELECT, parseCustomId } from '../../src/discord/customIds.js';
+import { COMMANDS, commandDefinitions, MESSAGE_COMMANDS } from '../../src/commands/index.js';
+import {
+  customIdFor,
+  HELP_FAMILY_SELECT,
+  parseCustomId,
+  parseSourceFormId,
+  sourceFormIdFor,
+} from '../../src/discord/customIds.js';
+import { MODEL_IDS } from '../../src/catalog/models.js';
 
 // Discord's rules for application commands (application-commands.mdx): names, descriptions, counts.
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -51,6 +58,45 @@ describe("command definitions follow Discord's limits and are localised", () => 
       expect(byName.get(name)!.contexts).toEqual([0, 1]);
       expect(byName.get(name)!.default_member_permissions).toBeUndefined();
     }
+  });
+});
+
+describe('message context menus (type 3) follow Discord\'s rules', () => {
+  it('Animate and Use as references: a name of 1-32 characters (spaces and capitals allowed), zh-CN too, no description or options', () => {
+    expect(MESSAGE_COMMANDS.map((c) => c.name)).toEqual(['Animate', 'Use as references']);
+    expect(MESSAGE_COMMANDS.length).toBeLessThanOrEqual(5);
+    for (const { definition } of MESSAGE_COMMANDS) {
+      expect(definition.type).toBe(3);
+      for (const name of [definition.name, ...Object.values(definition.name_localizations ?? {})])
+        expect(!!name && name.length <= 32 && name.trim() === name).toBe(true);
+      expect(definition.name_localizations?.['zh-CN']).toBeTruthy();
+      expect(definition).not.toHaveProperty('description');
+      expect(definition).not.toHaveProperty('options');
+    }
+  });
+  it('are registered with the slash commands, user-installable everywhere when USER_INSTALL is on', () => {
+    const off = commandDefinitions({ userInstall: false }).filter((c) => c.type === 3);
+    const on = commandDefinitions({ userInstall: true }).filter((c) => c.type === 3);
+    expect(off.map((c) => [c.name, c.integration_types, c.contexts])).toEqual([
+      ['Animate', [0], [0, 1]],
+      ['Use as references', [0], [0, 1]],
+    ]);
+    expect(on.map((c) => [c.integration_types, c.contexts])).toEqual([
+      [[0, 1], [0, 1, 2]],
+      [[0, 1], [0, 1, 2]],
+    ]);
+  });
+  it("the form's id carries the kind, the message and the model within 100 characters for every model", () => {
+    const big = '18446744073709551615';
+    for (const model of MODEL_IDS)
+      for (const kind of ['animate', 'references'] as const) {
+        const id = sourceFormIdFor({ kind, channelId: big, messageId: big, model });
+        expect(id.length).toBeLessThanOrEqual(100);
+        expect(parseSourceFormId(id)).toEqual({ kind, channelId: big, messageId: big, model });
+        expect(parseCustomId(id)).toBeUndefined();
+      }
+    for (const bad of ['v1:srcform:x:1:2:m', 'v1:srcform:a:1:2:', 'v1:srcform:a:x:2:m', 'v1:remixform:abc'])
+      expect(parseSourceFormId(bad)).toBeUndefined();
   });
 });
 

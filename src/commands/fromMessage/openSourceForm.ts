@@ -28,8 +28,10 @@ async function openSourceForm(
     await tellPrivately(interaction, t(locale, `source.noMedia.${kind}`));
     return;
   }
-  // Where the bot is not (user install) no server's settings apply, as for /video.
-  const cfg = await ctx.guildConfig.effective(isUserInstallPlace(interaction) ? null : interaction.guildId);
+  // Where the bot is not (user install) no server's settings apply, as for /video; nor can it read the message
+  // again on submit: its media is remembered while the form is open.
+  const userInstall = isUserInstallPlace(interaction);
+  const cfg = await ctx.guildConfig.effective(userInstall ? null : interaction.guildId);
   const mine = (await ctx.memberSettings.get(interaction.user.id)).defaults;
   const chosen = chooseSourceModel(kind, media, mine?.model, cfg);
   if (!chosen) {
@@ -38,6 +40,7 @@ async function openSourceForm(
   }
   // The same precedence as /video for what the form shows: the member's defaults, then the server's.
   const prefill = applyDefaults({ prompt: '', model: chosen.model.id }, mine, cfg).input;
+  if (userInstall) ctx.sourceMemory?.remember(message.channelId, message.id, media);
   const duration = typeof prefill.duration === 'number' ? prefill.duration : chosen.model.duration.default;
   await interaction.showModal(
     sourceModal(

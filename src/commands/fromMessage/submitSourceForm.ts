@@ -41,7 +41,13 @@ export async function submitSourceForm(
   const origin = taskOriginOf(interaction);
   const log = ctx.logger.child({ guildId: origin.guildId, action: form.kind, messageId: form.messageId });
   const model = findModel(form.model);
-  const fresh = await readSourceMessage(interaction.client.rest, form.channelId, form.messageId, ctx.now());
+  const fresh = await readSourceMessage(
+    interaction.client.rest,
+    form.channelId,
+    form.messageId,
+    ctx.now(),
+    ctx.sourceMemory?.recall(form.channelId, form.messageId),
+  );
   if (!fresh.ok) {
     log.warn({ why: fresh.why, detail: fresh.detail }, 'the source message could not be read again');
     await tellPrivately(interaction, t(locale, fresh.why === 'gone' ? 'source.gone' : 'source.mediaExpired'));
