@@ -61,7 +61,7 @@ describe("command definitions follow Discord's limits and are localised", () => 
   });
 });
 
-describe('message context menus (type 3) follow Discord\'s rules', () => {
+describe("message context menus (type 3) follow Discord's rules", () => {
   it('Animate and Use as references: a name of 1-32 characters (spaces and capitals allowed), zh-CN too, no description or options', () => {
     expect(MESSAGE_COMMANDS.map((c) => c.name)).toEqual(['Animate', 'Use as references']);
     expect(MESSAGE_COMMANDS.length).toBeLessThanOrEqual(5);
@@ -82,8 +82,14 @@ describe('message context menus (type 3) follow Discord\'s rules', () => {
       ['Use as references', [0], [0, 1]],
     ]);
     expect(on.map((c) => [c.integration_types, c.contexts])).toEqual([
-      [[0, 1], [0, 1, 2]],
-      [[0, 1], [0, 1, 2]],
+      [
+        [0, 1],
+        [0, 1, 2],
+      ],
+      [
+        [0, 1],
+        [0, 1, 2],
+      ],
     ]);
   });
   it("the form's id carries the kind, the message and the model within 100 characters for every model", () => {

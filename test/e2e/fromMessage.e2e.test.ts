@@ -91,7 +91,9 @@ describe('Animate on a message with one image', () => {
     // The message was read again, and its URL (ex=0, long expired) was signed anew before it was sent.
     expect(h.discord.requestsTo('GET /channels/:channelId/messages/:messageId').length).toBeGreaterThan(0);
     expect(h.discord.requestsTo('POST /attachments/refresh-urls').length).toBe(refreshes + 1);
-    expect(task.request.first_image).toContain(`/attachments/${message.channelId}/${message.attachments[0]!.id}/cat.png`);
+    expect(task.request.first_image).toContain(
+      `/attachments/${message.channelId}/${message.attachments[0]!.id}/cat.png`,
+    );
     expect(signedUntil(task.request.first_image!)).toBeGreaterThan(h.clock.now());
     await eventually(() => h!.seedance.createCount() === 1, 5000, 'one create');
   });
@@ -113,7 +115,11 @@ describe('Animate on a message with one image', () => {
 
   it('an image embed counts as an image; a URL still fresh is not refreshed', async () => {
     h = await startHarness({ env: NO_LIMITS_ENV });
-    const message = post([], { embeds: [{ type: 'image', url: 'https://example.com/owl.jpg', thumbnail: { url: 'https://example.com/owl.jpg' } }] });
+    const message = post([], {
+      embeds: [
+        { type: 'image', url: 'https://example.com/owl.jpg', thumbnail: { url: 'https://example.com/owl.jpg' } },
+      ],
+    });
     const modal = (await menu('Animate', message)).callback.data as unknown as Modal;
     const refreshes = h.discord.requestsTo('POST /attachments/refresh-urls').length;
     await submit(modal.custom_id, { prompt: 'the owl turns its head' });
@@ -249,7 +255,9 @@ describe('where the bot is not (user install)', () => {
     const reply = (await h.discord.waitForCallback(ix.id, 10_000)).data as Reply;
     expect((reply.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(JSON.stringify(reply.embeds)).toContain('updates for 15 minutes only');
-    expect(fromField(reply)).toBe(`Animated from [this message](https://discord.com/channels/${ELSEWHERE}/${CHANNEL}/${message.id})`);
+    expect(fromField(reply)).toBe(
+      `Animated from [this message](https://discord.com/channels/${ELSEWHERE}/${CHANNEL}/${message.id})`,
+    );
     const task = await newTask();
     expect(task.userInstall).toBe(true);
     expect(signedUntil(task.request.first_image!)).toBeGreaterThan(h.clock.now());
