@@ -4,7 +4,9 @@
  * stale file URLs anew, the public card linking back to the message, and the private refusals that change nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { EPHEMERAL, type AttachmentSpec, type StoredMessage } from '../fakes/discord/index.js';
+import { keys } from '../../src/db/keys.js';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { EPHEMERAL, MANAGE_GUILD, type AttachmentSpec, type StoredMessage } from '../fakes/discord/index.js';
 import { eventually, type Harness, NO_LIMITS_ENV, startHarness } from '../harness.js';
 
 const MEMBER = { id: '360000000000000001', username: 'ines' };
@@ -196,6 +198,35 @@ describe('refusals are private and change nothing', () => {
     const { reply } = await submit(modal.custom_id, { prompt: '猫伸了个懒腰', duration: '99' }, { locale: 'zh-CN' });
     expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.content).toContain('不支持时长 99 秒');
+    expect(await tasks()).toEqual([]);
+    expect(h.seedance.createCount()).toBe(0);
+  });
+
+  it("the server's blocklist and channel rules apply as to /video", async () => {
+    h = await startHarness({ env: NO_LIMITS_ENV });
+    const guildId = h.discord.guilds[0]!.id;
+    const settingsKey = keys.settings(guildId);
+    await h.app.store.transact([settingsKey], (tx) => tx.set(settingsKey, { blocklist: ['gore'] }));
+    const message = post([png('cat.png')]);
+    const modal = (await menu('Animate', message)).callback.data as unknown as Modal;
+    const blocked = await submit(modal.custom_id, { prompt: 'the cat, with gore' });
+    expect((blocked.reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(blocked.reply.content).toContain('gore');
+    // Only another channel allowed (an admin's change): the form from this one is refused on submit.
+    const admin = h.discord.dispatchCommand({
+      name: 'video-admin',
+      subcommand: 'channel',
+      user: { id: '360000000000000009' },
+      permissions: MANAGE_GUILD,
+      options: [
+        { name: 'action', value: 'add' },
+        { name: 'channel', value: '370000000000000099', type: ApplicationCommandOptionType.Channel },
+      ],
+    });
+    await h.discord.waitForCallback(admin.id);
+    const elsewhere = await submit(modal.custom_id, { prompt: 'the cat' });
+    expect((elsewhere.reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(elsewhere.reply.content).toContain('370000000000000099');
     expect(await tasks()).toEqual([]);
     expect(h.seedance.createCount()).toBe(0);
   });
