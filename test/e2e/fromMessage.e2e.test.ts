@@ -113,6 +113,9 @@ describe('Animate on a message with one image', () => {
     expect(task.model).toBe('seedance2.0-md');
     expect(task.request.first_image).toBeUndefined();
     expect(task.request.images).toHaveLength(1);
+    // The model the form named was the member's default, left as it was: the card says so, as for /video.
+    expect(task.memberDefaults).toEqual({ model: 'seedance2.0-md' });
+    expect(reply.embeds?.[0]?.fields?.find((f) => f.name === 'Your default')?.value).toBe('`seedance2.0-md`');
   });
 
   it('an image embed counts as an image; a URL still fresh is not refreshed', async () => {

@@ -5,6 +5,7 @@ import {
   chooseSourceModel,
   draftFromSource,
   hasUsableMedia,
+  leaveDefaultsOut,
   type SourceMedia,
 } from '../../src/services/generation/fromMessage.js';
 import { createSourceMemory } from '../../src/services/generation/sourceMemory.js';
@@ -96,6 +97,25 @@ describe('what the media becomes', () => {
       const d = draftFromSource('animate', findModel(model)!, images(2), 0, typed);
       expect(validateVideoRequest({ ...d, model }, { enabledModels: MODEL_IDS })).toMatchObject({ ok: true });
     }
+  });
+});
+
+describe('what the form showed prefilled and the member left as it was', () => {
+  const cat = { prompt: 'x', firstImage: img(0) };
+  const srv = { ...server('seedance2.0-mini-sp'), defaults: { ratio: '16:9' } };
+  it('is left to the defaults (so the card can say which were the member’s); what they changed stays', () => {
+    const mine = { model: 'seedance2.0-std', duration: 8 };
+    expect(leaveDefaultsOut({ ...cat, model: 'seedance2.0-std', duration: 8, ratio: '16:9' }, mine, srv)).toEqual(cat);
+    expect(leaveDefaultsOut({ ...cat, model: 'seedance2.0-std', duration: 6, ratio: '1:1' }, mine, srv)).toEqual({
+      ...cat,
+      duration: 6,
+      ratio: '1:1',
+    });
+    // A model the precedence would not pick (the form chose the first that takes the media) stays named.
+    expect(leaveDefaultsOut({ ...cat, model: 'seedance2.0-md' }, mine, srv)).toEqual({
+      ...cat,
+      model: 'seedance2.0-md',
+    });
   });
 });
 

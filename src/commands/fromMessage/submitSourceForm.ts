@@ -8,7 +8,13 @@
 import type { ModalSubmitInteraction } from 'discord.js';
 import { findModel } from '../../catalog/models.js';
 import { resolveLocale, t } from '../../i18n/index.js';
-import { draftFromSource, hasUsableMedia, type ImagePick, modelTakes } from '../../services/generation/fromMessage.js';
+import {
+  draftFromSource,
+  hasUsableMedia,
+  type ImagePick,
+  leaveDefaultsOut,
+  modelTakes,
+} from '../../services/generation/fromMessage.js';
 import { requestVideo } from '../../services/generation/requestVideo.js';
 import type { BotContext } from '../../discord/botContext.js';
 import type { SourceFormId } from '../../discord/customIds.js';
@@ -62,7 +68,10 @@ export async function submitSourceForm(
     await tellPrivately(interaction, t(locale, 'source.noModel'));
     return;
   }
-  const draft = draftFromSource(form.kind, model, fresh.media, readPick(interaction), readEdits(interaction));
+  const typed = draftFromSource(form.kind, model, fresh.media, readPick(interaction), readEdits(interaction));
+  // Left as prefilled = left to the defaults, so the card says which of the member's own it used.
+  const cfg = await ctx.guildConfig.effective(origin.userInstall ? null : origin.guildId);
+  const draft = leaveDefaultsOut(typed, (await ctx.memberSettings.get(origin.userId)).defaults, cfg);
   const messageUrl = `https://discord.com/channels/${interaction.guildId ?? '@me'}/${form.channelId}/${form.messageId}`;
   const result = await requestVideo(ctx, origin, draft, {
     roleIds: memberRoleIds(interaction),

@@ -5,6 +5,8 @@
  */
 import { canStartFromFrame, findModel, MODELS } from '../../catalog/models.js';
 import type { ModelSpec } from '../../catalog/types.js';
+import { applyDefaults, type ServerDefaults } from '../memberSettings/applyDefaults.js';
+import type { MemberDefaults } from '../memberSettings/memberSettings.js';
 import type { MediaInput } from '../validation/types.js';
 import type { VideoRequestDraft } from './requestVideo.js';
 
@@ -96,4 +98,25 @@ export const sourceUrls = (media: SourceMedia): string[] => [...media.images, ..
 export function withSourceUrls(media: SourceMedia, urls: ReadonlyMap<string, string>): SourceMedia {
   const swap = (m: MediaInput) => ({ ...m, url: urls.get(m.url) ?? m.url });
   return { images: media.images.map(swap), videos: media.videos.map(swap) };
+}
+
+/**
+ * The form shows the model and the defaults prefilled: what the member left as the precedence gives it counts as
+ * left out, so `applyDefaults` fills it again and reports which of the member's own defaults were used (the card
+ * says so, as for /video). What they changed stays as typed.
+ */
+export function leaveDefaultsOut(
+  draft: VideoRequestDraft,
+  member: MemberDefaults | undefined,
+  server: ServerDefaults,
+): VideoRequestDraft {
+  const { model: _m, duration: _d, ratio: _r, ...rest } = draft;
+  const model = applyDefaults(rest, member, server).input.model === draft.model ? undefined : draft.model;
+  const given = applyDefaults({ ...rest, model }, member, server).input;
+  return {
+    ...rest,
+    ...(model !== undefined ? { model } : {}),
+    ...(draft.duration !== undefined && draft.duration !== given.duration ? { duration: draft.duration } : {}),
+    ...(draft.ratio !== undefined && draft.ratio !== given.ratio ? { ratio: draft.ratio } : {}),
+  };
 }
