@@ -413,6 +413,8 @@ export const enUS = {
   'source.card.animate': (p: { message: Arg }) => `Animated from ${s(p, 'message')}`,
   'source.card.references': (p: { message: Arg }) => `References from ${s(p, 'message')}`,
   'source.card.messageLink': () => 'this message',
+  'source.help': () =>
+    '**From any message**: Apps → **Animate** (its image starts the video) or **Use as references** (its images and video)',
   'source.title.animate': () => 'Animate this message',
   'source.title.references': () => 'Use as references',
   'source.model.member': (p: { model: Arg }) => `Model: ${s(p, 'model')} (your default)`,
