@@ -337,7 +337,8 @@ export const zhCN: Messages = {
   'source.card.animate': (p) => `由 ${s(p, 'message')} 生成动画`,
   'source.card.references': (p) => `参考自 ${s(p, 'message')}`,
   'source.card.messageLink': () => '这条消息',
-  'source.help': () => '**从任意消息开始**：应用 → **生成动画**（用它的图片作为开头）或 **用作参考**（用它的图片和视频）',
+  'source.help': () =>
+    '**从任意消息开始**：应用 → **生成动画**（用它的图片作为开头）或 **用作参考**（用它的图片和视频）',
   'source.title.animate': () => '让这条消息动起来',
   'source.title.references': () => '用作参考',
   'source.model.member': (p) => `模型：${s(p, 'model')}（你的默认模型）`,
