@@ -311,3 +311,27 @@ describe('where the bot is not (user install)', () => {
     expect(await tasks()).toHaveLength(1);
   });
 });
+
+describe('on a Manxue model (the media review)', () => {
+  it("the message's image is reviewed first, then the task is created with its asset id", async () => {
+    h = await startHarness({ env: NO_LIMITS_ENV, seedance: { assetReviewMs: 300 } });
+    await setDefaults('sd2_mx_720p');
+    const message = post([png('cat.png')]);
+    const modal = (await menu('Animate', message)).callback.data as unknown as Modal;
+    expect(modal.custom_id.endsWith(':sd2_mx_720p')).toBe(true);
+    const { reply } = await submit(modal.custom_id, { prompt: 'the cat turns its head', duration: '5' });
+    expect(JSON.stringify(reply.embeds)).toContain('Reviewing your media with the video service');
+    const task = await newTask();
+    const url = task.request.first_image!;
+    expect(url).toContain('/cat.png');
+    await eventually(() => h!.seedance.audits().length === 1, 5000, 'the review submission');
+    expect(h.seedance.audits()).toEqual([{ imageUrls: [url] }]);
+    await eventually(
+      () => h!.seedance.requests.some((r) => r.method === 'POST' && r.path.endsWith('/seedance/videos')),
+      8000,
+      'the create after the review',
+    );
+    const create = h.seedance.requests.find((r) => r.method === 'POST' && r.path.endsWith('/seedance/videos'))!;
+    expect((create.body as { first_image?: string }).first_image).toMatch(/^asset:\/\//);
+  });
+});
