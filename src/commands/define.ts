@@ -1,7 +1,7 @@
 /**
  * Slash command definitions as typed data, and the arguments their handlers get, derived from them (as
  * discord-utils-bot's `ArgumentsOf`): renaming an option in a definition breaks the compile of its handler.
- * Names and descriptions come from i18n/commandTexts (en-US + zh-CN). `readArguments` reads an interaction
+ * Names and descriptions come from i18n/commandTexts (en-US) and i18n/commandLocalizations (every other locale). `readArguments` reads an interaction
  * against its definition: required options present, string choices among the defined ones.
  */
 import {
@@ -17,6 +17,7 @@ import {
 } from 'discord.js';
 import type { BotContext } from '../discord/botContext.js';
 import type { MessageCommand, SlashCommand } from '../discord/interactionHandlers.js';
+import { commandLocalizations, type Localizations } from '../i18n/commandLocalizations.js';
 import {
   COMMAND_TEXTS,
   type CommandTextKey,
@@ -30,25 +31,26 @@ type NameOf<K extends CommandTextKey, S extends string = ''> = `${(typeof COMMAN
 function texts<K extends CommandTextKey, S extends string = ''>(key: K, suffix?: S) {
   const t: Texts = COMMAND_TEXTS[key];
   const end = suffix ?? '';
+  const localized = commandLocalizations(key, end);
   return {
     name: `${t.name}${end}` as NameOf<K, S>,
-    name_localizations: { 'zh-CN': `${t.zhName}${end}` },
+    name_localizations: localized.name_localizations,
     description: t.description,
-    description_localizations: { 'zh-CN': t.zhDescription },
+    description_localizations: localized.description_localizations,
   };
 }
 
 /** The texts every command, sub-command and option carries besides its name. */
 interface Localized {
-  name_localizations: { 'zh-CN': string };
+  name_localizations: Localizations;
   description: string;
-  description_localizations: { 'zh-CN': string };
+  description_localizations: Localizations;
 }
 
 interface Choice<V extends string | number> {
   name: string;
   value: V;
-  name_localizations?: { 'zh-CN': string };
+  name_localizations?: Localizations;
 }
 
 /** One option as Discord takes it (the part our types read: type, name, required, choices). */
@@ -60,11 +62,11 @@ export interface OptionDef {
   options?: readonly OptionDef[];
 }
 
-/** A choice shown as its own value, with an optional zh-CN name. */
-export const choice = <V extends string>(value: V, zh?: string): Choice<V> => ({
+/** A choice shown as its own value, with its names in other languages when it has them (i18n/commandLocalizations). */
+export const choice = <V extends string>(value: V, localizations?: Localizations): Choice<V> => ({
   name: value,
   value,
-  ...(zh ? { name_localizations: { 'zh-CN': zh } } : {}),
+  ...(localizations ? { name_localizations: localizations } : {}),
 });
 
 type Req<R extends boolean> = { required: R };

@@ -7,8 +7,13 @@
 const pad = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
 
 export const keys = {
-  /** A task record. */
+  /**
+   * A task record's hot part: its state and what transitions change (see services/tasks/taskStorage). Records
+   * written by versions before the split hold the whole task here, with no `task_details:` record.
+   */
   task: (id: string) => `tasks:${id}`,
+  /** A task record's cold part: the request, who asked and where, the reservation (written at creation, rarely after). */
+  taskDetails: (id: string) => `task_details:${id}`,
   /** Index of tasks the bot still has work on (submit, poll, deliver, tell the member). */
   open: (id: string) => `open_tasks:${id}`,
   /** A member's most recent task ids, newest first. */
@@ -62,6 +67,7 @@ export const keys = {
 
 export const prefixes = {
   task: 'tasks:',
+  taskDetails: 'task_details:',
   open: 'open_tasks:',
   userTasks: 'user_tasks:',
   finished: 'finished_tasks:',

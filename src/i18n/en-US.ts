@@ -3,7 +3,7 @@
  * the parameters it reads, so `t(locale, key, params)` with a missing or misspelled one does not compile,
  * and zh-CN.ts must give the same keys with the same parameters.
  */
-import { type Arg, s } from './params.js';
+import { type Arg, type Bytes, type Money, s } from './params.js';
 
 export const enUS = {
   // Validation problems: each names the field and the allowed values.
@@ -43,7 +43,7 @@ export const enUS = {
     `${s(p, 'count')} reference videos given; ${s(p, 'model')} takes at most ${s(p, 'max')}.`,
   'videos.totalDuration': (p: { total: Arg; max: Arg }) =>
     `Reference videos last ${s(p, 'total')} s together; the limit is ${s(p, 'max')} s.`,
-  'videos.totalSize': (p: { total: Arg; max: Arg }) =>
+  'videos.totalSize': (p: { total: Bytes; max: Bytes }) =>
     `Reference videos weigh ${s(p, 'total')} together; the limit is ${s(p, 'max')}.`,
   'videos.resolution': (p: { name: Arg; width: Arg; height: Arg; min: Arg; max: Arg }) =>
     `Reference video ${s(p, 'name')} is ${s(p, 'width')}×${s(p, 'height')}; each video's short side must be ${s(p, 'min')}–${s(p, 'max')} px.`,
@@ -65,7 +65,7 @@ export const enUS = {
     `${s(p, 'field')}: use a public https:// URL or an asset:// id, not \`${s(p, 'value')}\`.`,
   'media.contentType': (p: { field: Arg; name: Arg; value: Arg; allowed: Arg }) =>
     `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'value')}; accepted types: ${s(p, 'allowed')}.`,
-  'media.tooLarge': (p: { field: Arg; name: Arg; size: Arg; max: Arg }) =>
+  'media.tooLarge': (p: { field: Arg; name: Arg; size: Bytes; max: Bytes }) =>
     `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'size')}; the limit is ${s(p, 'max')}.`,
   'media.reviewImageSize': (p: { field: Arg; name: Arg; width: Arg; height: Arg; min: Arg; max: Arg }) =>
     `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'width')}×${s(p, 'height')} px; the video service's media review takes images from ${s(p, 'min')} to ${s(p, 'max')} px on each side.`,
@@ -97,6 +97,15 @@ export const enUS = {
   'task.params': (p: { duration: Arg; resolution: Arg; ratio: Arg }) =>
     `${s(p, 'duration')} s · ${s(p, 'resolution')} · ${s(p, 'ratio')}`,
   'task.ratio.auto': () => 'ratio auto',
+  'model.choice.images': () => 'img',
+  'model.choice.frames': () => 'frames',
+  'model.choice.videos': () => 'video',
+  'model.choice.audios': () => 'audio',
+  'model.choice.perTask': () => 'per task',
+  'model.choice.perSecond': () => 'per second',
+  'model.choice.reviewed': (p: { refs: Arg }) => `${s(p, 'refs')} (reviewed)`,
+  'model.choice.assetOnly': () => 'asset:// only',
+  'model.choice.textOnly': () => 'text',
   'status.accepted': () => '⏳ Accepted, sending to Seedance…',
   'status.submitting': () => '⏳ Sending to Seedance…',
   'status.reviewing': () => '🔎 Reviewing your media with the video service…',
@@ -202,11 +211,11 @@ export const enUS = {
     `\`${s(p, 'id')}\` · ${s(p, 'status')} · ${s(p, 'model')} · ${s(p, 'when')}`,
   'delivery.link': (p: { reason: Arg }) =>
     `The video (${s(p, 'reason')}) is behind the Open video button. The video service keeps it for about 3 days: save it if you want to keep it.`,
-  'delivery.reason.tooLarge': (p: { limit: Arg }) => `larger than this server's ${s(p, 'limit')} upload limit`,
+  'delivery.reason.tooLarge': (p: { limit: Bytes }) => `larger than this server's ${s(p, 'limit')} upload limit`,
   'delivery.reason.fetchFailed': () => 'could not be fetched for upload',
-  'delivery.reason.cannotFit': (p: { limit: Arg }) =>
+  'delivery.reason.cannotFit': (p: { limit: Bytes }) =>
     `could not be made small enough for this server's ${s(p, 'limit')} upload limit`,
-  'delivery.fitted': (p: { limit: Arg; expiresAt: Arg }) =>
+  'delivery.fitted': (p: { limit: Bytes; expiresAt: Arg }) =>
     `Made smaller to fit this server's ${s(p, 'limit')} upload limit; full quality, expires <t:${s(p, 'expiresAt')}:R>: the Open video button (kept by the video service until <t:${s(p, 'expiresAt')}:f>).`,
   'delivery.reason.notFetched': () => 'its address is not one the bot may fetch from, so it was not uploaded',
   'delivery.reason.uploadFailed': () => 'Discord did not accept the upload',
@@ -239,7 +248,7 @@ export const enUS = {
   'limit.blocked': (p: { term: Arg }) => `the prompt contains “${s(p, 'term')}”, which this server does not allow.`,
   'limit.guild_queue': (p: { used: Arg; limit: Arg }) =>
     `every running slot is taken and this server's queue is full (${s(p, 'used')} of ${s(p, 'limit')} waiting); try again when it moves.`,
-  'limit.guild_monthly_spend': (p: { used: Arg; limit: Arg; needed: Arg; resetAt: Arg }) =>
+  'limit.guild_monthly_spend': (p: { used: Money; limit: Money; needed: Money; resetAt: Arg }) =>
     `this server has spent an estimated ${s(p, 'used')} of its ${s(p, 'limit')} this month and this video would cost ${s(p, 'needed')}; resets <t:${s(p, 'resetAt')}:R>.`,
   'limit.account_unavailable': () =>
     "the bot's video account is unavailable right now (its API keys were refused or ran out of balance). Please tell a server admin.",
@@ -249,6 +258,21 @@ export const enUS = {
   'policy.role': (p: { role: Arg }) => `only members with ${s(p, 'role')} can make videos on this server.`,
   'admin.denied': () => 'Only members with Manage Server can change these settings.',
   'admin.saved': (p: { what: Arg }) => `Saved: ${s(p, 'what')}.`,
+  'admin.change.limit': (p: { label: Arg; value: Arg }) => `${s(p, 'label')} = ${s(p, 'value')}`,
+  'admin.change.roleLimit': (p: { role: Arg; label: Arg; value: Arg }) =>
+    `${s(p, 'role')} ${s(p, 'label')} = ${s(p, 'value')}`,
+  'admin.change.channelAdded': (p: { channel: Arg }) => `generation channels + ${s(p, 'channel')}`,
+  'admin.change.channelRemoved': (p: { channel: Arg }) => `generation channels − ${s(p, 'channel')}`,
+  'admin.change.channelsCleared': () => 'videos can be made in every channel',
+  'admin.change.modelEnabled': (p: { model: Arg }) => `model \`${s(p, 'model')}\` enabled`,
+  'admin.change.modelDisabled': (p: { model: Arg }) => `model \`${s(p, 'model')}\` disabled`,
+  'admin.change.defaults': (p: { values: Arg }) => `defaults: ${s(p, 'values')}`,
+  'admin.change.defaultsReset': (p: { values: Arg }) => `defaults cleared, then: ${s(p, 'values')}`,
+  'admin.change.timeZone': (p: { zone: Arg }) => `time zone = ${s(p, 'zone')}`,
+  'admin.change.role': (p: { role: Arg }) => `only members with ${s(p, 'role')} can make videos`,
+  'admin.change.roleEveryone': () => 'every member can make videos',
+  'admin.change.blocklistAdded': (p: { term: Arg }) => `blocklist + “${s(p, 'term')}”`,
+  'admin.change.blocklistRemoved': (p: { term: Arg }) => `blocklist − “${s(p, 'term')}”`,
   'admin.badLimit': (p: { value: Arg }) =>
     `\`${s(p, 'value')}\` is not a limit: use a whole number, none (no limit) or default.`,
   'admin.badZone': (p: { value: Arg }) =>

@@ -8,9 +8,23 @@ import {
   sourceFormIdFor,
 } from '../../src/discord/customIds.js';
 import { MODEL_IDS } from '../../src/catalog/models.js';
+import { COMMAND_LOCALES } from '../../src/i18n/commandLocalizations.js';
 
-// Discord's rules for application commands (application-commands.mdx): names, descriptions, counts.
+/*
+ * Discord's rules for application commands (discord-api-docs, docs/interactions/application-commands.mdx):
+ * - "Application Command Naming": names match ^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$ (unicode flag), and
+ *   "if there is a lowercase variant of any letters used, you must use those"; localized names follow the same
+ *   restrictions. We allow no apostrophe (stricter).
+ * - descriptions 1-100 characters; choice names 1-100; at most 25 options and 25 choices.
+ * - "Localization": localized option names "must be distinct from all other default option names of that
+ *   command, as well as all other option names within that locale on that command" (checked among siblings).
+ * - "Slash commands can have a maximum of 4000 characters for combined name, description, and value
+ *   properties for each command, its options (including subcommands and groups), and choices. When
+ *   localization fields are present, only the longest localization for each field (including the default
+ *   value) is counted" (newer pages say 8000; we hold the stricter 4000, which also bounds every locale's total).
+ */
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const LOCALE_CODES = Object.keys(COMMAND_LOCALES);
 
 interface Opt {
   name: string;
@@ -18,7 +32,7 @@ interface Opt {
   name_localizations?: Record<string, string>;
   description_localizations?: Record<string, string>;
   options?: Opt[];
-  choices?: Array<{ name: string; value: unknown }>;
+  choices?: Array<{ name: string; value: unknown; name_localizations?: Record<string, string> }>;
   required?: boolean;
 }
 
@@ -27,7 +41,13 @@ function check(o: Opt, path: string, problems: string[]) {
   for (const n of names) if (!NAME.test(n) || n !== n.toLowerCase()) problems.push(`${path}: bad name ${n}`);
   for (const d of [o.description, ...Object.values(o.description_localizations ?? {})])
     if (!d || d.length > 100) problems.push(`${path}: description length ${d?.length}`);
-  if (!o.name_localizations?.['zh-CN']) problems.push(`${path}: no zh-CN name`);
+  for (const locale of LOCALE_CODES) {
+    if (!o.name_localizations?.[locale]) problems.push(`${path}: no ${locale} name`);
+    if (!o.description_localizations?.[locale]) problems.push(`${path}: no ${locale} description`);
+  }
+  for (const c of o.choices ?? [])
+    for (const n of [c.name, ...Object.values(c.name_localizations ?? {})])
+      if (!n || n.length > 100) problems.push(`${path}: choice ${String(c.value)} name length ${n?.length}`);
   if ((o.options?.length ?? 0) > 25) problems.push(`${path}: ${o.options!.length} options`);
   if ((o.choices?.length ?? 0) > 25) problems.push(`${path}: ${o.choices!.length} choices`);
   const opts = o.options ?? [];
@@ -35,7 +55,43 @@ function check(o: Opt, path: string, problems: string[]) {
   if (firstOptional >= 0 && opts.slice(firstOptional).some((x) => x.required))
     problems.push(`${path}: required option after an optional one`);
   if (new Set(opts.map((x) => x.name)).size !== opts.length) problems.push(`${path}: duplicate option names`);
+  // In each locale, sibling names stay distinct, and none takes another sibling's default name.
+  for (const locale of LOCALE_CODES) {
+    const local = opts.map((x) => x.name_localizations?.[locale] ?? x.name);
+    if (new Set(local).size !== local.length) problems.push(`${path}: duplicate ${locale} option names ${local}`);
+    local.forEach((name, i) => {
+      if (opts.some((y, j) => j !== i && y.name === name))
+        problems.push(`${path}: ${locale} name ${name} is another option's name`);
+    });
+  }
   for (const child of opts) check(child, `${path} ${child.name}`, problems);
+}
+
+/** The longest of a field's default and localized values. */
+const longest = (value: string, localized?: Record<string, string>) =>
+  Math.max(value.length, ...Object.values(localized ?? {}).map((v) => v.length));
+
+/** Characters counted against the command's limit: each field at its longest localization. */
+function size(o: Opt): number {
+  return (
+    longest(o.name, o.name_localizations) +
+    longest(o.description, o.description_localizations) +
+    (o.choices ?? []).reduce((n, c) => n + longest(c.name, c.name_localizations) + String(c.value).length, 0) +
+    (o.options ?? []).reduce((n, x) => n + size(x), 0)
+  );
+}
+
+/** The command's characters in one locale (what a member of that locale is shown). */
+function sizeIn(o: Opt, locale: string): number {
+  return (
+    (o.name_localizations?.[locale] ?? o.name).length +
+    (o.description_localizations?.[locale] ?? o.description).length +
+    (o.choices ?? []).reduce(
+      (n, c) => n + (c.name_localizations?.[locale] ?? c.name).length + String(c.value).length,
+      0,
+    ) +
+    (o.options ?? []).reduce((n, x) => n + sizeIn(x, locale), 0)
+  );
 }
 
 describe("command definitions follow Discord's limits and are localised", () => {
@@ -44,6 +100,22 @@ describe("command definitions follow Discord's limits and are localised", () => 
     check(command.definition as unknown as Opt, `/${command.name}`, problems);
     expect(problems).toEqual([]);
   });
+  it.each(COMMANDS.map((c) => [c.name, c] as const))(
+    '/%s: at most 4,000 characters, each field counted at its longest localization (so in every locale too)',
+    (_n, command) => {
+      const def = command.definition as unknown as Opt;
+      expect(size(def)).toBeLessThanOrEqual(4000);
+      for (const locale of ['en-US', ...LOCALE_CODES])
+        expect(sizeIn(def, locale), locale).toBeLessThanOrEqual(size(def));
+    },
+  );
+  it('es-419 reads the es-ES texts', () => {
+    for (const c of COMMANDS) {
+      const d = c.definition as unknown as Opt;
+      expect(d.name_localizations?.['es-419']).toBe(d.name_localizations?.['es-ES']);
+      expect(d.description_localizations?.['es-419']).toBe(d.description_localizations?.['es-ES']);
+    }
+  });
   it('at most 100 global commands, names unique', () => {
     expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
   });
@@ -51,8 +123,9 @@ describe("command definitions follow Discord's limits and are localised", () => 
     const byName = new Map(COMMANDS.map((c) => [c.name, c.definition]));
     const settings = byName.get('settings')!;
     expect(settings.options?.map((o) => o.name)).toEqual(['show', 'defaults', 'notify']);
-    expect(JSON.stringify(settings.options?.[2])).toContain('"name":"dm","name_localizations":{"zh-CN":"私信"}');
-    expect((settings.options![2] as { options: Array<{ required: boolean }> }).options[0]!.required).toBe(true);
+    const notify = settings.options![2] as { options: Array<{ name: string; required: boolean }> };
+    expect(notify.options[0]).toMatchObject({ name: 'dm', name_localizations: { 'zh-CN': '私信', de: 'dm' } });
+    expect(notify.options[0]!.required).toBe(true);
     expect(byName.get('help')!.options).toEqual([]);
     for (const name of ['settings', 'help']) {
       expect(byName.get(name)!.contexts).toEqual([0, 1]);

@@ -8,8 +8,9 @@ import { AssetReviewClient } from '../../src/services/seedance/assets.js';
 import { SeedanceClient } from '../../src/services/seedance/client.js';
 import { reconcile } from '../../src/services/tasks/reconcile.js';
 import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js';
-import type { NewTask, TaskRecord } from '../../src/services/tasks/taskRecord.js';
+import type { NewTask } from '../../src/services/tasks/taskRecord.js';
 import { createTaskService } from '../../src/services/tasks/taskService.js';
+import { readOneTask } from '../../src/services/tasks/taskStorage.js';
 import { createGuildLedger } from '../../src/services/usage/guildLedger.js';
 import type { Limits } from '../../src/services/usage/limits.js';
 import {
@@ -115,7 +116,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       const { tasks } = services();
       const task = await created(tasks);
       const reopened = await temp.reopen();
-      expect(await reopened.get<TaskRecord>(keys.task(task.id))).toMatchObject({
+      expect(await readOneTask(reopened, task.id)).toMatchObject({
         state: 'accepted',
         usage: 'reserved',
         reservation: { docs: ['usage:gg1', 'usage:gg1:uu1'], day: '2026-11-24', month: '2026-11' },
@@ -130,6 +131,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       const refused = await tasks.create(newTask());
       expect(refused).toMatchObject({ ok: false, key: 'limit.member_daily_tasks' });
       expect(await temp.store.scan('tasks:')).toHaveLength(1);
+      expect(await temp.store.scan('task_details:')).toHaveLength(1);
       expect(await temp.store.scan('open_tasks:')).toHaveLength(1);
       expect((await temp.store.get<string[]>(keys.userTasks('u1')))!.length).toBe(1);
     });
@@ -255,6 +257,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
         key: 'limit.member_running_zero',
       });
       expect(await temp.store.scan('tasks:')).toHaveLength(0);
+      expect(await temp.store.scan('task_details:')).toHaveLength(0);
       expect(await temp.store.scan('queue:')).toHaveLength(0);
     });
 

@@ -16,29 +16,25 @@ const FITS: Record<VideoMode, (m: ModelSpec) => boolean> = {
 };
 
 export function describeModelChoice(m: ModelSpec, locale: Locale): string {
-  const zh = locale === 'zh-CN';
   const refs = [
-    m.images && (zh ? '图' : 'img'),
-    m.frames && (zh ? '首尾帧' : 'frames'),
-    m.videos && (zh ? '视频' : 'video'),
-    m.audios && (zh ? '音频' : 'audio'),
+    m.images && t(locale, 'model.choice.images'),
+    m.frames && t(locale, 'model.choice.frames'),
+    m.videos && t(locale, 'model.choice.videos'),
+    m.audios && t(locale, 'model.choice.audios'),
   ]
     .filter(Boolean)
     .join('/');
-  const billing = m.billing === 'per_task' ? (zh ? '按次' : 'per task') : zh ? '按秒' : 'per second';
+  const billing = t(locale, m.billing === 'per_task' ? 'model.choice.perTask' : 'model.choice.perSecond');
   const res = m.resolution.allowed.join('/');
   const media =
     m.mediaScheme === 'asset'
       ? m.assetReview
-        ? `${refs}${zh ? '（素材审核）' : ' (reviewed)'}`
-        : zh
-          ? '仅 asset://'
-          : 'asset:// only'
-      : refs || (zh ? '纯文本' : 'text');
-  return `${m.id} · ${zh ? m.label.zh : m.label.en} · ${m.duration.min}-${m.duration.max}s · ${res} · ${billing} · ${media}`.slice(
-    0,
-    100,
-  );
+        ? t(locale, 'model.choice.reviewed', { refs })
+        : t(locale, 'model.choice.assetOnly')
+      : refs || t(locale, 'model.choice.textOnly');
+  // The catalog names each model in English and Simplified Chinese; other languages read the English name.
+  const label = locale === 'zh-CN' ? m.label.zh : m.label.en;
+  return `${m.id} · ${label} · ${m.duration.min}-${m.duration.max}s · ${res} · ${billing} · ${media}`.slice(0, 100);
 }
 
 /** The models that fit `mode` and match what was typed; the member's own default (`mine`) first and marked. */

@@ -6,7 +6,7 @@
 import { formatMoney } from '../../services/usage/prices.js';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed } from 'discord.js';
 import { canStartFromFrame, findModel } from '../../catalog/models.js';
-import { t, type Locale } from '../../i18n/index.js';
+import { type Locale, t, tableLocale } from '../../i18n/index.js';
 import type { QueuePlace } from '../../services/queue/taskQueue.js';
 import { inReview } from '../../services/review/assetReview.js';
 import { endedWithoutVideo, isFinal, type TaskRecord } from '../../services/tasks/taskRecord.js';
@@ -55,18 +55,28 @@ function referencesSummary(task: TaskRecord, locale: Locale): string {
   return parts.join(' · ') || t(locale, 'task.refs.none');
 }
 
-export function formatElapsed(ms: number): string {
+/** A duration in the locale's short units: `42s`, `3m 05s` (en), `3分 05秒` (ja), `3 мин 05 с` (ru). */
+export function formatElapsed(ms: number, locale: Locale = 'en-US'): string {
   const s = Math.max(0, Math.round(ms / 1000));
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+  const unit = (unit: 'minute' | 'second', value: number, pad = false) =>
+    new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit,
+      unitDisplay: 'narrow',
+      ...(pad ? { minimumIntegerDigits: 2 } : {}),
+    }).format(value);
+  return s < 60 ? unit('second', s) : `${unit('minute', Math.floor(s / 60))} ${unit('second', s % 60, true)}`;
 }
 
 export function taskEmbed(
   task: TaskRecord,
-  locale: Locale,
+  savedLocale: Locale,
   now: number,
   place?: QueuePlace,
   extras: CardExtras = {},
 ): APIEmbed {
+  // A locale this version has no table for (saved by a newer one) reads English, numbers and units included.
+  const locale = tableLocale(savedLocale);
   const r = task.request;
   const color = task.state === 'done' ? COLORS.done : endedWithoutVideo(task.state) ? COLORS.failed : COLORS.working;
   const cost =
@@ -103,7 +113,7 @@ export function taskEmbed(
   if (task.state !== 'accepted' && task.state !== 'queued')
     embed.addFields({
       name: t(locale, 'task.field.elapsed'),
-      value: formatElapsed(end - task.createdAt),
+      value: formatElapsed(end - task.createdAt, locale),
       inline: true,
     });
   if (task.parentId && task.parentKind) {

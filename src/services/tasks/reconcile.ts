@@ -13,6 +13,7 @@ import type { GuildLedger } from '../usage/guildLedger.js';
 import { EMPTY_USAGE, type UsageDoc } from '../usage/usageDoc.js';
 import { isFinal, type TaskRecord } from './taskRecord.js';
 import { placeKeys } from './taskService.js';
+import { readTask, readTasks, taskKeys, writeTask } from './taskStorage.js';
 
 export interface ReconcileReport {
   openTasks: number;
@@ -41,10 +42,10 @@ export async function reconcile(
   const open: TaskRecord[] = [];
   for (let i = 0; i < openIds.length; i += PAGE) {
     const ids = openIds.slice(i, i + PAGE);
-    const found = await store.getMany<TaskRecord>(ids.map(keys.task));
+    const found = await readTasks(store, ids);
     const stale: string[] = [];
     for (const id of ids) {
-      const t = found.get(keys.task(id));
+      const t = found.get(id);
       if (!t || t.toldAt) stale.push(id);
       else open.push(t);
     }
@@ -66,12 +67,12 @@ export async function reconcile(
   // A final task must not hold usage: settle what an interrupted write of an old version left reserved.
   for (const t of open.filter((x) => isFinal(x.state) && x.usage === 'reserved' && x.reservation && readable(x))) {
     const r = t.reservation!;
-    await store.transact([keys.task(t.id), ...ledger.settlementKeys(r)], (tx) => {
-      const current = tx.get<TaskRecord>(keys.task(t.id));
+    await store.transact([...taskKeys(t.id), ...ledger.settlementKeys(r)], (tx) => {
+      const current = readTask(tx, t.id);
       if (current?.usage !== 'reserved') return;
       const outcome = current.state === 'done' ? 'committed' : 'refunded';
       ledger.settle(tx, r, outcome);
-      tx.set(keys.task(t.id), { ...current, usage: outcome });
+      writeTask(tx, { ...current, usage: outcome });
     });
     report.settledStale += 1;
     t.usage = t.state === 'done' ? 'committed' : 'refunded';

@@ -10,6 +10,7 @@ import type { Checkpoint } from './checkpoints.js';
 import { TransitionNotApplicableError } from './stateMachine.js';
 import { placeKeys, slotEntry } from './taskPlaces.js';
 import { isFinal, type TaskRecord, type TaskState } from './taskRecord.js';
+import { readOneTask, readTask, taskKeys, writeTask } from './taskStorage.js';
 import { appliesTo, type TransitionArgs, type TransitionName, transitions } from './transitions.js';
 
 export interface ApplyOptions {
@@ -27,6 +28,34 @@ export type EndName = 'fail' | 'abandon' | 'timeOut' | 'markUncertain' | 'failRe
 
 /** The transitions that tell the member how their task ended (they set `toldAt`). */
 const TELLS: ReadonlySet<TransitionName> = new Set(['markDelivered', 'markTold', 'abandon']);
+
+/**
+ * Whether a transition may end a task or take it out of the queue: only those read and write the usage documents,
+ * the queue place, the running slot and the finished index (every other one declares just the task and its open
+ * entry, so a saved progress reads three records, not seven). Listed for every transition: a new one must choose.
+ */
+const SETTLES: Record<TransitionName, boolean> = {
+  startFromQueue: true,
+  cancelQueued: true,
+  startSubmitting: false,
+  useReviewedAssets: false,
+  startReviewSubmitting: false,
+  reviewElsewhere: false,
+  startReview: false,
+  markReviewed: false,
+  failReview: true,
+  timeOutReview: true,
+  markRunning: false,
+  recordProgress: false,
+  markDelivering: false,
+  markDelivered: true,
+  fail: true,
+  abandon: true,
+  timeOut: true,
+  markUncertain: true,
+  attachMessage: false,
+  markTold: false,
+};
 
 export class UnknownTaskError extends Error {
   constructor(id: string) {
@@ -47,7 +76,7 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
   const { store, ledger, now } = deps;
   const stateListeners: Array<(task: TaskRecord, previous: TaskState) => void> = [];
   const savedListeners: Array<(task: TaskRecord) => void> = [];
-  const get = (id: string) => store.get<TaskRecord>(keys.task(id));
+  const get = (id: string) => readOneTask(store, id);
 
   /**
    * Runs one named transition in one transaction, on the record read inside it: a transition that does not
@@ -67,19 +96,28 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
     known ??= await get(id);
     if (!known) throw new UnknownTaskError(id);
     const at = now();
-    const settles = known.usage === 'reserved' && known.reservation ? ledger.settlementKeys(known.reservation) : [];
+    const settling = SETTLES[name];
+    const settles =
+      settling && known.usage === 'reserved' && known.reservation ? ledger.settlementKeys(known.reservation) : [];
     const finishedKey = keys.finished(at, id);
     const place = placeKeys(known);
     const placeKeyList = settles.length ? [place.slot, ...(place.queue ? [place.queue] : [])] : [];
     // A member who asked for a DM when their video ends (/settings notify) is owed one once told: their choice
     // is read, and the notice written, by the change that tells them.
     const noticeKeys = TELLS.has(name) && !known.toldAt ? [keys.memberSettings(known.userId), keys.dmNotice(id)] : [];
-    const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList, ...noticeKeys];
+    const declared = [
+      ...taskKeys(id),
+      keys.open(id),
+      ...(settling ? [finishedKey] : []),
+      ...settles,
+      ...placeKeyList,
+      ...noticeKeys,
+    ];
     type Outcome =
       | { refused: TransitionNotApplicableError; current: TaskRecord }
       | { next: TaskRecord; previous: TaskRecord };
     const result = await store.transact(declared, (tx): Outcome => {
-      const current = tx.get<TaskRecord>(keys.task(id));
+      const current = readTask(tx, id);
       if (!current) throw new UnknownTaskError(id);
       const entry = tx.get<OpenEntry>(keys.open(id));
       if (options.owner && entry?.owner && entry.owner !== options.owner) throw new LeaseLostError(id);
@@ -90,12 +128,15 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
       // order they happened (a time read before waiting for the records could date a later change earlier).
       const inside = now();
       let next = fn(current, args, inside);
-      if (current.state === 'queued' && next.state !== 'queued') {
+      const leavesQueue = current.state === 'queued' && next.state !== 'queued';
+      const ends = isFinal(next.state) && !isFinal(current.state);
+      if (!settling && (leavesQueue || ends)) throw new Error(`${name} is not listed in SETTLES, yet moved task ${id}`);
+      if (leavesQueue) {
         if (!place.queue) throw new Error(`task ${id} is queued without a place in the queue`);
         tx.delete(place.queue);
         if (next.state === 'accepted') startInTx(tx, next, inside);
       }
-      if (isFinal(next.state) && !isFinal(current.state)) {
+      if (ends) {
         if (current.usage === 'reserved' && current.reservation) {
           if (!settles.length) throw new Error(`task ${id} gained a reservation while settling`);
           const slot = current.state === 'queued' ? 'queued' : 'running';
@@ -112,7 +153,7 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
           tx.set(keys.dmNotice(id), { taskId: id, userId: next.userId, at: inside } satisfies DmNotice);
         }
       }
-      tx.set(keys.task(id), next);
+      writeTask(tx, next);
       if (next.toldAt) tx.delete(keys.open(id));
       return { next, previous: current };
     });
