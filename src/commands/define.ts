@@ -17,7 +17,7 @@ import {
 } from 'discord.js';
 import type { BotContext } from '../discord/botContext.js';
 import type { MessageCommand, SlashCommand } from '../discord/interactionHandlers.js';
-import { commandLocalizations, type Localizations } from '../i18n/commandLocalizations.js';
+import { commandLocalizations, type Localizations, messageCommandLocalizations } from '../i18n/commandLocalizations.js';
 import {
   COMMAND_TEXTS,
   type CommandTextKey,
@@ -301,8 +301,8 @@ export function defineCommand<const C extends CommandDef>(
 }
 
 /**
- * A message context menu command (type 3: Apps → <name> on any message): a name (zh-CN localised) and where it may
- * be used, no description or options; the handler reads the target message.
+ * A message context menu command (type 3: Apps → <name> on any message): a name (localised in every command locale,
+ * i18n/commandLocalizations) and where it may be used, no description or options; the handler reads the target message.
  */
 export function defineMessageCommand(
   key: MessageCommandKey,
@@ -319,7 +319,7 @@ export function defineMessageCommand(
     definition: {
       type: ApplicationCommandType.Message,
       name: texts.name,
-      name_localizations: { 'zh-CN': texts.zhName },
+      name_localizations: messageCommandLocalizations(key),
       contexts: [...o.contexts],
     },
     execute: o.execute,

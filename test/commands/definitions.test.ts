@@ -9,12 +9,14 @@ import {
 } from '../../src/discord/customIds.js';
 import { MODEL_IDS } from '../../src/catalog/models.js';
 import { COMMAND_LOCALES } from '../../src/i18n/commandLocalizations.js';
+import { t } from '../../src/i18n/index.js';
 
 /*
  * Discord's rules for application commands (discord-api-docs, docs/interactions/application-commands.mdx):
  * - "Application Command Naming": names match ^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$ (unicode flag), and
  *   "if there is a lowercase variant of any letters used, you must use those"; localized names follow the same
- *   restrictions. We allow no apostrophe (stricter).
+ *   restrictions. We allow no apostrophe (stricter). "USER and MESSAGE commands may be mixed case and can include
+ *   spaces" (still 1-32 characters, localized names too).
  * - descriptions 1-100 characters; choice names 1-100; at most 25 options and 25 choices.
  * - "Localization": localized option names "must be distinct from all other default option names of that
  *   command, as well as all other option names within that locale on that command" (checked among siblings).
@@ -135,16 +137,36 @@ describe("command definitions follow Discord's limits and are localised", () => 
 });
 
 describe("message context menus (type 3) follow Discord's rules", () => {
-  it('Animate and Use as references: a name of 1-32 characters (spaces and capitals allowed), zh-CN too, no description or options', () => {
+  it('Animate and Use as references: a name of 1-32 characters (spaces and capitals allowed), no description or options', () => {
     expect(MESSAGE_COMMANDS.map((c) => c.name)).toEqual(['Animate', 'Use as references']);
     expect(MESSAGE_COMMANDS.length).toBeLessThanOrEqual(5);
     for (const { definition } of MESSAGE_COMMANDS) {
       expect(definition.type).toBe(3);
-      for (const name of [definition.name, ...Object.values(definition.name_localizations ?? {})])
-        expect(!!name && name.length <= 32 && name.trim() === name).toBe(true);
-      expect(definition.name_localizations?.['zh-CN']).toBeTruthy();
       expect(definition).not.toHaveProperty('description');
       expect(definition).not.toHaveProperty('options');
+    }
+  });
+  it.each(LOCALE_CODES)('%s: both menus have their own name there, 1-32 characters, no stray spaces', (code) => {
+    const names = MESSAGE_COMMANDS.map((c) => c.definition.name_localizations?.[code as 'de'] ?? '');
+    for (const name of names) {
+      expect(name, code).toBeTruthy();
+      expect([...name].length, name).toBeLessThanOrEqual(32);
+      expect(name.trim().replace(/\s+/g, ' '), name).toBe(name);
+    }
+    expect(new Set(names).size, code).toBe(names.length);
+  });
+  it('es-419 reads the es-ES names, and no other locale is added', () => {
+    for (const { definition } of MESSAGE_COMMANDS) {
+      expect(Object.keys(definition.name_localizations ?? {}).sort()).toEqual([...LOCALE_CODES].sort());
+      expect(definition.name_localizations?.['es-419']).toBe(definition.name_localizations?.['es-ES']);
+    }
+  });
+  it.each(['en-US', ...LOCALE_CODES])("%s: /help names the menus as that locale's client shows them", (code) => {
+    const table = code === 'en-US' ? 'en-US' : COMMAND_LOCALES[code as keyof typeof COMMAND_LOCALES];
+    const help = t(table, 'source.help');
+    for (const { definition } of MESSAGE_COMMANDS) {
+      const name = code === 'en-US' ? definition.name : definition.name_localizations?.[code as 'de'];
+      expect(help, code).toContain(`**${name}**`);
     }
   });
   it('are registered with the slash commands, user-installable everywhere when USER_INSTALL is on', () => {
