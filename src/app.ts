@@ -23,6 +23,7 @@ import { allShards, type ShardSet, shardOf } from './services/cluster/shards.js'
 import { createTaskLeases } from './services/cluster/taskLeases.js';
 import { createGuildConfig } from './services/guildConfig/guildConfig.js';
 import { createMemberSettings } from './services/memberSettings/memberSettings.js';
+import { createSourceMemory } from './services/generation/sourceMemory.js';
 import { createDmNotices } from './services/notify/dmNotices.js';
 import { dmNoticeSender } from './discord/sendDmNotice.js';
 import { createSettingsStore } from './services/guildConfig/settingsStore.js';
@@ -255,6 +256,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger: logger.child({ component: 'discord' }),
     now,
     track: (task) => poller.track(task),
+    // The media of messages whose Animate form is open where the bot cannot read them again (user install).
+    sourceMemory: createSourceMemory(now),
     reviewedAssets: (urls) => assetCache.lookup(urls, seedance.reviewKey),
   };
   let router: AttachedRouter | undefined;

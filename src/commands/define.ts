@@ -12,12 +12,18 @@ import {
   type ChatInputCommandInteraction,
   type ChannelType,
   type InteractionContextType,
+  type MessageContextMenuCommandInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotContext } from '../discord/botContext.js';
-import type { SlashCommand } from '../discord/interactionHandlers.js';
-import { commandLocalizations, type Localizations } from '../i18n/commandLocalizations.js';
-import { COMMAND_TEXTS, type CommandTextKey } from '../i18n/commandTexts.js';
+import type { MessageCommand, SlashCommand } from '../discord/interactionHandlers.js';
+import { commandLocalizations, type Localizations, messageCommandLocalizations } from '../i18n/commandLocalizations.js';
+import {
+  COMMAND_TEXTS,
+  type CommandTextKey,
+  MESSAGE_COMMAND_TEXTS,
+  type MessageCommandKey,
+} from '../i18n/commandTexts.js';
 
 type Texts = (typeof COMMAND_TEXTS)[CommandTextKey];
 type NameOf<K extends CommandTextKey, S extends string = ''> = `${(typeof COMMAND_TEXTS)[K]['name']}${S}`;
@@ -291,5 +297,31 @@ export function defineCommand<const C extends CommandDef>(
     definition: json as unknown as RESTPostAPIChatInputApplicationCommandsJSONBody,
     execute: (interaction, ctx) => handlers.execute(interaction, readArguments(interaction, definition), ctx),
     ...(handlers.autocomplete ? { autocomplete: handlers.autocomplete } : {}),
+  };
+}
+
+/**
+ * A message context menu command (type 3: Apps → <name> on any message): a name (localised in every command locale,
+ * i18n/commandLocalizations) and where it may be used, no description or options; the handler reads the target message.
+ */
+export function defineMessageCommand(
+  key: MessageCommandKey,
+  o: {
+    contexts: readonly InteractionContextType[];
+    install: CommandInstall;
+    execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void>;
+  },
+): MessageCommand {
+  const texts = MESSAGE_COMMAND_TEXTS[key];
+  return {
+    name: texts.name,
+    install: o.install,
+    definition: {
+      type: ApplicationCommandType.Message,
+      name: texts.name,
+      name_localizations: messageCommandLocalizations(key),
+      contexts: [...o.contexts],
+    },
+    execute: o.execute,
   };
 }

@@ -1,6 +1,7 @@
 /** What command and button handlers receive from the composition root. */
 import type { Logger } from '../logging/logger.js';
 import type { GuildConfig } from '../services/guildConfig/guildConfig.js';
+import type { SourceMemory } from '../services/generation/sourceMemory.js';
 import type { MediaService } from '../services/media/mediaService.js';
 import type { MemberSettings } from '../services/memberSettings/memberSettings.js';
 import type { TaskQueue } from '../services/queue/taskQueue.js';
@@ -22,6 +23,8 @@ export interface BotContext {
   now: () => number;
   /** The operator's prompt blocklist (BLOCKLIST_FILE), applied everywhere; absent when none is set. */
   operatorBlocklist?: { terms(): readonly string[] };
+  /** Media of messages whose Animate / Use as references form is open, where the bot cannot read them again. */
+  sourceMemory?: SourceMemory;
   /** Hands a submitted task to the background poller. */
   track(task: TaskRecord): void;
   /**

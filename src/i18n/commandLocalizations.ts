@@ -1,9 +1,9 @@
 /**
- * The `name_localizations` / `description_localizations` of every command, option and choice, per Discord
- * locale: zh-CN from commandTexts.ts, the other languages from slash/<locale>.ts; es-419 reads es-ES.
- * Limit-name choices are labelled with the limit's text from the message tables (`limit.label.*`).
+ * The `name_localizations` / `description_localizations` of every command, option and choice, and the names of the
+ * message context menus, per Discord locale: zh-CN from commandTexts.ts, the other languages from slash/<locale>.ts;
+ * es-419 reads es-ES. Limit-name choices are labelled with the limit's text from the message tables (`limit.label.*`).
  */
-import { COMMAND_TEXTS, type CommandTextKey } from './commandTexts.js';
+import { COMMAND_TEXTS, type CommandTextKey, MESSAGE_COMMAND_TEXTS, type MessageCommandKey } from './commandTexts.js';
 import { deCommands } from './slash/de.js';
 import { esESCommands } from './slash/es-ES.js';
 import { frCommands } from './slash/fr.js';
@@ -45,6 +45,9 @@ const zhCNCommands: CommandLocale = {
     Object.entries(COMMAND_TEXTS).map(([k, v]) => [k, [v.zhName, v.zhDescription] as const]),
   ) as CommandLocale['texts'],
   choices: ZH_CN_CHOICES,
+  messageCommands: Object.fromEntries(
+    Object.entries(MESSAGE_COMMAND_TEXTS).map(([k, v]) => [k, v.zhName]),
+  ) as CommandLocale['messageCommands'],
 };
 
 const TABLES: Record<Exclude<Locale, 'en-US'>, CommandLocale> = {
@@ -76,6 +79,11 @@ export function commandLocalizations(key: CommandTextKey, suffix = '') {
 /** A word choice's localized names (`add` → 追加, hinzufügen, …). */
 export function choiceLocalizations(value: ChoiceWord): Localizations {
   return perLocale((table) => table.choices[value]);
+}
+
+/** A message context menu's localized names (Apps → Animate → 生成动画, Animieren, …). */
+export function messageCommandLocalizations(key: MessageCommandKey): Localizations {
+  return perLocale((table) => table.messageCommands[key]);
 }
 
 /** The limits that have a label (`limit.label.<name>`) in the message tables. */

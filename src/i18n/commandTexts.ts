@@ -150,3 +150,14 @@ export const COMMAND_TEXTS = {
 } as const;
 
 export type CommandTextKey = keyof typeof COMMAND_TEXTS;
+
+/**
+ * Names of the message context menu commands (Apps → …): up to 32 characters, spaces and capitals allowed, no
+ * description (Discord shows none for them).
+ */
+export const MESSAGE_COMMAND_TEXTS = {
+  animate: { name: 'Animate', zhName: '生成动画' },
+  references: { name: 'Use as references', zhName: '用作参考' },
+} as const;
+
+export type MessageCommandKey = keyof typeof MESSAGE_COMMAND_TEXTS;

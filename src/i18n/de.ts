@@ -422,4 +422,30 @@ export const de: Messages = {
   'help.admin.title': () => 'Für Admins (Server verwalten)',
   'help.admin.body': () =>
     '`/video-admin show` Einstellungen und Limits · `limit` und `role-limit` Obergrenzen · `channel` und `role` wer und wo · `model` Modelle an/aus · `defaults` Server-Standardwerte · `blocklist` gesperrte Begriffe · `timezone` Zurücksetzungen · `/usage members` und `/usage server` Berichte',
+  'source.card.animate': (p) => `Animiert aus ${s(p, 'message')}`,
+  'source.card.references': (p) => `Referenzen aus ${s(p, 'message')}`,
+  'source.card.messageLink': () => 'dieser Nachricht',
+  'source.help': () =>
+    '**Aus jeder Nachricht**: Apps → **Animieren** (ihr Bild beginnt das Video) oder **Als Referenzen verwenden** (ihre Bilder und ihr Video)',
+  'source.title.animate': () => 'Diese Nachricht animieren',
+  'source.title.references': () => 'Als Referenzen verwenden',
+  'source.model.member': (p) => `Modell: ${s(p, 'model')} (dein Standard)`,
+  'source.model.server': (p) => `Modell: ${s(p, 'model')} (Standard dieses Servers)`,
+  'source.model.catalog': (p) => `Modell: ${s(p, 'model')} (das erste, das diese Dateien annimmt; dein Standard nicht)`,
+  'source.field.pick': () => 'Welches Bild',
+  'source.field.pickHelp': (p) => `Es wird als ${s(p, 'how')} verwendet`,
+  'source.pick.firstFrame': () => 'Startbild',
+  'source.pick.reference': () => 'Referenzbild',
+  'source.pick.image': (p) => `Bild ${s(p, 'n')}: ${s(p, 'name')}`,
+  'source.pick.all': (p) => `Alle ${s(p, 'count')} Bilder als Referenzen`,
+  'source.noMedia.animate': () =>
+    'Diese Nachricht hat kein Bild zum Animieren (ein angehängtes oder eingebettetes Bild). Es wurde nichts erstellt.',
+  'source.noMedia.references': () =>
+    'Diese Nachricht hat weder Bild noch Video, das als Referenz dienen kann. Es wurde nichts erstellt.',
+  'source.noModel': () =>
+    'Kein hier aktiviertes Modell nimmt die Dateien dieser Nachricht an. Es wurde nichts erstellt.',
+  'source.gone': () =>
+    'Diese Nachricht konnte nicht erneut gelesen werden (gelöscht, oder der Bot sieht den Kanal nicht): Öffne das Formular erneut über die Nachricht. Es wurde nichts erstellt.',
+  'source.mediaExpired': () =>
+    'Die Dateien dieser Nachricht konnten nicht neu von Discord abgerufen werden. Versuch es gleich noch einmal; es wurde nichts erstellt.',
 };

@@ -433,6 +433,32 @@ export const enUS = {
   'help.admin.title': () => 'For admins (Manage Server)',
   'help.admin.body': () =>
     '`/video-admin show` settings and limits · `limit` and `role-limit` caps · `channel` and `role` who and where · `model` switch models · `defaults` server defaults · `blocklist` prompt terms · `timezone` resets · `/usage members` and `/usage server` reports',
+  // The Animate and Use as references context menus (a form, then a card linking back to the message).
+  'source.card.animate': (p: { message: Arg }) => `Animated from ${s(p, 'message')}`,
+  'source.card.references': (p: { message: Arg }) => `References from ${s(p, 'message')}`,
+  'source.card.messageLink': () => 'this message',
+  'source.help': () =>
+    '**From any message**: Apps → **Animate** (its image starts the video) or **Use as references** (its images and video)',
+  'source.title.animate': () => 'Animate this message',
+  'source.title.references': () => 'Use as references',
+  'source.model.member': (p: { model: Arg }) => `Model: ${s(p, 'model')} (your default)`,
+  'source.model.server': (p: { model: Arg }) => `Model: ${s(p, 'model')} (this server's default)`,
+  'source.model.catalog': (p: { model: Arg }) =>
+    `Model: ${s(p, 'model')} (the first that takes these files; your default does not)`,
+  'source.field.pick': () => 'Which image',
+  'source.field.pickHelp': (p: { how: Arg }) => `It becomes the ${s(p, 'how')}`,
+  'source.pick.firstFrame': () => 'first frame',
+  'source.pick.reference': () => 'reference image',
+  'source.pick.image': (p: { n: Arg; name: Arg }) => `Image ${s(p, 'n')}: ${s(p, 'name')}`,
+  'source.pick.all': (p: { count: Arg }) => `All ${s(p, 'count')} images as references`,
+  'source.noMedia.animate': () =>
+    'That message has no image to animate (an image attachment or an image embed). Nothing was created.',
+  'source.noMedia.references': () => 'That message has no image or video to use as references. Nothing was created.',
+  'source.noModel': () => 'No model enabled here takes the files of that message. Nothing was created.',
+  'source.gone': () =>
+    'That message could not be read again (deleted, or the bot cannot see that channel): open the form again from the message. Nothing was created.',
+  'source.mediaExpired': () =>
+    'The files of that message could not be fetched fresh from Discord. Try again in a moment; nothing was created.',
 } as const;
 
 export type MessageKey = keyof typeof enUS;

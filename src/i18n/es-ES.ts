@@ -417,4 +417,30 @@ export const esES: Messages = {
   'help.admin.title': () => 'Para administradores (Gestionar servidor)',
   'help.admin.body': () =>
     '`/video-admin show` ajustes y límites · `limit` y `role-limit` topes · `channel` y `role` quién y dónde · `model` activar o desactivar modelos · `defaults` valores del servidor · `blocklist` términos vetados · `timezone` reinicios · `/usage members` y `/usage server` informes',
+  'source.card.animate': (p) => `Animado a partir de ${s(p, 'message')}`,
+  'source.card.references': (p) => `Referencias de ${s(p, 'message')}`,
+  'source.card.messageLink': () => 'este mensaje',
+  'source.help': () =>
+    '**Desde cualquier mensaje**: Aplicaciones → **Animar** (su imagen inicia el vídeo) o **Usar como referencias** (sus imágenes y vídeo)',
+  'source.title.animate': () => 'Animar este mensaje',
+  'source.title.references': () => 'Usar como referencias',
+  'source.model.member': (p) => `Modelo: ${s(p, 'model')} (tu predeterminado)`,
+  'source.model.server': (p) => `Modelo: ${s(p, 'model')} (el predeterminado del servidor)`,
+  'source.model.catalog': (p) =>
+    `Modelo: ${s(p, 'model')} (el primero que admite estos archivos; tu predeterminado no)`,
+  'source.field.pick': () => 'Qué imagen',
+  'source.field.pickHelp': (p) => `Se usará como ${s(p, 'how')}`,
+  'source.pick.firstFrame': () => 'fotograma inicial',
+  'source.pick.reference': () => 'imagen de referencia',
+  'source.pick.image': (p) => `Imagen ${s(p, 'n')}: ${s(p, 'name')}`,
+  'source.pick.all': (p) => `Las ${s(p, 'count')} imágenes como referencias`,
+  'source.noMedia.animate': () =>
+    'Ese mensaje no tiene ninguna imagen que animar (una imagen adjunta o insertada). No se ha creado nada.',
+  'source.noMedia.references': () =>
+    'Ese mensaje no tiene imágenes ni vídeos que usar como referencias. No se ha creado nada.',
+  'source.noModel': () => 'Ningún modelo activado aquí admite los archivos de ese mensaje. No se ha creado nada.',
+  'source.gone': () =>
+    'No se ha podido volver a leer ese mensaje (se ha eliminado o el bot no ve ese canal): vuelve a abrir el formulario desde el mensaje. No se ha creado nada.',
+  'source.mediaExpired': () =>
+    'No se han podido volver a obtener de Discord los archivos de ese mensaje. Inténtalo de nuevo en un momento; no se ha creado nada.',
 };

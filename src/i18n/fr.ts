@@ -418,4 +418,29 @@ export const fr: Messages = {
   'help.admin.title': () => 'Pour les admins (Gérer le serveur)',
   'help.admin.body': () =>
     '`/video-admin show` paramètres et limites · `limit` et `role-limit` plafonds · `channel` et `role` qui et où · `model` activer ou désactiver des modèles · `defaults` valeurs du serveur · `blocklist` termes interdits · `timezone` remises à zéro · `/usage members` et `/usage server` rapports',
+  'source.card.animate': (p) => `Animation de ${s(p, 'message')}`,
+  'source.card.references': (p) => `Références tirées de ${s(p, 'message')}`,
+  'source.card.messageLink': () => 'ce message',
+  'source.help': () =>
+    '**Depuis n’importe quel message** : Applications → **Animer** (son image ouvre la vidéo) ou **Utiliser comme références** (ses images et sa vidéo)',
+  'source.title.animate': () => 'Animer ce message',
+  'source.title.references': () => 'Utiliser comme références',
+  'source.model.member': (p) => `Modèle : ${s(p, 'model')} (ta valeur par défaut)`,
+  'source.model.server': (p) => `Modèle : ${s(p, 'model')} (la valeur par défaut du serveur)`,
+  'source.model.catalog': (p) =>
+    `Modèle : ${s(p, 'model')} (le premier qui accepte ces fichiers ; pas ton modèle par défaut)`,
+  'source.field.pick': () => 'Quelle image',
+  'source.field.pickHelp': (p) => `Utilisée comme ${s(p, 'how')}`,
+  'source.pick.firstFrame': () => 'image de début',
+  'source.pick.reference': () => 'image de référence',
+  'source.pick.image': (p) => `Image ${s(p, 'n')} : ${s(p, 'name')}`,
+  'source.pick.all': (p) => `Les ${s(p, 'count')} images comme références`,
+  'source.noMedia.animate': () => 'Ce message n’a aucune image à animer (image jointe ou intégrée). Rien n’a été créé.',
+  'source.noMedia.references': () =>
+    'Ce message n’a aucune image ni vidéo à utiliser comme références. Rien n’a été créé.',
+  'source.noModel': () => 'Aucun modèle activé ici n’accepte les fichiers de ce message. Rien n’a été créé.',
+  'source.gone': () =>
+    'Impossible de relire ce message (supprimé, ou le bot ne voit pas ce salon) : rouvre le formulaire depuis le message. Rien n’a été créé.',
+  'source.mediaExpired': () =>
+    'Impossible de récupérer à nouveau les fichiers de ce message depuis Discord. Réessaie dans un instant ; rien n’a été créé.',
 };

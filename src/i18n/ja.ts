@@ -412,4 +412,31 @@ export const ja: Messages = {
   'help.admin.title': () => '管理者向け（サーバー管理）',
   'help.admin.body': () =>
     '`/video-admin show` 設定と制限 · `limit` と `role-limit` 上限 · `channel` と `role` 誰がどこで使えるか · `model` モデルのオン/オフ · `defaults` サーバーのデフォルト · `blocklist` プロンプトの禁止語 · `timezone` リセットの時間帯 · `/usage members` と `/usage server` レポート',
+  'source.card.animate': (p) => `${s(p, 'message')} の画像から作成`,
+  'source.card.references': (p) => `${s(p, 'message')} を参照して作成`,
+  'source.card.messageLink': () => 'このメッセージ',
+  'source.help': () =>
+    '**どのメッセージからでも**：アプリ → **動画にする**（その画像から動画が始まります）または **参照として使用**（その画像と動画を使います）',
+  'source.title.animate': () => 'このメッセージを動画にする',
+  'source.title.references': () => '参照として使用',
+  'source.model.member': (p) => `モデル：${s(p, 'model')}（あなたのデフォルト）`,
+  'source.model.server': (p) => `モデル：${s(p, 'model')}（このサーバーのデフォルト）`,
+  'source.model.catalog': (p) =>
+    `モデル：${s(p, 'model')}（これらのファイルを使える最初のモデル。あなたのデフォルトでは使えません）`,
+  'source.field.pick': () => '使う画像',
+  'source.field.pickHelp': (p) => `選んだ画像が${s(p, 'how')}になります`,
+  'source.pick.firstFrame': () => '最初のフレーム',
+  'source.pick.reference': () => '参照画像',
+  'source.pick.image': (p) => `画像 ${s(p, 'n')}：${s(p, 'name')}`,
+  'source.pick.all': (p) => `画像 ${s(p, 'count')} 枚すべてを参照画像に`,
+  'source.noMedia.animate': () =>
+    'このメッセージには動画にできる画像（添付された画像または埋め込みの画像）がありません。何も作成されていません。',
+  'source.noMedia.references': () =>
+    'このメッセージには参照として使える画像や動画がありません。何も作成されていません。',
+  'source.noModel': () =>
+    'ここで有効なモデルには、このメッセージのファイルを使えるものがありません。何も作成されていません。',
+  'source.gone': () =>
+    'このメッセージをもう一度読み込めませんでした（削除されたか、ボットがそのチャンネルを見られません）。メッセージからもう一度フォームを開いてください。何も作成されていません。',
+  'source.mediaExpired': () =>
+    'このメッセージのファイルを Discord から取得し直せませんでした。少し待ってからもう一度お試しください。何も作成されていません。',
 };

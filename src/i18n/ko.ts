@@ -408,4 +408,30 @@ export const ko: Messages = {
   'help.admin.title': () => '관리자용(서버 관리하기)',
   'help.admin.body': () =>
     '`/video-admin show` 설정과 한도 · `limit`, `role-limit` 한도 · `channel`, `role` 누가 어디서 · `model` 모델 켜기/끄기 · `defaults` 서버 기본값 · `blocklist` 프롬프트 금지어 · `timezone` 초기화 시간대 · `/usage members`, `/usage server` 보고서',
+  'source.card.animate': (p) => `${s(p, 'message')}에서 만든 동영상`,
+  'source.card.references': (p) => `${s(p, 'message')}을(를) 참조한 동영상`,
+  'source.card.messageLink': () => '이 메시지',
+  'source.help': () =>
+    '**어떤 메시지에서든**: 앱 → **동영상으로 만들기**(그 이미지로 동영상 시작) 또는 **참조로 사용하기**(그 이미지와 동영상 사용)',
+  'source.title.animate': () => '이 메시지를 동영상으로 만들기',
+  'source.title.references': () => '참조로 사용하기',
+  'source.model.member': (p) => `모델: ${s(p, 'model')}(내 기본값)`,
+  'source.model.server': (p) => `모델: ${s(p, 'model')}(이 서버의 기본값)`,
+  'source.model.catalog': (p) => `모델: ${s(p, 'model')}(이 파일들을 받는 첫 번째 모델, 내 기본값은 받지 않음)`,
+  'source.field.pick': () => '사용할 이미지',
+  'source.field.pickHelp': (p) => `선택한 이미지는 ${s(p, 'how')}(으)로 사용됩니다`,
+  'source.pick.firstFrame': () => '첫 프레임',
+  'source.pick.reference': () => '참조 이미지',
+  'source.pick.image': (p) => `이미지 ${s(p, 'n')}: ${s(p, 'name')}`,
+  'source.pick.all': (p) => `이미지 ${s(p, 'count')}개 모두 참조 이미지로`,
+  'source.noMedia.animate': () =>
+    '이 메시지에는 동영상으로 만들 이미지(첨부된 이미지 또는 임베드된 이미지)가 없습니다. 아무것도 만들어지지 않았습니다.',
+  'source.noMedia.references': () =>
+    '이 메시지에는 참조로 사용할 이미지나 동영상이 없습니다. 아무것도 만들어지지 않았습니다.',
+  'source.noModel': () =>
+    '여기서 활성화된 모델 중 이 메시지의 파일을 받는 모델이 없습니다. 아무것도 만들어지지 않았습니다.',
+  'source.gone': () =>
+    '이 메시지를 다시 읽을 수 없습니다(삭제되었거나 봇이 그 채널을 볼 수 없음). 메시지에서 양식을 다시 여세요. 아무것도 만들어지지 않았습니다.',
+  'source.mediaExpired': () =>
+    '이 메시지의 파일을 Discord에서 새로 가져오지 못했습니다. 잠시 후 다시 시도하세요. 아무것도 만들어지지 않았습니다.',
 };

@@ -413,4 +413,30 @@ export const ptBR: Messages = {
   'help.admin.title': () => 'Para admins (Gerenciar servidor)',
   'help.admin.body': () =>
     '`/video-admin show` configurações e limites · `limit` e `role-limit` tetos · `channel` e `role` quem e onde · `model` ligar ou desligar modelos · `defaults` padrões do servidor · `blocklist` termos do prompt · `timezone` renovações · `/usage members` e `/usage server` relatórios',
+  'source.card.animate': (p) => `Animado a partir de ${s(p, 'message')}`,
+  'source.card.references': (p) => `Referências de ${s(p, 'message')}`,
+  'source.card.messageLink': () => 'esta mensagem',
+  'source.help': () =>
+    '**De qualquer mensagem**: Apps → **Animar** (a imagem dela inicia o vídeo) ou **Usar como referências** (as imagens e o vídeo dela)',
+  'source.title.animate': () => 'Animar esta mensagem',
+  'source.title.references': () => 'Usar como referências',
+  'source.model.member': (p) => `Modelo: ${s(p, 'model')} (seu padrão)`,
+  'source.model.server': (p) => `Modelo: ${s(p, 'model')} (o padrão deste servidor)`,
+  'source.model.catalog': (p) =>
+    `Modelo: ${s(p, 'model')} (o primeiro que aceita estes arquivos; o seu padrão não aceita)`,
+  'source.field.pick': () => 'Qual imagem',
+  'source.field.pickHelp': (p) => `Ela será usada como ${s(p, 'how')}`,
+  'source.pick.firstFrame': () => 'quadro inicial',
+  'source.pick.reference': () => 'imagem de referência',
+  'source.pick.image': (p) => `Imagem ${s(p, 'n')}: ${s(p, 'name')}`,
+  'source.pick.all': (p) => `Todas as ${s(p, 'count')} imagens como referências`,
+  'source.noMedia.animate': () =>
+    'Essa mensagem não tem imagem para animar (uma imagem anexada ou incorporada). Nada foi criado.',
+  'source.noMedia.references': () =>
+    'Essa mensagem não tem imagem nem vídeo para usar como referências. Nada foi criado.',
+  'source.noModel': () => 'Nenhum modelo ativado aqui aceita os arquivos dessa mensagem. Nada foi criado.',
+  'source.gone': () =>
+    'Não foi possível ler essa mensagem de novo (ela foi excluída ou o bot não vê esse canal): abra o formulário de novo a partir da mensagem. Nada foi criado.',
+  'source.mediaExpired': () =>
+    'Não foi possível buscar de novo no Discord os arquivos dessa mensagem. Tente de novo daqui a pouco; nada foi criado.',
 };

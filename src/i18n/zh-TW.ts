@@ -361,4 +361,26 @@ export const zhTW: Messages = {
   'help.admin.title': () => '管理員（管理伺服器權限）',
   'help.admin.body': () =>
     '`/video-admin show` 設定和限制 · `limit` 與 `role-limit` 上限 · `channel` 與 `role` 誰能在哪裡生成 · `model` 啟用或停用模型 · `defaults` 伺服器預設值 · `blocklist` 封鎖詞 · `timezone` 重設時區 · `/usage members` 與 `/usage server` 報告',
+  'source.card.animate': (p) => `由 ${s(p, 'message')} 生成動畫`,
+  'source.card.references': (p) => `參考自 ${s(p, 'message')}`,
+  'source.card.messageLink': () => '這則訊息',
+  'source.help': () =>
+    '**從任何訊息開始**：應用程式 → **生成動畫**（用它的圖片作為開頭）或 **用作參考**（用它的圖片和影片）',
+  'source.title.animate': () => '讓這則訊息動起來',
+  'source.title.references': () => '用作參考',
+  'source.model.member': (p) => `模型：${s(p, 'model')}（你的預設模型）`,
+  'source.model.server': (p) => `模型：${s(p, 'model')}（本伺服器的預設模型）`,
+  'source.model.catalog': (p) => `模型：${s(p, 'model')}（第一個支援這些檔案的模型；你的預設模型不支援）`,
+  'source.field.pick': () => '選擇圖片',
+  'source.field.pickHelp': (p) => `它將作為${s(p, 'how')}`,
+  'source.pick.firstFrame': () => '首影格',
+  'source.pick.reference': () => '參考圖片',
+  'source.pick.image': (p) => `圖片 ${s(p, 'n')}：${s(p, 'name')}`,
+  'source.pick.all': (p) => `全部 ${s(p, 'count')} 張圖片作為參考圖片`,
+  'source.noMedia.animate': () => '這則訊息沒有可以生成動畫的圖片（圖片附件或嵌入的圖片）。沒有建立任何任務。',
+  'source.noMedia.references': () => '這則訊息沒有可用作參考的圖片或影片。沒有建立任何任務。',
+  'source.noModel': () => '這裡啟用的模型都不支援這則訊息裡的檔案。沒有建立任何任務。',
+  'source.gone': () =>
+    '無法重新讀取這則訊息（已刪除，或機器人看不到該頻道）：請從訊息上重新開啟表單。沒有建立任何任務。',
+  'source.mediaExpired': () => '無法從 Discord 重新取得這則訊息的檔案。請稍後再試；沒有建立任何任務。',
 };

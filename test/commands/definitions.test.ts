@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/commands/index.js';
-import { customIdFor, HELP_FAMILY_SELECT, parseCustomId } from '../../src/discord/customIds.js';
+import { COMMANDS, commandDefinitions, MESSAGE_COMMANDS } from '../../src/commands/index.js';
+import {
+  customIdFor,
+  HELP_FAMILY_SELECT,
+  parseCustomId,
+  parseSourceFormId,
+  sourceFormIdFor,
+} from '../../src/discord/customIds.js';
+import { MODEL_IDS } from '../../src/catalog/models.js';
 import { COMMAND_LOCALES } from '../../src/i18n/commandLocalizations.js';
+import { t } from '../../src/i18n/index.js';
 
 /*
  * Discord's rules for application commands (discord-api-docs, docs/interactions/application-commands.mdx):
  * - "Application Command Naming": names match ^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$ (unicode flag), and
  *   "if there is a lowercase variant of any letters used, you must use those"; localized names follow the same
- *   restrictions. We allow no apostrophe (stricter).
+ *   restrictions. We allow no apostrophe (stricter). "USER and MESSAGE commands may be mixed case and can include
+ *   spaces" (still 1-32 characters, localized names too).
  * - descriptions 1-100 characters; choice names 1-100; at most 25 options and 25 choices.
  * - "Localization": localized option names "must be distinct from all other default option names of that
  *   command, as well as all other option names within that locale on that command" (checked among siblings).
@@ -124,6 +133,71 @@ describe("command definitions follow Discord's limits and are localised", () => 
       expect(byName.get(name)!.contexts).toEqual([0, 1]);
       expect(byName.get(name)!.default_member_permissions).toBeUndefined();
     }
+  });
+});
+
+describe("message context menus (type 3) follow Discord's rules", () => {
+  it('Animate and Use as references: a name of 1-32 characters (spaces and capitals allowed), no description or options', () => {
+    expect(MESSAGE_COMMANDS.map((c) => c.name)).toEqual(['Animate', 'Use as references']);
+    expect(MESSAGE_COMMANDS.length).toBeLessThanOrEqual(5);
+    for (const { definition } of MESSAGE_COMMANDS) {
+      expect(definition.type).toBe(3);
+      expect(definition).not.toHaveProperty('description');
+      expect(definition).not.toHaveProperty('options');
+    }
+  });
+  it.each(LOCALE_CODES)('%s: both menus have their own name there, 1-32 characters, no stray spaces', (code) => {
+    const names = MESSAGE_COMMANDS.map((c) => c.definition.name_localizations?.[code as 'de'] ?? '');
+    for (const name of names) {
+      expect(name, code).toBeTruthy();
+      expect([...name].length, name).toBeLessThanOrEqual(32);
+      expect(name.trim().replace(/\s+/g, ' '), name).toBe(name);
+    }
+    expect(new Set(names).size, code).toBe(names.length);
+  });
+  it('es-419 reads the es-ES names, and no other locale is added', () => {
+    for (const { definition } of MESSAGE_COMMANDS) {
+      expect(Object.keys(definition.name_localizations ?? {}).sort()).toEqual([...LOCALE_CODES].sort());
+      expect(definition.name_localizations?.['es-419']).toBe(definition.name_localizations?.['es-ES']);
+    }
+  });
+  it.each(['en-US', ...LOCALE_CODES])("%s: /help names the menus as that locale's client shows them", (code) => {
+    const table = code === 'en-US' ? 'en-US' : COMMAND_LOCALES[code as keyof typeof COMMAND_LOCALES];
+    const help = t(table, 'source.help');
+    for (const { definition } of MESSAGE_COMMANDS) {
+      const name = code === 'en-US' ? definition.name : definition.name_localizations?.[code as 'de'];
+      expect(help, code).toContain(`**${name}**`);
+    }
+  });
+  it('are registered with the slash commands, user-installable everywhere when USER_INSTALL is on', () => {
+    const off = commandDefinitions({ userInstall: false }).filter((c) => c.type === 3);
+    const on = commandDefinitions({ userInstall: true }).filter((c) => c.type === 3);
+    expect(off.map((c) => [c.name, c.integration_types, c.contexts])).toEqual([
+      ['Animate', [0], [0, 1]],
+      ['Use as references', [0], [0, 1]],
+    ]);
+    expect(on.map((c) => [c.integration_types, c.contexts])).toEqual([
+      [
+        [0, 1],
+        [0, 1, 2],
+      ],
+      [
+        [0, 1],
+        [0, 1, 2],
+      ],
+    ]);
+  });
+  it("the form's id carries the kind, the message and the model within 100 characters for every model", () => {
+    const big = '18446744073709551615';
+    for (const model of MODEL_IDS)
+      for (const kind of ['animate', 'references'] as const) {
+        const id = sourceFormIdFor({ kind, channelId: big, messageId: big, model });
+        expect(id.length).toBeLessThanOrEqual(100);
+        expect(parseSourceFormId(id)).toEqual({ kind, channelId: big, messageId: big, model });
+        expect(parseCustomId(id)).toBeUndefined();
+      }
+    for (const bad of ['v1:srcform:x:1:2:m', 'v1:srcform:a:1:2:', 'v1:srcform:a:x:2:m', 'v1:remixform:abc'])
+      expect(parseSourceFormId(bad)).toBeUndefined();
   });
 });
 

@@ -144,6 +144,7 @@ export function helpMessage(v: HelpView) {
             t(locale, 'help.make.images'),
             t(locale, 'help.make.frames'),
             t(locale, 'help.make.references'),
+            t(locale, 'source.help'),
             t(locale, 'help.make.options'),
           ].join('\n'),
           1024,

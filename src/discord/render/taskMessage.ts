@@ -124,6 +124,15 @@ export function taskEmbed(
       inline: true,
     });
   }
+  // Started from a message (Animate, Use as references): "From: Animated from [this message](link)".
+  if (task.source)
+    embed.addFields({
+      name: t(locale, 'task.field.parent'),
+      value: t(locale, `source.card.${task.source.kind}`, {
+        message: `[${t(locale, 'source.card.messageLink')}](${task.source.messageUrl})`,
+      }),
+      inline: true,
+    });
   // The member's own defaults this request used (/settings defaults), e.g. "10 s, 16:9".
   const mine = task.memberDefaults;
   if (mine && Object.keys(mine).length)

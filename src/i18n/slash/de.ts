@@ -66,4 +66,5 @@ export const deCommands: CommandLocale = {
     disable: 'deaktivieren',
     list: 'auflisten',
   },
+  messageCommands: { animate: 'Animieren', references: 'Als Referenzen verwenden' },
 };

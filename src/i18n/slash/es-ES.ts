@@ -63,4 +63,5 @@ export const esESCommands: CommandLocale = {
     disable: 'desactivar',
     list: 'ver lista',
   },
+  messageCommands: { animate: 'Animar', references: 'Usar como referencias' },
 };

@@ -63,4 +63,5 @@ export const frCommands: CommandLocale = {
     disable: 'désactiver',
     list: 'lister',
   },
+  messageCommands: { animate: 'Animer', references: 'Utiliser comme références' },
 };

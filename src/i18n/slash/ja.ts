@@ -60,4 +60,5 @@ export const jaCommands: CommandLocale = {
     disable: '無効にする',
     list: '一覧',
   },
+  messageCommands: { animate: '動画にする', references: '参照として使用' },
 };

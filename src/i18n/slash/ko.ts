@@ -53,4 +53,5 @@ export const koCommands: CommandLocale = {
     '/help': ['도움말', '동영상 만드는 법, 모델, 내 한도'],
   },
   choices: { add: '추가', remove: '제거', clear: '모두 지우기', enable: '켜기', disable: '끄기', list: '목록' },
+  messageCommands: { animate: '동영상으로 만들기', references: '참조로 사용하기' },
 };

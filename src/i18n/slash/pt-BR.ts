@@ -63,4 +63,5 @@ export const ptBRCommands: CommandLocale = {
     disable: 'desativar',
     list: 'listar',
   },
+  messageCommands: { animate: 'Animar', references: 'Usar como referências' },
 };

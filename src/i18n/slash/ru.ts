@@ -63,4 +63,5 @@ export const ruCommands: CommandLocale = {
     disable: 'отключить',
     list: 'список',
   },
+  messageCommands: { animate: 'Анимировать', references: 'Использовать как референсы' },
 };

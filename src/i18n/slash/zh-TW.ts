@@ -53,4 +53,5 @@ export const zhTWCommands: CommandLocale = {
     '/help': ['說明', '如何製作影片、模型說明和你的限制'],
   },
   choices: { add: '新增', remove: '移除', clear: '清空', enable: '啟用', disable: '停用', list: '清單' },
+  messageCommands: { animate: '生成動畫', references: '用作參考' },
 };

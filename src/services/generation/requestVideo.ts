@@ -48,6 +48,8 @@ export interface RequestVideoOptions {
    * Re-roll, Retry, Remix and Extend repeat a stored request and leave this unset.
    */
   memberDefaults?: boolean;
+  /** The message whose media the request uses (the context menus): the card links back to it. */
+  source?: NonNullable<TaskRecord['source']>;
 }
 
 type Checked = Extract<ReturnType<typeof validateVideoRequest>, { ok: true }>;
@@ -102,6 +104,7 @@ export async function requestVideo(
       request: checked.body,
       cost: checked.cost,
       ...(Object.keys(checked.usedMemberDefaults).length ? { memberDefaults: checked.usedMemberDefaults } : {}),
+      ...(options.source ? { source: options.source } : {}),
       ...(options.parent
         ? { parentId: options.parent.id, parentKind: options.parent.kind, parentUrl: options.parent.messageUrl }
         : {}),

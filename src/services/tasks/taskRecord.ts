@@ -143,6 +143,8 @@ export interface NewTask extends TaskOrigin {
   parentKind?: 'reroll' | 'retry' | 'remix' | 'extend';
   /** A link to the other task's card (its jump URL), shown on this one's. */
   parentUrl?: string;
+  /** The message its media came from (the Animate and Use as references menus), linked on the card. */
+  source?: { kind: 'animate' | 'references'; messageUrl: string };
   /** The member's own defaults this request used (/settings defaults), shown on the card. */
   memberDefaults?: { model?: string; ratio?: string; resolution?: string; duration?: number };
 }
