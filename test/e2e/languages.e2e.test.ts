@@ -1,8 +1,10 @@
 /**
  * Ten languages, end to end (issue 22 §5): through the real discord.js client, a Japanese and a German member
- * get their refusals and their task card in their language, from the locale Discord sends with each interaction.
+ * get their refusals and their task card in their language (texts spelled out here), and a member of every other
+ * new locale (es-419 included) gets a refusal and a finished card from their locale's table, not English's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveLocale, t } from '../../src/i18n/index.js';
 import { eventually, startHarness, type Harness } from '../harness.js';
 
 let h: Harness;
@@ -100,6 +102,47 @@ describe.each([
     expect(embed.fields.map((f) => f.name)).toEqual(expect.arrayContaining(c.fields));
     const labels = JSON.stringify(msg.components);
     for (const label of c.buttons) expect(labels).toContain(label);
+    expect(labels).not.toContain('Re-roll');
+  });
+});
+
+describe.each(
+  ['zh-TW', 'ko', 'es-ES', 'es-419', 'pt-BR', 'fr', 'ru'].map((discordLocale, i) => ({
+    discordLocale,
+    user: { id: `20000000000000010${i}`, username: discordLocale },
+  })),
+)('a member whose Discord is in $discordLocale', ({ discordLocale, user }) => {
+  const locale = resolveLocale(discordLocale);
+  const video = (prompt: string) =>
+    h.discord.dispatchCommand({
+      name: 'video',
+      subcommand: 'text',
+      user,
+      options: [{ name: 'prompt', value: prompt }],
+      locale: discordLocale,
+    });
+
+  it('gets a refusal and the finished card from its own table', async () => {
+    expect(locale).not.toBe('en-US');
+    const refused = await h.discord.waitForCallback(video('a Volcano at dawn').id);
+    const reason = t(locale, 'limit.blocked', { term: 'volcano' });
+    // The refusal may begin the reason with a capital letter: compare from the second character.
+    expect(String(refused.data?.content)).toContain(reason.slice(1));
+    expect(String(refused.data?.content)).not.toContain(t('en-US', 'limit.blocked', { term: 'volcano' }).slice(1));
+
+    const ix = video('waves at dawn');
+    await h.discord.waitForCallback(ix.id);
+    const msg = await eventually(
+      () => {
+        const m = h.discord.originalMessage(ix.id);
+        return m && (m.embeds[0] as Embed | undefined)?.description.includes(t(locale, 'status.done')) ? m : undefined;
+      },
+      8000,
+      'the finished card',
+    );
+    expect((msg.embeds[0] as Embed).title).toBe(t(locale, 'task.title'));
+    const labels = JSON.stringify(msg.components);
+    expect(labels).toContain(t(locale, 'button.reroll'));
     expect(labels).not.toContain('Re-roll');
   });
 });
