@@ -21,6 +21,13 @@ import { createProcessRegistry, type ProcessRegistry } from './services/cluster/
 import { allShards, type ShardSet, shardOf } from './services/cluster/shards.js';
 import { createTaskLeases } from './services/cluster/taskLeases.js';
 import { createGuildConfig } from './services/guildConfig/guildConfig.js';
+import { describeChange, galleryChannelDeleted } from './services/guildConfig/settingsChanges.js';
+import { isOptedOut, queueOnDelivered } from './services/gallery/galleryJobs.js';
+import { createGalleryService, type GalleryService } from './services/gallery/galleryService.js';
+import { activeGallery } from './services/gallery/gallerySettings.js';
+import { createGalleryWorker, type GalleryWorker, type GalleryWorkerDeps } from './services/gallery/galleryWorker.js';
+import { createGalleryPoster } from './discord/galleryPoster.js';
+import { reactionCounter } from './discord/galleryReactions.js';
 import { createSettingsStore } from './services/guildConfig/settingsStore.js';
 import { createPoller, type Poller } from './services/polling/poller.js';
 import { fixedPolicy, learnedPolicy } from './services/polling/pollPolicy.js';
@@ -48,6 +55,8 @@ export interface AppOptions {
   checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
   /** Waits between tries to save a create call's answer after a database failure (tests shorten them). */
   saveRetryMs?: readonly number[];
+  /** Where a test may stop the process in the gallery's posting (after Discord took the post, before it is saved). */
+  galleryCheckpoint?: GalleryWorkerDeps['checkpoint'];
 }
 
 export interface App {
@@ -68,6 +77,8 @@ export interface App {
   /** The shards this process runs. */
   shards: ShardSet;
   registry: ProcessRegistry;
+  gallery: GalleryService;
+  galleryWorker: GalleryWorker;
   /** Repairs the store, takes over open tasks, then logs in; resolves once the gateway is READY. */
   start(): Promise<void>;
   /**
@@ -82,6 +93,8 @@ export interface App {
 }
 
 const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+/** Gallery posts in flight at once: discord.js queues each route's requests beyond that (rate limits). */
+const GALLERY_CONCURRENCY = 2;
 
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? Date.now;
@@ -156,6 +169,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     saveRetryMs: options.saveRetryMs,
     leases,
     review: { cache: assetCache, client: assetClient, key: () => seedance.reviewKey },
+    // A finished video is queued for its server's gallery in the transaction that makes its task done.
+    onDelivered: queueOnDelivered,
   });
   metrics = createMetrics({ openTasksByState: () => tasks.countOpenByState(), keys: () => seedance.states() });
   const counted = metrics;
@@ -177,7 +192,16 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
     logger.child({ component: 'media' }),
   );
-  const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), { now, media });
+  const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), {
+    now,
+    media,
+    // A gallery that is on but not automatic: the finished card offers Share to gallery (not for opted-out members).
+    shareable: async (task) => {
+      if (!task.guildId || task.userInstall) return false;
+      const g = activeGallery((await settings.get(task.guildId)).gallery);
+      return !!g && !g.auto && !(await isOptedOut(store, task.guildId, task.userId));
+    },
+  });
   // Render times learned per kind of video, shared through the store: the learned polling schedule.
   const renderStats = createRenderStats(store, { now, logger: logger.child({ component: 'render-stats' }) });
   const poller = createPoller({
@@ -226,6 +250,44 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     defaultModel: config.seedance.defaultModel,
     logger: logger.child({ component: 'guild-config' }),
   });
+  // The gallery: jobs posted by their own worker (durable, look-first on a later attempt), and its service.
+  const galleryLogger = logger.child({ component: 'gallery' });
+  const galleryPoster = createGalleryPoster({
+    rest: discord.rest,
+    botId: () => discord.user?.id,
+    media,
+    logger: galleryLogger,
+  });
+  const galleryWorker = createGalleryWorker({
+    store,
+    settings,
+    getTask: (id) => tasks.get(id),
+    poster: galleryPoster,
+    turnOff: async (guildId, channelId) => {
+      const change = galleryChannelDeleted(channelId, now());
+      if (change.ok) await guildConfig.change(guildId, 'bot', describeChange(change.summary), change.apply);
+    },
+    logger: galleryLogger,
+    now,
+    owner: leases.processId,
+    concurrency: GALLERY_CONCURRENCY,
+    leaseMs: Math.max(30_000, config.poll.leaseMs),
+    retryBaseMs: 1000,
+    maxBackoffMs: config.poll.maxBackoffMs,
+    sweepMs: 30_000,
+    checkpoint: options.galleryCheckpoint,
+  });
+  tasks.onStateChange((t) => {
+    if (t.state === 'done' && t.guildId) galleryWorker.queued(t.id);
+  });
+  const gallery = createGalleryService({
+    store,
+    worker: galleryWorker,
+    poster: galleryPoster,
+    countReactions: reactionCounter(discord.rest),
+    logger: galleryLogger,
+    now,
+  });
   // The operator's blocklist: read now (an unreadable file stops the start), again on change or SIGHUP.
   const operatorBlocklist = config.blocklistFile
     ? createOperatorBlocklist({ path: config.blocklistFile, logger: logger.child({ component: 'blocklist' }) })
@@ -237,6 +299,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ledger,
     queue,
     media,
+    gallery,
     logger: logger.child({ component: 'discord' }),
     now,
     track: (task) => poller.track(task),
@@ -267,6 +330,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     discord,
     shards,
     registry,
+    gallery,
+    galleryWorker,
     prune,
     reloadBlocklist: () => operatorBlocklist?.reload() ?? false,
     metrics: counted,
@@ -332,6 +397,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await renderStats.start();
       const recovered = await poller.start();
       await queue.start();
+      // Alone on the store (SQLite): every waiting post is this process's, those claimed before a restart too.
+      const galleryJobs = await galleryWorker.start(!store.shared);
+      if (galleryJobs) logger.info({ galleryJobs }, 'gallery: videos waiting to be posted taken up');
       operatorBlocklist?.watch();
       router = attachInteractionRouter(discord, ctx, INTERACTION_HANDLERS);
       const ready = new Promise<void>((resolve) => discord.once('clientReady', () => resolve()));
@@ -365,6 +433,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await queue.stop();
       media.stop();
       await poller.stop(graceMs);
+      await galleryWorker.stop(graceMs);
       await renderStats.stop();
       await registry.stop();
       await discord.destroy();

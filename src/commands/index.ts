@@ -1,5 +1,6 @@
 /** Every slash command the bot has, and the button and modal handlers of the features that create them. */
 import type { InteractionHandlers, SlashCommand } from '../discord/interactionHandlers.js';
+import { galleryCommand } from './gallery.js';
 import { tasksCommand } from './tasks.js';
 import { usageCommand } from './usage.js';
 import { handleButton } from './video/buttons.js';
@@ -8,7 +9,13 @@ import { handleModalSubmit } from './video/modals.js';
 import { videoAdminCommand } from './videoAdmin.js';
 import { commandJson, type RegistrationOptions } from './registration.js';
 
-export const COMMANDS: readonly SlashCommand[] = [videoCommand, tasksCommand, usageCommand, videoAdminCommand];
+export const COMMANDS: readonly SlashCommand[] = [
+  videoCommand,
+  tasksCommand,
+  usageCommand,
+  videoAdminCommand,
+  galleryCommand,
+];
 
 /** The JSON `deploy-commands` registers (with user install when the operator turned it on). */
 export const commandDefinitions = (options: RegistrationOptions = { userInstall: false }) =>

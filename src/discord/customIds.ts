@@ -12,6 +12,9 @@ export const BUTTON_ACTIONS = [
   'extend',
   'remixform',
   'extendform',
+  // The gallery: Share to gallery (on a card), Delete (on a gallery post).
+  'share',
+  'gdelete',
 ] as const;
 export type ButtonAction = (typeof BUTTON_ACTIONS)[number];
 

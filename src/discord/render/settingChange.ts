@@ -23,5 +23,9 @@ export function renderChange(c: ChangeSummary): string {
       return `role = ${c.roleId ? `<@&${c.roleId}>` : 'everyone'}`;
     case 'blocklist':
       return `blocklist ${c.action === 'add' ? '+' : '-'} ${escapeUntrusted(c.term)}`;
+    case 'gallery':
+      return c.off
+        ? 'gallery off'
+        : `gallery${c.channelId ? ` = <#${c.channelId}>` : ''}${c.auto === undefined ? '' : ` auto = ${c.auto}`}${c.digest === undefined ? '' : ` digest = ${c.digest ? 'on' : 'off'}`}`;
   }
 }

@@ -36,6 +36,11 @@ export interface TransitionRunnerDeps {
   now: () => number;
   checkpoint: (name: Checkpoint, task: TaskRecord) => void;
   leases?: TaskLeases;
+  /**
+   * More writes of the transaction that makes a task `done` (markDelivered): the records it reads and writes,
+   * declared up front, and the writes (the gallery queues the video there: services/gallery/galleryJobs.ts).
+   */
+  onDelivered?: { keys(task: TaskRecord): string[]; write(tx: Tx, done: TaskRecord, at: number): void };
 }
 
 export function createTransitionRunner(deps: TransitionRunnerDeps) {
@@ -66,7 +71,8 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
     const finishedKey = keys.finished(at, id);
     const place = placeKeys(known);
     const placeKeyList = settles.length ? [place.slot, ...(place.queue ? [place.queue] : [])] : [];
-    const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList];
+    const extra = name === 'markDelivered' && deps.onDelivered ? deps.onDelivered.keys(known) : [];
+    const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList, ...extra];
     type Outcome =
       | { refused: TransitionNotApplicableError; current: TaskRecord }
       | { next: TaskRecord; previous: TaskRecord };
@@ -99,6 +105,7 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
       }
       tx.set(keys.task(id), next);
       if (next.toldAt) tx.delete(keys.open(id));
+      if (extra.length && next.state === 'done') deps.onDelivered?.write(tx, next, inside);
       return { next, previous: current };
     });
     if ('refused' in result) return { ok: false, refused: result.refused, task: result.current };
