@@ -26,6 +26,7 @@ import { isOptedOut, queueOnDelivered } from './services/gallery/galleryJobs.js'
 import { createGalleryService, type GalleryService } from './services/gallery/galleryService.js';
 import { activeGallery } from './services/gallery/gallerySettings.js';
 import { createGalleryWorker, type GalleryWorker, type GalleryWorkerDeps } from './services/gallery/galleryWorker.js';
+import { createWeeklyDigest, type WeeklyDigest } from './services/gallery/weeklyDigest.js';
 import { createGalleryPoster } from './discord/galleryPoster.js';
 import { reactionCounter } from './discord/galleryReactions.js';
 import { createSettingsStore } from './services/guildConfig/settingsStore.js';
@@ -79,6 +80,8 @@ export interface App {
   registry: ProcessRegistry;
   gallery: GalleryService;
   galleryWorker: GalleryWorker;
+  /** The weekly "Top 5" (a round runs every 10 minutes; tests run one with the clock on a Monday). */
+  galleryDigest: WeeklyDigest;
   /** Repairs the store, takes over open tasks, then logs in; resolves once the gateway is READY. */
   start(): Promise<void>;
   /**
@@ -95,6 +98,8 @@ export interface App {
 const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
 /** Gallery posts in flight at once: discord.js queues each route's requests beyond that (rate limits). */
 const GALLERY_CONCURRENCY = 2;
+/** How often each process looks for servers whose weekly "Top 5" is due (Monday in their time zone). */
+const DIGEST_EVERY_MS = 10 * 60 * 1000;
 
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? Date.now;
@@ -288,6 +293,16 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger: galleryLogger,
     now,
   });
+  const galleryDigest = createWeeklyDigest({
+    store,
+    top: (guildId, limit) => gallery.top(guildId, 'week', limit),
+    poster: galleryPoster.digest,
+    owns: (guildId) => shards.ids.includes(shardOf(guildId, shards.count)),
+    owner: leases.processId,
+    leaseMs: 5 * 60_000,
+    logger: galleryLogger,
+    now,
+  });
   // The operator's blocklist: read now (an unreadable file stops the start), again on change or SIGHUP.
   const operatorBlocklist = config.blocklistFile
     ? createOperatorBlocklist({ path: config.blocklistFile, logger: logger.child({ component: 'blocklist' }) })
@@ -309,6 +324,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   let http: OpsHttpServer | undefined;
   let gatewayReady = false;
   let pruneTimer: NodeJS.Timeout | undefined;
+  let digestTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   const prune = () => pruneRecords(store, { now: now(), taskRetentionMs: config.retention.taskDays * 86_400_000 });
   const pruneQuietly = () =>
@@ -332,6 +348,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     registry,
     gallery,
     galleryWorker,
+    galleryDigest,
     prune,
     reloadBlocklist: () => operatorBlocklist?.reload() ?? false,
     metrics: counted,
@@ -408,6 +425,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       gatewayReady = true;
       pruneTimer = setInterval(() => void pruneQuietly(), PRUNE_EVERY_MS);
       pruneTimer.unref();
+      digestTimer = setInterval(
+        () =>
+          void galleryDigest
+            .round()
+            .catch((err: unknown) => logger.error({ err }, 'gallery: weekly digest round failed')),
+        DIGEST_EVERY_MS,
+      );
+      digestTimer.unref();
       setTimeout(() => void (stopped || pruneQuietly()), 60_000).unref();
       logger.info(
         {
@@ -424,6 +449,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       if (stopped) return;
       stopped = true;
       if (pruneTimer) clearInterval(pruneTimer);
+      if (digestTimer) clearInterval(digestTimer);
       operatorBlocklist?.stop();
       // Stop taking interactions, then let the handlers in flight finish: a /video whose create call is
       // under way must record the upstream task id, or a restart would have to call it uncertain.

@@ -1,8 +1,8 @@
 /** /gallery: a member keeps their videos out of the server's gallery (or lets them in), or sees its most-reacted videos. */
 import { InteractionContextType, MessageFlags } from 'discord.js';
 import { resolveLocale, t } from '../i18n/index.js';
-import { escapeUntrusted, NO_MENTIONS, truncate } from '../discord/render/text.js';
-import { postTitle } from '../services/gallery/postContent.js';
+import { topLines } from '../discord/render/galleryPost.js';
+import { NO_MENTIONS, truncate } from '../discord/render/text.js';
 import { chatCommand, choice, defineCommand, option, subcommand } from './define.js';
 
 const definition = chatCommand('/gallery', {
@@ -44,14 +44,7 @@ export const galleryCommand = defineCommand(definition, {
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const top = await ctx.gallery.top(guildId, args.period);
         if (!top.length) return privately(t(locale, 'gallery.top.none'));
-        const lines = top.map(({ post, count }, n) =>
-          t(locale, 'gallery.top.line', {
-            rank: n + 1,
-            title: escapeUntrusted(postTitle(post.prompt, 60)).replace(/[[\]]/g, ''),
-            count,
-            link: `https://discord.com/channels/${guildId}/${post.kind === 'forum' ? post.postId : post.channelId}/${post.messageId}`,
-          }),
-        );
+        const lines = topLines(top, locale);
         const title = t(locale, 'gallery.top.title', { period: t(locale, `gallery.period.${args.period}`) });
         return privately(truncate(`**${title}**\n${lines.join('\n')}`, 2000));
       }

@@ -8,18 +8,16 @@ import {
   ButtonBuilder,
   ButtonStyle,
   type ChatInputCommandInteraction,
-  ComponentType,
   MessageFlags,
 } from 'discord.js';
 import { type Locale, resolveLocale, t } from '../i18n/index.js';
 import type { BotContext } from '../discord/botContext.js';
+import { customIdFor } from '../discord/customIds.js';
 import { checkGalleryChannel } from '../discord/galleryChannel.js';
 import { escapeUntrusted, NO_MENTIONS } from '../discord/render/text.js';
 import { describeChange, galleryOff, setGallery } from '../services/guildConfig/settingsChanges.js';
 import { cleanTerm } from '../services/moderation/blocklist.js';
 import type { GalleryAdminArgs } from './videoAdmin.js';
-
-const PURGE_CONFIRM_MS = 60_000;
 
 async function privately(i: ChatInputCommandInteraction, content: string) {
   await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
@@ -37,7 +35,7 @@ export async function galleryAdmin(
     if (change.ok) await ctx.guildConfig.change(i.guildId, i.user.id, describeChange(change.summary), change.apply);
     return privately(i, t(locale, 'gallery.admin.off'));
   }
-  let place: { channelId: string; kind: 'forum' | 'text' } | undefined;
+  let place: { channelId: string; kind: 'forum' | 'text'; locale: typeof locale } | undefined;
   let note = '';
   if (args.channel) {
     // The check reads the channel, the server's roles and the bot's member: slower than 3 s at worst.
@@ -57,7 +55,7 @@ export async function galleryAdmin(
       await i.editReply({ content: text, allowedMentions: NO_MENTIONS });
       return;
     }
-    place = { channelId: args.channel.id, kind: check.kind };
+    place = { channelId: args.channel.id, kind: check.kind, locale };
     if (check.kind === 'forum' && check.tagCount >= 19)
       note = `\n${t(locale, 'gallery.admin.tagsFull', { count: check.tagCount })}`;
   }
@@ -91,38 +89,21 @@ async function purge(
   const shown = escapeUntrusted(term);
   const matching = await ctx.gallery.matching(i.guildId, term);
   if (!matching.length) return privately(i, t(locale, 'gallery.purge.none', { term: shown }));
-  const customId = `gpurge:${i.id}`;
-  const reply = await i.reply({
+  // The request waits in the store for the admin's click (a stateless button: it works after a restart too).
+  await ctx.gallery.askPurge(i.id, i.guildId, term, i.user.id);
+  await i.reply({
     content: t(locale, 'gallery.purge.confirm', { count: matching.length, term: shown }),
     components: [
       new ActionRowBuilder<ButtonBuilder>()
         .addComponents(
           new ButtonBuilder()
-            .setCustomId(customId)
+            .setCustomId(customIdFor('gpurge', i.id))
             .setStyle(ButtonStyle.Danger)
             .setLabel(t(locale, 'gallery.purge.button')),
         )
         .toJSON(),
     ],
     flags: MessageFlags.Ephemeral,
-    allowedMentions: NO_MENTIONS,
-    withResponse: true,
-  });
-  const message = reply.resource?.message;
-  if (!message) return;
-  const click = await message
-    .awaitMessageComponent({
-      componentType: ComponentType.Button,
-      time: PURGE_CONFIRM_MS,
-      filter: (b) => b.customId === customId && b.user.id === i.user.id,
-    })
-    .catch(() => undefined);
-  if (!click) return;
-  await click.deferUpdate();
-  const removed = await ctx.gallery.purge(i.guildId, term, i.user.id);
-  await click.editReply({
-    content: t(locale, 'gallery.purge.done', { count: removed }),
-    components: [],
     allowedMentions: NO_MENTIONS,
   });
 }

@@ -56,6 +56,8 @@ export const keys = {
   galleryOptOut: (guildId: string, userId: string) => `gallery_optout:${guildId}:${userId}`,
   /** The weekly digest of a server for one week (`YYYY-MM-DD` of its Monday): claimed once by one process. */
   galleryDigest: (guildId: string, monday: string) => `gallery_digest:${guildId}:${monday}`,
+  /** A purge an admin asked for (`/video-admin gallery-purge`), waiting for their confirmation (by the interaction's id). */
+  galleryPurge: (interactionId: string) => `gallery_purges:${interactionId}`,
   /** Store metadata (schema version). */
   meta: (name: string) => `meta:${name}`,
   /** Records of the first schema, read by the upgrade only. */
@@ -83,6 +85,8 @@ export const prefixes = {
   asset: 'assets:',
   /** Learned render times of every kind of video (see keys.renderStats). */
   renderStats: 'render_stats:',
+  /** Every server's own settings. */
+  settings: 'guild_settings:',
   /** Videos waiting to be posted in a gallery (every server). */
   galleryJob: 'gallery_jobs:',
   /** The gallery posts of one server. */

@@ -17,7 +17,8 @@ import { MAX_POST_TAGS, planTags, postTitle, wantedTags } from '../services/gall
 import type { TaskRecord } from '../services/tasks/taskRecord.js';
 import { customIdFor } from './customIds.js';
 import { DEFAULT_UPLOAD_LIMIT } from './discordTaskPresenter.js';
-import { galleryPostBody } from './render/galleryPost.js';
+import { digestBody, digestMarker, digestTitle, galleryPostBody } from './render/galleryPost.js';
+import type { DigestPoster } from '../services/gallery/weeklyDigest.js';
 
 interface ForumTag {
   id: string;
@@ -47,7 +48,7 @@ export function createGalleryPoster(deps: {
   botId: () => string | undefined;
   media: MediaService;
   logger: Logger;
-}): GalleryPoster {
+}): GalleryPoster & { digest: DigestPoster } {
   const { rest } = deps;
   const carries = (m: MessageAnswer, taskId: string) =>
     (m.components ?? []).some((row) =>
@@ -102,7 +103,45 @@ export function createGalleryPoster(deps: {
       : undefined;
   }
 
+  const digest: DigestPoster = {
+    async post(gallery, monday, entries) {
+      const locale = gallery.locale ?? 'en-US';
+      const body = digestBody(gallery, monday, entries, locale);
+      try {
+        if (gallery.kind === 'forum') {
+          const thread = (await rest.post(Routes.threads(gallery.channelId), {
+            body: { name: digestTitle(monday, locale), message: body },
+          })) as { id: string };
+          return thread.id;
+        }
+        return ((await rest.post(Routes.channelMessages(gallery.channelId), { body })) as { id: string }).id;
+      } catch (err) {
+        throw typed(err, gallery.channelId);
+      }
+    },
+    async find(gallery, monday, since) {
+      const marker = digestMarker(monday);
+      if (gallery.kind === 'text') {
+        const query = new URLSearchParams({ after: snowflakeAt(since), limit: '100' });
+        const list = (await rest.get(Routes.channelMessages(gallery.channelId), { query })) as Array<{
+          id: string;
+          embeds?: Array<{ footer?: { text?: string } }>;
+        }>;
+        return list.find((m) => m.embeds?.some((e) => e.footer?.text === marker))?.id;
+      }
+      const guild = ((await rest.get(Routes.channel(gallery.channelId))) as { guild_id: string }).guild_id;
+      const active = (await rest.get(Routes.guildActiveThreads(guild))) as {
+        threads: Array<{ id: string; parent_id?: string; name?: string }>;
+      };
+      const title = digestTitle(monday, gallery.locale ?? 'en-US');
+      return active.threads.find(
+        (th) => th.parent_id === gallery.channelId && th.name === title && timeOf(th.id) >= since,
+      )?.id;
+    },
+  };
+
   return {
+    digest,
     async post(task, gallery: GallerySettings): Promise<PlacedPost> {
       const locale = task.locale;
       const file = await videoFile(task);

@@ -15,7 +15,7 @@ import { isUserInstallPlace } from '../../discord/taskOrigin.js';
 import { remixModal } from '../../discord/render/remixModal.js';
 import { taskMessage } from '../../discord/render/taskMessage.js';
 import { NO_MENTIONS } from '../../discord/render/text.js';
-import { handleGalleryButton } from './galleryButtons.js';
+import { confirmGalleryPurge, handleGalleryButton } from './galleryButtons.js';
 import { requestFromCard } from './requestFromCard.js';
 
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
@@ -23,6 +23,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   const ephemeral = (content: string) =>
     interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   const parsed = parseCustomId(interaction.customId);
+  // A purge's confirmation carries its request's id, not a task's.
+  if (parsed?.action === 'gpurge') return confirmGalleryPurge(interaction, ctx, parsed.taskId);
   const task = parsed && (await ctx.tasks.get(parsed.taskId));
   if (!parsed || !task) {
     await ephemeral(t(locale, 'button.unknownTask'));

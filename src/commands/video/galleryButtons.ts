@@ -40,3 +40,24 @@ export async function handleGalleryButton(
   await ctx.gallery.remove(task.guildId, task.id, interaction.user.id);
   await interaction.editReply({ content: t(locale, 'button.deleted'), allowedMentions: NO_MENTIONS });
 }
+
+/** The admin confirmed a purge (their own request, Manage Server): its posts are removed and the answer says how many. */
+export async function confirmGalleryPurge(interaction: ButtonInteraction, ctx: BotContext, requestId: string) {
+  const locale = resolveLocale(interaction.locale);
+  if (!interaction.guildId || !ctx.gallery || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+    await interaction.reply({
+      content: t(locale, 'admin.denied'),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+    return;
+  }
+  await interaction.deferUpdate();
+  const removed = await ctx.gallery.confirmPurge(requestId, interaction.guildId, interaction.user.id);
+  await interaction.editReply({
+    content:
+      removed === undefined ? t(locale, 'button.unknownTask') : t(locale, 'gallery.purge.done', { count: removed }),
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  });
+}

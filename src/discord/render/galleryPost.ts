@@ -2,6 +2,8 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type APIEmbed } from 'discord.js';
 import { type Locale, t } from '../../i18n/index.js';
 import type { TaskRecord } from '../../services/tasks/taskRecord.js';
+import type { GalleryPost } from '../../services/gallery/galleryRecords.js';
+import type { GallerySettings } from '../../services/gallery/gallerySettings.js';
 import { postTitle } from '../../services/gallery/postContent.js';
 import { customIdFor } from '../customIds.js';
 import { escapeUntrusted, NO_MENTIONS, quotePrompt } from './text.js';
@@ -64,4 +66,47 @@ export function shareButtonRow(task: TaskRecord, locale: Locale) {
         .setEmoji('🖼️'),
     )
     .toJSON();
+}
+
+/** The weekly digest's title (a forum post's name), with its week. */
+export const digestTitle = (monday: string, locale: Locale) => `${t(locale, 'gallery.digest.title')} · ${monday}`;
+/** What marks a week's digest message (its footer): how a later attempt finds one already posted. */
+export const digestMarker = (monday: string) => `digest ${monday}`;
+
+/** A post's jump link: its forum post, or its message in a text channel. */
+export function postLink(post: GalleryPost): string {
+  return `https://discord.com/channels/${post.guildId}/${post.kind === 'forum' ? post.postId : post.channelId}/${post.messageId}`;
+}
+
+/** One line per post of a top list: rank, title (a link), reactions. */
+export function topLines(entries: Array<{ post: GalleryPost; count: number }>, locale: Locale): string[] {
+  return entries.map(({ post, count }, n) =>
+    t(locale, 'gallery.top.line', {
+      rank: n + 1,
+      title: escapeUntrusted(postTitle(post.prompt, 60)).replace(/[[\]]/g, ''),
+      count,
+      link: postLink(post),
+    }),
+  );
+}
+
+/** "Top 5 of the week": the week's most-reacted videos, each linked (nobody pinged). */
+export function digestBody(
+  _gallery: GallerySettings,
+  monday: string,
+  entries: Array<{ post: GalleryPost; count: number }>,
+  locale: Locale,
+) {
+  const lines = topLines(entries, locale);
+  return {
+    embeds: [
+      {
+        title: digestTitle(monday, locale),
+        description: lines.length ? lines.join('\n') : t(locale, 'gallery.top.none'),
+        color: 0xf1c40f,
+        footer: { text: digestMarker(monday) },
+      },
+    ],
+    allowed_mentions: NO_MENTIONS,
+  };
 }

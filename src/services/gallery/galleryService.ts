@@ -3,6 +3,7 @@
  * post (its card or the post deleted), purging posts whose prompt a blocklist term matches, the most-reacted
  * posts of a period. Plain inputs; the Discord side is injected (poster, reactions).
  */
+import { keys } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
 import type { Logger } from '../../logging/logger.js';
 import { findBlockedTerm } from '../moderation/blocklist.js';
@@ -23,6 +24,7 @@ const PERIOD_MS: Record<TopPeriod, number> = {
 };
 /** The most recent posts of a period whose reactions are read (each is one or more requests to Discord). */
 const TOP_SCAN = 50;
+const PURGE_TTL_MS = 60 * 60_000;
 
 export function createGalleryService(deps: {
   store: RecordStore;
@@ -54,6 +56,23 @@ export function createGalleryService(deps: {
     /** Posts of the server whose prompt a term matches (the blocklist's matching). */
     async matching(guildId: string, term: string): Promise<GalleryPost[]> {
       return (await listPosts(store, guildId)).filter((p) => findBlockedTerm(p.prompt, [term]) !== undefined);
+    },
+    /** Keeps a purge request until the admin confirms it (its button carries `requestId`); forgotten after an hour. */
+    async askPurge(requestId: string, guildId: string, term: string, by: string): Promise<void> {
+      await store.transact([keys.galleryPurge(requestId)], (tx) =>
+        tx.set(keys.galleryPurge(requestId), { guildId, term, by, at: deps.now() }),
+      );
+    },
+    /** The admin confirmed: the request is taken (once) and its posts removed; undefined when unknown or stale. */
+    async confirmPurge(requestId: string, guildId: string, by: string): Promise<number | undefined> {
+      const request = await store.transact([keys.galleryPurge(requestId)], (tx) => {
+        const r = tx.get<{ guildId: string; term: string; by: string; at: number }>(keys.galleryPurge(requestId));
+        tx.delete(keys.galleryPurge(requestId));
+        return r;
+      });
+      if (!request || request.guildId !== guildId || request.by !== by || deps.now() - request.at > PURGE_TTL_MS)
+        return undefined;
+      return this.purge(guildId, request.term, by);
     },
     async purge(guildId: string, term: string, by: string): Promise<number> {
       let n = 0;

@@ -2,6 +2,7 @@
 import { findModel } from '../../catalog/models.js';
 import { cleanTerm, MAX_BLOCKED_TERMS, sameTerm } from '../moderation/blocklist.js';
 import type { GuildSettings } from './settingsStore.js';
+import type { Locale } from '../../i18n/index.js';
 import { activeGallery, type GalleryKind, type GallerySettings } from '../gallery/gallerySettings.js';
 import { type LimitName, type MemberLimitName, parseLimitValue } from '../usage/limits.js';
 import { isValidTimeZone } from '../usage/periods.js';
@@ -74,17 +75,23 @@ export function describeChange(c: ChangeSummary): string {
  * switches changed on the gallery already set (`needChannel` when there is none).
  */
 export function setGallery(
-  place: { channelId: string; kind: GalleryKind } | undefined,
+  place: { channelId: string; kind: GalleryKind; locale?: Locale } | undefined,
   switches: { auto?: boolean; digest?: boolean },
 ): Change {
   return {
     ok: true,
-    summary: { setting: 'gallery', ...place, ...switches },
+    summary: { setting: 'gallery', channelId: place?.channelId, kind: place?.kind, ...switches },
     apply: (s) => {
       const current = activeGallery(s.gallery);
       if (!place && !current) return s;
       const base: GallerySettings = place
-        ? { channelId: place.channelId, kind: place.kind, auto: current?.auto ?? false, digest: current?.digest }
+        ? {
+            channelId: place.channelId,
+            kind: place.kind,
+            auto: current?.auto ?? false,
+            digest: current?.digest,
+            ...(place.locale ? { locale: place.locale } : {}),
+          }
         : current!;
       const next: GallerySettings = { ...base };
       if (switches.auto !== undefined) next.auto = switches.auto;
