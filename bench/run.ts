@@ -5,6 +5,7 @@
 import { benchAckLatency } from './ackLatency.js';
 import { benchCluster } from './cluster.js';
 import { benchEncode } from './encode.js';
+import { benchGallery } from './gallery.js';
 import { benchGuildMemory } from './guildMemory.js';
 import { benchMetrics } from './metrics.js';
 import { benchCompletionToEdit, benchPoller, benchPollerLearned } from './poller.js';
@@ -30,6 +31,7 @@ const benches: Record<string, () => Promise<void>> = {
   encode: () => benchEncode(),
   metrics: () => benchMetrics(),
   review: () => benchReview(),
+  gallery: () => benchGallery(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

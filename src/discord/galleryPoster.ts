@@ -63,11 +63,33 @@ export function createGalleryPoster(deps: {
     return err;
   }
 
+  /** A forum's tags as last read or written, for a minute: a burst of posts reads the forum once, not per post. */
+  const tagCache = new Map<string, { at: number; tags: ForumTag[] }>();
+  const TAG_CACHE_MS = 60_000;
+
+  /**
+   * One tag lookup per forum at a time: PATCH replaces the whole tag list, so two posts adding the same tags at
+   * once would each send a list without the other's new tags (Discord would delete them).
+   */
+  const tagTurns = new Map<string, Promise<unknown>>();
+  function tagsFor(task: TaskRecord, forumId: string): Promise<string[]> {
+    const turn = (tagTurns.get(forumId) ?? Promise.resolve()).then(
+      () => readOrCreateTags(task, forumId),
+      () => readOrCreateTags(task, forumId),
+    );
+    tagTurns.set(
+      forumId,
+      turn.catch(() => undefined),
+    );
+    return turn;
+  }
+
   /** The forum's tag ids for this video; missing tags created when there is room (a full forum is logged). */
-  async function tagsFor(task: TaskRecord, forumId: string): Promise<string[]> {
+  async function readOrCreateTags(task: TaskRecord, forumId: string): Promise<string[]> {
     const wanted = wantedTags(task);
-    const forum = (await rest.get(Routes.channel(forumId))) as ChannelAnswer;
-    let tags = forum.available_tags ?? [];
+    const cached = tagCache.get(forumId);
+    const fresh = cached && Date.now() - cached.at < TAG_CACHE_MS ? cached.tags : undefined;
+    let tags = fresh ?? ((await rest.get(Routes.channel(forumId))) as ChannelAnswer).available_tags ?? [];
     const plan = planTags(
       tags.map((x) => x.name),
       wanted,
@@ -85,9 +107,11 @@ export function createGalleryPoster(deps: {
         })) as ChannelAnswer;
         tags = updated.available_tags ?? tags;
       } catch (err) {
+        tagCache.delete(forumId);
         deps.logger.warn({ err, guildId: task.guildId, channelId: forumId }, 'gallery: could not create forum tags');
       }
     }
+    if (!plan.create.length || tags.length) tagCache.set(forumId, { at: Date.now(), tags });
     const byName = new Map(tags.map((x) => [x.name.toLowerCase(), x.id]));
     return wanted
       .map((n) => byName.get(n.toLowerCase()))
