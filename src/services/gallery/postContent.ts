@@ -13,7 +13,8 @@ export function postTitle(prompt: string, max = MAX_TITLE): string {
   const line = prompt.replace(/\s+/g, ' ').trim() || '…';
   if (line.length <= max) return line;
   const room = line.slice(0, max - 1);
-  const cut = room.lastIndexOf(' ');
+  // The room ends where a word ends: keep it whole.
+  const cut = line[max - 1] === ' ' ? room.length : room.lastIndexOf(' ');
   // CJK text has no spaces: cut where it fits.
   return `${(cut >= max / 3 ? room.slice(0, cut) : room).trimEnd()}…`;
 }
