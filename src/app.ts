@@ -28,7 +28,7 @@ import { activeGallery } from './services/gallery/gallerySettings.js';
 import { createGalleryWorker, type GalleryWorker, type GalleryWorkerDeps } from './services/gallery/galleryWorker.js';
 import { createWeeklyDigest, type WeeklyDigest } from './services/gallery/weeklyDigest.js';
 import { createGalleryPoster } from './discord/galleryPoster.js';
-import { reactionCounter } from './discord/galleryReactions.js';
+import { cardChecker, reactionCounter } from './discord/galleryReactions.js';
 import { createSettingsStore } from './services/guildConfig/settingsStore.js';
 import { createPoller, type Poller } from './services/polling/poller.js';
 import { fixedPolicy, learnedPolicy } from './services/polling/pollPolicy.js';
@@ -290,6 +290,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     worker: galleryWorker,
     poster: galleryPoster,
     countReactions: reactionCounter(discord.rest),
+    cardExists: cardChecker(discord.rest),
     logger: galleryLogger,
     now,
   });

@@ -3,7 +3,19 @@
  * per-emoji user list says who reacted). A post that is gone counts as undefined.
  */
 import { DiscordAPIError, type REST, Routes } from 'discord.js';
-import type { CountReactions } from '../services/gallery/galleryService.js';
+import type { CardExists, CountReactions } from '../services/gallery/galleryService.js';
+
+/** A card is gone only when Discord says so (the message or its channel unknown); other errors count as there. */
+export function cardChecker(rest: REST): CardExists {
+  return async (card) => {
+    try {
+      await rest.get(Routes.channelMessage(card.channelId, card.messageId));
+      return true;
+    } catch (err) {
+      return !(err instanceof DiscordAPIError && [10003, 10008].includes(Number(err.code)));
+    }
+  };
+}
 
 interface Reaction {
   count: number;

@@ -95,6 +95,11 @@ describe('3. top of the period', () => {
     expect(en.message.allowedMentions).toEqual({ parse: [] });
     const zh = await command('gallery', 'top', [{ name: 'period', value: 'all' }], { user: OTHER, locale: 'zh-CN' });
     expect(zh.content).toContain('画廊中反应最多的视频（全部）');
+    // A moderator deletes the boat's card by hand: the top list finds it gone and removes its post.
+    h.discord.deleteMessage(b.task.messageId!);
+    const after = await command('gallery', 'top', [{ name: 'period', value: 'week' }], { user: OTHER });
+    expect(after.content).not.toContain('paper boat');
+    expect(h.discord.channels.has(pb.postId)).toBe(false);
     h.clock.advance(2 * 86_400_000);
     expect((await command('gallery', 'top', [{ name: 'period', value: 'day' }], { user: OTHER })).content).toBe(
       'No gallery video has reactions in this period yet.',

@@ -85,7 +85,7 @@ export async function claimJob(
 export async function recordPosted(
   store: RecordStore,
   job: GalleryJob,
-  task: Pick<TaskRecord, 'request' | 'model'>,
+  task: Pick<TaskRecord, 'request' | 'model' | 'channelId' | 'messageId' | 'userInstall'>,
   placed: PlacedPost,
   at: number,
 ): Promise<GalleryPost> {
@@ -100,6 +100,7 @@ export async function recordPosted(
     prompt: task.request.prompt,
     model: task.model,
     postedAt: at,
+    ...(task.messageId && !task.userInstall ? { card: { channelId: task.channelId, messageId: task.messageId } } : {}),
   };
   await store.transact([keys.galleryJob(job.taskId), keys.galleryPost(job.guildId, job.taskId)], (tx) => {
     tx.delete(keys.galleryJob(job.taskId));

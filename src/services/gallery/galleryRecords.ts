@@ -32,6 +32,8 @@ export interface GalleryPost {
   prompt: string;
   model: string;
   postedAt: number;
+  /** Where the video's card is (when it was a server message): a card deleted by hand is found by the top list. */
+  card?: { channelId: string; messageId: string };
 }
 
 /** Where a post landed (what the Discord side answers). */

@@ -14,6 +14,8 @@ import type { GalleryPoster, GalleryWorker } from './galleryWorker.js';
 
 /** Reaction counts of a post's message, without the requester's own reactions (src/discord/galleryReactions.ts). */
 export type CountReactions = (post: GalleryPost) => Promise<number | undefined>;
+/** Whether a post's card still exists (false only when Discord says it is gone). */
+export type CardExists = (card: NonNullable<GalleryPost['card']>) => Promise<boolean>;
 
 export type TopPeriod = 'day' | 'week' | 'month' | 'all';
 const PERIOD_MS: Record<TopPeriod, number> = {
@@ -31,6 +33,7 @@ export function createGalleryService(deps: {
   worker: Pick<GalleryWorker, 'queued'>;
   poster: Pick<GalleryPoster, 'remove'>;
   countReactions: CountReactions;
+  cardExists: CardExists;
   logger: Logger;
   now: () => number;
 }) {
@@ -91,10 +94,20 @@ export function createGalleryService(deps: {
       const counted = await Promise.all(
         posts.map(async (post) => ({ post, count: (await deps.countReactions(post)) ?? 0 })),
       );
-      return counted
+      const ranked = counted
         .filter((c) => c.count > 0)
-        .sort((a, b) => b.count - a.count || b.post.postedAt - a.post.postedAt)
-        .slice(0, limit);
+        .sort((a, b) => b.count - a.count || b.post.postedAt - a.post.postedAt);
+      // A card a moderator deleted by hand (the bot sees no message events): its post goes now, and is not listed.
+      const shown: typeof ranked = [];
+      for (const entry of ranked) {
+        if (shown.length >= limit) break;
+        if (entry.post.card && !(await deps.cardExists(entry.post.card))) {
+          await remove(guildId, entry.post.taskId, 'card deleted');
+          continue;
+        }
+        shown.push(entry);
+      }
+      return shown;
     },
   };
 }
