@@ -344,8 +344,6 @@ export const enUS = {
     `The gallery was not set: the bot cannot see <#${s(p, 'channel')}>. Give it View Channel there and try again.`,
   'admin.needGallery': () => 'Pick the gallery channel first: `/video-admin gallery channel:<forum or text channel>`.',
   'gallery.admin.badChannel': () => 'Pick a forum channel or a text channel for the gallery.',
-  'gallery.admin.needChannel': () =>
-    'Pick the gallery channel first: `/video-admin gallery channel:<forum or text channel>`.',
   'gallery.admin.set': (p: { channel: Arg; mode: Arg }) => `Gallery: <#${s(p, 'channel')}>, ${s(p, 'mode')}.`,
   'gallery.admin.auto': () => 'every finished video is shared',
   'gallery.admin.button': () => 'finished videos get a Share to gallery button',

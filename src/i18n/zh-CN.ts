@@ -276,7 +276,6 @@ export const zhCN: Messages = {
   'gallery.admin.notVisible': (p) => `画廊未设置：机器人看不到 <#${s(p, 'channel')}>。请在那里授予“查看频道”后重试。`,
   'admin.needGallery': () => '请先选择画廊频道：`/video-admin gallery channel:<论坛或文字频道>`。',
   'gallery.admin.badChannel': () => '请为画廊选择一个论坛频道或文字频道。',
-  'gallery.admin.needChannel': () => '请先选择画廊频道：`/video-admin gallery channel:<论坛或文字频道>`。',
   'gallery.admin.set': (p) => `画廊：<#${s(p, 'channel')}>，${s(p, 'mode')}。`,
   'gallery.admin.auto': () => '每个完成的视频都会分享',
   'gallery.admin.button': () => '完成的视频卡片上会有“分享到画廊”按钮',
