@@ -7,7 +7,7 @@
  */
 import PQueue from 'p-queue';
 import type { RecordStore } from '../../db/recordStore.js';
-import { prefixes } from '../../db/keys.js';
+import { keys, prefixes } from '../../db/keys.js';
 import type { Logger } from '../../logging/logger.js';
 import type { SettingsStore } from '../guildConfig/settingsStore.js';
 import type { TaskRecord } from '../tasks/taskRecord.js';
@@ -102,6 +102,8 @@ export function createGalleryWorker(deps: GalleryWorkerDeps) {
   }
 
   async function work(taskId: string, force: boolean): Promise<void> {
+    // Most finished videos have no job (no gallery, or not automatic): a read, not a transaction, says so.
+    if (!(await deps.store.get(keys.galleryJob(taskId)))) return;
     const claimed = await claimJob(deps.store, taskId, deps.owner, deps.now(), deps.leaseMs, force);
     if (!claimed) return;
     const { job, lookFirst } = claimed;
