@@ -43,7 +43,17 @@ export async function benchGallery(count = 200, rate = { limit: 5, windowMs: 500
     }
     const posts = async () => (await h.app.store.scan(prefixes.galleryPostsOf(guildId))).length;
     const deadline = Date.now() + 15 * 60_000;
-    while ((await posts()) < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    let shown = Date.now();
+    while ((await posts()) < count && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      if (process.env.BENCH_PROGRESS && Date.now() - shown > 10_000) {
+        shown = Date.now();
+        const open = (await h.app.tasks.listOpen()).length;
+        process.stderr.write(
+          `posts ${await posts()} open tasks ${open} 429s ${h.discord.rateLimitedCount()} jobs ${(await h.app.store.scan(prefixes.galleryJob)).length}\n`,
+        );
+      }
+    }
     const lastPost = Date.now();
     const finished = (await h.app.tasks.listRecentByUser(`9${'0'.repeat(17)}`))[0]?.finishedAt ?? started;
     // The first video to finish (they finish within 10 s of each other).
