@@ -263,7 +263,7 @@ describe('npm run deploy-commands', () => {
     const { deployCommands } = await import('../../src/cli/deployCommands.js');
     const first = await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl });
     const again = await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl });
-    expect(first).toEqual({ scope: 'global', count: 4 });
+    expect(first).toEqual({ scope: 'global', count: 5 });
     expect(again).toEqual(first);
     const names = (
       h.discord.commands.get('global') as Array<{ name: string; name_localizations?: Record<string, string> }>
@@ -273,9 +273,10 @@ describe('npm run deploy-commands', () => {
       ['tasks', '任务'],
       ['usage', '用量'],
       ['video-admin', '视频管理'],
+      ['gallery', '画廊'],
     ]);
     expect(await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl, guildId: guildId() })).toEqual(
-      { scope: `guild ${guildId()}`, count: 4 },
+      { scope: `guild ${guildId()}`, count: 5 },
     );
   });
 });

@@ -78,6 +78,7 @@ describe('registered commands', () => {
       tasks: { types: [0], contexts: [0, 1] },
       usage: { types: [0], contexts: [0, 1] },
       'video-admin': { types: [0], contexts: [0] },
+      gallery: { types: [0], contexts: [0] },
     });
   });
 
@@ -88,6 +89,8 @@ describe('registered commands', () => {
       tasks: { types: [0, 1], contexts: [0, 1, 2] },
       usage: { types: [0, 1], contexts: [0, 1, 2] },
       'video-admin': { types: [0], contexts: [0] },
+      // The gallery is a server's: a server command, like /video-admin.
+      gallery: { types: [0], contexts: [0] },
     });
   });
 });
