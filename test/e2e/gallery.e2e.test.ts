@@ -151,6 +151,23 @@ describe('2. members choose', () => {
       permissions: MANAGE_MESSAGES,
     });
     expect((await h.discord.waitForCallback(mod.id)).data?.content).toMatch(/keeps their videos out/);
+    // zh-CN: the same choice, in the member's language (opt-in then out again).
+    const zhIn = h.discord.dispatchCommand({
+      name: 'gallery',
+      subcommand: 'opt-in',
+      user: MEMBER,
+      options: [],
+      locale: 'zh-CN',
+    });
+    expect((await h.discord.waitForCallback(zhIn.id)).data?.content).toBe('你的视频可以再次分享到本服务器的画廊。');
+    const zhOut = h.discord.dispatchCommand({
+      name: 'gallery',
+      subcommand: 'opt-out',
+      user: MEMBER,
+      options: [],
+      locale: 'zh-CN',
+    });
+    expect((await h.discord.waitForCallback(zhOut.id)).data?.content).toBe('你的视频将不会分享到本服务器的画廊。');
     await admin([{ name: 'auto', value: true }]);
     await video('another one');
     await new Promise((r) => setTimeout(r, 500));
@@ -180,7 +197,14 @@ describe('5. moderation stays in charge', () => {
       message: { id: post2.id, channelId: text.id },
       user: { id: '950000000000000009', username: 'x' },
     });
-    expect((await h.discord.waitForCallback(denied.id)).data?.content).toBeTruthy();
+    expect((await h.discord.waitForCallback(denied.id)).data?.content).toMatch(/Only the requester|Manage Messages/);
+    const deniedZh = h.discord.dispatchComponent({
+      customId: `v1:gdelete:${second.task.id}`,
+      message: { id: post2.id, channelId: text.id },
+      user: { id: '950000000000000009', username: 'x' },
+      locale: 'zh-CN',
+    });
+    expect((await h.discord.waitForCallback(deniedZh.id)).data?.content).toMatch(/[\u4e00-\u9fff]/);
     expect(h.discord.messages.get(post2.id)?.deleted).toBe(false);
     const mod = h.discord.dispatchComponent({
       customId: `v1:gdelete:${second.task.id}`,
@@ -237,5 +261,14 @@ describe('6. durable and polite', () => {
       permissions: MANAGE_GUILD,
     });
     expect(JSON.stringify((await h.discord.waitForCallback(ix.id)).data?.embeds)).toContain('was deleted');
+    const zh = h.discord.dispatchCommand({
+      name: 'video-admin',
+      subcommand: 'show',
+      options: [],
+      user: ADMIN,
+      permissions: MANAGE_GUILD,
+      locale: 'zh-CN',
+    });
+    expect(JSON.stringify((await h.discord.waitForCallback(zh.id)).data?.embeds)).toContain('已被删除');
   }, 40_000);
 });

@@ -147,6 +147,14 @@ describe('4. Use this prompt', () => {
     const modal = await h.discord.waitForCallback(click.id);
     expect(modal.type).toBe(9);
     expect(JSON.stringify(modal.data)).toContain('a lighthouse at dusk, waves breaking');
+    const zhClick = h.discord.dispatchComponent({
+      customId: `v1:remix:${task.id}`,
+      message: { id: post.messageId, channelId: post.postId },
+      user: OTHER,
+      locale: 'zh-CN',
+      thread: { id: post.postId, parentId: forum.id, forum: true },
+    });
+    expect(JSON.stringify((await h.discord.waitForCallback(zhClick.id)).data)).toContain('改编这个视频');
     const submit = h.discord.dispatchModalSubmit({
       customId: `v1:remixform:${task.id}`,
       fields: { prompt: 'the same lighthouse in snow', duration: '', ratio: '' },
@@ -191,6 +199,8 @@ describe('5. moderation', () => {
     const asked = await command('video-admin', 'gallery-purge', [{ name: 'term', value: 'Castle' }]);
     expect(asked.content).toContain('1 gallery posts have a prompt matching “Castle”');
     expect(h.discord.channels.has(pb.postId)).toBe(true);
+    const zh = await command('video-admin', 'gallery-purge', [{ name: 'term', value: 'castle' }], { locale: 'zh-CN' });
+    expect(zh.content).toContain('有 1 个画廊帖子的提示词匹配“castle”');
     const confirm = h.discord.dispatchComponent({
       customId: `v1:gpurge:${asked.ix.id}`,
       message: { id: asked.message.id, channelId: asked.message.channelId },
