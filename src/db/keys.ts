@@ -89,6 +89,10 @@ export const prefixes = {
   settings: 'guild_settings:',
   /** Videos waiting to be posted in a gallery (every server). */
   galleryJob: 'gallery_jobs:',
+  /** Gallery purges waiting for their confirmation (every server). */
+  galleryPurge: 'gallery_purges:',
+  /** Weekly digest claims (every server). */
+  galleryDigest: 'gallery_digest:',
   /** The gallery posts of one server. */
   galleryPostsOf: (guildId: string) => `gallery_posts:${guildId}:`,
   /** Every member's usage document of one scope. */
