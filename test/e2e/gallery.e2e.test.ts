@@ -241,6 +241,22 @@ describe('6. durable and polite', () => {
     expect(h.logs.join('')).toContain('an earlier attempt posted it');
   }, 40_000);
 
+  it('a gallery channel the bot can no longer see: the post fails clearly (an error line), nothing half-posted', async () => {
+    h = await startHarness();
+    const text = h.discord.addChannel(guildId(), { type: 0 });
+    await admin([channelOpt(text.id), { name: 'auto', value: true }]);
+    text.botAbsent = true;
+    const { task } = await video();
+    await eventually(
+      () => h!.logs.some((l) => l.includes('the bot may not post in the gallery channel')),
+      10_000,
+      'the error line',
+    );
+    expect(postsIn(text.id)).toHaveLength(0);
+    expect(await h.app.store.get(keys.galleryJob(task.id))).toBeUndefined();
+    expect(await h.app.store.get(keys.galleryPost(guildId(), task.id))).toBeUndefined();
+  }, 40_000);
+
   it('a deleted gallery channel turns the feature off with one log line and a note in /video-admin show', async () => {
     h = await startHarness();
     const text = h.discord.addChannel(guildId(), { type: 0 });
