@@ -16,7 +16,8 @@ RUN npm run build && npm prune --omit=dev && rm -rf node_modules/@ffmpeg-install
 # Runtime stage: only the compiled code, production node_modules (with the built sqlite3) and a non-root user.
 FROM node:20-bookworm-slim AS runtime
 # ffmpeg fits finished videos to Discord's upload limit and takes the last frame for Extend; the fonts are for
-# the /usage server chart (resvg draws text with system fonts): Latin and Chinese.
+# the /usage server chart (resvg draws text with system fonts): DejaVu for Latin and Cyrillic, WenQuanYi Micro
+# Hei for Chinese, Japanese kana and Korean Hangul.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core fonts-wqy-microhei \
  && rm -rf /var/lib/apt/lists/*

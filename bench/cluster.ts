@@ -12,10 +12,10 @@ import { createLogger } from '../src/logging/logger.js';
 import { eventually, startHarness } from '../test/harness.js';
 import { percentile, report } from './report.js';
 
-const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-async function postgresProblem(): Promise<string | undefined> {
+export async function postgresProblem(): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
@@ -27,7 +27,7 @@ async function postgresProblem(): Promise<string | undefined> {
   }
 }
 
-async function withSchema<T>(run: (schema: string) => Promise<T>): Promise<T> {
+export async function withSchema<T>(run: (schema: string) => Promise<T>): Promise<T> {
   const schema = `bench_${Math.random().toString(16).slice(2, 10)}`;
   try {
     return await run(schema);
@@ -40,7 +40,7 @@ async function withSchema<T>(run: (schema: string) => Promise<T>): Promise<T> {
 }
 
 /** Starts a compiled child and resolves once it printed `ready`; `output` resolves with its last line. */
-function child(file: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+export function child(file: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   const proc = spawn(process.execPath, [here(file), ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...env },

@@ -37,7 +37,15 @@ const kinds = kindsArg
 const run = runArg ?? 'r';
 const quiet = createLogger({ destination: new Writable({ write: (_c, _e, d) => d() }), level: 'warn' });
 const dir = mkdtempSync(join(tmpdir(), 'seedance-bench-'));
-const store = await openStore({ databasePath: join(dir, 'bench.sqlite') }, quiet);
+// BENCH_DATABASE_URL (and BENCH_DATABASE_SCHEMA): the task records in PostgreSQL instead of a SQLite file.
+const store = await openStore(
+  {
+    databasePath: join(dir, 'bench.sqlite'),
+    databaseUrl: process.env.BENCH_DATABASE_URL,
+    databaseSchema: process.env.BENCH_DATABASE_SCHEMA,
+  },
+  quiet,
+);
 // Learned render times: in a store of their own that outlives this run (the next run reads what this one learned).
 const statsStore = statsDir ? await openStore({ databasePath: join(statsDir, 'render-stats.sqlite') }, quiet) : store;
 const renderStats = createRenderStats(statsStore, { logger: quiet });
@@ -62,20 +70,31 @@ const leases = createTaskLeases(store, { leaseMs: 30_000, shards: allShards(1) }
 const tasks = createTaskService({ store, upstream: client, ledger, logger: quiet, leases });
 // Create and send the tasks 500 at a time, so that setting up 10,000 tasks takes seconds, not the time the
 // fake upstream needs to finish them (which would count against detection delay).
+// Records of a real request's size (about 1.3 KB whole): snowflake ids, an interaction token as long as Discord's,
+// a reference image's CDN URL (the prompt stays short: the fake picks each task's render time by it).
+const snowflake = (n: number) => String(1_300_000_000_000_000_000n + BigInt(n));
 const createOne = async (i: number) => {
   const kind = kinds[i % kinds.length]!;
   const created = await tasks.create({
-    guildId: '1',
-    channelId: '2',
-    userId: String(i),
+    guildId: snowflake(1),
+    channelId: snowflake(2),
+    userId: snowflake(1000 + i),
     locale: 'en-US',
-    interaction: { applicationId: '3', token: 't', createdAt: Date.now() },
+    interaction: {
+      id: snowflake(10_000_000 + i),
+      applicationId: snowflake(3),
+      token: `aW50ZXJhY3Rpb246${'x'.repeat(160)}`,
+      createdAt: Date.now(),
+    },
     model: 'seedance2.0-mini-sp',
     request: {
       model: 'seedance2.0-mini-sp',
       prompt: `${run}-p${i}`,
       duration: kind.seconds,
       ...(kind.resolution ? { resolution: kind.resolution } : {}),
+      images: [
+        `https://cdn.discordapp.com/attachments/${snowflake(2)}/${snowflake(20_000_000 + i)}/reference.png?ex=6760a1b2&is=675f5032&hm=${'f'.repeat(64)}&`,
+      ],
     },
     cost: {
       billing: 'per_task',
@@ -92,7 +111,8 @@ for (let i = 0; i < pending; i += 500) {
 }
 const seenAt: Record<string, number> = {};
 let seen = 0;
-// BENCH_PROFILE=file.cpuprofile: a CPU profile of the polling phase only (after the tasks were created).
+// BENCH_PROFILE=file.cpuprofile: a CPU profile of the polling phase only (after the tasks were created); `%run` in
+// the name is replaced by the run's name (fixed, learned, postgres, slow).
 const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
 const post = (method: string, params?: object) =>
   new Promise<unknown>((resolve, reject) =>
@@ -152,7 +172,7 @@ await renderStats.stop();
 const learnedNow = kinds.map((k) => renderStats.summary({ model: 'seedance2.0-mini-sp', ...k }));
 if (profiler) {
   const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-  writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+  writeFileSync(process.env.BENCH_PROFILE!.replace('%run', run), JSON.stringify(profile));
 }
 process.stdout.write(
   `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, cpuUserSec: cpu.user / 1e6, cpuSystemSec: cpu.system / 1e6, elapsedMs: Date.now() - t0, peakRss, peakHeap, rssBaseline, learnedNow })}\n`,

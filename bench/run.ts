@@ -12,6 +12,7 @@ import { benchCompletionToEdit, benchPoller, benchPollerLearned } from './poller
 import { benchQueue } from './queue.js';
 import { benchReservations } from './reservations.js';
 import { benchReview } from './review.js';
+import { benchScale100k } from './scale100k.js';
 import { benchStartup } from './startup.js';
 import { benchStorage } from './storage.js';
 
@@ -26,12 +27,15 @@ const benches: Record<string, () => Promise<void>> = {
   reservations: () => benchReservations(),
   storage: () => benchStorage(),
   startup: () => benchStartup(),
+  startup100k: () => benchStartup(100_000),
   queue: () => benchQueue(),
   cluster: () => benchCluster(),
   encode: () => benchEncode(),
   metrics: () => benchMetrics(),
   review: () => benchReview(),
   gallery: () => benchGallery(),
+  // 100,000 open tasks over four processes on PostgreSQL (about 10 minutes).
+  scale100k: () => benchScale100k(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

@@ -1,8 +1,9 @@
 /**
  * The composition root: builds every long-lived part once (record store, upstream client, services,
  * Discord client) from the config and passes them down explicitly. Nothing else constructs these.
- * Start-up order matters: the store is repaired and every open task taken over before the bot logs in
- * to the gateway, so no interaction ever races the recovery.
+ * Start-up order matters: the first open tasks are taken over before the bot logs in to the gateway; the rest
+ * of a large backlog is adopted, and the store's repairs (reconcile) run, once it takes interactions, each
+ * change decided inside its own transaction as an interaction's is.
  */
 import { type Client, REST, Routes, Status } from 'discord.js';
 import type { Config } from './config/loadConfig.js';
@@ -29,6 +30,10 @@ import { createGalleryWorker, type GalleryWorker, type GalleryWorkerDeps } from 
 import { createWeeklyDigest, type WeeklyDigest } from './services/gallery/weeklyDigest.js';
 import { createGalleryPoster } from './discord/galleryPoster.js';
 import { cardChecker, reactionCounter } from './discord/galleryReactions.js';
+import { createMemberSettings } from './services/memberSettings/memberSettings.js';
+import { createSourceMemory } from './services/generation/sourceMemory.js';
+import { createDmNotices } from './services/notify/dmNotices.js';
+import { dmNoticeSender } from './discord/sendDmNotice.js';
 import { createSettingsStore } from './services/guildConfig/settingsStore.js';
 import { createPoller, type Poller } from './services/polling/poller.js';
 import { fixedPolicy, learnedPolicy } from './services/polling/pollPolicy.js';
@@ -42,7 +47,7 @@ import { type OpsHttpServer, startHttpServer } from './services/monitoring/httpS
 import { createKeyPool, type KeyPool } from './services/seedance/keyPool.js';
 import { createAssetCache } from './services/review/assetReview.js';
 import { AssetReviewClient } from './services/seedance/assets.js';
-import { reconcile } from './services/tasks/reconcile.js';
+import { reconcileOnce } from './services/tasks/reconcileOnce.js';
 import { isFinal, type TaskRecord } from './services/tasks/taskRecord.js';
 import { type Checkpoint, createTaskService, type TaskService } from './services/tasks/taskService.js';
 import { createGuildLedger, type GuildLedger } from './services/usage/guildLedger.js';
@@ -149,6 +154,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       leaseMs: config.poll.leaseMs,
       shards,
       runElsewhere: (shard) => registry?.shardsRunElsewhere().has(shard) ?? false,
+      rank: () => registry?.rank() ?? { index: 0, of: 1 },
     },
     now,
   );
@@ -308,9 +314,19 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const operatorBlocklist = config.blocklistFile
     ? createOperatorBlocklist({ path: config.blocklistFile, logger: logger.child({ component: 'blocklist' }) })
     : undefined;
+  const memberSettings = createMemberSettings({ store, logger: logger.child({ component: 'member-settings' }) });
+  // DMs owed to members who asked to hear when their videos end (written when they are told; see services/notify).
+  const dmNotices = createDmNotices({
+    store,
+    getTask: (id) => tasks.get(id),
+    send: dmNoticeSender(discord.rest),
+    logger: logger.child({ component: 'dm-notices' }),
+  });
+  tasks.onSaved((t) => dmNotices.kick(t));
   const ctx: BotContext = {
     tasks,
     guildConfig,
+    memberSettings,
     ...(operatorBlocklist ? { operatorBlocklist } : {}),
     ledger,
     queue,
@@ -319,6 +335,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger: logger.child({ component: 'discord' }),
     now,
     track: (task) => poller.track(task),
+    // The media of messages whose Animate form is open where the bot cannot read them again (user install).
+    sourceMemory: createSourceMemory(now),
     reviewedAssets: (urls) => assetCache.lookup(urls, seedance.reviewKey),
   };
   let router: AttachedRouter | undefined;
@@ -327,6 +345,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   let pruneTimer: NodeJS.Timeout | undefined;
   let digestTimer: NodeJS.Timeout | undefined;
   let stopped = false;
+  /** The start's repairs (reconcile), which run once the bot is ready. */
+  let repairing: Promise<void> | undefined;
   const prune = () => pruneRecords(store, { now: now(), taskRetentionMs: config.retention.taskDays * 86_400_000 });
   const pruneQuietly = () =>
     prune().then(
@@ -357,6 +377,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       return http;
     },
     async start() {
+      // Another process's repair begun after this moment covers what this process's previous life left.
+      const startedAt = now();
       // ffmpeg is checked while the rest starts; delivery (in recovery) needs it.
       const mediaReady = media.start();
       logger.info(
@@ -405,10 +427,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           if (t.upstreamKey && (t.state === 'running' || t.state === 'delivering')) seedance.hold(t.id, t.upstreamKey);
       // Join the other processes first (a shared store): their heartbeats say whether this one is alone.
       await registry.start();
-      const repaired = await reconcile(store, ledger, logger.child({ component: 'reconcile' }), {
-        // Running counts are rebuilt only when no other process is working on the same tasks.
-        rebuildRunning: registry.livePeers() === 0,
-      });
+      // Running counts are rebuilt only when no other process is working on the same tasks. The repairs run
+      // once the bot is ready (reading every open task took 17 s with 100,000), each decided again inside its
+      // transaction, so interactions meanwhile are safe (services/tasks/reconcile.ts).
+      const alone = registry.livePeers() === 0;
       // REST works without the gateway: recovery can edit and DM before interactions flow.
       if (config.discord.token) discord.rest.setToken(config.discord.token);
       await mediaReady;
@@ -419,6 +441,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       const galleryJobs = await galleryWorker.start(!store.shared);
       if (galleryJobs) logger.info({ galleryJobs }, 'gallery: videos waiting to be posted taken up');
       operatorBlocklist?.watch();
+      const owedDms = await dmNotices.sweep();
       router = attachInteractionRouter(discord, ctx, INTERACTION_HANDLERS);
       const ready = new Promise<void>((resolve) => discord.once('clientReady', () => resolve()));
       await discord.login(config.discord.token);
@@ -435,13 +458,28 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       );
       digestTimer.unref();
       setTimeout(() => void (stopped || pruneQuietly()), 60_000).unref();
+      const reconcileLog = logger.child({ component: 'reconcile' });
+      // Processes started together repair once (services/tasks/reconcileOnce.ts).
+      repairing = reconcileOnce(store, ledger, reconcileLog, {
+        processId: leases.processId,
+        startedAt,
+        rebuildRunning: alone,
+        now,
+        stopping: () => stopped,
+      }).then(
+        (r) =>
+          r.ran
+            ? reconcileLog.info(r.report, 'open tasks checked')
+            : reconcileLog.info({ by: r.by }, `open tasks not checked here: ${r.why}`),
+        (err: unknown) => reconcileLog.error({ err }, 'could not check the open tasks; the next start will'),
+      );
       logger.info(
         {
           user: discord.user?.tag,
           guilds: gatewayFacts(discord)?.guildIds.size,
           database: store.location,
-          ...repaired,
           ...recovered,
+          owedDms,
         },
         'bot is ready',
       );
@@ -461,6 +499,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       media.stop();
       await poller.stop(graceMs);
       await galleryWorker.stop(graceMs);
+      await dmNotices.stop(graceMs);
+      await repairing;
       await renderStats.stop();
       await registry.stop();
       await discord.destroy();

@@ -4,8 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { idOf, prefixes } from '../../src/db/keys.js';
 import type { RecordStore } from '../../src/db/recordStore.js';
 import { isFinal, type TaskRecord } from '../../src/services/tasks/taskRecord.js';
+import { composeTask } from '../../src/services/tasks/taskStorage.js';
 import { addCounter, type Counter, EMPTY_COUNTER } from '../../src/services/usage/counter.js';
 import type { UsageDoc } from '../../src/services/usage/usageDoc.js';
 import type { BotRun } from './botFleet.js';
@@ -87,7 +89,10 @@ function overCap(
 
 export async function checkInvariants(input: InvariantInputs): Promise<Check[]> {
   const { store } = input;
-  const tasks = (await store.scan<TaskRecord>('tasks:')).map(([, t]) => t);
+  const details = new Map(
+    (await store.scan(prefixes.taskDetails)).map(([k, d]) => [idOf(k, prefixes.taskDetails), d] as const),
+  );
+  const tasks = (await store.scan(prefixes.task)).map(([k, t]) => composeTask(t, details.get(idOf(k, prefixes.task)))!);
   const open = await store.scan('open_tasks:');
   const checks: Check[] = [];
 

@@ -1,7 +1,7 @@
 /**
  * Slash command definitions as typed data, and the arguments their handlers get, derived from them (as
  * discord-utils-bot's `ArgumentsOf`): renaming an option in a definition breaks the compile of its handler.
- * Names and descriptions come from i18n/commandTexts (en-US + zh-CN). `readArguments` reads an interaction
+ * Names and descriptions come from i18n/commandTexts (en-US) and i18n/commandLocalizations (every other locale). `readArguments` reads an interaction
  * against its definition: required options present, string choices among the defined ones.
  */
 import {
@@ -12,11 +12,18 @@ import {
   type ChatInputCommandInteraction,
   type ChannelType,
   type InteractionContextType,
+  type MessageContextMenuCommandInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotContext } from '../discord/botContext.js';
-import type { SlashCommand } from '../discord/interactionHandlers.js';
-import { COMMAND_TEXTS, type CommandTextKey } from '../i18n/commandTexts.js';
+import type { MessageCommand, SlashCommand } from '../discord/interactionHandlers.js';
+import { commandLocalizations, type Localizations, messageCommandLocalizations } from '../i18n/commandLocalizations.js';
+import {
+  COMMAND_TEXTS,
+  type CommandTextKey,
+  MESSAGE_COMMAND_TEXTS,
+  type MessageCommandKey,
+} from '../i18n/commandTexts.js';
 
 type Texts = (typeof COMMAND_TEXTS)[CommandTextKey];
 type NameOf<K extends CommandTextKey, S extends string = ''> = `${(typeof COMMAND_TEXTS)[K]['name']}${S}`;
@@ -24,25 +31,26 @@ type NameOf<K extends CommandTextKey, S extends string = ''> = `${(typeof COMMAN
 function texts<K extends CommandTextKey, S extends string = ''>(key: K, suffix?: S) {
   const t: Texts = COMMAND_TEXTS[key];
   const end = suffix ?? '';
+  const localized = commandLocalizations(key, end);
   return {
     name: `${t.name}${end}` as NameOf<K, S>,
-    name_localizations: { 'zh-CN': `${t.zhName}${end}` },
+    name_localizations: localized.name_localizations,
     description: t.description,
-    description_localizations: { 'zh-CN': t.zhDescription },
+    description_localizations: localized.description_localizations,
   };
 }
 
 /** The texts every command, sub-command and option carries besides its name. */
 interface Localized {
-  name_localizations: { 'zh-CN': string };
+  name_localizations: Localizations;
   description: string;
-  description_localizations: { 'zh-CN': string };
+  description_localizations: Localizations;
 }
 
 interface Choice<V extends string | number> {
   name: string;
   value: V;
-  name_localizations?: { 'zh-CN': string };
+  name_localizations?: Localizations;
 }
 
 /** One option as Discord takes it (the part our types read: type, name, required, choices). */
@@ -54,11 +62,11 @@ export interface OptionDef {
   options?: readonly OptionDef[];
 }
 
-/** A choice shown as its own value, with an optional zh-CN name. */
-export const choice = <V extends string>(value: V, zh?: string): Choice<V> => ({
+/** A choice shown as its own value, with its names in other languages when it has them (i18n/commandLocalizations). */
+export const choice = <V extends string>(value: V, localizations?: Localizations): Choice<V> => ({
   name: value,
   value,
-  ...(zh ? { name_localizations: { 'zh-CN': zh } } : {}),
+  ...(localizations ? { name_localizations: localizations } : {}),
 });
 
 type Req<R extends boolean> = { required: R };
@@ -92,11 +100,11 @@ export const option = {
       ...(o.max !== undefined ? { max_value: o.max } : {}),
     } as { type: T.Integer; name: NameOf<K>; required: R } & Localized;
   },
-  boolean<K extends CommandTextKey>(key: K) {
-    return { type: T.Boolean as const, ...texts(key), ...req<false>(false) } as {
+  boolean<K extends CommandTextKey, const R extends boolean = false>(key: K, o: { required?: R } = {}) {
+    return { type: T.Boolean as const, ...texts(key), ...req<R>(o.required) } as {
       type: T.Boolean;
       name: NameOf<K>;
-      required: false;
+      required: R;
     } & Localized;
   },
   channel<K extends CommandTextKey>(key: K, channelTypes: readonly ChannelType[]) {
@@ -289,5 +297,31 @@ export function defineCommand<const C extends CommandDef>(
     definition: json as unknown as RESTPostAPIChatInputApplicationCommandsJSONBody,
     execute: (interaction, ctx) => handlers.execute(interaction, readArguments(interaction, definition), ctx),
     ...(handlers.autocomplete ? { autocomplete: handlers.autocomplete } : {}),
+  };
+}
+
+/**
+ * A message context menu command (type 3: Apps → <name> on any message): a name (localised in every command locale,
+ * i18n/commandLocalizations) and where it may be used, no description or options; the handler reads the target message.
+ */
+export function defineMessageCommand(
+  key: MessageCommandKey,
+  o: {
+    contexts: readonly InteractionContextType[];
+    install: CommandInstall;
+    execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void>;
+  },
+): MessageCommand {
+  const texts = MESSAGE_COMMAND_TEXTS[key];
+  return {
+    name: texts.name,
+    install: o.install,
+    definition: {
+      type: ApplicationCommandType.Message,
+      name: texts.name,
+      name_localizations: messageCommandLocalizations(key),
+      contexts: [...o.contexts],
+    },
+    execute: o.execute,
   };
 }

@@ -9,9 +9,9 @@
 import {
   ApplicationIntegrationType,
   InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { SlashCommand } from '../discord/interactionHandlers.js';
+import type { MessageCommand, SlashCommand } from '../discord/interactionHandlers.js';
 
 export interface RegistrationOptions {
   /** USER_INSTALL: commands declared `everywhere` become user-installable. */
@@ -20,10 +20,10 @@ export interface RegistrationOptions {
 
 const EVERYWHERE = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel];
 
-export function commandJson(
-  command: Pick<SlashCommand, 'install' | 'definition'>,
+export function commandJson<C extends Pick<SlashCommand | MessageCommand, 'install' | 'definition'>>(
+  command: C,
   options: RegistrationOptions,
-): RESTPostAPIChatInputApplicationCommandsJSONBody {
+): C['definition'] & Pick<RESTPostAPIApplicationCommandsJSONBody, 'integration_types' | 'contexts'> {
   const everywhere = options.userInstall && command.install === 'everywhere';
   return {
     ...command.definition,

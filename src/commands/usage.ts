@@ -3,6 +3,7 @@
  * cost when prices are set), the admin's per-member month (CSV), and the admin's chart of the last 30 days.
  */
 import { AttachmentBuilder, InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { formatMonth } from '../i18n/dates.js';
 import { resolveLocale, t, type Locale } from '../i18n/index.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
 import { breakdownCsv, usageAgainstLimits, type UsageLine } from '../services/usage/usageReport.js';
@@ -104,7 +105,7 @@ export const usageCommand = defineCommand(definition, {
           (r.moderated ? ` · ${t(locale, 'usage.moderated', { count: r.moderated })}` : ''),
       );
     const content = [
-      `**${t(locale, 'usage.membersTitle', { month })}**`,
+      `**${t(locale, 'usage.membersTitle', { month: formatMonth(locale, month) })}**`,
       ...(rows.length ? shown : [t(locale, 'usage.noMembers')]),
       ...(rows.length > 25 ? [t(locale, 'usage.more', { count: rows.length - 25 })] : []),
     ].join('\n');

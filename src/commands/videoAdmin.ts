@@ -10,6 +10,8 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import { MODELS } from '../catalog/models.js';
+import { choiceLocalizations, limitChoiceLocalizations } from '../i18n/commandLocalizations.js';
+import type { ChoiceWord } from '../i18n/slash/types.js';
 import { resolveLocale, t } from '../i18n/index.js';
 import { renderBlocklist } from '../discord/render/blocklistText.js';
 import { guildSettingsEmbed } from '../discord/render/guildSettingsEmbed.js';
@@ -37,6 +39,9 @@ import { ratioChoices, resolutionChoices } from './choices.js';
 import { galleryAdmin } from './galleryAdmin.js';
 import { type ArgumentsOf, chatCommand, choice, defineCommand, option, subcommand } from './define.js';
 
+/** A choice that is a word (add, remove, …), named in each language. */
+const wordChoice = <V extends ChoiceWord>(value: V) => choice(value, choiceLocalizations(value));
+
 const definition = chatCommand('/video-admin', {
   contexts: [InteractionContextType.Guild],
   install: 'guild',
@@ -44,18 +49,21 @@ const definition = chatCommand('/video-admin', {
   options: [
     subcommand('/video-admin show'),
     subcommand('/video-admin limit', [
-      option.string('name', { required: true, choices: LIMIT_NAMES.map((n) => choice(n)) }),
+      option.string('name', {
+        required: true,
+        choices: LIMIT_NAMES.map((n) => choice(n, limitChoiceLocalizations(n))),
+      }),
       option.string('value', { required: true, maxLength: 12 }),
     ]),
     subcommand('/video-admin channel', [
       option.string('action', {
         required: true,
-        choices: [choice('add', '添加'), choice('remove', '移除'), choice('clear', '清空')],
+        choices: [wordChoice('add'), wordChoice('remove'), wordChoice('clear')],
       }),
       option.channel('channel', [ChannelType.GuildText, ChannelType.PublicThread, ChannelType.GuildForum]),
     ]),
     subcommand('/video-admin model', [
-      option.string('action', { required: true, choices: [choice('enable', '启用'), choice('disable', '停用')] }),
+      option.string('action', { required: true, choices: [wordChoice('enable'), wordChoice('disable')] }),
       option.string('model', { required: true, autocomplete: true }),
     ]),
     subcommand('/video-admin defaults', [
@@ -69,13 +77,16 @@ const definition = chatCommand('/video-admin', {
     subcommand('/video-admin role', [option.role('role')]),
     subcommand('/video-admin role-limit', [
       option.role('role', { required: true }),
-      option.string('name', { required: true, choices: MEMBER_LIMIT_NAMES.map((n) => choice(n)) }),
+      option.string('name', {
+        required: true,
+        choices: MEMBER_LIMIT_NAMES.map((n) => choice(n, limitChoiceLocalizations(n))),
+      }),
       option.string('value', { required: true, maxLength: 12 }),
     ]),
     subcommand('/video-admin blocklist', [
       option.string('action', {
         required: true,
-        choices: [choice('add', '添加'), choice('remove', '移除'), choice('list', '列表')],
+        choices: [wordChoice('add'), wordChoice('remove'), wordChoice('list')],
       }),
       option.string('term', { maxLength: 100 }),
     ]),
@@ -196,7 +207,7 @@ export const videoAdminCommand = defineCommand(definition, {
         return galleryAdmin(guildInteraction, ctx, args);
       default:
         return applyChange(guildInteraction, ctx, readChange(args), (_, summary) =>
-          t(locale, 'admin.saved', { what: renderChange(summary) }),
+          t(locale, 'admin.saved', { what: renderChange(summary, locale) }),
         );
     }
   },

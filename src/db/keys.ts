@@ -7,8 +7,13 @@
 const pad = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
 
 export const keys = {
-  /** A task record. */
+  /**
+   * A task record's hot part: its state and what transitions change (see services/tasks/taskStorage). Records
+   * written by versions before the split hold the whole task here, with no `task_details:` record.
+   */
   task: (id: string) => `tasks:${id}`,
+  /** A task record's cold part: the request, who asked and where, the reservation (written at creation, rarely after). */
+  taskDetails: (id: string) => `task_details:${id}`,
   /** Index of tasks the bot still has work on (submit, poll, deliver, tell the member). */
   open: (id: string) => `open_tasks:${id}`,
   /** A member's most recent task ids, newest first. */
@@ -17,6 +22,13 @@ export const keys = {
   finished: (finishedAt: number, id: string) => `finished_tasks:${pad(finishedAt)}:${id}`,
   /** A server's own settings. */
   settings: (guildId: string) => `guild_settings:${guildId}`,
+  /** A member's own defaults and notification choice (one record for every server). */
+  memberSettings: (userId: string) => `member_settings:${userId}`,
+  /**
+   * A DM still owed to a member who asked to be told when their video ends (written in the transaction that
+   * marks the member told; taken, in one transaction, before the DM is sent: at most once).
+   */
+  dmNotice: (taskId: string) => `dm_notices:${taskId}`,
   /**
    * The usage of a scope (`g<guild>`, or `dm<user>` for a member's direct messages): its current day and month,
    * the previous month and the videos rendering now; with `userId`, the same for one member plus their last request.
@@ -68,6 +80,7 @@ export const keys = {
 
 export const prefixes = {
   task: 'tasks:',
+  taskDetails: 'task_details:',
   open: 'open_tasks:',
   userTasks: 'user_tasks:',
   finished: 'finished_tasks:',
@@ -81,6 +94,8 @@ export const prefixes = {
   slotsOf: (scope: string) => `slots:${scope}:`,
   process: 'processes:',
   lease: 'leases:',
+  /** DMs owed to members when their videos end (see keys.dmNotice). */
+  dmNotice: 'dm_notices:',
   /** Reviewed files of every API key (see keys.asset). */
   asset: 'assets:',
   /** Learned render times of every kind of video (see keys.renderStats). */

@@ -9,12 +9,15 @@
  * day and month, previous month, running, last request); reservations move into their task (one left
  * reserved without a task is refunded); finished tasks are marked told, lose their interaction token and
  * join the index of finished tasks (retention).
+ *
+ * Version 2: a task is stored as a hot and a cold record (`tasks:`, `task_details:`); records of earlier versions
+ * are read whole and split when next written, so there is nothing to convert, but an older bot must not start.
  */
 import type { Logger } from '../logging/logger.js';
 import { keys, prefixes } from './keys.js';
 import { collect, type RecordStore } from './recordStore.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 const PAGE = 1000;
 
 interface Counter {
@@ -80,6 +83,16 @@ export async function migrate(store: RecordStore, logger: Logger): Promise<{ fro
   }
   if (from === SCHEMA_VERSION) return { from, to: from };
   logger.info({ from, to: SCHEMA_VERSION, location: store.location }, 'upgrading stored records');
+  // Version 2 has nothing to convert: task records are split in two (services/tasks/taskStorage) as they are next
+  // written, and whole ones are read as they are. The version stops an older bot, which reads only whole records.
+  const counts = from < 1 ? await toVersion1(store) : {};
+  await store.transact([keys.meta('schema_version')], (tx) => tx.set(keys.meta('schema_version'), SCHEMA_VERSION));
+  logger.info({ from, to: SCHEMA_VERSION, ...counts }, 'stored records upgraded');
+  return { from, to: SCHEMA_VERSION };
+}
+
+/** Version 1, from the first schema (see the top of this file). */
+async function toVersion1(store: RecordStore) {
   const counts = { documents: 0, reservations: 0, refunded: 0, tasks: 0 };
 
   // 1. One usage document per guild and member, from its counters, running count and cooldown stamp.
@@ -175,7 +188,5 @@ export async function migrate(store: RecordStore, logger: Logger): Promise<{ fro
     }
   }
 
-  await store.transact([keys.meta('schema_version')], (tx) => tx.set(keys.meta('schema_version'), SCHEMA_VERSION));
-  logger.info({ from, to: SCHEMA_VERSION, ...counts }, 'stored records upgraded');
-  return { from, to: SCHEMA_VERSION };
+  return counts;
 }

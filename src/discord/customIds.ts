@@ -30,3 +30,29 @@ export function parseCustomId(customId: string): { action: ButtonAction; taskId:
   if (!m || !BUTTON_ACTIONS.includes(m[1] as ButtonAction)) return undefined;
   return { action: m[1] as ButtonAction, taskId: m[2]! };
 }
+
+/** /help's model-family menu: the chosen family is the menu's value, so the id needs nothing else (any restart). */
+export const HELP_FAMILY_SELECT = 'v1:helpfamily';
+
+/**
+ * The form that Animate and Use as references open: `v1:srcform:<a|r>:<channel>:<message>:<model>`. It carries the
+ * source message (read again on submit) and the model the form named, so it is answered after a restart too.
+ */
+export interface SourceFormId {
+  kind: 'animate' | 'references';
+  channelId: string;
+  messageId: string;
+  model: string;
+}
+
+export function sourceFormIdFor(f: SourceFormId): string {
+  const id = `v1:srcform:${f.kind === 'animate' ? 'a' : 'r'}:${f.channelId}:${f.messageId}:${f.model}`;
+  if (id.length > 100) throw new Error('custom_id over 100 characters');
+  return id;
+}
+
+export function parseSourceFormId(customId: string): SourceFormId | undefined {
+  const m = /^v1:srcform:([ar]):(\d{1,20}):(\d{1,20}):([A-Za-z0-9._-]{1,40})$/.exec(customId);
+  if (!m) return undefined;
+  return { kind: m[1] === 'a' ? 'animate' : 'references', channelId: m[2]!, messageId: m[3]!, model: m[4]! };
+}

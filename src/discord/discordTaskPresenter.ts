@@ -5,12 +5,12 @@
  */
 import type { Client } from 'discord.js';
 import { type Locale, t } from '../i18n/index.js';
+import { bytes } from '../i18n/params.js';
 import type { Logger } from '../logging/logger.js';
 import type { MediaService } from '../services/media/mediaService.js';
 import type { DeliveryMode, DeliveryOutcome, TaskPresenter, Unreachable } from '../services/polling/taskPresenter.js';
 import type { QueuePlace } from '../services/queue/taskQueue.js';
 import type { TaskRecord } from '../services/tasks/taskRecord.js';
-import { formatBytes } from '../services/validation/format.js';
 import {
   dm,
   type Fallbacks,
@@ -169,7 +169,7 @@ export function createDiscordTaskPresenter(client: Client, logger: Logger, optio
           const name = uploadName(task);
           const note = prepared.fitted
             ? t(task.locale, 'delivery.fitted', {
-                limit: formatBytes(limit),
+                limit: bytes(limit),
                 expiresAt: Math.floor((task.finishedAt! + VIDEO_URL_LIFETIME_MS) / 1000),
               })
             : '';
@@ -193,20 +193,16 @@ export function createDiscordTaskPresenter(client: Client, logger: Logger, optio
           } catch (err) {
             // 40005: larger than Discord accepts here after all (limits change): the link instead.
             if (Number((err as { code?: unknown }).code) !== 40005) throw err;
-            return await deliverLink(
-              task,
-              t(task.locale, 'delivery.reason.tooLarge', { limit: formatBytes(limit) }),
-              false,
-            );
+            return await deliverLink(task, t(task.locale, 'delivery.reason.tooLarge', { limit: bytes(limit) }), false);
           }
         }
         if (prepared.why !== 'too_large' && prepared.why !== 'no_encoder')
           log(task).warn({ reason: prepared.detail, why: prepared.why }, 'video not uploaded; posting the link');
         const reason =
           prepared.why === 'too_large' || prepared.why === 'no_encoder'
-            ? t(task.locale, 'delivery.reason.tooLarge', { limit: formatBytes(limit) })
+            ? t(task.locale, 'delivery.reason.tooLarge', { limit: bytes(limit) })
             : prepared.why === 'cannot_fit'
-              ? t(task.locale, 'delivery.reason.cannotFit', { limit: formatBytes(limit) })
+              ? t(task.locale, 'delivery.reason.cannotFit', { limit: bytes(limit) })
               : prepared.why === 'refused'
                 ? t(task.locale, 'delivery.reason.notFetched')
                 : t(task.locale, 'delivery.reason.fetchFailed');

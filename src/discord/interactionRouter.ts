@@ -1,5 +1,5 @@
 /**
- * One entry for every interaction: slash commands, autocomplete, buttons and modals each go to the handler
+ * One entry for every interaction: slash commands, message context menus, autocomplete, buttons, modals and select menus each go to the handler
  * app.ts passed in (see interactionHandlers.ts). An unexpected error still gets the member a plain ephemeral
  * answer, and is logged with detail.
  */
@@ -26,12 +26,18 @@ export async function routeInteraction(
       const command = commandByName.get(interaction.commandName);
       if (command) await command.execute(interaction, ctx);
       else log.warn({ command: interaction.commandName }, 'unknown command');
+    } else if (interaction.isMessageContextMenuCommand()) {
+      const command = handlers.messageCommands?.find((c) => c.name === interaction.commandName);
+      if (command) await command.execute(interaction, ctx);
+      else log.warn({ command: interaction.commandName }, 'unknown message command');
     } else if (interaction.isAutocomplete()) {
       await commandByName.get(interaction.commandName)?.autocomplete?.(interaction, ctx);
     } else if (interaction.isButton()) {
       await handlers.button(interaction, ctx);
     } else if (interaction.isModalSubmit()) {
       await handlers.modal(interaction, ctx);
+    } else if (interaction.isStringSelectMenu()) {
+      await handlers.select(interaction, ctx);
     }
   } catch (err) {
     if (isAckLost(err)) {

@@ -152,6 +152,33 @@ export const COMMAND_TEXTS = {
   '/gallery opt-in': c('opt-in', '加入', 'Let your videos into the gallery again', '允许你的视频再次进入画廊'),
   '/gallery top': c('top', '排行', 'Most-reacted gallery videos', '画廊中反应最多的视频'),
   period: c('period', '时段', 'Which period', '哪个时段'),
+  '/settings': c('settings', '设置', 'Your own video defaults and notices', '你自己的视频默认值和通知'),
+  '/settings show': c('show', '查看', 'Show your defaults and notices', '查看你的默认值和通知'),
+  '/settings defaults': c(
+    'defaults',
+    '默认值',
+    'Your default model, ratio, resolution and duration for /video',
+    '你在 /video 中的默认模型、比例、分辨率和时长',
+  ),
+  '/settings notify': c(
+    'notify',
+    '通知',
+    'A DM with the link when a video of yours finishes or fails',
+    '你的视频完成或失败时私信你链接',
+  ),
+  dm: c('dm', '私信', 'Send me a DM: True or False', '是否私信我：True 或 False'),
+  '/help': c('help', '帮助', 'How to make videos, the models, and your limits', '如何生成视频、模型说明和你的限制'),
 } as const;
 
 export type CommandTextKey = keyof typeof COMMAND_TEXTS;
+
+/**
+ * Names of the message context menu commands (Apps → …): up to 32 characters, spaces and capitals allowed, no
+ * description (Discord shows none for them).
+ */
+export const MESSAGE_COMMAND_TEXTS = {
+  animate: { name: 'Animate', zhName: '生成动画' },
+  references: { name: 'Use as references', zhName: '用作参考' },
+} as const;
+
+export type MessageCommandKey = keyof typeof MESSAGE_COMMAND_TEXTS;

@@ -3,7 +3,7 @@
  * the parameters it reads, so `t(locale, key, params)` with a missing or misspelled one does not compile,
  * and zh-CN.ts must give the same keys with the same parameters.
  */
-import { type Arg, s } from './params.js';
+import { type Arg, type Bytes, type Money, s } from './params.js';
 
 export const enUS = {
   // Validation problems: each names the field and the allowed values.
@@ -43,7 +43,7 @@ export const enUS = {
     `${s(p, 'count')} reference videos given; ${s(p, 'model')} takes at most ${s(p, 'max')}.`,
   'videos.totalDuration': (p: { total: Arg; max: Arg }) =>
     `Reference videos last ${s(p, 'total')} s together; the limit is ${s(p, 'max')} s.`,
-  'videos.totalSize': (p: { total: Arg; max: Arg }) =>
+  'videos.totalSize': (p: { total: Bytes; max: Bytes }) =>
     `Reference videos weigh ${s(p, 'total')} together; the limit is ${s(p, 'max')}.`,
   'videos.resolution': (p: { name: Arg; width: Arg; height: Arg; min: Arg; max: Arg }) =>
     `Reference video ${s(p, 'name')} is ${s(p, 'width')}×${s(p, 'height')}; each video's short side must be ${s(p, 'min')}–${s(p, 'max')} px.`,
@@ -65,7 +65,7 @@ export const enUS = {
     `${s(p, 'field')}: use a public https:// URL or an asset:// id, not \`${s(p, 'value')}\`.`,
   'media.contentType': (p: { field: Arg; name: Arg; value: Arg; allowed: Arg }) =>
     `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'value')}; accepted types: ${s(p, 'allowed')}.`,
-  'media.tooLarge': (p: { field: Arg; name: Arg; size: Arg; max: Arg }) =>
+  'media.tooLarge': (p: { field: Arg; name: Arg; size: Bytes; max: Bytes }) =>
     `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'size')}; the limit is ${s(p, 'max')}.`,
   'media.reviewImageSize': (p: { field: Arg; name: Arg; width: Arg; height: Arg; min: Arg; max: Arg }) =>
     `${s(p, 'field')}: ${s(p, 'name')} is ${s(p, 'width')}×${s(p, 'height')} px; the video service's media review takes images from ${s(p, 'min')} to ${s(p, 'max')} px on each side.`,
@@ -97,6 +97,15 @@ export const enUS = {
   'task.params': (p: { duration: Arg; resolution: Arg; ratio: Arg }) =>
     `${s(p, 'duration')} s · ${s(p, 'resolution')} · ${s(p, 'ratio')}`,
   'task.ratio.auto': () => 'ratio auto',
+  'model.choice.images': () => 'img',
+  'model.choice.frames': () => 'frames',
+  'model.choice.videos': () => 'video',
+  'model.choice.audios': () => 'audio',
+  'model.choice.perTask': () => 'per task',
+  'model.choice.perSecond': () => 'per second',
+  'model.choice.reviewed': (p: { refs: Arg }) => `${s(p, 'refs')} (reviewed)`,
+  'model.choice.assetOnly': () => 'asset:// only',
+  'model.choice.textOnly': () => 'text',
   'status.accepted': () => '⏳ Accepted, sending to Seedance…',
   'status.submitting': () => '⏳ Sending to Seedance…',
   'status.reviewing': () => '🔎 Reviewing your media with the video service…',
@@ -202,11 +211,11 @@ export const enUS = {
     `\`${s(p, 'id')}\` · ${s(p, 'status')} · ${s(p, 'model')} · ${s(p, 'when')}`,
   'delivery.link': (p: { reason: Arg }) =>
     `The video (${s(p, 'reason')}) is behind the Open video button. The video service keeps it for about 3 days: save it if you want to keep it.`,
-  'delivery.reason.tooLarge': (p: { limit: Arg }) => `larger than this server's ${s(p, 'limit')} upload limit`,
+  'delivery.reason.tooLarge': (p: { limit: Bytes }) => `larger than this server's ${s(p, 'limit')} upload limit`,
   'delivery.reason.fetchFailed': () => 'could not be fetched for upload',
-  'delivery.reason.cannotFit': (p: { limit: Arg }) =>
+  'delivery.reason.cannotFit': (p: { limit: Bytes }) =>
     `could not be made small enough for this server's ${s(p, 'limit')} upload limit`,
-  'delivery.fitted': (p: { limit: Arg; expiresAt: Arg }) =>
+  'delivery.fitted': (p: { limit: Bytes; expiresAt: Arg }) =>
     `Made smaller to fit this server's ${s(p, 'limit')} upload limit; full quality, expires <t:${s(p, 'expiresAt')}:R>: the Open video button (kept by the video service until <t:${s(p, 'expiresAt')}:f>).`,
   'delivery.reason.notFetched': () => 'its address is not one the bot may fetch from, so it was not uploaded',
   'delivery.reason.uploadFailed': () => 'Discord did not accept the upload',
@@ -239,7 +248,7 @@ export const enUS = {
   'limit.blocked': (p: { term: Arg }) => `the prompt contains “${s(p, 'term')}”, which this server does not allow.`,
   'limit.guild_queue': (p: { used: Arg; limit: Arg }) =>
     `every running slot is taken and this server's queue is full (${s(p, 'used')} of ${s(p, 'limit')} waiting); try again when it moves.`,
-  'limit.guild_monthly_spend': (p: { used: Arg; limit: Arg; needed: Arg; resetAt: Arg }) =>
+  'limit.guild_monthly_spend': (p: { used: Money; limit: Money; needed: Money; resetAt: Arg }) =>
     `this server has spent an estimated ${s(p, 'used')} of its ${s(p, 'limit')} this month and this video would cost ${s(p, 'needed')}; resets <t:${s(p, 'resetAt')}:R>.`,
   'limit.account_unavailable': () =>
     "the bot's video account is unavailable right now (its API keys were refused or ran out of balance). Please tell a server admin.",
@@ -249,6 +258,27 @@ export const enUS = {
   'policy.role': (p: { role: Arg }) => `only members with ${s(p, 'role')} can make videos on this server.`,
   'admin.denied': () => 'Only members with Manage Server can change these settings.',
   'admin.saved': (p: { what: Arg }) => `Saved: ${s(p, 'what')}.`,
+  'admin.change.limit': (p: { label: Arg; value: Arg }) => `${s(p, 'label')} = ${s(p, 'value')}`,
+  'admin.change.roleLimit': (p: { role: Arg; label: Arg; value: Arg }) =>
+    `${s(p, 'role')} ${s(p, 'label')} = ${s(p, 'value')}`,
+  'admin.change.channelAdded': (p: { channel: Arg }) => `generation channels + ${s(p, 'channel')}`,
+  'admin.change.channelRemoved': (p: { channel: Arg }) => `generation channels − ${s(p, 'channel')}`,
+  'admin.change.channelsCleared': () => 'videos can be made in every channel',
+  'admin.change.modelEnabled': (p: { model: Arg }) => `model \`${s(p, 'model')}\` enabled`,
+  'admin.change.modelDisabled': (p: { model: Arg }) => `model \`${s(p, 'model')}\` disabled`,
+  'admin.change.defaults': (p: { values: Arg }) => `defaults: ${s(p, 'values')}`,
+  'admin.change.defaultsReset': (p: { values: Arg }) => `defaults cleared, then: ${s(p, 'values')}`,
+  'admin.change.timeZone': (p: { zone: Arg }) => `time zone = ${s(p, 'zone')}`,
+  'admin.change.role': (p: { role: Arg }) => `only members with ${s(p, 'role')} can make videos`,
+  'admin.change.roleEveryone': () => 'every member can make videos',
+  'admin.change.blocklistAdded': (p: { term: Arg }) => `blocklist + “${s(p, 'term')}”`,
+  'admin.change.blocklistRemoved': (p: { term: Arg }) => `blocklist − “${s(p, 'term')}”`,
+  'admin.change.galleryOff': () => 'gallery off',
+  'admin.change.galleryChannel': (p: { channel: Arg }) => `gallery = ${s(p, 'channel')}`,
+  'admin.change.galleryAutoOn': () => 'gallery: every finished video is shared',
+  'admin.change.galleryAutoOff': () => 'gallery: finished videos get a Share to gallery button',
+  'admin.change.galleryDigestOn': () => 'gallery: Top 5 of the week on',
+  'admin.change.galleryDigestOff': () => 'gallery: Top 5 of the week off',
   'admin.badLimit': (p: { value: Arg }) =>
     `\`${s(p, 'value')}\` is not a limit: use a whole number, none (no limit) or default.`,
   'admin.badZone': (p: { value: Arg }) =>
@@ -383,6 +413,112 @@ export const enUS = {
   'gallery.period.all': () => 'all time',
   'gallery.digest.title': () => 'Top 5 of the week',
   'gallery.serverOnly': () => 'The gallery is a server feature.',
+
+  // Member settings (/settings), the card's "Your default" and the DM notice (issue 22 §2)
+  'settings.title': () => 'Your settings',
+  'settings.defaults': () => 'Your defaults (used by /video for what you leave out)',
+  'settings.label.model': () => 'Model',
+  'settings.label.ratio': () => 'Aspect ratio',
+  'settings.label.resolution': () => 'Resolution',
+  'settings.label.duration': () => 'Duration',
+  'settings.line': (p: { label: Arg; value: Arg }) => `${s(p, 'label')}: **${s(p, 'value')}**`,
+  'settings.seconds': (p: { value: Arg }) => `${s(p, 'value')} s`,
+  'settings.none': () => "none set: the server's defaults apply",
+  'settings.offHere': () => '(switched off on this server: skipped here)',
+  'settings.order': () => "Order: what you type in /video › your defaults › the server's defaults › the model's.",
+  'settings.notify.on': () => '🔔 DM when a video of yours finishes or fails: **on**',
+  'settings.notify.off': () => '🔕 DM when a video of yours finishes or fails: **off**',
+  'settings.saved': () => 'Saved your defaults.',
+  'settings.cleared': () => 'Your defaults were cleared.',
+  'settings.nothing': () => 'Give at least one value (model, ratio, resolution, duration), or reset: True.',
+  'settings.notifySaved.on': () =>
+    'You will get a DM with the link when a video of yours finishes or fails (your DMs must be open to the bot).',
+  'settings.notifySaved.off': () => 'You will no longer get a DM when a video of yours ends.',
+  'settings.yourDefault': () => '★ your default',
+  'task.field.memberDefaults': () => 'Your default',
+  'notify.done': (p: { id: Arg; prompt: Arg }) => `✅ Your video \`${s(p, 'id')}\` is ready: “${s(p, 'prompt')}”`,
+  'notify.video': (p: { url: Arg }) => `Video: ${s(p, 'url')}`,
+  'notify.failed': (p: { id: Arg; prompt: Arg }) =>
+    `❌ Your video request \`${s(p, 'id')}\` ended without a video: “${s(p, 'prompt')}”`,
+  'notify.card': (p: { url: Arg }) => `Card: ${s(p, 'url')}`,
+
+  // Help (/help) (issue 22 §3)
+  'help.title': () => 'Making videos with Seedance',
+  'help.make.title': () => 'Make a video',
+  'help.make.text': () => '**Text only**: `/video text prompt: a red fox running through fresh snow`',
+  'help.make.images': () => '**From images**: `/video images prompt: the cat starts dancing image1: (your picture)`',
+  'help.make.frames': () =>
+    '**First and last frame**: `/video frames prompt: sunrise over the city first_frame: (picture) last_frame: (picture)`',
+  'help.make.references': () =>
+    '**From a reference video**: `/video references prompt: same camera move, at night video1: (clip)`',
+  'help.make.options': () =>
+    'Add `model:`, `duration:`, `ratio:` or `resolution:` to any of them; what you leave out comes from your /settings, then the server.',
+  'help.make.buttons': () =>
+    'On the card: **Re-roll** (same request again), **Retry** (after a failure), **Remix** (edit prompt, length, ratio), **Extend** (next shot from the last frame), **Cancel** (while queued), **Delete**.',
+  'help.models.title': (p: { family: Arg }) => `Models: ${s(p, 'family')}`,
+  'help.models.ids': () => 'Model ids',
+  'help.models.durations': () => 'Duration',
+  'help.models.resolutions': () => 'Resolution',
+  'help.models.ratios': () => 'Aspect ratios',
+  'help.models.references': () => 'References',
+  'help.models.billing': () => 'Billing',
+  'help.models.line': (p: { label: Arg; value: Arg }) => `**${s(p, 'label')}**: ${s(p, 'value')}`,
+  'help.models.seconds': (p: { min: Arg; max: Arg; default: Arg }) =>
+    `${s(p, 'min')}–${s(p, 'max')} s (default ${s(p, 'default')})`,
+  'help.models.fixed': (p: { value: Arg }) => `${s(p, 'value')} (fixed)`,
+  'help.models.perTask': () => 'per task',
+  'help.models.perSecond': () => 'per second of video',
+  'help.refs.textOnly': () => 'text only',
+  'help.refs.images': (p: { max: Arg }) => `up to ${s(p, 'max')} images`,
+  'help.refs.imagesRequired': (p: { max: Arg }) => `1 to ${s(p, 'max')} images (required)`,
+  'help.refs.frames': () => 'first frame (last frame optional)',
+  'help.refs.framesBoth': () => 'first and last frame together',
+  'help.refs.videos': (p: { max: Arg; seconds: Arg }) => `up to ${s(p, 'max')} videos (${s(p, 'seconds')} s together)`,
+  'help.refs.audios': (p: { max: Arg }) => `up to ${s(p, 'max')} audio clips`,
+  'help.refs.reviewed': () => 'uploads go through the video service’s media review first',
+  'help.refs.assetOnly': () => 'asset:// ids only (no uploads)',
+  'help.models.pick': () => 'Show another model family…',
+  'help.limits.title': () => 'Your limits right now',
+  'help.limits.daily': (p: { left: Arg; limit: Arg; resetAt: Arg }) =>
+    `Videos left today: **${s(p, 'left')}** of ${s(p, 'limit')} (resets <t:${s(p, 'resetAt')}:R>)`,
+  'help.limits.dailyNone': () => 'Videos per day: no limit',
+  'help.limits.running': (p: { used: Arg; limit: Arg }) =>
+    `Rendering now: **${s(p, 'used')}** of ${s(p, 'limit')} at once`,
+  'help.limits.runningNone': (p: { used: Arg }) => `Rendering now: **${s(p, 'used')}** (no cap)`,
+  'help.limits.spend': (p: { amount: Arg; limit?: Arg }) =>
+    `Estimated spend this month: **${s(p, 'amount')}**${p.limit ? ` of ${s(p, 'limit')}` : ''}`,
+  'help.next.title': () => 'Where to look next',
+  'help.next.body': () =>
+    '`/usage me`: your usage and every limit · `/tasks list`: your recent videos · `/settings`: your defaults and DM notices',
+  'help.admin.title': () => 'For admins (Manage Server)',
+  'help.admin.body': () =>
+    '`/video-admin show` settings and limits · `limit` and `role-limit` caps · `channel` and `role` who and where · `model` switch models · `defaults` server defaults · `blocklist` prompt terms · `timezone` resets · `/usage members` and `/usage server` reports',
+  // The Animate and Use as references context menus (a form, then a card linking back to the message).
+  'source.card.animate': (p: { message: Arg }) => `Animated from ${s(p, 'message')}`,
+  'source.card.references': (p: { message: Arg }) => `References from ${s(p, 'message')}`,
+  'source.card.messageLink': () => 'this message',
+  'source.help': () =>
+    '**From any message**: Apps → **Animate** (its image starts the video) or **Use as references** (its images and video)',
+  'source.title.animate': () => 'Animate this message',
+  'source.title.references': () => 'Use as references',
+  'source.model.member': (p: { model: Arg }) => `Model: ${s(p, 'model')} (your default)`,
+  'source.model.server': (p: { model: Arg }) => `Model: ${s(p, 'model')} (this server's default)`,
+  'source.model.catalog': (p: { model: Arg }) =>
+    `Model: ${s(p, 'model')} (the first that takes these files; your default does not)`,
+  'source.field.pick': () => 'Which image',
+  'source.field.pickHelp': (p: { how: Arg }) => `It becomes the ${s(p, 'how')}`,
+  'source.pick.firstFrame': () => 'first frame',
+  'source.pick.reference': () => 'reference image',
+  'source.pick.image': (p: { n: Arg; name: Arg }) => `Image ${s(p, 'n')}: ${s(p, 'name')}`,
+  'source.pick.all': (p: { count: Arg }) => `All ${s(p, 'count')} images as references`,
+  'source.noMedia.animate': () =>
+    'That message has no image to animate (an image attachment or an image embed). Nothing was created.',
+  'source.noMedia.references': () => 'That message has no image or video to use as references. Nothing was created.',
+  'source.noModel': () => 'No model enabled here takes the files of that message. Nothing was created.',
+  'source.gone': () =>
+    'That message could not be read again (deleted, or the bot cannot see that channel): open the form again from the message. Nothing was created.',
+  'source.mediaExpired': () =>
+    'The files of that message could not be fetched fresh from Discord. Try again in a moment; nothing was created.',
 } as const;
 
 export type MessageKey = keyof typeof enUS;

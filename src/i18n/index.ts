@@ -1,9 +1,18 @@
 /** Locale lookup: picks the member's language (en-US fallback) and renders a message key with its parameters. */
+import { de } from './de.js';
 import { enUS } from './en-US.js';
-import type { Arg } from './params.js';
+import { esES } from './es-ES.js';
+import { fr } from './fr.js';
+import { ja } from './ja.js';
+import { ko } from './ko.js';
+import { type Arg, localizeNumbers } from './params.js';
+import { ptBR } from './pt-BR.js';
+import { ru } from './ru.js';
 import { zhCN } from './zh-CN.js';
+import { zhTW } from './zh-TW.js';
 
-export const LOCALES = ['en-US', 'zh-CN'] as const;
+/** Our tables, named by the Discord locale each one serves (es-ES also serves es-419). */
+export const LOCALES = ['en-US', 'zh-CN', 'zh-TW', 'ja', 'ko', 'es-ES', 'pt-BR', 'fr', 'de', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 type Table = typeof enUS;
@@ -21,12 +30,34 @@ export type Message<K extends MessageKey = MessageKey> = { [k in K]: { key: k; p
 /** Parameters of a message chosen at run time (zod issues carry only the key); checked nowhere else. */
 export type LooseParams = Record<string, Arg | undefined>;
 
-const TABLES: Record<Locale, Messages> = { 'en-US': enUS, 'zh-CN': zhCN };
+const TABLES: Record<Locale, Messages> = {
+  'en-US': enUS,
+  'zh-CN': zhCN,
+  'zh-TW': zhTW,
+  ja,
+  ko,
+  'es-ES': esES,
+  'pt-BR': ptBR,
+  fr,
+  de,
+  ru,
+};
 
-/** Maps a Discord locale (`zh-CN`, `zh-TW`, `en-GB`, …) to one we have; English otherwise. */
+/** Discord locales served by a table named otherwise (Latin American Spanish reads the es-ES table). */
+const ALIASES: Record<string, Locale> = { 'es-419': 'es-ES', 'zh-HK': 'zh-TW', pt: 'pt-BR' };
+
+/**
+ * Maps a Discord locale (`ja`, `es-419`, `en-GB`, …) to one of our tables: the same locale, an alias
+ * (es-419 → es-ES), the same language (`fr-CA` → fr, `zh-SG` → zh-CN); English otherwise.
+ */
 export function resolveLocale(discordLocale: string | null | undefined): Locale {
-  if (discordLocale?.toLowerCase().startsWith('zh')) return 'zh-CN';
-  return 'en-US';
+  if (!discordLocale) return 'en-US';
+  const exact = LOCALES.find((l) => l.toLowerCase() === discordLocale.toLowerCase());
+  if (exact) return exact;
+  const alias = ALIASES[discordLocale];
+  if (alias) return alias;
+  const language = discordLocale.split('-')[0]!.toLowerCase();
+  return LOCALES.find((l) => l.split('-')[0]!.toLowerCase() === language) ?? 'en-US';
 }
 
 /** The keys whose texts can be given `P` (they read some of its parameters, or none). */
@@ -48,8 +79,17 @@ type ParamsFor<K extends MessageKey> = (K extends MessageKey ? (x: Needs<K>) => 
 /** Optional when the key takes no parameters (or only optional ones), required otherwise. */
 type ParamsArg<K extends MessageKey> = object extends ParamsFor<K> ? [params?: ParamsFor<K>] : [params: ParamsFor<K>];
 
+/**
+ * The locale whose table renders a text: itself if we have its table, en-US otherwise (a task saved by a newer
+ * version may carry a locale this one lacks; its card must still render, in English, rather than throw).
+ */
+export function tableLocale(locale: string): Locale {
+  return Object.hasOwn(TABLES, locale) ? (locale as Locale) : 'en-US';
+}
+
 export function t<K extends MessageKey>(locale: Locale, key: K, ...[params]: ParamsArg<K>): string {
-  return (TABLES[locale][key] as (p: unknown) => string)(params ?? {});
+  const l = tableLocale(locale);
+  return (TABLES[l][key] as (p: unknown) => string)(localizeNumbers(l, params ?? {}));
 }
 
 /** A message as data, its parameters checked against its key. */
@@ -57,5 +97,6 @@ export const message = <K extends MessageKey>(key: K, params: ParamsOf<K>): Mess
 
 /** Renders a message carried as data. */
 export function tMessage(locale: Locale, m: Message): string {
-  return (TABLES[locale][m.key] as (p: unknown) => string)(m.params);
+  const l = tableLocale(locale);
+  return (TABLES[l][m.key] as (p: unknown) => string)(localizeNumbers(l, m.params));
 }

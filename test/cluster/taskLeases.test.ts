@@ -50,6 +50,15 @@ describe("with SQLite, every open task is this process's", () => {
     expect(await leases.findClaimable()).toEqual([]);
     expect(await leases.findClaimable({ includeHeld: true })).toEqual(['mine']);
   });
+
+  it('claiming writes nothing: there is no other process to hand a task to', async () => {
+    temp = await openTempStore('leases');
+    await open(['a'], GUILD_A, { owner: 'an-old-run', leaseUntil: Number.MAX_SAFE_INTEGER });
+    const leases = createTaskLeases(temp.store, { leaseMs: 1000, shards: { count: 1, ids: [0] } });
+    expect(await leases.claim(['a'])).toEqual(['a']);
+    expect(leases.holds('a')).toBe(true);
+    expect(await temp.store.get<OpenEntry>(keys.open('a'))).toMatchObject({ owner: 'an-old-run' });
+  });
 });
 
 describe.skipIf(!HAS_POSTGRES)('with PostgreSQL, leases decide which process works on a task', () => {
@@ -78,6 +87,109 @@ describe.skipIf(!HAS_POSTGRES)('with PostgreSQL, leases decide which process wor
     const [a, b] = await Promise.all([two.claim(['t1', 't2']), one.claim(['t1', 't2'])]);
     expect([...a, ...b].sort()).toEqual(['t1', 't2']);
     expect(a.length === 2 || b.length === 2).toBe(true);
+  });
+
+  it("the soonest end of another process's live lease, as the last look for orphans saw it", async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const settings = { leaseMs: 1000, shards: { count: 1, ids: [0] } };
+    const one = createTaskLeases(temp.store, { ...settings, processId: 'one' }, clock);
+    const two = createTaskLeases(temp.store, { ...settings, processId: 'two' }, clock);
+    const three = createTaskLeases(temp.store, { ...settings, processId: 'three' }, clock);
+    await open(['t1'], GUILD_A);
+    await one.claim(['t1']);
+    now += 300;
+    await two.renew();
+    await three.findClaimable();
+    expect(three.nextExpiry()).toBe(1_001_000); // one's, before two's at 1,001,300
+    now += 800; // one's ran out: only two's is live
+    await three.findClaimable();
+    expect(three.nextExpiry()).toBe(1_001_300);
+    await two.release();
+    await three.findClaimable();
+    expect(three.nextExpiry()).toBeUndefined();
+  });
+
+  it('a scan for orphans is worth it only when a lease ran out since the last one began (or a minute passed)', async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const settings = { leaseMs: 1000, shards: { count: 1, ids: [0] } };
+    const one = createTaskLeases(temp.store, { ...settings, processId: 'one' }, clock);
+    const two = createTaskLeases(temp.store, { ...settings, processId: 'two' }, clock);
+    await open(['t1'], GUILD_A);
+    await one.claim(['t1']);
+    expect(await two.mayHaveOrphans()).toBe(true); // never scanned
+    expect(await two.findClaimable()).toEqual([]);
+    now += 500;
+    await one.renew();
+    expect(await two.mayHaveOrphans()).toBe(false); // one renews: nothing to find
+    now += 1200; // one stopped renewing: its lease ran out after the scan
+    expect(await two.mayHaveOrphans()).toBe(true);
+    expect(await two.findClaimable()).toEqual(['t1']);
+    expect(await two.mayHaveOrphans()).toBe(false); // seen expired by that scan
+    now += 60_000;
+    expect(await two.mayHaveOrphans()).toBe(true); // a minute without a scan
+  });
+
+  it("at start only its own shards' tasks: processes starting together do not know each other yet", async () => {
+    temp = await openTempStore('leases', 'postgres');
+    await open(['a'], GUILD_A);
+    await open(['b'], GUILD_B);
+    const leases = createTaskLeases(temp.store, { leaseMs: 1000, shards: { count: 2, ids: [shardOf(GUILD_A, 2)] } });
+    expect(await leases.findClaimable({ includeHeld: true })).toEqual(['a']);
+    // A later round takes the other shard's task when no live process runs that shard.
+    expect((await leases.findClaimable()).sort()).toEqual(['a', 'b']);
+  });
+
+  it("a lease given back leaves another shard's tasks to that shard's process for two leases", async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const shardB = { count: 2, ids: [shardOf(GUILD_B, 2)] };
+    const one = createTaskLeases(temp.store, { leaseMs: 1000, shards: shardB, processId: 'one' }, clock);
+    const two = createTaskLeases(
+      temp.store,
+      { leaseMs: 1000, shards: { count: 2, ids: [shardOf(GUILD_A, 2)] }, processId: 'two', runElsewhere: () => true },
+      clock,
+    );
+    await open(['b'], GUILD_B);
+    await one.claim(['b']);
+    await one.release(); // a restart: shard B's next process comes back within seconds
+    expect(await two.findClaimable()).toEqual([]);
+    now += 2000;
+    expect(await two.findClaimable()).toEqual(['b']);
+  });
+
+  it("the orphans of a shard no live process runs are split between the live ones for a lease, then anyone's", async () => {
+    temp = await openTempStore('leases', 'postgres');
+    let now = 1_000_000;
+    const clock = () => now;
+    const shardA = { count: 2, ids: [shardOf(GUILD_A, 2)] };
+    const dead = createTaskLeases(
+      temp.store,
+      { leaseMs: 1000, shards: { count: 2, ids: [shardOf(GUILD_B, 2)] }, processId: 'dead' },
+      clock,
+    );
+    const store = temp.store;
+    const live = (index: number) =>
+      createTaskLeases(
+        store,
+        { leaseMs: 1000, shards: shardA, processId: `live${index}`, rank: () => ({ index, of: 2 }) },
+        clock,
+      );
+    const [two, three] = [live(0), live(1)];
+    const ids = Array.from({ length: 20 }, (_, i) => `t${i}`);
+    await open(ids, GUILD_B);
+    await dead.claim(ids);
+    now += 1000; // dead's lease ran out
+    const [a, b] = [await two.findClaimable(), await three.findClaimable()];
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    expect([...a, ...b].sort()).toEqual([...ids].sort());
+    now += 1000; // one more lease: whoever looks takes the rest
+    expect((await two.findClaimable()).sort()).toEqual([...ids].sort());
   });
 
   it('a process that lost a task notices at renewal; release hands everything over at once', async () => {

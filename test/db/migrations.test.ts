@@ -132,6 +132,17 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       expect(await temp.store.scan('')).toEqual(before);
     });
 
+    it('from version 1, whole task records stay as they are (read whole, split when next written); version 2 is recorded', async () => {
+      const whole = { id: 'w1', state: 'running', attempts: 2, userId: 'u1', request: { prompt: 'a fox' } };
+      await temp.store.transact([keys.task('w1'), keys.meta('schema_version')], (tx) => {
+        tx.set(keys.task('w1'), whole);
+        tx.set(keys.meta('schema_version'), 1);
+      });
+      expect(await migrate(temp.store, quietLogger())).toEqual({ from: 1, to: 2 });
+      expect(await temp.store.get(keys.task('w1'))).toEqual(whole);
+      expect(await temp.store.get(keys.meta('schema_version'))).toBe(2);
+    });
+
     it('refuses a database written by a newer version', async () => {
       await temp.store.transact([keys.meta('schema_version')], (tx) => tx.set(keys.meta('schema_version'), 99));
       await expect(migrate(temp.store, quietLogger())).rejects.toThrow(/newer version/);

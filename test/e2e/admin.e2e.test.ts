@@ -76,7 +76,7 @@ describe('limits set in Discord apply at once and survive a restart', () => {
       { name: 'name', value: 'guild_daily_tasks' },
       { name: 'value', value: '1' },
     ]);
-    expect(saved.content).toContain('guild_daily_tasks = 1');
+    expect(saved.content).toContain('Server videos per day = 1');
     expect(JSON.stringify(saved.embeds)).toContain('Server videos per day: **1**');
     expect((await video([{ name: 'prompt', value: 'one' }])).flags ?? 0).toBe(0);
     const refused = await video([{ name: 'prompt', value: 'two' }], { user: { id: '900000000000000003' } });
@@ -162,7 +162,7 @@ describe('where, who and which models', () => {
   it('an unknown time zone is refused; a valid one is saved', async () => {
     expect((await admin('timezone', [{ name: 'zone', value: 'Mars/Olympus' }])).content).toMatch(/is not a time zone/);
     expect((await admin('timezone', [{ name: 'zone', value: 'Asia/Shanghai' }])).content).toContain(
-      'timezone = Asia/Shanghai',
+      'time zone = Asia/Shanghai',
     );
   });
   it('every change is logged with who made it', async () => {
@@ -263,7 +263,7 @@ describe('npm run deploy-commands', () => {
     const { deployCommands } = await import('../../src/cli/deployCommands.js');
     const first = await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl });
     const again = await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl });
-    expect(first).toEqual({ scope: 'global', count: 5 });
+    expect(first).toEqual({ scope: 'global', count: 9 });
     expect(again).toEqual(first);
     const names = (
       h.discord.commands.get('global') as Array<{ name: string; name_localizations?: Record<string, string> }>
@@ -274,9 +274,13 @@ describe('npm run deploy-commands', () => {
       ['usage', '用量'],
       ['video-admin', '视频管理'],
       ['gallery', '画廊'],
+      ['settings', '设置'],
+      ['help', '帮助'],
+      ['Animate', '生成动画'],
+      ['Use as references', '用作参考'],
     ]);
     expect(await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl, guildId: guildId() })).toEqual(
-      { scope: `guild ${guildId()}`, count: 5 },
+      { scope: `guild ${guildId()}`, count: 9 },
     );
   });
 });
@@ -306,7 +310,7 @@ describe('role limits', () => {
       { name: 'value', value: 'none' },
     ]);
     const saved = await roleLimit(PATRON, 'member_daily_tasks', '3');
-    expect(saved.content).toContain('member_daily_tasks = 3');
+    expect(saved.content).toContain('Member videos per day = 3');
     await roleLimit(BOOSTER, 'member_daily_tasks', '2');
     const shown = await admin('show', []);
     expect(JSON.stringify(shown.embeds)).toContain(`<@&${PATRON}> \`member_daily_tasks\`: **3**`);

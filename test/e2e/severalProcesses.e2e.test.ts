@@ -4,9 +4,10 @@
  * taken over by another one. Runs where PostgreSQL does (required under CI=true).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/db/openStore.js';
 import { eventually, type Harness, startHarness } from '../harness.js';
 import { type BotProcess, startBotProcess } from '../support/botProcesses.js';
-import { storeKinds } from '../support/tempStore.js';
+import { quietLogger, storeKinds } from '../support/tempStore.js';
 
 const HAS_POSTGRES = (await storeKinds()).includes('postgres');
 
@@ -131,4 +132,21 @@ describe.skipIf(!HAS_POSTGRES)('two bot processes on one PostgreSQL', () => {
     );
     expect(h.seedance.createCount()).toBe(12);
   }, 60_000);
+
+  it("a process starting while another runs checks the open tasks after it is ready (the running counts are the live one's)", async () => {
+    h = await startHarness({ startApp: false, store: 'postgres' });
+    bots = [await startBotProcess(h)];
+    // An index entry whose task is gone: the repair that start-up owes, left for after the start.
+    const store = await openStore(
+      { databasePath: '', databaseUrl: h.env.DATABASE_URL, databaseSchema: h.env.DATABASE_SCHEMA, poolSize: 1 },
+      quietLogger(),
+    );
+    await store.transact(['open_tasks:ghost'], (tx) => tx.set('open_tasks:ghost', { createdAt: 0, guildId: null }));
+    const app = await h.restart();
+    expect(app.registry.livePeers()).toBe(1);
+    await eventually(async () => !(await store.get('open_tasks:ghost')), 10_000, 'the stale entry dropped');
+    await eventually(() => h!.logs.some((l) => l.includes('open tasks checked')), 5000, 'the check logged');
+    expect(h.logs.find((l) => l.includes('open tasks checked'))).toContain('"droppedIndexEntries":1');
+    await store.close();
+  });
 });

@@ -77,8 +77,12 @@ describe('registered commands', () => {
       video: { types: [0], contexts: [0, 1] },
       tasks: { types: [0], contexts: [0, 1] },
       usage: { types: [0], contexts: [0, 1] },
+      settings: { types: [0], contexts: [0, 1] },
+      help: { types: [0], contexts: [0, 1] },
       'video-admin': { types: [0], contexts: [0] },
       gallery: { types: [0], contexts: [0] },
+      Animate: { types: [0], contexts: [0, 1] },
+      'Use as references': { types: [0], contexts: [0, 1] },
     });
   });
 
@@ -88,9 +92,13 @@ describe('registered commands', () => {
       video: { types: [0, 1], contexts: [0, 1, 2] },
       tasks: { types: [0, 1], contexts: [0, 1, 2] },
       usage: { types: [0, 1], contexts: [0, 1, 2] },
+      settings: { types: [0, 1], contexts: [0, 1, 2] },
+      help: { types: [0, 1], contexts: [0, 1, 2] },
       'video-admin': { types: [0], contexts: [0] },
       // The gallery is a server's: a server command, like /video-admin.
       gallery: { types: [0], contexts: [0] },
+      Animate: { types: [0, 1], contexts: [0, 1, 2] },
+      'Use as references': { types: [0, 1], contexts: [0, 1, 2] },
     });
   });
 });
@@ -202,6 +210,26 @@ describe('/video where the bot is not', () => {
       permissions: MANAGE_GUILD,
     });
     expect((await callback(server.id)).content).toBe('This works only in a server that added the bot.');
+  });
+
+  it("/help where the bot is not: the operator's limits for the member's own scope, no admin section", async () => {
+    h = await startHarness({ env: { ...USER_INSTALL_ENV, LIMIT_USER_DAILY_TASKS: '3', LIMIT_USER_RUNNING: '1' } });
+    const ix = h.discord.dispatchCommand({
+      name: 'help',
+      user: MEMBER,
+      guildId: ELSEWHERE,
+      install: 'user',
+      permissions: MANAGE_GUILD,
+    });
+    const data = (await callback(ix.id)) as {
+      flags?: number;
+      embeds?: Array<{ title?: string; description?: string }>;
+    };
+    expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    const limits = data.embeds!.find((e) => e.title === 'Your limits right now')!;
+    expect(limits.description).toContain('Videos left today: **3** of 3');
+    expect(limits.description).toContain('Rendering now: **0** of 1 at once');
+    expect(JSON.stringify(data)).not.toContain('/video-admin');
   });
 });
 

@@ -6,6 +6,8 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
 } from 'discord.js';
 import { WebSocket } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -185,6 +187,52 @@ describe('a real discord.js Client against the fake Discord', () => {
       edits: 1,
     });
     expect(discord.messages.inChannel(ix.channelId).map((m) => m.id)).toEqual([message.id]);
+  });
+
+  it("delivers a message context menu with the member's message resolved; the message reads back through GET and refresh-urls signs its stale URL", async () => {
+    const { discord, client } = await connect();
+    const stale = 'https://cdn.discordapp.com/attachments/1/2/cat.png?ex=1&is=0&hm=old';
+    const posted = discord.postMessage({
+      author: { id: '300000000000000042', username: 'ana' },
+      content: 'look',
+      attachments: [{ filename: 'cat.png', contentType: 'image/png', size: 2048, width: 800, height: 600, url: stale }],
+      embeds: [
+        { type: 'image', url: 'https://example.com/dog.jpg', thumbnail: { url: 'https://example.com/dog.jpg' } },
+      ],
+    });
+    const got = next(client, (i): i is MessageContextMenuCommandInteraction => i.isMessageContextMenuCommand());
+    const ix = discord.dispatchMessageCommand({ name: 'Animate', message: { id: posted.id } });
+    const interaction = await got;
+    expect(interaction.commandName).toBe('Animate');
+    expect(interaction.targetId).toBe(posted.id);
+    expect(interaction.targetMessage.author.id).toBe('300000000000000042');
+    expect(interaction.targetMessage.attachments.first()).toMatchObject({
+      url: stale,
+      contentType: 'image/png',
+      width: 800,
+    });
+    expect(interaction.targetMessage.embeds[0]?.data.thumbnail?.url).toBe('https://example.com/dog.jpg');
+    // A modal is the first answer: a form with a select inside a label comes back as its values.
+    await interaction.showModal({ custom_id: 'form', title: 'Form', components: [] });
+    expect(await discord.waitForCallback(ix.id)).toMatchObject({ type: 9, data: { custom_id: 'form' } });
+    const submitted = next(client, (i): i is ModalSubmitInteraction => i.isModalSubmit());
+    discord.dispatchModalSubmit({ customId: 'form', fields: { prompt: 'a cat' }, selects: { pick: ['1'] } });
+    const modal = await submitted;
+    expect(modal.fields.getTextInputValue('prompt')).toBe('a cat');
+    expect(modal.fields.getStringSelectValues('pick')).toEqual(['1']);
+    await modal.deferUpdate().catch(() => undefined);
+
+    const read = (await client.rest.get(`/channels/${posted.channelId}/messages/${posted.id}`)) as {
+      attachments: Array<{ url: string }>;
+    };
+    expect(read.attachments[0]!.url).toBe(stale);
+    const refreshed = (await client.rest.post('/attachments/refresh-urls', { body: { attachment_urls: [stale] } })) as {
+      refreshed_urls: Array<{ original: string; refreshed: string }>;
+    };
+    expect(refreshed.refreshed_urls[0]!.original).toBe(stale);
+    expect(
+      Number.parseInt(new URL(refreshed.refreshed_urls[0]!.refreshed).searchParams.get('ex')!, 16) * 1000,
+    ).toBeGreaterThan(discord.now());
   });
 
   it('answers with_response=true with the callback resource and its message; follow-ups carry the interaction metadata', async () => {

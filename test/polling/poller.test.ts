@@ -42,6 +42,9 @@ const soloLeases = (ids: string[]) =>
     holds: () => true,
     drop: () => undefined,
     findClaimable: async () => ids,
+    async *claimablePages() {
+      yield ids;
+    },
     claim: async (x: readonly string[]) => [...x],
     renew: async () => [],
     release: async () => undefined,

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import type { TaskLeases } from '../../src/services/cluster/taskLeases.js';
-import { createTakeover } from '../../src/services/polling/takeover.js';
+import { createTakeover, START_PAGE } from '../../src/services/polling/takeover.js';
 import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import type { TaskService } from '../../src/services/tasks/taskService.js';
@@ -25,8 +25,10 @@ afterEach(() => vi.useRealTimers());
 
 function make(tasks: TaskRecord[], shared: boolean, random = 0.5) {
   const byId = new Map(tasks.map((t) => [t.id, t]));
+  const getManyOf = async (ids: readonly string[]) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  let getMany = getManyOf;
   const service = {
-    getMany: async (ids: readonly string[]) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    getMany: (ids: readonly string[]) => getMany(ids),
     async end<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>) {
       const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
       try {
@@ -43,6 +45,10 @@ function make(tasks: TaskRecord[], shared: boolean, random = 0.5) {
   const claimable: string[][] = [tasks.map((t) => t.id)];
   const lost: string[][] = [];
   const calls: string[] = [];
+  /** What `nextExpiry` says: the soonest end of another process's lease. */
+  const expiry: { at?: number } = {};
+  /** What `mayHaveOrphans` says. */
+  const orphans = { may: true };
   const dropped: string[] = [];
   const leases = {
     shared,
@@ -50,12 +56,20 @@ function make(tasks: TaskRecord[], shared: boolean, random = 0.5) {
       calls.push(`find${o.includeHeld ? ':held' : ''}`);
       return claimable.shift() ?? [];
     },
+    // The scan in pages of the index (here: of 1,000 ids).
+    async *claimablePages(o: { includeHeld?: boolean }) {
+      calls.push(`find${o.includeHeld ? ':held' : ''}`);
+      const ids = claimable.shift() ?? [];
+      for (let i = 0; i < ids.length; i += 1000) yield ids.slice(i, i + 1000);
+    },
     claim: async (ids: readonly string[]) => [...ids],
     renew: async () => {
       calls.push('renew');
       return lost.shift() ?? [];
     },
     drop: (id: string) => void dropped.push(id),
+    nextExpiry: () => expiry.at,
+    mayHaveOrphans: async () => orphans.may,
   } as unknown as TaskLeases;
   const scheduled: Array<[string, number]> = [];
   const delivered: string[] = [];
@@ -79,6 +93,7 @@ function make(tasks: TaskRecord[], shared: boolean, random = 0.5) {
       },
       put: (id, due) => void scheduled.push([id, due - T0]),
       arm: () => void (arms += 1),
+      earliestDue: () => (scheduled.length ? T0 + Math.min(...scheduled.map(([, due]) => due)) : undefined),
     },
     delivery: { deliver: (t) => void delivered.push(t.id) },
     forget: (id) => void forgotten.push(id),
@@ -86,9 +101,15 @@ function make(tasks: TaskRecord[], shared: boolean, random = 0.5) {
   return {
     takeover,
     byId,
+    getMany: getManyOf,
+    setGetMany: (fn: typeof getManyOf) => {
+      getMany = fn;
+    },
     claimable,
     lost,
     calls,
+    expiry,
+    orphans,
     dropped,
     scheduled,
     delivered,
@@ -138,6 +159,53 @@ describe('adopting the open tasks at start', () => {
   });
 });
 
+describe('many open tasks at start', () => {
+  it(`adopts the first ${START_PAGE} before start resolves, the rest in the background, a page at a time`, async () => {
+    const ids = Array.from({ length: START_PAGE + 500 }, (_, i) => `t${i}`);
+    const m = make(
+      ids.map((id) => task(id, 'running', { upstreamTaskId: id })),
+      true,
+    );
+    expect(await m.takeover.start()).toEqual({ open: START_PAGE, uncertain: 0, failed: 0 });
+    // A lease round meanwhile only renews: the start's adoption claims the rest itself.
+    await m.takeover.settled();
+    expect(m.scheduled).toHaveLength(ids.length);
+    expect(new Set(m.scheduled.map(([id]) => id)).size).toBe(ids.length);
+    expect(m.arms()).toBe(2); // after each background page (the caller arms after the first)
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(m.calls).toEqual(['renew', 'find:held', 'renew', 'find']);
+    m.takeover.stop();
+  });
+
+  it('a lease round while the rest is being adopted renews but takes nothing over', async () => {
+    const ids = Array.from({ length: START_PAGE + 1 }, (_, i) => `t${i}`);
+    const m = make(
+      ids.map((id) => task(id, 'running', { upstreamTaskId: id })),
+      true,
+    );
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const service = m.takeover as unknown as { start(): Promise<unknown> };
+    m.claimable.push(['late']);
+    // Hold the background page in getMany until the round has run.
+    const original = m.getMany;
+    m.setGetMany(async (wanted) => {
+      if (wanted.length === 1 && wanted[0] === ids.at(-1)) await gate;
+      return original(wanted);
+    });
+    await service.start();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(m.calls).toEqual(['renew', 'find:held', 'renew']);
+    release();
+    await m.takeover.settled();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(m.calls).toEqual(['renew', 'find:held', 'renew', 'renew', 'find']);
+    m.takeover.stop();
+  });
+});
+
 describe('lease rounds of a shared store', () => {
   it('every third of a lease: renew, forget what another process took, adopt what an expired owner left', async () => {
     const m = make([task('mine', 'running', { upstreamTaskId: 'u' }), task('orphan', 'running')], true, 0);
@@ -150,14 +218,47 @@ describe('lease rounds of a shared store', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(m.calls).toEqual(['renew', 'find:held', 'renew', 'find']);
     expect(m.forgotten).toEqual(['mine']);
+    // The orphan has gone unasked for a lease: before every task already followed ('mine', due at 0), in
+    // the spread (5 s, random 0) that ends there.
     expect(m.scheduled).toEqual([
       ['mine', 0],
-      ['orphan', 10_000],
+      ['orphan', -5001],
     ]);
     expect(m.arms()).toBe(1);
     m.takeover.stop();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(m.calls).toHaveLength(4);
+  });
+
+  it("one more round right when another process's lease runs out before the next regular one", async () => {
+    const m = make([], true);
+    await m.takeover.start();
+    m.expiry.at = T0 + 13_000;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(m.calls).toEqual(['renew', 'find:held', 'renew', 'find']);
+    // A live process's lease ends later than the next regular round: no extra one for it.
+    m.expiry.at = T0 + 60_000;
+    await vi.advanceTimersByTimeAsync(3_099);
+    expect(m.calls).toHaveLength(4);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(m.calls).toEqual(['renew', 'find:held', 'renew', 'find', 'renew', 'find']);
+    await vi.advanceTimersByTimeAsync(6_899);
+    expect(m.calls).toHaveLength(6);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(m.calls).toHaveLength(8); // the regular round at 20 s
+    m.takeover.stop();
+  });
+
+  it('a round scans the index only when a lease may have run out since the last scan', async () => {
+    const m = make([], true);
+    await m.takeover.start();
+    m.orphans.may = false;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(m.calls).toEqual(['renew', 'find:held', 'renew']);
+    m.orphans.may = true;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(m.calls).toEqual(['renew', 'find:held', 'renew', 'renew', 'find']);
+    m.takeover.stop();
   });
 
   it('no round once the poller stopped', async () => {

@@ -35,21 +35,33 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
 
   describe('retention keeps what the product shows and deletes the rest', () => {
     it('finished tasks older than the retention period go, with their index entries; recent and open ones stay', async () => {
+      // A task is two records (hot and details); one written whole by an earlier version is one.
       const task = (id: string, finishedAt: number, toldAt?: number) => ({
         [keys.task(id)]: { id, state: 'done', finishedAt, toldAt },
+        [keys.taskDetails(id)]: { userId: 'u1', request: { prompt: id } },
+        [keys.finished(finishedAt, id)]: { id },
+      });
+      const wholeTask = (id: string, finishedAt: number, toldAt: number) => ({
+        [keys.task(id)]: { id, state: 'done', finishedAt, toldAt, userId: 'u1', request: { prompt: id } },
         [keys.finished(finishedAt, id)]: { id },
       });
       await put({
         ...task('old', NOW - 31 * DAY, NOW - 31 * DAY),
+        ...wholeTask('oldWhole', NOW - 32 * DAY, NOW - 32 * DAY),
         ...task('recent', NOW - 29 * DAY, NOW - 29 * DAY),
         // Finished long ago, but its member was never told (still open): kept until told.
         ...task('untold', NOW - 40 * DAY),
       });
       const report = await pruneRecords(temp.store, { now: NOW, taskRetentionMs: 30 * DAY });
-      expect(report.tasks).toBe(1);
-      expect(await temp.store.get(keys.task('old'))).toBeUndefined();
-      expect(await temp.store.get(keys.task('recent'))).toBeDefined();
-      expect(await temp.store.get(keys.task('untold'))).toBeDefined();
+      expect(report.tasks).toBe(2);
+      for (const id of ['old', 'oldWhole']) {
+        expect(await temp.store.get(keys.task(id))).toBeUndefined();
+        expect(await temp.store.get(keys.taskDetails(id))).toBeUndefined();
+      }
+      for (const id of ['recent', 'untold']) {
+        expect(await temp.store.get(keys.task(id))).toBeDefined();
+        expect(await temp.store.get(keys.taskDetails(id))).toBeDefined();
+      }
       expect((await temp.store.scan('finished_tasks:')).map(([, v]) => (v as { id: string }).id).sort()).toEqual([
         'recent',
         'untold',

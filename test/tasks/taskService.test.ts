@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keys } from '../../src/db/keys.js';
+import { keys, prefixes } from '../../src/db/keys.js';
+import type { RecordStore } from '../../src/db/recordStore.js';
 import { startFakeSeedance, type FakeSeedance } from '../../src/dev/fake-seedance/index.js';
 import { createSettingsStore } from '../../src/services/guildConfig/settingsStore.js';
 import { createAssetCache } from '../../src/services/review/assetReview.js';
@@ -10,6 +11,7 @@ import { reconcile } from '../../src/services/tasks/reconcile.js';
 import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js';
 import type { NewTask, TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import { createTaskService } from '../../src/services/tasks/taskService.js';
+import { readOneTask } from '../../src/services/tasks/taskStorage.js';
 import { createGuildLedger } from '../../src/services/usage/guildLedger.js';
 import type { Limits } from '../../src/services/usage/limits.js';
 import {
@@ -115,7 +117,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       const { tasks } = services();
       const task = await created(tasks);
       const reopened = await temp.reopen();
-      expect(await reopened.get<TaskRecord>(keys.task(task.id))).toMatchObject({
+      expect(await readOneTask(reopened, task.id)).toMatchObject({
         state: 'accepted',
         usage: 'reserved',
         reservation: { docs: ['usage:gg1', 'usage:gg1:uu1'], day: '2026-11-24', month: '2026-11' },
@@ -130,6 +132,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       const refused = await tasks.create(newTask());
       expect(refused).toMatchObject({ ok: false, key: 'limit.member_daily_tasks' });
       expect(await temp.store.scan('tasks:')).toHaveLength(1);
+      expect(await temp.store.scan('task_details:')).toHaveLength(1);
       expect(await temp.store.scan('open_tasks:')).toHaveLength(1);
       expect((await temp.store.get<string[]>(keys.userTasks('u1')))!.length).toBe(1);
     });
@@ -255,6 +258,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
         key: 'limit.member_running_zero',
       });
       expect(await temp.store.scan('tasks:')).toHaveLength(0);
+      expect(await temp.store.scan('task_details:')).toHaveLength(0);
       expect(await temp.store.scan('queue:')).toHaveLength(0);
     });
 
@@ -303,6 +307,32 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       expect(await store.get(keys.open('ghost'))).toBeUndefined();
       // A second pass finds nothing to do.
       expect(await reconcile(store, ledger, quietLogger())).toMatchObject({ droppedIndexEntries: 0, runningFixed: 0 });
+    });
+
+    it('runs while tasks are made: a task created meanwhile keeps its slot and its counts, the rest is fixed', async () => {
+      const { tasks, ledger, store } = services();
+      const a = await created(tasks, 'u1');
+      await tasks.submit(a.id);
+      await store.transact(['usage:gg1:uu2'], (tx) => tx.set('usage:gg1:uu2', { running: 3 }));
+      // A member asks for a video after the tasks were read, before the places are looked at.
+      let late: TaskRecord | undefined;
+      const busy: RecordStore = {
+        ...store,
+        pages: (prefix, size) =>
+          prefix !== prefixes.slots || late
+            ? store.pages(prefix, size)
+            : (async function* () {
+                late = await created(tasks, 'u1');
+                yield* store.pages(prefix, size);
+              })(),
+      };
+      const report = await reconcile(busy, ledger, quietLogger());
+      expect(late).toBeDefined();
+      // The guild's and u1's documents changed meanwhile (left, and right); u2's stale count was fixed.
+      expect(report).toMatchObject({ runningFixed: 1, placesDropped: 0 });
+      expect(await ledger.snapshot('g1', 'u1')).toMatchObject({ guildRunning: 2, memberRunning: 2 });
+      expect(await ledger.snapshot('g1', 'u2')).toMatchObject({ memberRunning: 0 });
+      expect(await store.scan(prefixes.slots)).toHaveLength(2);
     });
   });
 

@@ -143,13 +143,20 @@ describe.each(KINDS)('%s: the monthly spend limit', (kind: StoreKind) => {
     expect(r).toEqual({
       ok: false,
       key: 'limit.guild_monthly_spend',
-      params: { used: '$0.80', limit: '$1.00', needed: '$0.40', resetAt: periodsAt(clock).monthEndsAt / 1000 },
+      params: {
+        used: { amount: 0.8, currency: 'USD' },
+        limit: { amount: 1, currency: 'USD' },
+        needed: { amount: 0.4, currency: 'USD' },
+        resetAt: periodsAt(clock).monthEndsAt / 1000,
+      },
     });
     if (r.ok) throw new Error('expected a refusal');
     expect(tMessage('en-US', r)).toBe(
       `this server has spent an estimated $0.80 of its $1.00 this month and this video would cost $0.40; resets <t:${Date.UTC(2026, 11, 1) / 1000}:R>.`,
     );
     expect(tMessage('zh-CN', r)).toContain('$0.80');
+    // The amounts are written the reader's way (issue 22 §5): decimal comma and symbol after in German.
+    expect(tMessage('de', r)).toMatch(/0,80\s\$ von 1,00\s\$/);
     // A refund gives the money back: the next request fits again.
     await ledger.settle('a', 'refunded');
     expect((await ledger.reserve('c', scope('u3'))).ok).toBe(true);

@@ -15,8 +15,10 @@ import { videoDefinition } from './definition.js';
 export const videoCommand = defineCommand(videoDefinition, {
   async execute(interaction, args, ctx) {
     const origin = taskOriginOf(interaction);
+    // Built from what the member typed: their own defaults (/settings) fill what they left out.
     const result = await requestVideo(ctx, origin, readVideoInput(args), {
       roleIds: memberRoleIds(interaction),
+      memberDefaults: true,
     });
     if (result.kind === 'invalid') {
       await interaction.reply({
@@ -39,10 +41,14 @@ export const videoCommand = defineCommand(videoDefinition, {
     await publishTask(interaction, result.task, ctx);
   },
 
-  async autocomplete(interaction) {
+  async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
     if (focused.name !== 'model') return interaction.respond([]);
     const mode = subcommandOf(interaction, videoDefinition) ?? 'text';
-    await interaction.respond(modelChoices(mode, String(focused.value), resolveLocale(interaction.locale)));
+    // The member's own default model is marked (and listed first), so they see what leaving it out picks.
+    const mine = (await ctx.memberSettings.get(interaction.user.id)).defaults?.model;
+    await interaction.respond(
+      modelChoices(mode, String(focused.value), resolveLocale(interaction.locale), undefined, mine),
+    );
   },
 });

@@ -50,8 +50,10 @@ export async function handleModalSubmit(interaction: ModalSubmitInteraction, ctx
   await extend(interaction, ctx, task, edits);
 }
 
-/** What the member typed: the prompt always; duration and ratio only when not left empty. */
-function readEdits(interaction: ModalSubmitInteraction): Pick<VideoRequestDraft, 'prompt' | 'duration' | 'ratio'> {
+/** What the member typed in a form (Remix, Extend, Animate): the prompt always; duration and ratio when not left empty. */
+export function readEdits(
+  interaction: ModalSubmitInteraction,
+): Pick<VideoRequestDraft, 'prompt' | 'duration' | 'ratio'> {
   const field = (id: string) => {
     try {
       return interaction.fields.getTextInputValue(id).trim();

@@ -1,7 +1,8 @@
 /** Autocomplete for the model option: the models that fit the chosen mode, each saying what it takes. */
 import { MODELS } from '../../catalog/models.js';
 import type { ModelSpec } from '../../catalog/types.js';
-import type { Locale } from '../../i18n/index.js';
+import { type Locale, t } from '../../i18n/index.js';
+import { truncate } from '../../discord/render/text.js';
 import type { VideoMode } from './definition.js';
 
 /** Uploads work where https media is taken, or where the vendor's media review turns them into asset ids. */
@@ -15,35 +16,45 @@ const FITS: Record<VideoMode, (m: ModelSpec) => boolean> = {
 };
 
 export function describeModelChoice(m: ModelSpec, locale: Locale): string {
-  const zh = locale === 'zh-CN';
   const refs = [
-    m.images && (zh ? '图' : 'img'),
-    m.frames && (zh ? '首尾帧' : 'frames'),
-    m.videos && (zh ? '视频' : 'video'),
-    m.audios && (zh ? '音频' : 'audio'),
+    m.images && t(locale, 'model.choice.images'),
+    m.frames && t(locale, 'model.choice.frames'),
+    m.videos && t(locale, 'model.choice.videos'),
+    m.audios && t(locale, 'model.choice.audios'),
   ]
     .filter(Boolean)
     .join('/');
-  const billing = m.billing === 'per_task' ? (zh ? '按次' : 'per task') : zh ? '按秒' : 'per second';
+  const billing = t(locale, m.billing === 'per_task' ? 'model.choice.perTask' : 'model.choice.perSecond');
   const res = m.resolution.allowed.join('/');
   const media =
     m.mediaScheme === 'asset'
       ? m.assetReview
-        ? `${refs}${zh ? '（素材审核）' : ' (reviewed)'}`
-        : zh
-          ? '仅 asset://'
-          : 'asset:// only'
-      : refs || (zh ? '纯文本' : 'text');
-  return `${m.id} · ${zh ? m.label.zh : m.label.en} · ${m.duration.min}-${m.duration.max}s · ${res} · ${billing} · ${media}`.slice(
-    0,
-    100,
-  );
+        ? t(locale, 'model.choice.reviewed', { refs })
+        : t(locale, 'model.choice.assetOnly')
+      : refs || t(locale, 'model.choice.textOnly');
+  // The catalog names each model in English and Simplified Chinese; other languages read the English name.
+  const label = locale === 'zh-CN' ? m.label.zh : m.label.en;
+  return `${m.id} · ${label} · ${m.duration.min}-${m.duration.max}s · ${res} · ${billing} · ${media}`.slice(0, 100);
 }
 
-export function modelChoices(mode: VideoMode, typed: string, locale: Locale, enabled?: readonly string[]) {
+/** The models that fit `mode` and match what was typed; the member's own default (`mine`) first and marked. */
+export function modelChoices(
+  mode: VideoMode,
+  typed: string,
+  locale: Locale,
+  enabled?: readonly string[],
+  mine?: string,
+) {
   const q = typed.trim().toLowerCase();
   return MODELS.filter((m) => FITS[mode](m) && (!enabled || enabled.includes(m.id)))
     .filter((m) => !q || m.id.includes(q) || m.label.en.toLowerCase().includes(q) || m.label.zh.includes(q))
+    .sort((a, b) => Number(b.id === mine) - Number(a.id === mine))
     .slice(0, 25)
-    .map((m) => ({ name: describeModelChoice(m, locale), value: m.id }));
+    .map((m) => ({
+      name:
+        m.id === mine
+          ? truncate(`${t(locale, 'settings.yourDefault')} · ${describeModelChoice(m, locale)}`, 100)
+          : describeModelChoice(m, locale),
+      value: m.id,
+    }));
 }

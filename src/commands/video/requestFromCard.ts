@@ -15,6 +15,7 @@ import {
 } from '../../services/generation/requestVideo.js';
 import type { TaskRecord } from '../../services/tasks/taskRecord.js';
 import type { BotContext } from '../../discord/botContext.js';
+import { cardUrl } from '../../discord/cardUrl.js';
 import { publishTask } from '../../discord/publishTask.js';
 import { refreshAttachmentUrls } from '../../discord/refreshAttachmentUrls.js';
 import { renderProblemList } from '../../discord/render/problemList.js';
@@ -22,11 +23,7 @@ import { renderRefusal } from '../../discord/render/refusal.js';
 import { tellPrivately } from '../../discord/tellPrivately.js';
 import { memberRoleIds, taskOriginOf } from '../../discord/taskOrigin.js';
 
-/** Where the parent's card is, as a link members can click. */
-export function cardUrl(task: TaskRecord): string | undefined {
-  if (!task.messageId || !task.channelId) return undefined;
-  return `https://discord.com/channels/${task.guildId ?? '@me'}/${task.channelId}/${task.messageId}`;
-}
+export { cardUrl };
 
 /** The text a refusal of `requestVideo` is shown with, or undefined when it was accepted or claimed. */
 export function refusalText(result: RequestVideoResult, locale: Locale): string | undefined {

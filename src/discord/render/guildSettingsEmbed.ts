@@ -4,6 +4,7 @@
  */
 import type { APIEmbed } from 'discord.js';
 import { t, type Locale } from '../../i18n/index.js';
+import { formatNumber } from '../../i18n/params.js';
 import type { EffectiveGuildConfig, GuildSettings } from '../../services/guildConfig/guildConfig.js';
 import { LIMIT_NAMES } from '../../services/usage/limits.js';
 import { joinWithMore, truncate } from './text.js';
@@ -14,7 +15,7 @@ const FIELD_MAX = 1024;
 export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings, locale: Locale): APIEmbed {
   const limits = LIMIT_NAMES.map((name) => {
     const v = cfg.limits[name];
-    const value = v === null ? t(locale, 'admin.show.noLimit') : String(v);
+    const value = v === null ? t(locale, 'admin.show.noLimit') : formatNumber(locale, v);
     const origin = own.limits && name in own.limits ? '' : ` ${t(locale, 'admin.show.fromDefault')}`;
     return `${t(locale, `limit.label.${name}`)}: **${value}**${origin} \`${name}\``;
   });
@@ -43,7 +44,8 @@ export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings
   const where = [`#: ${channels}`, ...others];
   const roleLimits = Object.entries(own.roleLimits ?? {}).flatMap(([role, set]) =>
     Object.entries(set).map(
-      ([name, v]) => `<@&${role}> \`${name}\`: **${v === null ? t(locale, 'admin.show.noLimit') : v}**`,
+      ([name, v]) =>
+        `<@&${role}> \`${name}\`: **${v === null ? t(locale, 'admin.show.noLimit') : formatNumber(locale, v)}**`,
     ),
   );
   const disabled = own.disabledModels ?? [];

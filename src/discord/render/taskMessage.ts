@@ -6,7 +6,7 @@
 import { formatMoney } from '../../services/usage/prices.js';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed } from 'discord.js';
 import { canStartFromFrame, findModel } from '../../catalog/models.js';
-import { t, type Locale } from '../../i18n/index.js';
+import { type Locale, t, tableLocale } from '../../i18n/index.js';
 import type { QueuePlace } from '../../services/queue/taskQueue.js';
 import { inReview } from '../../services/review/assetReview.js';
 import { endedWithoutVideo, isFinal, type TaskRecord } from '../../services/tasks/taskRecord.js';
@@ -58,18 +58,28 @@ function referencesSummary(task: TaskRecord, locale: Locale): string {
   return parts.join(' · ') || t(locale, 'task.refs.none');
 }
 
-export function formatElapsed(ms: number): string {
+/** A duration in the locale's short units: `42s`, `3m 05s` (en), `3分 05秒` (ja), `3 мин 05 с` (ru). */
+export function formatElapsed(ms: number, locale: Locale = 'en-US'): string {
   const s = Math.max(0, Math.round(ms / 1000));
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+  const unit = (unit: 'minute' | 'second', value: number, pad = false) =>
+    new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit,
+      unitDisplay: 'narrow',
+      ...(pad ? { minimumIntegerDigits: 2 } : {}),
+    }).format(value);
+  return s < 60 ? unit('second', s) : `${unit('minute', Math.floor(s / 60))} ${unit('second', s % 60, true)}`;
 }
 
 export function taskEmbed(
   task: TaskRecord,
-  locale: Locale,
+  savedLocale: Locale,
   now: number,
   place?: QueuePlace,
   extras: CardExtras = {},
 ): APIEmbed {
+  // A locale this version has no table for (saved by a newer one) reads English, numbers and units included.
+  const locale = tableLocale(savedLocale);
   const r = task.request;
   const color = task.state === 'done' ? COLORS.done : endedWithoutVideo(task.state) ? COLORS.failed : COLORS.working;
   const cost =
@@ -106,7 +116,7 @@ export function taskEmbed(
   if (task.state !== 'accepted' && task.state !== 'queued')
     embed.addFields({
       name: t(locale, 'task.field.elapsed'),
-      value: formatElapsed(end - task.createdAt),
+      value: formatElapsed(end - task.createdAt, locale),
       inline: true,
     });
   if (task.parentId && task.parentKind) {
@@ -117,6 +127,30 @@ export function taskEmbed(
       inline: true,
     });
   }
+  // Started from a message (Animate, Use as references): "From: Animated from [this message](link)".
+  if (task.source)
+    embed.addFields({
+      name: t(locale, 'task.field.parent'),
+      value: t(locale, `source.card.${task.source.kind}`, {
+        message: `[${t(locale, 'source.card.messageLink')}](${task.source.messageUrl})`,
+      }),
+      inline: true,
+    });
+  // The member's own defaults this request used (/settings defaults), e.g. "10 s, 16:9".
+  const mine = task.memberDefaults;
+  if (mine && Object.keys(mine).length)
+    embed.addFields({
+      name: t(locale, 'task.field.memberDefaults'),
+      value: [
+        mine.model && `\`${mine.model}\``,
+        mine.duration !== undefined && t(locale, 'settings.seconds', { value: mine.duration }),
+        mine.ratio,
+        mine.resolution,
+      ]
+        .filter(Boolean)
+        .join(', '),
+      inline: true,
+    });
   const failure = failureText(task, locale);
   if (failure) embed.addFields({ name: t(locale, 'task.field.status'), value: truncate(failure, 1024) });
   // Where the bot is not (user install) the card can be edited for the interaction's 15 minutes only: said

@@ -44,6 +44,8 @@ export function createProcessRegistry(
   let fenceTimer: NodeJS.Timeout | undefined;
   const myKey = keys.process(settings.processId);
   let peers: ProcessEntry[] = [];
+  /** The keys of every live process, this one's included, in order. */
+  let live: string[] = [myKey];
   let sees = 1;
   let since = now();
   let share = 0;
@@ -64,7 +66,9 @@ export function createProcessRegistry(
   async function beat(): Promise<void> {
     const at = now();
     const all = await store.scan<ProcessEntry>(prefixes.process);
-    peers = all.filter(([k, e]) => k !== myKey && e.at > at - expiryMs).map(([, e]) => e);
+    const alive = all.filter(([k, e]) => k !== myKey && e.at > at - expiryMs);
+    peers = alive.map(([, e]) => e);
+    live = [myKey, ...alive.map(([k]) => k)].sort();
     const count = peers.length + 1;
     if (count !== sees) {
       logger.info({ processes: count, before: sees }, 'live bot processes changed');
@@ -135,6 +139,8 @@ export function createProcessRegistry(
       return new Set(peers.filter((p) => p.shards.count === settings.shards.count).flatMap((p) => p.shards.ids));
     },
     livePeers: () => peers.length,
+    /** This process's place among the live ones (in key order), as the last heartbeat saw them. */
+    rank: (): { index: number; of: number } => ({ index: live.indexOf(myKey), of: live.length }),
   };
 }
 

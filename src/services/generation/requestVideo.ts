@@ -1,21 +1,21 @@
 /**
  * The one path from "a member asked for a video" to an accepted task: the server's policy (channels,
- * role), the operator's prompt blocklist and the server's, its defaults for what the member left out, validation against the model's
- * rules (and the server's enabled models), then the usage reservation and the task record. Refusals change
- * nothing.
+ * role), the operator's prompt blocklist and the server's, the member's and then the server's defaults for
+ * what the member left out (memberSettings/applyDefaults.ts), validation against the model's rules (and the
+ * server's enabled models), then the usage reservation and the task record. Refusals change nothing.
  */
 import type { Message } from '../../i18n/index.js';
-import { findModel } from '../../catalog/models.js';
-import type { Ratio, Resolution } from '../../catalog/types.js';
-import type { EffectiveGuildConfig, GuildConfig, PolicyRefusal } from '../guildConfig/guildConfig.js';
+import type { GuildConfig, PolicyRefusal } from '../guildConfig/guildConfig.js';
+import { applyDefaults, type DraftRequest } from '../memberSettings/applyDefaults.js';
+import type { MemberDefaults, MemberSettings } from '../memberSettings/memberSettings.js';
 import type { TaskOrigin, TaskRecord } from '../tasks/taskRecord.js';
 import type { TaskService } from '../tasks/taskService.js';
 import { findBlockedTerm } from '../moderation/blocklist.js';
 import { validateVideoRequest } from '../validation/index.js';
-import type { Problem, VideoRequestInput } from '../validation/types.js';
+import type { Problem } from '../validation/types.js';
 
-/** A request as read from Discord: the model may be left to the server's default. */
-export type VideoRequestDraft = Omit<VideoRequestInput, 'model'> & { model?: string };
+/** A request as read from Discord: the model may be left to the member's or the server's default. */
+export type VideoRequestDraft = DraftRequest;
 
 export type RequestVideoResult =
   | { kind: 'invalid'; problems: Problem[] }
@@ -32,6 +32,8 @@ export interface RequestVideoDeps {
   guildConfig: GuildConfig;
   /** The operator's blocklist (BLOCKLIST_FILE): applies everywhere, before any server's own. */
   operatorBlocklist?: { terms(): readonly string[] };
+  /** Members' own defaults (absent: none apply). */
+  memberSettings?: MemberSettings;
 }
 
 /** How a task came from another one (its card links back to it). */
@@ -41,9 +43,18 @@ export interface RequestVideoOptions {
   /** The member's role ids (a server's generation role, and its role limits). */
   roleIds?: readonly string[];
   parent?: { id: string; kind: ParentKind; messageUrl?: string };
+  /**
+   * The request is built from what the member typed (/video): their own defaults fill what they left out.
+   * Re-roll, Retry, Remix and Extend repeat a stored request and leave this unset.
+   */
+  memberDefaults?: boolean;
+  /** The message whose media the request uses (the context menus): the card links back to it. */
+  source?: NonNullable<TaskRecord['source']>;
 }
 
 type Checked = Extract<ReturnType<typeof validateVideoRequest>, { ok: true }>;
+/** A checked request and the member defaults it used (shown on the card). */
+export type CheckedRequest = Checked & { usedMemberDefaults: MemberDefaults };
 
 /**
  * Everything but the reservation: the server's policy, its blocklist, its defaults and the model's rules.
@@ -54,7 +65,7 @@ export async function checkVideoRequest(
   origin: TaskOrigin,
   draft: VideoRequestDraft,
   options: RequestVideoOptions = {},
-): Promise<Exclude<RequestVideoResult, { kind: 'accepted' | 'claimed' }> | { kind: 'ok'; checked: Checked }> {
+): Promise<Exclude<RequestVideoResult, { kind: 'accepted' | 'claimed' }> | { kind: 'ok'; checked: CheckedRequest }> {
   // A server that did not add the bot (user install) has no settings here: the bot's defaults apply, as in DMs.
   const guildId = origin.userInstall ? null : origin.guildId;
   const policy = await deps.guildConfig.checkPolicy(
@@ -69,10 +80,11 @@ export async function checkVideoRequest(
   if (banned !== undefined) return { kind: 'blocked', term: banned, by: 'operator' };
   const term = findBlockedTerm(draft.prompt ?? '', cfg.blocklist);
   if (term !== undefined) return { kind: 'blocked', term };
-  const input = withServerDefaults(draft, cfg.defaultModel, cfg.defaults);
+  const mine = options.memberDefaults ? (await deps.memberSettings?.get(origin.userId))?.defaults : undefined;
+  const { input, usedMemberDefaults } = applyDefaults(draft, mine, cfg);
   const checked = validateVideoRequest(input, { enabledModels: cfg.enabledModels });
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
-  return { kind: 'ok', checked };
+  return { kind: 'ok', checked: { ...checked, usedMemberDefaults } };
 }
 
 export async function requestVideo(
@@ -91,6 +103,8 @@ export async function requestVideo(
       model: checked.model.id,
       request: checked.body,
       cost: checked.cost,
+      ...(Object.keys(checked.usedMemberDefaults).length ? { memberDefaults: checked.usedMemberDefaults } : {}),
+      ...(options.source ? { source: options.source } : {}),
       ...(options.parent
         ? { parentId: options.parent.id, parentKind: options.parent.kind, parentUrl: options.parent.messageUrl }
         : {}),
@@ -103,31 +117,6 @@ export async function requestVideo(
     return { kind: 'refused', ...refusal };
   }
   return { kind: 'accepted', task: created.task };
-}
-
-/**
- * Fills what the member left out with the server's defaults, but only where the chosen model accepts the
- * default: a server default must never turn into the member's validation error.
- */
-export function withServerDefaults(
-  draft: VideoRequestDraft,
-  defaultModel: string,
-  defaults: EffectiveGuildConfig['defaults'],
-): VideoRequestInput {
-  const modelId = draft.model ?? defaultModel;
-  const m = findModel(modelId);
-  const fits = {
-    ratio: (v?: string) => !!m && !!v && m.ratios.includes(v as Ratio),
-    resolution: (v?: string) => !!m && !!v && m.resolution.allowed.includes(v as Resolution),
-    duration: (v?: number) => !!m && v !== undefined && v >= m.duration.min && v <= m.duration.max,
-  };
-  return {
-    ...draft,
-    model: modelId,
-    ratio: draft.ratio ?? (fits.ratio(defaults.ratio) ? defaults.ratio : undefined),
-    resolution: draft.resolution ?? (fits.resolution(defaults.resolution) ? defaults.resolution : undefined),
-    duration: draft.duration ?? (fits.duration(defaults.duration) ? defaults.duration : undefined),
-  };
 }
 
 /** A stored request turned back into validation input (re-roll and retry re-check the current rules). */

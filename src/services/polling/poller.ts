@@ -191,8 +191,9 @@ export function createPoller(deps: PollerDeps) {
     },
     track,
     /**
-     * Takes over the open tasks this process may work on (with SQLite: all of them) before the bot takes
-     * interactions, then starts checking them. One task that cannot be recovered is logged and skipped.
+     * Takes over the open tasks this process may work on (with SQLite: all of them), then starts checking them:
+     * the first START_PAGE before it resolves (the bot then takes interactions), the rest in the background
+     * (`takeover.ts`). One task that cannot be recovered is logged and skipped. Resolves with the first page's counts.
      */
     async start(): Promise<{ open: number; uncertain: number; failed: number }> {
       scheduler.start();
@@ -204,6 +205,8 @@ export function createPoller(deps: PollerDeps) {
     async stop(graceMs = 10_000): Promise<void> {
       scheduler.stop();
       takeover.stop();
+      // The start's adoption of open tasks ends after its current page (the scheduler has stopped).
+      await takeover.settled();
       await Promise.all([checker.stop(graceMs), delivery.stop(graceMs)]);
       await leases.release().catch((err: unknown) => logger.warn({ err }, 'could not give the task leases back'));
     },

@@ -76,6 +76,8 @@ export function createScheduler(deps: SchedulerDeps) {
       return heap.size;
     },
     has: (id: string): boolean => heap.has(id),
+    /** The earliest due time in the heap (undefined when empty). */
+    earliestDue: (): number | undefined => heap.peekDue(),
     /** Puts a task at a due time without setting the timer (a batch, armed once after it). */
     put(id: string, due: number): void {
       heap.schedule(id, due);

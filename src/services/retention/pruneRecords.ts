@@ -10,6 +10,7 @@ import { claimsBefore, finishedBefore, keys, prefixes } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
 import { ASSET_REUSE_MS, type ReviewedAsset } from '../review/assetReview.js';
 import type { TaskRecord } from '../tasks/taskRecord.js';
+import { deleteTask, taskKeys } from '../tasks/taskStorage.js';
 import type { UsageDoc } from '../usage/usageDoc.js';
 
 export interface PruneReport {
@@ -41,16 +42,15 @@ export async function pruneRecords(
     const page = await store.scan<{ id: string }>(prefixes.finished, { before: upTo, limit: PAGE });
     if (!page.length) break;
     const ids = page.map(([k]) => k.slice(k.lastIndexOf(':') + 1));
-    const removed = await store.transact([...page.map(([k]) => k), ...ids.map(keys.task)], (tx) => {
+    const removed = await store.transact([...page.map(([k]) => k), ...ids.flatMap(taskKeys)], (tx) => {
       let n = 0;
       page.forEach(([indexKey], i) => {
-        const task = tx.get<TaskRecord>(keys.task(ids[i]!));
+        // The hot record says whether the member was told (a whole record of an earlier version too).
+        const task = tx.get<Pick<TaskRecord, 'toldAt'>>(keys.task(ids[i]!));
         // A task still open (its member not yet told) stays, and so does its index entry.
         if (task && !task.toldAt) return;
-        if (task) {
-          tx.delete(keys.task(ids[i]!));
-          n += 1;
-        }
+        if (task) n += 1;
+        deleteTask(tx, ids[i]!);
         tx.delete(indexKey);
       });
       return n;

@@ -111,30 +111,36 @@ export class SeedanceClient {
     options: { retries?: number; beforeSend?: () => Promise<void> } = {},
   ): Promise<TaskSnapshot> {
     const path = this.queryPath.replace('{taskId}', encodeURIComponent(taskId));
+    const once = async (): Promise<TaskSnapshot> => {
+      const json = await this.request('GET', path, undefined, options.beforeSend);
+      const snap = parseTaskSnapshot(json, taskId, this.options);
+      if (!snap)
+        throw new SeedanceError({
+          kind: 'malformed',
+          message: 'the query answer could not be read',
+          mayHaveReachedServer: true,
+        });
+      if (
+        !snap.known &&
+        !unknownStatusesLogged.has(snap.rawStatus) &&
+        unknownStatusesLogged.size < MAX_UNKNOWN_STATUSES
+      ) {
+        unknownStatusesLogged.add(snap.rawStatus);
+        this.options.logger?.warn(
+          { upstreamTaskId: taskId, status: snap.rawStatus },
+          'unknown upstream status; treating the task as still running',
+        );
+      }
+      return snap;
+    };
+    const retries = options.retries ?? this.options.queryRetries ?? 3;
+    // The poller's queries (no retries, hundreds a second): one attempt, without the retry machinery.
+    if (retries === 0) return once();
     let notFound = 0;
     return pRetry(
       async () => {
         try {
-          const json = await this.request('GET', path, undefined, options.beforeSend);
-          const snap = parseTaskSnapshot(json, taskId, this.options);
-          if (!snap)
-            throw new SeedanceError({
-              kind: 'malformed',
-              message: 'the query answer could not be read',
-              mayHaveReachedServer: true,
-            });
-          if (
-            !snap.known &&
-            !unknownStatusesLogged.has(snap.rawStatus) &&
-            unknownStatusesLogged.size < MAX_UNKNOWN_STATUSES
-          ) {
-            unknownStatusesLogged.add(snap.rawStatus);
-            this.options.logger?.warn(
-              { upstreamTaskId: taskId, status: snap.rawStatus },
-              'unknown upstream status; treating the task as still running',
-            );
-          }
-          return snap;
+          return await once();
         } catch (err) {
           if (isSeedanceError(err) && (err.kind === 'auth' || err.kind === 'quota' || err.kind === 'invalid_request'))
             throw new AbortError(err);
@@ -143,7 +149,7 @@ export class SeedanceClient {
         }
       },
       {
-        retries: options.retries ?? this.options.queryRetries ?? 3,
+        retries,
         minTimeout: this.options.retryMinDelayMs ?? 1000,
         maxTimeout: this.options.retryMaxDelayMs ?? 30_000,
         factor: 2,

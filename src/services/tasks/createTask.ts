@@ -8,6 +8,7 @@ import type { GuildLedger, Refusal } from '../usage/guildLedger.js';
 import type { Checkpoint } from './checkpoints.js';
 import { placeKeys, type QueueEntry, slotEntry } from './taskPlaces.js';
 import type { NewTask, TaskRecord } from './taskRecord.js';
+import { taskKeys, writeTask } from './taskStorage.js';
 
 /** Another process sharing the database took this interaction first: it answers, this one stays silent. */
 export type Claimed = { ok: false; claimed: true };
@@ -65,7 +66,7 @@ export function taskCreator(deps: CreateTaskDeps) {
     const claim = store.shared && input.interaction.id ? keys.claim(input.interaction.id) : undefined;
     const result = await store.transact(
       [
-        keys.task(id),
+        ...taskKeys(id),
         keys.open(id),
         keys.userTasks(input.userId),
         place.queue!,
@@ -94,7 +95,7 @@ export function taskCreator(deps: CreateTaskDeps) {
           usage: 'reserved',
           reservation: reserved.reservation,
         };
-        tx.set(keys.task(id), task);
+        writeTask(tx, task);
         if (queued)
           tx.set(place.queue!, { userId: input.userId, roleIds: [...(options.roleIds ?? [])] } satisfies QueueEntry);
         else tx.set(place.slot, slotEntry(task, inside));

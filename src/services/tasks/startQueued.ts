@@ -6,6 +6,7 @@ import type { UsageDoc } from '../usage/usageDoc.js';
 import { memberCapOf, type QueueEntry } from './taskPlaces.js';
 import type { TaskRecord } from './taskRecord.js';
 import type { TaskQueries } from './taskQueries.js';
+import { readTask, taskKeys, writeTask } from './taskStorage.js';
 import { transitions } from './transitions.js';
 import type { TransitionRunner } from './transitionRunner.js';
 
@@ -35,7 +36,7 @@ export function queueStarter(deps: StartQueuedDeps) {
     const declared = [
       ...docs,
       ...entries.map(([k]) => k),
-      ...ids.flatMap((id) => [keys.task(id), keys.open(id), keys.slot(scope, id)]),
+      ...ids.flatMap((id) => [...taskKeys(id), keys.open(id), keys.slot(scope, id)]),
     ];
     const caps = await ledger.runningCaps(scope.startsWith('g') ? scope.slice(1) : null, isUserScope(scope));
     const started = await store.transact(declared, (tx) => {
@@ -43,7 +44,7 @@ export function queueStarter(deps: StartQueuedDeps) {
       const at = now();
       const out: Array<{ next: TaskRecord; previous: TaskRecord }> = [];
       for (const [i, [key, entry]] of entries.entries()) {
-        const t = tx.get<TaskRecord>(keys.task(ids[i]!));
+        const t = readTask(tx, ids[i]!);
         if (!tx.get(key)) continue;
         if (t?.state !== 'queued' || !t.reservation) {
           tx.delete(key); // a place left behind by a task that is no longer waiting
@@ -59,7 +60,7 @@ export function queueStarter(deps: StartQueuedDeps) {
         const next = transitions.startFromQueue(t, undefined, at);
         tx.delete(key);
         runner.startInTx(tx, next, at);
-        tx.set(keys.task(t.id), next);
+        writeTask(tx, next);
         out.push({ next, previous: t });
       }
       return out;

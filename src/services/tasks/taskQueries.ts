@@ -4,20 +4,24 @@ import type { RecordStore } from '../../db/recordStore.js';
 import type { OpenEntry } from '../cluster/taskLeases.js';
 import type { QueueEntry, SlotEntry } from './taskPlaces.js';
 import type { TaskRecord } from './taskRecord.js';
+import { readTasks } from './taskStorage.js';
 
 export function createTaskQueries(store: RecordStore) {
   return {
     /** Tasks by id (missing ones left out). */
     async getMany(ids: readonly string[]): Promise<TaskRecord[]> {
-      const found = await store.getMany<TaskRecord>(ids.map(keys.task));
-      return ids.map((id) => found.get(keys.task(id))).filter((t): t is TaskRecord => !!t);
+      const found = await readTasks(store, ids);
+      return ids.map((id) => found.get(id)).filter((t): t is TaskRecord => !!t);
     },
 
     /** Tasks the bot still has work on (to submit, poll, deliver, or tell the member about). */
     async listOpen(): Promise<TaskRecord[]> {
       const out: TaskRecord[] = [];
       for await (const page of store.pages<OpenEntry>(prefixes.open, 2000)) {
-        const found = await store.getMany<TaskRecord>(page.map(([k]) => keys.task(k.slice(prefixes.open.length))));
+        const found = await readTasks(
+          store,
+          page.map(([k]) => k.slice(prefixes.open.length)),
+        );
         for (const t of found.values()) if (!t.toldAt) out.push(t);
       }
       return out;
@@ -27,7 +31,10 @@ export function createTaskQueries(store: RecordStore) {
     async countOpenByState(): Promise<Record<string, number>> {
       const counts: Record<string, number> = {};
       for await (const page of store.pages<OpenEntry>(prefixes.open, 2000)) {
-        const found = await store.getMany<TaskRecord>(page.map(([k]) => keys.task(k.slice(prefixes.open.length))));
+        // Only the hot records: the state is all this needs.
+        const found = await store.getMany<{ state: string; toldAt?: number }>(
+          page.map(([k]) => keys.task(k.slice(prefixes.open.length))),
+        );
         for (const t of found.values()) if (!t.toldAt) counts[t.state] = (counts[t.state] ?? 0) + 1;
       }
       return counts;
@@ -35,8 +42,8 @@ export function createTaskQueries(store: RecordStore) {
 
     async listRecentByUser(userId: string, limit = 10): Promise<TaskRecord[]> {
       const ids = ((await store.get<string[]>(keys.userTasks(userId))) ?? []).slice(0, limit);
-      const found = await store.getMany<TaskRecord>(ids.map(keys.task));
-      return ids.map((id) => found.get(keys.task(id))).filter((t): t is TaskRecord => !!t);
+      const found = await readTasks(store, ids);
+      return ids.map((id) => found.get(id)).filter((t): t is TaskRecord => !!t);
     },
 
     /** The tasks waiting in `scope`'s queue, first in line first (ids and entries, no task records). */

@@ -143,6 +143,10 @@ export interface NewTask extends TaskOrigin {
   parentKind?: 'reroll' | 'retry' | 'remix' | 'extend';
   /** A link to the other task's card (its jump URL), shown on this one's. */
   parentUrl?: string;
+  /** The message its media came from (the Animate and Use as references menus), linked on the card. */
+  source?: { kind: 'animate' | 'references'; messageUrl: string };
+  /** The member's own defaults this request used (/settings defaults), shown on the card. */
+  memberDefaults?: { model?: string; ratio?: string; resolution?: string; duration?: number };
 }
 
 export interface TaskRecord extends NewTask {
@@ -176,6 +180,11 @@ export interface TaskRecord extends NewTask {
   delivery?: Delivery;
   /** Manxue models: the media review of the request's files (absent when nothing needs one). */
   review?: TaskReview;
+  /**
+   * The member had asked for a DM when their video ends (/settings notify, read when they were told): the
+   * transaction that told them also wrote the notice (`dm_notices:<id>`, see services/notify).
+   */
+  dmNoticeOwed?: boolean;
   /** The usage this task holds; settled with its final state, in the same transaction. */
   reservation?: Reservation;
   /** reserved while the task runs, then committed (a video was delivered) or refunded, exactly once. */

@@ -4,10 +4,13 @@ import type { RecordStore, Tx } from '../../db/recordStore.js';
 import type { Logger } from '../../logging/logger.js';
 import { LeaseLostError, type OpenEntry, type TaskLeases } from '../cluster/taskLeases.js';
 import type { GuildLedger } from '../usage/guildLedger.js';
+import type { MemberSettingsRecord } from '../memberSettings/memberSettings.js';
+import { type DmNotice, owesDmNotice } from '../notify/dmNotices.js';
 import type { Checkpoint } from './checkpoints.js';
 import { TransitionNotApplicableError } from './stateMachine.js';
 import { placeKeys, slotEntry } from './taskPlaces.js';
 import { isFinal, type TaskRecord, type TaskState } from './taskRecord.js';
+import { readOneTask, readTask, taskKeys, writeTask } from './taskStorage.js';
 import { appliesTo, type TransitionArgs, type TransitionName, transitions } from './transitions.js';
 
 export interface ApplyOptions {
@@ -22,6 +25,37 @@ export type Transitioned =
 
 /** The transitions that end a task without a video. */
 export type EndName = 'fail' | 'abandon' | 'timeOut' | 'markUncertain' | 'failReview' | 'timeOutReview';
+
+/** The transitions that tell the member how their task ended (they set `toldAt`). */
+const TELLS: ReadonlySet<TransitionName> = new Set(['markDelivered', 'markTold', 'abandon']);
+
+/**
+ * Whether a transition may end a task or take it out of the queue: only those read and write the usage documents,
+ * the queue place, the running slot and the finished index (every other one declares just the task and its open
+ * entry, so a saved progress reads three records, not seven). Listed for every transition: a new one must choose.
+ */
+const SETTLES: Record<TransitionName, boolean> = {
+  startFromQueue: true,
+  cancelQueued: true,
+  startSubmitting: false,
+  useReviewedAssets: false,
+  startReviewSubmitting: false,
+  reviewElsewhere: false,
+  startReview: false,
+  markReviewed: false,
+  failReview: true,
+  timeOutReview: true,
+  markRunning: false,
+  recordProgress: false,
+  markDelivering: false,
+  markDelivered: true,
+  fail: true,
+  abandon: true,
+  timeOut: true,
+  markUncertain: true,
+  attachMessage: false,
+  markTold: false,
+};
 
 export class UnknownTaskError extends Error {
   constructor(id: string) {
@@ -47,7 +81,7 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
   const { store, ledger, now } = deps;
   const stateListeners: Array<(task: TaskRecord, previous: TaskState) => void> = [];
   const savedListeners: Array<(task: TaskRecord) => void> = [];
-  const get = (id: string) => store.get<TaskRecord>(keys.task(id));
+  const get = (id: string) => readOneTask(store, id);
 
   /**
    * Runs one named transition in one transaction, on the record read inside it: a transition that does not
@@ -67,17 +101,31 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
     known ??= await get(id);
     if (!known) throw new UnknownTaskError(id);
     const at = now();
-    const settles = known.usage === 'reserved' && known.reservation ? ledger.settlementKeys(known.reservation) : [];
+    const settling = SETTLES[name];
+    const settles =
+      settling && known.usage === 'reserved' && known.reservation ? ledger.settlementKeys(known.reservation) : [];
     const finishedKey = keys.finished(at, id);
     const place = placeKeys(known);
     const placeKeyList = settles.length ? [place.slot, ...(place.queue ? [place.queue] : [])] : [];
+    // A member who asked for a DM when their video ends (/settings notify) is owed one once told: their choice
+    // is read, and the notice written, by the change that tells them.
+    const noticeKeys = TELLS.has(name) && !known.toldAt ? [keys.memberSettings(known.userId), keys.dmNotice(id)] : [];
+    // A video made done may be queued for its server's gallery in the same change (its keys declared here).
     const extra = name === 'markDelivered' && deps.onDelivered ? deps.onDelivered.keys(known) : [];
-    const declared = [keys.task(id), keys.open(id), finishedKey, ...settles, ...placeKeyList, ...extra];
+    const declared = [
+      ...taskKeys(id),
+      keys.open(id),
+      ...(settling ? [finishedKey] : []),
+      ...settles,
+      ...placeKeyList,
+      ...noticeKeys,
+      ...extra,
+    ];
     type Outcome =
       | { refused: TransitionNotApplicableError; current: TaskRecord }
       | { next: TaskRecord; previous: TaskRecord };
     const result = await store.transact(declared, (tx): Outcome => {
-      const current = tx.get<TaskRecord>(keys.task(id));
+      const current = readTask(tx, id);
       if (!current) throw new UnknownTaskError(id);
       const entry = tx.get<OpenEntry>(keys.open(id));
       if (options.owner && entry?.owner && entry.owner !== options.owner) throw new LeaseLostError(id);
@@ -87,13 +135,16 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
       // The change's time is read here, with the records held: a slot freed and a slot taken are dated in the
       // order they happened (a time read before waiting for the records could date a later change earlier).
       const inside = now();
-      const next = fn(current, args, inside);
-      if (current.state === 'queued' && next.state !== 'queued') {
+      let next = fn(current, args, inside);
+      const leavesQueue = current.state === 'queued' && next.state !== 'queued';
+      const ends = isFinal(next.state) && !isFinal(current.state);
+      if (!settling && (leavesQueue || ends)) throw new Error(`${name} is not listed in SETTLES, yet moved task ${id}`);
+      if (leavesQueue) {
         if (!place.queue) throw new Error(`task ${id} is queued without a place in the queue`);
         tx.delete(place.queue);
         if (next.state === 'accepted') startInTx(tx, next, inside);
       }
-      if (isFinal(next.state) && !isFinal(current.state)) {
+      if (ends) {
         if (current.usage === 'reserved' && current.reservation) {
           if (!settles.length) throw new Error(`task ${id} gained a reservation while settling`);
           const slot = current.state === 'queued' ? 'queued' : 'running';
@@ -103,7 +154,14 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
         }
         tx.set(finishedKey, { id });
       }
-      tx.set(keys.task(id), next);
+      if (noticeKeys.length && !current.toldAt) {
+        const wants = tx.get<MemberSettingsRecord>(keys.memberSettings(next.userId))?.notifyDm === true;
+        if (owesDmNotice(next, wants)) {
+          next = { ...next, dmNoticeOwed: true };
+          tx.set(keys.dmNotice(id), { taskId: id, userId: next.userId, at: inside } satisfies DmNotice);
+        }
+      }
+      writeTask(tx, next);
       if (next.toldAt) tx.delete(keys.open(id));
       if (extra.length && next.state === 'done') deps.onDelivered?.write(tx, next, inside);
       return { next, previous: current };

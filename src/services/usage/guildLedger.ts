@@ -8,6 +8,7 @@
 import { keys, prefixes } from '../../db/keys.js';
 import type { RecordStore, Tx } from '../../db/recordStore.js';
 import { type Message, type MessageKey, message, type ParamsOf } from '../../i18n/index.js';
+import { money } from '../../i18n/params.js';
 import type { SettingsStore } from '../guildConfig/settingsStore.js';
 import { findModel } from '../../catalog/models.js';
 import type { UsageCost } from '../validation/types.js';
@@ -20,7 +21,7 @@ import {
   userInstallLimits,
 } from './limits.js';
 import { DEFAULT_TIME_ZONE, periodsAt } from './periods.js';
-import { costMicros, formatMoney, MICROS, type PriceTable } from './prices.js';
+import { costMicros, MICROS, type PriceTable } from './prices.js';
 import {
   counted,
   EMPTY_USAGE,
@@ -435,9 +436,9 @@ function checkLimits(
     const used = counted(guild.month, p.month).spend ?? 0;
     if (used + spend > capMicros) {
       return refuse(inGuild ? 'limit.guild_monthly_spend' : 'limit.user_monthly_spend', {
-        used: formatMoney(used, currency),
-        limit: formatMoney(capMicros, currency),
-        needed: formatMoney(spend, currency),
+        used: money(used / MICROS, currency),
+        limit: money(capMicros / MICROS, currency),
+        needed: money(spend / MICROS, currency),
         resetAt: sec(p.monthEndsAt),
       });
     }

@@ -16,7 +16,7 @@ export interface UsageChartInput {
   /** The current month (`2026-11`): its days are summed for the month-so-far line. */
   month: string;
   monthlyCap: number | null;
-  /** BCP 47 locale for dates and numbers (`en-US`, `zh-CN`). */
+  /** BCP 47 locale for dates, numbers and the fonts asked for first (`en-US`, `ja`, `ru`). */
   locale: string;
   labels: { title: string; perDay: string; monthSoFar: string; cap: string };
 }
@@ -24,7 +24,22 @@ export interface UsageChartInput {
 export const CHART_WIDTH = 1000;
 export const CHART_HEIGHT = 520;
 
-const FONT = "'DejaVu Sans', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Noto Sans', sans-serif";
+/**
+ * Fonts in order of preference: DejaVu Sans draws Latin and Cyrillic; the CJK fonts draw Chinese, Japanese kana
+ * and Korean Hangul (the Docker image carries WenQuanYi Micro Hei, which covers all three), each locale first
+ * asking for the Noto CJK variant with its own glyph forms when the machine has it.
+ */
+const CJK_FIRST: Record<string, string> = { ja: 'JP', ko: 'KR', 'zh-TW': 'TC' };
+export function chartFontFamily(locale: string): string {
+  const variants = [...new Set([CJK_FIRST[locale], 'SC', 'JP', 'KR', 'TC'].filter(Boolean))];
+  return [
+    "'DejaVu Sans'",
+    ...variants.map((v) => `'Noto Sans CJK ${v}'`),
+    "'WenQuanYi Micro Hei'",
+    "'Noto Sans'",
+    'sans-serif',
+  ].join(', ');
+}
 const PALETTE = [
   '#5865F2',
   '#57A773',
@@ -76,7 +91,7 @@ export function usageChartSvg(input: UsageChartInput): string {
   };
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${chartFontFamily(input.locale)}">`,
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
     `<text x="${m.left}" y="34" font-size="22" font-weight="bold" fill="#23272A">${escapeXml(input.labels.title)}</text>`,
   );

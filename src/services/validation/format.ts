@@ -1,8 +1,3 @@
-/** Small formatters used in problem texts. */
-export function formatBytes(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
-}
+/** Small formatters used in problem texts (sizes are `bytes()` parameters, written in the reader's locale). */
 
 export const list = (values: readonly (string | number)[]) => values.join(', ');

@@ -5,7 +5,8 @@
  */
 import { MODELS } from '../../catalog/models.js';
 import type { AssetReviewRule, MediaLimits, ModelSpec } from '../../catalog/types.js';
-import { formatBytes, list } from './format.js';
+import { bytes } from '../../i18n/params.js';
+import { list } from './format.js';
 import type { MediaInput, Problem, RequestField, VideoRequestInput } from './types.js';
 
 /** Up to three model ids that accept uploaded https media of the given kind. */
@@ -108,7 +109,7 @@ function videoRules(m: ModelSpec, r: Refs): Problem[] {
     out.push({
       field: 'reference_videos',
       key: 'videos.totalSize',
-      params: { total: formatBytes(totalBytes), max: formatBytes(rule.maxTotalBytes) },
+      params: { total: bytes(totalBytes), max: bytes(rule.maxTotalBytes) },
     });
   }
   r.videos.forEach((v, i) => {
@@ -196,8 +197,8 @@ function mediaItemRules(m: ModelSpec, field: RequestField, items: MediaInput[], 
         params: {
           field,
           name: displayName(media, i),
-          size: formatBytes(media.sizeBytes),
-          max: formatBytes(limits.maxBytes),
+          size: bytes(media.sizeBytes),
+          max: bytes(limits.maxBytes),
         },
       });
     }

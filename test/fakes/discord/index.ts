@@ -11,13 +11,14 @@
  *   discord.originalMessage(ix.id);                    // the message with every edit applied
  *   await client.destroy(); await discord.close();
  */
-export { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from './server.js';
+export { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type PostMessage } from './server.js';
 export type { IdentifyRecord, ResumeRecord } from './gateway.js';
 export type {
   CommandOption,
   DispatchBase,
   DispatchCommand,
   DispatchComponent,
+  DispatchMessageCommand,
   DispatchModalSubmit,
   DispatchedInteraction,
   InteractionCallback,

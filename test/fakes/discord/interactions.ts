@@ -105,10 +105,20 @@ export interface DispatchComponent extends DispatchBase {
   values?: string[];
 }
 
+/** Apps → <name> on a message (type 2, command type 3): the message comes resolved, as Discord sends it. */
+export interface DispatchMessageCommand extends DispatchBase {
+  name: string;
+  /** The target message (taken from the message store; its channel is the interaction's). */
+  message: { id: string };
+  commandId?: string;
+}
+
 export interface DispatchModalSubmit extends DispatchBase {
   customId: string;
   /** Text input custom_id → value. */
   fields: Record<string, string>;
+  /** String selects inside labels (Discord's newer modal parts): custom_id → chosen values. */
+  selects?: Record<string, string[]>;
   message?: { id: string; channelId?: string };
 }
 
@@ -173,11 +183,40 @@ export class Interactions {
     );
   }
 
+  messageCommand(d: DispatchMessageCommand): DispatchedInteraction {
+    const stored = this.deps.messages.get(d.message.id);
+    if (!stored) throw new Error(`unknown message ${d.message.id}`);
+    const guildId = d.guildId !== undefined ? d.guildId : (stored.guildId ?? null);
+    return this.dispatch(
+      { ...d, channelId: d.channelId ?? stored.channelId, guildId },
+      InteractionType.ApplicationCommand,
+      (_c, at) => {
+        const registered = this.deps.findCommand(d.name, guildId ?? undefined);
+        return {
+          data: {
+            id: d.commandId ?? registered?.id ?? snowflake(at),
+            name: d.name,
+            type: 3,
+            target_id: stored.id,
+            resolved: { messages: { [stored.id]: this.deps.messages.toApi(stored, this.deps.botUser) } },
+            ...(registered?.guildId ? { guild_id: registered.guildId } : {}),
+          },
+        };
+      },
+    );
+  }
+
   modalSubmit(d: DispatchModalSubmit): DispatchedInteraction {
-    const components = Object.entries(d.fields).map(([customId, value]) => ({
-      type: ComponentType.ActionRow,
-      components: [{ type: ComponentType.TextInput, custom_id: customId, value }],
-    }));
+    const components: JsonBody[] = [
+      ...Object.entries(d.fields).map(([customId, value]) => ({
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.TextInput, custom_id: customId, value }],
+      })),
+      ...Object.entries(d.selects ?? {}).map(([customId, values]) => ({
+        type: ComponentType.Label,
+        component: { type: ComponentType.StringSelect, custom_id: customId, values },
+      })),
+    ];
     return this.dispatch(
       d,
       InteractionType.ModalSubmit,

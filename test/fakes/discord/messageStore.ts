@@ -8,6 +8,10 @@ export interface StoredAttachment {
   filename: string;
   size: number;
   content_type?: string;
+  /** A member's upload: its (signed) URL as given, and its image size. Default: an unsigned CDN URL. */
+  url?: string;
+  width?: number;
+  height?: number;
 }
 
 /** How the message was made: an interaction's original response, a follow-up, or a channel message. */
@@ -22,6 +26,8 @@ export interface StoredMessage {
   interactionId?: string;
   /** Who ran that interaction and how (sent back as `interaction_metadata`). */
   interaction?: { id: string; type: number; user: APIUser };
+  /** A member's message (`postMessage`); the bot's otherwise. */
+  author?: APIUser;
   content: string;
   embeds: unknown[];
   components: unknown[];
@@ -120,7 +126,7 @@ export class MessageStore {
       id: msg.id,
       channel_id: msg.channelId,
       ...(msg.guildId ? { guild_id: msg.guildId } : {}),
-      author,
+      author: msg.author ?? author,
       content: msg.content,
       timestamp: new Date(msg.createdAt).toISOString(),
       edited_timestamp: msg.editedAt ? new Date(msg.editedAt).toISOString() : null,
@@ -128,11 +134,10 @@ export class MessageStore {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: msg.attachments.map((a) => ({
-        ...a,
-        url: `https://cdn.discordapp.com/attachments/${msg.channelId}/${a.id}/${a.filename}`,
-        proxy_url: `https://media.discordapp.net/attachments/${msg.channelId}/${a.id}/${a.filename}`,
-      })),
+      attachments: msg.attachments.map((a) => {
+        const url = a.url ?? `https://cdn.discordapp.com/attachments/${msg.channelId}/${a.id}/${a.filename}`;
+        return { ...a, url, proxy_url: url.replace('cdn.discordapp.com', 'media.discordapp.net') };
+      }),
       embeds: msg.embeds,
       components: msg.components,
       ...(msg.reactions?.size
@@ -153,7 +158,7 @@ export class MessageStore {
       pinned: false,
       type: viaWebhook ? 20 : 0,
       flags: msg.flags,
-      application_id: author.id,
+      ...(msg.author ? {} : { application_id: author.id }),
       ...(viaWebhook ? { webhook_id: author.id } : {}),
       ...(msg.interaction
         ? {

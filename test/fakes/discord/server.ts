@@ -14,6 +14,7 @@ import {
   Interactions,
   type DispatchCommand,
   type DispatchComponent,
+  type DispatchMessageCommand,
   type DispatchModalSubmit,
   type DispatchedInteraction,
   type InteractionCallback,
@@ -21,11 +22,13 @@ import {
 } from './interactions.js';
 import { MessageStore, type StoredMessage } from './messageStore.js';
 import {
+  attachmentPayload,
   DEFAULT_ATTACHMENT_SIZE_LIMIT,
   MEMBER_PERMISSIONS,
   makeGuild,
   makeUser,
   uploadLimitForTier,
+  type AttachmentSpec,
   type FakeGuild,
   type FakeGuildSpec,
   type GuildShape,
@@ -67,6 +70,14 @@ export interface FakeDiscordOptions {
   rateLimit?: { limit: number; windowMs: number };
 }
 
+export interface PostMessage {
+  channelId?: string;
+  author?: { id: string; username?: string };
+  content?: string;
+  attachments?: AttachmentSpec[];
+  embeds?: unknown[];
+}
+
 export interface FakeDiscord {
   /** `http://127.0.0.1:PORT/api`, for `new Client({ rest: { api } })`. */
   readonly restUrl: string;
@@ -100,6 +111,10 @@ export interface FakeDiscord {
   /** Type 3: a button click (or select with `componentType` and `values`) on a message. */
   dispatchComponent(d: DispatchComponent): DispatchedInteraction;
   dispatchModalSubmit(d: DispatchModalSubmit): DispatchedInteraction;
+  /** Apps → <name> on a message: a message context menu command with the message in `data.resolved.messages`. */
+  dispatchMessageCommand(d: DispatchMessageCommand): DispatchedInteraction;
+  /** A member's message in a channel (default: the first guild's), with attachments and embeds. */
+  postMessage(m: PostMessage): StoredMessage;
   /** Any gateway dispatch (e.g. `GUILD_DELETE`) to the connected bot. */
   dispatchEvent(t: string, d: unknown): void;
   /** Resolves with the interaction's callback `{ type, data }` once the bot has sent it (rejects after `timeoutMs`, default 5 s). */
@@ -298,6 +313,31 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     dispatchAutocomplete: (d) => interactions.autocomplete(d),
     dispatchComponent: (d) => interactions.component(d),
     dispatchModalSubmit: (d) => interactions.modalSubmit(d),
+    dispatchMessageCommand: (d) => interactions.messageCommand(d),
+    postMessage(m) {
+      const channelId = m.channelId ?? guilds[0]!.channelId;
+      const at = now();
+      return messages.create(
+        channelId,
+        { content: m.content ?? '', embeds: m.embeds ?? [] },
+        (m.attachments ?? []).map((a) => {
+          const api = attachmentPayload(a, channelId, at);
+          return {
+            id: api.id,
+            filename: api.filename,
+            size: api.size,
+            url: api.url,
+            ...(api.content_type ? { content_type: api.content_type } : {}),
+            ...(api.width ? { width: api.width, height: api.height ?? api.width } : {}),
+          };
+        }),
+        {
+          guildId: channels.get(channelId)?.guildId,
+          kind: 'channel',
+          author: makeUser(m.author?.id ?? '300000000000000009', m.author?.username ?? 'poster'),
+        },
+      );
+    },
     dispatchEvent(t, d) {
       const guildId =
         d && typeof d === 'object'
