@@ -1,5 +1,6 @@
 /** /gallery: a member keeps their videos out of the server's gallery (or lets them in), or sees its most-reacted videos. */
 import { InteractionContextType, MessageFlags } from 'discord.js';
+import { choiceLocalizations } from '../i18n/commandLocalizations.js';
 import { resolveLocale, t } from '../i18n/index.js';
 import { topLines } from '../discord/render/galleryPost.js';
 import { NO_MENTIONS, truncate } from '../discord/render/text.js';
@@ -14,7 +15,7 @@ const definition = chatCommand('/gallery', {
     subcommand('/gallery top', [
       option.string('period', {
         required: true,
-        choices: [choice('day', '今天'), choice('week', '本周'), choice('month', '本月'), choice('all', '全部')],
+        choices: (['day', 'week', 'month', 'all'] as const).map((v) => choice(v, choiceLocalizations(v))),
       }),
     ]),
   ],

@@ -93,7 +93,7 @@ const definition = chatCommand('/video-admin', {
     subcommand('/video-admin gallery', [
       option.channel('channel', [ChannelType.GuildForum, ChannelType.GuildText, ChannelType.GuildAnnouncement]),
       option.boolean('auto'),
-      option.string('digest', { choices: [choice('on', '开'), choice('off', '关')] }),
+      option.string('digest', { choices: [wordChoice('on'), wordChoice('off')] }),
       option.boolean('off'),
     ]),
     subcommand('/video-admin gallery-purge', [option.string('term', { required: true, maxLength: 100 })]),

@@ -57,6 +57,20 @@ export const deCommands: CommandLocale = {
     '/settings notify': ['hinweise', 'Eine Direktnachricht mit dem Link, wenn dein Video fertig ist oder fehlschlägt'],
     dm: ['dm', 'Schick mir eine Direktnachricht: True oder False'],
     '/help': ['hilfe', 'Wie du Videos erstellst, die Modelle und deine Limits'],
+    // The gallery (issue 23).
+    '/video-admin gallery': ['galerie', 'Fertige Videos in einem Forum- oder Textkanal teilen'],
+    '/video-admin gallery-purge': [
+      'galerie-bereinigen',
+      'Galerie-Beiträge entfernen, deren Prompt zu einem Begriff passt',
+    ],
+    auto: ['automatisch', 'Jedes fertige Video teilen (sonst ein Teilen-Button)'],
+    digest: ['wochen-top', 'Jeden Montag die „Top 5 der Woche“ posten'],
+    off: ['aus', 'Die Galerie ausschalten'],
+    '/gallery': ['galerie', 'Die Video-Galerie dieses Servers'],
+    '/gallery opt-out': ['austragen', 'Deine Videos aus der Galerie heraushalten'],
+    '/gallery opt-in': ['eintragen', 'Deine Videos wieder in der Galerie zulassen'],
+    '/gallery top': ['top', 'Galerie-Videos mit den meisten Reaktionen'],
+    period: ['zeitraum', 'Welcher Zeitraum'],
   },
   choices: {
     add: 'hinzufügen',
@@ -65,6 +79,12 @@ export const deCommands: CommandLocale = {
     enable: 'aktivieren',
     disable: 'deaktivieren',
     list: 'auflisten',
+    on: 'an',
+    off: 'aus',
+    day: 'heute',
+    week: 'diese Woche',
+    month: 'diesen Monat',
+    all: 'insgesamt',
   },
   messageCommands: { animate: 'Animieren', references: 'Als Referenzen verwenden' },
 };

@@ -54,6 +54,20 @@ export const esESCommands: CommandLocale = {
     '/settings notify': ['avisos', 'Un mensaje directo con el enlace cuando un vídeo tuyo termine o falle'],
     dm: ['md', 'Enviarme un mensaje directo: True o False'],
     '/help': ['ayuda', 'Cómo crear vídeos, los modelos y tus límites'],
+    // The gallery (issue 23).
+    '/video-admin gallery': ['galería', 'Comparte los vídeos terminados en un canal de foro o de texto'],
+    '/video-admin gallery-purge': [
+      'limpiar-galería',
+      'Quita las publicaciones de la galería cuya descripción coincida con un término',
+    ],
+    auto: ['automático', 'Compartir cada vídeo terminado (si no, un botón Compartir)'],
+    digest: ['resumen', 'Publicar el «Top 5 de la semana» cada lunes'],
+    off: ['desactivar', 'Desactivar la galería'],
+    '/gallery': ['galería', 'La galería de vídeos de este servidor'],
+    '/gallery opt-out': ['excluirme', 'No incluir tus vídeos en la galería'],
+    '/gallery opt-in': ['incluirme', 'Volver a permitir tus vídeos en la galería'],
+    '/gallery top': ['top', 'Vídeos de la galería con más reacciones'],
+    period: ['periodo', 'Qué periodo'],
   },
   choices: {
     add: 'añadir',
@@ -62,6 +76,12 @@ export const esESCommands: CommandLocale = {
     enable: 'activar',
     disable: 'desactivar',
     list: 'ver lista',
+    on: 'activado',
+    off: 'desactivado',
+    day: 'hoy',
+    week: 'esta semana',
+    month: 'este mes',
+    all: 'desde siempre',
   },
   messageCommands: { animate: 'Animar', references: 'Usar como referencias' },
 };

@@ -54,6 +54,20 @@ export const frCommands: CommandLocale = {
     '/settings notify': ['notifications', 'Un message privé avec le lien quand une de tes vidéos est finie ou échoue'],
     dm: ['mp', 'M’envoyer un message privé : True ou False'],
     '/help': ['aide', 'Comment créer des vidéos, les modèles et tes limites'],
+    // The gallery (issue 23).
+    '/video-admin gallery': ['galerie', 'Partage les vidéos terminées dans un salon forum ou textuel'],
+    '/video-admin gallery-purge': [
+      'purger-galerie',
+      'Retire les posts de la galerie dont le prompt correspond à un terme',
+    ],
+    auto: ['auto', 'Partager chaque vidéo terminée (sinon, un bouton Partager)'],
+    digest: ['résumé', 'Publier le « Top 5 de la semaine » chaque lundi'],
+    off: ['désactiver', 'Désactiver la galerie'],
+    '/gallery': ['galerie', 'La galerie de vidéos de ce serveur'],
+    '/gallery opt-out': ['exclure', 'Garder tes vidéos hors de la galerie'],
+    '/gallery opt-in': ['inclure', 'Autoriser de nouveau tes vidéos dans la galerie'],
+    '/gallery top': ['top', 'Vidéos de la galerie avec le plus de réactions'],
+    period: ['période', 'Quelle période'],
   },
   choices: {
     add: 'ajouter',
@@ -62,6 +76,12 @@ export const frCommands: CommandLocale = {
     enable: 'activer',
     disable: 'désactiver',
     list: 'lister',
+    on: 'activé',
+    off: 'désactivé',
+    day: 'aujourd’hui',
+    week: 'cette semaine',
+    month: 'ce mois-ci',
+    all: 'depuis le début',
   },
   messageCommands: { animate: 'Animer', references: 'Utiliser comme références' },
 };
