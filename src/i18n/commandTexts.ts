@@ -167,6 +167,13 @@ export const COMMAND_TEXTS = {
     '你的视频完成或失败时私信你链接',
   ),
   dm: c('dm', '私信', 'Send me a DM: True or False', '是否私信我：True 或 False'),
+  '/settings gallery': c(
+    'gallery',
+    '画廊',
+    "Whether this server's gallery may share your videos",
+    '本服务器的画廊是否可以分享你的视频',
+  ),
+  share: c('share', '分享', 'Share my videos in the gallery: True or False', '是否在画廊中分享我的视频：True 或 False'),
   '/help': c('help', '帮助', 'How to make videos, the models, and your limits', '如何生成视频、模型说明和你的限制'),
 } as const;
 

@@ -175,6 +175,46 @@ describe('2. members choose', () => {
   }, 40_000);
 });
 
+describe('2. members choose in /settings too', () => {
+  it('/settings gallery share:False writes the record /gallery opt-out writes; share:True lets the next video in', async () => {
+    h = await startHarness();
+    const text = h.discord.addChannel(guildId(), { type: 0 });
+    await admin([channelOpt(text.id), { name: 'auto', value: true }]);
+    const settings = (share: boolean, extra: { locale?: string; guildId?: null } = {}) =>
+      h!.discord.dispatchCommand({
+        name: 'settings',
+        subcommand: 'gallery',
+        user: MEMBER,
+        options: [{ name: 'share', value: share }],
+        ...extra,
+      });
+    const optOutKey = keys.galleryOptOut(guildId(), MEMBER.id);
+    const off = await h.discord.waitForCallback(settings(false).id);
+    expect(off.data?.content).toMatch(/will not be shared/);
+    expect(off.data?.flags ?? 0).toBe(64);
+    expect(await h.app.store.get(optOutKey)).toBeDefined();
+    // /gallery opt-in reads and clears the same record, and /settings sets it again (in zh-CN).
+    await h.discord.waitForCallback(
+      h.discord.dispatchCommand({ name: 'gallery', subcommand: 'opt-in', user: MEMBER, options: [] }).id,
+    );
+    expect(await h.app.store.get(optOutKey)).toBeUndefined();
+    const zh = await h.discord.waitForCallback(settings(false, { locale: 'zh-CN' }).id);
+    expect(zh.data?.content).toBe('你的视频将不会分享到本服务器的画廊。');
+    await video('kept out');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(postsIn(text.id)).toHaveLength(0);
+    // In a direct message there is no server gallery: refused, nothing written.
+    const dm = await h.discord.waitForCallback(settings(true, { guildId: null }).id);
+    expect(dm.data?.content).toBe('The gallery is a server feature.');
+    expect(await h.app.store.get(optOutKey)).toBeDefined();
+    const on = await h.discord.waitForCallback(settings(true).id);
+    expect(on.data?.content).toMatch(/may be shared/);
+    expect(await h.app.store.get(optOutKey)).toBeUndefined();
+    await video('let in');
+    await eventually(() => postsIn(text.id).length === 1 || undefined, 10_000, 'the post');
+  }, 40_000);
+});
+
 describe('5. moderation stays in charge', () => {
   it('deleting the card removes the post; the post’s Delete works for Manage Messages only besides the requester', async () => {
     h = await startHarness();

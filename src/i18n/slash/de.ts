@@ -58,6 +58,8 @@ export const deCommands: CommandLocale = {
     dm: ['dm', 'Schick mir eine Direktnachricht: True oder False'],
     '/help': ['hilfe', 'Wie du Videos erstellst, die Modelle und deine Limits'],
     // The gallery (issue 23).
+    '/settings gallery': ['galerie', 'Ob die Galerie dieses Servers deine Videos teilen darf'],
+    share: ['teilen', 'Meine Videos in der Galerie teilen: True oder False'],
     '/video-admin gallery': ['galerie', 'Fertige Videos in einem Forum- oder Textkanal teilen'],
     '/video-admin gallery-purge': [
       'galerie-bereinigen',

@@ -55,6 +55,8 @@ export const esESCommands: CommandLocale = {
     dm: ['md', 'Enviarme un mensaje directo: True o False'],
     '/help': ['ayuda', 'Cómo crear vídeos, los modelos y tus límites'],
     // The gallery (issue 23).
+    '/settings gallery': ['galería', 'Si la galería de este servidor puede compartir tus vídeos'],
+    share: ['compartir', 'Compartir mis vídeos en la galería: True o False'],
     '/video-admin gallery': ['galería', 'Comparte los vídeos terminados en un canal de foro o de texto'],
     '/video-admin gallery-purge': [
       'limpiar-galería',

@@ -55,6 +55,8 @@ export const frCommands: CommandLocale = {
     dm: ['mp', 'M’envoyer un message privé : True ou False'],
     '/help': ['aide', 'Comment créer des vidéos, les modèles et tes limites'],
     // The gallery (issue 23).
+    '/settings gallery': ['galerie', 'Si la galerie de ce serveur peut partager tes vidéos'],
+    share: ['partager', 'Partager mes vidéos dans la galerie : True ou False'],
     '/video-admin gallery': ['galerie', 'Partage les vidéos terminées dans un salon forum ou textuel'],
     '/video-admin gallery-purge': [
       'purger-galerie',

@@ -52,6 +52,8 @@ export const jaCommands: CommandLocale = {
     dm: ['dm', 'ダイレクトメッセージを受け取る：True または False'],
     '/help': ['ヘルプ', '動画の作り方、モデル、あなたの制限'],
     // The gallery (issue 23).
+    '/settings gallery': ['ギャラリー', 'このサーバーのギャラリーにあなたの動画を共有してよいか'],
+    share: ['共有', 'ギャラリーに自分の動画を共有する：True または False'],
     '/video-admin gallery': ['ギャラリー', '完成した動画をフォーラムまたはテキストチャンネルで共有します'],
     '/video-admin gallery-purge': ['ギャラリー整理', 'プロンプトが語句に一致するギャラリーの投稿を削除します'],
     auto: ['自動', '完成した動画をすべて共有します（オフならボタンで共有）'],

@@ -52,6 +52,8 @@ export const koCommands: CommandLocale = {
     dm: ['개인메시지', '개인 메시지 받기: True 또는 False'],
     '/help': ['도움말', '동영상 만드는 법, 모델, 내 한도'],
     // The gallery (issue 23).
+    '/settings gallery': ['갤러리', '이 서버의 갤러리가 내 동영상을 공유해도 되는지'],
+    share: ['공유', '갤러리에 내 동영상 공유: True 또는 False'],
     '/video-admin gallery': ['갤러리', '완성된 동영상을 포럼 또는 텍스트 채널에 공유합니다'],
     '/video-admin gallery-purge': ['갤러리-정리', '프롬프트가 단어와 일치하는 갤러리 게시물을 삭제합니다'],
     auto: ['자동', '완성된 동영상을 모두 공유합니다 (아니면 공유 버튼)'],

@@ -55,6 +55,8 @@ export const ptBRCommands: CommandLocale = {
     dm: ['dm', 'Me mandar uma mensagem direta: True ou False'],
     '/help': ['ajuda', 'Como criar vídeos, os modelos e seus limites'],
     // The gallery (issue 23).
+    '/settings gallery': ['galeria', 'Se a galeria deste servidor pode compartilhar seus vídeos'],
+    share: ['compartilhar', 'Compartilhar meus vídeos na galeria: True ou False'],
     '/video-admin gallery': ['galeria', 'Compartilha vídeos concluídos em um canal de fórum ou de texto'],
     '/video-admin gallery-purge': ['limpar-galeria', 'Remove posts da galeria cujo prompt corresponda a um termo'],
     auto: ['automático', 'Compartilhar todo vídeo concluído (senão, um botão Compartilhar)'],

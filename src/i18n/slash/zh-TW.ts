@@ -52,6 +52,8 @@ export const zhTWCommands: CommandLocale = {
     dm: ['私人訊息', '是否以私人訊息通知我：True 或 False'],
     '/help': ['說明', '如何製作影片、模型說明和你的限制'],
     // The gallery (issue 23).
+    '/settings gallery': ['藝廊', '這個伺服器的藝廊是否可以分享你的影片'],
+    share: ['分享', '是否在藝廊中分享我的影片：True 或 False'],
     '/video-admin gallery': ['藝廊', '在論壇或文字頻道中分享完成的影片'],
     '/video-admin gallery-purge': ['藝廊清理', '移除提示詞符合某個詞語的藝廊貼文'],
     auto: ['自動', '分享每部完成的影片（否則顯示分享按鈕）'],
