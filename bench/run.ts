@@ -5,6 +5,7 @@
 import { benchAckLatency } from './ackLatency.js';
 import { benchCluster } from './cluster.js';
 import { benchEncode } from './encode.js';
+import { benchGallery } from './gallery.js';
 import { benchGuildMemory } from './guildMemory.js';
 import { benchMetrics } from './metrics.js';
 import { benchCompletionToEdit, benchPoller, benchPollerLearned } from './poller.js';
@@ -32,6 +33,7 @@ const benches: Record<string, () => Promise<void>> = {
   encode: () => benchEncode(),
   metrics: () => benchMetrics(),
   review: () => benchReview(),
+  gallery: () => benchGallery(),
   // 100,000 open tasks over four processes on PostgreSQL (about 10 minutes).
   scale100k: () => benchScale100k(),
 };

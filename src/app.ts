@@ -22,6 +22,14 @@ import { createProcessRegistry, type ProcessRegistry } from './services/cluster/
 import { allShards, type ShardSet, shardOf } from './services/cluster/shards.js';
 import { createTaskLeases } from './services/cluster/taskLeases.js';
 import { createGuildConfig } from './services/guildConfig/guildConfig.js';
+import { describeChange, galleryChannelDeleted } from './services/guildConfig/settingsChanges.js';
+import { isOptedOut, queueOnDelivered } from './services/gallery/galleryJobs.js';
+import { createGalleryService, type GalleryService } from './services/gallery/galleryService.js';
+import { activeGallery } from './services/gallery/gallerySettings.js';
+import { createGalleryWorker, type GalleryWorker, type GalleryWorkerDeps } from './services/gallery/galleryWorker.js';
+import { createWeeklyDigest, type WeeklyDigest } from './services/gallery/weeklyDigest.js';
+import { createGalleryPoster } from './discord/galleryPoster.js';
+import { cardChecker, reactionCounter } from './discord/galleryReactions.js';
 import { createMemberSettings } from './services/memberSettings/memberSettings.js';
 import { createSourceMemory } from './services/generation/sourceMemory.js';
 import { createDmNotices } from './services/notify/dmNotices.js';
@@ -53,6 +61,8 @@ export interface AppOptions {
   checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
   /** Waits between tries to save a create call's answer after a database failure (tests shorten them). */
   saveRetryMs?: readonly number[];
+  /** Where a test may stop the process in the gallery's posting (after Discord took the post, before it is saved). */
+  galleryCheckpoint?: GalleryWorkerDeps['checkpoint'];
 }
 
 export interface App {
@@ -73,6 +83,10 @@ export interface App {
   /** The shards this process runs. */
   shards: ShardSet;
   registry: ProcessRegistry;
+  gallery: GalleryService;
+  galleryWorker: GalleryWorker;
+  /** The weekly "Top 5" (a round runs every 10 minutes; tests run one with the clock on a Monday). */
+  galleryDigest: WeeklyDigest;
   /** Repairs the store, takes over open tasks, then logs in; resolves once the gateway is READY. */
   start(): Promise<void>;
   /**
@@ -87,6 +101,10 @@ export interface App {
 }
 
 const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+/** Gallery posts in flight at once: discord.js queues each route's requests beyond that (rate limits). */
+const GALLERY_CONCURRENCY = 2;
+/** How often each process looks for servers whose weekly "Top 5" is due (Monday in their time zone). */
+const DIGEST_EVERY_MS = 10 * 60 * 1000;
 
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? Date.now;
@@ -162,6 +180,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     saveRetryMs: options.saveRetryMs,
     leases,
     review: { cache: assetCache, client: assetClient, key: () => seedance.reviewKey },
+    // A finished video is queued for its server's gallery in the transaction that makes its task done.
+    onDelivered: queueOnDelivered,
   });
   metrics = createMetrics({ openTasksByState: () => tasks.countOpenByState(), keys: () => seedance.states() });
   const counted = metrics;
@@ -183,7 +203,16 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
     logger.child({ component: 'media' }),
   );
-  const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), { now, media });
+  const presenter = createDiscordTaskPresenter(discord, logger.child({ component: 'delivery' }), {
+    now,
+    media,
+    // A gallery that is on but not automatic: the finished card offers Share to gallery (not for opted-out members).
+    shareable: async (task) => {
+      if (!task.guildId || task.userInstall) return false;
+      const g = activeGallery((await settings.get(task.guildId)).gallery);
+      return !!g && !g.auto && !(await isOptedOut(store, task.guildId, task.userId));
+    },
+  });
   // Render times learned per kind of video, shared through the store: the learned polling schedule.
   const renderStats = createRenderStats(store, { now, logger: logger.child({ component: 'render-stats' }) });
   const poller = createPoller({
@@ -232,6 +261,55 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     defaultModel: config.seedance.defaultModel,
     logger: logger.child({ component: 'guild-config' }),
   });
+  // The gallery: jobs posted by their own worker (durable, look-first on a later attempt), and its service.
+  const galleryLogger = logger.child({ component: 'gallery' });
+  const galleryPoster = createGalleryPoster({
+    rest: discord.rest,
+    botId: () => discord.user?.id,
+    media,
+    logger: galleryLogger,
+  });
+  const galleryWorker = createGalleryWorker({
+    store,
+    settings,
+    getTask: (id) => tasks.get(id),
+    poster: galleryPoster,
+    turnOff: async (guildId, channelId) => {
+      const change = galleryChannelDeleted(channelId, now());
+      if (change.ok) await guildConfig.change(guildId, 'bot', describeChange(change.summary), change.apply);
+    },
+    logger: galleryLogger,
+    now,
+    owner: leases.processId,
+    concurrency: GALLERY_CONCURRENCY,
+    leaseMs: Math.max(30_000, config.poll.leaseMs),
+    retryBaseMs: 1000,
+    maxBackoffMs: config.poll.maxBackoffMs,
+    sweepMs: 30_000,
+    checkpoint: options.galleryCheckpoint,
+  });
+  tasks.onStateChange((t) => {
+    if (t.state === 'done' && t.guildId) galleryWorker.queued(t.id);
+  });
+  const gallery = createGalleryService({
+    store,
+    worker: galleryWorker,
+    poster: galleryPoster,
+    countReactions: reactionCounter(discord.rest),
+    cardExists: cardChecker(discord.rest),
+    logger: galleryLogger,
+    now,
+  });
+  const galleryDigest = createWeeklyDigest({
+    store,
+    top: (guildId, limit) => gallery.top(guildId, 'week', limit),
+    poster: galleryPoster.digest,
+    owns: (guildId) => shards.ids.includes(shardOf(guildId, shards.count)),
+    owner: leases.processId,
+    leaseMs: 5 * 60_000,
+    logger: galleryLogger,
+    now,
+  });
   // The operator's blocklist: read now (an unreadable file stops the start), again on change or SIGHUP.
   const operatorBlocklist = config.blocklistFile
     ? createOperatorBlocklist({ path: config.blocklistFile, logger: logger.child({ component: 'blocklist' }) })
@@ -253,6 +331,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ledger,
     queue,
     media,
+    gallery,
     logger: logger.child({ component: 'discord' }),
     now,
     track: (task) => poller.track(task),
@@ -264,6 +343,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   let http: OpsHttpServer | undefined;
   let gatewayReady = false;
   let pruneTimer: NodeJS.Timeout | undefined;
+  let digestTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   /** The start's repairs (reconcile), which run once the bot is ready. */
   let repairing: Promise<void> | undefined;
@@ -287,6 +367,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     discord,
     shards,
     registry,
+    gallery,
+    galleryWorker,
+    galleryDigest,
     prune,
     reloadBlocklist: () => operatorBlocklist?.reload() ?? false,
     metrics: counted,
@@ -354,6 +437,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await renderStats.start();
       const recovered = await poller.start();
       await queue.start();
+      // Alone on the store (SQLite): every waiting post is this process's, those claimed before a restart too.
+      const galleryJobs = await galleryWorker.start(!store.shared);
+      if (galleryJobs) logger.info({ galleryJobs }, 'gallery: videos waiting to be posted taken up');
       operatorBlocklist?.watch();
       const owedDms = await dmNotices.sweep();
       router = attachInteractionRouter(discord, ctx, INTERACTION_HANDLERS);
@@ -363,6 +449,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       gatewayReady = true;
       pruneTimer = setInterval(() => void pruneQuietly(), PRUNE_EVERY_MS);
       pruneTimer.unref();
+      digestTimer = setInterval(
+        () =>
+          void galleryDigest
+            .round()
+            .catch((err: unknown) => logger.error({ err }, 'gallery: weekly digest round failed')),
+        DIGEST_EVERY_MS,
+      );
+      digestTimer.unref();
       setTimeout(() => void (stopped || pruneQuietly()), 60_000).unref();
       const reconcileLog = logger.child({ component: 'reconcile' });
       // Processes started together repair once (services/tasks/reconcileOnce.ts).
@@ -394,6 +488,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       if (stopped) return;
       stopped = true;
       if (pruneTimer) clearInterval(pruneTimer);
+      if (digestTimer) clearInterval(digestTimer);
       operatorBlocklist?.stop();
       // Stop taking interactions, then let the handlers in flight finish: a /video whose create call is
       // under way must record the upstream task id, or a restart would have to call it uncertain.
@@ -403,6 +498,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await queue.stop();
       media.stop();
       await poller.stop(graceMs);
+      await galleryWorker.stop(graceMs);
       await dmNotices.stop(graceMs);
       await repairing;
       await renderStats.stop();

@@ -25,6 +25,8 @@ export interface HarnessOptions {
   startApp?: boolean;
   /** Passed to the app (crash points in the task lifecycle). */
   checkpoint?: AppOptions['checkpoint'];
+  /** Passed to the app (where the gallery's posting may be stopped). */
+  galleryCheckpoint?: AppOptions['galleryCheckpoint'];
   /** Passed to the app (waits between tries to save a create's answer). */
   saveRetryMs?: AppOptions['saveRetryMs'];
   /** The store: the SQLite file in `dataDir` (default), or a fresh schema of the test PostgreSQL. */
@@ -121,6 +123,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       allowInsecureVideoUrls: true,
       checkpoint: options.checkpoint,
       saveRetryMs: options.saveRetryMs,
+      galleryCheckpoint: options.galleryCheckpoint,
     });
     await app.start();
     return app;

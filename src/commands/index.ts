@@ -7,6 +7,7 @@ import { parseSourceFormId } from '../discord/customIds.js';
 import type { InteractionHandlers, MessageCommand, SlashCommand } from '../discord/interactionHandlers.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
 import { resolveLocale, t } from '../i18n/index.js';
+import { galleryCommand } from './gallery.js';
 import { animateCommand, referencesCommand } from './fromMessage/openSourceForm.js';
 import { submitSourceForm } from './fromMessage/submitSourceForm.js';
 import { handleHelpSelect, helpCommand } from './help.js';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   tasksCommand,
   usageCommand,
   videoAdminCommand,
+  galleryCommand,
   settingsCommand,
   helpCommand,
 ];

@@ -1,6 +1,8 @@
 /**
  * /settings: a member's own defaults for /video (model, ratio, resolution, duration; `reset` clears them)
- * and the DM when a video of theirs ends. Stored once for every server; every answer is private.
+ * and the DM when a video of theirs ends. Stored once for every server; every answer is private. `gallery` is the
+ * exception: whether this server's gallery may share the member's videos, kept per server (the record
+ * /gallery opt-out writes).
  */
 import { type ChatInputCommandInteraction, InteractionContextType, MessageFlags } from 'discord.js';
 import { MODELS } from '../catalog/models.js';
@@ -26,6 +28,8 @@ const definition = chatCommand('/settings', {
       option.boolean('reset'),
     ]),
     subcommand('/settings notify', [option.boolean('dm', { required: true })]),
+    // The same per-server choice as /gallery opt-out and opt-in (issue 23 §2): one record, two ways to set it.
+    subcommand('/settings gallery', [option.boolean('share', { required: true })]),
   ],
 });
 
@@ -52,6 +56,15 @@ export const settingsCommand = defineCommand(definition, {
       const after = await ctx.memberSettings.change(userId, change.describe, change.apply);
       const saved = t(locale, args.dm ? 'settings.notifySaved.on' : 'settings.notifySaved.off');
       return privately(interaction, memberSettingsText(after, locale, await enabledHere(interaction, ctx), saved));
+    }
+    if (args.subcommand === 'gallery') {
+      // The gallery is a server's: in direct messages and where only the member installed the bot there is none.
+      const guildId = interaction.guildId;
+      if (!guildId || isUserInstallPlace(interaction) || !ctx.gallery)
+        return privately(interaction, t(locale, 'gallery.serverOnly'));
+      await ctx.gallery.optOut(guildId, userId, !args.share);
+      ctx.logger.info({ guildId, userId, out: !args.share }, 'gallery: member choice saved');
+      return privately(interaction, t(locale, args.share ? 'gallery.optIn' : 'gallery.optOut'));
     }
     const values = { model: args.model, ratio: args.ratio, resolution: args.resolution, duration: args.duration };
     const reset = args.reset ?? false;

@@ -36,6 +36,7 @@ import {
 import { cleanTerm, MAX_BLOCKED_TERMS, sameTerm } from '../services/moderation/blocklist.js';
 import { LIMIT_NAMES, MEMBER_LIMIT_NAMES } from '../services/usage/limits.js';
 import { ratioChoices, resolutionChoices } from './choices.js';
+import { galleryAdmin } from './galleryAdmin.js';
 import { type ArgumentsOf, chatCommand, choice, defineCommand, option, subcommand } from './define.js';
 
 /** A choice that is a word (add, remove, …), named in each language. */
@@ -89,12 +90,20 @@ const definition = chatCommand('/video-admin', {
       }),
       option.string('term', { maxLength: 100 }),
     ]),
+    subcommand('/video-admin gallery', [
+      option.channel('channel', [ChannelType.GuildForum, ChannelType.GuildText, ChannelType.GuildAnnouncement]),
+      option.boolean('auto'),
+      option.string('digest', { choices: [wordChoice('on'), wordChoice('off')] }),
+      option.boolean('off'),
+    ]),
+    subcommand('/video-admin gallery-purge', [option.string('term', { required: true, maxLength: 100 })]),
   ],
 });
 
 type AdminArgs = ArgumentsOf<typeof definition>;
 /** The sub-commands that change one setting (show and blocklist have their own paths). */
-type ChangeArgs = Exclude<AdminArgs, { subcommand: 'show' | 'blocklist' }>;
+type ChangeArgs = Exclude<AdminArgs, { subcommand: 'show' | 'blocklist' | 'gallery' | 'gallery-purge' }>;
+export type GalleryAdminArgs = Extract<AdminArgs, { subcommand: 'gallery' | 'gallery-purge' }>;
 
 function readChange(args: ChangeArgs): Change {
   switch (args.subcommand) {
@@ -127,7 +136,7 @@ async function privately(i: ChatInputCommandInteraction, content: string) {
  * Saves a change in one transaction (logged with who made it) and shows the settings under `saved`, or
  * says what was refused (its value passed through `shown`).
  */
-async function applyChange(
+export async function applyChange(
   i: ChatInputCommandInteraction & { guildId: string },
   ctx: BotContext,
   change: Change,
@@ -165,7 +174,7 @@ async function blocklist(
   await applyChange(i, ctx, changeBlocklist(action, raw, current), saved, escapeUntrusted);
 }
 
-async function showSettings(i: ChatInputCommandInteraction, ctx: BotContext, prefix = '') {
+export async function showSettings(i: ChatInputCommandInteraction, ctx: BotContext, prefix = '') {
   const locale = resolveLocale(i.locale);
   const [cfg, own] = await Promise.all([ctx.guildConfig.effective(i.guildId), ctx.guildConfig.settings(i.guildId!)]);
   await i.reply({
@@ -193,6 +202,9 @@ export const videoAdminCommand = defineCommand(definition, {
         return showSettings(interaction, ctx);
       case 'blocklist':
         return blocklist(guildInteraction, ctx, args);
+      case 'gallery':
+      case 'gallery-purge':
+        return galleryAdmin(guildInteraction, ctx, args);
       default:
         return applyChange(guildInteraction, ctx, readChange(args), (_, summary) =>
           t(locale, 'admin.saved', { what: renderChange(summary, locale) }),

@@ -57,6 +57,19 @@ export const keys = {
    * histogram every process merges its finishes into (see services/polling/renderStats).
    */
   renderStats: (kind: string) => `render_stats:${kind}`,
+  /**
+   * A video to share in its server's gallery, not yet posted (services/gallery): written in the transaction that
+   * made the task `done` (auto) or by the Share button, deleted in the one that records the post.
+   */
+  galleryJob: (taskId: string) => `gallery_jobs:${taskId}`,
+  /** A video posted in a server's gallery: where the post is (for Delete, purge, the top list and the digest). */
+  galleryPost: (guildId: string, taskId: string) => `gallery_posts:${guildId}:${taskId}`,
+  /** A member who keeps their videos out of a server's gallery. */
+  galleryOptOut: (guildId: string, userId: string) => `gallery_optout:${guildId}:${userId}`,
+  /** The weekly digest of a server for one week (`YYYY-MM-DD` of its Monday): claimed once by one process. */
+  galleryDigest: (guildId: string, monday: string) => `gallery_digest:${guildId}:${monday}`,
+  /** A purge an admin asked for (`/video-admin gallery-purge`), waiting for their confirmation (by the interaction's id). */
+  galleryPurge: (interactionId: string) => `gallery_purges:${interactionId}`,
   /** Store metadata (schema version). */
   meta: (name: string) => `meta:${name}`,
   /** Records of the first schema, read by the upgrade only. */
@@ -87,6 +100,16 @@ export const prefixes = {
   asset: 'assets:',
   /** Learned render times of every kind of video (see keys.renderStats). */
   renderStats: 'render_stats:',
+  /** Every server's own settings. */
+  settings: 'guild_settings:',
+  /** Videos waiting to be posted in a gallery (every server). */
+  galleryJob: 'gallery_jobs:',
+  /** Gallery purges waiting for their confirmation (every server). */
+  galleryPurge: 'gallery_purges:',
+  /** Weekly digest claims (every server). */
+  galleryDigest: 'gallery_digest:',
+  /** The gallery posts of one server. */
+  galleryPostsOf: (guildId: string) => `gallery_posts:${guildId}:`,
   /** Every member's usage document of one scope. */
   memberUsage: (scope: string) => `usage:${scope}:u`,
   /** Collections of the first schema, read by the upgrade only. */

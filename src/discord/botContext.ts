@@ -1,5 +1,6 @@
 /** What command and button handlers receive from the composition root. */
 import type { Logger } from '../logging/logger.js';
+import type { GalleryService } from '../services/gallery/galleryService.js';
 import type { GuildConfig } from '../services/guildConfig/guildConfig.js';
 import type { SourceMemory } from '../services/generation/sourceMemory.js';
 import type { MediaService } from '../services/media/mediaService.js';
@@ -31,5 +32,7 @@ export interface BotContext {
    * The asset ids of files the media review accepted under the key new reviews go to, by the URLs asked about
    * (Manxue models): such files need no working URL, only their ids.
    */
+  /** The gallery (share, opt-out, removal, purge, top list); absent in tests that build a context by hand. */
+  gallery?: GalleryService;
   reviewedAssets?(urls: readonly string[]): Promise<Map<string, string>>;
 }

@@ -12,6 +12,10 @@ export const BUTTON_ACTIONS = [
   'extend',
   'remixform',
   'extendform',
+  // The gallery: Share to gallery (on a card), Delete (on a gallery post), a purge confirmed (its request's id).
+  'share',
+  'gdelete',
+  'gpurge',
 ] as const;
 export type ButtonAction = (typeof BUTTON_ACTIONS)[number];
 

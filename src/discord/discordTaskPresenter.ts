@@ -37,6 +37,8 @@ export interface PresenterOptions {
   now?: () => number;
   /** Minimum gap between progress edits of one message: young, older than 10 min, older than 1 h (30046). */
   progressGapsMs?: [number, number, number];
+  /** Whether a finished video's card offers Share to gallery (its server's gallery is on, not automatic). */
+  shareable?: (task: TaskRecord) => Promise<boolean>;
 }
 
 const UNREACHABLE: Unreachable = { unreachable: true };
@@ -86,8 +88,16 @@ export function createDiscordTaskPresenter(client: Client, logger: Logger, optio
     return showOnTaskMessage(client.rest, task, body, files, now(), fb);
   }
 
+  const shareExtras = async (task: TaskRecord): Promise<CardExtras> =>
+    (await options.shareable?.(task).catch(() => false)) ? { share: true } : {};
+
   async function deliverLink(task: TaskRecord, reason: string, viaDm: boolean): Promise<DeliveryOutcome> {
-    const body = toBody(task, { url: task.videoUrl!, note: linkNote(task.locale, reason) });
+    const body = toBody(
+      task,
+      { url: task.videoUrl!, note: linkNote(task.locale, reason) },
+      undefined,
+      await shareExtras(task),
+    );
     const fb = fallbacks(task, 'delivery.ready');
     // DM mode: the card could not be edited at all, so the link goes straight to the member.
     const where = viaDm ? await dm(client.rest, task, fb.dm!(body), []) : await show(task, body, [], fb);
@@ -164,7 +174,7 @@ export function createDiscordTaskPresenter(client: Client, logger: Logger, optio
               })
             : '';
           const body = {
-            ...toBody(task, { url: task.videoUrl!, note }),
+            ...toBody(task, { url: task.videoUrl!, note }, undefined, await shareExtras(task)),
             attachments: [{ id: '0', filename: name }],
           };
           try {

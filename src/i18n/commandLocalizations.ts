@@ -38,6 +38,12 @@ const ZH_CN_CHOICES: Record<ChoiceWord, string> = {
   enable: '启用',
   disable: '停用',
   list: '列表',
+  on: '开',
+  off: '关',
+  day: '今天',
+  week: '本周',
+  month: '本月',
+  all: '全部',
 };
 
 const zhCNCommands: CommandLocale = {

@@ -131,6 +131,27 @@ export const COMMAND_TEXTS = {
     '本服务器每日视频数图表（需管理服务器权限）',
   ),
   csv: c('csv', 'csv', 'Attach the full list as a CSV file', '附上完整 CSV 文件'),
+  // The gallery (issue 23).
+  '/video-admin gallery': c(
+    'gallery',
+    '画廊',
+    'Share finished videos in a forum or text channel',
+    '在论坛或文字频道中分享完成的视频',
+  ),
+  '/video-admin gallery-purge': c(
+    'gallery-purge',
+    '画廊清理',
+    'Remove gallery posts whose prompt matches a term',
+    '移除提示词匹配某词语的画廊帖子',
+  ),
+  auto: c('auto', '自动', 'Share every finished video (else a Share button)', '分享每个完成的视频（否则显示分享按钮）'),
+  digest: c('digest', '周榜', 'Post “Top 5 of the week” every Monday', '每周一发布“本周前五”'),
+  off: c('off', '关闭', 'Turn the gallery off', '关闭画廊'),
+  '/gallery': c('gallery', '画廊', "This server's video gallery", '本服务器的视频画廊'),
+  '/gallery opt-out': c('opt-out', '退出', 'Keep your videos out of the gallery', '不在画廊中展示你的视频'),
+  '/gallery opt-in': c('opt-in', '加入', 'Let your videos into the gallery again', '允许你的视频再次进入画廊'),
+  '/gallery top': c('top', '排行', 'Most-reacted gallery videos', '画廊中反应最多的视频'),
+  period: c('period', '时段', 'Which period', '哪个时段'),
   '/settings': c('settings', '设置', 'Your own video defaults and notices', '你自己的视频默认值和通知'),
   '/settings show': c('show', '查看', 'Show your defaults and notices', '查看你的默认值和通知'),
   '/settings defaults': c(
@@ -146,6 +167,13 @@ export const COMMAND_TEXTS = {
     '你的视频完成或失败时私信你链接',
   ),
   dm: c('dm', '私信', 'Send me a DM: True or False', '是否私信我：True 或 False'),
+  '/settings gallery': c(
+    'gallery',
+    '画廊',
+    "Whether this server's gallery may share your videos",
+    '本服务器的画廊是否可以分享你的视频',
+  ),
+  share: c('share', '分享', 'Share my videos in the gallery: True or False', '是否在画廊中分享我的视频：True 或 False'),
   '/help': c('help', '帮助', 'How to make videos, the models, and your limits', '如何生成视频、模型说明和你的限制'),
 } as const;
 

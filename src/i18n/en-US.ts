@@ -273,6 +273,12 @@ export const enUS = {
   'admin.change.roleEveryone': () => 'every member can make videos',
   'admin.change.blocklistAdded': (p: { term: Arg }) => `blocklist + “${s(p, 'term')}”`,
   'admin.change.blocklistRemoved': (p: { term: Arg }) => `blocklist − “${s(p, 'term')}”`,
+  'admin.change.galleryOff': () => 'gallery off',
+  'admin.change.galleryChannel': (p: { channel: Arg }) => `gallery = ${s(p, 'channel')}`,
+  'admin.change.galleryAutoOn': () => 'gallery: every finished video is shared',
+  'admin.change.galleryAutoOff': () => 'gallery: finished videos get a Share to gallery button',
+  'admin.change.galleryDigestOn': () => 'gallery: Top 5 of the week on',
+  'admin.change.galleryDigestOff': () => 'gallery: Top 5 of the week off',
   'admin.badLimit': (p: { value: Arg }) =>
     `\`${s(p, 'value')}\` is not a limit: use a whole number, none (no limit) or default.`,
   'admin.badZone': (p: { value: Arg }) =>
@@ -353,6 +359,60 @@ export const enUS = {
   'usage.serverOnly': () => 'This works only in a server that added the bot.',
   'extend.userInstall': () =>
     'Extend needs the bot in this server (it posts the last frame in the channel). Use it where the bot was added, or in its direct messages.',
+  // The gallery (issue 23): admin settings, the posts and their buttons, members' choice, the top list and digest.
+  'gallery.perm.ViewChannel': () => 'View Channel',
+  'gallery.perm.SendMessages': () => 'Send Messages (Create Posts in a forum)',
+  'gallery.perm.SendMessagesInThreads': () => 'Send Messages in Threads and Posts',
+  'gallery.perm.AttachFiles': () => 'Attach Files',
+  'gallery.perm.EmbedLinks': () => 'Embed Links',
+  'gallery.perm.ReadMessageHistory': () => 'Read Message History',
+  'gallery.perm.ManageThreads': () => 'Manage Threads and Posts',
+  'gallery.perm.ManageChannels': () => 'Manage Channels (to create forum tags)',
+  'gallery.admin.missing': (p: { channel: Arg; list: Arg }) =>
+    `The gallery was not set: the bot lacks these permissions in <#${s(p, 'channel')}>: ${s(p, 'list')}. Grant them and try again.`,
+  'gallery.admin.notVisible': (p: { channel: Arg }) =>
+    `The gallery was not set: the bot cannot see <#${s(p, 'channel')}>. Give it View Channel there and try again.`,
+  'admin.needGallery': () => 'Pick the gallery channel first: `/video-admin gallery channel:<forum or text channel>`.',
+  'gallery.admin.badChannel': () => 'Pick a forum channel or a text channel for the gallery.',
+  'gallery.admin.set': (p: { channel: Arg; mode: Arg }) => `Gallery: <#${s(p, 'channel')}>, ${s(p, 'mode')}.`,
+  'gallery.admin.auto': () => 'every finished video is shared',
+  'gallery.admin.button': () => 'finished videos get a Share to gallery button',
+  'gallery.admin.off': () => 'Gallery turned off. Posts already made stay.',
+  'gallery.admin.digestOn': () => 'Top 5 of the week will be posted every Monday.',
+  'gallery.admin.digestOff': () => 'No weekly Top 5.',
+  'gallery.admin.tagsFull': (p: { count: Arg }) =>
+    `Note: the forum already has ${s(p, 'count')} of Discord's 20 tags; the bot reuses tags but cannot add its model and ratio tags when full.`,
+  'gallery.show.title': () => 'Gallery',
+  'gallery.show.none': () => 'off',
+  'gallery.show.deleted': (p: { channel: Arg }) =>
+    `off: its channel (${s(p, 'channel')}) was deleted; set a new one with /video-admin gallery`,
+  'gallery.purge.none': (p: { term: Arg }) => `No gallery post has a prompt matching “${s(p, 'term')}”.`,
+  'gallery.purge.confirm': (p: { count: Arg; term: Arg }) =>
+    `${s(p, 'count')} gallery posts have a prompt matching “${s(p, 'term')}”. Remove them all?`,
+  'gallery.purge.button': () => 'Remove them',
+  'gallery.purge.done': (p: { count: Arg }) => `Removed ${s(p, 'count')} gallery posts.`,
+  'gallery.post.requester': (p: { user: Arg }) => `by <@${s(p, 'user')}>`,
+  'gallery.post.card': () => 'Original card',
+  'gallery.post.use': () => 'Use this prompt',
+  'gallery.share': () => 'Share to gallery',
+  'gallery.share.done': () => 'Shared: the video will appear in the gallery shortly.',
+  'gallery.share.denied': () => 'Only the requester or members with Manage Messages can share this video.',
+  'gallery.share.optedOut': () => 'The requester keeps their videos out of the gallery.',
+  'gallery.share.already': () => 'This video is already in the gallery.',
+  'gallery.share.noGallery': () => 'This server has no gallery.',
+  'gallery.share.notDone': () => 'Only finished videos can be shared.',
+  'gallery.optOut': () => 'Your videos will not be shared in this server’s gallery.',
+  'gallery.optIn': () => 'Your videos may be shared in this server’s gallery again.',
+  'gallery.top.title': (p: { period: Arg }) => `Most-reacted gallery videos (${s(p, 'period')})`,
+  'gallery.top.none': () => 'No gallery video has reactions in this period yet.',
+  'gallery.top.line': (p: { rank: Arg; title: Arg; count: Arg; link: Arg }) =>
+    `${s(p, 'rank')}. [${s(p, 'title')}](${s(p, 'link')}) — ${s(p, 'count')} reactions`,
+  'gallery.period.day': () => 'today',
+  'gallery.period.week': () => 'this week',
+  'gallery.period.month': () => 'this month',
+  'gallery.period.all': () => 'all time',
+  'gallery.digest.title': () => 'Top 5 of the week',
+  'gallery.serverOnly': () => 'The gallery is a server feature.',
 
   // Member settings (/settings), the card's "Your default" and the DM notice (issue 22 §2)
   'settings.title': () => 'Your settings',

@@ -121,13 +121,19 @@ describe("command definitions follow Discord's limits and are localised", () => 
   it('at most 100 global commands, names unique', () => {
     expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
   });
-  it('members have /settings (show, defaults, notify with a required dm) and /help, usable in servers and DMs', () => {
+  it('members have /settings (show, defaults, notify with a required dm, gallery with a required share) and /help, usable in servers and DMs', () => {
     const byName = new Map(COMMANDS.map((c) => [c.name, c.definition]));
     const settings = byName.get('settings')!;
-    expect(settings.options?.map((o) => o.name)).toEqual(['show', 'defaults', 'notify']);
+    expect(settings.options?.map((o) => o.name)).toEqual(['show', 'defaults', 'notify', 'gallery']);
     const notify = settings.options![2] as { options: Array<{ name: string; required: boolean }> };
     expect(notify.options[0]).toMatchObject({ name: 'dm', name_localizations: { 'zh-CN': '私信', de: 'dm' } });
     expect(notify.options[0]!.required).toBe(true);
+    const gallery = settings.options![3] as { options: Array<{ name: string; required: boolean }> };
+    expect(gallery.options[0]).toMatchObject({
+      name: 'share',
+      required: true,
+      name_localizations: { 'zh-CN': '分享' },
+    });
     expect(byName.get('help')!.options).toEqual([]);
     for (const name of ['settings', 'help']) {
       expect(byName.get(name)!.contexts).toEqual([0, 1]);

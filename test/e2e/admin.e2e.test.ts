@@ -263,7 +263,7 @@ describe('npm run deploy-commands', () => {
     const { deployCommands } = await import('../../src/cli/deployCommands.js');
     const first = await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl });
     const again = await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl });
-    expect(first).toEqual({ scope: 'global', count: 8 });
+    expect(first).toEqual({ scope: 'global', count: 9 });
     expect(again).toEqual(first);
     const names = (
       h.discord.commands.get('global') as Array<{ name: string; name_localizations?: Record<string, string> }>
@@ -273,13 +273,14 @@ describe('npm run deploy-commands', () => {
       ['tasks', '任务'],
       ['usage', '用量'],
       ['video-admin', '视频管理'],
+      ['gallery', '画廊'],
       ['settings', '设置'],
       ['help', '帮助'],
       ['Animate', '生成动画'],
       ['Use as references', '用作参考'],
     ]);
     expect(await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl, guildId: guildId() })).toEqual(
-      { scope: `guild ${guildId()}`, count: 8 },
+      { scope: `guild ${guildId()}`, count: 9 },
     );
   });
 });

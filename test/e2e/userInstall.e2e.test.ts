@@ -80,6 +80,7 @@ describe('registered commands', () => {
       settings: { types: [0], contexts: [0, 1] },
       help: { types: [0], contexts: [0, 1] },
       'video-admin': { types: [0], contexts: [0] },
+      gallery: { types: [0], contexts: [0] },
       Animate: { types: [0], contexts: [0, 1] },
       'Use as references': { types: [0], contexts: [0, 1] },
     });
@@ -94,6 +95,8 @@ describe('registered commands', () => {
       settings: { types: [0, 1], contexts: [0, 1, 2] },
       help: { types: [0, 1], contexts: [0, 1, 2] },
       'video-admin': { types: [0], contexts: [0] },
+      // The gallery is a server's: a server command, like /video-admin.
+      gallery: { types: [0], contexts: [0] },
       Animate: { types: [0, 1], contexts: [0, 1, 2] },
       'Use as references': { types: [0, 1], contexts: [0, 1, 2] },
     });

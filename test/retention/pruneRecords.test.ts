@@ -171,3 +171,37 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
     });
   });
 });
+
+describe('the gallery’s short-lived records', () => {
+  it('an unconfirmed purge goes after an hour, a digest claim after 30 days; posts stay', async () => {
+    const temp = await openTempStore('prune-gallery');
+    try {
+      const now = Date.UTC(2026, 11, 7);
+      await temp.store.transact(
+        [
+          'gallery_purges:1',
+          'gallery_purges:2',
+          'gallery_digest:9:2026-10-05',
+          'gallery_digest:9:2026-11-30',
+          'gallery_posts:9:t1',
+        ],
+        (tx) => {
+          tx.set('gallery_purges:1', { at: now - 2 * 3_600_000 });
+          tx.set('gallery_purges:2', { at: now - 60_000 });
+          tx.set('gallery_digest:9:2026-10-05', { firstAt: now - 60 * 86_400_000 });
+          tx.set('gallery_digest:9:2026-11-30', { firstAt: now - 7 * 86_400_000 });
+          tx.set('gallery_posts:9:t1', { postedAt: now - 400 * 86_400_000 });
+        },
+      );
+      const report = await pruneRecords(temp.store, { now, taskRetentionMs: 90 * 86_400_000 });
+      expect(report.gallery).toBe(2);
+      expect((await temp.store.scan('gallery_')).map(([k]) => k)).toEqual([
+        'gallery_digest:9:2026-11-30',
+        'gallery_posts:9:t1',
+        'gallery_purges:2',
+      ]);
+    } finally {
+      await temp.cleanup();
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { isUserInstallPlace } from '../../discord/taskOrigin.js';
 import { remixModal } from '../../discord/render/remixModal.js';
 import { taskMessage } from '../../discord/render/taskMessage.js';
 import { NO_MENTIONS } from '../../discord/render/text.js';
+import { confirmGalleryPurge, handleGalleryButton } from './galleryButtons.js';
 import { requestFromCard } from './requestFromCard.js';
 
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
@@ -22,11 +23,16 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   const ephemeral = (content: string) =>
     interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   const parsed = parseCustomId(interaction.customId);
+  // A purge's confirmation carries its request's id, not a task's.
+  if (parsed?.action === 'gpurge') return confirmGalleryPurge(interaction, ctx, parsed.taskId);
   const task = parsed && (await ctx.tasks.get(parsed.taskId));
   if (!parsed || !task) {
     await ephemeral(t(locale, 'button.unknownTask'));
     return;
   }
+
+  if (parsed.action === 'share' || parsed.action === 'gdelete')
+    return handleGalleryButton(interaction, ctx, task, parsed.action);
 
   const mayManage =
     task.userId === interaction.user.id ||
@@ -78,6 +84,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     // Through REST by id: the bot keeps no message cache (createDiscordClient.ts).
     await interaction.client.rest.delete(Routes.channelMessage(interaction.channelId, interaction.message.id));
     ctx.logger.info({ taskId: task.id, guildId: task.guildId, by: interaction.user.id }, 'task message deleted');
+    // The card is gone: its video leaves the gallery too.
+    if (task.guildId) await ctx.gallery?.remove(task.guildId, task.id, interaction.user.id);
     await interaction.editReply({ content: t(locale, 'button.deleted'), allowedMentions: NO_MENTIONS });
     return;
   }

@@ -22,7 +22,15 @@ export function guildSettingsEmbed(cfg: EffectiveGuildConfig, own: GuildSettings
   const who = `@: ${cfg.roleId ? `<@&${cfg.roleId}>` : t(locale, 'admin.show.everyone')}`;
   const zone = `🕒 ${cfg.timeZone}`;
   const blocklist = t(locale, 'admin.show.blocklist', { count: cfg.blocklist.length });
-  const others = [who, zone, blocklist];
+  const g = own.gallery;
+  const gallery = `🖼️ ${t(locale, 'gallery.show.title')}: ${
+    !g
+      ? t(locale, 'gallery.show.none')
+      : g.off
+        ? t(locale, 'gallery.show.deleted', { channel: g.channelId })
+        : `<#${g.channelId}> (${t(locale, g.auto ? 'gallery.admin.auto' : 'gallery.admin.button')}${g.digest ? `; ${t(locale, 'gallery.admin.digestOn')}` : ''})`
+  }`;
+  const others = [who, zone, blocklist, gallery];
   // Many generation channels: as many as fit in the field (with the other lines), then "and N more".
   const room = FIELD_MAX - '#: '.length - others.reduce((n, line) => n + line.length + 1, 0);
   const channels = cfg.channels.length

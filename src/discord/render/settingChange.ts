@@ -39,5 +39,18 @@ export function renderChange(c: ChangeSummary, locale: Locale): string {
       return t(locale, c.action === 'add' ? 'admin.change.blocklistAdded' : 'admin.change.blocklistRemoved', {
         term: escapeUntrusted(c.term),
       });
+    case 'gallery': {
+      if (c.off) return t(locale, 'admin.change.galleryOff');
+      const parts = [
+        ...(c.channelId ? [t(locale, 'admin.change.galleryChannel', { channel: `<#${c.channelId}>` })] : []),
+        ...(c.auto === undefined
+          ? []
+          : [t(locale, c.auto ? 'admin.change.galleryAutoOn' : 'admin.change.galleryAutoOff')]),
+        ...(c.digest === undefined
+          ? []
+          : [t(locale, c.digest ? 'admin.change.galleryDigestOn' : 'admin.change.galleryDigestOff')]),
+      ];
+      return parts.join(' · ');
+    }
   }
 }

@@ -11,6 +11,7 @@ import type { QueuePlace } from '../../services/queue/taskQueue.js';
 import { inReview } from '../../services/review/assetReview.js';
 import { endedWithoutVideo, isFinal, type TaskRecord } from '../../services/tasks/taskRecord.js';
 import { customIdFor } from '../customIds.js';
+import { shareButtonRow } from './galleryPost.js';
 import { failureText } from './failureText.js';
 import { NO_MENTIONS, quotePrompt, truncate } from './text.js';
 
@@ -20,6 +21,8 @@ const COLORS = { working: 0x5865f2, done: 0x57f287, failed: 0xed4245 } as const;
 export interface CardExtras {
   /** The finished video is being re-encoded to fit the server's upload limit. */
   preparing?: boolean;
+  /** The server's gallery is not automatic: a finished video's card offers Share to gallery. */
+  share?: boolean;
 }
 
 export function statusLine(task: TaskRecord, locale: Locale, place?: QueuePlace, extras: CardExtras = {}): string {
@@ -253,7 +256,10 @@ export function taskMessage(
   return {
     content: '',
     embeds: [video ? withVideo(embed, locale, video) : embed],
-    components: taskButtons(task, locale, video?.url),
+    components: [
+      ...taskButtons(task, locale, video?.url),
+      ...(extras.share && task.state === 'done' ? [shareButtonRow(task, locale)] : []),
+    ],
     allowedMentions: NO_MENTIONS,
   };
 }

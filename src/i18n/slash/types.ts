@@ -5,7 +5,20 @@
 import type { CommandTextKey, MessageCommandKey } from '../commandTexts.js';
 
 /** Values of string choices that are words (limit names read their labels from the message tables instead). */
-export const CHOICE_WORDS = ['add', 'remove', 'clear', 'enable', 'disable', 'list'] as const;
+export const CHOICE_WORDS = [
+  'add',
+  'remove',
+  'clear',
+  'enable',
+  'disable',
+  'list',
+  'on',
+  'off',
+  'day',
+  'week',
+  'month',
+  'all',
+] as const;
 export type ChoiceWord = (typeof CHOICE_WORDS)[number];
 
 export interface CommandLocale {

@@ -2,6 +2,8 @@
 import { findModel } from '../../catalog/models.js';
 import { cleanTerm, MAX_BLOCKED_TERMS, sameTerm } from '../moderation/blocklist.js';
 import type { GuildSettings } from './settingsStore.js';
+import type { Locale } from '../../i18n/index.js';
+import { activeGallery, type GalleryKind, type GallerySettings } from '../gallery/gallerySettings.js';
 import { type LimitName, type MemberLimitName, parseLimitValue } from '../usage/limits.js';
 import { isValidTimeZone } from '../usage/periods.js';
 
@@ -14,7 +16,8 @@ export type ChangeRefused = {
     | 'admin.needChannel'
     | 'admin.badTerm'
     | 'admin.blocklistFull'
-    | 'admin.termUnknown';
+    | 'admin.termUnknown'
+    | 'admin.needGallery';
   value: string;
 };
 
@@ -28,7 +31,15 @@ export type ChangeSummary =
   | { setting: 'defaults'; reset: boolean; values: Record<string, string | number> }
   | { setting: 'timeZone'; zone: string }
   | { setting: 'role'; roleId?: string }
-  | { setting: 'blocklist'; action: 'add' | 'remove'; term: string };
+  | { setting: 'blocklist'; action: 'add' | 'remove'; term: string }
+  | {
+      setting: 'gallery';
+      channelId?: string;
+      kind?: GalleryKind;
+      auto?: boolean;
+      digest?: boolean;
+      off?: 'admin' | 'deleted';
+    };
 
 /** A change as one line of plain text for the log (ids as ids, no markup). */
 export function describeChange(c: ChangeSummary): string {
@@ -52,7 +63,70 @@ export function describeChange(c: ChangeSummary): string {
       return `role = ${c.roleId ?? 'everyone'}`;
     case 'blocklist':
       return `blocklist ${c.action === 'add' ? '+' : '-'} ${c.term}`;
+    case 'gallery':
+      return c.off
+        ? `gallery off${c.off === 'deleted' ? ' (its channel was deleted)' : ''}`
+        : `gallery${c.channelId ? ` = ${c.kind} ${c.channelId}` : ''}${c.auto === undefined ? '' : ` auto=${c.auto}`}${c.digest === undefined ? '' : ` digest=${c.digest}`}`;
   }
+}
+
+/**
+ * The gallery set (a channel checked by the caller: its kind and the bot's permissions), or its auto and digest
+ * switches changed on the gallery already set (`needChannel` when there is none).
+ */
+export function setGallery(
+  place: { channelId: string; kind: GalleryKind; locale?: Locale } | undefined,
+  switches: { auto?: boolean; digest?: boolean },
+): Change {
+  return {
+    ok: true,
+    summary: { setting: 'gallery', channelId: place?.channelId, kind: place?.kind, ...switches },
+    apply: (s) => {
+      const current = activeGallery(s.gallery);
+      if (!place && !current) return s;
+      const base: GallerySettings = place
+        ? {
+            channelId: place.channelId,
+            kind: place.kind,
+            auto: current?.auto ?? false,
+            digest: current?.digest,
+            ...(place.locale ? { locale: place.locale } : {}),
+          }
+        : current!;
+      const next: GallerySettings = { ...base };
+      if (switches.auto !== undefined) next.auto = switches.auto;
+      if (switches.digest !== undefined) next.digest = switches.digest;
+      if (next.digest === undefined) delete next.digest;
+      return { ...s, gallery: next };
+    },
+    refusedAfter: (after) =>
+      activeGallery(after.gallery) ? undefined : { ok: false, key: 'admin.needGallery', value: '' },
+  };
+}
+
+/** The gallery turned off by an admin: nothing more is posted (posts made stay). */
+export function galleryOff(): Change {
+  return {
+    ok: true,
+    summary: { setting: 'gallery', off: 'admin' },
+    apply: (s) => {
+      const next = { ...s };
+      delete next.gallery;
+      return next;
+    },
+  };
+}
+
+/** The bot turns the gallery off itself: its channel was deleted (kept, marked, for /video-admin show). */
+export function galleryChannelDeleted(channelId: string, at: number): Change {
+  return {
+    ok: true,
+    summary: { setting: 'gallery', off: 'deleted', channelId },
+    apply: (s) =>
+      s.gallery && s.gallery.channelId === channelId && !s.gallery.off
+        ? { ...s, gallery: { ...s.gallery, off: { reason: 'channel_deleted', at } } }
+        : s,
+  };
 }
 
 export type Change =

@@ -1,6 +1,7 @@
 /** A server's own settings as stored: read them, or change them in one transaction. */
 import { keys } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
+import type { GallerySettings } from '../gallery/gallerySettings.js';
 import type { Limits, RoleLimits } from '../usage/limits.js';
 
 /** What a server's admins have set; anything missing falls back to the bot's defaults. */
@@ -17,6 +18,8 @@ export interface GuildSettings {
   /** Prompt terms refused on this server (see services/moderation/blocklist.ts). */
   blocklist?: string[];
   defaults?: { model?: string; ratio?: string; resolution?: string; duration?: number };
+  /** The gallery channel (services/gallery): where finished videos are shared, or why it was turned off. */
+  gallery?: GallerySettings;
 }
 
 const NO_SETTINGS: Readonly<GuildSettings> = Object.freeze({});

@@ -3,7 +3,7 @@
  * the retention period (the member has long been told; their buttons then answer "no longer known") and
  * the usage documents of members who have asked for nothing in two months (usage documents keep only the
  * current day and month and the previous month anyway), interaction claims older than an hour, and reviewed
- * files of the media review's reuse cache after their 30 days.
+ * files of the media review's reuse cache after their 30 days, and the gallery's unconfirmed purges and old digest claims.
  * Nothing open, reserved or current is touched.
  */
 import { claimsBefore, finishedBefore, keys, prefixes } from '../../db/keys.js';
@@ -19,6 +19,8 @@ export interface PruneReport {
   claims: number;
   /** Reviewed files of the media review's reuse cache, past their 30 days. */
   assets: number;
+  /** Gallery purges never confirmed (after an hour) and weekly digest claims (after 30 days). */
+  gallery: number;
 }
 
 const PAGE = 500;
@@ -32,7 +34,7 @@ export async function pruneRecords(
   store: RecordStore,
   options: { now: number; taskRetentionMs: number },
 ): Promise<PruneReport> {
-  const report: PruneReport = { tasks: 0, members: 0, claims: 0, assets: 0 };
+  const report: PruneReport = { tasks: 0, members: 0, claims: 0, assets: 0, gallery: 0 };
 
   // Finished tasks, oldest first, through the index of finish times.
   const upTo = finishedBefore(options.now - options.taskRetentionMs);
@@ -93,6 +95,19 @@ export async function pruneRecords(
     prefixes.asset,
     (_key, value) => ((value as Partial<ReviewedAsset>).at ?? 0) <= options.now - ASSET_REUSE_MS,
   );
+  // The gallery's short-lived records: a purge waits an hour for its confirmation; a week's digest claim is only
+  // needed during its Monday. Posts stay (the top list of all time reads them).
+  report.gallery =
+    (await deleteWhere(
+      store,
+      prefixes.galleryPurge,
+      (_key, value) => ((value as { at?: number }).at ?? 0) <= options.now - 3_600_000,
+    )) +
+    (await deleteWhere(
+      store,
+      prefixes.galleryDigest,
+      (_key, value) => ((value as { firstAt?: number }).firstAt ?? 0) <= options.now - 30 * DAY,
+    ));
   await store.reclaim?.();
   return report;
 }

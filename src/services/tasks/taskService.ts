@@ -14,7 +14,12 @@ import { createSubmitter, type ReviewSubmission, type SubmitUpstream } from './s
 import type { NewTask, TaskRecord } from './taskRecord.js';
 import { createTaskQueries } from './taskQueries.js';
 import type { TransitionArgs } from './transitions.js';
-import { type ApplyOptions, createTransitionRunner, type EndName } from './transitionRunner.js';
+import {
+  type ApplyOptions,
+  createTransitionRunner,
+  type EndName,
+  type TransitionRunnerDeps,
+} from './transitionRunner.js';
 
 export type { NewTask };
 export type { Checkpoint } from './checkpoints.js';
@@ -39,6 +44,8 @@ export interface TaskServiceDeps {
   saveRetryMs?: readonly number[];
   /** The media review of Manxue models' uploads (submission and reuse cache); without it nothing is reviewed. */
   review?: ReviewSubmission;
+  /** More writes of the transaction that makes a task `done` (the gallery queues the video there). */
+  onDelivered?: TransitionRunnerDeps['onDelivered'];
 }
 
 export function createTaskService(deps: TaskServiceDeps) {
@@ -47,7 +54,15 @@ export function createTaskService(deps: TaskServiceDeps) {
   const checkpoint = deps.checkpoint ?? (() => undefined);
   const refusedListeners: Array<(refusal: Refusal) => void> = [];
 
-  const runner = createTransitionRunner({ store, ledger, logger, now, checkpoint, leases });
+  const runner = createTransitionRunner({
+    store,
+    ledger,
+    logger,
+    now,
+    checkpoint,
+    leases,
+    onDelivered: deps.onDelivered,
+  });
   const queries = createTaskQueries(store);
   const createTask = taskCreator({
     store,

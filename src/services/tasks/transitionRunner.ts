@@ -70,6 +70,11 @@ export interface TransitionRunnerDeps {
   now: () => number;
   checkpoint: (name: Checkpoint, task: TaskRecord) => void;
   leases?: TaskLeases;
+  /**
+   * More writes of the transaction that makes a task `done` (markDelivered): the records it reads and writes,
+   * declared up front, and the writes (the gallery queues the video there: services/gallery/galleryJobs.ts).
+   */
+  onDelivered?: { keys(task: TaskRecord): string[]; write(tx: Tx, done: TaskRecord, at: number): void };
 }
 
 export function createTransitionRunner(deps: TransitionRunnerDeps) {
@@ -105,6 +110,8 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
     // A member who asked for a DM when their video ends (/settings notify) is owed one once told: their choice
     // is read, and the notice written, by the change that tells them.
     const noticeKeys = TELLS.has(name) && !known.toldAt ? [keys.memberSettings(known.userId), keys.dmNotice(id)] : [];
+    // A video made done may be queued for its server's gallery in the same change (its keys declared here).
+    const extra = name === 'markDelivered' && deps.onDelivered ? deps.onDelivered.keys(known) : [];
     const declared = [
       ...taskKeys(id),
       keys.open(id),
@@ -112,6 +119,7 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
       ...settles,
       ...placeKeyList,
       ...noticeKeys,
+      ...extra,
     ];
     type Outcome =
       | { refused: TransitionNotApplicableError; current: TaskRecord }
@@ -155,6 +163,7 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
       }
       writeTask(tx, next);
       if (next.toldAt) tx.delete(keys.open(id));
+      if (extra.length && next.state === 'done') deps.onDelivered?.write(tx, next, inside);
       return { next, previous: current };
     });
     if ('refused' in result) return { ok: false, refused: result.refused, task: result.current };

@@ -38,6 +38,8 @@ export interface StoredMessage {
   edits: number;
   createdAt: number;
   editedAt?: number;
+  /** Reactions by emoji (`name` or `name:id`): who reacted, in order. */
+  reactions?: Map<string, string[]>;
 }
 
 export type MessageBody = JsonBody;
@@ -138,6 +140,21 @@ export class MessageStore {
       }),
       embeds: msg.embeds,
       components: msg.components,
+      ...(msg.reactions?.size
+        ? {
+            reactions: [...msg.reactions].map(([emoji, users]) => {
+              const [name, id] = emoji.split(':');
+              return {
+                emoji: { id: id ?? null, name },
+                count: users.length,
+                count_details: { burst: 0, normal: users.length },
+                me: users.includes(author.id),
+                me_burst: false,
+                burst_colors: [],
+              };
+            }),
+          }
+        : {}),
       pinned: false,
       type: viaWebhook ? 20 : 0,
       flags: msg.flags,

@@ -19,6 +19,20 @@ export interface FakeChannel {
   recipientId?: string;
   /** A channel of a server the bot is not in, or a group DM: the bot itself cannot reach it (50001). */
   botAbsent?: boolean;
+  /** Forums (type 15): their tags (at most 20; PATCH adds them). */
+  availableTags?: Array<{ id: string; name: string; moderated: boolean; emoji_id: null; emoji_name: null }>;
+  permissionOverwrites?: Array<{ id: string; type: number; allow: string; deny: string }>;
+  /** Threads (forum posts): the forum, who made it, its tags. */
+  parentId?: string;
+  ownerId?: string;
+  appliedTags?: string[];
+}
+
+/** What GET /guilds/:id answers about the server's roles and owner, and the bot's own roles. */
+export interface FakeGuildAccess {
+  ownerId: string;
+  roles: Array<{ id: string; permissions: string }>;
+  botRoles: string[];
 }
 
 export interface StoredCommand extends JsonBody {
@@ -56,6 +70,15 @@ export interface RestContext {
   uploadLimit: (channelId: string) => number;
   /** Users who do not accept direct messages from the bot (50007). */
   closedDms: Set<string>;
+  /** Roles, owner and the bot's roles per guild (the gallery's permission check). */
+  guildAccess: (guildId: string) => FakeGuildAccess | undefined;
+  /**
+   * Discord's per-route rate limits, when set: each route and channel (the major parameter) allows `limit`
+   * requests per `windowMs`; beyond, 429 with the headers Discord sends. Counted in `rateLimited`.
+   */
+  rateLimit?: { limit: number; windowMs: number };
+  rateWindows: Map<string, { start: number; used: number }>;
+  rateLimited: { count: number };
 }
 
 /** Templates (method `*` = any) and the path patterns they match; params in order. */
@@ -71,7 +94,16 @@ const ROUTES: Array<[string, RegExp]> = [
   ['POST /webhooks/:appId/:token', /^\/webhooks\/(\d+)\/([^/]+)$/],
   ['* /channels/:channelId/messages/:messageId', /^\/channels\/(\d+)\/messages\/(\d+)$/],
   ['POST /channels/:channelId/messages', /^\/channels\/(\d+)\/messages$/],
-  ['GET /channels/:channelId', /^\/channels\/(\d+)$/],
+  [
+    '* /channels/:channelId/messages/:messageId/reactions/:emoji',
+    /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)$/,
+  ],
+  ['GET /channels/:channelId/messages', /^\/channels\/(\d+)\/messages$/],
+  ['POST /channels/:channelId/threads', /^\/channels\/(\d+)\/threads$/],
+  ['* /channels/:channelId', /^\/channels\/(\d+)$/],
+  ['GET /guilds/:guildId/threads/active', /^\/guilds\/(\d+)\/threads\/active$/],
+  ['GET /guilds/:guildId/members/:userId', /^\/guilds\/(\d+)\/members\/(\d+)$/],
+  ['GET /guilds/:guildId', /^\/guilds\/(\d+)$/],
   ['POST /attachments/refresh-urls', /^\/attachments\/refresh-urls$/],
   [
     '* /applications/:appId/guilds/:guildId/commands/:commandId',
@@ -99,6 +131,21 @@ function bucketOf(route: string): string {
   let h = 0;
   for (let i = 0; i < route.length; i += 1) h = (h * 31 + route.charCodeAt(i)) | 0;
   return `fake${(h >>> 0).toString(16)}`;
+}
+
+/** Routes under Discord's per-route limits here: channels and guilds (not webhooks, interactions, commands). */
+const webhookRoute = (route: string) => !/ \/(channels|guilds)\//.test(route);
+
+/** Counts a request in its bucket's window (a fixed window per route and major parameter). */
+function rateWindow(ctx: RestContext, bucket: string) {
+  const now = Date.now();
+  let w = ctx.rateWindows.get(bucket);
+  if (!w || now >= w.start + ctx.rateLimit!.windowMs) {
+    w = { start: now, used: 0 };
+    ctx.rateWindows.set(bucket, w);
+  }
+  w.used += 1;
+  return w;
 }
 
 const uploads = (list: RecordedFile[]): StoredAttachment[] =>
@@ -129,6 +176,7 @@ export function createRestHandler(ctx: RestContext) {
   ): Promise<void> {
     const method = req.method ?? 'GET';
     const { route, params, known } = matchRoute(method, apiPath);
+    const bucket = `${route}:${params[0] ?? ''}`;
     const record: RecordedRestRequest = {
       method,
       route,
@@ -164,16 +212,26 @@ export function createRestHandler(ctx: RestContext) {
         ctx.uploads.count += 1;
         if (landedOn) ctx.uploads.byMessage.set(landedOn, (ctx.uploads.byMessage.get(landedOn) ?? 0) + 1);
       }
+      const rl = ctx.rateLimit;
+      const w = rl ? ctx.rateWindows.get(bucket) : undefined;
       const limits: Record<string, string> =
         status === 429
           ? {}
-          : {
-              'x-ratelimit-limit': '1000',
-              'x-ratelimit-remaining': '999',
-              'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1),
-              'x-ratelimit-reset-after': '1.000',
-              'x-ratelimit-bucket': bucketOf(route),
-            };
+          : rl && w
+            ? {
+                'x-ratelimit-limit': String(rl.limit),
+                'x-ratelimit-remaining': String(Math.max(0, rl.limit - w.used)),
+                'x-ratelimit-reset': ((w.start + rl.windowMs) / 1000).toFixed(3),
+                'x-ratelimit-reset-after': (Math.max(0, w.start + rl.windowMs - Date.now()) / 1000).toFixed(3),
+                'x-ratelimit-bucket': bucketOf(bucket),
+              }
+            : {
+                'x-ratelimit-limit': '1000',
+                'x-ratelimit-remaining': '999',
+                'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1),
+                'x-ratelimit-reset-after': '1.000',
+                'x-ratelimit-bucket': bucketOf(route),
+              };
       if (payload === undefined) {
         res.writeHead(status, { ...limits, ...headers }).end();
         return;
@@ -183,6 +241,23 @@ export function createRestHandler(ctx: RestContext) {
     const error = (status: number, code: number, message = ERROR_MESSAGES[code] ?? 'Error') =>
       reply(status, { code, message });
 
+    const window = ctx.rateLimit && !webhookRoute(route) ? rateWindow(ctx, bucket) : undefined;
+    if (window && window.used > ctx.rateLimit!.limit) {
+      ctx.rateLimited.count += 1;
+      const after = Math.max(0.001, (window.start + ctx.rateLimit!.windowMs - Date.now()) / 1000);
+      return reply(
+        429,
+        { message: 'You are being rate limited.', retry_after: after, global: false },
+        {
+          'retry-after': String(Math.ceil(after)),
+          'x-ratelimit-scope': 'user',
+          'x-ratelimit-limit': String(ctx.rateLimit!.limit),
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': after.toFixed(3),
+          'x-ratelimit-bucket': bucketOf(bucket),
+        },
+      );
+    }
     const fault = ctx.faults.take(route, files.length > 0) ?? ctx.faultHook?.(route, files.length > 0);
     if (fault) {
       const name = restFaultName(fault);
@@ -390,11 +465,110 @@ export function createRestHandler(ctx: RestContext) {
         });
         return reply(200, api(msg));
       }
-      case 'GET /channels/:channelId': {
+      case 'GET /channels/:channelId':
+      case 'PATCH /channels/:channelId':
+      case 'DELETE /channels/:channelId': {
         const channel = ctx.channels.get(params[0]!);
         if (!channel) return error(404, 10003);
         if (channel.botAbsent) return error(403, 50001);
+        if (method === 'DELETE') {
+          ctx.channels.delete(channel.id);
+          return reply(200, channelPayload(channel));
+        }
+        if (method === 'PATCH' && Array.isArray(body?.available_tags)) {
+          // Discord keeps at most 20 tags on a forum; a tag without an id is new.
+          const tags = body.available_tags as Array<{ id?: string; name: string }>;
+          if (tags.length > 20) return reply(400, { code: 50035, message: 'Invalid Form Body' });
+          channel.availableTags = tags.map((x) => ({
+            id: x.id ?? snowflake(ctx.now()),
+            name: String(x.name),
+            moderated: false,
+            emoji_id: null,
+            emoji_name: null,
+          }));
+        }
         return reply(200, channelPayload(channel));
+      }
+      case 'POST /channels/:channelId/threads': {
+        // A forum post: a thread with its first message (same id), its tags checked against the forum's.
+        const forum = ctx.channels.get(params[0]!);
+        if (!forum) return error(404, 10003);
+        if (forum.botAbsent) return error(403, 50001);
+        if (forum.type !== 15) return error(400, 50035, 'Invalid Form Body');
+        const message = body?.message as JsonBody | undefined;
+        if (!message || typeof body?.name !== 'string' || !body.name || body.name.length > 100)
+          return error(400, 50035, 'Invalid Form Body');
+        const applied = (body.applied_tags as string[] | undefined) ?? [];
+        if (applied.length > 5 || applied.some((id) => !forum.availableTags?.some((x) => x.id === id)))
+          return error(400, 50035, 'Invalid Form Body');
+        const invalidMessage = formBodyProblem(message);
+        if (invalidMessage) return reply(400, { code: 50035, message: 'Invalid Form Body', errors: invalidMessage });
+        if (tooLarge(files, ctx.uploadLimit(forum.id))) return error(413, 40005);
+        const msg = store.create('0', message, uploads(files), { guildId: forum.guildId, kind: 'channel' });
+        // The thread's id is its first message's id.
+        msg.channelId = msg.id;
+        const thread: FakeChannel = {
+          id: msg.id,
+          guildId: forum.guildId,
+          type: 11,
+          name: body.name,
+          parentId: forum.id,
+          ownerId: ctx.botUser.id,
+          appliedTags: applied,
+        };
+        ctx.channels.set(thread.id, thread);
+        return reply(201, { ...channelPayload(thread), message: api(msg) });
+      }
+      case 'GET /channels/:channelId/messages': {
+        const channel = ctx.channels.get(params[0]!);
+        if (!channel) return error(404, 10003);
+        if (channel.botAbsent) return error(403, 50001);
+        const after = BigInt(query.get('after') ?? '0');
+        const limit = Math.min(100, Number(query.get('limit') ?? 50));
+        const list = [...ctx.messages.byId.values()]
+          .filter(
+            (m) => m.channelId === channel.id && !m.deleted && (m.flags & EPHEMERAL) === 0 && BigInt(m.id) > after,
+          )
+          .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+          .slice(0, limit);
+        return reply(200, list.map(api));
+      }
+      case 'GET /channels/:channelId/messages/:messageId/reactions/:emoji': {
+        if (!ctx.channels.has(params[0]!)) return error(404, 10003);
+        const msg = messageOf(params[1]);
+        if (!msg || msg.channelId !== params[0]) return error(404, 10008);
+        const users = msg.reactions?.get(decodeURIComponent(params[2]!)) ?? [];
+        if (!users.length) return error(404, 10014, 'Unknown Emoji');
+        return reply(
+          200,
+          users.slice(0, Number(query.get('limit') ?? 25)).map((id) => ({
+            id,
+            username: `user${id.slice(-4)}`,
+            discriminator: '0',
+            avatar: null,
+            global_name: null,
+          })),
+        );
+      }
+      case 'GET /guilds/:guildId/threads/active': {
+        const threads = [...ctx.channels.values()].filter((c) => c.guildId === params[0] && c.type === 11);
+        return reply(200, { threads: threads.map(channelPayload), members: [] });
+      }
+      case 'GET /guilds/:guildId': {
+        const access = ctx.guildAccess(params[0]!);
+        if (!access) return error(404, 10004, 'Unknown Guild');
+        return reply(200, {
+          id: params[0],
+          name: 'guild',
+          owner_id: access.ownerId,
+          roles: access.roles.map((r) => ({ ...r, name: r.id === params[0] ? '@everyone' : 'role', position: 0 })),
+        });
+      }
+      case 'GET /guilds/:guildId/members/:userId': {
+        const access = ctx.guildAccess(params[0]!);
+        if (!access) return error(404, 10004, 'Unknown Guild');
+        if (params[1] !== ctx.botUser.id) return error(404, 10007, 'Unknown Member');
+        return reply(200, { user: ctx.botUser, roles: access.botRoles, joined_at: new Date(0).toISOString() });
       }
       case 'POST /attachments/refresh-urls': {
         // Community-documented (discord-userdoccers, cloud-uploads): 1-50 URLs; Discord's own CDN URLs come
@@ -508,6 +682,27 @@ export function formBodyProblem(b: JsonBody): Record<string, unknown> | undefine
 const meta = (ix: InteractionState) => ({ id: ix.id, type: ix.type, user: ix.user });
 
 function channelPayload(c: FakeChannel) {
+  if (c.type === 11)
+    return {
+      id: c.id,
+      type: 11,
+      guild_id: c.guildId,
+      name: c.name,
+      parent_id: c.parentId,
+      owner_id: c.ownerId,
+      applied_tags: c.appliedTags ?? [],
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 4320,
+        locked: false,
+        archive_timestamp: new Date().toISOString(),
+      },
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      flags: 0,
+      last_message_id: c.id,
+    };
   if (c.type === 1)
     return {
       id: c.id,
@@ -524,7 +719,10 @@ function channelPayload(c: FakeChannel) {
     guild_id: c.guildId,
     name: c.name ?? 'generate',
     position: 0,
-    permission_overwrites: [],
+    permission_overwrites: c.permissionOverwrites ?? [],
+    ...(c.type === 15
+      ? { available_tags: c.availableTags ?? [], default_forum_layout: 0, default_sort_order: null }
+      : {}),
     nsfw: false,
     topic: null,
     last_message_id: null,

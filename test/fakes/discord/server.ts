@@ -24,6 +24,7 @@ import { MessageStore, type StoredMessage } from './messageStore.js';
 import {
   attachmentPayload,
   DEFAULT_ATTACHMENT_SIZE_LIMIT,
+  MEMBER_PERMISSIONS,
   makeGuild,
   makeUser,
   uploadLimitForTier,
@@ -65,6 +66,8 @@ export interface FakeDiscordOptions {
    * stays empty; the counters (`uploadCount`, `uploadsByMessage`, `restFaultCounts`) and the message store remain.
    */
   recordRequests?: boolean;
+  /** Discord's per-route rate limits (channel and guild routes, per channel): `limit` requests per `windowMs`. */
+  rateLimit?: { limit: number; windowMs: number };
 }
 
 export interface PostMessage {
@@ -137,6 +140,15 @@ export interface FakeDiscord {
   deleteChannel(channelId: string): void;
   /** The user does not accept DMs from the bot: sending one gets 403 50007 (opening the DM channel still works). */
   closeDms(userId: string): void;
+  /** Adds a channel to a guild (a forum: type 15), with its permission overwrites and tags. */
+  addChannel(guildId: string, spec: Partial<FakeChannel> & { type: number }): FakeChannel;
+  readonly channels: Map<string, FakeChannel>;
+  /** Gives the bot a role with these permissions in a guild (its @everyone permissions stay). */
+  setBotPermissions(guildId: string, permissions: bigint): void;
+  /** A member reacts to a message with an emoji (`name`, or `name:id` for a custom one). */
+  react(messageId: string, emoji: string, userId: string): void;
+  /** Requests answered 429 by the per-route rate limits (`rateLimit`). */
+  rateLimitedCount(): number;
   /** Moves the fake's clock forward (webhook tokens expire 15 min after their interaction). */
   advanceClock(ms: number): void;
   now(): number;
@@ -171,6 +183,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     guilds.map((g) => [g.channelId, { id: g.channelId, guildId: g.id, type: 0, name: g.channelName }]),
   );
   const commands = new Map<string, StoredCommand[]>();
+  const botRoles = new Map<string, { id: string; permissions: string }>();
   const gateway = createGateway({
     botToken,
     applicationId,
@@ -226,6 +239,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     channels,
     uploadLimit,
     closedDms: new Set(),
+    guildAccess: (guildId) => {
+      const g = guildById.get(guildId);
+      if (!g) return undefined;
+      const botRole = botRoles.get(guildId);
+      return {
+        ownerId: g.ownerId,
+        roles: [{ id: g.id, permissions: MEMBER_PERMISSIONS }, ...(botRole ? [botRole] : [])],
+        botRoles: botRole ? [botRole.id] : [],
+      };
+    },
+    rateLimit: options.rateLimit,
+    rateWindows: new Map(),
+    rateLimited: { count: 0 },
   };
   const rest = createRestHandler(ctx);
   const sockets = new Set<Socket>();
@@ -345,6 +371,24 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     closeDms(userId) {
       ctx.closedDms.add(userId);
     },
+    addChannel(guildId, spec) {
+      const channel: FakeChannel = { id: snowflake(now()), guildId, name: 'gallery', ...spec };
+      channels.set(channel.id, channel);
+      return channel;
+    },
+    channels,
+    setBotPermissions(guildId, permissions) {
+      botRoles.set(guildId, { id: snowflake(now()), permissions: String(permissions) });
+    },
+    react(messageId, emoji, userId) {
+      const m = messages.get(messageId);
+      if (!m) throw new Error(`unknown message ${messageId}`);
+      m.reactions ??= new Map();
+      const users = m.reactions.get(emoji) ?? [];
+      if (!users.includes(userId)) users.push(userId);
+      m.reactions.set(emoji, users);
+    },
+    rateLimitedCount: () => ctx.rateLimited.count,
     advanceClock(ms) {
       offsetMs += ms;
     },
