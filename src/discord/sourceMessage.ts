@@ -10,7 +10,8 @@ import type { MediaInput } from '../services/validation/types.js';
 import { refreshAttachmentUrls } from './refreshAttachmentUrls.js';
 
 /** An attachment as both the API and discord.js describe it (the fields read here). */
-interface AttachmentLike {
+/** What a Discord attachment says about a file (discord.js `Attachment` and the API's attachment both fit). */
+export interface AttachmentLike {
   url: string;
   name: string;
   contentType?: string | null;
@@ -38,7 +39,8 @@ function kindOf(a: AttachmentLike): 'image' | 'video' | undefined {
   return IMAGE_EXT.test(path) ? 'image' : VIDEO_EXT.test(path) ? 'video' : undefined;
 }
 
-function media(a: AttachmentLike): MediaInput {
+/** A member's file as the request takes it. */
+export function mediaFromAttachment(a: AttachmentLike): MediaInput {
   return {
     url: a.url,
     name: a.name,
@@ -62,8 +64,8 @@ function collect(attachments: AttachmentLike[], embeds: readonly APIEmbed[]): So
   const videos: MediaInput[] = [];
   for (const a of attachments) {
     const kind = kindOf(a);
-    if (kind === 'image') images.push(media(a));
-    else if (kind === 'video') videos.push(media(a));
+    if (kind === 'image') images.push(mediaFromAttachment(a));
+    else if (kind === 'video') videos.push(mediaFromAttachment(a));
   }
   const seen = new Set(images.map((m) => m.url));
   for (const e of embeds) {

@@ -1,24 +1,11 @@
 /** Turns /video's typed arguments into the validation service's plain input. */
 import type { Attachment } from 'discord.js';
 import type { VideoRequestDraft } from '../../services/generation/requestVideo.js';
-import type { MediaInput } from '../../services/validation/types.js';
 import type { ArgumentsOf } from '../define.js';
+import { mediaFromAttachment } from '../../discord/sourceMessage.js';
 import { SLOTS, type videoDefinition } from './definition.js';
 
 export type VideoArgs = ArgumentsOf<typeof videoDefinition>;
-
-export function mediaFromAttachment(a: Attachment): MediaInput {
-  return {
-    url: a.url,
-    name: a.name,
-    contentType: a.contentType ?? undefined,
-    sizeBytes: a.size,
-    width: a.width ?? undefined,
-    height: a.height ?? undefined,
-    durationSec: a.duration ?? undefined,
-    fromAttachment: true,
-  };
-}
 
 /** The attachments of numbered options `<base>1..<base>count`, in order, skipping empty ones. */
 function numbered<B extends string>(args: { [k in `${B}${number}`]?: Attachment }, base: B, count: number) {
