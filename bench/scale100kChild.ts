@@ -16,7 +16,7 @@ import { createPoller } from '../src/services/polling/poller.js';
 import { fixedPolicy } from '../src/services/polling/pollPolicy.js';
 import { SeedanceClient } from '../src/services/seedance/client.js';
 import { createHttpTransport, type Transport } from '../src/services/seedance/httpTransport.js';
-import { reconcile } from '../src/services/tasks/reconcile.js';
+import { reconcileOnce } from '../src/services/tasks/reconcileOnce.js';
 import { createTaskService } from '../src/services/tasks/taskService.js';
 import { createGuildLedger } from '../src/services/usage/guildLedger.js';
 import { NO_LIMITS } from '../test/support/tempStore.js';
@@ -26,6 +26,8 @@ const index = Number(indexArg);
 const processes = Number(processesArg);
 const quiet = createLogger({ destination: new Writable({ write: (_c, _e, d) => d() }), level: 'warn' });
 const t0 = performance.now();
+/** When this process started: a repair another process began after this covers what this one's previous life left. */
+const startedAt = Date.now();
 const store = await openStore(
   { databasePath: '', databaseUrl: process.env.DATABASE_URL, databaseSchema: process.env.DATABASE_SCHEMA, poolSize: 8 },
   quiet,
@@ -150,8 +152,18 @@ print('ready', {
   takeoverMs: r1 - r0,
   adopted: adopted.open,
 });
-const repaired = reconcile(store, ledger, quiet, { rebuildRunning: alone }).then(
-  (report) => print('reconciled', { index, ms: performance.now() - r1, open: report.openTasks }),
+// As the bot: processes started together repair once (the others wait for it, then skip).
+const repaired = reconcileOnce(store, ledger, quiet, {
+  processId: leases.processId,
+  startedAt,
+  rebuildRunning: alone,
+}).then(
+  (r) =>
+    print('reconciled', {
+      index,
+      ms: performance.now() - r1,
+      ...(r.ran ? { open: r.report.openTasks } : { skipped: true }),
+    }),
   (err: unknown) => print('reconciled', { index, error: String(err) }),
 );
 const ticker = setInterval(() => print('stats', stats()), 2000);
