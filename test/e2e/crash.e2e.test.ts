@@ -3,17 +3,16 @@
  * instance starts on the same SQLite file, and every count must match the tasks: nothing held, nothing lost,
  * nothing charged twice, nothing sent upstream twice.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { Script } from '../../src/dev/fake-seedance/index.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import type { Checkpoint } from '../../src/services/tasks/taskService.js';
 import { eventually, type Harness, startHarness } from '../harness.js';
+import { killed, startCrashingBot } from '../support/botProcesses.js';
 import { type StoreKind, storeKinds } from '../support/tempStore.js';
 
-const BOT = fileURLToPath(new URL('../support/botProcess.ts', import.meta.url));
 const MEMBER = { id: '310000000000000001', username: 'dora' };
 
 let h: Harness | undefined;
@@ -24,29 +23,6 @@ afterEach(async () => {
   h = undefined;
   child = undefined;
 });
-
-/** Starts the bot as its own process with a crash point; resolves once it is ready. */
-async function startBotProcess(harness: Harness, crashAt: Checkpoint): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', BOT], {
-    env: { ...process.env, ...harness.env, CRASH_AT: crashAt },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d) => {
-      out += String(d);
-      if (out.includes('ready')) resolve();
-    });
-    proc.once('exit', (code, signal) => reject(new Error(`bot process exited early (${code ?? signal})`)));
-  });
-  return proc;
-}
-
-const killed = (proc: ChildProcess) =>
-  new Promise<string | null>((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) resolve(proc.signalCode);
-    else proc.once('exit', (_code, signal) => resolve(signal));
-  });
 
 /** Every figure the ledger keeps, checked against the tasks themselves. */
 async function expectCountsMatchTasks(app: App, guildId: string) {
@@ -107,7 +83,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
     for (const c of cases) {
       it(`crash at ${c.at}: the new process ends the task ${c.expect.state}, counts match the tasks`, async () => {
         h = await startHarness({ store: kind, startApp: false, seedance: { defaultScript: c.script } });
-        child = await startBotProcess(h, c.at);
+        child = await startCrashingBot(h, c.at);
         const ix = h.discord.dispatchCommand({
           name: 'video',
           subcommand: 'text',
@@ -160,7 +136,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
           startApp: false,
           seedance: { defaultScript: { kind: 'succeed', queuedMs: 50, runMs: 50 }, assetReviewMs: 200 },
         });
-        child = await startBotProcess(h, c.at);
+        child = await startCrashingBot(h, c.at);
         h.discord.dispatchCommand({
           name: 'video',
           subcommand: 'images',

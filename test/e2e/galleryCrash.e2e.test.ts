@@ -3,14 +3,13 @@
  * (its gallery job written in that same transaction) or right after Discord took the post (before it was
  * recorded); a new instance on the same SQLite file posts what is missing, never twice.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keys } from '../../src/db/keys.js';
 import { eventually, type Harness, startHarness } from '../harness.js';
+import { killed, startCrashingBot } from '../support/botProcesses.js';
 
-const BOT = fileURLToPath(new URL('../support/botProcess.ts', import.meta.url));
 const ADMIN = { id: '960000000000000001', username: 'admin' };
 const MEMBER = { id: '960000000000000002', username: 'fay' };
 
@@ -23,27 +22,6 @@ afterEach(async () => {
   child = undefined;
 });
 
-async function startBotProcess(harness: Harness, crashAt: string): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', BOT], {
-    env: { ...process.env, ...harness.env, CRASH_AT: crashAt },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d) => {
-      out += String(d);
-      if (out.includes('ready')) resolve();
-    });
-    proc.once('exit', (code, signal) => reject(new Error(`bot process exited early (${code ?? signal})`)));
-  });
-  return proc;
-}
-const killed = (proc: ChildProcess) =>
-  new Promise<string | null>((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) resolve(proc.signalCode);
-    else proc.once('exit', (_code, signal) => resolve(signal));
-  });
-
 describe.each(['task.delivered', 'gallery.posted_unsaved'])('kill -9 at %s, then restart', (crashAt) => {
   it('the video is in the gallery exactly once', async () => {
     h = await startHarness({
@@ -52,7 +30,7 @@ describe.each(['task.delivered', 'gallery.posted_unsaved'])('kill -9 at %s, then
     });
     const guildId = h.discord.guilds[0]!.id;
     const text = h.discord.addChannel(guildId, { type: 0 });
-    child = await startBotProcess(h, crashAt);
+    child = await startCrashingBot(h, crashAt);
     const set = h.discord.dispatchCommand({
       name: 'video-admin',
       subcommand: 'gallery',

@@ -28,3 +28,27 @@ export async function startBotProcess(harness: Harness, env: Record<string, stri
   });
   return { proc, exited };
 }
+
+/** Starts a bot process that kills itself (SIGKILL) at the checkpoint `crashAt`; resolves once it is ready. */
+export async function startCrashingBot(harness: Harness, crashAt: string): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', BOT], {
+    env: { ...process.env, ...harness.env, CRASH_AT: crashAt },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (d) => {
+      out += String(d);
+      if (out.includes('ready')) resolve();
+    });
+    proc.once('exit', (code, signal) => reject(new Error(`bot process exited early (${code ?? signal})`)));
+  });
+  return proc;
+}
+
+/** The signal that ended `proc` (null for a normal exit), once it has ended. */
+export const killed = (proc: ChildProcess) =>
+  new Promise<string | null>((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) resolve(proc.signalCode);
+    else proc.once('exit', (_code, signal) => resolve(signal));
+  });
