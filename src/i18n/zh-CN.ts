@@ -98,8 +98,7 @@ export const zhCN: Messages = {
   'failure.moderation': () =>
     '视频服务因内容原因拒绝了此请求。请修改提示词或图片（“改编”会保留其他设置）；原样再次提交仍会被拒绝。额度已退还。',
   'failure.transient': (p) => `视频服务出现临时故障（${s(p, 'detail')}）。额度已退还，重试通常可以成功。`,
-  'failure.quota': () =>
-    '视频服务账户余额或配额不足。额度已退还，已向机器人运营者发出警报。',
+  'failure.quota': () => '视频服务账户余额或配额不足。额度已退还，已向机器人运营者发出警报。',
   'failure.invalid_input': (p) => `视频服务无法使用这些输入（${s(p, 'detail')}）。额度已退还。`,
   'failure.unknown': (p) => `视频服务报告失败：${s(p, 'detail')}。额度已退还。`,
   'failure.upstream_unavailable': (p) =>

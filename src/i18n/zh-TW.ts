@@ -98,8 +98,7 @@ export const zhTW: Messages = {
   'failure.moderation': () =>
     '影片服務因內容因素拒絕了此請求。請修改提示詞或圖片（「改編」會保留其他設定）；原樣再次送出仍會被拒絕。額度已退還。',
   'failure.transient': (p) => `影片服務發生暫時性問題（${s(p, 'detail')}）。額度已退還，重試通常就能成功。`,
-  'failure.quota': () =>
-    '影片服務帳戶的餘額或配額已用完。額度已退還，也已向機器人營運者發出警示。',
+  'failure.quota': () => '影片服務帳戶的餘額或配額已用完。額度已退還，也已向機器人營運者發出警示。',
   'failure.invalid_input': (p) => `影片服務無法使用這些輸入（${s(p, 'detail')}）。額度已退還。`,
   'failure.unknown': (p) => `影片服務回報失敗：${s(p, 'detail')}。額度已退還。`,
   'failure.upstream_unavailable': (p) =>

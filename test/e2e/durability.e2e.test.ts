@@ -156,9 +156,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
         guildId: task.guildId,
         taskId: task.id,
       });
-      expect(await h.app.metrics.scrape()).toContain(
-        `seedance_bot_quota_failures_total{key="${task.upstreamKey}"} 1`,
-      );
+      expect(await h.app.metrics.scrape()).toContain(`seedance_bot_quota_failures_total{key="${task.upstreamKey}"} 1`);
     });
 
     it('the upstream refusing the create (HTTP 500) refunds at once and offers Retry', async () => {
