@@ -43,6 +43,7 @@ import { createTaskQueue, type TaskQueue } from './services/queue/taskQueue.js';
 import { pruneRecords } from './services/retention/pruneRecords.js';
 import { createMetrics, type Metrics } from './services/monitoring/metrics.js';
 import { createOperatorBlocklist } from './services/moderation/operatorBlocklist.js';
+import { alertOnQuota } from './services/monitoring/quotaAlert.js';
 import { type OpsHttpServer, startHttpServer } from './services/monitoring/httpServer.js';
 import { createKeyPool, type KeyPool } from './services/seedance/keyPool.js';
 import { createAssetCache } from './services/review/assetReview.js';
@@ -190,9 +191,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     if (isFinal(t.state)) seedance.release(t.id);
     else if (t.upstreamKey && (t.state === 'running' || t.state === 'delivering')) seedance.hold(t.id, t.upstreamKey);
   });
+  const quotaLogger = logger.child({ component: 'quota' });
   tasks.onStateChange((t) => {
     counted.taskReached(t.state);
     if (t.state === 'done' && t.delivery) counted.delivered(t.delivery.via, t.delivery.mode);
+    // Out of balance or quota: the operator is alerted (error log + counter), as the member's card says.
+    alertOnQuota(t, { logger: quotaLogger, count: (key) => counted.quotaFailure(key) });
   });
   tasks.onRefused((r) => counted.refusedBy(r.key));
   const discord = createDiscordClient({ restUrl: config.discord.restUrl, shards });

@@ -80,8 +80,10 @@ export const de: Messages = {
   'task.field.status': () => 'Status',
   'task.field.task': () => 'Auftrag',
   'task.field.elapsed': () => 'Dauer',
-  'task.cost.perTask': (p) => `1 Auftrag (${s(p, 'billedAs')})`,
-  'task.cost.perSecond': (p) => `${s(p, 'units')} s Video (${s(p, 'billedAs')})`,
+  'elapsed.seconds': (p) => `${s(p, 'seconds')} s`,
+  'elapsed.minutes': (p) => `${s(p, 'minutes')} Min. ${s(p, 'seconds')} s`,
+  'task.cost.perTask': () => '1 Video, pro Video abgerechnet',
+  'task.cost.perSecond': (p) => `${s(p, 'units')} s Video, pro Sekunde abgerechnet`,
   'task.cost.estimate': (p) => `≈ ${s(p, 'amount')} (geschätzt)`,
   'task.refs.none': () => 'keine (nur Text)',
   'task.refs.images': (p) => `${s(p, 'count')} Bild(er)`,
@@ -99,11 +101,11 @@ export const de: Messages = {
   'model.choice.reviewed': (p) => `${s(p, 'refs')} (geprüft)`,
   'model.choice.assetOnly': () => 'nur asset://',
   'model.choice.textOnly': () => 'Text',
-  'status.accepted': () => '⏳ Angenommen, wird an Seedance gesendet …',
-  'status.submitting': () => '⏳ Wird an Seedance gesendet …',
+  'status.accepted': () => '⏳ Angenommen, wird an den Videodienst gesendet …',
+  'status.submitting': () => '⏳ Wird an den Videodienst gesendet …',
   'status.reviewing': () => '🔎 Der Videodienst prüft deine Medien …',
   'status.review_submitting': () => '🔎 Der Videodienst prüft deine Medien …',
-  'status.queued': () => '🕒 Beim Videodienst in der Warteschlange',
+  'status.queued': () => '🕒 Gesendet; der Videodienst hat noch nicht damit begonnen',
   'status.running': (p) =>
     `🎬 Wird gerendert${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')} %)` : ''}`,
   'status.delivering': () => '📤 Fertig, das Video wird hochgeladen …',
@@ -113,13 +115,13 @@ export const de: Messages = {
   'status.timed_out': () => '⌛ Zeitüberschreitung',
   'status.uncertain': () => '⚠️ Ergebnis unbekannt',
   'status.waiting': (p) =>
-    `🕒 In der Warteschlange – Platz ${s(p, 'position')}${p.startsAt ? ` · Start etwa <t:${s(p, 'startsAt')}:R>` : ''}`,
-  'failure.moderation': (p) =>
-    `Der Videodienst hat diese Anfrage wegen ihres Inhalts abgelehnt (${s(p, 'detail')}). Ändere den Prompt oder die Bilder; dieselbe Anfrage würde erneut abgelehnt. Das wird nicht auf deine Limits angerechnet.`,
+    `🕒 In der Warteschlange – Platz ${s(p, 'position')}${p.startsAt ? ` · Start voraussichtlich <t:${s(p, 'startsAt')}:R>` : ''}`,
+  'failure.moderation': () =>
+    'Der Videodienst hat diese Anfrage wegen ihres Inhalts abgelehnt. Ändere den Prompt oder die Bilder („Remixen“ behält alles andere bei); dieselbe Anfrage würde erneut abgelehnt. Das wird nicht auf deine Limits angerechnet.',
   'failure.transient': (p) =>
     `Der Videodienst hatte ein vorübergehendes Problem (${s(p, 'detail')}). Das wird nicht auf deine Limits angerechnet; „Erneut versuchen“ klappt meistens.`,
   'failure.quota': () =>
-    'Das Konto beim Videodienst hat kein Guthaben oder Kontingent mehr. Das wird nicht auf deine Limits angerechnet; der Betreiber des Bots wurde informiert.',
+    'Das Konto beim Videodienst hat kein Guthaben oder Kontingent mehr. Das wird nicht auf deine Limits angerechnet, und der Betreiber des Bots wurde alarmiert.',
   'failure.invalid_input': (p) =>
     `Der Videodienst konnte die Eingaben nicht verwenden (${s(p, 'detail')}). Das wird nicht auf deine Limits angerechnet.`,
   'failure.unknown': (p) =>
@@ -131,7 +133,7 @@ export const de: Messages = {
   'failure.invalid_request': (p) =>
     `Der Videodienst hat die Anfrage abgelehnt: ${s(p, 'detail')}. Das wird nicht auf deine Limits angerechnet.`,
   'failure.uncertain': () =>
-    'Der Bot hat diese Anfrage beim Senden aus den Augen verloren und kann nicht wissen, ob ein Video erstellt wurde. Sie wird nicht doppelt gesendet; das wird nicht auf deine Limits angerechnet. Mit „Erneut versuchen“ kannst du es noch einmal versuchen.',
+    'Der Bot hat diese Anfrage beim Senden aus den Augen verloren und kann nicht wissen, ob der Videodienst ein Video erstellt hat; falls ja, erscheint es hier nicht. Der Bot sendet eine Anfrage nie von selbst erneut, und das wird nicht auf deine Limits angerechnet. „Erneut versuchen“ sendet sie als neue Anfrage.',
   'failure.timed_out': (p) =>
     `Nach ${s(p, 'minutes')} Minuten kein Ergebnis, daher wartet der Bot nicht länger. Das wird nicht auf deine Limits angerechnet.`,
   'failure.not_found': () =>
@@ -208,7 +210,7 @@ export const de: Messages = {
   'delivery.reason.cannotFit': (p) =>
     `konnte nicht klein genug für das Upload-Limit dieses Servers von ${s(p, 'limit')} gemacht werden`,
   'delivery.fitted': (p) =>
-    `Verkleinert, um ins Upload-Limit dieses Servers von ${s(p, 'limit')} zu passen; die volle Qualität, die <t:${s(p, 'expiresAt')}:R> abläuft, gibt es über den Button „Video öffnen“ (beim Videodienst gespeichert bis <t:${s(p, 'expiresAt')}:f>).`,
+    `Verkleinert, um ins Upload-Limit dieses Servers von ${s(p, 'limit')} zu passen. Das Video in voller Qualität gibt es bis <t:${s(p, 'expiresAt')}:f> über den Button „Video öffnen“.`,
   'delivery.reason.notFetched': () =>
     'seine Adresse gehört nicht zu denen, die der Bot abrufen darf, daher wurde es nicht hochgeladen',
   'delivery.reason.uploadFailed': () => 'Discord hat den Upload nicht angenommen',
@@ -374,7 +376,7 @@ export const de: Messages = {
   'notify.card': (p) => `Karte: ${s(p, 'url')}`,
 
   // Help (/help) (issue 22 §3)
-  'help.title': () => 'Videos erstellen mit Seedance',
+  'help.title': () => 'Videos erstellen',
   'help.make.title': () => 'Ein Video erstellen',
   'help.make.text': () => '**Nur Text**: `/video text prompt: ein Rotfuchs rennt durch frischen Schnee`',
   'help.make.images': () => '**Aus Bildern**: `/video images prompt: die Katze fängt an zu tanzen image1: (dein Bild)`',

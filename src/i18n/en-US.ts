@@ -23,7 +23,7 @@ export const enUS = {
   'orientation.invalid': (p: { value: Arg }) =>
     `Orientation \`${s(p, 'value')}\` is not valid: use landscape or portrait.`,
   'orientation.conflict': (p: { orientation: Arg; ratio: Arg }) =>
-    `Orientation ${s(p, 'orientation')} contradicts aspect ratio ${s(p, 'ratio')}; the ratio wins upstream, so pick one that agrees or leave orientation out.`,
+    `Orientation ${s(p, 'orientation')} contradicts aspect ratio ${s(p, 'ratio')}; the video service follows the ratio, so pick an orientation that agrees or leave it out.`,
   'images.notAccepted': (p: { model: Arg; suggest: Arg }) =>
     `${s(p, 'model')} does not take reference images. Models that do: ${s(p, 'suggest')}.`,
   'images.tooMany': (p: { count: Arg; model: Arg; max: Arg }) =>
@@ -56,7 +56,7 @@ export const enUS = {
   'audios.notWithFrames': (p: { model: Arg }) =>
     `${s(p, 'model')} does not accept reference audio in frame mode: drop the audio or use reference images instead of frames.`,
   'media.assetOnly': (p: { field: Arg; model: Arg; value: Arg }) =>
-    `${s(p, 'field')}: ${s(p, 'model')} takes media only as asset:// ids from the vendor's asset audit, not \`${s(p, 'value')}\`.`,
+    `${s(p, 'field')}: ${s(p, 'model')} takes media only as asset:// ids from the video service's media review, not \`${s(p, 'value')}\`.`,
   'media.assetOnlyAttachment': (p: { field: Arg; model: Arg; suggest: Arg }) =>
     `${s(p, 'field')}: ${s(p, 'model')} cannot use uploaded files (it needs audited asset:// ids). Pick a model that takes uploads, for example ${s(p, 'suggest')}.`,
   'media.httpsOnly': (p: { field: Arg; model: Arg; value: Arg }) =>
@@ -86,8 +86,10 @@ export const enUS = {
   'task.field.status': () => 'Status',
   'task.field.task': () => 'Task',
   'task.field.elapsed': () => 'Time',
-  'task.cost.perTask': (p: { billedAs: Arg }) => `1 task (${s(p, 'billedAs')})`,
-  'task.cost.perSecond': (p: { units: Arg; billedAs: Arg }) => `${s(p, 'units')} s of video (${s(p, 'billedAs')})`,
+  'elapsed.seconds': (p: { seconds: Arg }) => `${s(p, 'seconds')}s`,
+  'elapsed.minutes': (p: { minutes: Arg; seconds: Arg }) => `${s(p, 'minutes')}m ${s(p, 'seconds')}s`,
+  'task.cost.perTask': () => '1 video, billed per video',
+  'task.cost.perSecond': (p: { units: Arg }) => `${s(p, 'units')} s of video, billed per second`,
   'task.cost.estimate': (p: { amount: Arg }) => `≈ ${s(p, 'amount')} (estimated)`,
   'task.refs.none': () => 'none (text only)',
   'task.refs.images': (p: { count: Arg }) => `${s(p, 'count')} image(s)`,
@@ -106,11 +108,11 @@ export const enUS = {
   'model.choice.reviewed': (p: { refs: Arg }) => `${s(p, 'refs')} (reviewed)`,
   'model.choice.assetOnly': () => 'asset:// only',
   'model.choice.textOnly': () => 'text',
-  'status.accepted': () => '⏳ Accepted, sending to Seedance…',
-  'status.submitting': () => '⏳ Sending to Seedance…',
+  'status.accepted': () => '⏳ Accepted, sending to the video service…',
+  'status.submitting': () => '⏳ Sending to the video service…',
   'status.reviewing': () => '🔎 Reviewing your media with the video service…',
   'status.review_submitting': () => '🔎 Reviewing your media with the video service…',
-  'status.queued': () => '🕒 Queued upstream',
+  'status.queued': () => '🕒 Sent; the video service has not started it yet',
   'status.running': (p: { progress?: Arg }) =>
     `🎬 Rendering${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')}%)` : ''}`,
   'status.delivering': () => '📤 Finished, uploading the video…',
@@ -120,13 +122,13 @@ export const enUS = {
   'status.timed_out': () => '⌛ Timed out',
   'status.uncertain': () => '⚠️ Outcome unknown',
   'status.waiting': (p: { position: Arg; startsAt?: Arg }) =>
-    `🕒 Queued — position ${s(p, 'position')}${p.startsAt ? ` · starts about <t:${s(p, 'startsAt')}:R>` : ''}`,
-  'failure.moderation': (p: { detail: Arg }) =>
-    `The video service refused this request for its content (${s(p, 'detail')}). Change the prompt or the images; retrying the same request will be refused again. Your usage was refunded.`,
+    `🕒 Queued — position ${s(p, 'position')}${p.startsAt ? ` · expected to start <t:${s(p, 'startsAt')}:R>` : ''}`,
+  'failure.moderation': () =>
+    'The video service refused this request for its content. Change the prompt or the images (Remix keeps everything else); the same request would be refused again. Your usage was refunded.',
   'failure.transient': (p: { detail: Arg }) =>
     `The video service had a temporary problem (${s(p, 'detail')}). Your usage was refunded; Retry usually works.`,
   'failure.quota': () =>
-    'The video service account has run out of balance or quota. Your usage was refunded; the bot operator has been told.',
+    'The video service account has run out of balance or quota. Your usage was refunded, and the bot operator has been alerted.',
   'failure.invalid_input': (p: { detail: Arg }) =>
     `The video service could not use the inputs (${s(p, 'detail')}). Your usage was refunded.`,
   'failure.unknown': (p: { detail: Arg }) =>
@@ -138,7 +140,7 @@ export const enUS = {
   'failure.invalid_request': (p: { detail: Arg }) =>
     `The video service rejected the request: ${s(p, 'detail')}. Your usage was refunded.`,
   'failure.uncertain': () =>
-    'The bot lost track of this request while sending it, so it cannot know whether a video was made. It will not be sent twice; your usage was refunded. Use Retry to try again.',
+    'The bot lost track of this request while sending it, so it cannot tell whether the video service made a video; if it did, it will not show up here. The bot never sends a request again on its own, and your usage was refunded. Retry sends it as a new request.',
   'failure.timed_out': (p: { minutes: Arg }) =>
     `No result after ${s(p, 'minutes')} minutes, so the bot stopped waiting. Your usage was refunded.`,
   'failure.not_found': () =>
@@ -216,7 +218,7 @@ export const enUS = {
   'delivery.reason.cannotFit': (p: { limit: Bytes }) =>
     `could not be made small enough for this server's ${s(p, 'limit')} upload limit`,
   'delivery.fitted': (p: { limit: Bytes; expiresAt: Arg }) =>
-    `Made smaller to fit this server's ${s(p, 'limit')} upload limit; full quality, expires <t:${s(p, 'expiresAt')}:R>: the Open video button (kept by the video service until <t:${s(p, 'expiresAt')}:f>).`,
+    `Made smaller to fit this server's ${s(p, 'limit')} upload limit. The full-quality video is behind the Open video button until <t:${s(p, 'expiresAt')}:f>.`,
   'delivery.reason.notFetched': () => 'its address is not one the bot may fetch from, so it was not uploaded',
   'delivery.reason.uploadFailed': () => 'Discord did not accept the upload',
   'delivery.dmReady': () => 'Your video is ready. Its message in the server is gone, so here it is.',
@@ -443,7 +445,7 @@ export const enUS = {
   'notify.card': (p: { url: Arg }) => `Card: ${s(p, 'url')}`,
 
   // Help (/help) (issue 22 §3)
-  'help.title': () => 'Making videos with Seedance',
+  'help.title': () => 'How to make videos',
   'help.make.title': () => 'Make a video',
   'help.make.text': () => '**Text only**: `/video text prompt: a red fox running through fresh snow`',
   'help.make.images': () => '**From images**: `/video images prompt: the cat starts dancing image1: (your picture)`',

@@ -78,8 +78,10 @@ export const esES: Messages = {
   'task.field.status': () => 'Estado',
   'task.field.task': () => 'Tarea',
   'task.field.elapsed': () => 'Tiempo',
-  'task.cost.perTask': (p) => `1 tarea (${s(p, 'billedAs')})`,
-  'task.cost.perSecond': (p) => `${s(p, 'units')} s de vídeo (${s(p, 'billedAs')})`,
+  'elapsed.seconds': (p) => `${s(p, 'seconds')} s`,
+  'elapsed.minutes': (p) => `${s(p, 'minutes')} min ${s(p, 'seconds')} s`,
+  'task.cost.perTask': () => '1 vídeo, se factura por vídeo',
+  'task.cost.perSecond': (p) => `${s(p, 'units')} s de vídeo, se factura por segundo`,
   'task.cost.estimate': (p) => `≈ ${s(p, 'amount')} (estimado)`,
   'task.refs.none': () => 'ninguna (solo texto)',
   'task.refs.images': (p) => `${s(p, 'count')} imagen(es)`,
@@ -97,11 +99,11 @@ export const esES: Messages = {
   'model.choice.reviewed': (p) => `${s(p, 'refs')} (con revisión)`,
   'model.choice.assetOnly': () => 'solo asset://',
   'model.choice.textOnly': () => 'texto',
-  'status.accepted': () => '⏳ Aceptada, enviando a Seedance…',
-  'status.submitting': () => '⏳ Enviando a Seedance…',
+  'status.accepted': () => '⏳ Aceptada, enviando al servicio de vídeo…',
+  'status.submitting': () => '⏳ Enviando al servicio de vídeo…',
   'status.reviewing': () => '🔎 El servicio de vídeo está revisando tus archivos…',
   'status.review_submitting': () => '🔎 El servicio de vídeo está revisando tus archivos…',
-  'status.queued': () => '🕒 En cola en el servicio de vídeo',
+  'status.queued': () => '🕒 Enviada; el servicio de vídeo aún no la ha empezado',
   'status.running': (p) =>
     `🎬 Renderizando${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')} %)` : ''}`,
   'status.delivering': () => '📤 Terminado, subiendo el vídeo…',
@@ -111,13 +113,13 @@ export const esES: Messages = {
   'status.timed_out': () => '⌛ Tiempo agotado',
   'status.uncertain': () => '⚠️ Resultado desconocido',
   'status.waiting': (p) =>
-    `🕒 En cola — posición ${s(p, 'position')}${p.startsAt ? ` · empieza aprox. <t:${s(p, 'startsAt')}:R>` : ''}`,
-  'failure.moderation': (p) =>
-    `El servicio de vídeo ha rechazado esta solicitud por su contenido (${s(p, 'detail')}). Cambia la descripción o las imágenes; si reintentas la misma solicitud, se volverá a rechazar. No cuenta para tus límites.`,
+    `🕒 En cola — posición ${s(p, 'position')}${p.startsAt ? ` · se espera que empiece <t:${s(p, 'startsAt')}:R>` : ''}`,
+  'failure.moderation': () =>
+    'El servicio de vídeo ha rechazado esta solicitud por su contenido. Cambia la descripción o las imágenes (Remezclar conserva lo demás); la misma solicitud se volvería a rechazar. No cuenta para tus límites.',
   'failure.transient': (p) =>
     `El servicio de vídeo ha tenido un problema temporal (${s(p, 'detail')}). No cuenta para tus límites; Reintentar suele funcionar.`,
   'failure.quota': () =>
-    'La cuenta del servicio de vídeo se ha quedado sin saldo o sin cuota. No cuenta para tus límites; ya se ha avisado al operador del bot.',
+    'La cuenta del servicio de vídeo se ha quedado sin saldo o sin cuota. No cuenta para tus límites, y se ha enviado una alerta al operador del bot.',
   'failure.invalid_input': (p) =>
     `El servicio de vídeo no ha podido usar los archivos o datos enviados (${s(p, 'detail')}). No cuenta para tus límites.`,
   'failure.unknown': (p) =>
@@ -129,7 +131,7 @@ export const esES: Messages = {
   'failure.invalid_request': (p) =>
     `El servicio de vídeo ha rechazado la solicitud: ${s(p, 'detail')}. No cuenta para tus límites.`,
   'failure.uncertain': () =>
-    'El bot perdió el rastro de esta solicitud mientras la enviaba, así que no puede saber si se creó un vídeo. No se enviará dos veces; no cuenta para tus límites. Usa Reintentar para volver a intentarlo.',
+    'El bot perdió el rastro de esta solicitud mientras la enviaba, así que no puede saber si el servicio de vídeo creó un vídeo; si lo creó, no aparecerá aquí. El bot nunca reenvía una solicitud por su cuenta, y no cuenta para tus límites. Reintentar la envía como una solicitud nueva.',
   'failure.timed_out': (p) =>
     `Sin resultado después de ${s(p, 'minutes')} minutos, así que el bot ha dejado de esperar. No cuenta para tus límites.`,
   'failure.not_found': () =>
@@ -206,7 +208,7 @@ export const esES: Messages = {
   'delivery.reason.cannotFit': (p) =>
     `no se pudo reducir lo suficiente para el límite de subida de ${s(p, 'limit')} de este servidor`,
   'delivery.fitted': (p) =>
-    `Reducido para caber en el límite de subida de ${s(p, 'limit')} de este servidor; la calidad completa, que caduca <t:${s(p, 'expiresAt')}:R>, está en el botón Abrir vídeo (el servicio de vídeo la guarda hasta el <t:${s(p, 'expiresAt')}:f>).`,
+    `Reducido para caber en el límite de subida de ${s(p, 'limit')} de este servidor. El vídeo en calidad completa está en el botón Abrir vídeo hasta el <t:${s(p, 'expiresAt')}:f>.`,
   'delivery.reason.notFetched': () => 'su dirección no es una de las que el bot puede descargar, así que no se subió',
   'delivery.reason.uploadFailed': () => 'Discord no aceptó la subida',
   'delivery.dmReady': () => 'Tu vídeo está listo. Su mensaje en el servidor ya no existe, así que aquí lo tienes.',
@@ -369,7 +371,7 @@ export const esES: Messages = {
   'notify.card': (p) => `Tarjeta: ${s(p, 'url')}`,
 
   // Help (/help) (issue 22 §3)
-  'help.title': () => 'Crear vídeos con Seedance',
+  'help.title': () => 'Cómo crear vídeos',
   'help.make.title': () => 'Crear un vídeo',
   'help.make.text': () => '**Solo texto**: `/video text prompt: un zorro rojo corriendo por la nieve recién caída`',
   'help.make.images': () =>

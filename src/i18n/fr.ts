@@ -79,8 +79,10 @@ export const fr: Messages = {
   'task.field.status': () => 'Statut',
   'task.field.task': () => 'Tâche',
   'task.field.elapsed': () => 'Durée',
-  'task.cost.perTask': (p) => `1 tâche (${s(p, 'billedAs')})`,
-  'task.cost.perSecond': (p) => `${s(p, 'units')} s de vidéo (${s(p, 'billedAs')})`,
+  'elapsed.seconds': (p) => `${s(p, 'seconds')} s`,
+  'elapsed.minutes': (p) => `${s(p, 'minutes')} min ${s(p, 'seconds')} s`,
+  'task.cost.perTask': () => '1 vidéo, facturée à la vidéo',
+  'task.cost.perSecond': (p) => `${s(p, 'units')} s de vidéo, facturées à la seconde`,
   'task.cost.estimate': (p) => `≈ ${s(p, 'amount')} (estimation)`,
   'task.refs.none': () => 'aucune (texte seul)',
   'task.refs.images': (p) => `${s(p, 'count')} image(s)`,
@@ -98,11 +100,11 @@ export const fr: Messages = {
   'model.choice.reviewed': (p) => `${s(p, 'refs')} (vérifiés)`,
   'model.choice.assetOnly': () => 'asset:// seulement',
   'model.choice.textOnly': () => 'texte',
-  'status.accepted': () => '⏳ Acceptée, envoi à Seedance…',
-  'status.submitting': () => '⏳ Envoi à Seedance…',
+  'status.accepted': () => '⏳ Acceptée, envoi au service vidéo…',
+  'status.submitting': () => '⏳ Envoi au service vidéo…',
   'status.reviewing': () => '🔎 Le service vidéo vérifie tes médias…',
   'status.review_submitting': () => '🔎 Le service vidéo vérifie tes médias…',
-  'status.queued': () => '🕒 En file d’attente chez le service vidéo',
+  'status.queued': () => '🕒 Envoyée ; le service vidéo ne l’a pas encore commencée',
   'status.running': (p) =>
     `🎬 Rendu en cours${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')} %)` : ''}`,
   'status.delivering': () => '📤 Terminé, envoi de la vidéo…',
@@ -113,12 +115,12 @@ export const fr: Messages = {
   'status.uncertain': () => '⚠️ Résultat inconnu',
   'status.waiting': (p) =>
     `🕒 En file d’attente — position ${s(p, 'position')}${p.startsAt ? ` · début prévu <t:${s(p, 'startsAt')}:R>` : ''}`,
-  'failure.moderation': (p) =>
-    `Le service vidéo a refusé cette demande à cause de son contenu (${s(p, 'detail')}). Modifie le prompt ou les images ; la même demande serait de nouveau refusée. Cela ne compte pas dans tes limites.`,
+  'failure.moderation': () =>
+    'Le service vidéo a refusé cette demande à cause de son contenu. Modifie le prompt ou les images (Remixer garde le reste) ; la même demande serait de nouveau refusée. Cela ne compte pas dans tes limites.',
   'failure.transient': (p) =>
     `Le service vidéo a eu un problème temporaire (${s(p, 'detail')}). Cela ne compte pas dans tes limites ; Réessayer fonctionne généralement.`,
   'failure.quota': () =>
-    'Le compte du service vidéo n’a plus de solde ou de quota. Cela ne compte pas dans tes limites ; l’opérateur du bot a été prévenu.',
+    'Le compte du service vidéo n’a plus de solde ou de quota. Cela ne compte pas dans tes limites, et l’opérateur du bot a reçu une alerte.',
   'failure.invalid_input': (p) =>
     `Le service vidéo n’a pas pu utiliser les fichiers fournis (${s(p, 'detail')}). Cela ne compte pas dans tes limites.`,
   'failure.unknown': (p) =>
@@ -130,7 +132,7 @@ export const fr: Messages = {
   'failure.invalid_request': (p) =>
     `Le service vidéo a rejeté la demande : ${s(p, 'detail')}. Cela ne compte pas dans tes limites.`,
   'failure.uncertain': () =>
-    'Le bot a perdu la trace de cette demande pendant l’envoi, il ne peut donc pas savoir si une vidéo a été créée. Elle ne sera pas envoyée deux fois ; cela ne compte pas dans tes limites. Utilise Réessayer pour recommencer.',
+    'Le bot a perdu la trace de cette demande pendant l’envoi, il ne peut donc pas savoir si le service vidéo a créé une vidéo ; si c’est le cas, elle n’apparaîtra pas ici. Le bot ne renvoie jamais une demande de lui-même, et cela ne compte pas dans tes limites. Réessayer l’envoie comme une nouvelle demande.',
   'failure.timed_out': (p) =>
     `Aucun résultat après ${s(p, 'minutes')} minutes, le bot a donc arrêté d’attendre. Cela ne compte pas dans tes limites.`,
   'failure.not_found': () =>
@@ -207,7 +209,7 @@ export const fr: Messages = {
   'delivery.reason.cannotFit': (p) =>
     `n’a pas pu être assez réduite pour la limite d’envoi de ${s(p, 'limit')} de ce serveur`,
   'delivery.fitted': (p) =>
-    `Réduite pour tenir dans la limite d’envoi de ${s(p, 'limit')} de ce serveur ; la qualité d’origine, qui expire <t:${s(p, 'expiresAt')}:R>, est derrière le bouton Ouvrir la vidéo (gardée par le service vidéo jusqu’au <t:${s(p, 'expiresAt')}:f>).`,
+    `Réduite pour tenir dans la limite d’envoi de ${s(p, 'limit')} de ce serveur. La vidéo en qualité d’origine est derrière le bouton Ouvrir la vidéo jusqu’au <t:${s(p, 'expiresAt')}:f>.`,
   'delivery.reason.notFetched': () =>
     'son adresse ne fait pas partie de celles que le bot peut récupérer, elle n’a donc pas été envoyée',
   'delivery.reason.uploadFailed': () => 'Discord n’a pas accepté l’envoi',
@@ -369,7 +371,7 @@ export const fr: Messages = {
   'notify.card': (p) => `Carte : ${s(p, 'url')}`,
 
   // Help (/help) (issue 22 §3)
-  'help.title': () => 'Créer des vidéos avec Seedance',
+  'help.title': () => 'Créer des vidéos',
   'help.make.title': () => 'Créer une vidéo',
   'help.make.text': () => '**Texte seul** : `/video text prompt: un renard roux qui court dans la neige fraîche`',
   'help.make.images': () =>

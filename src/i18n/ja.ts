@@ -75,8 +75,10 @@ export const ja: Messages = {
   'task.field.status': () => 'ステータス',
   'task.field.task': () => 'タスク',
   'task.field.elapsed': () => '時間',
-  'task.cost.perTask': (p) => `1 タスク（${s(p, 'billedAs')}）`,
-  'task.cost.perSecond': (p) => `動画 ${s(p, 'units')} 秒（${s(p, 'billedAs')}）`,
+  'elapsed.seconds': (p) => `${s(p, 'seconds')}秒`,
+  'elapsed.minutes': (p) => `${s(p, 'minutes')}分${s(p, 'seconds')}秒`,
+  'task.cost.perTask': () => '動画 1 本（1 本ごとの課金）',
+  'task.cost.perSecond': (p) => `動画 ${s(p, 'units')} 秒（秒単位の課金）`,
   'task.cost.estimate': (p) => `約 ${s(p, 'amount')}（見積もり）`,
   'task.refs.none': () => 'なし（テキストのみ）',
   'task.refs.images': (p) => `画像 ${s(p, 'count')} 枚`,
@@ -94,11 +96,11 @@ export const ja: Messages = {
   'model.choice.reviewed': (p) => `${s(p, 'refs')}（素材審査あり）`,
   'model.choice.assetOnly': () => 'asset:// のみ',
   'model.choice.textOnly': () => 'テキスト',
-  'status.accepted': () => '⏳ 受け付けました。Seedance に送信しています…',
-  'status.submitting': () => '⏳ Seedance に送信しています…',
+  'status.accepted': () => '⏳ 受け付けました。動画サービスに送信しています…',
+  'status.submitting': () => '⏳ 動画サービスに送信しています…',
   'status.reviewing': () => '🔎 動画サービスが素材を審査しています…',
   'status.review_submitting': () => '🔎 動画サービスが素材を審査しています…',
-  'status.queued': () => '🕒 動画サービスで順番待ち',
+  'status.queued': () => '🕒 送信済み。動画サービスはまだ生成を始めていません',
   'status.running': (p) =>
     `🎬 生成中${p.progress !== undefined && p.progress !== '' ? `（${s(p, 'progress')}%）` : ''}`,
   'status.delivering': () => '📤 完成しました。動画をアップロードしています…',
@@ -108,13 +110,13 @@ export const ja: Messages = {
   'status.timed_out': () => '⌛ タイムアウト',
   'status.uncertain': () => '⚠️ 結果不明',
   'status.waiting': (p) =>
-    `🕒 順番待ち — ${s(p, 'position')} 番目${p.startsAt ? ` · 開始予定 <t:${s(p, 'startsAt')}:R>` : ''}`,
-  'failure.moderation': (p) =>
-    `動画サービスが内容を理由にこのリクエストを拒否しました（${s(p, 'detail')}）。プロンプトや画像を変更してください。同じリクエストを再試行しても再び拒否されます。利用枠は消費されていません。`,
+    `🕒 順番待ち — ${s(p, 'position')} 番目${p.startsAt ? ` · <t:${s(p, 'startsAt')}:R>に開始予定` : ''}`,
+  'failure.moderation': () =>
+    '動画サービスが内容を理由にこのリクエストを拒否しました。プロンプトや画像を変更してください（「リミックス」ならほかの設定はそのままです）。同じリクエストは再び拒否されます。利用枠は消費されていません。',
   'failure.transient': (p) =>
     `動画サービスで一時的な問題が発生しました（${s(p, 'detail')}）。利用枠は消費されていません。「再試行」で多くの場合うまくいきます。`,
   'failure.quota': () =>
-    '動画サービスのアカウントの残高または割り当てが不足しています。利用枠は消費されず、ボットの運営者に通知されました。',
+    '動画サービスのアカウントの残高または割り当てが不足しています。利用枠は消費されておらず、ボットの運営者に警告を送りました。',
   'failure.invalid_input': (p) =>
     `動画サービスが入力を処理できませんでした（${s(p, 'detail')}）。利用枠は消費されていません。`,
   'failure.unknown': (p) => `動画サービスがエラーを報告しました：${s(p, 'detail')}。利用枠は消費されていません。`,
@@ -125,7 +127,7 @@ export const ja: Messages = {
   'failure.invalid_request': (p) =>
     `動画サービスがリクエストを拒否しました：${s(p, 'detail')}。利用枠は消費されていません。`,
   'failure.uncertain': () =>
-    '送信中にボットがこのリクエストを見失ったため、動画が作成されたかどうか分かりません。二重に送信されることはありません。利用枠は消費されていません。「再試行」でもう一度お試しください。',
+    '送信中にボットがこのリクエストを見失ったため、動画サービスが動画を作成したかどうか分かりません。作成されていても、ここには表示されません。ボットが自動で再送信することはなく、利用枠は消費されていません。「再試行」を押すと新しいリクエストとして送信します。',
   'failure.timed_out': (p) =>
     `${s(p, 'minutes')} 分経っても結果が出なかったため、ボットは待つのをやめました。利用枠は消費されていません。`,
   'failure.not_found': () =>
@@ -201,7 +203,7 @@ export const ja: Messages = {
   'delivery.reason.fetchFailed': () => 'アップロード用に取得できませんでした',
   'delivery.reason.cannotFit': (p) => `このサーバーのアップロード上限 ${s(p, 'limit')} まで小さくできませんでした`,
   'delivery.fitted': (p) =>
-    `このサーバーのアップロード上限 ${s(p, 'limit')} に収まるよう小さくしました。元の画質の動画は「動画を開く」ボタンから見られます（<t:${s(p, 'expiresAt')}:R> に期限切れ、動画サービスでの保存は <t:${s(p, 'expiresAt')}:f> まで）。`,
+    `このサーバーのアップロード上限 ${s(p, 'limit')} に収まるよう小さくしました。元の画質の動画は「動画を開く」ボタンから <t:${s(p, 'expiresAt')}:f> まで見られます。`,
   'delivery.reason.notFetched': () => 'ボットが取得を許可されていないアドレスのため、アップロードしませんでした',
   'delivery.reason.uploadFailed': () => 'Discord がアップロードを受け付けませんでした',
   'delivery.dmReady': () => '動画が完成しました。サーバーのメッセージが削除されていたため、こちらにお送りします。',
@@ -365,7 +367,7 @@ export const ja: Messages = {
   'notify.card': (p) => `カード：${s(p, 'url')}`,
 
   // Help (/help) (issue 22 §3)
-  'help.title': () => 'Seedance で動画を作る',
+  'help.title': () => '動画の作り方',
   'help.make.title': () => '動画を作る',
   'help.make.text': () => '**テキストのみ**：`/video text prompt: 新雪の中を走る赤いキツネ`',
   'help.make.images': () => '**画像から**：`/video images prompt: 猫が踊り出す image1:（あなたの画像）`',

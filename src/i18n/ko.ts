@@ -77,8 +77,10 @@ export const ko: Messages = {
   'task.field.status': () => '상태',
   'task.field.task': () => '작업',
   'task.field.elapsed': () => '시간',
-  'task.cost.perTask': (p) => `작업 1건(${s(p, 'billedAs')})`,
-  'task.cost.perSecond': (p) => `동영상 ${s(p, 'units')}초(${s(p, 'billedAs')})`,
+  'elapsed.seconds': (p) => `${s(p, 'seconds')}초`,
+  'elapsed.minutes': (p) => `${s(p, 'minutes')}분 ${s(p, 'seconds')}초`,
+  'task.cost.perTask': () => '동영상 1개(개당 과금)',
+  'task.cost.perSecond': (p) => `동영상 ${s(p, 'units')}초(초당 과금)`,
   'task.cost.estimate': (p) => `약 ${s(p, 'amount')}(추정)`,
   'task.refs.none': () => '없음(텍스트만)',
   'task.refs.images': (p) => `이미지 ${s(p, 'count')}개`,
@@ -96,11 +98,11 @@ export const ko: Messages = {
   'model.choice.reviewed': (p) => `${s(p, 'refs')}(소재 심사)`,
   'model.choice.assetOnly': () => 'asset://만',
   'model.choice.textOnly': () => '텍스트',
-  'status.accepted': () => '⏳ 접수했습니다. Seedance로 보내는 중…',
-  'status.submitting': () => '⏳ Seedance로 보내는 중…',
+  'status.accepted': () => '⏳ 접수했습니다. 동영상 서비스로 보내는 중…',
+  'status.submitting': () => '⏳ 동영상 서비스로 보내는 중…',
   'status.reviewing': () => '🔎 동영상 서비스에서 소재를 심사하는 중…',
   'status.review_submitting': () => '🔎 동영상 서비스에서 소재를 심사하는 중…',
-  'status.queued': () => '🕒 동영상 서비스에서 대기 중',
+  'status.queued': () => '🕒 보냈습니다. 동영상 서비스에서 아직 시작하지 않았습니다',
   'status.running': (p) =>
     `🎬 렌더링 중${p.progress !== undefined && p.progress !== '' ? `(${s(p, 'progress')}%)` : ''}`,
   'status.delivering': () => '📤 완성되어 동영상을 업로드하는 중…',
@@ -111,12 +113,12 @@ export const ko: Messages = {
   'status.uncertain': () => '⚠️ 결과 알 수 없음',
   'status.waiting': (p) =>
     `🕒 대기 중 — ${s(p, 'position')}번째${p.startsAt ? ` · <t:${s(p, 'startsAt')}:R> 시작 예정` : ''}`,
-  'failure.moderation': (p) =>
-    `동영상 서비스가 내용을 이유로 이 요청을 거부했습니다(${s(p, 'detail')}). 프롬프트나 이미지를 바꿔 주세요. 같은 요청을 다시 시도해도 거부됩니다. 사용량은 차감되지 않았습니다.`,
+  'failure.moderation': () =>
+    "동영상 서비스가 내용을 이유로 이 요청을 거부했습니다. 프롬프트나 이미지를 바꿔 주세요('리믹스'는 나머지 설정을 그대로 둡니다). 같은 요청은 다시 거부됩니다. 사용량은 차감되지 않았습니다.",
   'failure.transient': (p) =>
     `동영상 서비스에 일시적인 문제가 있었습니다(${s(p, 'detail')}). 사용량은 차감되지 않았습니다. 대개 '재시도'하면 됩니다.`,
   'failure.quota': () =>
-    '동영상 서비스 계정의 잔액 또는 할당량이 소진되었습니다. 사용량은 차감되지 않았으며, 봇 운영자에게 알렸습니다.',
+    '동영상 서비스 계정의 잔액 또는 할당량이 소진되었습니다. 사용량은 차감되지 않았으며, 봇 운영자에게 경고를 보냈습니다.',
   'failure.invalid_input': (p) =>
     `동영상 서비스가 입력을 사용할 수 없었습니다(${s(p, 'detail')}). 사용량은 차감되지 않았습니다.`,
   'failure.unknown': (p) => `동영상 서비스가 실패를 보고했습니다: ${s(p, 'detail')}. 사용량은 차감되지 않았습니다.`,
@@ -127,7 +129,7 @@ export const ko: Messages = {
   'failure.invalid_request': (p) =>
     `동영상 서비스가 요청을 거부했습니다: ${s(p, 'detail')}. 사용량은 차감되지 않았습니다.`,
   'failure.uncertain': () =>
-    "봇이 이 요청을 보내는 도중 추적을 놓쳐 동영상이 만들어졌는지 알 수 없습니다. 두 번 보내지는 않습니다. 사용량은 차감되지 않았습니다. '재시도'로 다시 시도하세요.",
+    "봇이 이 요청을 보내는 도중 추적을 놓쳐 동영상 서비스가 동영상을 만들었는지 알 수 없습니다. 만들어졌더라도 여기에는 표시되지 않습니다. 봇은 스스로 다시 보내지 않으며, 사용량은 차감되지 않았습니다. '재시도'를 누르면 새 요청으로 보냅니다.",
   'failure.timed_out': (p) =>
     `${s(p, 'minutes')}분이 지나도 결과가 없어 봇이 기다리기를 멈췄습니다. 사용량은 차감되지 않았습니다.`,
   'failure.not_found': () =>
@@ -200,7 +202,7 @@ export const ko: Messages = {
   'delivery.reason.fetchFailed': () => '업로드용으로 가져오지 못함',
   'delivery.reason.cannotFit': (p) => `이 서버의 업로드 한도 ${s(p, 'limit')}에 맞게 줄이지 못함`,
   'delivery.fitted': (p) =>
-    `이 서버의 업로드 한도 ${s(p, 'limit')}에 맞게 줄였습니다. 원본 화질은 '동영상 열기' 버튼으로 볼 수 있으며 <t:${s(p, 'expiresAt')}:R> 만료됩니다(동영상 서비스 보관: <t:${s(p, 'expiresAt')}:f>까지).`,
+    `이 서버의 업로드 한도 ${s(p, 'limit')}에 맞게 줄였습니다. 원본 화질 동영상은 '동영상 열기' 버튼으로 <t:${s(p, 'expiresAt')}:f>까지 볼 수 있습니다.`,
   'delivery.reason.notFetched': () => '봇이 가져올 수 없는 주소라 업로드하지 않음',
   'delivery.reason.uploadFailed': () => 'Discord가 업로드를 받지 않음',
   'delivery.dmReady': () => '동영상이 완성되었습니다. 서버의 메시지가 사라져서 여기로 보내 드립니다.',
@@ -361,7 +363,7 @@ export const ko: Messages = {
   'notify.card': (p) => `카드: ${s(p, 'url')}`,
 
   // Help (/help) (issue 22 §3)
-  'help.title': () => 'Seedance로 동영상 만들기',
+  'help.title': () => '동영상 만드는 방법',
   'help.make.title': () => '동영상 만들기',
   'help.make.text': () => '**텍스트만**: `/video text prompt: 갓 내린 눈 위를 달리는 붉은 여우`',
   'help.make.images': () => '**이미지로**: `/video images prompt: 고양이가 춤추기 시작한다 image1: (내 사진)`',

@@ -77,8 +77,10 @@ export const ptBR: Messages = {
   'task.field.status': () => 'Status',
   'task.field.task': () => 'Tarefa',
   'task.field.elapsed': () => 'Tempo',
-  'task.cost.perTask': (p) => `1 tarefa (${s(p, 'billedAs')})`,
-  'task.cost.perSecond': (p) => `${s(p, 'units')} s de vídeo (${s(p, 'billedAs')})`,
+  'elapsed.seconds': (p) => `${s(p, 'seconds')} s`,
+  'elapsed.minutes': (p) => `${s(p, 'minutes')} min ${s(p, 'seconds')} s`,
+  'task.cost.perTask': () => '1 vídeo, cobrado por vídeo',
+  'task.cost.perSecond': (p) => `${s(p, 'units')} s de vídeo, cobrado por segundo`,
   'task.cost.estimate': (p) => `≈ ${s(p, 'amount')} (estimado)`,
   'task.refs.none': () => 'nenhuma (só texto)',
   'task.refs.images': (p) => `${s(p, 'count')} imagem(ns)`,
@@ -96,11 +98,11 @@ export const ptBR: Messages = {
   'model.choice.reviewed': (p) => `${s(p, 'refs')} (com análise)`,
   'model.choice.assetOnly': () => 'só asset://',
   'model.choice.textOnly': () => 'texto',
-  'status.accepted': () => '⏳ Aceito, enviando para o Seedance…',
-  'status.submitting': () => '⏳ Enviando para o Seedance…',
+  'status.accepted': () => '⏳ Aceito, enviando para o serviço de vídeo…',
+  'status.submitting': () => '⏳ Enviando para o serviço de vídeo…',
   'status.reviewing': () => '🔎 O serviço de vídeo está analisando sua mídia…',
   'status.review_submitting': () => '🔎 O serviço de vídeo está analisando sua mídia…',
-  'status.queued': () => '🕒 Na fila do serviço de vídeo',
+  'status.queued': () => '🕒 Enviado; o serviço de vídeo ainda não começou',
   'status.running': (p) =>
     `🎬 Renderizando${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')}%)` : ''}`,
   'status.delivering': () => '📤 Pronto, enviando o vídeo…',
@@ -110,13 +112,13 @@ export const ptBR: Messages = {
   'status.timed_out': () => '⌛ Tempo esgotado',
   'status.uncertain': () => '⚠️ Resultado desconhecido',
   'status.waiting': (p) =>
-    `🕒 Na fila — posição ${s(p, 'position')}${p.startsAt ? ` · início previsto <t:${s(p, 'startsAt')}:R>` : ''}`,
-  'failure.moderation': (p) =>
-    `O serviço de vídeo recusou este pedido por causa do conteúdo (${s(p, 'detail')}). Mude o prompt ou as imagens; tentar o mesmo pedido de novo será recusado outra vez. Não conta para os seus limites.`,
+    `🕒 Na fila — posição ${s(p, 'position')}${p.startsAt ? ` · deve começar <t:${s(p, 'startsAt')}:R>` : ''}`,
+  'failure.moderation': () =>
+    'O serviço de vídeo recusou este pedido por causa do conteúdo. Mude o prompt ou as imagens (Remixar mantém o resto); o mesmo pedido seria recusado de novo. Não conta para os seus limites.',
   'failure.transient': (p) =>
     `O serviço de vídeo teve um problema temporário (${s(p, 'detail')}). Não conta para os seus limites; Tentar novamente costuma funcionar.`,
   'failure.quota': () =>
-    'A conta do serviço de vídeo ficou sem saldo ou cota. Não conta para os seus limites; o operador do bot foi avisado.',
+    'A conta do serviço de vídeo ficou sem saldo ou cota. Não conta para os seus limites, e o operador do bot recebeu um alerta.',
   'failure.invalid_input': (p) =>
     `O serviço de vídeo não conseguiu usar as entradas (${s(p, 'detail')}). Não conta para os seus limites.`,
   'failure.unknown': (p) => `O serviço de vídeo informou uma falha: ${s(p, 'detail')}. Não conta para os seus limites.`,
@@ -127,7 +129,7 @@ export const ptBR: Messages = {
   'failure.invalid_request': (p) =>
     `O serviço de vídeo rejeitou o pedido: ${s(p, 'detail')}. Não conta para os seus limites.`,
   'failure.uncertain': () =>
-    'O bot perdeu o controle deste pedido enquanto o enviava, então não tem como saber se um vídeo foi criado. Ele não será enviado duas vezes; não conta para os seus limites. Use Tentar novamente para tentar de novo.',
+    'O bot perdeu o controle deste pedido enquanto o enviava, então não tem como saber se o serviço de vídeo criou um vídeo; se criou, ele não aparecerá aqui. O bot nunca reenvia um pedido por conta própria, e isso não conta para os seus limites. Tentar novamente envia como um pedido novo.',
   'failure.timed_out': (p) =>
     `Nenhum resultado depois de ${s(p, 'minutes')} minutos, então o bot parou de esperar. Não conta para os seus limites.`,
   'failure.not_found': () =>
@@ -204,7 +206,7 @@ export const ptBR: Messages = {
   'delivery.reason.cannotFit': (p) =>
     `não pôde ficar pequeno o bastante para o limite de envio de ${s(p, 'limit')} deste servidor`,
   'delivery.fitted': (p) =>
-    `Reduzido para caber no limite de envio de ${s(p, 'limit')} deste servidor; a qualidade original, que expira <t:${s(p, 'expiresAt')}:R>, está no botão Abrir vídeo (guardada pelo serviço de vídeo até <t:${s(p, 'expiresAt')}:f>).`,
+    `Reduzido para caber no limite de envio de ${s(p, 'limit')} deste servidor. O vídeo em qualidade original está no botão Abrir vídeo até <t:${s(p, 'expiresAt')}:f>.`,
   'delivery.reason.notFetched': () => 'o endereço dele não é um dos que o bot pode baixar, então não foi enviado',
   'delivery.reason.uploadFailed': () => 'o Discord não aceitou o envio',
   'delivery.dmReady': () => 'Seu vídeo está pronto. A mensagem dele no servidor não existe mais, então aqui está ele.',
@@ -365,7 +367,7 @@ export const ptBR: Messages = {
   'notify.card': (p) => `Cartão: ${s(p, 'url')}`,
 
   // Help (/help) (issue 22 §3)
-  'help.title': () => 'Criando vídeos com o Seedance',
+  'help.title': () => 'Como criar vídeos',
   'help.make.title': () => 'Criar um vídeo',
   'help.make.text': () => '**Só texto**: `/video text prompt: uma raposa vermelha correndo na neve fresca`',
   'help.make.images': () =>

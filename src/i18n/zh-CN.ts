@@ -13,7 +13,7 @@ export const zhCN: Messages = {
   'ratio.notAllowed': (p) => `${s(p, 'model')} 不支持画面比例 \`${s(p, 'value')}\`：可选 ${s(p, 'allowed')}。`,
   'orientation.invalid': (p) => `方向 \`${s(p, 'value')}\` 无效：请使用 landscape（横屏）或 portrait（竖屏）。`,
   'orientation.conflict': (p) =>
-    `方向 ${s(p, 'orientation')} 与画面比例 ${s(p, 'ratio')} 矛盾；上游以比例为准，请选择一致的方向或不填方向。`,
+    `方向 ${s(p, 'orientation')} 与画面比例 ${s(p, 'ratio')} 矛盾；视频服务以比例为准，请选择一致的方向或不填方向。`,
   'images.notAccepted': (p) => `${s(p, 'model')} 不接受参考图。支持参考图的模型：${s(p, 'suggest')}。`,
   'images.tooMany': (p) => `提供了 ${s(p, 'count')} 张参考图；${s(p, 'model')} 最多 ${s(p, 'max')} 张。`,
   'images.required': (p) => `${s(p, 'model')} 是图生视频：请至少添加一张参考图（最多 ${s(p, 'max')} 张）。`,
@@ -32,7 +32,7 @@ export const zhCN: Messages = {
   'audios.alone': () => '参考音频不能单独使用：请同时提供参考图、参考视频或首尾帧。',
   'audios.notWithFrames': (p) => `${s(p, 'model')} 的首尾帧模式不支持参考音频：请去掉音频，或改用参考图。`,
   'media.assetOnly': (p) =>
-    `${s(p, 'field')}：${s(p, 'model')} 只接受素材审核后得到的 asset:// ID，不接受 \`${s(p, 'value')}\`。`,
+    `${s(p, 'field')}：${s(p, 'model')} 只接受经视频服务素材审核的 asset:// ID，不接受 \`${s(p, 'value')}\`。`,
   'media.assetOnlyAttachment': (p) =>
     `${s(p, 'field')}：${s(p, 'model')} 不能使用上传的文件（需要审核后的 asset:// ID）。请改用支持上传的模型，例如 ${s(p, 'suggest')}。`,
   'media.httpsOnly': (p) =>
@@ -59,8 +59,10 @@ export const zhCN: Messages = {
   'task.field.status': () => '状态',
   'task.field.task': () => '任务',
   'task.field.elapsed': () => '耗时',
-  'task.cost.perTask': (p) => `1 次（${s(p, 'billedAs')}）`,
-  'task.cost.perSecond': (p) => `${s(p, 'units')} 秒视频（${s(p, 'billedAs')}）`,
+  'elapsed.seconds': (p) => `${s(p, 'seconds')}秒`,
+  'elapsed.minutes': (p) => `${s(p, 'minutes')}分${s(p, 'seconds')}秒`,
+  'task.cost.perTask': () => '1 个视频，按个计费',
+  'task.cost.perSecond': (p) => `${s(p, 'units')} 秒视频，按秒计费`,
   'task.cost.estimate': (p) => `约 ${s(p, 'amount')}（估算）`,
   'task.refs.none': () => '无（纯文本）',
   'task.refs.images': (p) => `${s(p, 'count')} 张图片`,
@@ -78,11 +80,11 @@ export const zhCN: Messages = {
   'model.choice.reviewed': (p) => `${s(p, 'refs')}（素材审核）`,
   'model.choice.assetOnly': () => '仅 asset://',
   'model.choice.textOnly': () => '纯文本',
-  'status.accepted': () => '⏳ 已接受，正在提交到 Seedance…',
-  'status.submitting': () => '⏳ 正在提交到 Seedance…',
+  'status.accepted': () => '⏳ 已接受，正在提交到视频服务…',
+  'status.submitting': () => '⏳ 正在提交到视频服务…',
   'status.reviewing': () => '🔎 视频服务正在审核你的素材…',
   'status.review_submitting': () => '🔎 视频服务正在审核你的素材…',
-  'status.queued': () => '🕒 上游排队中',
+  'status.queued': () => '🕒 已提交，视频服务尚未开始生成',
   'status.running': (p) =>
     `🎬 生成中${p.progress !== undefined && p.progress !== '' ? `（${s(p, 'progress')}%）` : ''}`,
   'status.delivering': () => '📤 已完成，正在上传视频…',
@@ -93,10 +95,10 @@ export const zhCN: Messages = {
   'status.uncertain': () => '⚠️ 结果未知',
   'status.waiting': (p) =>
     `🕒 排队中 — 第 ${s(p, 'position')} 位${p.startsAt ? ` · 预计 <t:${s(p, 'startsAt')}:R>开始` : ''}`,
-  'failure.moderation': (p) =>
-    `视频服务因内容原因拒绝了此请求（${s(p, 'detail')}）。请修改提示词或图片；原样重试仍会被拒绝。额度已退还。`,
+  'failure.moderation': () =>
+    '视频服务因内容原因拒绝了此请求。请修改提示词或图片（“改编”会保留其他设置）；原样再次提交仍会被拒绝。额度已退还。',
   'failure.transient': (p) => `视频服务出现临时故障（${s(p, 'detail')}）。额度已退还，重试通常可以成功。`,
-  'failure.quota': () => '视频服务账户余额或配额不足。额度已退还，已通知机器人管理员。',
+  'failure.quota': () => '视频服务账户余额或配额不足。额度已退还，已向机器人运营者发出警报。',
   'failure.invalid_input': (p) => `视频服务无法使用这些输入（${s(p, 'detail')}）。额度已退还。`,
   'failure.unknown': (p) => `视频服务报告失败：${s(p, 'detail')}。额度已退还。`,
   'failure.upstream_unavailable': (p) =>
@@ -104,7 +106,7 @@ export const zhCN: Messages = {
   'failure.auth': () => '机器人无法登录视频服务（API 密钥被拒绝）。额度已退还，请告知服务器管理员。',
   'failure.invalid_request': (p) => `视频服务拒绝了请求：${s(p, 'detail')}。额度已退还。`,
   'failure.uncertain': () =>
-    '机器人在提交此请求时中断，无法确定视频是否已创建。为避免重复提交不会自动重发；额度已退还，可点击重试。',
+    '机器人在提交此请求时中断，无法确定视频服务是否已生成视频；即使生成了，也不会显示在这里。机器人不会自动重新提交，额度已退还。点击“重试”会作为新请求重新提交。',
   'failure.timed_out': (p) => `${s(p, 'minutes')} 分钟内没有结果，机器人已停止等待。额度已退还。`,
   'failure.not_found': () => '视频服务已不再识别此任务，不会再有视频。额度已退还；点击重试可重新开始。',
   'failure.no_video': () => '视频服务报告任务已完成，但没有返回视频。额度已退还；重试通常可以成功。',
@@ -165,7 +167,7 @@ export const zhCN: Messages = {
   'delivery.reason.fetchFailed': () => '无法下载以上传',
   'delivery.reason.cannotFit': (p) => `无法压缩到本服务器 ${s(p, 'limit')} 的上传上限以内`,
   'delivery.fitted': (p) =>
-    `已压缩以符合本服务器 ${s(p, 'limit')} 的上传上限；原画质 <t:${s(p, 'expiresAt')}:R> 过期：点击“打开视频”按钮（视频服务保留至 <t:${s(p, 'expiresAt')}:f>）。`,
+    `已压缩以符合本服务器 ${s(p, 'limit')} 的上传上限。原画质视频可通过“打开视频”按钮查看，保留至 <t:${s(p, 'expiresAt')}:f>。`,
   'delivery.reason.notFetched': () => '其地址不在机器人允许下载的范围内，因此未上传',
   'delivery.reason.uploadFailed': () => 'Discord 未接受上传',
   'delivery.dmReady': () => '你的视频已生成。它在服务器中的消息已不存在，所以发到这里。',
@@ -369,7 +371,7 @@ export const zhCN: Messages = {
   'notify.card': (p) => `卡片：${s(p, 'url')}`,
 
   // Help (/help) (issue 22 §3)
-  'help.title': () => '用 Seedance 生成视频',
+  'help.title': () => '如何生成视频',
   'help.make.title': () => '生成视频',
   'help.make.text': () => '**纯文字**：`/video text prompt: 一只红狐狸在新雪中奔跑`',
   'help.make.images': () => '**根据图片**：`/video images prompt: 小猫开始跳舞 image1:（你的图片）`',

@@ -59,8 +59,10 @@ export const zhTW: Messages = {
   'task.field.status': () => '狀態',
   'task.field.task': () => '任務',
   'task.field.elapsed': () => '耗時',
-  'task.cost.perTask': (p) => `1 次（${s(p, 'billedAs')}）`,
-  'task.cost.perSecond': (p) => `${s(p, 'units')} 秒影片（${s(p, 'billedAs')}）`,
+  'elapsed.seconds': (p) => `${s(p, 'seconds')}秒`,
+  'elapsed.minutes': (p) => `${s(p, 'minutes')}分${s(p, 'seconds')}秒`,
+  'task.cost.perTask': () => '1 部影片，按部計費',
+  'task.cost.perSecond': (p) => `${s(p, 'units')} 秒影片，按秒計費`,
   'task.cost.estimate': (p) => `約 ${s(p, 'amount')}（估算）`,
   'task.refs.none': () => '無（純文字）',
   'task.refs.images': (p) => `${s(p, 'count')} 張圖片`,
@@ -78,11 +80,11 @@ export const zhTW: Messages = {
   'model.choice.reviewed': (p) => `${s(p, 'refs')}（素材審核）`,
   'model.choice.assetOnly': () => '僅 asset://',
   'model.choice.textOnly': () => '純文字',
-  'status.accepted': () => '⏳ 已受理，正在送出至 Seedance…',
-  'status.submitting': () => '⏳ 正在送出至 Seedance…',
+  'status.accepted': () => '⏳ 已受理，正在送出至影片服務…',
+  'status.submitting': () => '⏳ 正在送出至影片服務…',
   'status.reviewing': () => '🔎 影片服務正在審核你的素材…',
   'status.review_submitting': () => '🔎 影片服務正在審核你的素材…',
-  'status.queued': () => '🕒 影片服務排隊中',
+  'status.queued': () => '🕒 已送出，影片服務尚未開始製作',
   'status.running': (p) =>
     `🎬 生成中${p.progress !== undefined && p.progress !== '' ? `（${s(p, 'progress')}%）` : ''}`,
   'status.delivering': () => '📤 已完成，正在上傳影片…',
@@ -93,10 +95,10 @@ export const zhTW: Messages = {
   'status.uncertain': () => '⚠️ 結果不明',
   'status.waiting': (p) =>
     `🕒 排隊中 — 第 ${s(p, 'position')} 位${p.startsAt ? ` · 預計 <t:${s(p, 'startsAt')}:R>開始` : ''}`,
-  'failure.moderation': (p) =>
-    `影片服務因內容因素拒絕了此請求（${s(p, 'detail')}）。請修改提示詞或圖片；原樣重試仍會被拒絕。額度已退還。`,
+  'failure.moderation': () =>
+    '影片服務因內容因素拒絕了此請求。請修改提示詞或圖片（「改編」會保留其他設定）；原樣再次送出仍會被拒絕。額度已退還。',
   'failure.transient': (p) => `影片服務發生暫時性問題（${s(p, 'detail')}）。額度已退還，重試通常就能成功。`,
-  'failure.quota': () => '影片服務帳戶的餘額或配額已用完。額度已退還，也已通知機器人營運者。',
+  'failure.quota': () => '影片服務帳戶的餘額或配額已用完。額度已退還，也已向機器人營運者發出警示。',
   'failure.invalid_input': (p) => `影片服務無法使用這些輸入（${s(p, 'detail')}）。額度已退還。`,
   'failure.unknown': (p) => `影片服務回報失敗：${s(p, 'detail')}。額度已退還。`,
   'failure.upstream_unavailable': (p) =>
@@ -104,7 +106,7 @@ export const zhTW: Messages = {
   'failure.auth': () => '機器人無法登入影片服務（API 金鑰遭拒）。額度已退還，請通知伺服器管理員。',
   'failure.invalid_request': (p) => `影片服務拒絕了請求：${s(p, 'detail')}。額度已退還。`,
   'failure.uncertain': () =>
-    '機器人在送出此請求時中斷，無法確定影片是否已建立。為避免重複送出，不會自動重送；額度已退還，可點選「重試」再試一次。',
+    '機器人在送出此請求時中斷，無法確定影片服務是否已製作影片；即使已製作，也不會顯示在這裡。機器人不會自動重送，額度已退還。點選「重試」會以新請求重新送出。',
   'failure.timed_out': (p) => `${s(p, 'minutes')} 分鐘內沒有結果，機器人已停止等待。額度已退還。`,
   'failure.not_found': () => '影片服務已不再認得此任務，不會有影片了。額度已退還；點選「重試」可重新開始。',
   'failure.no_video': () => '影片服務回報任務已完成，但沒有提供影片。額度已退還；重試通常就能成功。',
@@ -167,7 +169,7 @@ export const zhTW: Messages = {
   'delivery.reason.fetchFailed': () => '無法下載以便上傳',
   'delivery.reason.cannotFit': (p) => `無法壓縮到此伺服器 ${s(p, 'limit')} 的上傳上限以內`,
   'delivery.fitted': (p) =>
-    `已壓縮以符合此伺服器 ${s(p, 'limit')} 的上傳上限；原畫質 <t:${s(p, 'expiresAt')}:R>過期：點選「開啟影片」按鈕（影片服務保留至 <t:${s(p, 'expiresAt')}:f>）。`,
+    `已壓縮以符合此伺服器 ${s(p, 'limit')} 的上傳上限。原畫質影片可透過「開啟影片」按鈕觀看，保留至 <t:${s(p, 'expiresAt')}:f>。`,
   'delivery.reason.notFetched': () => '其網址不在機器人允許下載的範圍內，因此未上傳',
   'delivery.reason.uploadFailed': () => 'Discord 未接受上傳',
   'delivery.dmReady': () => '你的影片已生成。它在伺服器中的訊息已不存在，所以傳到這裡。',
@@ -317,7 +319,7 @@ export const zhTW: Messages = {
   'notify.card': (p) => `卡片：${s(p, 'url')}`,
 
   // Help (/help) (issue 22 §3)
-  'help.title': () => '用 Seedance 製作影片',
+  'help.title': () => '如何製作影片',
   'help.make.title': () => '製作影片',
   'help.make.text': () => '**純文字**：`/video text prompt: 一隻紅狐狸在新雪中奔跑`',
   'help.make.images': () => '**根據圖片**：`/video images prompt: 小貓開始跳舞 image1:（你的圖片）`',

@@ -126,11 +126,37 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
         3000,
         'the failure text',
       );
-      expect(JSON.stringify(h.discord.messages.byId.get(messageId)!.components)).toContain(`v1:retry:${task.id}`);
+      // The same request would be refused again: no Retry, Remix stays; the vendor's code is not shown.
+      const components = JSON.stringify(h.discord.messages.byId.get(messageId)!.components);
+      expect(components).not.toContain(`v1:retry:${task.id}`);
+      expect(components).toContain(`v1:remix:${task.id}`);
+      expect(embedText(h, messageId)).not.toMatch(/PROVIDER_MODERATION_ERROR|TRADEMARK/);
       expect(await h.app.tasks.get(task.id)).toMatchObject({
         usage: 'refunded',
         lastError: { reason: 'moderation', stage: 'upstream' },
       });
+    });
+
+    it('the video service account out of balance: the operator is alerted (error log and counter)', async () => {
+      h = await startHarness({ store: kind });
+      h.seedance.enqueueScript({ kind: 'fail', afterMs: 50, reason: 'insufficient account balance' });
+      const { ix, task } = await submit(h);
+      await eventually(async () => (await stateOf(h!, task.id)) === 'failed', 5000, 'failed');
+      const messageId = h.discord.originalMessage(ix.id)!.id;
+      await eventually(
+        () => embedText(h!, messageId).includes('the bot operator has been alerted'),
+        3000,
+        'the failure text',
+      );
+      const alerts = h.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.component === 'quota');
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]).toMatchObject({
+        level: 'error',
+        key: task.upstreamKey,
+        guildId: task.guildId,
+        taskId: task.id,
+      });
+      expect(await h.app.metrics.scrape()).toContain(`seedance_bot_quota_failures_total{key="${task.upstreamKey}"} 1`);
     });
 
     it('the upstream refusing the create (HTTP 500) refunds at once and offers Retry', async () => {

@@ -78,7 +78,9 @@ describe('fit to the upload limit', () => {
     expect(card.attachments).toHaveLength(1);
     expect(cardText(h, ix.id)).toContain(done.videoUrl!);
     expect(cardText(h, ix.id)).toContain('Made smaller to fit');
-    expect(cardText(h, ix.id)).toMatch(/full quality, expires <t:\d+:R>/);
+    expect(cardText(h, ix.id)).toMatch(/The full-quality video is behind the Open video button until <t:\d+:f>\./);
+    // The expiry is given once.
+    expect(cardText(h, ix.id).match(/<t:\d+:[fR]>/g)).toHaveLength(1);
     expect(h.app.media.pending).toBe(0);
   }, 90_000);
 

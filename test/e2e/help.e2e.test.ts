@@ -56,7 +56,7 @@ describe('/help: one private message in the member’s language', () => {
   it('en-US: the modes with examples, one family’s rules, the member’s limits, where to look next', async () => {
     const { ix, data } = await help();
     expect(data.embeds.map((e) => e.title)).toEqual([
-      'Making videos with Seedance',
+      'How to make videos',
       'Models: Manxue full',
       'Your limits right now',
     ]);
@@ -79,7 +79,7 @@ describe('/help: one private message in the member’s language', () => {
 
   it('zh-CN: the same message in Chinese, and the menu switches family', async () => {
     const { ix, data } = await help('zh-CN');
-    expect(data.embeds[0]!.title).toBe('用 Seedance 生成视频');
+    expect(data.embeds[0]!.title).toBe('如何生成视频');
     expect(data.embeds[2]!.description).toContain('今日剩余视频：**5** / 5');
     const sp = await pick(ix, 'sp-economy', 'zh-CN');
     expect(sp.embeds[1]!.title).toBe('模型：SP 经济版');

@@ -68,7 +68,7 @@ describe.each(await storeKinds())('on %s', (kind) => {
       for (const { cb } of asked) expect(((cb.data?.flags as number) ?? 0) & 64).toBe(0); // public cards, no refusal
       await eventually(() => h!.seedance.createCount() === 2, 5000, 'two creates');
       for (let i = 2; i < 10; i += 1) expect(description(asked[i]!.ix.id)).toContain(`Queued — position ${i - 1}`);
-      expect(description(asked[9]!.ix.id)).toMatch(/starts about <t:\d+:R>/);
+      expect(description(asked[9]!.ix.id)).toMatch(/expected to start <t:\d+:R>/);
       const card = h!.discord.originalMessage(asked[5]!.ix.id)!;
       expect(JSON.stringify(card.components)).toContain(`v1:cancel:`);
       expect((await guildDoc()).running).toBe(2);

@@ -33,7 +33,7 @@ describe('a message key knows its parameters', () => {
   });
 
   it('a key chosen at run time needs every parameter any of its texts reads', () => {
-    const key = 'failure.moderation' as 'failure.moderation' | 'failure.timed_out';
+    const key = 'failure.transient' as 'failure.transient' | 'failure.timed_out';
     const compileErrors = () =>
       // @ts-expect-error failure.timed_out reads minutes
       t('en-US', key, { detail: 'x' });

@@ -58,17 +58,17 @@ function referencesSummary(task: TaskRecord, locale: Locale): string {
   return parts.join(' · ') || t(locale, 'task.refs.none');
 }
 
-/** A duration in the locale's short units: `42s`, `3m 05s` (en), `3分 05秒` (ja), `3 мин 05 с` (ru). */
+/**
+ * A duration in the locale's own short words, from its table: `42s`, `3m 05s` (en), `3分05秒` (zh, ja),
+ * `3분 05초` (ko), `3 мин 05 с` (ru). Not Intl's narrow units: those read `3m 05s` in ja and vary with the ICU build.
+ */
 export function formatElapsed(ms: number, locale: Locale = 'en-US'): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  const unit = (unit: 'minute' | 'second', value: number, pad = false) =>
-    new Intl.NumberFormat(locale, {
-      style: 'unit',
-      unit,
-      unitDisplay: 'narrow',
-      ...(pad ? { minimumIntegerDigits: 2 } : {}),
-    }).format(value);
-  return s < 60 ? unit('second', s) : `${unit('minute', Math.floor(s / 60))} ${unit('second', s % 60, true)}`;
+  const total = Math.max(0, Math.round(ms / 1000));
+  if (total < 60) return t(locale, 'elapsed.seconds', { seconds: total });
+  return t(locale, 'elapsed.minutes', {
+    minutes: Math.floor(total / 60),
+    seconds: String(total % 60).padStart(2, '0'),
+  });
 }
 
 export function taskEmbed(
@@ -84,8 +84,8 @@ export function taskEmbed(
   const color = task.state === 'done' ? COLORS.done : endedWithoutVideo(task.state) ? COLORS.failed : COLORS.working;
   const cost =
     task.cost.billing === 'per_task'
-      ? t(locale, 'task.cost.perTask', { billedAs: task.cost.billedAs })
-      : t(locale, 'task.cost.perSecond', { units: task.cost.units, billedAs: task.cost.billedAs });
+      ? t(locale, 'task.cost.perTask')
+      : t(locale, 'task.cost.perSecond', { units: task.cost.units });
   // With the operator's prices set, the estimate the reservation holds (priced when it was made).
   const spend = task.reservation?.amount.spend;
   const estimate =
@@ -162,6 +162,12 @@ export function taskEmbed(
   return embed.toJSON();
 }
 
+/** Whether sending the same request again would be refused again: its content, or a file of it, was refused. */
+function refusedAgainIfResent(task: TaskRecord): boolean {
+  const reason = task.lastError?.reason ?? task.lastError?.failureKind;
+  return reason === 'review_failed' || reason === 'moderation';
+}
+
 /** Discord refuses link buttons whose URL is longer than this (50035). */
 export const LINK_BUTTON_MAX_URL = 512;
 
@@ -187,8 +193,9 @@ export function taskButtons(task: TaskRecord, locale: Locale, videoLink?: string
         .setLabel(t(locale, 'button.reroll'))
         .setEmoji('🎲'),
     );
-  // A file the media review refused would be refused again: no Retry (the member needs another file).
-  if (endedWithoutVideo(task.state) && task.lastError?.reason !== 'review_failed') {
+  // The same request would be refused again (a file the media review refused, content the video service
+  // refused): no Retry; the member needs another file, or another prompt through Remix.
+  if (endedWithoutVideo(task.state) && !refusedAgainIfResent(task)) {
     buttons.push(
       new ButtonBuilder()
         .setCustomId(customIdFor('retry', task.id))

@@ -86,6 +86,12 @@ export function createMetrics(sources: MetricsSources) {
     labelNames: ['limit'],
     registers: [registry],
   });
+  const quotaFailures = new Counter({
+    name: `${PREFIX}quota_failures_total`,
+    help: 'Tasks failed because the video service account ran out of balance or quota, by key fingerprint (alert on any)',
+    labelNames: ['key'],
+    registers: [registry],
+  });
   new Gauge({
     name: `${PREFIX}key_tasks_in_flight`,
     help: 'Tasks in flight in this process per API key (by key fingerprint, never the key)',
@@ -123,6 +129,10 @@ export function createMetrics(sources: MetricsSources) {
     },
     delivered(route: string, mode: string): void {
       deliveries.inc({ route, mode });
+    },
+    /** A task failed for the account's balance or quota (`key`: the fingerprint of its key, or `unknown`). */
+    quotaFailure(key: string): void {
+      quotaFailures.inc({ key });
     },
     /** `key`: the refusal's message key, `limit.<name>`. */
     refusedBy(key: string): void {
