@@ -32,7 +32,7 @@ export interface UsageChartInput {
 }
 
 export const CHART_WIDTH = 1000;
-export const CHART_HEIGHT = 540;
+export const CHART_HEIGHT = 520;
 
 const PALETTE = [
   '#5865F2',
