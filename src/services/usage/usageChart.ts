@@ -34,6 +34,7 @@ export interface UsageChartInput {
 export const CHART_WIDTH = 1000;
 export const CHART_HEIGHT = 520;
 
+/** The families' colours (no red: red is the cap's); "other models" is always grey. */
 const PALETTE = [
   '#5865F2',
   '#57A773',
@@ -43,11 +44,11 @@ const PALETTE = [
   '#B370B0',
   '#8C6D46',
   '#76B041',
-  '#D7263D',
+  '#2E86AB',
   '#4F6D7A',
   '#F49FBC',
-  '#A0A0A0',
 ];
+const OTHER = '#A0A0A0';
 const INK = '#23272A';
 const MUTED = '#4F5660';
 const CAP = '#B3261E';
@@ -140,7 +141,7 @@ export function usageChartLayout(input: UsageChartInput): UsageChartLayout {
   const families = FAMILIES.filter((f) => counted.some((d) => d.counts.has(f))).map((id, i) => ({
     id,
     name: t(locale, `usage.chart.family.${id}`),
-    color: PALETTE[i % PALETTE.length]!,
+    color: id === 'other' ? OTHER : PALETTE[i % PALETTE.length]!,
   }));
 
   // Left scale: videos per day.
@@ -326,6 +327,8 @@ export function usageChartSvg(input: UsageChartInput): string {
     const titleX = ax + 8 + Math.max(...r.ticks.map((tk) => tk.width)) + 14 + SIZE.axis / 2;
     out.push(
       `<text transform="translate(${f1(titleX)} ${f1(plot.y + plot.height / 2)}) rotate(-90)" font-size="${SIZE.axis}" text-anchor="middle" fill="${INK}">${escapeXml(r.title)}</text>`,
+      // A white band under the dashed line keeps it readable across the bars.
+      `<line x1="${f1(r.capFromX)}" x2="${f1(ax)}" y1="${f1(r.capY)}" y2="${f1(r.capY)}" stroke="#ffffff" stroke-width="5"/>`,
       `<line x1="${f1(r.capFromX)}" x2="${f1(ax)}" y1="${f1(r.capY)}" y2="${f1(r.capY)}" stroke="${CAP}" stroke-width="2" stroke-dasharray="8 5"/>`,
       text(
         ax - 6,
