@@ -62,7 +62,10 @@ describe.each(LOCALES.filter((l) => l !== 'en-US'))('the %s table', (locale) => 
   });
 
   it('is not English left untranslated (at most a few words equal to en-US: names, units, "Video")', () => {
-    const same = KEYS.filter((k) => withMarkers(locale, k) === withMarkers('en-US', k));
+    // Model family names are names (Mini, MD, "Standard" in French and German) and are not counted.
+    const same = KEYS.filter(
+      (k) => !k.startsWith('usage.chart.family.') && withMarkers(locale, k) === withMarkers('en-US', k),
+    );
     expect(same.length, same.join(', ')).toBeLessThanOrEqual(12);
   });
 });
