@@ -63,8 +63,9 @@ async function main() {
       SEEDANCE_API_KEY: seedance.apiKey,
       SEEDANCE_BASE_URL: seedance.url,
       DATABASE_PATH: join(dataDir, 'bot.sqlite'),
-      // The fake Seedance serves its videos on 127.0.0.1.
+      // The fake Seedance serves its videos over plain http on 127.0.0.1.
       ALLOW_PRIVATE_VIDEO_HOSTS: 'true',
+      ALLOW_INSECURE_VIDEO_URLS: 'true',
       POLL_FIRST_DELAY_SEC: '0.5',
       POLL_MIN_INTERVAL_SEC: '0.5',
       POLL_MAX_INTERVAL_SEC: '1',
@@ -73,7 +74,7 @@ async function main() {
   );
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const quiet = new Writable({ write: (_c, _e, done) => done() });
-  const app = await createApp(parsed.config, createLogger({ destination: quiet }), { allowInsecureVideoUrls: true });
+  const app = await createApp(parsed.config, createLogger({ destination: quiet }));
   await app.start();
   say(
     'system',
