@@ -56,8 +56,6 @@ import { createGuildLedger, type GuildLedger } from './services/usage/guildLedge
 export interface AppOptions {
   /** Injected clock (tests); Date.now otherwise. */
   now?: () => number;
-  /** Allow plain-http video URLs (the loopback fake Seedance in tests and the sandbox). */
-  allowInsecureVideoUrls?: boolean;
   /** Named points of the task lifecycle where a test may stop the process (see tasks/checkpoints.ts). */
   checkpoint?: (name: Checkpoint, task: TaskRecord) => void;
   /** Waits between tries to save a create call's answer after a database failure (tests shorten them). */
@@ -127,7 +125,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     queryPath: config.seedance.queryPath,
     timeoutMs: config.seedance.timeoutMs,
     maxAnswerBytes: config.seedance.maxAnswerBytes,
-    allowInsecureVideoUrls: options.allowInsecureVideoUrls,
+    allowInsecureVideoUrls: config.allowInsecureVideoUrls,
     logger: logger.child({ component: 'seedance' }),
     onExchange: (e) => metrics?.observeExchange(e),
     now,
@@ -203,7 +201,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const media = createMediaService(
     {
       ...config.media,
-      download: { allowHttp: options.allowInsecureVideoUrls, allowPrivateHosts: config.allowPrivateVideoHosts },
+      download: { allowHttp: config.allowInsecureVideoUrls, allowPrivateHosts: config.allowPrivateVideoHosts },
     },
     logger.child({ component: 'media' }),
   );
@@ -385,6 +383,15 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       const startedAt = now();
       // ffmpeg is checked while the rest starts; delivery (in recovery) needs it.
       const mediaReady = media.start();
+      // Settings for the local fake video service only: loud, so nobody runs them in production unnoticed.
+      if (config.allowInsecureVideoUrls)
+        logger.warn(
+          'ALLOW_INSECURE_VIDEO_URLS is on: plain http:// video addresses are accepted (the local fake video service only)',
+        );
+      if (config.allowPrivateVideoHosts)
+        logger.warn(
+          'ALLOW_PRIVATE_VIDEO_HOSTS is on: videos are fetched from private and loopback addresses too (the local fake video service only)',
+        );
       logger.info(
         { keys: seedance.fingerprints.length, fingerprints: seedance.fingerprints },
         'video service API keys loaded',

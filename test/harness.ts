@@ -95,8 +95,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     SEEDANCE_TIMEOUT_MS: '2000',
     DATABASE_PATH: join(dataDir, 'bot.sqlite'),
     LOG_LEVEL: 'debug',
-    // The fake Seedance serves its videos on 127.0.0.1.
+    // The fake Seedance serves its videos over plain http on 127.0.0.1.
     ALLOW_PRIVATE_VIDEO_HOSTS: 'true',
+    ALLOW_INSECURE_VIDEO_URLS: 'true',
     ...FAST_POLL_ENV,
     ...NO_LIMITS_ENV,
     ...options.env,
@@ -120,7 +121,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const boot = async () => {
     const app = await createApp(config, logger, {
       now: clock.now,
-      allowInsecureVideoUrls: true,
       checkpoint: options.checkpoint,
       saveRetryMs: options.saveRetryMs,
       galleryCheckpoint: options.galleryCheckpoint,

@@ -112,6 +112,7 @@ const env: Record<string, string> = {
   TASK_LEASE_SEC: String(LEASE_SEC),
   LOG_LEVEL: values['log-level'],
   ALLOW_PRIVATE_VIDEO_HOSTS: 'true',
+  ALLOW_INSECURE_VIDEO_URLS: 'true',
   POLL_FIRST_DELAY_SEC: '0.3',
   POLL_MIN_INTERVAL_SEC: '0.3',
   POLL_MAX_INTERVAL_SEC: '1.5',

@@ -47,6 +47,8 @@ export interface Config {
   retention: { taskDays: number };
   /** Fetch finished videos from private, loopback and link-local addresses too (local testing only). */
   allowPrivateVideoHosts: boolean;
+  /** Accept plain http:// video addresses from the video service (the local fake only; https otherwise). */
+  allowInsecureVideoUrls: boolean;
   /** ffmpeg and its limits, for fitting videos to upload limits and taking last frames. */
   media: { ffmpegPath?: string; concurrency: number; timeoutMs: number; maxSourceBytes: number; tempRoot?: string };
   logLevel: Level | 'silent';
@@ -227,6 +229,7 @@ export function loadConfig(givenEnv: Record<string, string | undefined>, needs: 
       database: { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA, poolSize: e.DATABASE_POOL_SIZE },
       retention: { taskDays: e.TASK_RETENTION_DAYS },
       allowPrivateVideoHosts: e.ALLOW_PRIVATE_VIDEO_HOSTS,
+      allowInsecureVideoUrls: e.ALLOW_INSECURE_VIDEO_URLS,
       media: {
         ffmpegPath: e.FFMPEG_PATH,
         concurrency: e.ENCODE_CONCURRENCY,

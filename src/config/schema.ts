@@ -168,6 +168,11 @@ export const envSchema = z.object({
     .enum(['true', 'false'], { error: 'expected true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+  // Plain http:// video addresses from the video service (the local fake, `npm run fake-seedance`, only).
+  ALLOW_INSECURE_VIDEO_URLS: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
 
   // Operators: key cooldown, prices and the spend cap, the health/metrics HTTP server.
   KEY_COOLDOWN_MIN: positive(10),

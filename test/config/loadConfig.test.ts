@@ -243,3 +243,19 @@ describe('user install and the operator blocklist (issue 22 §4)', () => {
     ]);
   });
 });
+
+describe('video addresses: https and public hosts only, unless the local demo says otherwise (issue 25 §2)', () => {
+  it('ALLOW_INSECURE_VIDEO_URLS and ALLOW_PRIVATE_VIDEO_HOSTS are off by default, on only with true', () => {
+    const off = loadConfig(creds, { discord: true, seedance: true });
+    expect(off.ok && [off.config.allowInsecureVideoUrls, off.config.allowPrivateVideoHosts]).toEqual([false, false]);
+    const on = loadConfig(
+      { ...creds, ALLOW_INSECURE_VIDEO_URLS: 'true', ALLOW_PRIVATE_VIDEO_HOSTS: 'true' },
+      { discord: true, seedance: true },
+    );
+    expect(on.ok && [on.config.allowInsecureVideoUrls, on.config.allowPrivateVideoHosts]).toEqual([true, true]);
+    const wrong = loadConfig({ ...creds, ALLOW_INSECURE_VIDEO_URLS: 'yes' }, { discord: true, seedance: true });
+    expect(wrong.ok ? [] : wrong.problems).toEqual([
+      expect.stringMatching(/^ALLOW_INSECURE_VIDEO_URLS: expected true or false/),
+    ]);
+  });
+});

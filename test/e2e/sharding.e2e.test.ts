@@ -41,7 +41,6 @@ describe('sharding', () => {
       });
       second = await createApp({ ...h.config, shards: { count: 2, ids: [1] } }, quietLogger(), {
         now: h.clock.now,
-        allowInsecureVideoUrls: true,
       });
       await second.start();
       expect(h.discord.identifies.map((i) => i.shard).sort()).toEqual([

@@ -22,9 +22,7 @@ describe('two bot processes on one token (e.g. dev and prod)', () => {
     h = await startHarness({ seedance: { defaultScript: { kind: 'stuck' } } });
     dir = mkdtempSync(join(tmpdir(), 'seedance-second-'));
     const quiet = createLogger({ destination: new Writable({ write: (_c, _e, d) => d() }) });
-    second = await createApp({ ...h.config, databasePath: join(dir, 'second.sqlite') }, quiet, {
-      allowInsecureVideoUrls: true,
-    });
+    second = await createApp({ ...h.config, databasePath: join(dir, 'second.sqlite') }, quiet);
     await second.start();
 
     const ix = h.discord.dispatchCommand({

@@ -20,7 +20,6 @@ const crash = (name: string) => {
   process.kill(process.pid, 'SIGKILL');
 };
 const app = await createApp(config, logger, {
-  allowInsecureVideoUrls: true,
   checkpoint: crash,
   // The gallery's own point: after Discord took the post, before it was recorded.
   galleryCheckpoint: crash,

@@ -5,10 +5,12 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { bundledFfmpegPath } from '../../src/services/media/ffmpeg.js';
+import { ffmpegCandidates } from '../../src/services/media/findFfmpeg.js';
 
 const run = promisify(execFile);
 
-export const FFMPEG = bundledFfmpegPath()!;
+/** The ffmpeg the bot picks on this machine (a system one ≥ 5.0, else the bundled one; FFMPEG_PATH not read). */
+export const FFMPEG = (await ffmpegCandidates({ bundled: bundledFfmpegPath })).candidates[0]!.path;
 
 export async function makeVideo(
   file: string,

@@ -1,5 +1,5 @@
 /**
- * Running ffmpeg: where the binary is (FFMPEG_PATH, else the one `@ffmpeg-installer/ffmpeg` ships), a
+ * Running ffmpeg: the binary `@ffmpeg-installer/ffmpeg` ships (which one the bot uses: findFfmpeg.ts), a
  * start-up check that it runs, and one call that spawns it as a child process with a time limit. ffmpeg
  * does the work in its own process, so the event loop never waits on an encode; only its last lines of
  * stderr are kept (for errors), never the media.

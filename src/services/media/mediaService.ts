@@ -13,13 +13,18 @@ import PQueue from 'p-queue';
 import type { Logger } from '../../logging/logger.js';
 import { type DownloadOptions, downloadVideo } from '../download/downloadVideo.js';
 import { bundledFfmpegPath, checkFfmpeg, FfmpegError } from './ffmpeg.js';
+import { chooseFfmpeg, type FfmpegSource, ffmpegCandidates } from './findFfmpeg.js';
 import { fitToLimit } from './fitToLimit.js';
 import { createJobDirs, type Owner } from './jobDirs.js';
 import { extractLastFrame } from './lastFrame.js';
 
 export interface MediaSettings {
-  /** FFMPEG_PATH: a binary, `none` to turn encoding off, or unset for the bundled one. */
+  /** FFMPEG_PATH: a binary, `none` to turn encoding off, or unset for the system's or the bundled one (findFfmpeg.ts). */
   ffmpegPath?: string;
+  /** Tests: the PATH searched for a system ffmpeg, the bundled binary, and the check each candidate must pass. */
+  pathEnv?: string;
+  bundledFfmpeg?: () => string | undefined;
+  checkFfmpeg?: typeof checkFfmpeg;
   concurrency: number;
   timeoutMs: number;
   /** The largest finished video fetched for re-encoding (or for its last frame). */
@@ -48,6 +53,8 @@ export interface MediaService {
   /** Finds and checks ffmpeg, removes what killed processes left; call once before delivering. */
   start(): Promise<void>;
   readonly canEncode: boolean;
+  /** The ffmpeg in use (after start): its path, where it came from (FFMPEG_PATH, the system, the npm package), version. */
+  readonly ffmpeg: { path: string; source: FfmpegSource; version: string } | undefined;
   /** The video, ready for an upload of at most `limitBytes`: as it is, fitted by ffmpeg, or a reason for a link. */
   prepareUpload(url: string, limitBytes: number, hooks?: { onFitting?: () => Promise<void> }): Promise<PreparedUpload>;
   lastFrame(url: string): Promise<LastFrameResult>;
@@ -63,6 +70,7 @@ export function createMediaService(settings: MediaSettings, logger: Logger): Med
   const root = settings.tempRoot ?? join(tmpdir(), 'seedance-bot-media');
   const queue = new PQueue({ concurrency: Math.max(1, settings.concurrency) });
   let ffmpeg: string | undefined;
+  let ffmpegInfo: MediaService['ffmpeg'];
   let checked = false;
   const stopping = new AbortController();
   // A job may wait in the queue: its lock is touched while it exists, so only a dead owner's goes stale.
@@ -89,6 +97,9 @@ export function createMediaService(settings: MediaSettings, logger: Logger): Med
     get canEncode() {
       return !!ffmpeg;
     },
+    get ffmpeg() {
+      return ffmpegInfo;
+    },
     get pending() {
       return queue.size + queue.pending;
     },
@@ -113,21 +124,31 @@ export function createMediaService(settings: MediaSettings, logger: Logger): Med
         logger.info('video encoding is off (FFMPEG_PATH=none): videos over the upload limit are delivered as links');
         return;
       }
-      const candidate = settings.ffmpegPath ?? bundledFfmpegPath();
-      if (!candidate) {
-        logger.warn('no ffmpeg found (set FFMPEG_PATH): videos over the upload limit are delivered as links');
-        return;
-      }
-      const check = await checkFfmpeg(candidate);
-      if (!check.ok) {
+      const { candidates, systemNote } = await ffmpegCandidates({
+        setting: settings.ffmpegPath,
+        pathEnv: settings.pathEnv,
+        bundled: settings.bundledFfmpeg ?? bundledFfmpegPath,
+      });
+      if (systemNote) logger.info({ reason: systemNote }, 'the system ffmpeg is not preferred');
+      if (candidates.length === 0) {
         logger.warn(
-          { ffmpeg: candidate, reason: check.reason },
-          'ffmpeg does not work: videos over the upload limit are delivered as links',
+          'no ffmpeg found (install it, or set FFMPEG_PATH): videos over the upload limit are delivered as links',
         );
         return;
       }
-      ffmpeg = candidate;
-      logger.info({ ffmpeg: candidate, version: check.version }, 'ffmpeg ready for fitting videos to upload limits');
+      const { chosen, refused } = await chooseFfmpeg(candidates, settings.checkFfmpeg ?? checkFfmpeg);
+      for (const r of refused)
+        logger.warn({ ffmpeg: r.path, source: r.source, reason: r.reason }, 'ffmpeg does not work: not used');
+      if (!chosen) {
+        logger.warn('no working ffmpeg: videos over the upload limit are delivered as links');
+        return;
+      }
+      ffmpeg = chosen.path;
+      ffmpegInfo = { path: chosen.path, source: chosen.source, version: chosen.version };
+      logger.info(
+        { ffmpeg: chosen.path, source: chosen.source, version: chosen.version },
+        'ffmpeg ready for fitting videos to upload limits',
+      );
     },
 
     async prepareUpload(url, limitBytes, hooks = {}) {
