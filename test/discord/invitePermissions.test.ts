@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import {
@@ -69,5 +71,15 @@ describe('invite links', () => {
       integration_type: '1',
       scope: 'applications.commands',
     });
+  });
+});
+
+describe('the README shows the same invite', () => {
+  const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+  it('its link carries this integer, and its table lists each permission with its value and reason', () => {
+    expect(readme).toContain(serverInviteUrl('<APP_ID>'));
+    expect(readme).toContain(userInstallUrl('<APP_ID>'));
+    for (const p of INVITE_PERMISSIONS)
+      expect(readme).toContain(`| ${p.label} | ${PermissionFlagsBits[p.name]} | ${p.why} |`);
   });
 });
