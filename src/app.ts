@@ -12,6 +12,7 @@ import { keys } from './db/keys.js';
 import type { RecordStore } from './db/recordStore.js';
 import type { BotContext } from './discord/botContext.js';
 import { createDiscordClient } from './discord/createDiscordClient.js';
+import { checkRegistration } from './discord/checkRegistration.js';
 import { createDiscordTaskPresenter } from './discord/discordTaskPresenter.js';
 import { gatewayFacts } from './discord/gatewayFacts.js';
 import { createMediaService, type MediaService } from './services/media/mediaService.js';
@@ -349,6 +350,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   let stopped = false;
   /** The start's repairs (reconcile), which run once the bot is ready. */
   let repairing: Promise<void> | undefined;
+  /** The invite link and the registered-commands check, logged once the bot is ready. */
+  let registrationChecked: Promise<unknown> | undefined;
   const prune = () => pruneRecords(store, { now: now(), taskRetentionMs: config.retention.taskDays * 86_400_000 });
   const pruneQuietly = () =>
     prune().then(
@@ -484,6 +487,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
             : reconcileLog.info({ by: r.by }, `open tasks not checked here: ${r.why}`),
         (err: unknown) => reconcileLog.error({ err }, 'could not check the open tasks; the next start will'),
       );
+      // The invite link and a warning when "/" would show nothing (discord/checkRegistration.ts); never blocks.
+      const applicationId = discord.application?.id ?? config.discord.applicationId;
+      if (applicationId)
+        registrationChecked = checkRegistration(discord.rest, logger, {
+          applicationId,
+          devGuildId: config.discord.devGuildId,
+          userInstall: config.userInstall.enabled,
+        });
       logger.info(
         {
           user: discord.user?.tag,
@@ -512,6 +523,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await galleryWorker.stop(graceMs);
       await dmNotices.stop(graceMs);
       await repairing;
+      await registrationChecked;
       await renderStats.stop();
       await registry.stop();
       await discord.destroy();
