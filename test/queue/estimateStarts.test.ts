@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateStarts } from '../../src/services/queue/estimateStarts.js';
+import { estimateStarts, shownStart } from '../../src/services/queue/estimateStarts.js';
 
 const NOW = 1_000_000;
 
@@ -35,5 +35,12 @@ describe('estimated starts of waiting tasks', () => {
       NOW + 20_000,
       NOW + 25_000,
     ]);
+  });
+
+  it('a card shows no time for a start under a minute away (a free slot behind a member limit reads "now")', () => {
+    expect(shownStart(NOW, NOW)).toBeUndefined();
+    expect(shownStart(NOW + 59_999, NOW)).toBeUndefined();
+    expect(shownStart(NOW + 60_000, NOW)).toBe(NOW + 60_000);
+    expect(shownStart(undefined, NOW)).toBeUndefined();
   });
 });

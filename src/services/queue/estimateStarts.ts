@@ -35,3 +35,15 @@ export function estimateStarts(input: EstimateInput): number[] {
   }
   return starts;
 }
+
+/**
+ * Estimates closer than this are not shown: a start "now" means the slot is free and something else holds the
+ * task (a member's own running limit), and one a few seconds away reads "x seconds ago" before the card is
+ * next edited. The position says enough.
+ */
+export const SHOWN_ESTIMATE_MIN_MS = 60_000;
+
+/** The estimate to show on a card, or undefined when it is too close to be worth a time. */
+export function shownStart(startsAt: number | undefined, now: number): number | undefined {
+  return startsAt !== undefined && startsAt - now >= SHOWN_ESTIMATE_MIN_MS ? startsAt : undefined;
+}

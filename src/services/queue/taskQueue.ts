@@ -10,7 +10,7 @@ import type { TaskRecord, TaskState } from '../tasks/taskRecord.js';
 import { placeKeys, type TaskService } from '../tasks/taskService.js';
 import { IllegalTransitionError } from '../tasks/stateMachine.js';
 import { type GuildLedger, isUserScope } from '../usage/guildLedger.js';
-import { estimateStarts } from './estimateStarts.js';
+import { estimateStarts, shownStart } from './estimateStarts.js';
 import type { RenderTimes } from './renderTimes.js';
 
 export interface QueuePlace {
@@ -127,7 +127,7 @@ export function createTaskQueue(deps: TaskQueueDeps) {
         return t ? expect(t.cost.seconds, t.request.resolution) : expect(5);
       }),
     });
-    return waiting.map(({ id }, i) => ({ id, place: { position: i + 1, startsAt: starts[i] } }));
+    return waiting.map(({ id }, i) => ({ id, place: { position: i + 1, startsAt: shownStart(starts[i], at) } }));
   }
 
   function scheduleRefresh(scope: string): void {
