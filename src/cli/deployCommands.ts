@@ -13,13 +13,17 @@ export async function deployCommands(options: {
   guildId?: string;
   restUrl?: string;
   userInstall?: boolean;
+  /** DM_ENABLED: false leaves the bot's DMs out of every command's contexts. */
+  dmEnabled?: boolean;
 }): Promise<{ scope: string; count: number }> {
   const rest = new REST(options.restUrl ? { api: options.restUrl } : {}).setToken(options.token);
   const appId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   // Install types are for global commands only (application-commands.mdx): a dev guild gets the commands as before.
   const body = options.guildId
-    ? commandDefinitions({ userInstall: false }).map(({ integration_types: _global, ...c }) => c)
-    : commandDefinitions({ userInstall: options.userInstall ?? false });
+    ? commandDefinitions({ userInstall: false, dmEnabled: options.dmEnabled }).map(
+        ({ integration_types: _global, ...c }) => c,
+      )
+    : commandDefinitions({ userInstall: options.userInstall ?? false, dmEnabled: options.dmEnabled });
   const route = options.guildId
     ? Routes.applicationGuildCommands(appId, options.guildId)
     : Routes.applicationCommands(appId);
@@ -36,6 +40,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     guildId: config.discord.devGuildId,
     restUrl: config.discord.restUrl,
     userInstall: config.userInstall.enabled,
+    dmEnabled: config.dmEnabled,
   }).then(
     ({ scope, count }) => {
       process.stdout.write(

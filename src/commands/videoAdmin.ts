@@ -10,8 +10,6 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import { MODELS } from '../catalog/models.js';
-import { choiceLocalizations, limitChoiceLocalizations } from '../i18n/commandLocalizations.js';
-import type { ChoiceWord } from '../i18n/slash/types.js';
 import { resolveLocale, t } from '../i18n/index.js';
 import { renderBlocklist } from '../discord/render/blocklistText.js';
 import { guildSettingsEmbed } from '../discord/render/guildSettingsEmbed.js';
@@ -35,12 +33,9 @@ import {
 } from '../services/guildConfig/settingsChanges.js';
 import { cleanTerm, MAX_BLOCKED_TERMS, sameTerm } from '../services/moderation/blocklist.js';
 import { LIMIT_NAMES, MEMBER_LIMIT_NAMES } from '../services/usage/limits.js';
-import { ratioChoices, resolutionChoices } from './choices.js';
+import { limitChoice, ratioChoices, resolutionChoices, wordChoice } from './choices.js';
 import { galleryAdmin } from './galleryAdmin.js';
-import { type ArgumentsOf, chatCommand, choice, defineCommand, option, subcommand } from './define.js';
-
-/** A choice that is a word (add, remove, …), named in each language. */
-const wordChoice = <V extends ChoiceWord>(value: V) => choice(value, choiceLocalizations(value));
+import { type ArgumentsOf, chatCommand, defineCommand, option, subcommand } from './define.js';
 
 const definition = chatCommand('/video-admin', {
   contexts: [InteractionContextType.Guild],
@@ -51,7 +46,7 @@ const definition = chatCommand('/video-admin', {
     subcommand('/video-admin limit', [
       option.string('name', {
         required: true,
-        choices: LIMIT_NAMES.map((n) => choice(n, limitChoiceLocalizations(n))),
+        choices: LIMIT_NAMES.map(limitChoice),
       }),
       option.string('value', { required: true, maxLength: 12 }),
     ]),
@@ -79,7 +74,7 @@ const definition = chatCommand('/video-admin', {
       option.role('role', { required: true }),
       option.string('name', {
         required: true,
-        choices: MEMBER_LIMIT_NAMES.map((n) => choice(n, limitChoiceLocalizations(n))),
+        choices: MEMBER_LIMIT_NAMES.map(limitChoice),
       }),
       option.string('value', { required: true, maxLength: 12 }),
     ]),

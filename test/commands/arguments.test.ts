@@ -10,8 +10,9 @@ import { videoDefinition } from '../../src/commands/video/definition.js';
 import { readVideoInput } from '../../src/commands/video/readVideoInput.js';
 import { COMMAND_TEXTS } from '../../src/i18n/commandTexts.js';
 
-/** The part of an interaction readArguments uses, answering from plain values. */
-function interaction(subcommand: string, values: Record<string, unknown>) {
+/** The part of an interaction readArguments uses, answering from plain values (`'group sub'` inside a group). */
+function interaction(name: string, values: Record<string, unknown>) {
+  const [group, subcommand] = name.includes(' ') ? name.split(' ') : [null, name];
   const get = (name: string, required?: boolean) => {
     const v = values[name];
     if (v === undefined && required) throw new Error(`required option ${name} missing`);
@@ -20,6 +21,7 @@ function interaction(subcommand: string, values: Record<string, unknown>) {
   return {
     options: {
       getSubcommand: () => subcommand,
+      getSubcommandGroup: () => group,
       getString: get,
       getInteger: get,
       getBoolean: get,

@@ -87,6 +87,7 @@ export const deCommands: CommandLocale = {
     week: 'diese Woche',
     month: 'diesen Monat',
     all: 'insgesamt',
+    adaptive: 'adaptiv (passend zu deinem Bild oder Video)',
   },
   messageCommands: { animate: 'Animieren', references: 'Als Referenzen verwenden' },
 };

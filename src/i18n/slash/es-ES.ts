@@ -84,6 +84,7 @@ export const esESCommands: CommandLocale = {
     week: 'esta semana',
     month: 'este mes',
     all: 'desde siempre',
+    adaptive: 'adaptativa (según tu imagen o vídeo)',
   },
   messageCommands: { animate: 'Animar', references: 'Usar como referencias' },
 };

@@ -84,6 +84,7 @@ export const frCommands: CommandLocale = {
     week: 'cette semaine',
     month: 'ce mois-ci',
     all: 'depuis le début',
+    adaptive: 'adaptatif (selon votre image ou vidéo)',
   },
   messageCommands: { animate: 'Animer', references: 'Utiliser comme références' },
 };

@@ -78,6 +78,7 @@ export const jaCommands: CommandLocale = {
     week: '今週',
     month: '今月',
     all: '全期間',
+    adaptive: '自動（入力した画像・動画に合わせる）',
   },
   messageCommands: { animate: '動画にする', references: '参照として使用' },
 };

@@ -78,6 +78,7 @@ export const koCommands: CommandLocale = {
     week: '이번 주',
     month: '이번 달',
     all: '전체 기간',
+    adaptive: '자동 (입력한 이미지나 영상에 맞춤)',
   },
   messageCommands: { animate: '동영상으로 만들기', references: '참조로 사용하기' },
 };

@@ -81,6 +81,7 @@ export const ptBRCommands: CommandLocale = {
     week: 'esta semana',
     month: 'este mês',
     all: 'desde sempre',
+    adaptive: 'adaptável (conforme sua imagem ou vídeo)',
   },
   messageCommands: { animate: 'Animar', references: 'Usar como referências' },
 };

@@ -84,6 +84,7 @@ export const ruCommands: CommandLocale = {
     week: 'эта неделя',
     month: 'этот месяц',
     all: 'всё время',
+    adaptive: 'адаптивное (по вашему изображению или видео)',
   },
   messageCommands: { animate: 'Анимировать', references: 'Использовать как референсы' },
 };

@@ -78,6 +78,7 @@ export const zhTWCommands: CommandLocale = {
     week: '本週',
     month: '本月',
     all: '全部',
+    adaptive: '自適應（依你的圖片或影片）',
   },
   messageCommands: { animate: '生成動畫', references: '用作參考' },
 };
