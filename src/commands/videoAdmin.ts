@@ -1,6 +1,7 @@
 /**
- * /video-admin: a server's own settings. Visible by default to Manage Server only, and checked again
- * here, since server owners can override a command's default permissions.
+ * /video-admin: a server's own settings, its usage reports (`usage members`, `usage chart`) and its queue. Visible by
+ * default to Manage Server only, and checked again here, since server owners can override a command's default
+ * permissions.
  */
 import {
   ChannelType,
@@ -35,7 +36,9 @@ import { cleanTerm, MAX_BLOCKED_TERMS, sameTerm } from '../services/moderation/b
 import { LIMIT_NAMES, MEMBER_LIMIT_NAMES } from '../services/usage/limits.js';
 import { limitChoice, ratioChoices, resolutionChoices, wordChoice } from './choices.js';
 import { galleryAdmin } from './galleryAdmin.js';
-import { type ArgumentsOf, chatCommand, defineCommand, option, subcommand } from './define.js';
+import { type ArgumentsOf, chatCommand, defineCommand, option, subcommand, subcommandGroup } from './define.js';
+import { showServerQueue } from './queueView.js';
+import { usageChart, usageMembers } from './usageReports.js';
 
 const definition = chatCommand('/video-admin', {
   contexts: [InteractionContextType.Guild],
@@ -92,12 +95,20 @@ const definition = chatCommand('/video-admin', {
       option.boolean('off'),
     ]),
     subcommand('/video-admin gallery-purge', [option.string('term', { required: true, maxLength: 100 })]),
+    subcommand('/video-admin queue'),
+    subcommandGroup('/video-admin usage', [
+      subcommand('/video-admin usage members', [option.boolean('csv')]),
+      subcommand('/video-admin usage chart'),
+    ]),
   ],
 });
 
 type AdminArgs = ArgumentsOf<typeof definition>;
 /** The sub-commands that change one setting (show and blocklist have their own paths). */
-type ChangeArgs = Exclude<AdminArgs, { subcommand: 'show' | 'blocklist' | 'gallery' | 'gallery-purge' }>;
+type ChangeArgs = Exclude<
+  AdminArgs,
+  { subcommand: 'show' | 'blocklist' | 'gallery' | 'gallery-purge' | 'queue' | 'usage members' | 'usage chart' }
+>;
 export type GalleryAdminArgs = Extract<AdminArgs, { subcommand: 'gallery' | 'gallery-purge' }>;
 
 function readChange(args: ChangeArgs): Change {
@@ -200,6 +211,12 @@ export const videoAdminCommand = defineCommand(definition, {
       case 'gallery':
       case 'gallery-purge':
         return galleryAdmin(guildInteraction, ctx, args);
+      case 'queue':
+        return showServerQueue(guildInteraction, ctx);
+      case 'usage members':
+        return usageMembers(guildInteraction, ctx, args.csv ?? false);
+      case 'usage chart':
+        return usageChart(guildInteraction, ctx);
       default:
         return applyChange(guildInteraction, ctx, readChange(args), (_, summary) =>
           t(locale, 'admin.saved', { what: renderChange(summary, locale) }),
