@@ -17,6 +17,7 @@ import { guildSettingsEmbed } from '../discord/render/guildSettingsEmbed.js';
 import { renderChange } from '../discord/render/settingChange.js';
 import { escapeUntrusted, NO_MENTIONS } from '../discord/render/text.js';
 import type { BotContext } from '../discord/botContext.js';
+import { isUserInstallPlace } from '../discord/taskOrigin.js';
 import type { GuildSettings } from '../services/guildConfig/guildConfig.js';
 import {
   changeChannels,
@@ -197,6 +198,15 @@ export const videoAdminCommand = defineCommand(definition, {
     if (!interaction.guildId || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
       await interaction.reply({
         content: t(locale, 'admin.denied'),
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
+      return;
+    }
+    // Never about a server that did not add the bot (a member's own install there: Discord should not send it).
+    if (isUserInstallPlace(interaction)) {
+      await interaction.reply({
+        content: t(locale, 'usage.serverOnly'),
         flags: MessageFlags.Ephemeral,
         allowedMentions: NO_MENTIONS,
       });
