@@ -289,6 +289,14 @@ describe('npm run deploy-commands', () => {
     expect(await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl, guildId: guildId() })).toEqual(
       { scope: `guild ${guildId()}`, count: 9 },
     );
+
+    // DM_ENABLED=false: nothing is offered in the bot's DMs.
+    const contexts = () =>
+      (h.discord.commands.get('global') as Array<{ name: string; contexts?: number[] }>).map((c) => c.contexts ?? []);
+    expect(contexts().some((c) => c.includes(1))).toBe(true);
+    await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl, dmEnabled: false });
+    expect(contexts().length).toBe(9);
+    for (const c of contexts()) expect(c).toEqual([0]);
   });
 });
 
