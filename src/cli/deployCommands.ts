@@ -23,14 +23,21 @@ function connect(options: Connection): { rest: REST; appId: () => Promise<string
 }
 
 export async function deployCommands(
-  options: Connection & { guildId?: string; userInstall?: boolean },
+  options: Connection & {
+    guildId?: string;
+    userInstall?: boolean;
+    /** DM_ENABLED: false leaves the bot's DMs out of every command's contexts. */
+    dmEnabled?: boolean;
+  },
 ): Promise<{ scope: string; count: number }> {
   const { rest, appId: readAppId } = connect(options);
   const appId = await readAppId();
   // Install types are for global commands only (application-commands.mdx): a dev guild gets the commands as before.
   const body = options.guildId
-    ? commandDefinitions({ userInstall: false }).map(({ integration_types: _global, ...c }) => c)
-    : commandDefinitions({ userInstall: options.userInstall ?? false });
+    ? commandDefinitions({ userInstall: false, dmEnabled: options.dmEnabled }).map(
+        ({ integration_types: _global, ...c }) => c,
+      )
+    : commandDefinitions({ userInstall: options.userInstall ?? false, dmEnabled: options.dmEnabled });
   const route = options.guildId
     ? Routes.applicationGuildCommands(appId, options.guildId)
     : Routes.applicationCommands(appId);
@@ -109,6 +116,7 @@ async function main(): Promise<void> {
       ...connection,
       guildId: config.discord.devGuildId,
       userInstall: config.userInstall.enabled,
+      dmEnabled: config.dmEnabled,
     });
     process.stdout.write(`${describeDeploy(result)}\n`);
     return;

@@ -62,9 +62,12 @@ export interface OptionDef {
   options?: readonly OptionDef[];
 }
 
-/** A choice shown as its own value, with its names in other languages when it has them (i18n/commandLocalizations). */
-export const choice = <V extends string>(value: V, localizations?: Localizations): Choice<V> => ({
-  name: value,
+/**
+ * A choice shown as its own value (or as `name` when given), with its names in other languages when it has them
+ * (i18n/commandLocalizations).
+ */
+export const choice = <V extends string>(value: V, localizations?: Localizations, name?: string): Choice<V> => ({
+  name: name ?? value,
   value,
   ...(localizations ? { name_localizations: localizations } : {}),
 });
@@ -140,7 +143,7 @@ export function attachmentSlots<K extends CommandTextKey, N extends keyof Upto, 
   key: K,
   count: N,
   firstRequired?: R,
-): Array<Slot<K, Upto[N], R>> {
+): [Slot<K, 1, R>, ...Array<Slot<K, Exclude<Upto[N], 1>, false>>] {
   return Array.from({ length: count }, (_, i) => ({
     type: T.Attachment,
     ...texts(key, String(i + 1)),
@@ -152,6 +155,16 @@ export function attachmentSlots<K extends CommandTextKey, N extends keyof Upto, 
 export function subcommand<K extends CommandTextKey, const O extends readonly OptionDef[] = []>(key: K, options?: O) {
   return { type: T.Subcommand as const, ...texts(key), options: options ?? ([] as unknown as O) };
 }
+
+/**
+ * A group of sub-commands (`/video-admin usage members`): its handler sees each one as `'<group> <sub-command>'`.
+ * Discord allows groups and plain sub-commands side by side at a command's top level.
+ */
+export function subcommandGroup<K extends CommandTextKey, const S extends readonly SubcommandDef[]>(key: K, subs: S) {
+  return { type: T.SubcommandGroup as const, ...texts(key), options: subs };
+}
+
+type SubcommandDef = ReturnType<typeof subcommand<CommandTextKey, readonly OptionDef[]>>;
 
 /**
  * Where a command may be used once the operator turns user install on (USER_INSTALL): `guild` = only in servers
@@ -212,18 +225,28 @@ export type ArgsOf<Os extends readonly OptionDef[]> = {
 };
 
 type Subcommands<Os extends readonly OptionDef[]> = Extract<Os[number], { type: T.Subcommand }>;
+type Groups<Os extends readonly OptionDef[]> = Extract<Os[number], { type: T.SubcommandGroup }>;
+type OptionsOf<S> = S extends { options: infer So extends readonly OptionDef[] } ? So : [];
+
+/** One sub-command's arguments, discriminated by its name (`'<group> <name>'` inside a group). */
+type SubcommandArgs<S extends OptionDef, Prefix extends string = ''> = S extends OptionDef
+  ? { subcommand: `${Prefix}${S['name']}` } & ArgsOf<OptionsOf<S>>
+  : never;
+
+type GroupArgs<G extends OptionDef> = G extends OptionDef
+  ? SubcommandArgs<Subcommands<OptionsOf<G>>, `${G['name']} `>
+  : never;
 
 /**
  * A handler's arguments, derived from its command's definition: for a command with sub-commands, a union
- * discriminated by `subcommand` (so `switch (args.subcommand)` narrows each one's options).
+ * discriminated by `subcommand` (so `switch (args.subcommand)` narrows each one's options); a sub-command of a
+ * group is named `'<group> <sub-command>'`.
  */
-export type ArgumentsOf<C extends { options: readonly OptionDef[] }> = [Subcommands<C['options']>] extends [never]
+export type ArgumentsOf<C extends { options: readonly OptionDef[] }> = [
+  Subcommands<C['options']> | Groups<C['options']>,
+] extends [never]
   ? ArgsOf<C['options']>
-  : {
-      [S in Subcommands<C['options']> as S['name']]: { subcommand: S['name'] } & ArgsOf<
-        S extends { options: infer So extends readonly OptionDef[] } ? So : []
-      >;
-    }[Subcommands<C['options']>['name']];
+  : SubcommandArgs<Subcommands<C['options']>> | GroupArgs<Groups<C['options']>>;
 
 /** An option the member sent that its definition does not allow (a stale client, a forged request). */
 export class InvalidArgumentError extends Error {
@@ -265,21 +288,28 @@ function readOption(i: ChatInputCommandInteraction, o: OptionDef): unknown {
 export function readArguments<C extends CommandDef>(i: ChatInputCommandInteraction, definition: C): ArgumentsOf<C> {
   const read = (options: readonly OptionDef[]) =>
     Object.fromEntries(options.map((o) => [o.name, readOption(i, o)] as const));
-  const subs = definition.options.filter((o) => o.type === T.Subcommand);
-  if (!subs.length) return read(definition.options) as ArgumentsOf<C>;
-  const name = i.options.getSubcommand(true);
-  const sub = subs.find((s) => s.name === name);
-  if (!sub) throw new InvalidArgumentError(name);
-  return { subcommand: name, ...read(sub.options ?? []) } as ArgumentsOf<C>;
+  if (!definition.options.some((o) => o.type === T.Subcommand || o.type === T.SubcommandGroup))
+    return read(definition.options) as ArgumentsOf<C>;
+  const found = findSubcommand(definition, i.options.getSubcommandGroup(false), i.options.getSubcommand(true));
+  if (!found) throw new InvalidArgumentError(i.options.getSubcommand(true));
+  return { subcommand: found.name, ...read(found.options) } as ArgumentsOf<C>;
+}
+
+/** A sub-command of the definition by its group (if any) and name: its full name and its options. */
+function findSubcommand(definition: CommandDef, group: string | null, name: string | null) {
+  const level = group
+    ? definition.options.find((o) => o.type === T.SubcommandGroup && o.name === group)?.options
+    : definition.options;
+  const sub = level?.find((o) => o.type === T.Subcommand && o.name === name);
+  return sub ? { name: group ? `${group} ${sub.name}` : sub.name, options: sub.options ?? [] } : undefined;
 }
 
 /** The sub-command an autocomplete is for, checked against the definition (undefined if none or unknown). */
 export function subcommandOf<C extends CommandDef>(
   i: AutocompleteInteraction,
   definition: C,
-): Subcommands<C['options']>['name'] | undefined {
-  const name = i.options.getSubcommand(false);
-  return definition.options.some((o) => o.type === T.Subcommand && o.name === name) ? (name as never) : undefined;
+): ArgumentsOf<C> extends { subcommand: infer N } ? N | undefined : undefined {
+  return findSubcommand(definition, i.options.getSubcommandGroup(false), i.options.getSubcommand(false))?.name as never;
 }
 
 /** A slash command: its definition and a handler that receives arguments typed and read from it. */

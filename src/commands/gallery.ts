@@ -1,10 +1,10 @@
 /** /gallery: a member keeps their videos out of the server's gallery (or lets them in), or sees its most-reacted videos. */
 import { InteractionContextType, MessageFlags } from 'discord.js';
-import { choiceLocalizations } from '../i18n/commandLocalizations.js';
 import { resolveLocale, t } from '../i18n/index.js';
 import { topLines } from '../discord/render/galleryPost.js';
 import { NO_MENTIONS, truncate } from '../discord/render/text.js';
-import { chatCommand, choice, defineCommand, option, subcommand } from './define.js';
+import { wordChoice } from './choices.js';
+import { chatCommand, defineCommand, option, subcommand } from './define.js';
 
 const definition = chatCommand('/gallery', {
   contexts: [InteractionContextType.Guild],
@@ -15,7 +15,7 @@ const definition = chatCommand('/gallery', {
     subcommand('/gallery top', [
       option.string('period', {
         required: true,
-        choices: (['day', 'week', 'month', 'all'] as const).map((v) => choice(v, choiceLocalizations(v))),
+        choices: (['day', 'week', 'month', 'all'] as const).map(wordChoice),
       }),
     ]),
   ],

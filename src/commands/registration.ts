@@ -4,7 +4,8 @@
  * on in the Developer Portal alone changes nothing. With it, commands declared `everywhere` are also
  * user-installable and usable in servers, the bot's DMs and group DMs; `guild` ones stay in servers that added the
  * bot (application-commands.mdx: `integration_types` 0 = GUILD_INSTALL, 1 = USER_INSTALL; `contexts` 0 = GUILD,
- * 1 = BOT_DM, 2 = PRIVATE_CHANNEL).
+ * 1 = BOT_DM, 2 = PRIVATE_CHANNEL). With DM_ENABLED=false no command is offered in the bot's DMs (BOT_DM left out
+ * of every command's contexts), so members are not shown commands that would only be refused there.
  */
 import {
   ApplicationIntegrationType,
@@ -16,6 +17,8 @@ import type { MessageCommand, SlashCommand } from '../discord/interactionHandler
 export interface RegistrationOptions {
   /** USER_INSTALL: commands declared `everywhere` become user-installable. */
   userInstall: boolean;
+  /** DM_ENABLED: whether commands are offered in the bot's DMs at all (default true). */
+  dmEnabled?: boolean;
 }
 
 const EVERYWHERE = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel];
@@ -25,11 +28,14 @@ export function commandJson<C extends Pick<SlashCommand | MessageCommand, 'insta
   options: RegistrationOptions,
 ): C['definition'] & Pick<RESTPostAPIApplicationCommandsJSONBody, 'integration_types' | 'contexts'> {
   const everywhere = options.userInstall && command.install === 'everywhere';
+  const declared: readonly InteractionContextType[] = everywhere ? EVERYWHERE : (command.definition.contexts ?? []);
+  const contexts =
+    options.dmEnabled === false ? declared.filter((c) => c !== InteractionContextType.BotDM) : [...declared];
   return {
     ...command.definition,
     integration_types: everywhere
       ? [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall]
       : [ApplicationIntegrationType.GuildInstall],
-    ...(everywhere ? { contexts: EVERYWHERE } : {}),
+    contexts,
   };
 }

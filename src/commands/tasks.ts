@@ -1,16 +1,31 @@
-/** /tasks list and /tasks status: a member's recent tasks, and any task they can see by id (ephemeral). */
+/**
+ * /tasks list and /tasks status: a member's recent tasks, and any task they can see by id (ephemeral). `status id:`
+ * autocompletes the member's own recent tasks (never anyone else's).
+ */
 import { InteractionContextType, MessageFlags } from 'discord.js';
 import { resolveLocale, t } from '../i18n/index.js';
 import { taskMessage, statusLine } from '../discord/render/taskMessage.js';
 import { NO_MENTIONS } from '../discord/render/text.js';
+import { taskChoice } from '../discord/render/taskChoices.js';
 import { chatCommand, defineCommand, option, subcommand } from './define.js';
+
+/** Answer within Discord's 3 s for an autocomplete, whatever the store does: an empty list rather than none. */
+const AUTOCOMPLETE_BUDGET_MS = 2000;
+
+function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([work.catch(() => fallback), late]).finally(() => clearTimeout(timer));
+}
 
 const definition = chatCommand('/tasks', {
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   install: 'everywhere',
   options: [
     subcommand('/tasks list'),
-    subcommand('/tasks status', [option.string('id', { required: true, maxLength: 64 })]),
+    subcommand('/tasks status', [option.string('id', { required: true, maxLength: 64, autocomplete: true })]),
   ],
 });
 
@@ -52,5 +67,19 @@ export const tasksCommand = defineCommand(definition, {
       embeds,
       content: task.videoUrl && task.state === 'done' ? task.videoUrl : '',
     });
+  },
+
+  /** The member's own recent tasks (25 at most), those whose id or prompt holds what they typed first. */
+  async autocomplete(interaction, ctx) {
+    const locale = resolveLocale(interaction.locale);
+    const typed = String(interaction.options.getFocused()).trim().replace(/^`|`$/g, '').toLowerCase();
+    const recent = await within(ctx.tasks.listRecentByUser(interaction.user.id, 25), AUTOCOMPLETE_BUDGET_MS, []);
+    const now = ctx.now();
+    const matches = typed
+      ? recent.filter(
+          (task) => task.id.toLowerCase().includes(typed) || task.request.prompt.toLowerCase().includes(typed),
+        )
+      : recent;
+    await interaction.respond(matches.slice(0, 25).map((task) => taskChoice(task, locale, now)));
   },
 });

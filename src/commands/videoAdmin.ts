@@ -1,6 +1,7 @@
 /**
- * /video-admin: a server's own settings. Visible by default to Manage Server only, and checked again
- * here, since server owners can override a command's default permissions.
+ * /video-admin: a server's own settings, its usage reports (`usage members`, `usage chart`) and its queue. Visible by
+ * default to Manage Server only, and checked again here, since server owners can override a command's default
+ * permissions.
  */
 import {
   ChannelType,
@@ -10,14 +11,13 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import { MODELS } from '../catalog/models.js';
-import { choiceLocalizations, limitChoiceLocalizations } from '../i18n/commandLocalizations.js';
-import type { ChoiceWord } from '../i18n/slash/types.js';
 import { resolveLocale, t } from '../i18n/index.js';
 import { renderBlocklist } from '../discord/render/blocklistText.js';
 import { guildSettingsEmbed } from '../discord/render/guildSettingsEmbed.js';
 import { renderChange } from '../discord/render/settingChange.js';
 import { escapeUntrusted, NO_MENTIONS } from '../discord/render/text.js';
 import type { BotContext } from '../discord/botContext.js';
+import { isUserInstallPlace } from '../discord/taskOrigin.js';
 import type { GuildSettings } from '../services/guildConfig/guildConfig.js';
 import {
   changeChannels,
@@ -35,12 +35,11 @@ import {
 } from '../services/guildConfig/settingsChanges.js';
 import { cleanTerm, MAX_BLOCKED_TERMS, sameTerm } from '../services/moderation/blocklist.js';
 import { LIMIT_NAMES, MEMBER_LIMIT_NAMES } from '../services/usage/limits.js';
-import { ratioChoices, resolutionChoices } from './choices.js';
+import { limitChoice, ratioChoices, resolutionChoices, wordChoice } from './choices.js';
 import { galleryAdmin } from './galleryAdmin.js';
-import { type ArgumentsOf, chatCommand, choice, defineCommand, option, subcommand } from './define.js';
-
-/** A choice that is a word (add, remove, …), named in each language. */
-const wordChoice = <V extends ChoiceWord>(value: V) => choice(value, choiceLocalizations(value));
+import { type ArgumentsOf, chatCommand, defineCommand, option, subcommand, subcommandGroup } from './define.js';
+import { showServerQueue } from './queueView.js';
+import { usageChart, usageMembers } from './usageReports.js';
 
 const definition = chatCommand('/video-admin', {
   contexts: [InteractionContextType.Guild],
@@ -51,7 +50,7 @@ const definition = chatCommand('/video-admin', {
     subcommand('/video-admin limit', [
       option.string('name', {
         required: true,
-        choices: LIMIT_NAMES.map((n) => choice(n, limitChoiceLocalizations(n))),
+        choices: LIMIT_NAMES.map(limitChoice),
       }),
       option.string('value', { required: true, maxLength: 12 }),
     ]),
@@ -79,7 +78,7 @@ const definition = chatCommand('/video-admin', {
       option.role('role', { required: true }),
       option.string('name', {
         required: true,
-        choices: MEMBER_LIMIT_NAMES.map((n) => choice(n, limitChoiceLocalizations(n))),
+        choices: MEMBER_LIMIT_NAMES.map(limitChoice),
       }),
       option.string('value', { required: true, maxLength: 12 }),
     ]),
@@ -97,12 +96,20 @@ const definition = chatCommand('/video-admin', {
       option.boolean('off'),
     ]),
     subcommand('/video-admin gallery-purge', [option.string('term', { required: true, maxLength: 100 })]),
+    subcommand('/video-admin queue'),
+    subcommandGroup('/video-admin usage', [
+      subcommand('/video-admin usage members', [option.boolean('csv')]),
+      subcommand('/video-admin usage chart'),
+    ]),
   ],
 });
 
 type AdminArgs = ArgumentsOf<typeof definition>;
 /** The sub-commands that change one setting (show and blocklist have their own paths). */
-type ChangeArgs = Exclude<AdminArgs, { subcommand: 'show' | 'blocklist' | 'gallery' | 'gallery-purge' }>;
+type ChangeArgs = Exclude<
+  AdminArgs,
+  { subcommand: 'show' | 'blocklist' | 'gallery' | 'gallery-purge' | 'queue' | 'usage members' | 'usage chart' }
+>;
 export type GalleryAdminArgs = Extract<AdminArgs, { subcommand: 'gallery' | 'gallery-purge' }>;
 
 function readChange(args: ChangeArgs): Change {
@@ -196,6 +203,15 @@ export const videoAdminCommand = defineCommand(definition, {
       });
       return;
     }
+    // Never about a server that did not add the bot (a member's own install there: Discord should not send it).
+    if (isUserInstallPlace(interaction)) {
+      await interaction.reply({
+        content: t(locale, 'usage.serverOnly'),
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
+      return;
+    }
     const guildInteraction = interaction as typeof interaction & { guildId: string };
     switch (args.subcommand) {
       case 'show':
@@ -205,6 +221,12 @@ export const videoAdminCommand = defineCommand(definition, {
       case 'gallery':
       case 'gallery-purge':
         return galleryAdmin(guildInteraction, ctx, args);
+      case 'queue':
+        return showServerQueue(guildInteraction, ctx);
+      case 'usage members':
+        return usageMembers(guildInteraction, ctx, args.csv ?? false);
+      case 'usage chart':
+        return usageChart(guildInteraction, ctx);
       default:
         return applyChange(guildInteraction, ctx, readChange(args), (_, summary) =>
           t(locale, 'admin.saved', { what: renderChange(summary, locale) }),

@@ -16,6 +16,8 @@ export const BUTTON_ACTIONS = [
   'share',
   'gdelete',
   'gpurge',
+  // /video-admin queue: a moderator cancels a waiting request from the server's queue view.
+  'qcancel',
 ] as const;
 export type ButtonAction = (typeof BUTTON_ACTIONS)[number];
 

@@ -44,7 +44,16 @@ const ZH_CN_CHOICES: Record<ChoiceWord, string> = {
   week: '本周',
   month: '本月',
   all: '全部',
+  adaptive: '自适应（跟随你的图片或视频）',
 };
+
+/** The en-US names of word choices whose value alone says too little (others show their value). */
+const EN_CHOICE_NAMES: Partial<Record<ChoiceWord, string>> = {
+  adaptive: 'adaptive (matches your image or video)',
+};
+
+/** A word choice's en-US name (its value unless it needs more words). */
+export const choiceName = (value: ChoiceWord): string => EN_CHOICE_NAMES[value] ?? value;
 
 const zhCNCommands: CommandLocale = {
   texts: Object.fromEntries(
@@ -94,6 +103,9 @@ export function messageCommandLocalizations(key: MessageCommandKey): Localizatio
 
 /** The limits that have a label (`limit.label.<name>`) in the message tables. */
 export type LabelledLimit = MessageKey extends infer K ? (K extends `limit.label.${infer L}` ? L : never) : never;
+
+/** A limit-name choice's en-US name: the limit's label. */
+export const LIMIT_LABEL_EN = (limit: LabelledLimit): string => t('en-US', `limit.label.${limit}`);
 
 /** A limit-name choice's localized names: the limit's label in each language. */
 export function limitChoiceLocalizations(limit: LabelledLimit): Localizations {

@@ -67,7 +67,12 @@ export const COMMAND_TEXTS = {
   '/tasks': c('tasks', '任务', 'Your video tasks', '你的视频任务'),
   '/tasks list': c('list', '列表', 'Your recent tasks', '你最近的任务'),
   '/tasks status': c('status', '状态', 'Status of one task by id', '按 ID 查看任务状态'),
-  id: c('id', '编号', 'Task id (shown on the video message)', '任务 ID（显示在视频消息上）'),
+  id: c(
+    'id',
+    '编号',
+    'Task id: pick one of your recent tasks or paste an id',
+    '任务 ID：从你最近的任务中选择，或粘贴 ID',
+  ),
   '/video-admin': c(
     'video-admin',
     '视频管理',
@@ -118,17 +123,25 @@ export const COMMAND_TEXTS = {
   reset: c('reset', '重置', 'Clear every default first', '先清除所有默认值'),
   '/usage': c('usage', '用量', 'Video usage and limits', '视频用量和限制'),
   '/usage me': c('me', '我的', "Your usage and this server's, against each limit", '你和本服务器的用量及限制'),
-  '/usage members': c(
+  // The server's reports and queue, for admins (issue 25: /usage members and /usage server moved here).
+  '/video-admin usage': c('usage', '用量', "This server's usage reports", '本服务器的用量报告'),
+  '/video-admin usage members': c(
     'members',
     '成员',
-    'Per-member usage this month (Manage Server)',
-    '本月各成员用量（需管理服务器权限）',
+    'Per-member usage this month (CSV on request)',
+    '本月各成员用量（可附 CSV）',
   ),
-  '/usage server': c(
-    'server',
-    '服务器',
-    "Chart of this server's videos per day (Manage Server)",
-    '本服务器每日视频数图表（需管理服务器权限）',
+  '/video-admin usage chart': c(
+    'chart',
+    '图表',
+    "Chart of this server's videos per day, last 30 days",
+    '本服务器最近 30 天每日视频数图表',
+  ),
+  '/video-admin queue': c(
+    'queue',
+    '队列',
+    'What is rendering and waiting on this server (moderators can cancel)',
+    '本服务器正在生成和排队的视频（版主可取消）',
   ),
   csv: c('csv', 'csv', 'Attach the full list as a CSV file', '附上完整 CSV 文件'),
   // The gallery (issue 23).

@@ -356,6 +356,31 @@ export const de: Messages = {
     'Der Bot ist nicht in dieser Unterhaltung, daher wird diese Karte nur 15 Minuten lang aktualisiert; dauert dein Video länger, kommt es per Direktnachricht.',
   'usage.userScope': () => 'Deine eigene Nutzung (Server ohne den Bot, Gruppen-DMs)',
   'usage.serverOnly': () => 'Das geht nur auf einem Server, der den Bot hinzugefügt hat.',
+  // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
+  'admin.queue.title': (p) =>
+    `**Warteschlange dieses Servers**: ${s(p, 'running')} in Arbeit, ${s(p, 'waiting')} wartend`,
+  'admin.queue.running': () => 'Wird gerade erstellt',
+  'admin.queue.waiting': () => 'Wartet auf einen freien Platz',
+  'admin.queue.runningLine': (p) =>
+    `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · gestartet ${s(p, 'since')} · ${s(p, 'prompt')}`,
+  'admin.queue.waitingLine': (p) =>
+    `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · angefragt ${s(p, 'since')}${p.startsAt ? ` · Start voraussichtlich <t:${s(p, 'startsAt')}:R>` : ''} · ${s(p, 'prompt')}`,
+  'admin.queue.empty': () => 'Auf diesem Server wird gerade nichts erstellt, und nichts wartet.',
+  'admin.queue.more': (p) => `…und ${s(p, 'count')} weitere`,
+  'admin.queue.cancel': (p) => `${s(p, 'position')} abbrechen`,
+  'admin.queue.cancelHint': () =>
+    'Abbrechen nimmt eine wartende Anfrage aus der Warteschlange und erstattet ihre Nutzung; die Karte des Mitglieds zeigt das an.',
+  'admin.queue.moderatorsOnly': () =>
+    'Nur Mitglieder mit der Berechtigung „Nachrichten verwalten“ können hier Anfragen abbrechen.',
+  'admin.queue.cancelled': (p) =>
+    `\`${s(p, 'id')}\` von ${s(p, 'user')} abgebrochen: Die Anfrage wurde nie an den Videodienst gesendet, die Nutzung wurde erstattet.`,
+  'tasks.pick.waiting': () => '🕒 wartet',
+  'tasks.pick.working': () => '⏳ in Arbeit',
+  'tasks.pick.done': () => '✅ fertig',
+  'tasks.pick.failed': () => '❌ fehlgeschlagen',
+  'tasks.pick.timedOut': () => '⌛ Zeit überschritten',
+  'tasks.pick.uncertain': () => '⚠️ Ergebnis unbekannt',
+  'tasks.pick.noPrompt': () => '(kein Prompt)',
   'extend.userInstall': () =>
     'Fortsetzen braucht den Bot auf diesem Server (er postet das letzte Bild im Kanal). Nutze es dort, wo der Bot hinzugefügt wurde, oder in seinen Direktnachrichten.',
 
@@ -436,7 +461,7 @@ export const de: Messages = {
     '`/usage me`: deine Nutzung und jedes Limit · `/tasks list`: deine letzten Videos · `/settings`: deine Standardwerte und DM-Hinweise',
   'help.admin.title': () => 'Für Admins (Server verwalten)',
   'help.admin.body': () =>
-    '`/video-admin show` Einstellungen und Limits · `limit` und `role-limit` Obergrenzen · `channel` und `role` wer und wo · `model` Modelle an/aus · `defaults` Server-Standardwerte · `blocklist` gesperrte Begriffe · `timezone` Zurücksetzungen · `/usage members` und `/usage server` Berichte',
+    '`/video-admin show` Einstellungen und Limits · `limit` und `role-limit` Obergrenzen · `channel` und `role` wer und wo · `model` Modelle an/aus · `defaults` Server-Standardwerte · `blocklist` gesperrte Begriffe · `timezone` Zurücksetzungen · `usage members` und `usage chart` Berichte · `queue` was gerade entsteht und wartet',
   'source.card.animate': (p) => `Animiert aus ${s(p, 'message')}`,
   'source.card.references': (p) => `Referenzen aus ${s(p, 'message')}`,
   'source.card.messageLink': () => 'dieser Nachricht',

@@ -373,6 +373,38 @@ export const enUS = {
     'The bot is not in this conversation, so this card updates for 15 minutes only; if your video takes longer, it comes to you by direct message.',
   'usage.userScope': () => 'Your own use (servers without the bot, group DMs)',
   'usage.serverOnly': () => 'This works only in a server that added the bot.',
+  // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
+  'admin.queue.title': (p: { running: Arg; waiting: Arg }) =>
+    `**This server's queue**: ${s(p, 'running')} rendering, ${s(p, 'waiting')} waiting`,
+  'admin.queue.running': () => 'Rendering now',
+  'admin.queue.waiting': () => 'Waiting for a free slot',
+  'admin.queue.runningLine': (p: { id: Arg; user: Arg; model: Arg; since: Arg; prompt: Arg }) =>
+    `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · started ${s(p, 'since')} · ${s(p, 'prompt')}`,
+  'admin.queue.waitingLine': (p: {
+    position: Arg;
+    id: Arg;
+    user: Arg;
+    model: Arg;
+    since: Arg;
+    prompt: Arg;
+    startsAt?: Arg;
+  }) =>
+    `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · asked ${s(p, 'since')}${p.startsAt ? ` · expected to start <t:${s(p, 'startsAt')}:R>` : ''} · ${s(p, 'prompt')}`,
+  'admin.queue.empty': () => 'Nothing is rendering or waiting on this server.',
+  'admin.queue.more': (p: { count: Arg }) => `…and ${s(p, 'count')} more`,
+  'admin.queue.cancel': (p: { position: Arg }) => `Cancel ${s(p, 'position')}`,
+  'admin.queue.cancelHint': () =>
+    "Cancel takes a waiting request out of the queue and refunds it; the member's card says so.",
+  'admin.queue.moderatorsOnly': () => 'Only members with Manage Messages can cancel requests here.',
+  'admin.queue.cancelled': (p: { id: Arg; user: Arg }) =>
+    `Cancelled \`${s(p, 'id')}\` of ${s(p, 'user')}: it was never sent to the video service and its usage was refunded.`,
+  'tasks.pick.waiting': () => '🕒 waiting',
+  'tasks.pick.working': () => '⏳ in progress',
+  'tasks.pick.done': () => '✅ done',
+  'tasks.pick.failed': () => '❌ failed',
+  'tasks.pick.timedOut': () => '⌛ timed out',
+  'tasks.pick.uncertain': () => '⚠️ outcome unknown',
+  'tasks.pick.noPrompt': () => '(no prompt)',
   'extend.userInstall': () =>
     'Extend needs the bot in this server (it posts the last frame in the channel). Use it where the bot was added, or in its direct messages.',
   // The gallery (issue 23): admin settings, the posts and their buttons, members' choice, the top list and digest.
@@ -508,7 +540,7 @@ export const enUS = {
     '`/usage me`: your usage and every limit · `/tasks list`: your recent videos · `/settings`: your defaults and DM notices',
   'help.admin.title': () => 'For admins (Manage Server)',
   'help.admin.body': () =>
-    '`/video-admin show` settings and limits · `limit` and `role-limit` caps · `channel` and `role` who and where · `model` switch models · `defaults` server defaults · `blocklist` prompt terms · `timezone` resets · `/usage members` and `/usage server` reports',
+    '`/video-admin show` settings and limits · `limit` and `role-limit` caps · `channel` and `role` who and where · `model` switch models · `defaults` server defaults · `blocklist` prompt terms · `timezone` resets · `usage members` and `usage chart` reports · `queue` what renders and waits',
   // The Animate and Use as references context menus (a form, then a card linking back to the message).
   'source.card.animate': (p: { message: Arg }) => `Animated from ${s(p, 'message')}`,
   'source.card.references': (p: { message: Arg }) => `References from ${s(p, 'message')}`,

@@ -353,6 +353,31 @@ export const fr: Messages = {
     'Le bot n’est pas dans cette conversation : cette carte n’est donc mise à jour que pendant 15 minutes ; si ta vidéo prend plus de temps, elle t’arrivera en message privé.',
   'usage.userScope': () => 'Ton usage perso (serveurs sans le bot, MP de groupe)',
   'usage.serverOnly': () => 'Cela ne fonctionne que sur un serveur qui a ajouté le bot.',
+  // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
+  'admin.queue.title': (p) =>
+    `**File d’attente de ce serveur** : ${s(p, 'running')} en cours, ${s(p, 'waiting')} en attente`,
+  'admin.queue.running': () => 'En cours de génération',
+  'admin.queue.waiting': () => 'En attente d’une place',
+  'admin.queue.runningLine': (p) =>
+    `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · lancée ${s(p, 'since')} · ${s(p, 'prompt')}`,
+  'admin.queue.waitingLine': (p) =>
+    `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · demandée ${s(p, 'since')}${p.startsAt ? ` · début prévu <t:${s(p, 'startsAt')}:R>` : ''} · ${s(p, 'prompt')}`,
+  'admin.queue.empty': () => 'Rien n’est en cours ni en attente sur ce serveur.',
+  'admin.queue.more': (p) => `…et ${s(p, 'count')} de plus`,
+  'admin.queue.cancel': (p) => `Annuler ${s(p, 'position')}`,
+  'admin.queue.cancelHint': () =>
+    'Annuler retire une demande en attente de la file et rembourse son utilisation ; la carte du membre l’indique.',
+  'admin.queue.moderatorsOnly': () =>
+    'Seuls les membres avec la permission Gérer les messages peuvent annuler des demandes ici.',
+  'admin.queue.cancelled': (p) =>
+    `\`${s(p, 'id')}\` de ${s(p, 'user')} annulée : elle n’a jamais été envoyée au service vidéo et son utilisation a été remboursée.`,
+  'tasks.pick.waiting': () => '🕒 en attente',
+  'tasks.pick.working': () => '⏳ en cours',
+  'tasks.pick.done': () => '✅ terminée',
+  'tasks.pick.failed': () => '❌ échouée',
+  'tasks.pick.timedOut': () => '⌛ délai dépassé',
+  'tasks.pick.uncertain': () => '⚠️ résultat inconnu',
+  'tasks.pick.noPrompt': () => '(sans prompt)',
   'extend.userInstall': () =>
     'Prolonger a besoin du bot sur ce serveur (il publie la dernière image dans le salon). Utilise-le là où le bot a été ajouté, ou dans ses messages privés.',
 
@@ -432,7 +457,7 @@ export const fr: Messages = {
     '`/usage me` : ton utilisation et chaque limite · `/tasks list` : tes vidéos récentes · `/settings` : tes valeurs par défaut et les MP',
   'help.admin.title': () => 'Pour les admins (Gérer le serveur)',
   'help.admin.body': () =>
-    '`/video-admin show` paramètres et limites · `limit` et `role-limit` plafonds · `channel` et `role` qui et où · `model` activer ou désactiver des modèles · `defaults` valeurs du serveur · `blocklist` termes interdits · `timezone` remises à zéro · `/usage members` et `/usage server` rapports',
+    '`/video-admin show` paramètres et limites · `limit` et `role-limit` plafonds · `channel` et `role` qui et où · `model` activer ou désactiver des modèles · `defaults` valeurs du serveur · `blocklist` termes interdits · `timezone` remises à zéro · `usage members` et `usage chart` rapports · `queue` ce qui est en cours et en attente',
   'source.card.animate': (p) => `Animation de ${s(p, 'message')}`,
   'source.card.references': (p) => `Références tirées de ${s(p, 'message')}`,
   'source.card.messageLink': () => 'ce message',

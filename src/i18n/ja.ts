@@ -347,6 +347,30 @@ export const ja: Messages = {
     'ボットはこの会話に参加していないため、このカードは 15 分間だけ更新されます。動画がそれより長くかかった場合は、ダイレクトメッセージでお届けします。',
   'usage.userScope': () => 'あなた個人の利用（ボットのいないサーバー、グループ DM）',
   'usage.serverOnly': () => 'これはボットを追加したサーバーでのみ使えます。',
+  // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
+  'admin.queue.title': (p) => `**このサーバーのキュー**：生成中 ${s(p, 'running')} 件、待機中 ${s(p, 'waiting')} 件`,
+  'admin.queue.running': () => '生成中',
+  'admin.queue.waiting': () => '空き待ち',
+  'admin.queue.runningLine': (p) =>
+    `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · ${s(p, 'since')}に開始 · ${s(p, 'prompt')}`,
+  'admin.queue.waitingLine': (p) =>
+    `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · ${s(p, 'since')}にリクエスト${p.startsAt ? ` · 開始見込み <t:${s(p, 'startsAt')}:R>` : ''} · ${s(p, 'prompt')}`,
+  'admin.queue.empty': () => 'このサーバーで生成中・待機中の動画はありません。',
+  'admin.queue.more': (p) => `…ほか ${s(p, 'count')} 件`,
+  'admin.queue.cancel': (p) => `${s(p, 'position')} 番をキャンセル`,
+  'admin.queue.cancelHint': () =>
+    '「キャンセル」は待機中のリクエストをキューから外して利用量を返します。メンバーの動画カードにもそう表示されます。',
+  'admin.queue.moderatorsOnly': () =>
+    'ここでリクエストをキャンセルできるのは「メッセージの管理」権限を持つメンバーだけです。',
+  'admin.queue.cancelled': (p) =>
+    `${s(p, 'user')} の \`${s(p, 'id')}\` をキャンセルしました：動画サービスには送られておらず、利用量は返されました。`,
+  'tasks.pick.waiting': () => '🕒 待機中',
+  'tasks.pick.working': () => '⏳ 処理中',
+  'tasks.pick.done': () => '✅ 完了',
+  'tasks.pick.failed': () => '❌ 失敗',
+  'tasks.pick.timedOut': () => '⌛ タイムアウト',
+  'tasks.pick.uncertain': () => '⚠️ 結果不明',
+  'tasks.pick.noPrompt': () => '（プロンプトなし）',
   'extend.userInstall': () =>
     '続きを作成するには、ボットがこのサーバーにいる必要があります（最後のフレームをチャンネルに投稿するため）。ボットを追加したサーバーか、ボットとのダイレクトメッセージで使ってください。',
 
@@ -426,7 +450,7 @@ export const ja: Messages = {
     '`/usage me`：利用量とすべての制限 · `/tasks list`：最近の動画 · `/settings`：デフォルトとダイレクトメッセージ通知',
   'help.admin.title': () => '管理者向け（サーバー管理）',
   'help.admin.body': () =>
-    '`/video-admin show` 設定と制限 · `limit` と `role-limit` 上限 · `channel` と `role` 誰がどこで使えるか · `model` モデルのオン/オフ · `defaults` サーバーのデフォルト · `blocklist` プロンプトの禁止語 · `timezone` リセットの時間帯 · `/usage members` と `/usage server` レポート',
+    '`/video-admin show` 設定と制限 · `limit` と `role-limit` 上限 · `channel` と `role` 誰がどこで使えるか · `model` モデルのオン/オフ · `defaults` サーバーのデフォルト · `blocklist` プロンプトの禁止語 · `timezone` リセットの時間帯 · `usage members` と `usage chart` レポート · `queue` 生成中・待機中の動画',
   'source.card.animate': (p) => `${s(p, 'message')} の画像から作成`,
   'source.card.references': (p) => `${s(p, 'message')} を参照して作成`,
   'source.card.messageLink': () => 'このメッセージ',

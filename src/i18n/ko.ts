@@ -345,6 +345,29 @@ export const ko: Messages = {
     '봇이 이 대화에 없어서 이 카드는 15분 동안만 업데이트됩니다. 동영상이 더 오래 걸리면 개인 메시지로 보내 드립니다.',
   'usage.userScope': () => '내 개인 사용(봇이 없는 서버, 그룹 메시지)',
   'usage.serverOnly': () => '봇을 추가한 서버에서만 사용할 수 있습니다.',
+  // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
+  'admin.queue.title': (p) => `**이 서버의 대기열**: 생성 중 ${s(p, 'running')}개, 대기 중 ${s(p, 'waiting')}개`,
+  'admin.queue.running': () => '생성 중',
+  'admin.queue.waiting': () => '빈자리 대기 중',
+  'admin.queue.runningLine': (p) =>
+    `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · ${s(p, 'since')} 시작 · ${s(p, 'prompt')}`,
+  'admin.queue.waitingLine': (p) =>
+    `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · ${s(p, 'since')} 요청${p.startsAt ? ` · <t:${s(p, 'startsAt')}:R> 시작 예상` : ''} · ${s(p, 'prompt')}`,
+  'admin.queue.empty': () => '이 서버에서 생성 중이거나 대기 중인 동영상이 없습니다.',
+  'admin.queue.more': (p) => `…외 ${s(p, 'count')}개`,
+  'admin.queue.cancel': (p) => `${s(p, 'position')}번 취소`,
+  'admin.queue.cancelHint': () =>
+    "'취소'는 대기 중인 요청을 대기열에서 빼고 사용량을 돌려줍니다. 멤버의 동영상 카드에도 표시됩니다.",
+  'admin.queue.moderatorsOnly': () => "'메시지 관리하기' 권한이 있는 멤버만 여기서 요청을 취소할 수 있습니다.",
+  'admin.queue.cancelled': (p) =>
+    `${s(p, 'user')}의 \`${s(p, 'id')}\` 요청을 취소했습니다: 동영상 서비스로 보내지 않았고 사용량은 돌려드렸습니다.`,
+  'tasks.pick.waiting': () => '🕒 대기 중',
+  'tasks.pick.working': () => '⏳ 진행 중',
+  'tasks.pick.done': () => '✅ 완료',
+  'tasks.pick.failed': () => '❌ 실패',
+  'tasks.pick.timedOut': () => '⌛ 시간 초과',
+  'tasks.pick.uncertain': () => '⚠️ 결과 불명',
+  'tasks.pick.noPrompt': () => '(프롬프트 없음)',
   'extend.userInstall': () =>
     '이어서 만들기는 봇이 이 서버에 있어야 합니다(마지막 프레임을 채널에 올리기 때문입니다). 봇을 추가한 곳이나 봇과의 개인 메시지에서 사용하세요.',
 
@@ -422,7 +445,7 @@ export const ko: Messages = {
     '`/usage me`: 내 사용량과 모든 한도 · `/tasks list`: 최근 동영상 · `/settings`: 내 기본값과 개인 메시지 알림',
   'help.admin.title': () => '관리자용(서버 관리하기)',
   'help.admin.body': () =>
-    '`/video-admin show` 설정과 한도 · `limit`, `role-limit` 한도 · `channel`, `role` 누가 어디서 · `model` 모델 켜기/끄기 · `defaults` 서버 기본값 · `blocklist` 프롬프트 금지어 · `timezone` 초기화 시간대 · `/usage members`, `/usage server` 보고서',
+    '`/video-admin show` 설정과 한도 · `limit`, `role-limit` 한도 · `channel`, `role` 누가 어디서 · `model` 모델 켜기/끄기 · `defaults` 서버 기본값 · `blocklist` 프롬프트 금지어 · `timezone` 초기화 시간대 · `usage members`, `usage chart` 보고서 · `queue` 생성 중·대기 중인 동영상',
   'source.card.animate': (p) => `${s(p, 'message')}에서 만든 동영상`,
   'source.card.references': (p) => `${s(p, 'message')}을(를) 참조한 동영상`,
   'source.card.messageLink': () => '이 메시지',

@@ -349,6 +349,29 @@ export const ptBR: Messages = {
     'O bot não está nesta conversa, então este cartão só é atualizado por 15 minutos; se o seu vídeo demorar mais, ele chega por mensagem direta.',
   'usage.userScope': () => 'O seu uso próprio (servidores sem o bot, DMs em grupo)',
   'usage.serverOnly': () => 'Isto só funciona em um servidor que adicionou o bot.',
+  // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
+  'admin.queue.title': (p) => `**Fila deste servidor**: ${s(p, 'running')} em geração, ${s(p, 'waiting')} aguardando`,
+  'admin.queue.running': () => 'Em geração agora',
+  'admin.queue.waiting': () => 'Aguardando uma vaga',
+  'admin.queue.runningLine': (p) =>
+    `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · começou ${s(p, 'since')} · ${s(p, 'prompt')}`,
+  'admin.queue.waitingLine': (p) =>
+    `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · pedido ${s(p, 'since')}${p.startsAt ? ` · início previsto <t:${s(p, 'startsAt')}:R>` : ''} · ${s(p, 'prompt')}`,
+  'admin.queue.empty': () => 'Nada está sendo gerado nem aguardando neste servidor.',
+  'admin.queue.more': (p) => `…e mais ${s(p, 'count')}`,
+  'admin.queue.cancel': (p) => `Cancelar ${s(p, 'position')}`,
+  'admin.queue.cancelHint': () =>
+    'Cancelar tira da fila um pedido em espera e devolve o uso; o cartão do membro mostra isso.',
+  'admin.queue.moderatorsOnly': () => 'Só membros com a permissão Gerenciar mensagens podem cancelar pedidos aqui.',
+  'admin.queue.cancelled': (p) =>
+    `\`${s(p, 'id')}\` de ${s(p, 'user')} foi cancelado: nunca foi enviado ao serviço de vídeo e o uso foi devolvido.`,
+  'tasks.pick.waiting': () => '🕒 aguardando',
+  'tasks.pick.working': () => '⏳ em andamento',
+  'tasks.pick.done': () => '✅ pronto',
+  'tasks.pick.failed': () => '❌ falhou',
+  'tasks.pick.timedOut': () => '⌛ tempo esgotado',
+  'tasks.pick.uncertain': () => '⚠️ resultado desconhecido',
+  'tasks.pick.noPrompt': () => '(sem prompt)',
   'extend.userInstall': () =>
     'Continuar precisa do bot neste servidor (ele publica o último quadro no canal). Use onde o bot foi adicionado ou nas mensagens diretas com ele.',
 
@@ -427,7 +450,7 @@ export const ptBR: Messages = {
     '`/usage me`: seu uso e todos os limites · `/tasks list`: seus vídeos recentes · `/settings`: seus padrões e avisos por DM',
   'help.admin.title': () => 'Para admins (Gerenciar servidor)',
   'help.admin.body': () =>
-    '`/video-admin show` configurações e limites · `limit` e `role-limit` tetos · `channel` e `role` quem e onde · `model` ligar ou desligar modelos · `defaults` padrões do servidor · `blocklist` termos do prompt · `timezone` renovações · `/usage members` e `/usage server` relatórios',
+    '`/video-admin show` configurações e limites · `limit` e `role-limit` tetos · `channel` e `role` quem e onde · `model` ligar ou desligar modelos · `defaults` padrões do servidor · `blocklist` termos do prompt · `timezone` renovações · `usage members` e `usage chart` relatórios · `queue` o que está sendo gerado e aguardando',
   'source.card.animate': (p) => `Animado a partir de ${s(p, 'message')}`,
   'source.card.references': (p) => `Referências de ${s(p, 'message')}`,
   'source.card.messageLink': () => 'esta mensagem',

@@ -348,6 +348,29 @@ export const ru: Messages = {
     'Бота нет в этой беседе, поэтому карточка обновляется только 15 минут; если видео будет готово позже, оно придёт вам в личные сообщения.',
   'usage.userScope': () => 'Ваше личное использование (серверы без бота, групповые ЛС)',
   'usage.serverOnly': () => 'Это работает только на сервере, который добавил бота.',
+  // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
+  'admin.queue.title': (p) => `**Очередь этого сервера**: создаётся ${s(p, 'running')}, ждёт ${s(p, 'waiting')}`,
+  'admin.queue.running': () => 'Создаётся сейчас',
+  'admin.queue.waiting': () => 'Ждут свободного места',
+  'admin.queue.runningLine': (p) =>
+    `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · начато ${s(p, 'since')} · ${s(p, 'prompt')}`,
+  'admin.queue.waitingLine': (p) =>
+    `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · запрошено ${s(p, 'since')}${p.startsAt ? ` · ожидаемый старт <t:${s(p, 'startsAt')}:R>` : ''} · ${s(p, 'prompt')}`,
+  'admin.queue.empty': () => 'На этом сервере сейчас ничего не создаётся и ничего не ждёт.',
+  'admin.queue.more': (p) => `…и ещё ${s(p, 'count')}`,
+  'admin.queue.cancel': (p) => `Отменить ${s(p, 'position')}`,
+  'admin.queue.cancelHint': () =>
+    'Отмена убирает ожидающий запрос из очереди и возвращает использование; в карточке участника это будет видно.',
+  'admin.queue.moderatorsOnly': () => 'Отменять запросы здесь могут только участники с правом «Управлять сообщениями».',
+  'admin.queue.cancelled': (p) =>
+    `Запрос \`${s(p, 'id')}\` участника ${s(p, 'user')} отменён: он не отправлялся в видеосервис, использование возвращено.`,
+  'tasks.pick.waiting': () => '🕒 ждёт',
+  'tasks.pick.working': () => '⏳ в работе',
+  'tasks.pick.done': () => '✅ готово',
+  'tasks.pick.failed': () => '❌ ошибка',
+  'tasks.pick.timedOut': () => '⌛ время вышло',
+  'tasks.pick.uncertain': () => '⚠️ результат неизвестен',
+  'tasks.pick.noPrompt': () => '(без промпта)',
   'extend.userInstall': () =>
     'Для «Продолжить» бот должен быть на этом сервере (он публикует последний кадр в канале). Используйте его там, где бот добавлен, или в личных сообщениях с ним.',
 
@@ -428,7 +451,7 @@ export const ru: Messages = {
     '`/usage me`: ваше использование и все лимиты · `/tasks list`: ваши недавние видео · `/settings`: ваши значения по умолчанию и уведомления в ЛС',
   'help.admin.title': () => 'Для администраторов (Управлять сервером)',
   'help.admin.body': () =>
-    '`/video-admin show` настройки и лимиты · `limit` и `role-limit` ограничения · `channel` и `role` кто и где · `model` включить или отключить модели · `defaults` значения сервера · `blocklist` запрещённые слова · `timezone` сбросы · `/usage members` и `/usage server` отчёты',
+    '`/video-admin show` настройки и лимиты · `limit` и `role-limit` ограничения · `channel` и `role` кто и где · `model` включить или отключить модели · `defaults` значения сервера · `blocklist` запрещённые слова · `timezone` сбросы · `usage members` и `usage chart` отчёты · `queue` что создаётся и ждёт',
   'source.card.animate': (p) => `Анимация из ${s(p, 'message')}`,
   'source.card.references': (p) => `Референсы из ${s(p, 'message')}`,
   'source.card.messageLink': () => 'этого сообщения',

@@ -304,6 +304,27 @@ export const zhCN: Messages = {
     '本机器人不在此对话中，因此这张卡片只会更新 15 分钟；如果视频需要更长时间，完成后会通过私信发给你。',
   'usage.userScope': () => '你自己的使用（未添加机器人的服务器、群组私信）',
   'usage.serverOnly': () => '此功能只能在添加了本机器人的服务器中使用。',
+  // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
+  'admin.queue.title': (p) => `**本服务器的队列**：${s(p, 'running')} 个生成中，${s(p, 'waiting')} 个排队中`,
+  'admin.queue.running': () => '正在生成',
+  'admin.queue.waiting': () => '等待空位',
+  'admin.queue.runningLine': (p) =>
+    `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · ${s(p, 'since')}开始 · ${s(p, 'prompt')}`,
+  'admin.queue.waitingLine': (p) =>
+    `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · ${s(p, 'since')}提交${p.startsAt ? ` · 预计 <t:${s(p, 'startsAt')}:R>开始` : ''} · ${s(p, 'prompt')}`,
+  'admin.queue.empty': () => '本服务器没有正在生成或排队的视频。',
+  'admin.queue.more': (p) => `……还有 ${s(p, 'count')} 个`,
+  'admin.queue.cancel': (p) => `取消第 ${s(p, 'position')} 位`,
+  'admin.queue.cancelHint': () => '“取消”会把排队中的请求移出队列并退还用量，成员的视频卡片也会显示已取消。',
+  'admin.queue.moderatorsOnly': () => '只有拥有“管理消息”权限的成员可以在这里取消请求。',
+  'admin.queue.cancelled': (p) => `已取消 ${s(p, 'user')} 的 \`${s(p, 'id')}\`：它没有提交到视频服务，用量已退还。`,
+  'tasks.pick.waiting': () => '🕒 排队中',
+  'tasks.pick.working': () => '⏳ 进行中',
+  'tasks.pick.done': () => '✅ 已完成',
+  'tasks.pick.failed': () => '❌ 失败',
+  'tasks.pick.timedOut': () => '⌛ 超时',
+  'tasks.pick.uncertain': () => '⚠️ 结果未知',
+  'tasks.pick.noPrompt': () => '（无提示词）',
   'extend.userInstall': () =>
     '延长需要本机器人在此服务器中（它会把最后一帧发到频道里）。请在添加了机器人的服务器或它的私信中使用。',
   // 画廊（issue 23）
@@ -427,7 +448,7 @@ export const zhCN: Messages = {
     '`/usage me`：你的用量和各项限制 · `/tasks list`：你最近的视频 · `/settings`：你的默认值和私信通知',
   'help.admin.title': () => '管理员（管理服务器权限）',
   'help.admin.body': () =>
-    '`/video-admin show` 设置和限制 · `limit` 与 `role-limit` 上限 · `channel` 与 `role` 谁能在哪里生成 · `model` 启用或停用模型 · `defaults` 服务器默认值 · `blocklist` 屏蔽词 · `timezone` 重置时区 · `/usage members` 与 `/usage server` 报告',
+    '`/video-admin show` 设置和限制 · `limit` 与 `role-limit` 上限 · `channel` 与 `role` 谁能在哪里生成 · `model` 启用或停用模型 · `defaults` 服务器默认值 · `blocklist` 屏蔽词 · `timezone` 重置时区 · `usage members` 与 `usage chart` 报告 · `queue` 正在生成和排队的视频',
   'source.card.animate': (p) => `由 ${s(p, 'message')} 生成动画`,
   'source.card.references': (p) => `参考自 ${s(p, 'message')}`,
   'source.card.messageLink': () => '这条消息',

@@ -301,6 +301,27 @@ export const zhTW: Messages = {
     '本機器人不在這個對話中，因此這張卡片只會更新 15 分鐘；如果影片需要更久，完成後會透過私人訊息傳給你。',
   'usage.userScope': () => '你自己的使用量（未加入機器人的伺服器、群組私人訊息）',
   'usage.serverOnly': () => '此功能只能在加入了本機器人的伺服器中使用。',
+  // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
+  'admin.queue.title': (p) => `**此伺服器的佇列**：${s(p, 'running')} 個生成中，${s(p, 'waiting')} 個排隊中`,
+  'admin.queue.running': () => '正在生成',
+  'admin.queue.waiting': () => '等待空位',
+  'admin.queue.runningLine': (p) =>
+    `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · ${s(p, 'since')}開始 · ${s(p, 'prompt')}`,
+  'admin.queue.waitingLine': (p) =>
+    `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · ${s(p, 'since')}送出${p.startsAt ? ` · 預計 <t:${s(p, 'startsAt')}:R>開始` : ''} · ${s(p, 'prompt')}`,
+  'admin.queue.empty': () => '此伺服器沒有正在生成或排隊的影片。',
+  'admin.queue.more': (p) => `……還有 ${s(p, 'count')} 個`,
+  'admin.queue.cancel': (p) => `取消第 ${s(p, 'position')} 位`,
+  'admin.queue.cancelHint': () => '「取消」會將排隊中的請求移出佇列並退還用量，成員的影片卡片也會顯示已取消。',
+  'admin.queue.moderatorsOnly': () => '只有擁有「管理訊息」權限的成員可以在這裡取消請求。',
+  'admin.queue.cancelled': (p) => `已取消 ${s(p, 'user')} 的 \`${s(p, 'id')}\`：它沒有送出到影片服務，用量已退還。`,
+  'tasks.pick.waiting': () => '🕒 排隊中',
+  'tasks.pick.working': () => '⏳ 進行中',
+  'tasks.pick.done': () => '✅ 已完成',
+  'tasks.pick.failed': () => '❌ 失敗',
+  'tasks.pick.timedOut': () => '⌛ 逾時',
+  'tasks.pick.uncertain': () => '⚠️ 結果不明',
+  'tasks.pick.noPrompt': () => '（無提示詞）',
   'extend.userInstall': () =>
     '續拍需要本機器人在這個伺服器中（它會把最後一個影格貼到頻道裡）。請在加入了機器人的伺服器或它的私人訊息中使用。',
 
@@ -375,7 +396,7 @@ export const zhTW: Messages = {
     '`/usage me`：你的用量和各項限制 · `/tasks list`：你最近的影片 · `/settings`：你的預設值和私人訊息通知',
   'help.admin.title': () => '管理員（管理伺服器權限）',
   'help.admin.body': () =>
-    '`/video-admin show` 設定和限制 · `limit` 與 `role-limit` 上限 · `channel` 與 `role` 誰能在哪裡生成 · `model` 啟用或停用模型 · `defaults` 伺服器預設值 · `blocklist` 封鎖詞 · `timezone` 重設時區 · `/usage members` 與 `/usage server` 報告',
+    '`/video-admin show` 設定和限制 · `limit` 與 `role-limit` 上限 · `channel` 與 `role` 誰能在哪裡生成 · `model` 啟用或停用模型 · `defaults` 伺服器預設值 · `blocklist` 封鎖詞 · `timezone` 重設時區 · `usage members` 與 `usage chart` 報告 · `queue` 正在生成和排隊的影片',
   'source.card.animate': (p) => `由 ${s(p, 'message')} 生成動畫`,
   'source.card.references': (p) => `參考自 ${s(p, 'message')}`,
   'source.card.messageLink': () => '這則訊息',

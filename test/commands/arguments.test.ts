@@ -5,13 +5,22 @@
  */
 import type { Attachment, ChatInputCommandInteraction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { type ArgumentsOf, InvalidArgumentError, readArguments } from '../../src/commands/define.js';
+import {
+  type ArgumentsOf,
+  chatCommand,
+  InvalidArgumentError,
+  option,
+  readArguments,
+  subcommand,
+  subcommandGroup,
+} from '../../src/commands/define.js';
 import { videoDefinition } from '../../src/commands/video/definition.js';
 import { readVideoInput } from '../../src/commands/video/readVideoInput.js';
 import { COMMAND_TEXTS } from '../../src/i18n/commandTexts.js';
 
-/** The part of an interaction readArguments uses, answering from plain values. */
-function interaction(subcommand: string, values: Record<string, unknown>) {
+/** The part of an interaction readArguments uses, answering from plain values (`'group sub'` inside a group). */
+function interaction(name: string, values: Record<string, unknown>) {
+  const [group, subcommand] = name.includes(' ') ? name.split(' ') : [null, name];
   const get = (name: string, required?: boolean) => {
     const v = values[name];
     if (v === undefined && required) throw new Error(`required option ${name} missing`);
@@ -20,6 +29,7 @@ function interaction(subcommand: string, values: Record<string, unknown>) {
   return {
     options: {
       getSubcommand: () => subcommand,
+      getSubcommandGroup: () => group,
       getString: get,
       getInteger: get,
       getBoolean: get,
@@ -68,6 +78,45 @@ describe('arguments come from the definition', () => {
       return args.first_frame;
     };
     expect(compileErrors).toBeTypeOf('function');
+  });
+});
+
+describe('sub-command groups (/video-admin usage members)', () => {
+  const grouped = chatCommand('/video-admin', {
+    contexts: [0],
+    install: 'guild',
+    options: [
+      subcommand('/video-admin queue'),
+      subcommandGroup('/video-admin usage', [
+        subcommand('/video-admin usage members', [option.boolean('csv')]),
+        subcommand('/video-admin usage chart'),
+      ]),
+    ],
+  });
+
+  it("a group's sub-command is read as '<group> <sub-command>' with its own options", () => {
+    expect(readArguments(interaction('usage members', { csv: true }), grouped)).toEqual({
+      subcommand: 'usage members',
+      csv: true,
+    });
+    expect(readArguments(interaction('usage chart', {}), grouped)).toEqual({ subcommand: 'usage chart' });
+    expect(readArguments(interaction('queue', {}), grouped)).toEqual({ subcommand: 'queue' });
+  });
+
+  it('an unknown group or a sub-command outside its group is refused', () => {
+    expect(() => readArguments(interaction('reports members', {}), grouped)).toThrow(InvalidArgumentError);
+    expect(() => readArguments(interaction('usage queue', {}), grouped)).toThrow(InvalidArgumentError);
+    expect(() => readArguments(interaction('members', {}), grouped)).toThrow(InvalidArgumentError);
+  });
+
+  it('the handler sees the grouped names in its types', () => {
+    const names = (args: ArgumentsOf<typeof grouped>) => {
+      if (args.subcommand === 'usage members') return args.csv satisfies boolean | undefined;
+      // @ts-expect-error a sub-command of a group is named with its group
+      if (args.subcommand === 'members') return 0;
+      return args.subcommand satisfies 'queue' | 'usage chart';
+    };
+    expect(names).toBeTypeOf('function');
   });
 });
 

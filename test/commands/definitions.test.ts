@@ -222,3 +222,127 @@ describe('button custom ids', () => {
       expect(parseCustomId(bad)).toBeUndefined();
   });
 });
+
+/** A command's registered JSON (as deploy-commands sends it) by name. */
+const registered = (options: Parameters<typeof commandDefinitions>[0]) =>
+  new Map(commandDefinitions(options).map((c) => [c.name, c as unknown as Opt & { contexts?: number[] }]));
+const sub = (o: Opt, ...path: string[]) => path.reduce<Opt>((at, name) => at.options!.find((x) => x.name === name)!, o);
+
+describe('registered command JSON (issue 25)', () => {
+  const json = registered({ userInstall: false });
+
+  it('/video images and references: model, duration, ratio and resolution right after the required options', () => {
+    const names = (mode: string) => sub(json.get('video')!, mode).options!.map((o) => o.name);
+    expect(names('images')).toEqual([
+      'prompt',
+      'image1',
+      'model',
+      'duration',
+      'ratio',
+      'resolution',
+      ...['image2', 'image3', 'image4', 'image5', 'image6', 'image7', 'image8', 'image9'],
+      'audio',
+    ]);
+    expect(names('references')).toEqual([
+      'prompt',
+      'video1',
+      'model',
+      'duration',
+      'ratio',
+      'resolution',
+      'video2',
+      'video3',
+      ...['image1', 'image2', 'image3', 'image4', 'audio1', 'audio2', 'audio3'],
+    ]);
+    for (const mode of ['images', 'references']) {
+      const opts = sub(json.get('video')!, mode).options!;
+      expect(opts.slice(0, 2).every((o) => o.required)).toBe(true);
+      expect(opts.slice(2).some((o) => o.required)).toBe(false);
+    }
+  });
+
+  it('/video-admin limit and role-limit name their choices by the limit labels, in every locale', () => {
+    for (const path of [
+      ['limit', 'name'],
+      ['role-limit', 'name'],
+    ]) {
+      const choices = sub(json.get('video-admin')!, ...path).choices!;
+      expect(choices.length).toBeGreaterThan(3);
+      for (const c of choices) {
+        const key = `limit.label.${String(c.value)}` as 'limit.label.guild_daily_tasks';
+        expect(c.name).toBe(t('en-US', key));
+        expect(c.name).not.toBe(c.value);
+        expect(c.name_localizations?.['zh-CN']).toBe(t('zh-CN', key));
+        expect(c.name_localizations?.de).toBe(t('de', key));
+        expect(c.name_localizations?.['es-419']).toBe(t('es-ES', key));
+        expect(Object.keys(c.name_localizations ?? {}).sort()).toEqual([...LOCALE_CODES].sort());
+      }
+    }
+    const guildLimit = sub(json.get('video-admin')!, 'limit', 'name').choices!.find(
+      (c) => c.value === 'guild_monthly_seconds',
+    );
+    expect(guildLimit?.name).toBe('Server seconds of video per month');
+  });
+
+  it('the adaptive ratio is a word, named in every locale; the other ratios stay numbers', () => {
+    for (const [command, path] of [
+      ['video', ['text', 'ratio']],
+      ['video-admin', ['defaults', 'ratio']],
+      ['settings', ['defaults', 'ratio']],
+    ] as const) {
+      const choices = sub(json.get(command)!, ...path).choices!;
+      const adaptive = choices.find((c) => c.value === 'adaptive')!;
+      expect(adaptive.name).toBe('adaptive (matches your image or video)');
+      expect(Object.keys(adaptive.name_localizations ?? {}).sort()).toEqual([...LOCALE_CODES].sort());
+      expect(adaptive.name_localizations?.['zh-CN']).toContain('自适应');
+      expect(adaptive.name_localizations?.ja).toContain('自動');
+      for (const name of Object.values(adaptive.name_localizations ?? {})) expect(name).not.toBe('adaptive');
+      expect(choices.find((c) => c.value === '16:9')).toEqual({ name: '16:9', value: '16:9' });
+    }
+  });
+
+  it("/usage keeps only `me` for everyone; the server's reports are /video-admin usage members|chart (Manage Server)", () => {
+    const usage = json.get('usage')!;
+    expect(usage.options!.map((o) => o.name)).toEqual(['me']);
+    expect((usage as { default_member_permissions?: string }).default_member_permissions).toBeUndefined();
+    const admin = json.get('video-admin')!;
+    expect((admin as { default_member_permissions?: string }).default_member_permissions).toBe('32');
+    const group = sub(admin, 'usage') as Opt & { type: number };
+    expect(group.type).toBe(2); // SUB_COMMAND_GROUP
+    expect(group.options!.map((o) => [o.name, (o as { type?: number }).type])).toEqual([
+      ['members', 1],
+      ['chart', 1],
+    ]);
+    expect(sub(admin, 'usage', 'members').options!.map((o) => o.name)).toEqual(['csv']);
+    expect(sub(admin, 'queue').options).toEqual([]);
+    expect(group.name_localizations?.['zh-CN']).toBe('用量');
+  });
+
+  it('/tasks status id: autocompletes', () => {
+    expect(sub(json.get('tasks')!, 'status', 'id')).toMatchObject({ required: true, autocomplete: true });
+  });
+
+  it('DM_ENABLED=false: no command is registered for the bot DM context (1), with or without user install', () => {
+    for (const userInstall of [false, true]) {
+      const on = commandDefinitions({ userInstall });
+      expect(on.filter((c) => c.contexts?.includes(1)).map((c) => c.name)).toEqual([
+        'video',
+        'tasks',
+        'usage',
+        'settings',
+        'help',
+        'Animate',
+        'Use as references',
+      ]);
+      const off = commandDefinitions({ userInstall, dmEnabled: false });
+      expect(off.length).toBe(on.length);
+      for (const c of off) {
+        expect(c.contexts, c.name).not.toContain(1);
+        expect(c.contexts?.length, c.name).toBeGreaterThan(0);
+        expect(c.contexts, c.name).toContain(0);
+      }
+      // User install keeps group DMs (2): those are the member's own scope, not the bot's DMs.
+      if (userInstall) expect(off.find((c) => c.name === 'video')!.contexts).toEqual([0, 2]);
+    }
+  });
+});

@@ -192,12 +192,18 @@ describe('/usage', () => {
   it('gives admins the per-member month as a CSV, and refuses others', async () => {
     await video([{ name: 'prompt', value: 'a' }]);
     await video([{ name: 'prompt', value: 'b' }], { user: { id: '900000000000000005' } });
-    const denied = h.discord.dispatchCommand({ name: 'usage', subcommand: 'members', user: MEMBER });
+    const denied = h.discord.dispatchCommand({
+      name: 'video-admin',
+      subcommandGroup: 'usage',
+      subcommand: 'members',
+      user: MEMBER,
+    });
     expect(String((await h.discord.waitForCallback(denied.id)).data?.content)).toMatch(
       /Only members with Manage Server/,
     );
     const ix = h.discord.dispatchCommand({
-      name: 'usage',
+      name: 'video-admin',
+      subcommandGroup: 'usage',
       subcommand: 'members',
       user: ADMIN,
       permissions: MANAGE_GUILD,
@@ -236,7 +242,8 @@ describe('/usage', () => {
       'both refused upstream',
     );
     const ix = h.discord.dispatchCommand({
-      name: 'usage',
+      name: 'video-admin',
+      subcommandGroup: 'usage',
       subcommand: 'members',
       user: ADMIN,
       permissions: MANAGE_GUILD,
@@ -282,6 +289,14 @@ describe('npm run deploy-commands', () => {
     expect(await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl, guildId: guildId() })).toEqual(
       { scope: `guild ${guildId()}`, count: 9 },
     );
+
+    // DM_ENABLED=false: nothing is offered in the bot's DMs.
+    const contexts = () =>
+      (h.discord.commands.get('global') as Array<{ name: string; contexts?: number[] }>).map((c) => c.contexts ?? []);
+    expect(contexts().some((c) => c.includes(1))).toBe(true);
+    await deployCommands({ token: h.discord.botToken, restUrl: h.discord.restUrl, dmEnabled: false });
+    expect(contexts().length).toBe(9);
+    for (const c of contexts()) expect(c).toEqual([0]);
   });
 });
 

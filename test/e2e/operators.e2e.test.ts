@@ -1,6 +1,6 @@
 /**
  * What the people who run the bot see and control, end to end through the fake Discord and the fake Seedance:
- * several API keys (one refused with 20001), prices and the monthly spend cap, the /usage server chart, and the
+ * several API keys (one refused with 20001), prices and the monthly spend cap, the /video-admin usage chart, and the
  * health and metrics HTTP server.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -190,7 +190,7 @@ describe('several API keys', () => {
 const PRICES = JSON.stringify({ currency: 'USD', prices: { 'seedance2.0-mini-sp-720p': 0.4 } });
 
 describe('spend in money', () => {
-  it('cards, /usage me and /usage members (CSV) show the estimated cost; the monthly spend cap refuses with the figures', async () => {
+  it('cards, /usage me and /video-admin usage members (CSV) show the estimated cost; the monthly spend cap refuses with the figures', async () => {
     await withKeys([K1], {}, { env: { PRICES, LIMIT_GUILD_MONTHLY_SPEND: '1.00' } });
     const a = video('one');
     await callback(a);
@@ -209,7 +209,8 @@ describe('spend in money', () => {
     const me = await callback(h!.discord.dispatchCommand({ name: 'usage', subcommand: 'me', user: MEMBER }));
     expect(me.content).toContain('Estimated cost this month: **$0.80** / $1.00');
     const ix = h!.discord.dispatchCommand({
-      name: 'usage',
+      name: 'video-admin',
+      subcommandGroup: 'usage',
       subcommand: 'members',
       user: ADMIN,
       permissions: MANAGE_GUILD,
@@ -267,19 +268,22 @@ function decodePng(png: Buffer): { width: number; height: number; rowsOk: boolea
   return { width, height, rowsOk: channels > 0 && raw.length === height * (1 + width * channels) };
 }
 
-describe('/usage server', () => {
+describe('/video-admin usage chart', () => {
   it('gives admins a PNG chart of the last 30 days in their language; others are refused', async () => {
     await withKeys([K1]);
     await callback(video('one'));
     await callback(video('two', { user: OTHER }));
     await eventually(async () => (await allFinal(MEMBER.id, 1)) && (await allFinal(OTHER.id, 1)), 8000, 'both done');
-    const denied = await callback(h!.discord.dispatchCommand({ name: 'usage', subcommand: 'server', user: MEMBER }));
+    const denied = await callback(
+      h!.discord.dispatchCommand({ name: 'video-admin', subcommandGroup: 'usage', subcommand: 'chart', user: MEMBER }),
+    );
     expect(denied.content).toMatch(/Only members with Manage Server/);
 
     for (const locale of ['en-US', 'zh-CN']) {
       const ix = h!.discord.dispatchCommand({
-        name: 'usage',
-        subcommand: 'server',
+        name: 'video-admin',
+        subcommandGroup: 'usage',
+        subcommand: 'chart',
         user: ADMIN,
         permissions: MANAGE_GUILD,
         locale,

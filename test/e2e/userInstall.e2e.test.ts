@@ -179,7 +179,7 @@ describe('/video where the bot is not', () => {
     expect(await usageDoc(`u${MEMBER.id}`)).toMatchObject({ running: 0 });
   });
 
-  it('in a group DM too, in the same budget; /usage me shows it and /usage server is refused there', async () => {
+  it('in a group DM too, in the same budget; /usage me shows it and /video-admin usage chart is refused there', async () => {
     h = await startHarness({ env: { ...USER_INSTALL_ENV, LIMIT_USER_DAILY_TASKS: '2' } });
     const first = videoElsewhere('one');
     expect((await callback(first.id)).embeds).toBeDefined();
@@ -202,8 +202,9 @@ describe('/video where the bot is not', () => {
     expect(meText).toContain('Your own use');
     expect(meText).toContain('**2** / 2');
     const server = h.discord.dispatchCommand({
-      name: 'usage',
-      subcommand: 'server',
+      name: 'video-admin',
+      subcommandGroup: 'usage',
+      subcommand: 'chart',
       user: MEMBER,
       guildId: ELSEWHERE,
       install: 'user',

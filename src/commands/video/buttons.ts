@@ -4,7 +4,7 @@
  * Extend (open a modal; see modals.ts), Delete and Cancel (a task waiting in the queue), both for the
  * requester or members with Manage Messages.
  */
-import { type ButtonInteraction, MessageFlags, PermissionFlagsBits, Routes } from 'discord.js';
+import { type ButtonInteraction, MessageFlags, Routes } from 'discord.js';
 import { resolveLocale, t } from '../../i18n/index.js';
 import { canStartFromFrame, findModel } from '../../catalog/models.js';
 import { inputFromTask } from '../../services/generation/requestVideo.js';
@@ -15,8 +15,10 @@ import { isUserInstallPlace } from '../../discord/taskOrigin.js';
 import { remixModal } from '../../discord/render/remixModal.js';
 import { taskMessage } from '../../discord/render/taskMessage.js';
 import { NO_MENTIONS } from '../../discord/render/text.js';
+import { mayManageTask } from './mayManageTask.js';
 import { confirmGalleryPurge, handleGalleryButton } from './galleryButtons.js';
 import { requestFromCard } from './requestFromCard.js';
+import { cancelFromServerQueue } from '../queueView.js';
 
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const locale = resolveLocale(interaction.locale);
@@ -33,10 +35,10 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
 
   if (parsed.action === 'share' || parsed.action === 'gdelete')
     return handleGalleryButton(interaction, ctx, task, parsed.action);
+  // Cancel on /video-admin queue's view (not on the card).
+  if (parsed.action === 'qcancel') return cancelFromServerQueue(interaction, ctx, task);
 
-  const mayManage =
-    task.userId === interaction.user.id ||
-    interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
+  const mayManage = mayManageTask(task, interaction);
 
   if (parsed.action === 'cancel') {
     if (!mayManage) {

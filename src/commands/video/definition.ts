@@ -10,7 +10,10 @@ export const MAX_PROMPT_OPTION_LENGTH = 5000;
 
 const prompt = option.string('prompt', { required: true, maxLength: MAX_PROMPT_OPTION_LENGTH });
 
-/** The tuning options every /video mode ends with (optional, after the required ones). */
+/**
+ * The tuning options of every /video mode, right after the required options (Discord lists required ones first)
+ * and before the optional attachment slots, so members see them without scrolling past 8–13 file slots.
+ */
 const tuning = [
   option.string('model', { autocomplete: true }),
   option.integer('duration', { min: 1, max: 15 }),
@@ -18,17 +21,16 @@ const tuning = [
   option.string('resolution', { choices: resolutionChoices }),
 ] as const;
 
+// The first slot of images and references is required: it stays with the required options.
+const [image1, ...moreImages] = attachmentSlots('image', SLOTS.images, true);
+const [video1, ...moreVideos] = attachmentSlots('video', SLOTS.videos, true);
+
 export const videoDefinition = chatCommand('/video', {
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   install: 'everywhere',
   options: [
     subcommand('/video text', [prompt, ...tuning]),
-    subcommand('/video images', [
-      prompt,
-      ...attachmentSlots('image', SLOTS.images, true),
-      option.attachment('audio'),
-      ...tuning,
-    ]),
+    subcommand('/video images', [prompt, image1, ...tuning, ...moreImages, option.attachment('audio')]),
     subcommand('/video frames', [
       prompt,
       option.attachment('first_frame', { required: true }),
@@ -38,10 +40,11 @@ export const videoDefinition = chatCommand('/video', {
     ]),
     subcommand('/video references', [
       prompt,
-      ...attachmentSlots('video', SLOTS.videos, true),
+      video1,
+      ...tuning,
+      ...moreVideos,
       ...attachmentSlots('image', SLOTS.refImages),
       ...attachmentSlots('audio', SLOTS.audios),
-      ...tuning,
     ]),
   ],
 });

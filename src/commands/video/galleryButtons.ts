@@ -8,6 +8,7 @@ import { resolveLocale, t } from '../../i18n/index.js';
 import type { TaskRecord } from '../../services/tasks/taskRecord.js';
 import type { BotContext } from '../../discord/botContext.js';
 import { NO_MENTIONS } from '../../discord/render/text.js';
+import { mayManageTask } from './mayManageTask.js';
 
 const SHARE_REFUSAL = {
   not_done: 'gallery.share.notDone',
@@ -25,9 +26,7 @@ export async function handleGalleryButton(
   const locale = resolveLocale(interaction.locale);
   const ephemeral = (content: string) =>
     interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-  const mayManage =
-    task.userId === interaction.user.id ||
-    interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
+  const mayManage = mayManageTask(task, interaction);
   if (!ctx.gallery || !task.guildId) return void (await ephemeral(t(locale, 'gallery.share.noGallery')));
   if (!mayManage)
     return void (await ephemeral(t(locale, action === 'share' ? 'gallery.share.denied' : 'button.deleteDenied')));

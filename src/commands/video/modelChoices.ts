@@ -2,7 +2,7 @@
 import { MODELS } from '../../catalog/models.js';
 import type { ModelSpec } from '../../catalog/types.js';
 import { type Locale, t } from '../../i18n/index.js';
-import { truncate } from '../../discord/render/text.js';
+import { joinFacts } from '../../discord/render/shortText.js';
 import type { VideoMode } from './definition.js';
 
 /** Uploads work where https media is taken, or where the vendor's media review turns them into asset ids. */
@@ -15,7 +15,11 @@ const FITS: Record<VideoMode, (m: ModelSpec) => boolean> = {
   references: (m) => !!m.videos && takesUploads(m),
 };
 
-export function describeModelChoice(m: ModelSpec, locale: Locale): string {
+/**
+ * What a model's autocomplete entry says, most useful first: its name, resolutions, lengths, what it takes, how it
+ * is billed, its id (`mark`, when given, before all of them).
+ */
+export function modelChoiceFacts(m: ModelSpec, locale: Locale, mark?: string): string[] {
   const refs = [
     m.images && t(locale, 'model.choice.images'),
     m.frames && t(locale, 'model.choice.frames'),
@@ -25,7 +29,6 @@ export function describeModelChoice(m: ModelSpec, locale: Locale): string {
     .filter(Boolean)
     .join('/');
   const billing = t(locale, m.billing === 'per_task' ? 'model.choice.perTask' : 'model.choice.perSecond');
-  const res = m.resolution.allowed.join('/');
   const media =
     m.mediaScheme === 'asset'
       ? m.assetReview
@@ -34,7 +37,20 @@ export function describeModelChoice(m: ModelSpec, locale: Locale): string {
       : refs || t(locale, 'model.choice.textOnly');
   // The catalog names each model in English and Simplified Chinese; other languages read the English name.
   const label = locale === 'zh-CN' ? m.label.zh : m.label.en;
-  return `${m.id} · ${label} · ${m.duration.min}-${m.duration.max}s · ${res} · ${billing} · ${media}`.slice(0, 100);
+  return [
+    ...(mark ? [mark] : []),
+    label,
+    m.resolution.allowed.join('/'),
+    `${m.duration.min}-${m.duration.max}s`,
+    media,
+    billing,
+    m.id,
+  ];
+}
+
+/** A model's autocomplete entry within Discord's 100 characters, shortened on words (see modelChoiceFacts). */
+export function describeModelChoice(m: ModelSpec, locale: Locale, mark?: string): string {
+  return joinFacts(modelChoiceFacts(m, locale, mark), 100);
 }
 
 /** The models that fit `mode` and match what was typed; the member's own default (`mine`) first and marked. */
@@ -51,10 +67,7 @@ export function modelChoices(
     .sort((a, b) => Number(b.id === mine) - Number(a.id === mine))
     .slice(0, 25)
     .map((m) => ({
-      name:
-        m.id === mine
-          ? truncate(`${t(locale, 'settings.yourDefault')} · ${describeModelChoice(m, locale)}`, 100)
-          : describeModelChoice(m, locale),
+      name: describeModelChoice(m, locale, m.id === mine ? t(locale, 'settings.yourDefault') : undefined),
       value: m.id,
     }));
 }

@@ -4,7 +4,10 @@
  */
 import type { CommandTextKey, MessageCommandKey } from '../commandTexts.js';
 
-/** Values of string choices that are words (limit names read their labels from the message tables instead). */
+/**
+ * Values of string choices that are words, shown in each language (limit names read their labels from the message
+ * tables instead).
+ */
 export const CHOICE_WORDS = [
   'add',
   'remove',
@@ -18,6 +21,8 @@ export const CHOICE_WORDS = [
   'week',
   'month',
   'all',
+  // The `adaptive` aspect ratio (the video service picks it from the member's image or video).
+  'adaptive',
 ] as const;
 export type ChoiceWord = (typeof CHOICE_WORDS)[number];
 
