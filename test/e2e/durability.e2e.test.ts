@@ -135,6 +135,13 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
         usage: 'refunded',
         lastError: { reason: 'moderation', stage: 'upstream' },
       });
+      // A card drawn before Retry left such cards may still carry it: the click is answered privately, nothing sent.
+      const creates = h.seedance.createCount();
+      const retry = h.discord.dispatchComponent({ customId: `v1:retry:${task.id}`, messageId, user: MEMBER });
+      const answer = JSON.stringify(await h.discord.waitForCallback(retry.id));
+      expect(answer).toContain('refused this request for its content');
+      expect(h.seedance.createCount()).toBe(creates);
+      expect((await h.app.tasks.listRecentByUser(MEMBER.id)).length).toBe(1);
     });
 
     it('the video service account out of balance: the operator is alerted (error log and counter)', async () => {

@@ -13,7 +13,7 @@ import type { BotContext } from '../../discord/botContext.js';
 import { parseCustomId } from '../../discord/customIds.js';
 import { isUserInstallPlace } from '../../discord/taskOrigin.js';
 import { remixModal } from '../../discord/render/remixModal.js';
-import { taskMessage } from '../../discord/render/taskMessage.js';
+import { refusedAgainIfResent, taskMessage } from '../../discord/render/taskMessage.js';
 import { NO_MENTIONS } from '../../discord/render/text.js';
 import { mayManageTask } from './mayManageTask.js';
 import { confirmGalleryPurge, handleGalleryButton } from './galleryButtons.js';
@@ -122,9 +122,12 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     await ephemeral(t(locale, 'button.notFinished'));
     return;
   }
-  // The media review refused one of its files: sending the same file again would be refused again.
-  if (parsed.action === 'retry' && task.lastError?.reason === 'review_failed') {
-    await ephemeral(t(locale, 'button.reviewFailed'));
+  // Its content, or one of its files, was refused: the same request would be refused again (a card drawn before
+  // Retry was taken off such cards may still show the button).
+  if (parsed.action === 'retry' && refusedAgainIfResent(task)) {
+    await ephemeral(
+      t(locale, task.lastError?.reason === 'review_failed' ? 'button.reviewFailed' : 'failure.moderation'),
+    );
     return;
   }
   // A new task, charged to whoever clicked, re-checked against today's rules.

@@ -163,7 +163,7 @@ export function taskEmbed(
 }
 
 /** Whether sending the same request again would be refused again: its content, or a file of it, was refused. */
-function refusedAgainIfResent(task: TaskRecord): boolean {
+export function refusedAgainIfResent(task: TaskRecord): boolean {
   const reason = task.lastError?.reason ?? task.lastError?.failureKind;
   return reason === 'review_failed' || reason === 'moderation';
 }
