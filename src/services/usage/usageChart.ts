@@ -1,6 +1,7 @@
 /**
- * The `/usage server` chart: videos per day over the last 30 days, stacked by model family (named as admins know
- * them, in their language), and with a monthly cap the month so far against it on a right-hand axis of its own.
+ * The chart of `/video-admin usage chart`: videos per day over the last 30 days, stacked by model family (named as
+ * admins know them, in their language), and with a monthly cap the month so far against it on a right-hand axis of
+ * its own.
  * Laid out by the widths resvg really draws the labels with (`textWidths.ts`), with the fonts the project ships
  * (`chartFonts.ts`); drawn as an SVG string and rendered to PNG by resvg (@resvg/resvg-js: prebuilt binaries
  * from npm, no download at install time, no system libraries).
