@@ -103,8 +103,7 @@ export const ko: Messages = {
   'status.reviewing': () => '🔎 동영상 서비스에서 소재를 심사하는 중…',
   'status.review_submitting': () => '🔎 동영상 서비스에서 소재를 심사하는 중…',
   'status.queued': () => '🕒 보냈습니다. 동영상 서비스에서 아직 시작하지 않았습니다',
-  'status.running': (p) =>
-    `🎬 생성 중${p.progress !== undefined && p.progress !== '' ? `(${s(p, 'progress')}%)` : ''}`,
+  'status.running': (p) => `🎬 생성 중${p.progress !== undefined && p.progress !== '' ? `(${s(p, 'progress')}%)` : ''}`,
   'status.delivering': () => '📤 완성되어 동영상을 업로드하는 중…',
   'status.preparing': () => '🎞️ Discord에 맞게 동영상을 준비하는 중…',
   'status.done': () => '✅ 완료',

@@ -110,7 +110,8 @@ export const zhCN: Messages = {
   'failure.timed_out': (p) => `${s(p, 'minutes')} 分钟内没有结果，机器人已停止等待。额度已退还。`,
   'failure.not_found': () => '视频服务已不再识别此任务，不会再有视频。额度已退还；点击“重试”可重新开始。',
   'failure.no_video': () => '视频服务报告任务已完成，但没有返回视频。额度已退还；点击“重试”通常可以成功。',
-  'failure.cancelled': (p) => `视频服务取消了此任务或任务已过期（${s(p, 'detail')}）。额度已退还；点击“重试”可重新开始。`,
+  'failure.cancelled': (p) =>
+    `视频服务取消了此任务或任务已过期（${s(p, 'detail')}）。额度已退还；点击“重试”可重新开始。`,
   'failure.account_unavailable': () =>
     '机器人的视频服务账户暂时不可用（API 密钥被拒绝或余额不足）。没有创建任何任务，额度已退还；请告知服务器管理员。',
   'failure.review_failed': (p) =>
