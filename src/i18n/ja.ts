@@ -79,14 +79,14 @@ export const ja: Messages = {
   'elapsed.minutes': (p) => `${s(p, 'minutes')}分${s(p, 'seconds')}秒`,
   'task.cost.perTask': () => '動画 1 本（1 本ごとの課金）',
   'task.cost.perSecond': (p) => `動画 ${s(p, 'units')} 秒（秒単位の課金）`,
-  'task.cost.estimate': (p) => `約 ${s(p, 'amount')}（見積もり）`,
+  'task.cost.estimate': (p) => `約 ${s(p, 'amount')}（推定）`,
   'task.refs.none': () => 'なし（テキストのみ）',
   'task.refs.images': (p) => `画像 ${s(p, 'count')} 枚`,
   'task.refs.frames': (p) => `フレーム：${s(p, 'which')}`,
   'task.refs.videos': (p) => `動画 ${s(p, 'count')} 本`,
   'task.refs.audios': (p) => `音声 ${s(p, 'count')} 件`,
   'task.params': (p) => `${s(p, 'duration')} 秒 · ${s(p, 'resolution')} · ${s(p, 'ratio')}`,
-  'task.ratio.auto': () => 'アスペクト比 自動',
+  'task.ratio.auto': () => 'アスペクト比：自動',
   'model.choice.images': () => '画像',
   'model.choice.frames': () => 'フレーム',
   'model.choice.videos': () => '動画',
@@ -151,7 +151,7 @@ export const ja: Messages = {
   'failure.review_timeout': (p) =>
     `動画サービスの素材審査が ${s(p, 'minutes')} 分以内に終わらなかったため、ボットは待つのをやめました。動画は作成されておらず、利用枠は消費されていません。「再試行」で審査をやり直せます。`,
   'failure.member_cancelled': () =>
-    '順番待ちの間にキャンセルされました。動画サービスには何も送信されておらず、利用枠は消費されていません。',
+    'キューで待機中にキャンセルされました。動画サービスには何も送信されておらず、利用枠は消費されていません。',
   'button.reroll': () => '再生成',
   'button.retry': () => '再試行',
   'button.delete': () => '削除',
@@ -159,7 +159,7 @@ export const ja: Messages = {
   'button.cancelDenied': () =>
     'キャンセルできるのは、この動画をリクエストしたメンバーか「メッセージの管理」権限を持つメンバーだけです。',
   'button.cancelTooLate': () =>
-    'このリクエストはすでに順番待ちを抜けて動画サービスに送信されているため、キャンセルできません。',
+    'このリクエストはすでにキューを出て動画サービスに送信されているため、キャンセルできません。',
   'button.open': () => '動画を開く',
   'button.remix': () => 'リミックス',
   'button.extend': () => '続きを作成',
@@ -214,7 +214,7 @@ export const ja: Messages = {
   'delivery.ready': (p) => `<@${s(p, 'user')}> 動画が完成しました。`,
   'task.field.video': () => '動画',
   'limit.cooldown': (p) =>
-    `動画の間は ${s(p, 'seconds')} 秒空けてください（<t:${s(p, 'resetAt')}:R> にもう一度お試しください）。`,
+    `次の動画まで ${s(p, 'seconds')} 秒空けてください（<t:${s(p, 'resetAt')}:R> にもう一度お試しください）。`,
   'limit.member_running': (p) =>
     `すでに ${s(p, 'used')}/${s(p, 'limit')} 本の動画を生成中です。どれかが終わるまでお待ちください。`,
   'limit.guild_running': (p) =>
@@ -234,13 +234,13 @@ export const ja: Messages = {
   'limit.dm_disabled': () => 'ダイレクトメッセージでの生成はオフになっています。サーバーでボットを使ってください。',
   'limit.blocked': (p) => `プロンプトに、このサーバーで許可されていない「${s(p, 'term')}」が含まれています。`,
   'limit.guild_queue': (p) =>
-    `生成枠がすべて使用中で、このサーバーの順番待ちも満杯です（${s(p, 'used')}/${s(p, 'limit')} 件待機中）。順番待ちが進んでからもう一度お試しください。`,
+    `生成枠がすべて使用中で、このサーバーのキューも満杯です（${s(p, 'used')}/${s(p, 'limit')} 件待機中）。キューが進んでからもう一度お試しください。`,
   'limit.guild_monthly_spend': (p) =>
     `このサーバーは今月 ${s(p, 'limit')} のうち推定 ${s(p, 'used')} を使っており、この動画には ${s(p, 'needed')} かかります。<t:${s(p, 'resetAt')}:R> にリセットされます。`,
   'limit.account_unavailable': () =>
     'ボットの動画サービスのアカウントが現在使えません（API キーが拒否されたか、残高が不足しています）。サーバーの管理者にお知らせください。',
   'limit.member_queue': (p) =>
-    `あなたの動画は生成中で、順番待ちのリクエストもすでに ${s(p, 'used')}/${s(p, 'limit')} 件あります。`,
+    `あなたの動画は生成中で、キューで待機中のリクエストもすでに ${s(p, 'used')}/${s(p, 'limit')} 件あります。`,
   'policy.channel': (p) => `このサーバーで動画を作れるのは ${s(p, 'channels')} だけです。`,
   'policy.role': (p) => `このサーバーで動画を作れるのは ${s(p, 'role')} のロールを持つメンバーだけです。`,
   'admin.denied': () => 'これらの設定を変更できるのは「サーバー管理」権限を持つメンバーだけです。',
@@ -295,8 +295,8 @@ export const ja: Messages = {
   'limit.label.member_running': () => 'メンバーごとの同時生成数',
   'limit.label.guild_running': () => 'サーバーの同時生成数',
   'limit.label.cooldown_seconds': () => 'リクエストの間隔（秒）',
-  'limit.label.guild_queue': () => 'サーバーの順番待ちのリクエスト数',
-  'limit.label.member_queue': () => 'メンバーごとの順番待ちのリクエスト数',
+  'limit.label.guild_queue': () => 'サーバーのキューで待機中のリクエスト数',
+  'limit.label.member_queue': () => 'メンバーごとのキューで待機中のリクエスト数',
   'limit.label.guild_monthly_spend': () => 'サーバーの 1 か月あたりの推定費用',
   'usage.title': () => '動画の利用状況',
   'usage.you': () => 'あなた',
@@ -308,7 +308,7 @@ export const ja: Messages = {
   'usage.memberLine': (p) => `<@${s(p, 'user')}>：動画 ${s(p, 'tasks')} 本 · ${s(p, 'seconds')} 秒`,
   'usage.moderated': (p) => `⚠️ 内容により ${s(p, 'count')} 件拒否`,
   'usage.noMembers': () => '今月はまだ誰も動画を作成していません。',
-  'usage.queued': (p) => `順番待ち：${s(p, 'list')}`,
+  'usage.queued': (p) => `キューで待機中：${s(p, 'list')}`,
   'usage.fromRole': (p) => `（<@&${s(p, 'role')}> による）`,
   'admin.show.roleLimits': () => 'ロールごとの制限',
   'usage.queuedItem': (p) => `\`${s(p, 'id')}\`（${s(p, 'position')} 番目）`,
@@ -345,7 +345,7 @@ export const ja: Messages = {
     `ボットを追加していない場所でのあなたの今月の推定費用は ${s(p, 'limit')} のうち ${s(p, 'used')} で、この動画には ${s(p, 'needed')} かかります。<t:${s(p, 'resetAt')}:R> にリセットされます。`,
   'card.userInstallNote': () =>
     'ボットはこの会話に参加していないため、このカードは 15 分間だけ更新されます。動画がそれより長くかかった場合は、ダイレクトメッセージでお届けします。',
-  'usage.userScope': () => 'あなた個人の利用（ボットのいないサーバー、グループ DM）',
+  'usage.userScope': () => 'あなた個人の利用状況（ボットのいないサーバー、グループ DM）',
   'usage.serverOnly': () => 'これはボットを追加したサーバーでのみ使えます。',
   // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
   'admin.queue.title': (p) => `**このサーバーのキュー**：生成中 ${s(p, 'running')} 件、待機中 ${s(p, 'waiting')} 件`,
@@ -359,11 +359,11 @@ export const ja: Messages = {
   'admin.queue.more': (p) => `…ほか ${s(p, 'count')} 件`,
   'admin.queue.cancel': (p) => `${s(p, 'position')} 番をキャンセル`,
   'admin.queue.cancelHint': () =>
-    '「キャンセル」は待機中のリクエストをキューから外して利用量を返します。メンバーの動画カードにもそう表示されます。',
+    '「キャンセル」は待機中のリクエストをキューから外します（利用枠は消費されません）。メンバーのカードにもそう表示されます。',
   'admin.queue.moderatorsOnly': () =>
     'ここでリクエストをキャンセルできるのは「メッセージの管理」権限を持つメンバーだけです。',
   'admin.queue.cancelled': (p) =>
-    `${s(p, 'user')} の \`${s(p, 'id')}\` をキャンセルしました：動画サービスには送られておらず、利用量は返されました。`,
+    `${s(p, 'user')} の \`${s(p, 'id')}\` をキャンセルしました：動画サービスには送られておらず、利用枠は消費されていません。`,
   'tasks.pick.waiting': () => '🕒 待機中',
   'tasks.pick.working': () => '⏳ 処理中',
   'tasks.pick.done': () => '✅ 完了',
@@ -415,7 +415,7 @@ export const ja: Messages = {
   'help.make.options': () =>
     'どれにも `model:`、`duration:`、`ratio:`、`resolution:` を付けられます。省略した項目はあなたの /settings、次にサーバーの設定から決まります。',
   'help.make.buttons': () =>
-    'カードのボタン：**再生成**（同じリクエストをもう一度）、**再試行**（失敗後）、**リミックス**（プロンプト・長さ・比率を編集）、**続きを作成**（最後のフレームから次のショット）、**キャンセル**（順番待ちの間）、**削除**。',
+    'カードのボタン：**再生成**（同じリクエストをもう一度）、**再試行**（失敗後）、**リミックス**（プロンプト・長さ・アスペクト比を編集）、**続きを作成**（最後のフレームから次のショット）、**キャンセル**（キューで待機中）、**削除**。',
   'help.models.title': (p) => `モデル：${s(p, 'family')}`,
   'help.models.ids': () => 'モデル ID',
   'help.models.durations': () => '長さ',
@@ -424,7 +424,7 @@ export const ja: Messages = {
   'help.models.references': () => '参照素材',
   'help.models.billing': () => '課金',
   'help.models.line': (p) => `**${s(p, 'label')}**：${s(p, 'value')}`,
-  'help.models.seconds': (p) => `${s(p, 'min')}–${s(p, 'max')} 秒（デフォルト ${s(p, 'default')}）`,
+  'help.models.seconds': (p) => `${s(p, 'min')}〜${s(p, 'max')} 秒（デフォルト ${s(p, 'default')}）`,
   'help.models.fixed': (p) => `${s(p, 'value')}（固定）`,
   'help.models.perTask': () => 'タスク単位',
   'help.models.perSecond': () => '動画の秒単位',
@@ -434,7 +434,7 @@ export const ja: Messages = {
   'help.refs.frames': () => '最初のフレーム（最後のフレームは任意）',
   'help.refs.framesBoth': () => '最初と最後のフレームを両方',
   'help.refs.videos': (p) => `動画 ${s(p, 'max')} 本まで（合計 ${s(p, 'seconds')} 秒）`,
-  'help.refs.audios': (p) => `音声 ${s(p, 'max')} 本まで`,
+  'help.refs.audios': (p) => `音声 ${s(p, 'max')} 件まで`,
   'help.refs.reviewed': () => 'アップロードは先に動画サービスの素材審査を通ります',
   'help.refs.assetOnly': () => 'asset:// ID のみ（アップロード不可）',
   'help.models.pick': () => 'ほかのモデルシリーズを表示…',
@@ -450,7 +450,7 @@ export const ja: Messages = {
     '`/usage me`：利用量とすべての制限 · `/tasks list`：最近の動画 · `/settings`：デフォルトとダイレクトメッセージ通知',
   'help.admin.title': () => '管理者向け（サーバー管理）',
   'help.admin.body': () =>
-    '`/video-admin show` 設定と制限 · `limit` と `role-limit` 上限 · `channel` と `role` 誰がどこで使えるか · `model` モデルのオン/オフ · `defaults` サーバーのデフォルト · `blocklist` プロンプトの禁止語 · `timezone` リセットの時間帯 · `usage members` と `usage chart` レポート · `queue` 生成中・待機中の動画',
+    '`/video-admin show` 設定と制限 · `limit` と `role-limit` 上限 · `channel` と `role` 誰がどこで使えるか · `model` モデルの有効化・無効化 · `defaults` サーバーのデフォルト · `blocklist` ブロックするプロンプトの語句 · `timezone` リセットのタイムゾーン · `usage members` と `usage chart` レポート · `queue` 生成中・待機中の動画',
   'source.card.animate': (p) => `${s(p, 'message')} の画像から作成`,
   'source.card.references': (p) => `${s(p, 'message')} を参照して作成`,
   'source.card.messageLink': () => 'このメッセージ',

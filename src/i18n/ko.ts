@@ -88,7 +88,7 @@ export const ko: Messages = {
   'task.refs.videos': (p) => `동영상 ${s(p, 'count')}개`,
   'task.refs.audios': (p) => `오디오 ${s(p, 'count')}개`,
   'task.params': (p) => `${s(p, 'duration')}초 · ${s(p, 'resolution')} · ${s(p, 'ratio')}`,
-  'task.ratio.auto': () => '비율 자동',
+  'task.ratio.auto': () => '화면 비율 자동',
   'model.choice.images': () => '이미지',
   'model.choice.frames': () => '프레임',
   'model.choice.videos': () => '동영상',
@@ -103,8 +103,7 @@ export const ko: Messages = {
   'status.reviewing': () => '🔎 동영상 서비스에서 소재를 심사하는 중…',
   'status.review_submitting': () => '🔎 동영상 서비스에서 소재를 심사하는 중…',
   'status.queued': () => '🕒 보냈습니다. 동영상 서비스에서 아직 시작하지 않았습니다',
-  'status.running': (p) =>
-    `🎬 렌더링 중${p.progress !== undefined && p.progress !== '' ? `(${s(p, 'progress')}%)` : ''}`,
+  'status.running': (p) => `🎬 생성 중${p.progress !== undefined && p.progress !== '' ? `(${s(p, 'progress')}%)` : ''}`,
   'status.delivering': () => '📤 완성되어 동영상을 업로드하는 중…',
   'status.preparing': () => '🎞️ Discord에 맞게 동영상을 준비하는 중…',
   'status.done': () => '✅ 완료',
@@ -212,15 +211,15 @@ export const ko: Messages = {
   'list.more': (p) => `…외 ${s(p, 'count')}개`,
   'delivery.ready': (p) => `<@${s(p, 'user')}> 동영상이 완성되었습니다.`,
   'task.field.video': () => '동영상',
-  'limit.cooldown': (p) => `동영상 사이에 ${s(p, 'seconds')}초를 기다려 주세요(<t:${s(p, 'resetAt')}:R> 다시 시도).`,
+  'limit.cooldown': (p) => `다음 동영상까지 ${s(p, 'seconds')}초 기다려 주세요(<t:${s(p, 'resetAt')}:R> 다시 시도).`,
   'limit.member_running': (p) =>
-    `이미 동영상 ${s(p, 'used')}/${s(p, 'limit')}개를 렌더링하고 있습니다. 하나가 끝날 때까지 기다려 주세요.`,
+    `이미 동영상 ${s(p, 'used')}/${s(p, 'limit')}개를 생성하고 있습니다. 하나가 끝날 때까지 기다려 주세요.`,
   'limit.guild_running': (p) =>
-    `이 서버에서 이미 동영상 ${s(p, 'used')}/${s(p, 'limit')}개를 렌더링하고 있습니다. 하나가 끝나면 다시 시도하세요.`,
+    `이 서버에서 이미 동영상 ${s(p, 'used')}/${s(p, 'limit')}개를 생성하고 있습니다. 하나가 끝나면 다시 시도하세요.`,
   'limit.member_running_zero': () =>
-    "이 서버에서는 회원님의 동영상을 만들 수 없습니다. '멤버별 동시 렌더링 수' 제한이 0으로 설정되어 있습니다. 서버 관리자에게 문의하세요.",
+    "이 서버에서는 동영상을 만들 수 없습니다. 적용된 '멤버별 동시 생성 수' 제한이 0으로 설정되어 있습니다. 서버 관리자에게 문의하세요.",
   'limit.guild_running_zero': () =>
-    "이 서버에서는 동영상을 만들 수 없습니다. '서버 동시 렌더링 수' 제한이 0으로 설정되어 있습니다. 서버 관리자에게 문의하세요.",
+    "이 서버에서는 동영상을 만들 수 없습니다. '서버 동시 생성 수' 제한이 0으로 설정되어 있습니다. 서버 관리자에게 문의하세요.",
   'limit.member_daily_tasks': (p) =>
     `오늘 동영상 ${s(p, 'limit')}개 중 ${s(p, 'used')}개를 사용했습니다. <t:${s(p, 'resetAt')}:R> 초기화됩니다.`,
   'limit.guild_daily_tasks': (p) =>
@@ -232,13 +231,13 @@ export const ko: Messages = {
   'limit.dm_disabled': () => '개인 메시지에서의 생성은 꺼져 있습니다. 서버에서 봇을 사용하세요.',
   'limit.blocked': (p) => `프롬프트에 이 서버에서 허용하지 않는 “${s(p, 'term')}”이(가) 들어 있습니다.`,
   'limit.guild_queue': (p) =>
-    `렌더링 자리가 모두 찼고 이 서버의 대기열도 가득 찼습니다(${s(p, 'used')}/${s(p, 'limit')}개 대기 중). 대기열이 줄어들면 다시 시도하세요.`,
+    `생성 자리가 모두 찼고 이 서버의 대기열도 가득 찼습니다(${s(p, 'used')}/${s(p, 'limit')}개 대기 중). 대기열이 줄어들면 다시 시도하세요.`,
   'limit.guild_monthly_spend': (p) =>
-    `이 서버의 이번 달 추정 지출은 ${s(p, 'used')}(한도 ${s(p, 'limit')})이며, 이 동영상의 비용은 ${s(p, 'needed')}입니다. <t:${s(p, 'resetAt')}:R> 초기화됩니다.`,
+    `이 서버의 이번 달 추정 비용은 ${s(p, 'used')}(한도 ${s(p, 'limit')})이며, 이 동영상의 비용은 ${s(p, 'needed')}입니다. <t:${s(p, 'resetAt')}:R> 초기화됩니다.`,
   'limit.account_unavailable': () =>
     '봇의 동영상 서비스 계정을 지금 사용할 수 없습니다(API 키가 거부되었거나 잔액이 소진됨). 서버 관리자에게 알려 주세요.',
   'limit.member_queue': (p) =>
-    `회원님의 동영상이 렌더링 중이며, 대기열에도 이미 요청 ${s(p, 'used')}/${s(p, 'limit')}개가 기다리고 있습니다.`,
+    `동영상이 이미 생성 중이며, 대기열에도 이미 요청 ${s(p, 'used')}/${s(p, 'limit')}개가 기다리고 있습니다.`,
   'policy.channel': (p) => `이 서버에서는 ${s(p, 'channels')}에서만 동영상을 만들 수 있습니다.`,
   'policy.role': (p) => `이 서버에서는 ${s(p, 'role')} 역할이 있는 멤버만 동영상을 만들 수 있습니다.`,
   'admin.denied': () => "'서버 관리하기' 권한이 있는 멤버만 이 설정을 바꿀 수 있습니다.",
@@ -290,8 +289,8 @@ export const ko: Messages = {
   'limit.label.guild_monthly_tasks': () => '서버 한 달 동영상 수',
   'limit.label.guild_monthly_seconds': () => '서버 한 달 동영상 초',
   'limit.label.member_daily_tasks': () => '멤버 하루 동영상 수',
-  'limit.label.member_running': () => '멤버별 동시 렌더링 수',
-  'limit.label.guild_running': () => '서버 동시 렌더링 수',
+  'limit.label.member_running': () => '멤버별 동시 생성 수',
+  'limit.label.guild_running': () => '서버 동시 생성 수',
   'limit.label.cooldown_seconds': () => '요청 간 대기 시간(초)',
   'limit.label.guild_queue': () => '서버 대기열의 요청 수',
   'limit.label.member_queue': () => '멤버별 대기열의 요청 수',
@@ -340,10 +339,10 @@ export const ko: Messages = {
   'limit.user_install_disabled': () =>
     '이 봇은 봇을 추가한 서버(와 봇과의 개인 메시지)에서만 요청을 받습니다. 서버에 추가한 뒤 사용하세요.',
   'limit.user_monthly_spend': (p) =>
-    `봇을 추가하지 않은 곳에서의 이번 달 지출은 ${s(p, 'used')}(한도 ${s(p, 'limit')})이며, 이 동영상은 ${s(p, 'needed')}이(가) 더 듭니다. <t:${s(p, 'resetAt')}:R> 초기화됩니다.`,
+    `봇을 추가하지 않은 곳에서의 이번 달 추정 비용은 ${s(p, 'used')}(한도 ${s(p, 'limit')})이며, 이 동영상은 ${s(p, 'needed')}이(가) 더 듭니다. <t:${s(p, 'resetAt')}:R> 초기화됩니다.`,
   'card.userInstallNote': () =>
     '봇이 이 대화에 없어서 이 카드는 15분 동안만 업데이트됩니다. 동영상이 더 오래 걸리면 개인 메시지로 보내 드립니다.',
-  'usage.userScope': () => '내 개인 사용(봇이 없는 서버, 그룹 메시지)',
+  'usage.userScope': () => '내 개인 사용량(봇이 없는 서버, 그룹 메시지)',
   'usage.serverOnly': () => '봇을 추가한 서버에서만 사용할 수 있습니다.',
   // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
   'admin.queue.title': (p) => `**이 서버의 대기열**: 생성 중 ${s(p, 'running')}개, 대기 중 ${s(p, 'waiting')}개`,
@@ -357,16 +356,16 @@ export const ko: Messages = {
   'admin.queue.more': (p) => `…외 ${s(p, 'count')}개`,
   'admin.queue.cancel': (p) => `${s(p, 'position')}번 취소`,
   'admin.queue.cancelHint': () =>
-    "'취소'는 대기 중인 요청을 대기열에서 빼고 사용량을 돌려줍니다. 멤버의 동영상 카드에도 표시됩니다.",
+    "'취소'는 대기 중인 요청을 대기열에서 뺍니다(사용량은 차감되지 않습니다). 멤버의 카드에도 표시됩니다.",
   'admin.queue.moderatorsOnly': () => "'메시지 관리하기' 권한이 있는 멤버만 여기서 요청을 취소할 수 있습니다.",
   'admin.queue.cancelled': (p) =>
-    `${s(p, 'user')}의 \`${s(p, 'id')}\` 요청을 취소했습니다: 동영상 서비스로 보내지 않았고 사용량은 돌려드렸습니다.`,
+    `${s(p, 'user')}의 \`${s(p, 'id')}\` 요청을 취소했습니다: 동영상 서비스로 보내지 않았고 사용량은 차감되지 않았습니다.`,
   'tasks.pick.waiting': () => '🕒 대기 중',
   'tasks.pick.working': () => '⏳ 진행 중',
   'tasks.pick.done': () => '✅ 완료',
   'tasks.pick.failed': () => '❌ 실패',
   'tasks.pick.timedOut': () => '⌛ 시간 초과',
-  'tasks.pick.uncertain': () => '⚠️ 결과 불명',
+  'tasks.pick.uncertain': () => '⚠️ 결과 알 수 없음',
   'tasks.pick.noPrompt': () => '(프롬프트 없음)',
   'extend.userInstall': () =>
     '이어서 만들기는 봇이 이 서버에 있어야 합니다(마지막 프레임을 채널에 올리기 때문입니다). 봇을 추가한 곳이나 봇과의 개인 메시지에서 사용하세요.',
@@ -387,7 +386,7 @@ export const ko: Messages = {
   'settings.notify.off': () => '🔕 동영상 완료·실패 시 개인 메시지 알림: **꺼짐**',
   'settings.saved': () => '기본값을 저장했습니다.',
   'settings.cleared': () => '기본값을 지웠습니다.',
-  'settings.nothing': () => '값을 하나 이상(모델, 비율, 해상도, 길이) 입력하거나 reset: True를 선택하세요.',
+  'settings.nothing': () => '값을 하나 이상(모델, 화면 비율, 해상도, 길이) 입력하거나 reset: True를 선택하세요.',
   'settings.notifySaved.on': () =>
     '동영상이 완료되거나 실패하면 링크를 개인 메시지로 보내 드립니다(봇의 개인 메시지를 허용해 두어야 합니다).',
   'settings.notifySaved.off': () => '이제 동영상이 끝나도 개인 메시지를 보내지 않습니다.',
@@ -410,7 +409,7 @@ export const ko: Messages = {
   'help.make.options': () =>
     '어느 것에나 `model:`, `duration:`, `ratio:`, `resolution:`을 더할 수 있습니다. 비워 둔 값은 내 /settings, 그다음 서버 설정을 따릅니다.',
   'help.make.buttons': () =>
-    '카드 버튼: **다시 생성**(같은 요청 한 번 더), **재시도**(실패 후), **리믹스**(프롬프트·길이·비율 수정), **이어서 만들기**(마지막 프레임에서 다음 장면), **취소**(대기 중), **삭제**.',
+    '카드 버튼: **다시 생성**(같은 요청 한 번 더), **재시도**(실패 후), **리믹스**(프롬프트·길이·화면 비율 수정), **이어서 만들기**(마지막 프레임에서 다음 장면), **취소**(대기 중), **삭제**.',
   'help.models.title': (p) => `모델: ${s(p, 'family')}`,
   'help.models.ids': () => '모델 ID',
   'help.models.durations': () => '길이',
@@ -419,7 +418,7 @@ export const ko: Messages = {
   'help.models.references': () => '참조 자료',
   'help.models.billing': () => '과금',
   'help.models.line': (p) => `**${s(p, 'label')}**: ${s(p, 'value')}`,
-  'help.models.seconds': (p) => `${s(p, 'min')}–${s(p, 'max')}초(기본 ${s(p, 'default')})`,
+  'help.models.seconds': (p) => `${s(p, 'min')}~${s(p, 'max')}초(기본값 ${s(p, 'default')})`,
   'help.models.fixed': (p) => `${s(p, 'value')}(고정)`,
   'help.models.perTask': () => '작업당',
   'help.models.perSecond': () => '동영상 초당',
@@ -433,19 +432,19 @@ export const ko: Messages = {
   'help.refs.reviewed': () => '업로드한 파일은 먼저 동영상 서비스의 소재 심사를 거칩니다',
   'help.refs.assetOnly': () => 'asset:// ID만(업로드 불가)',
   'help.models.pick': () => '다른 모델 계열 보기…',
-  'help.limits.title': () => '지금 내 한도',
+  'help.limits.title': () => '지금 내 제한',
   'help.limits.daily': (p) =>
     `오늘 남은 동영상: **${s(p, 'left')}** / ${s(p, 'limit')}(<t:${s(p, 'resetAt')}:R> 초기화)`,
   'help.limits.dailyNone': () => '하루 동영상: 제한 없음',
-  'help.limits.running': (p) => `렌더링 중: **${s(p, 'used')}** / 동시에 ${s(p, 'limit')}개`,
-  'help.limits.runningNone': (p) => `렌더링 중: **${s(p, 'used')}**(제한 없음)`,
-  'help.limits.spend': (p) => `이번 달 추정 지출: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'help.limits.running': (p) => `생성 중: **${s(p, 'used')}** / 동시에 ${s(p, 'limit')}개`,
+  'help.limits.runningNone': (p) => `생성 중: **${s(p, 'used')}**(제한 없음)`,
+  'help.limits.spend': (p) => `이번 달 추정 비용: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
   'help.next.title': () => '더 알아보기',
   'help.next.body': () =>
-    '`/usage me`: 내 사용량과 모든 한도 · `/tasks list`: 최근 동영상 · `/settings`: 내 기본값과 개인 메시지 알림',
+    '`/usage me`: 내 사용량과 모든 제한 · `/tasks list`: 최근 동영상 · `/settings`: 내 기본값과 개인 메시지 알림',
   'help.admin.title': () => '관리자용(서버 관리하기)',
   'help.admin.body': () =>
-    '`/video-admin show` 설정과 한도 · `limit`, `role-limit` 한도 · `channel`, `role` 누가 어디서 · `model` 모델 켜기/끄기 · `defaults` 서버 기본값 · `blocklist` 프롬프트 금지어 · `timezone` 초기화 시간대 · `usage members`, `usage chart` 보고서 · `queue` 생성 중·대기 중인 동영상',
+    '`/video-admin show` 설정과 제한 · `limit`, `role-limit` 한도 · `channel`, `role` 누가 어디서 · `model` 모델 켜기/끄기 · `defaults` 서버 기본값 · `blocklist` 차단할 프롬프트 단어 · `timezone` 초기화 시간대 · `usage members`, `usage chart` 보고서 · `queue` 생성 중·대기 중인 동영상',
   'source.card.animate': (p) => `${s(p, 'message')}에서 만든 동영상`,
   'source.card.references': (p) => `${s(p, 'message')}을(를) 참조한 동영상`,
   'source.card.messageLink': () => '이 메시지',
@@ -476,7 +475,7 @@ export const ko: Messages = {
   'admin.change.galleryOff': () => '갤러리 끔',
   'admin.change.galleryChannel': (p) => `갤러리 = ${s(p, 'channel')}`,
   'admin.change.galleryAutoOn': () => '갤러리: 완성된 동영상을 모두 공유',
-  'admin.change.galleryAutoOff': () => '갤러리: 완성된 동영상에 갤러리에 공유 버튼 표시',
+  'admin.change.galleryAutoOff': () => "갤러리: 완성된 동영상에 '갤러리에 공유' 버튼 표시",
   'admin.change.galleryDigestOn': () => '갤러리: 이번 주 Top 5 켬',
   'admin.change.galleryDigestOff': () => '갤러리: 이번 주 Top 5 끔',
   'gallery.perm.ViewChannel': () => '채널 보기',
@@ -490,12 +489,12 @@ export const ko: Messages = {
   'gallery.admin.missing': (p) =>
     `갤러리가 설정되지 않았습니다: 봇에게 <#${s(p, 'channel')}>에서 다음 권한이 없습니다: ${s(p, 'list')}. 권한을 준 뒤 다시 시도하세요.`,
   'gallery.admin.notVisible': (p) =>
-    `갤러리가 설정되지 않았습니다: 봇이 <#${s(p, 'channel')}> 채널을 볼 수 없습니다. 그 채널에서 채널 보기 권한을 준 뒤 다시 시도하세요.`,
+    `갤러리가 설정되지 않았습니다: 봇이 <#${s(p, 'channel')}> 채널을 볼 수 없습니다. 그 채널에서 '채널 보기' 권한을 준 뒤 다시 시도하세요.`,
   'admin.needGallery': () => '먼저 갤러리 채널을 고르세요: `/video-admin gallery channel:<포럼 또는 텍스트 채널>`.',
   'gallery.admin.badChannel': () => '갤러리에 쓸 포럼 채널이나 텍스트 채널을 고르세요.',
   'gallery.admin.set': (p) => `갤러리: <#${s(p, 'channel')}>, ${s(p, 'mode')}.`,
   'gallery.admin.auto': () => '완성된 동영상을 모두 공유합니다',
-  'gallery.admin.button': () => '완성된 동영상에 갤러리에 공유 버튼이 붙습니다',
+  'gallery.admin.button': () => "완성된 동영상에 '갤러리에 공유' 버튼이 붙습니다",
   'gallery.admin.off': () => '갤러리를 껐습니다. 이미 올라간 게시물은 남습니다.',
   'gallery.admin.digestOn': () => '매주 월요일에 이번 주 Top 5를 게시합니다.',
   'gallery.admin.digestOff': () => '이번 주 Top 5를 게시하지 않습니다.',
@@ -515,7 +514,7 @@ export const ko: Messages = {
   'gallery.post.use': () => '이 프롬프트 사용',
   'gallery.share': () => '갤러리에 공유',
   'gallery.share.done': () => '공유했습니다. 동영상이 곧 갤러리에 올라옵니다.',
-  'gallery.share.denied': () => '이 동영상은 요청한 멤버나 메시지 관리하기 권한이 있는 멤버만 공유할 수 있습니다.',
+  'gallery.share.denied': () => "이 동영상은 요청한 멤버나 '메시지 관리하기' 권한이 있는 멤버만 공유할 수 있습니다.",
   'gallery.share.optedOut': () => '요청한 멤버가 자신의 동영상을 갤러리에 올리지 않도록 설정했습니다.',
   'gallery.share.already': () => '이 동영상은 이미 갤러리에 있습니다.',
   'gallery.share.noGallery': () => '이 서버에는 갤러리가 없습니다.',

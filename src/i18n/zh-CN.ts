@@ -70,7 +70,7 @@ export const zhCN: Messages = {
   'task.refs.videos': (p) => `${s(p, 'count')} 个视频`,
   'task.refs.audios': (p) => `${s(p, 'count')} 段音频`,
   'task.params': (p) => `${s(p, 'duration')} 秒 · ${s(p, 'resolution')} · ${s(p, 'ratio')}`,
-  'task.ratio.auto': () => '比例自动',
+  'task.ratio.auto': () => '自动比例',
   'model.choice.images': () => '图',
   'model.choice.frames': () => '首尾帧',
   'model.choice.videos': () => '视频',
@@ -96,8 +96,8 @@ export const zhCN: Messages = {
   'status.waiting': (p) =>
     `🕒 排队中 — 第 ${s(p, 'position')} 位${p.startsAt ? ` · 预计 <t:${s(p, 'startsAt')}:R>开始` : ''}`,
   'failure.moderation': () =>
-    '视频服务因内容原因拒绝了此请求。请修改提示词或图片（“改编”会保留其他设置）；原样再次提交仍会被拒绝。额度已退还。',
-  'failure.transient': (p) => `视频服务出现临时故障（${s(p, 'detail')}）。额度已退还，重试通常可以成功。`,
+    '视频服务因内容原因拒绝了此请求。请修改提示词或图片（用“改编”可保留其他设置）；原样再次提交仍会被拒绝。额度已退还。',
+  'failure.transient': (p) => `视频服务出现临时故障（${s(p, 'detail')}）。额度已退还；点击“重试”通常可以成功。`,
   'failure.quota': () => '视频服务账户余额或配额不足。额度已退还，已向机器人运营者发出警报。',
   'failure.invalid_input': (p) => `视频服务无法使用这些输入（${s(p, 'detail')}）。额度已退还。`,
   'failure.unknown': (p) => `视频服务报告失败：${s(p, 'detail')}。额度已退还。`,
@@ -108,18 +108,19 @@ export const zhCN: Messages = {
   'failure.uncertain': () =>
     '机器人在提交此请求时中断，无法确定视频服务是否已生成视频；即使生成了，也不会显示在这里。机器人不会自动重新提交，额度已退还。点击“重试”会作为新请求重新提交。',
   'failure.timed_out': (p) => `${s(p, 'minutes')} 分钟内没有结果，机器人已停止等待。额度已退还。`,
-  'failure.not_found': () => '视频服务已不再识别此任务，不会再有视频。额度已退还；点击重试可重新开始。',
-  'failure.no_video': () => '视频服务报告任务已完成，但没有返回视频。额度已退还；重试通常可以成功。',
-  'failure.cancelled': (p) => `视频服务取消了此任务或任务已过期（${s(p, 'detail')}）。额度已退还；点击重试可重新开始。`,
+  'failure.not_found': () => '视频服务已不再识别此任务，不会再有视频。额度已退还；点击“重试”可重新开始。',
+  'failure.no_video': () => '视频服务报告任务已完成，但没有返回视频。额度已退还；点击“重试”通常可以成功。',
+  'failure.cancelled': (p) =>
+    `视频服务取消了此任务或任务已过期（${s(p, 'detail')}）。额度已退还；点击“重试”可重新开始。`,
   'failure.account_unavailable': () =>
     '机器人的视频服务账户暂时不可用（API 密钥被拒绝或余额不足）。没有创建任何任务，额度已退还；请告知服务器管理员。',
   'failure.review_failed': (p) =>
     `视频服务的素材审核拒绝了 ${s(p, 'file')}：${s(p, 'detail')}。没有生成视频，额度已退还。请换一个文件；再次提交同一文件仍会被拒绝。`,
   'failure.review_timeout': (p) =>
-    `视频服务的素材审核在 ${s(p, 'minutes')} 分钟内没有完成，机器人已停止等待。没有生成视频，额度已退还；点击重试会重新审核。`,
+    `视频服务的素材审核在 ${s(p, 'minutes')} 分钟内没有完成，机器人已停止等待。没有生成视频，额度已退还；点击“重试”会重新审核。`,
   'failure.member_cancelled': () => '已在排队时取消。没有提交到视频服务，额度已退还。',
   'failure.restart_stale': () =>
-    '机器人在提交此请求前重启了，而请求已过时，不再提交。没有创建任何任务，额度已退还；请点击重试。',
+    '机器人在提交此请求前重启了，而请求已过时，不再提交。没有创建任何任务，额度已退还；请点击“重试”。',
   'failure.reply_failed': () => 'Discord 没有让机器人回复此请求，因此没有提交到视频服务。额度已退还。',
   'failure.message_deleted': () => '视频已生成，但它的消息已被删除，且机器人无法给你发送私信。额度已退还。',
   'failure.undeliverable': () => '视频已生成，但 Discord 不允许机器人在任何地方发布它，私信也不行。额度已退还。',
@@ -157,14 +158,14 @@ export const zhCN: Messages = {
   'button.reviewFailed': () =>
     '视频服务在素材审核中拒绝了这个请求的文件，因此不能原样再次提交。请用其他文件重新发起 /video。',
   'button.notFinished': () => '这个任务尚未完成。',
-  'tasks.none': () => '你还没有任务。用 /video 开始一个吧。',
+  'tasks.none': () => '你还没有任务。用 /video 生成一个吧。',
   'tasks.recentTitle': () => '你最近的任务',
   'tasks.notFound': (p) => `找不到你可查看的任务 \`${s(p, 'id')}\`。`,
   'tasks.line': (p) => `\`${s(p, 'id')}\` · ${s(p, 'status')} · ${s(p, 'model')} · ${s(p, 'when')}`,
   'delivery.link': (p) =>
     `视频（${s(p, 'reason')}）可通过“打开视频”按钮查看。视频服务约保留 3 天，如需保存请尽快下载。`,
   'delivery.reason.tooLarge': (p) => `超过本服务器 ${s(p, 'limit')} 的上传上限`,
-  'delivery.reason.fetchFailed': () => '无法下载以上传',
+  'delivery.reason.fetchFailed': () => '无法下载，因此未上传',
   'delivery.reason.cannotFit': (p) => `无法压缩到本服务器 ${s(p, 'limit')} 的上传上限以内`,
   'delivery.fitted': (p) =>
     `已压缩以符合本服务器 ${s(p, 'limit')} 的上传上限。原画质视频可通过“打开视频”按钮查看，保留至 <t:${s(p, 'expiresAt')}:f>。`,
@@ -189,12 +190,12 @@ export const zhCN: Messages = {
     `本服务器本月已用 ${s(p, 'used')}/${s(p, 'limit')} 次；<t:${s(p, 'resetAt')}:R>重置。`,
   'limit.guild_monthly_seconds': (p) =>
     `本服务器本月已用 ${s(p, 'used')}/${s(p, 'limit')} 秒视频，本次需要 ${s(p, 'needed')} 秒；<t:${s(p, 'resetAt')}:R>重置。`,
-  'limit.dm_disabled': () => '私信中已关闭生成功能，请在服务器中使用。',
+  'limit.dm_disabled': () => '私信中已关闭视频生成，请在服务器中使用本机器人。',
   'limit.blocked': (p) => `提示词包含本服务器不允许的“${s(p, 'term')}”。`,
   'limit.guild_queue': (p) =>
     `生成名额已满，且本服务器的队列已满（${s(p, 'used')}/${s(p, 'limit')} 个在等待）；请在队列移动后再试。`,
   'limit.guild_monthly_spend': (p) =>
-    `本服务器本月估算花费已达 ${s(p, 'used')}（上限 ${s(p, 'limit')}），此视频约需 ${s(p, 'needed')}；<t:${s(p, 'resetAt')}:R> 重置。`,
+    `本服务器本月估算花费已达 ${s(p, 'used')}（上限 ${s(p, 'limit')}），此视频约需 ${s(p, 'needed')}；<t:${s(p, 'resetAt')}:R>重置。`,
   'limit.account_unavailable': () => '机器人的视频服务账户暂时不可用（API 密钥被拒绝或余额不足）。请告知服务器管理员。',
   'limit.member_queue': (p) => `你的视频正在生成，且你已有 ${s(p, 'used')}/${s(p, 'limit')} 个请求在队列中等待。`,
   'policy.channel': (p) => `本服务器只能在 ${s(p, 'channels')} 中生成视频。`,
@@ -302,7 +303,7 @@ export const zhCN: Messages = {
     `你在未添加本机器人的地方本月已花费 ${s(p, 'used')}，上限 ${s(p, 'limit')}；此视频还需 ${s(p, 'needed')}。<t:${s(p, 'resetAt')}:R>重置。`,
   'card.userInstallNote': () =>
     '本机器人不在此对话中，因此这张卡片只会更新 15 分钟；如果视频需要更长时间，完成后会通过私信发给你。',
-  'usage.userScope': () => '你自己的使用（未添加机器人的服务器、群组私信）',
+  'usage.userScope': () => '你自己的用量（未添加机器人的服务器、群组私信）',
   'usage.serverOnly': () => '此功能只能在添加了本机器人的服务器中使用。',
   // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
   'admin.queue.title': (p) => `**本服务器的队列**：${s(p, 'running')} 个生成中，${s(p, 'waiting')} 个排队中`,
@@ -315,9 +316,9 @@ export const zhCN: Messages = {
   'admin.queue.empty': () => '本服务器没有正在生成或排队的视频。',
   'admin.queue.more': (p) => `……还有 ${s(p, 'count')} 个`,
   'admin.queue.cancel': (p) => `取消第 ${s(p, 'position')} 位`,
-  'admin.queue.cancelHint': () => '“取消”会把排队中的请求移出队列并退还用量，成员的视频卡片也会显示已取消。',
+  'admin.queue.cancelHint': () => '“取消”会把排队中的请求移出队列并退还额度，成员的卡片也会显示已取消。',
   'admin.queue.moderatorsOnly': () => '只有拥有“管理消息”权限的成员可以在这里取消请求。',
-  'admin.queue.cancelled': (p) => `已取消 ${s(p, 'user')} 的 \`${s(p, 'id')}\`：它没有提交到视频服务，用量已退还。`,
+  'admin.queue.cancelled': (p) => `已取消 ${s(p, 'user')} 的 \`${s(p, 'id')}\`：它没有提交到视频服务，额度已退还。`,
   'tasks.pick.waiting': () => '🕒 排队中',
   'tasks.pick.working': () => '⏳ 进行中',
   'tasks.pick.done': () => '✅ 已完成',
@@ -326,7 +327,7 @@ export const zhCN: Messages = {
   'tasks.pick.uncertain': () => '⚠️ 结果未知',
   'tasks.pick.noPrompt': () => '（无提示词）',
   'extend.userInstall': () =>
-    '延长需要本机器人在此服务器中（它会把最后一帧发到频道里）。请在添加了机器人的服务器或它的私信中使用。',
+    '续拍需要本机器人在此服务器中（它会把最后一帧发到频道里）。请在添加了机器人的服务器或它的私信中使用。',
   // 画廊（issue 23）
   'gallery.perm.ViewChannel': () => '查看频道',
   'gallery.perm.SendMessages': () => '发送消息（在论坛中创建帖子）',
@@ -356,13 +357,13 @@ export const zhCN: Messages = {
   'gallery.purge.confirm': (p) => `有 ${s(p, 'count')} 个画廊帖子的提示词匹配“${s(p, 'term')}”。全部移除吗？`,
   'gallery.purge.button': () => '移除',
   'gallery.purge.done': (p) => `已移除 ${s(p, 'count')} 个画廊帖子。`,
-  'gallery.post.requester': (p) => `作者 <@${s(p, 'user')}>`,
+  'gallery.post.requester': (p) => `来自 <@${s(p, 'user')}>`,
   'gallery.post.card': () => '原始卡片',
   'gallery.post.use': () => '使用此提示词',
   'gallery.share': () => '分享到画廊',
   'gallery.share.done': () => '已分享：视频很快会出现在画廊中。',
-  'gallery.share.denied': () => '只有发起人或拥有“管理消息”权限的成员可以分享此视频。',
-  'gallery.share.optedOut': () => '发起人选择不在画廊中展示其视频。',
+  'gallery.share.denied': () => '只有发起请求的成员或拥有“管理消息”权限的成员可以分享此视频。',
+  'gallery.share.optedOut': () => '请求者已选择不在画廊中展示其视频。',
   'gallery.share.already': () => '此视频已在画廊中。',
   'gallery.share.noGallery': () => '本服务器没有画廊。',
   'gallery.share.notDone': () => '只能分享已完成的视频。',
@@ -407,14 +408,14 @@ export const zhCN: Messages = {
   // Help (/help) (issue 22 §3)
   'help.title': () => '如何生成视频',
   'help.make.title': () => '生成视频',
-  'help.make.text': () => '**纯文字**：`/video text prompt: 一只红狐狸在新雪中奔跑`',
+  'help.make.text': () => '**纯文本**：`/video text prompt: 一只红狐狸在新雪中奔跑`',
   'help.make.images': () => '**根据图片**：`/video images prompt: 小猫开始跳舞 image1:（你的图片）`',
   'help.make.frames': () => '**首尾帧**：`/video frames prompt: 城市日出 first_frame:（图片） last_frame:（图片）`',
   'help.make.references': () => '**根据参考视频**：`/video references prompt: 同样的运镜，换成夜景 video1:（视频）`',
   'help.make.options': () =>
     '任何模式都可加 `model:`、`duration:`、`ratio:` 或 `resolution:`；未填写的先取你的 /settings，再取服务器的设置。',
   'help.make.buttons': () =>
-    '卡片上的按钮：**重新生成**（同样的请求再来一次）、**重试**（失败后）、**改编**（修改提示词、时长、比例）、**延长**（从最后一帧接着拍）、**取消**（排队中）、**删除**。',
+    '卡片上的按钮：**重新生成**（同样的请求再来一次）、**重试**（失败后）、**改编**（修改提示词、时长、比例）、**续拍**（从最后一帧接着拍）、**取消**（排队中）、**删除**。',
   'help.models.title': (p) => `模型：${s(p, 'family')}`,
   'help.models.ids': () => '模型 ID',
   'help.models.durations': () => '时长',
@@ -427,7 +428,7 @@ export const zhCN: Messages = {
   'help.models.fixed': (p) => `${s(p, 'value')}（固定）`,
   'help.models.perTask': () => '按次',
   'help.models.perSecond': () => '按视频秒数',
-  'help.refs.textOnly': () => '仅文字',
+  'help.refs.textOnly': () => '纯文本',
   'help.refs.images': (p) => `最多 ${s(p, 'max')} 张图片`,
   'help.refs.imagesRequired': (p) => `1 到 ${s(p, 'max')} 张图片（必填）`,
   'help.refs.frames': () => '首帧（尾帧可选）',
@@ -440,9 +441,9 @@ export const zhCN: Messages = {
   'help.limits.title': () => '你当前的限制',
   'help.limits.daily': (p) => `今日剩余视频：**${s(p, 'left')}** / ${s(p, 'limit')}（<t:${s(p, 'resetAt')}:R>重置）`,
   'help.limits.dailyNone': () => '每日视频：不限',
-  'help.limits.running': (p) => `正在渲染：**${s(p, 'used')}** / 同时 ${s(p, 'limit')} 个`,
-  'help.limits.runningNone': (p) => `正在渲染：**${s(p, 'used')}**（不限）`,
-  'help.limits.spend': (p) => `本月预估花费：**${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'help.limits.running': (p) => `正在生成：**${s(p, 'used')}** / 同时 ${s(p, 'limit')} 个`,
+  'help.limits.runningNone': (p) => `正在生成：**${s(p, 'used')}**（不限）`,
+  'help.limits.spend': (p) => `本月估算花费：**${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
   'help.next.title': () => '接下来可以看',
   'help.next.body': () =>
     '`/usage me`：你的用量和各项限制 · `/tasks list`：你最近的视频 · `/settings`：你的默认值和私信通知',
