@@ -323,7 +323,8 @@ export const de: Messages = {
   'admin.show.roleLimits': () => 'Rollenlimits',
   'usage.queuedItem': (p) => `\`${s(p, 'id')}\` (Platz ${s(p, 'position')})`,
   'usage.more': (p) => `… und ${s(p, 'count')} weitere (mit csv: True bekommst du die ganze Liste).`,
-  'usage.spend': (p) => `Geschätzte Kosten diesen Monat: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'usage.spend': (p) =>
+    `Geschätzte Ausgaben diesen Monat: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
   'usage.memberCost': (p) => `≈ ${s(p, 'amount')}`,
   'usage.chart.caption': (p) =>
     `Videos pro Tag in den letzten 30 Tagen (${s(p, 'zone')}): ${s(p, 'total')} insgesamt, ${s(p, 'month')} diesen Monat.`,

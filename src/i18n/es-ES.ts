@@ -318,7 +318,7 @@ export const esES: Messages = {
   'admin.show.roleLimits': () => 'Límites por rol',
   'usage.queuedItem': (p) => `\`${s(p, 'id')}\` (posición ${s(p, 'position')})`,
   'usage.more': (p) => `…y ${s(p, 'count')} más (usa csv: True para ver la lista completa).`,
-  'usage.spend': (p) => `Coste estimado este mes: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'usage.spend': (p) => `Gasto estimado este mes: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
   'usage.memberCost': (p) => `≈ ${s(p, 'amount')}`,
   'usage.chart.caption': (p) =>
     `Vídeos al día en los últimos 30 días (${s(p, 'zone')}): ${s(p, 'total')} en total, ${s(p, 'month')} este mes.`,
@@ -353,7 +353,8 @@ export const esES: Messages = {
   'usage.userScope': () => 'Tu uso propio (servidores sin el bot, MD de grupo)',
   'usage.serverOnly': () => 'Esto solo funciona en un servidor que haya añadido el bot.',
   // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
-  'admin.queue.title': (p) => `**Cola de este servidor**: ${s(p, 'running')} renderizándose, ${s(p, 'waiting')} en espera`,
+  'admin.queue.title': (p) =>
+    `**Cola de este servidor**: ${s(p, 'running')} renderizándose, ${s(p, 'waiting')} en espera`,
   'admin.queue.running': () => 'Renderizándose ahora',
   'admin.queue.waiting': () => 'Esperando un hueco libre',
   'admin.queue.runningLine': (p) =>

@@ -320,7 +320,7 @@ export const fr: Messages = {
   'admin.show.roleLimits': () => 'Limites par rôle',
   'usage.queuedItem': (p) => `\`${s(p, 'id')}\` (position ${s(p, 'position')})`,
   'usage.more': (p) => `…et ${s(p, 'count')} de plus (utilise csv: True pour la liste complète).`,
-  'usage.spend': (p) => `Coût estimé ce mois-ci : **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'usage.spend': (p) => `Dépenses estimées ce mois-ci : **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
   'usage.memberCost': (p) => `≈ ${s(p, 'amount')}`,
   'usage.chart.caption': (p) =>
     `Vidéos par jour sur les 30 derniers jours (${s(p, 'zone')}) : ${s(p, 'total')} au total, ${s(p, 'month')} ce mois-ci.`,

@@ -316,7 +316,7 @@ export const ptBR: Messages = {
   'admin.show.roleLimits': () => 'Limites por cargo',
   'usage.queuedItem': (p) => `\`${s(p, 'id')}\` (posição ${s(p, 'position')})`,
   'usage.more': (p) => `…e mais ${s(p, 'count')} (use csv: True para a lista completa).`,
-  'usage.spend': (p) => `Custo estimado este mês: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'usage.spend': (p) => `Gasto estimado este mês: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
   'usage.memberCost': (p) => `≈ ${s(p, 'amount')}`,
   'usage.chart.caption': (p) =>
     `Vídeos por dia nos últimos 30 dias (${s(p, 'zone')}): ${s(p, 'total')} no total, ${s(p, 'month')} este mês.`,

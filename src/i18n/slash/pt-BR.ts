@@ -63,7 +63,10 @@ export const ptBRCommands: CommandLocale = {
     '/settings gallery': ['galeria', 'Se a galeria deste servidor pode compartilhar seus vídeos'],
     share: ['compartilhar', 'Compartilhar meus vídeos na galeria: True ou False'],
     '/video-admin gallery': ['galeria', 'Compartilha vídeos concluídos em um canal de fórum ou de texto'],
-    '/video-admin gallery-purge': ['limpar-galeria', 'Remove publicações da galeria cujo prompt corresponda a um termo'],
+    '/video-admin gallery-purge': [
+      'limpar-galeria',
+      'Remove publicações da galeria cujo prompt corresponda a um termo',
+    ],
     auto: ['automático', 'Compartilhar todo vídeo concluído (senão, um botão Compartilhar)'],
     digest: ['resumo', 'Publicar o “Top 5 da semana” toda segunda-feira'],
     off: ['desligar', 'Desligar a galeria'],
