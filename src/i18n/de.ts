@@ -323,7 +323,8 @@ export const de: Messages = {
   'admin.show.roleLimits': () => 'Rollenlimits',
   'usage.queuedItem': (p) => `\`${s(p, 'id')}\` (Platz ${s(p, 'position')})`,
   'usage.more': (p) => `… und ${s(p, 'count')} weitere (mit csv: True bekommst du die ganze Liste).`,
-  'usage.spend': (p) => `Geschätzte Kosten diesen Monat: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'usage.spend': (p) =>
+    `Geschätzte Ausgaben diesen Monat: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
   'usage.memberCost': (p) => `≈ ${s(p, 'amount')}`,
   'usage.chart.caption': (p) =>
     `Videos pro Tag in den letzten 30 Tagen (${s(p, 'zone')}): ${s(p, 'total')} insgesamt, ${s(p, 'month')} diesen Monat.`,
@@ -358,15 +359,15 @@ export const de: Messages = {
   'usage.serverOnly': () => 'Das geht nur auf einem Server, der den Bot hinzugefügt hat.',
   // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
   'admin.queue.title': (p) =>
-    `**Warteschlange dieses Servers**: ${s(p, 'running')} in Arbeit, ${s(p, 'waiting')} wartend`,
-  'admin.queue.running': () => 'Wird gerade erstellt',
+    `**Warteschlange dieses Servers**: ${s(p, 'running')} werden gerendert, ${s(p, 'waiting')} warten`,
+  'admin.queue.running': () => 'Wird gerade gerendert',
   'admin.queue.waiting': () => 'Wartet auf einen freien Platz',
   'admin.queue.runningLine': (p) =>
     `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · gestartet ${s(p, 'since')} · ${s(p, 'prompt')}`,
   'admin.queue.waitingLine': (p) =>
     `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · angefragt ${s(p, 'since')}${p.startsAt ? ` · Start voraussichtlich <t:${s(p, 'startsAt')}:R>` : ''} · ${s(p, 'prompt')}`,
-  'admin.queue.empty': () => 'Auf diesem Server wird gerade nichts erstellt, und nichts wartet.',
-  'admin.queue.more': (p) => `…und ${s(p, 'count')} weitere`,
+  'admin.queue.empty': () => 'Auf diesem Server wird gerade nichts gerendert, und nichts wartet.',
+  'admin.queue.more': (p) => `… und ${s(p, 'count')} weitere`,
   'admin.queue.cancel': (p) => `${s(p, 'position')} abbrechen`,
   'admin.queue.cancelHint': () =>
     'Abbrechen nimmt eine wartende Anfrage aus der Warteschlange und erstattet ihre Nutzung; die Karte des Mitglieds zeigt das an.',
@@ -378,7 +379,7 @@ export const de: Messages = {
   'tasks.pick.working': () => '⏳ in Arbeit',
   'tasks.pick.done': () => '✅ fertig',
   'tasks.pick.failed': () => '❌ fehlgeschlagen',
-  'tasks.pick.timedOut': () => '⌛ Zeit überschritten',
+  'tasks.pick.timedOut': () => '⌛ Zeitüberschreitung',
   'tasks.pick.uncertain': () => '⚠️ Ergebnis unbekannt',
   'tasks.pick.noPrompt': () => '(kein Prompt)',
   'extend.userInstall': () =>
@@ -461,7 +462,7 @@ export const de: Messages = {
     '`/usage me`: deine Nutzung und jedes Limit · `/tasks list`: deine letzten Videos · `/settings`: deine Standardwerte und DM-Hinweise',
   'help.admin.title': () => 'Für Admins (Server verwalten)',
   'help.admin.body': () =>
-    '`/video-admin show` Einstellungen und Limits · `limit` und `role-limit` Obergrenzen · `channel` und `role` wer und wo · `model` Modelle an/aus · `defaults` Server-Standardwerte · `blocklist` gesperrte Begriffe · `timezone` Zurücksetzungen · `usage members` und `usage chart` Berichte · `queue` was gerade entsteht und wartet',
+    '`/video-admin show` Einstellungen und Limits · `limit` und `role-limit` Obergrenzen · `channel` und `role` wer und wo · `model` Modelle an/aus · `defaults` Server-Standardwerte · `blocklist` gesperrte Begriffe · `timezone` Zurücksetzungen · `usage members` und `usage chart` Berichte · `queue` was gerade gerendert wird und wartet',
   'source.card.animate': (p) => `Animiert aus ${s(p, 'message')}`,
   'source.card.references': (p) => `Referenzen aus ${s(p, 'message')}`,
   'source.card.messageLink': () => 'dieser Nachricht',
@@ -532,8 +533,8 @@ export const de: Messages = {
   'gallery.share': () => 'In der Galerie teilen',
   'gallery.share.done': () => 'Geteilt: Das Video erscheint gleich in der Galerie.',
   'gallery.share.denied': () =>
-    'Nur wer das Video angefordert hat oder Mitglieder mit „Nachrichten verwalten“ können es teilen.',
-  'gallery.share.optedOut': () => 'Wer dieses Video angefordert hat, möchte seine Videos nicht in der Galerie.',
+    'Nur wer das Video angefragt hat oder Mitglieder mit „Nachrichten verwalten“ können es teilen.',
+  'gallery.share.optedOut': () => 'Wer dieses Video angefragt hat, möchte seine Videos nicht in der Galerie.',
   'gallery.share.already': () => 'Dieses Video ist schon in der Galerie.',
   'gallery.share.noGallery': () => 'Dieser Server hat keine Galerie.',
   'gallery.share.notDone': () => 'Nur fertige Videos können geteilt werden.',

@@ -338,7 +338,7 @@ export const enUS = {
   'usage.queuedItem': (p: { id: Arg; position: Arg }) => `\`${s(p, 'id')}\` (position ${s(p, 'position')})`,
   'usage.more': (p: { count: Arg }) => `…and ${s(p, 'count')} more (use csv: True for the full list).`,
   'usage.spend': (p: { amount: Arg; limit?: Arg }) =>
-    `Estimated cost this month: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+    `Estimated spend this month: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
   'usage.memberCost': (p: { amount: Arg }) => `≈ ${s(p, 'amount')}`,
   'usage.chart.caption': (p: { zone: Arg; total: Arg; month: Arg }) =>
     `Videos per day over the last 30 days (${s(p, 'zone')}): ${s(p, 'total')} in all, ${s(p, 'month')} this month.`,

@@ -318,7 +318,7 @@ export const esES: Messages = {
   'admin.show.roleLimits': () => 'Límites por rol',
   'usage.queuedItem': (p) => `\`${s(p, 'id')}\` (posición ${s(p, 'position')})`,
   'usage.more': (p) => `…y ${s(p, 'count')} más (usa csv: True para ver la lista completa).`,
-  'usage.spend': (p) => `Coste estimado este mes: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'usage.spend': (p) => `Gasto estimado este mes: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
   'usage.memberCost': (p) => `≈ ${s(p, 'amount')}`,
   'usage.chart.caption': (p) =>
     `Vídeos al día en los últimos 30 días (${s(p, 'zone')}): ${s(p, 'total')} en total, ${s(p, 'month')} este mes.`,
@@ -353,29 +353,30 @@ export const esES: Messages = {
   'usage.userScope': () => 'Tu uso propio (servidores sin el bot, MD de grupo)',
   'usage.serverOnly': () => 'Esto solo funciona en un servidor que haya añadido el bot.',
   // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
-  'admin.queue.title': (p) => `**Cola de este servidor**: ${s(p, 'running')} generándose, ${s(p, 'waiting')} en espera`,
-  'admin.queue.running': () => 'Generándose ahora',
+  'admin.queue.title': (p) =>
+    `**Cola de este servidor**: ${s(p, 'running')} renderizándose, ${s(p, 'waiting')} en espera`,
+  'admin.queue.running': () => 'Renderizándose ahora',
   'admin.queue.waiting': () => 'Esperando un hueco libre',
   'admin.queue.runningLine': (p) =>
     `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · empezó ${s(p, 'since')} · ${s(p, 'prompt')}`,
   'admin.queue.waitingLine': (p) =>
-    `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · pedido ${s(p, 'since')}${p.startsAt ? ` · empezará previsiblemente <t:${s(p, 'startsAt')}:R>` : ''} · ${s(p, 'prompt')}`,
-  'admin.queue.empty': () => 'No hay nada generándose ni en espera en este servidor.',
+    `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · solicitado ${s(p, 'since')}${p.startsAt ? ` · empezará previsiblemente <t:${s(p, 'startsAt')}:R>` : ''} · ${s(p, 'prompt')}`,
+  'admin.queue.empty': () => 'No hay nada renderizándose ni en espera en este servidor.',
   'admin.queue.more': (p) => `…y ${s(p, 'count')} más`,
   'admin.queue.cancel': (p) => `Cancelar ${s(p, 'position')}`,
   'admin.queue.cancelHint': () =>
-    'Cancelar saca de la cola una petición en espera y devuelve su uso; la tarjeta del miembro lo indica.',
+    'Cancelar saca de la cola una solicitud en espera y devuelve su uso; la tarjeta del miembro lo indica.',
   'admin.queue.moderatorsOnly': () =>
-    'Solo los miembros con el permiso Gestionar mensajes pueden cancelar peticiones aquí.',
+    'Solo los miembros con el permiso Gestionar mensajes pueden cancelar solicitudes aquí.',
   'admin.queue.cancelled': (p) =>
     `Se canceló \`${s(p, 'id')}\` de ${s(p, 'user')}: nunca se envió al servicio de vídeo y se devolvió su uso.`,
   'tasks.pick.waiting': () => '🕒 en espera',
   'tasks.pick.working': () => '⏳ en curso',
-  'tasks.pick.done': () => '✅ hecho',
-  'tasks.pick.failed': () => '❌ fallido',
+  'tasks.pick.done': () => '✅ listo',
+  'tasks.pick.failed': () => '❌ error',
   'tasks.pick.timedOut': () => '⌛ tiempo agotado',
   'tasks.pick.uncertain': () => '⚠️ resultado desconocido',
-  'tasks.pick.noPrompt': () => '(sin prompt)',
+  'tasks.pick.noPrompt': () => '(sin descripción)',
   'extend.userInstall': () =>
     'Continuar necesita el bot en este servidor (publica el último fotograma en el canal). Úsalo donde se haya añadido el bot o en sus mensajes directos.',
 
@@ -455,7 +456,7 @@ export const esES: Messages = {
     '`/usage me`: tu uso y todos los límites · `/tasks list`: tus vídeos recientes · `/settings`: tus valores predeterminados y avisos por MD',
   'help.admin.title': () => 'Para administradores (Gestionar servidor)',
   'help.admin.body': () =>
-    '`/video-admin show` ajustes y límites · `limit` y `role-limit` topes · `channel` y `role` quién y dónde · `model` activar o desactivar modelos · `defaults` valores del servidor · `blocklist` términos vetados · `timezone` reinicios · `usage members` y `usage chart` informes · `queue` lo que se genera y espera',
+    '`/video-admin show` ajustes y límites · `limit` y `role-limit` topes · `channel` y `role` quién y dónde · `model` activar o desactivar modelos · `defaults` valores del servidor · `blocklist` términos vetados · `timezone` reinicios · `usage members` y `usage chart` informes · `queue` lo que se renderiza y espera',
   'source.card.animate': (p) => `Animado a partir de ${s(p, 'message')}`,
   'source.card.references': (p) => `Referencias de ${s(p, 'message')}`,
   'source.card.messageLink': () => 'este mensaje',

@@ -104,7 +104,7 @@ export const fr: Messages = {
   'status.submitting': () => '⏳ Envoi au service vidéo…',
   'status.reviewing': () => '🔎 Le service vidéo vérifie tes médias…',
   'status.review_submitting': () => '🔎 Le service vidéo vérifie tes médias…',
-  'status.queued': () => '🕒 Envoyée ; le service vidéo ne l’a pas encore commencée',
+  'status.queued': () => '🕒 Envoyée ; le service vidéo ne l’a pas encore commencée',
   'status.running': (p) =>
     `🎬 Rendu en cours${p.progress !== undefined && p.progress !== '' ? ` (${s(p, 'progress')} %)` : ''}`,
   'status.delivering': () => '📤 Terminé, envoi de la vidéo…',
@@ -116,7 +116,7 @@ export const fr: Messages = {
   'status.waiting': (p) =>
     `🕒 En file d’attente — position ${s(p, 'position')}${p.startsAt ? ` · début prévu <t:${s(p, 'startsAt')}:R>` : ''}`,
   'failure.moderation': () =>
-    'Le service vidéo a refusé cette demande à cause de son contenu. Modifie le prompt ou les images (Remixer garde le reste) ; la même demande serait de nouveau refusée. Cela ne compte pas dans tes limites.',
+    'Le service vidéo a refusé cette demande à cause de son contenu. Modifie le prompt ou les images (Remixer garde le reste) ; la même demande serait de nouveau refusée. Cela ne compte pas dans tes limites.',
   'failure.transient': (p) =>
     `Le service vidéo a eu un problème temporaire (${s(p, 'detail')}). Cela ne compte pas dans tes limites ; Réessayer fonctionne généralement.`,
   'failure.quota': () =>
@@ -132,7 +132,7 @@ export const fr: Messages = {
   'failure.invalid_request': (p) =>
     `Le service vidéo a rejeté la demande : ${s(p, 'detail')}. Cela ne compte pas dans tes limites.`,
   'failure.uncertain': () =>
-    'Le bot a perdu la trace de cette demande pendant l’envoi, il ne peut donc pas savoir si le service vidéo a créé une vidéo ; si c’est le cas, elle n’apparaîtra pas ici. Le bot ne renvoie jamais une demande de lui-même, et cela ne compte pas dans tes limites. Réessayer l’envoie comme une nouvelle demande.',
+    'Le bot a perdu la trace de cette demande pendant l’envoi, il ne peut donc pas savoir si le service vidéo a créé une vidéo ; si c’est le cas, elle n’apparaîtra pas ici. Le bot ne renvoie jamais une demande de lui-même, et cela ne compte pas dans tes limites. Réessayer l’envoie comme une nouvelle demande.',
   'failure.timed_out': (p) =>
     `Aucun résultat après ${s(p, 'minutes')} minutes, le bot a donc arrêté d’attendre. Cela ne compte pas dans tes limites.`,
   'failure.not_found': () =>
@@ -157,7 +157,7 @@ export const fr: Messages = {
     `La vérification des médias du service vidéo ne s’est pas terminée en ${s(p, 'minutes')} minutes, le bot a donc arrêté d’attendre. Rien n’a été créé et cela ne compte pas dans tes limites ; Réessayer relance la vérification.`,
   'failure.member_cancelled': () =>
     'Annulée pendant l’attente dans la file. Rien n’a été envoyé au service vidéo et cela ne compte pas dans tes limites.',
-  'button.reroll': () => 'Regénérer',
+  'button.reroll': () => 'Régénérer',
   'button.retry': () => 'Réessayer',
   'button.delete': () => 'Supprimer',
   'button.cancel': () => 'Annuler',
@@ -185,7 +185,7 @@ export const fr: Messages = {
   'extend.framePostFailed': () =>
     'Le bot n’a pas pu publier l’image dans ce salon (il lui faut les permissions Envoyer des messages et Joindre des fichiers). Rien n’a été décompté.',
   'task.field.parent': () => 'Origine',
-  'task.parent.reroll': (p) => `Regénération de ${s(p, 'task')}`,
+  'task.parent.reroll': (p) => `Régénération de ${s(p, 'task')}`,
   'task.parent.retry': (p) => `Nouvel essai de ${s(p, 'task')}`,
   'task.parent.remix': (p) => `Remix de ${s(p, 'task')}`,
   'task.parent.extend': (p) => `Suite de ${s(p, 'task')}`,
@@ -320,7 +320,7 @@ export const fr: Messages = {
   'admin.show.roleLimits': () => 'Limites par rôle',
   'usage.queuedItem': (p) => `\`${s(p, 'id')}\` (position ${s(p, 'position')})`,
   'usage.more': (p) => `…et ${s(p, 'count')} de plus (utilise csv: True pour la liste complète).`,
-  'usage.spend': (p) => `Coût estimé ce mois-ci : **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'usage.spend': (p) => `Dépenses estimées ce mois-ci : **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
   'usage.memberCost': (p) => `≈ ${s(p, 'amount')}`,
   'usage.chart.caption': (p) =>
     `Vidéos par jour sur les 30 derniers jours (${s(p, 'zone')}) : ${s(p, 'total')} au total, ${s(p, 'month')} ce mois-ci.`,
@@ -351,26 +351,26 @@ export const fr: Messages = {
     `tes dépenses ce mois-ci hors des serveurs qui ont ajouté le bot sont de ${s(p, 'used')} sur ${s(p, 'limit')} ; cette vidéo ajouterait ${s(p, 'needed')}. Remise à zéro <t:${s(p, 'resetAt')}:R>.`,
   'card.userInstallNote': () =>
     'Le bot n’est pas dans cette conversation : cette carte n’est donc mise à jour que pendant 15 minutes ; si ta vidéo prend plus de temps, elle t’arrivera en message privé.',
-  'usage.userScope': () => 'Ton usage perso (serveurs sans le bot, MP de groupe)',
+  'usage.userScope': () => 'Ta propre utilisation (serveurs sans le bot, MP de groupe)',
   'usage.serverOnly': () => 'Cela ne fonctionne que sur un serveur qui a ajouté le bot.',
   // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
   'admin.queue.title': (p) =>
-    `**File d’attente de ce serveur** : ${s(p, 'running')} en cours, ${s(p, 'waiting')} en attente`,
-  'admin.queue.running': () => 'En cours de génération',
+    `**File d’attente de ce serveur** : ${s(p, 'running')} en cours de rendu, ${s(p, 'waiting')} en attente`,
+  'admin.queue.running': () => 'Rendu en cours',
   'admin.queue.waiting': () => 'En attente d’une place',
   'admin.queue.runningLine': (p) =>
     `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · lancée ${s(p, 'since')} · ${s(p, 'prompt')}`,
   'admin.queue.waitingLine': (p) =>
     `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · demandée ${s(p, 'since')}${p.startsAt ? ` · début prévu <t:${s(p, 'startsAt')}:R>` : ''} · ${s(p, 'prompt')}`,
-  'admin.queue.empty': () => 'Rien n’est en cours ni en attente sur ce serveur.',
+  'admin.queue.empty': () => 'Rien n’est en cours de rendu ni en attente sur ce serveur.',
   'admin.queue.more': (p) => `…et ${s(p, 'count')} de plus`,
   'admin.queue.cancel': (p) => `Annuler ${s(p, 'position')}`,
   'admin.queue.cancelHint': () =>
-    'Annuler retire une demande en attente de la file et rembourse son utilisation ; la carte du membre l’indique.',
+    'Annuler retire une demande en attente de la file et rembourse son utilisation ; la carte du membre l’indique.',
   'admin.queue.moderatorsOnly': () =>
     'Seuls les membres avec la permission Gérer les messages peuvent annuler des demandes ici.',
   'admin.queue.cancelled': (p) =>
-    `\`${s(p, 'id')}\` de ${s(p, 'user')} annulée : elle n’a jamais été envoyée au service vidéo et son utilisation a été remboursée.`,
+    `\`${s(p, 'id')}\` de ${s(p, 'user')} annulée : elle n’a jamais été envoyée au service vidéo et son utilisation a été remboursée.`,
   'tasks.pick.waiting': () => '🕒 en attente',
   'tasks.pick.working': () => '⏳ en cours',
   'tasks.pick.done': () => '✅ terminée',
@@ -421,7 +421,7 @@ export const fr: Messages = {
   'help.make.options': () =>
     'Ajoute `model:`, `duration:`, `ratio:` ou `resolution:` à n’importe lequel ; ce que tu omets vient de tes /settings, puis du serveur.',
   'help.make.buttons': () =>
-    'Sur la carte : **Regénérer** (la même demande à nouveau), **Réessayer** (après un échec), **Remixer** (modifier prompt, durée, format), **Prolonger** (plan suivant depuis la dernière image), **Annuler** (en file d’attente), **Supprimer**.',
+    'Sur la carte : **Régénérer** (la même demande à nouveau), **Réessayer** (après un échec), **Remixer** (modifier prompt, durée, format), **Prolonger** (plan suivant depuis la dernière image), **Annuler** (en file d’attente), **Supprimer**.',
   'help.models.title': (p) => `Modèles : ${s(p, 'family')}`,
   'help.models.ids': () => 'Identifiants des modèles',
   'help.models.durations': () => 'Durée',
@@ -457,7 +457,7 @@ export const fr: Messages = {
     '`/usage me` : ton utilisation et chaque limite · `/tasks list` : tes vidéos récentes · `/settings` : tes valeurs par défaut et les MP',
   'help.admin.title': () => 'Pour les admins (Gérer le serveur)',
   'help.admin.body': () =>
-    '`/video-admin show` paramètres et limites · `limit` et `role-limit` plafonds · `channel` et `role` qui et où · `model` activer ou désactiver des modèles · `defaults` valeurs du serveur · `blocklist` termes interdits · `timezone` remises à zéro · `usage members` et `usage chart` rapports · `queue` ce qui est en cours et en attente',
+    '`/video-admin show` paramètres et limites · `limit` et `role-limit` plafonds · `channel` et `role` qui et où · `model` activer ou désactiver des modèles · `defaults` valeurs du serveur · `blocklist` termes interdits · `timezone` remises à zéro · `usage members` et `usage chart` rapports · `queue` ce qui est en cours de rendu et en attente',
   'source.card.animate': (p) => `Animation de ${s(p, 'message')}`,
   'source.card.references': (p) => `Références tirées de ${s(p, 'message')}`,
   'source.card.messageLink': () => 'ce message',
@@ -491,12 +491,12 @@ export const fr: Messages = {
   'admin.change.galleryDigestOn': () => 'galerie : Top 5 de la semaine activé',
   'admin.change.galleryDigestOff': () => 'galerie : Top 5 de la semaine désactivé',
   'gallery.perm.ViewChannel': () => 'Voir le salon',
-  'gallery.perm.SendMessages': () => 'Envoyer des messages (Créer des posts dans un forum)',
-  'gallery.perm.SendMessagesInThreads': () => 'Envoyer des messages dans les fils et les posts',
+  'gallery.perm.SendMessages': () => 'Envoyer des messages (Créer des publications dans un forum)',
+  'gallery.perm.SendMessagesInThreads': () => 'Envoyer des messages dans les fils et les publications',
   'gallery.perm.AttachFiles': () => 'Joindre des fichiers',
   'gallery.perm.EmbedLinks': () => 'Intégrer des liens',
   'gallery.perm.ReadMessageHistory': () => 'Voir les anciens messages',
-  'gallery.perm.ManageThreads': () => 'Gérer les fils et les posts',
+  'gallery.perm.ManageThreads': () => 'Gérer les fils et les publications',
   'gallery.perm.ManageChannels': () => 'Gérer les salons (pour créer les tags du forum)',
   'gallery.admin.missing': (p) =>
     `La galerie n’a pas été définie : il manque au bot ces permissions dans <#${s(p, 'channel')}> : ${s(p, 'list')}. Accorde-les et réessaie.`,
@@ -508,7 +508,7 @@ export const fr: Messages = {
   'gallery.admin.set': (p) => `Galerie : <#${s(p, 'channel')}>, ${s(p, 'mode')}.`,
   'gallery.admin.auto': () => 'chaque vidéo terminée est partagée',
   'gallery.admin.button': () => 'les vidéos terminées ont un bouton Partager dans la galerie',
-  'gallery.admin.off': () => 'Galerie désactivée. Les posts déjà publiés restent.',
+  'gallery.admin.off': () => 'Galerie désactivée. Les publications déjà faites restent.',
   'gallery.admin.digestOn': () => 'Le Top 5 de la semaine sera publié chaque lundi.',
   'gallery.admin.digestOff': () => 'Pas de Top 5 hebdomadaire.',
   'gallery.admin.tagsFull': (p) =>
@@ -517,11 +517,11 @@ export const fr: Messages = {
   'gallery.show.none': () => 'désactivée',
   'gallery.show.deleted': (p) =>
     `désactivée : son salon (${s(p, 'channel')}) a été supprimé ; choisis-en un nouveau avec /video-admin gallery`,
-  'gallery.purge.none': (p) => `Aucun post de la galerie n’a un prompt correspondant à « ${s(p, 'term')} ».`,
+  'gallery.purge.none': (p) => `Aucune publication de la galerie n’a un prompt correspondant à « ${s(p, 'term')} ».`,
   'gallery.purge.confirm': (p) =>
-    `Posts de la galerie dont le prompt correspond à « ${s(p, 'term')} » : ${s(p, 'count')}. Les retirer tous ?`,
+    `Publications de la galerie dont le prompt correspond à « ${s(p, 'term')} » : ${s(p, 'count')}. Les retirer tous ?`,
   'gallery.purge.button': () => 'Les retirer',
-  'gallery.purge.done': (p) => `Posts de la galerie retirés : ${s(p, 'count')}.`,
+  'gallery.purge.done': (p) => `Publications de la galerie retirées : ${s(p, 'count')}.`,
   'gallery.post.requester': (p) => `par <@${s(p, 'user')}>`,
   'gallery.post.card': () => 'Carte d’origine',
   'gallery.post.use': () => 'Utiliser ce prompt',

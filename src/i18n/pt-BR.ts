@@ -316,7 +316,7 @@ export const ptBR: Messages = {
   'admin.show.roleLimits': () => 'Limites por cargo',
   'usage.queuedItem': (p) => `\`${s(p, 'id')}\` (posição ${s(p, 'position')})`,
   'usage.more': (p) => `…e mais ${s(p, 'count')} (use csv: True para a lista completa).`,
-  'usage.spend': (p) => `Custo estimado este mês: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
+  'usage.spend': (p) => `Gasto estimado este mês: **${s(p, 'amount')}**${p.limit ? ` / ${s(p, 'limit')}` : ''}`,
   'usage.memberCost': (p) => `≈ ${s(p, 'amount')}`,
   'usage.chart.caption': (p) =>
     `Vídeos por dia nos últimos 30 dias (${s(p, 'zone')}): ${s(p, 'total')} no total, ${s(p, 'month')} este mês.`,
@@ -350,14 +350,14 @@ export const ptBR: Messages = {
   'usage.userScope': () => 'O seu uso próprio (servidores sem o bot, DMs em grupo)',
   'usage.serverOnly': () => 'Isto só funciona em um servidor que adicionou o bot.',
   // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
-  'admin.queue.title': (p) => `**Fila deste servidor**: ${s(p, 'running')} em geração, ${s(p, 'waiting')} aguardando`,
-  'admin.queue.running': () => 'Em geração agora',
+  'admin.queue.title': (p) => `**Fila deste servidor**: ${s(p, 'running')} renderizando, ${s(p, 'waiting')} aguardando`,
+  'admin.queue.running': () => 'Renderizando agora',
   'admin.queue.waiting': () => 'Aguardando uma vaga',
   'admin.queue.runningLine': (p) =>
     `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · começou ${s(p, 'since')} · ${s(p, 'prompt')}`,
   'admin.queue.waitingLine': (p) =>
     `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · pedido ${s(p, 'since')}${p.startsAt ? ` · início previsto <t:${s(p, 'startsAt')}:R>` : ''} · ${s(p, 'prompt')}`,
-  'admin.queue.empty': () => 'Nada está sendo gerado nem aguardando neste servidor.',
+  'admin.queue.empty': () => 'Nada está renderizando nem aguardando neste servidor.',
   'admin.queue.more': (p) => `…e mais ${s(p, 'count')}`,
   'admin.queue.cancel': (p) => `Cancelar ${s(p, 'position')}`,
   'admin.queue.cancelHint': () =>
@@ -367,7 +367,7 @@ export const ptBR: Messages = {
     `\`${s(p, 'id')}\` de ${s(p, 'user')} foi cancelado: nunca foi enviado ao serviço de vídeo e o uso foi devolvido.`,
   'tasks.pick.waiting': () => '🕒 aguardando',
   'tasks.pick.working': () => '⏳ em andamento',
-  'tasks.pick.done': () => '✅ pronto',
+  'tasks.pick.done': () => '✅ concluído',
   'tasks.pick.failed': () => '❌ falhou',
   'tasks.pick.timedOut': () => '⌛ tempo esgotado',
   'tasks.pick.uncertain': () => '⚠️ resultado desconhecido',
@@ -450,7 +450,7 @@ export const ptBR: Messages = {
     '`/usage me`: seu uso e todos os limites · `/tasks list`: seus vídeos recentes · `/settings`: seus padrões e avisos por DM',
   'help.admin.title': () => 'Para admins (Gerenciar servidor)',
   'help.admin.body': () =>
-    '`/video-admin show` configurações e limites · `limit` e `role-limit` tetos · `channel` e `role` quem e onde · `model` ligar ou desligar modelos · `defaults` padrões do servidor · `blocklist` termos do prompt · `timezone` renovações · `usage members` e `usage chart` relatórios · `queue` o que está sendo gerado e aguardando',
+    '`/video-admin show` configurações e limites · `limit` e `role-limit` tetos · `channel` e `role` quem e onde · `model` ligar ou desligar modelos · `defaults` padrões do servidor · `blocklist` termos bloqueados · `timezone` renovações · `usage members` e `usage chart` relatórios · `queue` o que está renderizando e aguardando',
   'source.card.animate': (p) => `Animado a partir de ${s(p, 'message')}`,
   'source.card.references': (p) => `Referências de ${s(p, 'message')}`,
   'source.card.messageLink': () => 'esta mensagem',
@@ -485,12 +485,12 @@ export const ptBR: Messages = {
   'admin.change.galleryDigestOn': () => 'galeria: Top 5 da semana ligado',
   'admin.change.galleryDigestOff': () => 'galeria: Top 5 da semana desligado',
   'gallery.perm.ViewChannel': () => 'Ver canal',
-  'gallery.perm.SendMessages': () => 'Enviar mensagens (Criar posts em um fórum)',
-  'gallery.perm.SendMessagesInThreads': () => 'Enviar mensagens em tópicos e posts',
+  'gallery.perm.SendMessages': () => 'Enviar mensagens (Criar publicações em um fórum)',
+  'gallery.perm.SendMessagesInThreads': () => 'Enviar mensagens em tópicos e publicações',
   'gallery.perm.AttachFiles': () => 'Anexar arquivos',
   'gallery.perm.EmbedLinks': () => 'Inserir links',
   'gallery.perm.ReadMessageHistory': () => 'Ver histórico de mensagens',
-  'gallery.perm.ManageThreads': () => 'Gerenciar tópicos e posts',
+  'gallery.perm.ManageThreads': () => 'Gerenciar tópicos e publicações',
   'gallery.perm.ManageChannels': () => 'Gerenciar canais (para criar tags do fórum)',
   'gallery.admin.missing': (p) =>
     `A galeria não foi definida: o bot não tem estas permissões em <#${s(p, 'channel')}>: ${s(p, 'list')}. Conceda-as e tente de novo.`,
@@ -502,7 +502,7 @@ export const ptBR: Messages = {
   'gallery.admin.set': (p) => `Galeria: <#${s(p, 'channel')}>, ${s(p, 'mode')}.`,
   'gallery.admin.auto': () => 'todo vídeo concluído é compartilhado',
   'gallery.admin.button': () => 'vídeos concluídos ganham um botão Compartilhar na galeria',
-  'gallery.admin.off': () => 'Galeria desligada. Os posts já feitos continuam lá.',
+  'gallery.admin.off': () => 'Galeria desligada. As publicações já feitas continuam lá.',
   'gallery.admin.digestOn': () => 'O Top 5 da semana será publicado toda segunda-feira.',
   'gallery.admin.digestOff': () => 'Sem Top 5 semanal.',
   'gallery.admin.tagsFull': (p) =>
@@ -511,11 +511,11 @@ export const ptBR: Messages = {
   'gallery.show.none': () => 'desligada',
   'gallery.show.deleted': (p) =>
     `desligada: o canal dela (${s(p, 'channel')}) foi excluído; defina um novo com /video-admin gallery`,
-  'gallery.purge.none': (p) => `Nenhum post da galeria tem um prompt que corresponda a “${s(p, 'term')}”.`,
+  'gallery.purge.none': (p) => `Nenhuma publicação da galeria tem um prompt que corresponda a “${s(p, 'term')}”.`,
   'gallery.purge.confirm': (p) =>
-    `Posts da galeria com prompt que corresponde a “${s(p, 'term')}”: ${s(p, 'count')}. Remover todos?`,
-  'gallery.purge.button': () => 'Remover todos',
-  'gallery.purge.done': (p) => `Posts da galeria removidos: ${s(p, 'count')}.`,
+    `Publicações da galeria com prompt que corresponde a “${s(p, 'term')}”: ${s(p, 'count')}. Remover todos?`,
+  'gallery.purge.button': () => 'Remover todas',
+  'gallery.purge.done': (p) => `Publicações da galeria removidas: ${s(p, 'count')}.`,
   'gallery.post.requester': (p) => `por <@${s(p, 'user')}>`,
   'gallery.post.card': () => 'Cartão original',
   'gallery.post.use': () => 'Usar este prompt',

@@ -349,26 +349,26 @@ export const ru: Messages = {
   'usage.userScope': () => 'Ваше личное использование (серверы без бота, групповые ЛС)',
   'usage.serverOnly': () => 'Это работает только на сервере, который добавил бота.',
   // /video-admin queue (what renders and waits on the server) and /tasks status's pick list (issue 25).
-  'admin.queue.title': (p) => `**Очередь этого сервера**: создаётся ${s(p, 'running')}, ждёт ${s(p, 'waiting')}`,
-  'admin.queue.running': () => 'Создаётся сейчас',
+  'admin.queue.title': (p) => `**Очередь этого сервера**: рендерится ${s(p, 'running')}, ждёт ${s(p, 'waiting')}`,
+  'admin.queue.running': () => 'Сейчас рендерится',
   'admin.queue.waiting': () => 'Ждут свободного места',
   'admin.queue.runningLine': (p) =>
     `\`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · начато ${s(p, 'since')} · ${s(p, 'prompt')}`,
   'admin.queue.waitingLine': (p) =>
     `**${s(p, 'position')}.** \`${s(p, 'id')}\` · ${s(p, 'user')} · ${s(p, 'model')} · запрошено ${s(p, 'since')}${p.startsAt ? ` · ожидаемый старт <t:${s(p, 'startsAt')}:R>` : ''} · ${s(p, 'prompt')}`,
-  'admin.queue.empty': () => 'На этом сервере сейчас ничего не создаётся и ничего не ждёт.',
+  'admin.queue.empty': () => 'На этом сервере сейчас ничего не рендерится и ничего не ждёт.',
   'admin.queue.more': (p) => `…и ещё ${s(p, 'count')}`,
   'admin.queue.cancel': (p) => `Отменить ${s(p, 'position')}`,
   'admin.queue.cancelHint': () =>
-    'Отмена убирает ожидающий запрос из очереди и возвращает использование; в карточке участника это будет видно.',
+    'Отмена убирает ожидающий запрос из очереди, и он не засчитывается в лимиты; в карточке участника это будет видно.',
   'admin.queue.moderatorsOnly': () => 'Отменять запросы здесь могут только участники с правом «Управлять сообщениями».',
   'admin.queue.cancelled': (p) =>
-    `Запрос \`${s(p, 'id')}\` участника ${s(p, 'user')} отменён: он не отправлялся в видеосервис, использование возвращено.`,
+    `Запрос \`${s(p, 'id')}\` участника ${s(p, 'user')} отменён: он не отправлялся в видеосервис и не засчитан в лимиты.`,
   'tasks.pick.waiting': () => '🕒 ждёт',
   'tasks.pick.working': () => '⏳ в работе',
   'tasks.pick.done': () => '✅ готово',
   'tasks.pick.failed': () => '❌ ошибка',
-  'tasks.pick.timedOut': () => '⌛ время вышло',
+  'tasks.pick.timedOut': () => '⌛ время истекло',
   'tasks.pick.uncertain': () => '⚠️ результат неизвестен',
   'tasks.pick.noPrompt': () => '(без промпта)',
   'extend.userInstall': () =>
@@ -386,8 +386,8 @@ export const ru: Messages = {
   'settings.none': () => 'не заданы: действуют значения сервера',
   'settings.offHere': () => '(отключено на этом сервере: здесь пропускается)',
   'settings.order': () => 'Порядок: что вы ввели в /video › ваши значения › значения сервера › значения модели.',
-  'settings.notify.on': () => '🔔 ЛС, когда ваше видео готово или не удалось: **вкл.**',
-  'settings.notify.off': () => '🔕 ЛС, когда ваше видео готово или не удалось: **выкл.**',
+  'settings.notify.on': () => '🔔 ЛС, когда ваше видео готово или не получилось: **вкл.**',
+  'settings.notify.off': () => '🔕 ЛС, когда ваше видео готово или не получилось: **выкл.**',
   'settings.saved': () => 'Ваши значения по умолчанию сохранены.',
   'settings.cleared': () => 'Ваши значения по умолчанию удалены.',
   'settings.nothing': () =>
@@ -451,7 +451,7 @@ export const ru: Messages = {
     '`/usage me`: ваше использование и все лимиты · `/tasks list`: ваши недавние видео · `/settings`: ваши значения по умолчанию и уведомления в ЛС',
   'help.admin.title': () => 'Для администраторов (Управлять сервером)',
   'help.admin.body': () =>
-    '`/video-admin show` настройки и лимиты · `limit` и `role-limit` ограничения · `channel` и `role` кто и где · `model` включить или отключить модели · `defaults` значения сервера · `blocklist` запрещённые слова · `timezone` сбросы · `usage members` и `usage chart` отчёты · `queue` что создаётся и ждёт',
+    '`/video-admin show` настройки и лимиты · `limit` и `role-limit` ограничения · `channel` и `role` кто и где · `model` включить или отключить модели · `defaults` значения сервера · `blocklist` запрещённые слова · `timezone` сбросы · `usage members` и `usage chart` отчёты · `queue` что рендерится и ждёт',
   'source.card.animate': (p) => `Анимация из ${s(p, 'message')}`,
   'source.card.references': (p) => `Референсы из ${s(p, 'message')}`,
   'source.card.messageLink': () => 'этого сообщения',

@@ -207,7 +207,7 @@ describe('spend in money', () => {
     expect((await tasksOf(MEMBER.id)).length).toBe(1);
 
     const me = await callback(h!.discord.dispatchCommand({ name: 'usage', subcommand: 'me', user: MEMBER }));
-    expect(me.content).toContain('Estimated cost this month: **$0.80** / $1.00');
+    expect(me.content).toContain('Estimated spend this month: **$0.80** / $1.00');
     const ix = h!.discord.dispatchCommand({
       name: 'video-admin',
       subcommandGroup: 'usage',

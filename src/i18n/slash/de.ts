@@ -53,7 +53,7 @@ export const deCommands: CommandLocale = {
     '/video-admin usage chart': ['diagramm', 'Diagramm der Videos pro Tag auf diesem Server, letzte 30 Tage'],
     '/video-admin queue': [
       'warteschlange',
-      'Was auf diesem Server gerade entsteht und wartet (Moderatoren können abbrechen)',
+      'Was auf diesem Server gerade gerendert wird und wartet (Moderatoren können abbrechen)',
     ],
     csv: ['csv', 'Die ganze Liste als CSV-Datei anhängen'],
     '/settings': ['einstellungen', 'Deine eigenen Video-Standardwerte und Hinweise'],

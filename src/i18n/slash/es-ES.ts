@@ -50,7 +50,7 @@ export const esESCommands: CommandLocale = {
     '/video-admin usage chart': ['gráfico', 'Gráfico de vídeos al día de este servidor, últimos 30 días'],
     '/video-admin queue': [
       'cola',
-      'Lo que se está generando y lo que espera en este servidor (los moderadores pueden cancelar)',
+      'Lo que se está renderizando y lo que espera en este servidor (los moderadores pueden cancelar)',
     ],
     csv: ['csv', 'Adjunta la lista completa como archivo CSV'],
     '/settings': ['ajustes', 'Tus propios valores predeterminados de vídeo y avisos'],

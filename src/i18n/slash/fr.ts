@@ -50,7 +50,7 @@ export const frCommands: CommandLocale = {
     '/video-admin usage chart': ['graphique', 'Graphique des vidéos par jour de ce serveur, 30 derniers jours'],
     '/video-admin queue': [
       'file',
-      'Ce qui est en cours et en attente sur ce serveur (les modérateurs peuvent annuler)',
+      'Ce qui est en cours de rendu et en attente sur ce serveur (les modérateurs peuvent annuler)',
     ],
     csv: ['csv', 'Joint la liste complète en fichier CSV'],
     '/settings': ['paramètres', 'Tes propres valeurs vidéo par défaut et notifications'],
@@ -65,7 +65,7 @@ export const frCommands: CommandLocale = {
     '/video-admin gallery': ['galerie', 'Partage les vidéos terminées dans un salon forum ou textuel'],
     '/video-admin gallery-purge': [
       'purger-galerie',
-      'Retire les posts de la galerie dont le prompt correspond à un terme',
+      'Retire les publications de la galerie dont le prompt correspond à un terme',
     ],
     auto: ['auto', 'Partager chaque vidéo terminée (sinon, un bouton Partager)'],
     digest: ['résumé', 'Publier le « Top 5 de la semaine » chaque lundi'],
@@ -89,7 +89,7 @@ export const frCommands: CommandLocale = {
     week: 'cette semaine',
     month: 'ce mois-ci',
     all: 'depuis le début',
-    adaptive: 'adaptatif (selon votre image ou vidéo)',
+    adaptive: 'adaptatif (selon ton image ou ta vidéo)',
   },
   messageCommands: { animate: 'Animer', references: 'Utiliser comme références' },
 };

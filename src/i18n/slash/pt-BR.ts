@@ -50,7 +50,7 @@ export const ptBRCommands: CommandLocale = {
     '/video-admin usage chart': ['gráfico', 'Gráfico de vídeos por dia deste servidor, últimos 30 dias'],
     '/video-admin queue': [
       'fila',
-      'O que está sendo gerado e o que espera neste servidor (moderadores podem cancelar)',
+      'O que está renderizando e o que espera neste servidor (moderadores podem cancelar)',
     ],
     csv: ['csv', 'Anexa a lista completa como arquivo CSV'],
     '/settings': ['configurações', 'Seus próprios padrões de vídeo e avisos'],
@@ -63,7 +63,10 @@ export const ptBRCommands: CommandLocale = {
     '/settings gallery': ['galeria', 'Se a galeria deste servidor pode compartilhar seus vídeos'],
     share: ['compartilhar', 'Compartilhar meus vídeos na galeria: True ou False'],
     '/video-admin gallery': ['galeria', 'Compartilha vídeos concluídos em um canal de fórum ou de texto'],
-    '/video-admin gallery-purge': ['limpar-galeria', 'Remove posts da galeria cujo prompt corresponda a um termo'],
+    '/video-admin gallery-purge': [
+      'limpar-galeria',
+      'Remove publicações da galeria cujo prompt corresponda a um termo',
+    ],
     auto: ['automático', 'Compartilhar todo vídeo concluído (senão, um botão Compartilhar)'],
     digest: ['resumo', 'Publicar o “Top 5 da semana” toda segunda-feira'],
     off: ['desligar', 'Desligar a galeria'],
