@@ -12,7 +12,13 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySession from '@fastify/session';
 import { createHash } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { WebConfig } from '../config/loadConfig.js';
 import type { RecordStore } from '../db/recordStore.js';
 import type { Locale } from '../i18n/index.js';
@@ -79,7 +85,7 @@ export async function buildWebApp(deps: WebDeps, bound: () => string): Promise<F
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     // Request lines are written by our hook below, with the path only: a query can carry an OAuth code or state.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: ['127.0.0.1', '::1'],
     bodyLimit: 64 * 1024,
   });

@@ -121,7 +121,9 @@ describe('Sign in with Discord (authorization code, state, PKCE)', () => {
     const page = await client.request(first.location!);
     expect(page.body).toContain('Sign in with Discord');
     discord.oauth.signInAs(ALICE);
-    const hops = await client.follow(/href="([^"]+)"[^>]*>Sign in with Discord/.exec(page.body)![1]!.replaceAll('&#61;', '=').replaceAll('&amp;', '&'));
+    const hops = await client.follow(
+      /href="([^"]+)"[^>]*>Sign in with Discord/.exec(page.body)![1]!.replaceAll('&#61;', '=').replaceAll('&amp;', '&'),
+    );
     const toDiscord = new URL(hops[0]!.location!);
     expect(toDiscord.origin).toBe(new URL(discord.oauth.authorizeUrl).origin);
     expect(Object.fromEntries(toDiscord.searchParams)).toMatchObject({
@@ -333,7 +335,9 @@ describe('My videos', () => {
     expect(page.body).not.toContain('bob secret plan');
     expect(page.body).not.toContain('<script>alert(1)');
     expect(page.body).not.toContain('<img src=x');
-    expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&gt;&lt;img src&#61;x onerror&#61;alert(2)&gt;');
+    expect(page.body).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&gt;&lt;img src&#61;x onerror&#61;alert(2)&gt;',
+    );
     // The server name from the member's guild list is escaped as well.
     expect(page.body).toContain('Alpha &lt;b&gt;Server&lt;/b&gt;');
     expect(ids(page.body)).toHaveLength(10);
@@ -391,8 +395,8 @@ describe('languages', () => {
     expect((await fresh.request('/auth/login-page', { headers: { 'accept-language': 'fr-CA' } })).body).toContain(
       'Se connecter avec Discord',
     );
-    expect((await fresh.request('/auth/login-page', { headers: { 'accept-language': 'xx, en;q=0.1' } })).body).toContain(
-      'Sign in with Discord',
-    );
+    expect(
+      (await fresh.request('/auth/login-page', { headers: { 'accept-language': 'xx, en;q=0.1' } })).body,
+    ).toContain('Sign in with Discord');
   });
 });

@@ -14,7 +14,7 @@ describe('escapeHtml: every member text is inert in element text and in quoted a
     [`' autofocus onfocus='x`, '&#39; autofocus onfocus&#61;&#39;x'],
     ['</textarea><img src=x onerror=alert(1)>', '&lt;/textarea&gt;&lt;img src&#61;x onerror&#61;alert(1)&gt;'],
     ['&lt;already&gt;', '&amp;lt;already&amp;gt;'],
-    ['`${x}`', '&#96;${x}&#96;'],
+    ['`{{x}}`', '&#96;{{x}}&#96;'],
     ['一只狐狸 🦊 in the snow', '一只狐狸 🦊 in the snow'],
   ])('%j', (input, expected) => {
     expect(escapeHtml(input)).toBe(expected);
@@ -95,7 +95,8 @@ describe('web settings', () => {
   it('WEB_PORT without the client secret stops the start with a clear message', () => {
     const r = loadConfig({ ...creds, WEB_PORT: '8090', DISCORD_APPLICATION_ID: '123456789012345678' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems).toEqual([expect.stringMatching(/^DISCORD_CLIENT_SECRET: required when WEB_PORT is set/)]);
+    if (!r.ok)
+      expect(r.problems).toEqual([expect.stringMatching(/^DISCORD_CLIENT_SECRET: required when WEB_PORT is set/)]);
   });
   it('WEB_PORT without any client id is refused too', () => {
     const r = loadConfig({ ...creds, WEB_PORT: '8090', DISCORD_CLIENT_SECRET: 'shh' });
