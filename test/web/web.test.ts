@@ -263,6 +263,25 @@ describe('sessions in the bot database', () => {
     expect(await temp.store.get(keys.webSession(sid))).toBeUndefined();
   });
 
+  it('a sign-in never finished leaves a session that expires with the sign-in (10 minutes), not in 7 days', async () => {
+    const web = await startWeb();
+    const client = new WebClient(web.url);
+    const start = await client.request('/auth/login');
+    expect(start.headers.get('set-cookie')).toMatch(/Max-Age=600\b|Expires=/i);
+    const sid = decodeURIComponent(client.cookies().get('sid')!).split('.')[0]!;
+    const stored = await temp.store.get<{ expiresAt: number }>(keys.webSession(sid));
+    expect(stored!.expiresAt - Date.now()).toBeLessThanOrEqual(600_000);
+    expect(stored!.expiresAt - Date.now()).toBeGreaterThan(500_000);
+    // Once signed in, the session lasts 7 days.
+    discord.oauth.signInAs(ALICE);
+    await signIn(client);
+    const signedSid = decodeURIComponent(client.cookies().get('sid')!).split('.')[0]!;
+    expect(signedSid).not.toBe(sid);
+    expect(await temp.store.get(keys.webSession(sid))).toBeUndefined();
+    const signed = await temp.store.get<{ expiresAt: number }>(keys.webSession(signedSid));
+    expect(signed!.expiresAt - Date.now()).toBeGreaterThan(6 * 86_400_000);
+  });
+
   it('with an https PUBLIC_URL the session cookie is Secure (sent behind the TLS proxy only)', async () => {
     const web = await startWeb({ publicUrl: 'https://bot.example.com' });
     const start = await new WebClient(web.url).request('/auth/login', { headers: { 'x-forwarded-proto': 'https' } });

@@ -14,7 +14,7 @@ import {
 } from '../discordOAuth.js';
 import { loginPage } from '../pages/simplePages.js';
 import { safeReturnTo } from '../returnTo.js';
-import { SESSION_COOKIE, type WebContext } from '../webServer.js';
+import { SESSION_COOKIE, SESSION_MAX_AGE_MS, type WebContext } from '../webServer.js';
 
 const LOGIN_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 const WRITE_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -44,6 +44,8 @@ export function authRoutes(ctx: WebContext): FastifyPluginAsync {
     app.get('/auth/login', { config: LOGIN_LIMIT }, (request, reply) => {
       const pending = startLogin(safeReturnTo((request.query as Record<string, unknown>).return_to), ctx.now());
       request.session.set('pending', pending);
+      // Until signed in, the session lasts as long as a sign-in may take (retention soon drops abandoned ones).
+      if (!request.session.get('member')) request.session.options({ maxAge: LOGIN_TIMEOUT_MS });
       return reply.header('cache-control', 'no-store').redirect(authorizeUrl(ctx.deps.config, redirectUri(), pending));
     });
 
@@ -76,6 +78,7 @@ export function authRoutes(ctx: WebContext): FastifyPluginAsync {
       }
       // A new session id once signed in (no session fixation), holding who they are and their servers.
       await request.session.regenerate();
+      request.session.options({ maxAge: SESSION_MAX_AGE_MS });
       request.session.set('member', signedIn.member);
       request.session.set('guilds', signedIn.guilds);
       request.log.info({ user: signedIn.member.id, guilds: signedIn.guilds.length }, 'web sign-in');
