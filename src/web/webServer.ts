@@ -56,7 +56,7 @@ export interface WebDeps {
   fetch?: typeof fetch;
 }
 
-/** How long a session lasts after its last use (rolling). */
+/** How long a session lasts after signing in. */
 export const SESSION_MAX_AGE_MS = 7 * 86_400_000;
 export const SESSION_COOKIE = 'sid';
 export const LANG_COOKIE = 'lang';
@@ -97,7 +97,8 @@ export async function buildWebApp(deps: WebDeps, bound: () => string): Promise<F
     secret: sessionSecret,
     cookieName: SESSION_COOKIE,
     saveUninitialized: false,
-    rolling: true,
+    // A fixed lifetime from sign-in (no store write on every page view; a stolen cookie cannot be kept alive).
+    rolling: false,
     store: createWebSessionStore(deps.store, { now, maxAgeMs: SESSION_MAX_AGE_MS }),
     cookie: { httpOnly: true, secure: secureCookies, sameSite: 'lax', path: '/', maxAge: SESSION_MAX_AGE_MS },
   });
