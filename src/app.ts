@@ -46,6 +46,7 @@ import { createMetrics, type Metrics } from './services/monitoring/metrics.js';
 import { createOperatorBlocklist } from './services/moderation/operatorBlocklist.js';
 import { alertOnQuota } from './services/monitoring/quotaAlert.js';
 import { type OpsHttpServer, startHttpServer } from './services/monitoring/httpServer.js';
+import { startWebServer, type WebServer } from './web/webServer.js';
 import { createKeyPool, type KeyPool } from './services/seedance/keyPool.js';
 import { createAssetCache } from './services/review/assetReview.js';
 import { AssetReviewClient } from './services/seedance/assets.js';
@@ -74,6 +75,8 @@ export interface App {
   metrics: Metrics;
   /** The health and metrics server, when HTTP_PORT is set (after start). */
   readonly http: OpsHttpServer | undefined;
+  /** The web dashboard, when WEB_PORT is set (after start). */
+  readonly web: WebServer | undefined;
   tasks: TaskService;
   ledger: GuildLedger;
   poller: Poller;
@@ -344,6 +347,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   };
   let router: AttachedRouter | undefined;
   let http: OpsHttpServer | undefined;
+  let web: WebServer | undefined;
   let gatewayReady = false;
   let pruneTimer: NodeJS.Timeout | undefined;
   let digestTimer: NodeJS.Timeout | undefined;
@@ -380,6 +384,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     metrics: counted,
     get http() {
       return http;
+    },
+    get web() {
+      return web;
     },
     async start() {
       // Another process's repair begun after this moment covers what this process's previous life left.
@@ -434,6 +441,17 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
             return answered ? { ok: true } : { ok: false, reason: 'the database does not answer' };
           },
           metrics: async () => ({ contentType: counted.contentType, body: await counted.scrape() }),
+        });
+      // The web dashboard reads the store only: it serves members while the rest starts.
+      if (config.web)
+        web = await startWebServer({
+          config: config.web,
+          store,
+          tasks,
+          prices: config.prices,
+          logger: logger.child({ component: 'web' }),
+          now,
+          allowInsecureMedia: options.allowInsecureVideoUrls,
         });
       // Tasks already running count towards their key's load (SQLite: this process follows all of them).
       if (seedance.fingerprints.length > 1 && !store.shared)
@@ -512,6 +530,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       if (pruneTimer) clearInterval(pruneTimer);
       if (digestTimer) clearInterval(digestTimer);
       operatorBlocklist?.stop();
+      // No new web requests; those in flight finish (they only read the store, closed last).
+      await web?.close();
       // Stop taking interactions, then let the handlers in flight finish: a /video whose create call is
       // under way must record the upstream task id, or a restart would have to call it uncertain.
       router?.detach();

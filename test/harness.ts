@@ -90,6 +90,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     TASK_LEASE_SEC: '1.5',
     DISCORD_TOKEN: discord.botToken,
     DISCORD_REST_URL: discord.restUrl,
+    // The web dashboard's sign-in (used only when a test sets WEB_PORT).
+    DISCORD_OAUTH_AUTHORIZE_URL: discord.oauth.authorizeUrl,
     SEEDANCE_API_KEY: seedance.apiKey,
     SEEDANCE_BASE_URL: seedance.url,
     SEEDANCE_TIMEOUT_MS: '2000',

@@ -84,6 +84,23 @@ export interface Config {
   prices?: PriceTable;
   /** The health and metrics HTTP server (off when no port; 0 picks a free port), and the token /metrics asks for. */
   http?: { port: number; host: string; metricsToken?: string };
+  /** The web dashboard (WEB_PORT; off when unset). */
+  web?: WebConfig;
+}
+
+/** The web dashboard's settings: its own server, Discord OAuth2 (code + PKCE), who the operators are. */
+export interface WebConfig {
+  port: number;
+  host: string;
+  /** Where members reach it (no trailing slash); unset: the address it is bound to (tests, local use). */
+  publicUrl?: string;
+  clientId: string;
+  clientSecret: string;
+  /** Discord's authorize page (the fake Discord's in tests). */
+  authorizeUrl: string;
+  /** Discord's REST base with its version, for the token exchange and /users/@me (DISCORD_REST_URL's). */
+  apiBase: string;
+  operatorIds: string[];
 }
 
 export interface UserInstallConfig {
@@ -185,6 +202,16 @@ export function loadConfig(givenEnv: Record<string, string | undefined>, needs: 
         `SHARD_IDS: ${bad.join(', ')} not below SHARD_COUNT (${count}); shard ids run from 0 to ${count - 1}`,
       );
   }
+  if (parsed.success && parsed.data.WEB_PORT !== undefined) {
+    if (!parsed.data.DISCORD_CLIENT_SECRET)
+      problems.push(
+        'DISCORD_CLIENT_SECRET: required when WEB_PORT is set (the web dashboard) — the OAuth2 client secret from https://discord.com/developers/applications → OAuth2',
+      );
+    if (!parsed.data.DISCORD_CLIENT_ID && !parsed.data.DISCORD_APPLICATION_ID)
+      problems.push(
+        'DISCORD_CLIENT_ID: required when WEB_PORT is set (or DISCORD_APPLICATION_ID, which it defaults to) — the OAuth2 client id',
+      );
+  }
   if (needs.seedance && env.SEEDANCE_API_KEY?.trim() && !splitKeys(env.SEEDANCE_API_KEY).length)
     problems.push('SEEDANCE_API_KEY: expected one key, or several separated by commas (got only commas)');
   let prices: PriceTable | undefined;
@@ -283,6 +310,21 @@ export function loadConfig(givenEnv: Record<string, string | undefined>, needs: 
         e.HTTP_PORT !== undefined
           ? { port: e.HTTP_PORT, host: e.HTTP_HOST, ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}) }
           : undefined,
+      web:
+        e.WEB_PORT !== undefined
+          ? {
+              port: e.WEB_PORT,
+              host: e.WEB_HOST,
+              ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+              clientId: (e.DISCORD_CLIENT_ID ?? e.DISCORD_APPLICATION_ID)!,
+              clientSecret: e.DISCORD_CLIENT_SECRET!,
+              authorizeUrl: e.DISCORD_OAUTH_AUTHORIZE_URL,
+              apiBase: `${(e.DISCORD_REST_URL ?? 'https://discord.com/api').replace(/\/+$/, '')}/v10`,
+              operatorIds: e.OPERATOR_USER_IDS
+                ? [...new Set(e.OPERATOR_USER_IDS.split(',').map((x) => x.trim()))].filter(Boolean)
+                : [],
+            }
+          : undefined,
     },
   };
 }
@@ -316,6 +358,7 @@ export function configSecrets(config: Config): string[] {
     ...config.seedance.apiKeys,
     databasePassword,
     config.http?.metricsToken,
+    config.web?.clientSecret,
   ].filter((s): s is string => !!s);
 }
 

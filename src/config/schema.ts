@@ -191,6 +191,27 @@ export const envSchema = z.object({
   // A bearer token /metrics then asks for (/healthz stays open).
   METRICS_TOKEN: z.string().trim().min(16, { error: 'expected at least 16 characters' }).optional(),
 
+  // The web dashboard (src/web): off unless WEB_PORT is set. Its own HTTP server, apart from HTTP_PORT's.
+  WEB_PORT: z.coerce
+    .number({ error: 'expected a port from 0 to 65535' })
+    .int({ error: 'expected a port from 0 to 65535' })
+    .min(0, { error: 'expected a port from 0 to 65535' })
+    .max(65535, { error: 'expected a port from 0 to 65535' })
+    .optional(),
+  WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  // The address members reach the dashboard at (behind a reverse proxy); https makes the session cookie Secure.
+  PUBLIC_URL: absoluteUrl
+    .refine((v) => /^https?:\/\//i.test(v), { error: 'expected an http:// or https:// URL' })
+    .optional(),
+  DISCORD_CLIENT_ID: snowflake,
+  DISCORD_CLIENT_SECRET: optionalString,
+  DISCORD_OAUTH_AUTHORIZE_URL: absoluteUrl.default('https://discord.com/oauth2/authorize'),
+  OPERATOR_USER_IDS: z
+    .string()
+    .trim()
+    .regex(/^(\d{17,20}(\s*,\s*\d{17,20})*)?$/, { error: 'expected Discord user ids separated by commas' })
+    .optional(),
+
   // Fitting finished videos to the upload limit (ffmpeg)
   FFMPEG_PATH: optionalString,
   ENCODE_CONCURRENCY: int(1, 16, 1),

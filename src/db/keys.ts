@@ -70,6 +70,8 @@ export const keys = {
   galleryDigest: (guildId: string, monday: string) => `gallery_digest:${guildId}:${monday}`,
   /** A purge an admin asked for (`/video-admin gallery-purge`), waiting for their confirmation (by the interaction's id). */
   galleryPurge: (interactionId: string) => `gallery_purges:${interactionId}`,
+  /** A signed-in member's web dashboard session (src/web/sessionStore): who they are, their guilds, its expiry. */
+  webSession: (sessionId: string) => `web_sessions:${sessionId}`,
   /** Store metadata (schema version). */
   meta: (name: string) => `meta:${name}`,
   /** Records of the first schema, read by the upgrade only. */
@@ -102,6 +104,8 @@ export const prefixes = {
   renderStats: 'render_stats:',
   /** Every server's own settings. */
   settings: 'guild_settings:',
+  /** Web dashboard sessions (see keys.webSession). */
+  webSession: 'web_sessions:',
   /** Videos waiting to be posted in a gallery (every server). */
   galleryJob: 'gallery_jobs:',
   /** Gallery purges waiting for their confirmation (every server). */

@@ -10,7 +10,7 @@ import type { Logger } from '../logging/logger.js';
 import type { MediaService } from '../services/media/mediaService.js';
 import type { DeliveryMode, DeliveryOutcome, TaskPresenter, Unreachable } from '../services/polling/taskPresenter.js';
 import type { QueuePlace } from '../services/queue/taskQueue.js';
-import type { TaskRecord } from '../services/tasks/taskRecord.js';
+import { type TaskRecord, VIDEO_URL_LIFETIME_MS } from '../services/tasks/taskRecord.js';
 import {
   dm,
   type Fallbacks,
@@ -28,8 +28,7 @@ const MiB = 1024 * 1024;
 /** Discord's default per-file limit for bots and webhooks, when neither the interaction nor the guild says more. */
 export const DEFAULT_UPLOAD_LIMIT = 10 * MiB;
 
-/** How long the video service keeps a finished video's file (upstream-api.md: about 3 days). */
-export const VIDEO_URL_LIFETIME_MS = 3 * 86_400_000;
+export { VIDEO_URL_LIFETIME_MS } from '../services/tasks/taskRecord.js';
 
 export interface PresenterOptions {
   /** Fetches finished videos and fits them to the upload limit. */

@@ -69,3 +69,29 @@ describe('the router sits above nothing: src/discord never imports src/commands'
     expect(r.status).toBe(0);
   });
 });
+
+describe('the web side sits beside the bot: src/web calls services, never discord.js; services never import src/web', () => {
+  it('src/web importing discord.js or src/discord fails the lint', () => {
+    expect(lint('src/web/x.ts', importsDiscord).output).toContain('src/web calls the services, never discord.js');
+    const r = lint(
+      'src/web/pages/y.ts',
+      `import { escapeMarkdown } from '../../discord/render/text.js';\nexport const made = escapeMarkdown;\n`,
+    );
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('never src/discord or src/commands');
+  });
+
+  it('a service importing src/web fails the lint; src/web importing services and i18n passes', () => {
+    const r = lint(
+      'src/services/tasks/w.ts',
+      `import { escapeHtml } from '../../web/escapeHtml.js';\nexport const made = escapeHtml;\n`,
+    );
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('never import src/web');
+    const ok = lint(
+      'src/web/pages/z.ts',
+      `import { wt } from '../../i18n/web/index.js';\nimport { keys } from '../../db/keys.js';\nexport const made = [wt, keys];\n`,
+    );
+    expect(ok.status).toBe(0);
+  });
+});

@@ -3,7 +3,8 @@
  * the retention period (the member has long been told; their buttons then answer "no longer known") and
  * the usage documents of members who have asked for nothing in two months (usage documents keep only the
  * current day and month and the previous month anyway), interaction claims older than an hour, and reviewed
- * files of the media review's reuse cache after their 30 days, and the gallery's unconfirmed purges and old digest claims.
+ * files of the media review's reuse cache after their 30 days, the gallery's unconfirmed purges and old digest claims,
+ * and web dashboard sessions past their expiry.
  * Nothing open, reserved or current is touched.
  */
 import { claimsBefore, finishedBefore, keys, prefixes } from '../../db/keys.js';
@@ -21,6 +22,8 @@ export interface PruneReport {
   assets: number;
   /** Gallery purges never confirmed (after an hour) and weekly digest claims (after 30 days). */
   gallery: number;
+  /** Web dashboard sessions past their expiry. */
+  webSessions: number;
 }
 
 const PAGE = 500;
@@ -34,7 +37,7 @@ export async function pruneRecords(
   store: RecordStore,
   options: { now: number; taskRetentionMs: number },
 ): Promise<PruneReport> {
-  const report: PruneReport = { tasks: 0, members: 0, claims: 0, assets: 0, gallery: 0 };
+  const report: PruneReport = { tasks: 0, members: 0, claims: 0, assets: 0, gallery: 0, webSessions: 0 };
 
   // Finished tasks, oldest first, through the index of finish times.
   const upTo = finishedBefore(options.now - options.taskRetentionMs);
@@ -108,6 +111,12 @@ export async function pruneRecords(
       prefixes.galleryDigest,
       (_key, value) => ((value as { firstAt?: number }).firstAt ?? 0) <= options.now - 30 * DAY,
     ));
+  // Web sessions past their expiry (never accepted after it anyway: src/web/sessionStore.ts).
+  report.webSessions = await deleteWhere(
+    store,
+    prefixes.webSession,
+    (_key, value) => ((value as { expiresAt?: number }).expiresAt ?? 0) <= options.now,
+  );
   await store.reclaim?.();
   return report;
 }

@@ -14,7 +14,8 @@ import { taskKeys, writeTask } from './taskStorage.js';
 export type Claimed = { ok: false; claimed: true };
 export type CreateResult = { ok: true; task: TaskRecord } | Refusal | Claimed;
 
-const RECENT_PER_USER = 25;
+/** How many of a member's task ids `user_tasks:<user>` keeps, newest first (/tasks list, the web's My videos). */
+export const RECENT_PER_USER = 25;
 
 // Ids are cut from a pool of random text: 6 random bytes are exactly 8 base64url characters, and one system
 // call then serves 512 ids (a burst of /video would otherwise spend its time in crypto calls).

@@ -191,6 +191,9 @@ export interface TaskRecord extends NewTask {
   usage: 'reserved' | 'committed' | 'refunded';
 }
 
+/** How long the video service keeps a finished video's file (upstream-api.md: about 3 days). */
+export const VIDEO_URL_LIFETIME_MS = 3 * 86_400_000;
+
 export const isFinal = (state: TaskState) => FINAL_STATES.includes(state);
 /** Ended without a video: failed, timed out, or uncertain. */
 export const endedWithoutVideo = (state: TaskState) => state !== 'done' && isFinal(state);

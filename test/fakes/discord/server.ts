@@ -21,6 +21,7 @@ import {
   type InteractionState,
 } from './interactions.js';
 import { MessageStore, type StoredMessage } from './messageStore.js';
+import { createFakeOAuth, type FakeOAuth } from './oauth.js';
 import {
   attachmentPayload,
   DEFAULT_ATTACHMENT_SIZE_LIMIT,
@@ -158,6 +159,8 @@ export interface FakeDiscord {
   disconnectGateway(code?: number): void;
   /** Forgets every gateway session, so the next RESUME gets INVALID_SESSION and the bot identifies again. */
   invalidateSessions(): void;
+  /** OAuth2 (authorize → code, token with PKCE, /users/@me and its guilds): web sign-in on loopback. */
+  readonly oauth: FakeOAuth;
   /** Closes the gateway and HTTP server (and every open connection). */
   close(): Promise<void>;
 }
@@ -254,23 +257,32 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     rateLimited: { count: 0 },
   };
   const rest = createRestHandler(ctx);
+  const oauth = createFakeOAuth(() => `http://127.0.0.1:${port}`);
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const m = /^\/api(?:\/v\d+)?(\/.*)$/.exec(url.pathname);
-    if (!m) {
-      res
-        .writeHead(404, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ code: 0, message: '404: Not Found' }));
-      return;
-    }
-    rest(req, res, decodeURIComponent(m[1]!), url.searchParams).catch((err: unknown) => {
-      if (!res.headersSent)
+    const plainRoute = () => {
+      if (!m) {
         res
-          .writeHead(500, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ code: 0, message: `fake Discord failed: ${String(err)}` }));
-    });
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ code: 0, message: '404: Not Found' }));
+        return;
+      }
+      rest(req, res, decodeURIComponent(m[1]!), url.searchParams).catch((err: unknown) => {
+        if (!res.headersSent)
+          res
+            .writeHead(500, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ code: 0, message: `fake Discord failed: ${String(err)}` }));
+      });
+    };
+    oauth.handle(req, res, url, m ? decodeURIComponent(m[1]!) : undefined).then(
+      (done) => done || plainRoute(),
+      (err: unknown) => {
+        if (!res.headersSent) res.writeHead(500).end(String(err));
+      },
+    );
   });
   server.keepAliveTimeout = 1000;
   server.on('connection', (s) => {
@@ -396,6 +408,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     requestReconnect: () => gateway.requestReconnect(),
     disconnectGateway: (code) => gateway.disconnect(code),
     invalidateSessions: () => gateway.invalidateSessions(),
+    oauth: oauth.api,
     close() {
       closing ??= new Promise<void>((resolve) => {
         gateway.close();
