@@ -12,11 +12,12 @@ import { createKeyPool, keyFingerprint } from '../../src/services/seedance/keyPo
 import { createTaskQueries } from '../../src/services/tasks/taskQueries.js';
 import { periodsAt } from '../../src/services/usage/periods.js';
 import type { UsageDoc } from '../../src/services/usage/usageDoc.js';
+import { readServerUsage } from '../../src/web/operatorConsole.js';
 import { SERVERS_PER_PAGE } from '../../src/web/pages/operatorPage.js';
 import { startWebServer, type WebServer } from '../../src/web/webServer.js';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
 import type { OAuthUser } from '../fakes/discord/oauth.js';
-import { openTempStore, quietLogger, type TempStore } from '../support/tempStore.js';
+import { openTempStore, quietLogger, storeKinds, type TempStore } from '../support/tempStore.js';
 import { seedTasks, WebClient, webTask } from '../support/webClient.js';
 
 const CLIENT_SECRET = 'operator-test-client-secret-0123456789';
@@ -330,5 +331,47 @@ describe('the figures match the store', () => {
     const body = (await client.request('/operator?lang=zh-CN')).body;
     expect(body).toContain('<h1>运营控制台</h1>');
     expect(body).toContain('过去 24 小时内结束的任务');
+  });
+});
+
+describe.each(await storeKinds())('every server read past its members, in key order (%s)', (kind) => {
+  it('ids that start with another id, servers without members and members without a server document', async () => {
+    const t = await openTempStore('web-operator-keys', kind);
+    try {
+      const month = periodsAt(NOW).month;
+      const doc = (tasks: number) => ({ running: 0, month: { id: month, counter: counter(tasks, tasks) } });
+      // 12, 123 and 1234 nest as prefixes; 5 has members only (no server document: not a row).
+      const records: Array<[string, unknown]> = [
+        [keys.usage('g12'), doc(1)],
+        [keys.usage('g12', '1'), doc(1)],
+        [keys.usage('g123'), doc(2)],
+        [keys.usage('g123', '1'), doc(1)],
+        [keys.usage('g123', '2'), doc(1)],
+        [keys.usage('g1234'), doc(3)],
+        [keys.usage('g13'), doc(4)],
+        [keys.usage('g5', '1'), doc(9)],
+        [keys.usage('g6'), doc(5)],
+        ...Array.from({ length: 150 }, (_, i): [string, unknown] => [keys.usage('g6', String(i)), doc(1)]),
+        [keys.usage('g7'), doc(6)],
+      ];
+      await t.store.transact(
+        records.map(([k]) => k),
+        (tx) => {
+          for (const [k, v] of records) tx.set(k, v);
+        },
+      );
+      const { rows, capped } = await readServerUsage(t.store, NOW);
+      expect(capped).toBe(false);
+      expect(rows.map((r) => [r.guildId, r.counter.tasks])).toEqual([
+        ['7', 6],
+        ['6', 5],
+        ['13', 4],
+        ['1234', 3],
+        ['123', 2],
+        ['12', 1],
+      ]);
+    } finally {
+      await t.cleanup();
+    }
   });
 });
