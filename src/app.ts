@@ -449,6 +449,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           store,
           tasks,
           prices: config.prices,
+          operator: { keys: () => seedance.states(), processId: leases.processId, shards },
           logger: logger.child({ component: 'web' }),
           now,
           allowInsecureMedia: config.allowInsecureVideoUrls,

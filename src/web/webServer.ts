@@ -27,9 +27,11 @@ import type { Logger } from '../logging/logger.js';
 import type { PriceTable } from '../services/usage/prices.js';
 import type { MemberGuild, PendingLogin, SignedInMember } from './discordOAuth.js';
 import type { MemberTasks } from './myVideos.js';
+import type { OperatorSources } from './operatorConsole.js';
 import { errorPage } from './pages/simplePages.js';
 import { STYLESHEET } from './pages/style.js';
 import { authRoutes } from './routes/auth.js';
+import { operatorRoutes } from './routes/operator.js';
 import { videoRoutes } from './routes/videos.js';
 import { createWebSessionStore } from './sessionStore.js';
 
@@ -50,6 +52,8 @@ export interface WebDeps {
   tasks: MemberTasks;
   logger: Logger;
   prices?: PriceTable;
+  /** This process's key pool and identity, for the operator console (its store figures need only `store`). */
+  operator?: OperatorSources;
   now?: () => number;
   /** Allow plain-http video links in the CSP (the loopback fake video service in tests). */
   allowInsecureMedia?: boolean;
@@ -73,7 +77,7 @@ export interface WebContext {
   frame(
     request: FastifyRequest,
     reply: FastifyReply,
-  ): { locale: Locale; path: string; member?: SignedInMember; csrfToken?: string };
+  ): { locale: Locale; path: string; member?: SignedInMember; csrfToken?: string; operator?: boolean };
 }
 
 export const isSecureUrl = (url: string | undefined) => !!url && url.toLowerCase().startsWith('https://');
@@ -173,7 +177,9 @@ export async function buildWebApp(deps: WebDeps, bound: () => string): Promise<F
       return {
         locale: request.locale,
         path: request.url,
-        ...(member ? { member, csrfToken: reply.generateCsrf() } : {}),
+        ...(member
+          ? { member, csrfToken: reply.generateCsrf(), operator: deps.config.operatorIds.includes(member.id) }
+          : {}),
       };
     },
   };
@@ -203,6 +209,7 @@ export async function buildWebApp(deps: WebDeps, bound: () => string): Promise<F
   app.get('/', (request, reply) => reply.redirect(request.session.get('member') ? '/videos' : '/auth/login-page'));
   await app.register(authRoutes(ctx));
   await app.register(videoRoutes(ctx));
+  await app.register(operatorRoutes(ctx));
   return app;
 }
 

@@ -64,6 +64,8 @@ export interface KeyState {
   inFlight: number;
   available: boolean;
   asideFor?: 'auth' | 'quota';
+  /** Until when it is set aside (only while it is). */
+  asideUntil?: number;
 }
 
 export function createKeyPool(options: KeyPoolOptions) {
@@ -153,7 +155,7 @@ export function createKeyPool(options: KeyPoolOptions) {
         fingerprint: k.fingerprint,
         inFlight: inFlight(k),
         available: isAvailable(k),
-        ...(isAvailable(k) ? {} : { asideFor: k.asideFor }),
+        ...(isAvailable(k) ? {} : { asideFor: k.asideFor, asideUntil: k.asideUntil }),
       })),
 
     /**

@@ -1,4 +1,7 @@
-/** The frame of every page: the header (who is signed in, sign-out form with its CSRF token), the language switch. */
+/**
+ * The frame of every page: the header (links to My videos, the server consoles and, for operators, the operator
+ * console; who is signed in; the sign-out form with its CSRF token), the language switch.
+ */
 import { LANGUAGE_NAMES, wt } from '../../i18n/web/index.js';
 import { LOCALES, type Locale } from '../../i18n/index.js';
 import { html, type SafeHtml } from '../escapeHtml.js';
@@ -12,6 +15,8 @@ export interface PageFrame {
   member?: SignedInMember;
   /** The CSRF token of the session, for the sign-out form (signed-in pages). */
   csrfToken?: string;
+  /** The member is one of the operators (OPERATOR_USER_IDS): the header links the operator console. */
+  operator?: boolean;
 }
 
 /** The current URL with `lang` set to one locale. */
@@ -39,6 +44,8 @@ export function layout(frame: PageFrame, body: SafeHtml): string {
 ${
   frame.member
     ? html`<a href="/videos">${wt(locale, 'nav.myVideos')}</a>
+<a href="/servers">${wt(locale, 'operator.navServers')}</a>
+${frame.operator ? html`<a href="/operator">${wt(locale, 'operator.nav')}</a>` : ''}
 <span class="muted">${wt(locale, 'nav.signedInAs', { name: frame.member.globalName ?? frame.member.username })}</span>
 <form class="inline" method="post" action="/auth/logout"><input type="hidden" name="_csrf" value="${frame.csrfToken ?? ''}"><button type="submit">${wt(locale, 'nav.signOut')}</button></form>`
     : ''

@@ -27,5 +27,12 @@ form.inline { display: inline; }
 .muted { color: var(--muted); }
 .pager { display: flex; gap: 1rem; align-items: center; justify-content: center; margin: 1rem 0; }
 .languages { display: flex; gap: .6rem; flex-wrap: wrap; font-size: .85rem; margin-top: 2rem; }
+.figures { border-collapse: collapse; width: 100%; background: var(--card); font-size: .9rem; margin: .5rem 0; }
+.figures th, .figures td { border-bottom: 1px solid var(--border); padding: .35rem .6rem; text-align: left; }
+.figures td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.figures td.bad { color: #c0392b; }
+.operator-section { margin: 1.5rem 0; }
+.totals { display: grid; grid-template-columns: auto 1fr; gap: .2rem 1rem; }
+.totals dd { margin: 0; font-weight: 600; }
 .notice { background: var(--card); border: 1px solid var(--border); border-radius: 10px; padding: 1.25rem; max-width: 520px; }
 `;
