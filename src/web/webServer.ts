@@ -30,6 +30,8 @@ import type { MemberTasks } from './myVideos.js';
 import { errorPage } from './pages/simplePages.js';
 import { STYLESHEET } from './pages/style.js';
 import { authRoutes } from './routes/auth.js';
+import { serverConsoleRoutes } from './routes/serverConsole.js';
+import type { ServerConsoleDeps } from './serverConsole.js';
 import { videoRoutes } from './routes/videos.js';
 import { createWebSessionStore } from './sessionStore.js';
 
@@ -54,6 +56,8 @@ export interface WebDeps {
   /** Allow plain-http video links in the CSP (the loopback fake video service in tests). */
   allowInsecureMedia?: boolean;
   fetch?: typeof fetch;
+  /** The server console's services and its Discord checks (absent: no /servers pages). */
+  console?: ServerConsoleDeps;
 }
 
 /** How long a session lasts after signing in. */
@@ -203,6 +207,7 @@ export async function buildWebApp(deps: WebDeps, bound: () => string): Promise<F
   app.get('/', (request, reply) => reply.redirect(request.session.get('member') ? '/videos' : '/auth/login-page'));
   await app.register(authRoutes(ctx));
   await app.register(videoRoutes(ctx));
+  if (deps.console) await app.register(serverConsoleRoutes(ctx, deps.console));
   return app;
 }
 
