@@ -28,7 +28,16 @@ import {
 import type { WebContext } from '../webServer.js';
 import { loginPageHref } from './auth.js';
 
-const WRITE_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+/** 30 saves a minute per signed-in member (an admin behind a shared address is not slowed by another). */
+const WRITE_LIMIT = {
+  rateLimit: {
+    max: 30,
+    timeWindow: '1 minute',
+    keyGenerator: (request: FastifyRequest) => `console:${request.session.get('member')?.id ?? request.ip}`,
+  },
+};
+/** An error the app's error handler shows with its status (our words for it, never the error's text). */
+const httpError = (statusCode: 403 | 404) => Object.assign(new Error(String(statusCode)), { statusCode });
 const GUILD_ID = /^\d{17,20}$/;
 
 /** A bot text made for Discord as plain text for the page (mentions as ids, no code marks). */
@@ -57,7 +66,7 @@ export function serverConsoleRoutes(ctx: WebContext, deps: ServerConsoleDeps): F
     const guild = GUILD_ID.test(guildId) ? managedGuild(request.session.get('guilds'), guildId) : undefined;
     if (!guild) {
       request.log.warn({ user: request.session.get('member')!.id, guildId }, 'web console refused');
-      return reply.code(403).send(new Error('forbidden'));
+      throw httpError(403);
     }
     request.consoleGuild = guild;
   };
@@ -119,11 +128,11 @@ export function serverConsoleRoutes(ctx: WebContext, deps: ServerConsoleDeps): F
       const guild = request.consoleGuild!;
       const member = request.session.get('member')!;
       const form = (request.params as { form: string }).form;
-      if (!isConsoleForm(form)) return reply.code(404).send(new Error('not found'));
+      if (!isConsoleForm(form)) throw httpError(404);
       // The sign-in guild list may be days old: Discord is asked again before anything changes.
       if (!(await deps.canManage(guild.id, member.id))) {
         request.log.warn({ user: member.id, guildId: guild.id, form }, 'web console write refused by Discord');
-        return reply.code(403).send(new Error('forbidden'));
+        throw httpError(403);
       }
       const locale = request.locale;
       const body = (request.body ?? {}) as Record<string, unknown>;
