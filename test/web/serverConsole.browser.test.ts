@@ -90,7 +90,7 @@ describe.skipIf(!haveBrowser)('the server console in chromium', () => {
     expect(await en.locator('[role="status"]').textContent()).toContain('Saved.');
     // The chart: one bar per day with its value on hover (an SVG <title>), and the switch to members.
     expect(await en.locator('svg rect.hit title').count()).toBe(30);
-    expect(await en.locator('svg rect.c0 title').last().textContent()).toMatch(/: 3$/);
+    expect(await en.locator('svg rect.c0 title').last().textContent()).toMatch(/: 3 videos$/);
     await en.screenshot({ path: join(ARTIFACTS, 'server-console-en-US.png'), fullPage: true });
     expect((await h.app.ledger.limitsFor(guildId)).guild_daily_tasks).toBe(5);
 

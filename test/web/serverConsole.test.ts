@@ -312,7 +312,7 @@ describe('what the console shows', () => {
     // The family view: an SVG whose bars carry their values as <title>.
     expect(page).toMatch(/<svg role="img"/);
     expect(page).toMatch(/<title>\d{4}-\d\d-\d\d: 2 videos<\/title>/);
-    expect(page).toMatch(/<rect class="c0"[^>]*><title>[^<]+: 2<\/title><\/rect>/);
+    expect(page).toMatch(/<rect class="c0"[^>]*><title>[^<]+: 2 videos<\/title><\/rect>/);
     expect(page).not.toMatch(/<script/i);
     // The queue: one rendering, one waiting at position 1.
     expect(page).toContain('1 rendering, 1 waiting');

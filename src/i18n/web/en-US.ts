@@ -45,7 +45,7 @@ export const webEnUS = {
   'console.chart.byFamily': () => 'By model family',
   'console.chart.byMember': () => 'By member',
   'console.chart.dayValue': (p: { day: string; count: number }) => `${p.day}: ${p.count} videos`,
-  'console.chart.familyValue': (p: { family: string; count: number }) => `${p.family}: ${p.count}`,
+  'console.chart.familyValue': (p: { family: string; count: number }) => `${p.family}: ${p.count} videos`,
   'console.chart.memberValue': (p: { user: string; tasks: number; seconds: number }) =>
     `Member ${p.user}: ${p.tasks} videos, ${p.seconds} s`,
   'console.chart.summary': (p: { total: number; zone: string }) =>
