@@ -16,6 +16,7 @@ import { benchScale100k } from './scale100k.js';
 import { benchStartup } from './startup.js';
 import { benchStorage } from './storage.js';
 import { benchWeb } from './web.js';
+import { benchWebConsole } from './webConsole.js';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -35,8 +36,12 @@ const benches: Record<string, () => Promise<void>> = {
   metrics: () => benchMetrics(),
   review: () => benchReview(),
   gallery: () => benchGallery(),
-  // The web dashboard's pages: My videos with 10,000 tasks of one member, the operator console with 1,000 servers.
-  web: () => benchWeb(),
+  // The web dashboard's pages: My videos with 10,000 tasks of one member, the operator console with 1,000 servers,
+  // the server console with 10,000 members.
+  web: async () => {
+    await benchWeb();
+    await benchWebConsole();
+  },
   // 100,000 open tasks over four processes on PostgreSQL (about 10 minutes).
   scale100k: () => benchScale100k(),
 };

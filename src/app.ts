@@ -47,6 +47,8 @@ import { createOperatorBlocklist } from './services/moderation/operatorBlocklist
 import { alertOnQuota } from './services/monitoring/quotaAlert.js';
 import { type OpsHttpServer, startHttpServer } from './services/monitoring/httpServer.js';
 import { startWebServer, type WebServer } from './web/webServer.js';
+import { createCanManageGuild } from './discord/canManageGuild.js';
+import { checkGalleryChannel } from './discord/galleryChannel.js';
 import { createKeyPool, type KeyPool } from './services/seedance/keyPool.js';
 import { createAssetCache } from './services/review/assetReview.js';
 import { AssetReviewClient } from './services/seedance/assets.js';
@@ -453,6 +455,20 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           logger: logger.child({ component: 'web' }),
           now,
           allowInsecureMedia: config.allowInsecureVideoUrls,
+          console: {
+            guildConfig,
+            ledger,
+            tasks,
+            queue,
+            canManage: createCanManageGuild(discord.rest),
+            checkGalleryChannel: (guildId, channelId) =>
+              checkGalleryChannel(
+                discord.rest,
+                guildId,
+                channelId,
+                discord.user?.id ?? config.discord.applicationId ?? '',
+              ),
+          },
         });
       // Tasks already running count towards their key's load (SQLite: this process follows all of them).
       if (seedance.fingerprints.length > 1 && !store.shared)

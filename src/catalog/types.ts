@@ -6,6 +6,18 @@ export type Resolution = (typeof RESOLUTIONS)[number];
 export const RATIOS = ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16', 'adaptive'] as const;
 export type Ratio = (typeof RATIOS)[number];
 
+/** The ratios and resolutions offered for choosing (slash commands, the web console), in the order members see. */
+export const RATIO_CHOICES = [
+  '16:9',
+  '9:16',
+  '1:1',
+  '4:3',
+  '3:4',
+  '21:9',
+  'adaptive',
+] as const satisfies readonly Ratio[];
+export const RESOLUTION_CHOICES = ['480p', '720p', '1080p'] as const satisfies readonly Resolution[];
+
 export const ORIENTATIONS = ['landscape', 'portrait'] as const;
 export type Orientation = (typeof ORIENTATIONS)[number];
 

@@ -1,5 +1,5 @@
 /** The ratio and resolution choices our commands offer (a subset of the catalog's, in the order members see). */
-import type { Ratio, Resolution } from '../catalog/types.js';
+import { RATIO_CHOICES, RESOLUTION_CHOICES } from '../catalog/types.js';
 import {
   choiceLocalizations,
   choiceName,
@@ -18,16 +18,7 @@ export const wordChoice = <V extends ChoiceWord>(value: V) =>
 export const limitChoice = <L extends LabelledLimit>(limit: L) =>
   choice(limit, limitChoiceLocalizations(limit), LIMIT_LABEL_EN(limit));
 
-export const RATIO_CHOICES = [
-  '16:9',
-  '9:16',
-  '1:1',
-  '4:3',
-  '3:4',
-  '21:9',
-  'adaptive',
-] as const satisfies readonly Ratio[];
-export const RESOLUTION_CHOICES = ['480p', '720p', '1080p'] as const satisfies readonly Resolution[];
+export { RATIO_CHOICES, RESOLUTION_CHOICES };
 
 /** `adaptive` is a word (named in each language); the ratios are numbers. */
 export const ratioChoices = RATIO_CHOICES.map((r) => (r === 'adaptive' ? wordChoice(r) : choice(r)));

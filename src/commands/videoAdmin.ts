@@ -183,7 +183,11 @@ async function blocklist(
 
 export async function showSettings(i: ChatInputCommandInteraction, ctx: BotContext, prefix = '') {
   const locale = resolveLocale(i.locale);
-  const [cfg, own] = await Promise.all([ctx.guildConfig.effective(i.guildId), ctx.guildConfig.settings(i.guildId!)]);
+  // Read past the process's cache: a change just made elsewhere (another process, the web console) shows at once.
+  const [cfg, own] = await Promise.all([
+    ctx.guildConfig.effective(i.guildId, { fresh: true }),
+    ctx.guildConfig.settings(i.guildId!, { fresh: true }),
+  ]);
   await i.reply({
     content: prefix,
     embeds: [guildSettingsEmbed(cfg, own, locale)],

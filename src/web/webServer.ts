@@ -32,6 +32,8 @@ import { errorPage } from './pages/simplePages.js';
 import { STYLESHEET } from './pages/style.js';
 import { authRoutes } from './routes/auth.js';
 import { operatorRoutes } from './routes/operator.js';
+import { serverConsoleRoutes } from './routes/serverConsole.js';
+import type { ServerConsoleDeps } from './serverConsole.js';
 import { videoRoutes } from './routes/videos.js';
 import { createWebSessionStore } from './sessionStore.js';
 
@@ -58,6 +60,8 @@ export interface WebDeps {
   /** Allow plain-http video links in the CSP (the loopback fake video service in tests). */
   allowInsecureMedia?: boolean;
   fetch?: typeof fetch;
+  /** The server console's services and its Discord checks (absent: no /servers pages). */
+  console?: ServerConsoleDeps;
 }
 
 /** How long a session lasts after signing in. */
@@ -210,6 +214,7 @@ export async function buildWebApp(deps: WebDeps, bound: () => string): Promise<F
   await app.register(authRoutes(ctx));
   await app.register(videoRoutes(ctx));
   await app.register(operatorRoutes(ctx));
+  if (deps.console) await app.register(serverConsoleRoutes(ctx, deps.console));
   return app;
 }
 

@@ -40,8 +40,9 @@ export interface GuildConfigDeps {
 }
 
 export function createGuildConfig(deps: GuildConfigDeps) {
-  async function effective(guildId: string | null): Promise<EffectiveGuildConfig> {
-    const s = guildId ? await deps.settings.get(guildId) : {};
+  /** `fresh`: read from the store, past this process's cache (admin views: another process may have changed them). */
+  async function effective(guildId: string | null, options?: { fresh?: boolean }): Promise<EffectiveGuildConfig> {
+    const s = guildId ? await deps.settings.get(guildId, options) : {};
     const disabled = new Set(s.disabledModels ?? []);
     return {
       limits: { ...deps.defaultLimits, ...s.limits },
@@ -57,7 +58,7 @@ export function createGuildConfig(deps: GuildConfigDeps) {
 
   return {
     effective,
-    settings: (guildId: string) => deps.settings.get(guildId),
+    settings: (guildId: string, options?: { fresh?: boolean }) => deps.settings.get(guildId, options),
 
     /**
      * Where and who may generate: the server's channel allow-list (a thread or forum post counts as its
@@ -75,16 +76,20 @@ export function createGuildConfig(deps: GuildConfigDeps) {
       return { ok: true };
     },
 
-    /** Applies a change to a server's settings (one transaction) and logs who made it, with the before and after. */
+    /**
+     * Applies a change to a server's settings (one transaction) and logs who made it, with the before and after,
+     * and where (`via: 'web'` for the dashboard's server console; Discord otherwise).
+     */
     async change(
       guildId: string,
       by: string,
       describe: string,
       mutate: (s: GuildSettings) => GuildSettings,
+      via?: 'web',
     ): Promise<GuildSettings> {
       const { before, after } = await deps.settings.change(guildId, mutate);
       deps.logger.info(
-        { guildId, by, change: describe, before: forLog(before), after: forLog(after) },
+        { guildId, by, ...(via ? { via } : {}), change: describe, before: forLog(before), after: forLog(after) },
         'guild settings changed',
       );
       return after;

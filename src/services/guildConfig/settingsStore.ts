@@ -25,8 +25,11 @@ export interface GuildSettings {
 const NO_SETTINGS: Readonly<GuildSettings> = Object.freeze({});
 
 export interface SettingsStore {
-  /** A server's settings (read-only; change them with `change`). */
-  get(guildId: string): Promise<Readonly<GuildSettings>>;
+  /**
+   * A server's settings (read-only; change them with `change`). `fresh`: read from the store, not this process's
+   * cache (an admin's view, where another process may just have changed them).
+   */
+  get(guildId: string, options?: { fresh?: boolean }): Promise<Readonly<GuildSettings>>;
   /** Applies `mutate` to the stored settings atomically; returns before and after. */
   change(
     guildId: string,
@@ -47,9 +50,9 @@ export function createSettingsStore(
   const now = options.now ?? Date.now;
   const cache = new Map<string, { at: number; value: Readonly<GuildSettings> }>();
   return {
-    async get(guildId) {
+    async get(guildId, options) {
       const hit = cache.get(guildId);
-      if (hit && now() - hit.at < ttlMs) return hit.value;
+      if (hit && !options?.fresh && now() - hit.at < ttlMs) return hit.value;
       const value = (await store.get<GuildSettings>(keys.settings(guildId))) ?? NO_SETTINGS;
       if (cache.size > 10_000) cache.clear();
       cache.set(guildId, { at: now(), value });

@@ -34,5 +34,21 @@ form.inline { display: inline; }
 .operator-section { margin: 1.5rem 0; }
 .totals { display: grid; grid-template-columns: auto 1fr; gap: .2rem 1rem; }
 .totals dd { margin: 0; font-weight: 600; }
+/* The server console */
+.panel { background: var(--card); border: 1px solid var(--border); border-radius: 10px; padding: 1rem 1.25rem; margin-bottom: 1.25rem; }
+.switch { display: flex; gap: 1rem; } .switch .current { font-weight: 700; text-decoration: none; color: var(--fg); }
+.chart { margin: .5rem 0; } .chart svg { display: block; max-width: 100%; height: auto; }
+.chart .grid { stroke: var(--border); } .chart .axis { fill: var(--muted); font-size: 11px; } .chart .hit { fill: transparent; }
+.chart .bar:hover rect:not(.hit) { opacity: .8; } .chart .bar:hover .hit { fill: var(--border); fill-opacity: .35; }
+.c0 { fill: #5865f2; background: #5865f2; } .c1 { fill: #3ba55d; background: #3ba55d; } .c2 { fill: #faa61a; background: #faa61a; } .c3 { fill: #ed4245; background: #ed4245; }
+.c4 { fill: #9b59b6; background: #9b59b6; } .c5 { fill: #1abc9c; background: #1abc9c; } .c6 { fill: #e67e22; background: #e67e22; } .c7 { fill: #607d8b; background: #607d8b; }
+.legend { display: flex; gap: 1rem; flex-wrap: wrap; font-size: .85rem; } .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; margin-right: .3rem; vertical-align: middle; }
+table.members { border-collapse: collapse; width: 100%; font-size: .9rem; } table.members th, table.members td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid var(--border); }
+.settings { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; } .settings dt { color: var(--muted); } .settings dd { margin: 0; word-break: break-word; }
+.forms { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 1rem; } .forms h2 { grid-column: 1 / -1; margin: 0; }
+form.setting { display: flex; flex-direction: column; gap: .5rem; border: 1px solid var(--border); border-radius: 8px; padding: .75rem; } form.setting h3 { margin: 0; font-size: 1rem; }
+form.setting label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); } form.setting label.check { flex-direction: row; gap: .4rem; align-items: center; }
+form.setting input, form.setting select { font: inherit; padding: .35rem; border: 1px solid var(--border); border-radius: 6px; background: var(--card); color: var(--fg); }
+.saved { background: #2d7d46; color: #fff; padding: .6rem 1rem; border-radius: 8px; } .refusal { background: #a12d2f; color: #fff; padding: .6rem 1rem; border-radius: 8px; }
 .notice { background: var(--card); border: 1px solid var(--border); border-radius: 10px; padding: 1.25rem; max-width: 520px; }
 `;

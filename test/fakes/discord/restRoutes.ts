@@ -33,6 +33,8 @@ export interface FakeGuildAccess {
   ownerId: string;
   roles: Array<{ id: string; permissions: string }>;
   botRoles: string[];
+  /** Members other than the bot, with their role ids (setMemberPermissions). */
+  memberRoles?: ReadonlyMap<string, string[]>;
 }
 
 export interface StoredCommand extends JsonBody {
@@ -567,7 +569,15 @@ export function createRestHandler(ctx: RestContext) {
       case 'GET /guilds/:guildId/members/:userId': {
         const access = ctx.guildAccess(params[0]!);
         if (!access) return error(404, 10004, 'Unknown Guild');
-        if (params[1] !== ctx.botUser.id) return error(404, 10007, 'Unknown Member');
+        if (params[1] !== ctx.botUser.id) {
+          const roles = access.memberRoles?.get(params[1]!);
+          if (!roles) return error(404, 10007, 'Unknown Member');
+          return reply(200, {
+            user: { id: params[1], username: `user${params[1]!.slice(-4)}`, discriminator: '0', avatar: null },
+            roles,
+            joined_at: new Date(0).toISOString(),
+          });
+        }
         return reply(200, { user: ctx.botUser, roles: access.botRoles, joined_at: new Date(0).toISOString() });
       }
       case 'POST /attachments/refresh-urls': {

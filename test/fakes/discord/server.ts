@@ -146,6 +146,11 @@ export interface FakeDiscord {
   readonly channels: Map<string, FakeChannel>;
   /** Gives the bot a role with these permissions in a guild (its @everyone permissions stay). */
   setBotPermissions(guildId: string, permissions: bigint): void;
+  /**
+   * A member of a guild with a role of these permissions (GET /guilds/:id/members/:userId answers with it, and
+   * GET /guilds/:id lists the role); `undefined`: the member leaves (10007 Unknown Member from then on).
+   */
+  setMemberPermissions(guildId: string, userId: string, permissions: bigint | undefined): void;
   /** A member reacts to a message with an emoji (`name`, or `name:id` for a custom one). */
   react(messageId: string, emoji: string, userId: string): void;
   /** Requests answered 429 by the per-route rate limits (`rateLimit`). */
@@ -187,6 +192,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   );
   const commands = new Map<string, StoredCommand[]>();
   const botRoles = new Map<string, { id: string; permissions: string }>();
+  /** guild → member → their one role (setMemberPermissions). */
+  const memberRoles = new Map<string, Map<string, { id: string; permissions: string }>>();
   const gateway = createGateway({
     botToken,
     applicationId,
@@ -246,10 +253,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const g = guildById.get(guildId);
       if (!g) return undefined;
       const botRole = botRoles.get(guildId);
+      const members = memberRoles.get(guildId) ?? new Map<string, { id: string; permissions: string }>();
       return {
         ownerId: g.ownerId,
-        roles: [{ id: g.id, permissions: MEMBER_PERMISSIONS }, ...(botRole ? [botRole] : [])],
+        roles: [{ id: g.id, permissions: MEMBER_PERMISSIONS }, ...(botRole ? [botRole] : []), ...members.values()],
         botRoles: botRole ? [botRole.id] : [],
+        memberRoles: new Map([...members].map(([user, role]) => [user, [role.id]])),
       };
     },
     rateLimit: options.rateLimit,
@@ -391,6 +400,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     channels,
     setBotPermissions(guildId, permissions) {
       botRoles.set(guildId, { id: snowflake(now()), permissions: String(permissions) });
+    },
+    setMemberPermissions(guildId, userId, permissions) {
+      let members = memberRoles.get(guildId);
+      if (!members) memberRoles.set(guildId, (members = new Map()));
+      if (permissions === undefined) members.delete(userId);
+      else members.set(userId, { id: snowflake(now()), permissions: String(permissions) });
     },
     react(messageId, emoji, userId) {
       const m = messages.get(messageId);
