@@ -44,7 +44,7 @@ export function layout(frame: PageFrame, body: SafeHtml): string {
 ${
   frame.member
     ? html`<a href="/videos">${wt(locale, 'nav.myVideos')}</a>
-<a href="/servers">${wt(locale, 'console.servers')}</a>
+<a href="/servers">${wt(locale, 'operator.navServers')}</a>
 ${frame.operator ? html`<a href="/operator">${wt(locale, 'operator.nav')}</a>` : ''}
 <span class="muted">${wt(locale, 'nav.signedInAs', { name: frame.member.globalName ?? frame.member.username })}</span>
 <form class="inline" method="post" action="/auth/logout"><input type="hidden" name="_csrf" value="${frame.csrfToken ?? ''}"><button type="submit">${wt(locale, 'nav.signOut')}</button></form>`
