@@ -451,7 +451,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           prices: config.prices,
           logger: logger.child({ component: 'web' }),
           now,
-          allowInsecureMedia: options.allowInsecureVideoUrls,
+          allowInsecureMedia: config.allowInsecureVideoUrls,
         });
       // Tasks already running count towards their key's load (SQLite: this process follows all of them).
       if (seedance.fingerprints.length > 1 && !store.shared)
