@@ -47,6 +47,7 @@ import { createOperatorBlocklist } from './services/moderation/operatorBlocklist
 import { alertOnQuota } from './services/monitoring/quotaAlert.js';
 import { type OpsHttpServer, startHttpServer } from './services/monitoring/httpServer.js';
 import { startWebServer, type WebServer } from './web/webServer.js';
+import { attachmentResigner, webCardDeleter } from './discord/taskCardActions.js';
 import { createKeyPool, type KeyPool } from './services/seedance/keyPool.js';
 import { createAssetCache } from './services/review/assetReview.js';
 import { AssetReviewClient } from './services/seedance/assets.js';
@@ -447,11 +448,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         web = await startWebServer({
           config: config.web,
           store,
-          tasks,
           prices: config.prices,
           logger: logger.child({ component: 'web' }),
           now,
           allowInsecureMedia: config.allowInsecureVideoUrls,
+          // My videos' Delete and video links: the card's Delete button's operation, attachment URLs signed anew.
+          deleteCard: webCardDeleter({ rest: discord.rest, logger, gallery, now }),
+          resignUrls: attachmentResigner({ rest: discord.rest, logger: logger.child({ component: 'web' }), now }),
         });
       // Tasks already running count towards their key's load (SQLite: this process follows all of them).
       if (seedance.fingerprints.length > 1 && !store.shared)

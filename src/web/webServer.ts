@@ -26,7 +26,7 @@ import { exactLocale, localeFromAcceptLanguage, wt } from '../i18n/web/index.js'
 import type { Logger } from '../logging/logger.js';
 import type { PriceTable } from '../services/usage/prices.js';
 import type { MemberGuild, PendingLogin, SignedInMember } from './discordOAuth.js';
-import type { MemberTasks } from './myVideos.js';
+import type { DeleteCard, ResignUrls } from './myVideos.js';
 import { errorPage } from './pages/simplePages.js';
 import { STYLESHEET } from './pages/style.js';
 import { authRoutes } from './routes/auth.js';
@@ -47,13 +47,16 @@ declare module 'fastify' {
 export interface WebDeps {
   config: WebConfig;
   store: RecordStore;
-  tasks: MemberTasks;
   logger: Logger;
   prices?: PriceTable;
   now?: () => number;
   /** Allow plain-http video links in the CSP (the loopback fake video service in tests). */
   allowInsecureMedia?: boolean;
   fetch?: typeof fetch;
+  /** My videos: deletes a task's card in Discord, as its Delete button does (src/discord; absent: no Delete). */
+  deleteCard?: DeleteCard;
+  /** My videos: signs stale Discord attachment URLs anew, a page's in one call (src/discord). */
+  resignUrls?: ResignUrls;
 }
 
 /** How long a session lasts after signing in. */

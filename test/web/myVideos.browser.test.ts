@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSeedance, type FakeSeedance } from '../../src/dev/fake-seedance/index.js';
-import { createTaskQueries } from '../../src/services/tasks/taskQueries.js';
 import { startWebServer, type WebServer } from '../../src/web/webServer.js';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
 import { openTempStore, quietLogger, type TempStore } from '../support/tempStore.js';
@@ -101,7 +100,6 @@ describe.skipIf(!haveBrowser)('the web dashboard in chromium', () => {
         operatorIds: [],
       },
       store: temp.store,
-      tasks: createTaskQueries(temp.store),
       logger: quietLogger(),
       allowInsecureMedia: true,
     });

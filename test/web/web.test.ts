@@ -9,7 +9,6 @@ import type { WebConfig } from '../../src/config/loadConfig.js';
 import { keys, prefixes } from '../../src/db/keys.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { pruneRecords } from '../../src/services/retention/pruneRecords.js';
-import { createTaskQueries } from '../../src/services/tasks/taskQueries.js';
 import { startWebServer, type WebServer } from '../../src/web/webServer.js';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
 import type { OAuthUser } from '../fakes/discord/oauth.js';
@@ -63,7 +62,6 @@ async function startWeb(extra: Partial<WebConfig> = {}, now = Date.now): Promise
   const server = await startWebServer({
     config: webConfig(extra),
     store: temp.store,
-    tasks: createTaskQueries(temp.store),
     logger,
     now,
   });

@@ -14,7 +14,17 @@ export const webFr: WebTexts = {
   'login.failed': () => 'La connexion a échoué (elle a peut-être pris trop de temps). Veuillez réessayer.',
   'videos.title': () => 'Mes vidéos',
   'videos.none': () => 'Aucune vidéo ne correspond.',
-  'videos.recentOnly': (p) => `Vos ${p.count} demandes les plus récentes sont listées.`,
+  'videos.page': (p) => `Page ${p.page}`,
+  'videos.searched': (p) => `Seules vos ${p.count} vidéos les plus récentes ont été parcourues.`,
+  'videos.delete': () => 'Supprimer la carte',
+  'videos.deleteTitle': () => 'Supprimer cette carte ?',
+  'videos.deleteConfirm': () =>
+    'La carte (le message avec cette vidéo) est supprimée dans Discord, ainsi que sa publication dans la galerie du serveur. Impossible d’annuler.',
+  'videos.deleteCancel': () => 'La garder',
+  'videos.delete.deleted': () => 'La carte a été supprimée dans Discord.',
+  'videos.delete.gone': () => 'La carte n’était déjà plus dans Discord.',
+  'videos.delete.unreachable': () =>
+    'Le bot ne peut pas atteindre cette carte (elle se trouve là où seule votre propre installation de l’application est présente). Utilisez le bouton Supprimer de la carte dans Discord.',
   'filter.server': () => 'Serveur',
   'filter.state': () => 'État',
   'filter.model': () => 'Modèle',
