@@ -58,7 +58,10 @@ export function attachmentResigner(deps: Pick<CardActionDeps, 'rest' | 'logger' 
   return async (urls: readonly string[]): Promise<Map<string, string>> => {
     const result = await refreshAttachmentUrls(deps.rest, urls, deps.now());
     if (!result.ok) {
-      deps.logger.warn({ reason: result.reason, count: urls.length }, 'could not sign attachment URLs anew for the web');
+      deps.logger.warn(
+        { reason: result.reason, count: urls.length },
+        'could not sign attachment URLs anew for the web',
+      );
       return new Map();
     }
     return result.urls;

@@ -150,7 +150,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
     });
   });
 
-  describe('version 3: every task gets its row in its member\'s index (My videos)', () => {
+  describe("version 3: every task gets its row in its member's index (My videos)", () => {
     const HOUR = 3_600_000;
     /** A version-2 store: split tasks, one whole record of version 1, no index rows. */
     async function writeVersion2(count: number) {

@@ -43,7 +43,6 @@ export const webDe: WebTexts = {
   'video.openCard': () => 'Karte in Discord öffnen',
   'cost.tasks': (p) => `${p.units} Video(s)`,
   'cost.seconds': (p) => `${p.units} s Video`,
-  'page.position': (p) => `Seite ${p.page} von ${p.pages}`,
   'page.previous': () => 'Zurück',
   'page.next': () => 'Weiter',
   'state.queued': () => 'Wartet in der Warteschlange',

@@ -42,7 +42,6 @@ export const webEnUS = {
   'video.openCard': () => 'Open the card in Discord',
   'cost.tasks': (p: { units: number }) => `${p.units} video`,
   'cost.seconds': (p: { units: number }) => `${p.units} s of video`,
-  'page.position': (p: { page: number; pages: number }) => `Page ${p.page} of ${p.pages}`,
   'page.previous': () => 'Previous',
   'page.next': () => 'Next',
   'state.queued': () => 'Waiting in the queue',

@@ -41,7 +41,6 @@ export const webEsES: WebTexts = {
   'video.openCard': () => 'Abrir la tarjeta en Discord',
   'cost.tasks': (p) => `${p.units} vídeo(s)`,
   'cost.seconds': (p) => `${p.units} s de vídeo`,
-  'page.position': (p) => `Página ${p.page} de ${p.pages}`,
   'page.previous': () => 'Anterior',
   'page.next': () => 'Siguiente',
   'state.queued': () => 'En la cola',

@@ -42,7 +42,6 @@ export const webFr: WebTexts = {
   'video.openCard': () => 'Ouvrir la carte dans Discord',
   'cost.tasks': (p) => `${p.units} vidéo(s)`,
   'cost.seconds': (p) => `${p.units} s de vidéo`,
-  'page.position': (p) => `Page ${p.page} sur ${p.pages}`,
   'page.previous': () => 'Précédente',
   'page.next': () => 'Suivante',
   'state.queued': () => 'En file d’attente',

@@ -41,7 +41,6 @@ export const webJa: WebTexts = {
   'video.openCard': () => 'Discord でカードを開く',
   'cost.tasks': (p) => `動画 ${p.units} 本`,
   'cost.seconds': (p) => `動画 ${p.units} 秒`,
-  'page.position': (p) => `${p.page} / ${p.pages} ページ`,
   'page.previous': () => '前へ',
   'page.next': () => '次へ',
   'state.queued': () => 'キューで待機中',

@@ -41,7 +41,6 @@ export const webKo: WebTexts = {
   'video.openCard': () => 'Discord에서 카드 열기',
   'cost.tasks': (p) => `동영상 ${p.units}개`,
   'cost.seconds': (p) => `동영상 ${p.units}초`,
-  'page.position': (p) => `${p.page} / ${p.pages} 페이지`,
   'page.previous': () => '이전',
   'page.next': () => '다음',
   'state.queued': () => '대기열에서 기다리는 중',

@@ -41,7 +41,6 @@ export const webPtBR: WebTexts = {
   'video.openCard': () => 'Abrir o cartão no Discord',
   'cost.tasks': (p) => `${p.units} vídeo(s)`,
   'cost.seconds': (p) => `${p.units} s de vídeo`,
-  'page.position': (p) => `Página ${p.page} de ${p.pages}`,
   'page.previous': () => 'Anterior',
   'page.next': () => 'Próxima',
   'state.queued': () => 'Aguardando na fila',

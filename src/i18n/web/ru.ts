@@ -41,7 +41,6 @@ export const webRu: WebTexts = {
   'video.openCard': () => 'Открыть карточку в Discord',
   'cost.tasks': (p) => `Видео: ${p.units}`,
   'cost.seconds': (p) => `${p.units} с видео`,
-  'page.position': (p) => `Страница ${p.page} из ${p.pages}`,
   'page.previous': () => 'Назад',
   'page.next': () => 'Вперёд',
   'state.queued': () => 'Ожидает в очереди',

@@ -17,7 +17,8 @@ export const webZhCN: WebTexts = {
   'videos.searched': (p) => `只搜索了你最新的 ${p.count} 个视频。`,
   'videos.delete': () => '删除卡片',
   'videos.deleteTitle': () => '删除这张卡片？',
-  'videos.deleteConfirm': () => 'Discord 中带有此视频的消息（卡片）将被删除，它在服务器画廊中的帖子也会一并删除。此操作无法撤销。',
+  'videos.deleteConfirm': () =>
+    'Discord 中带有此视频的消息（卡片）将被删除，它在服务器画廊中的帖子也会一并删除。此操作无法撤销。',
   'videos.deleteCancel': () => '保留',
   'videos.delete.deleted': () => '卡片已在 Discord 中删除。',
   'videos.delete.gone': () => '这张卡片在 Discord 中已不存在。',
@@ -40,7 +41,6 @@ export const webZhCN: WebTexts = {
   'video.openCard': () => '在 Discord 中打开卡片',
   'cost.tasks': (p) => `${p.units} 个视频`,
   'cost.seconds': (p) => `${p.units} 秒视频`,
-  'page.position': (p) => `第 ${p.page} 页，共 ${p.pages} 页`,
   'page.previous': () => '上一页',
   'page.next': () => '下一页',
   'state.queued': () => '排队中',

@@ -17,7 +17,8 @@ export const webZhTW: WebTexts = {
   'videos.searched': (p) => `只搜尋了你最新的 ${p.count} 部影片。`,
   'videos.delete': () => '刪除卡片',
   'videos.deleteTitle': () => '刪除這張卡片？',
-  'videos.deleteConfirm': () => 'Discord 中帶有此影片的訊息（卡片）將被刪除，它在伺服器藝廊中的貼文也會一併刪除。此操作無法復原。',
+  'videos.deleteConfirm': () =>
+    'Discord 中帶有此影片的訊息（卡片）將被刪除，它在伺服器藝廊中的貼文也會一併刪除。此操作無法復原。',
   'videos.deleteCancel': () => '保留',
   'videos.delete.deleted': () => '卡片已在 Discord 中刪除。',
   'videos.delete.gone': () => '這張卡片在 Discord 中已不存在。',
@@ -40,7 +41,6 @@ export const webZhTW: WebTexts = {
   'video.openCard': () => '在 Discord 中開啟卡片',
   'cost.tasks': (p) => `${p.units} 部影片`,
   'cost.seconds': (p) => `${p.units} 秒影片`,
-  'page.position': (p) => `第 ${p.page} 頁，共 ${p.pages} 頁`,
   'page.previous': () => '上一頁',
   'page.next': () => '下一頁',
   'state.queued': () => '排隊中',
