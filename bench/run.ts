@@ -15,6 +15,7 @@ import { benchReview } from './review.js';
 import { benchScale100k } from './scale100k.js';
 import { benchStartup } from './startup.js';
 import { benchStorage } from './storage.js';
+import { benchWeb } from './web.js';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -34,6 +35,8 @@ const benches: Record<string, () => Promise<void>> = {
   metrics: () => benchMetrics(),
   review: () => benchReview(),
   gallery: () => benchGallery(),
+  // The web dashboard's pages over HTTP with a signed-in session (My videos of a member with 10,000 tasks).
+  web: () => benchWeb(),
   // 100,000 open tasks over four processes on PostgreSQL (about 10 minutes).
   scale100k: () => benchScale100k(),
 };
