@@ -8,7 +8,7 @@ import { prefixes } from '../db/keys.js';
 import type { RecordStore } from '../db/recordStore.js';
 import { TASK_STATES } from '../services/tasks/stateMachine.js';
 import type { TaskRecord, TaskState } from '../services/tasks/taskRecord.js';
-import { VIDEO_URL_LIFETIME_MS } from '../services/tasks/taskRecord.js';
+import { isFinal, VIDEO_URL_LIFETIME_MS } from '../services/tasks/taskRecord.js';
 import { readTasks } from '../services/tasks/taskStorage.js';
 
 export const PAGE_SIZE = 10;
@@ -112,6 +112,12 @@ export const DELETE_OUTCOMES: readonly DeleteOutcome[] = ['deleted', 'gone', 'un
  * composition root); the caller has checked the member may (their own task).
  */
 export type DeleteCard = (task: TaskRecord, byUserId: string) => Promise<DeleteOutcome>;
+
+/**
+ * Whether the page offers Delete for a task's card: as the card itself does (its Delete button is on final cards
+ * only), when the card exists. Who may is checked apart: only the member's own tasks are ever on the page.
+ */
+export const mayDeleteCard = (task: TaskRecord): boolean => isFinal(task.state) && !!task.messageId;
 
 /** The choices the state filter offers: every state a task can be in. */
 export const STATE_CHOICES: readonly TaskState[] = TASK_STATES;

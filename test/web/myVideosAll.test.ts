@@ -31,6 +31,7 @@ let older: TaskRecord[];
 let uploaded: TaskRecord;
 let mine: TaskRecord;
 let bobs: TaskRecord;
+let rendering: TaskRecord;
 
 const ids = (body: string) => [...body.matchAll(/data-task="([^"]+)"/g)].map((m) => m[1]!);
 const attr = (s: string) => s.replaceAll('&#61;', '=').replaceAll('&amp;', '&');
@@ -66,7 +67,8 @@ beforeAll(async () => {
   );
   mine = webTask({ userId: ALICE.id, ...where, messageId: card() }, NOW - 2000);
   bobs = webTask({ userId: BOB.id, ...where, messageId: card() }, NOW - 500);
-  await seedTasks(temp.store, [...older, uploaded, mine, bobs]);
+  rendering = webTask({ userId: ALICE.id, ...where, messageId: card(), state: 'running' }, NOW - DAY + 30_000);
+  await seedTasks(temp.store, [...older, uploaded, mine, bobs, rendering]);
   const logger = createLogger({
     level: 'debug',
     secrets: [CLIENT_SECRET],
@@ -123,7 +125,7 @@ describe('an uploaded video plays from its card once the video service forgot it
 });
 
 describe('My videos lists every task of the member, not only the 25 newest', () => {
-  it('39 tasks make 4 pages, newest first, without repeats; the last has no next page', async () => {
+  it('40 tasks make 4 pages, newest first, without repeats; the last has no next page', async () => {
     const client = await signedIn(ALICE);
     const seen: string[] = [];
     for (let n = 1; n <= 4; n += 1) {
@@ -131,7 +133,7 @@ describe('My videos lists every task of the member, not only the 25 newest', () 
       expect(page.body.includes('rel="next"')).toBe(n < 4);
       seen.push(...ids(page.body));
     }
-    const expected = [uploaded, mine, ...older].map((t) => t.id);
+    const expected = [uploaded, mine, rendering, ...older].map((t) => t.id);
     expect(seen).toEqual(expected);
     expect(seen).not.toContain(bobs.id);
   });
@@ -170,6 +172,15 @@ describe('Delete a card from My videos', () => {
     // Again: the card is already gone, and the page says so.
     const again = await client.post(`/videos/${mine.id}/delete`, { _csrf: token });
     expect(again.location).toBe(`${web.url}/videos?notice=gone`);
+  });
+
+  it('a card still rendering has no Delete (as in Discord: the button comes with the final card)', async () => {
+    const client = await signedIn(ALICE);
+    const token = WebClient.csrfOf((await client.request('/videos')).body);
+    expect((await client.request('/videos')).body).not.toContain(`href="/videos/${rendering.id}/delete"`);
+    expect((await client.request(`/videos/${rendering.id}/delete`)).status).toBe(404);
+    expect((await client.post(`/videos/${rendering.id}/delete`, { _csrf: token })).status).toBe(404);
+    expect(discord.messages.byId.get(rendering.messageId!)!.deleted).toBe(false);
   });
 
   it("someone else's task is not found, whether asked for by its page or its POST", async () => {

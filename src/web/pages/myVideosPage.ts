@@ -11,6 +11,7 @@ import { MODEL_IDS } from '../../catalog/models.js';
 import {
   DM_FILTER,
   type DeleteOutcome,
+  mayDeleteCard,
   STATE_CHOICES,
   type VideoFilter,
   type VideoPage,
@@ -77,7 +78,7 @@ ${media}
 <dt>${wt(locale, 'video.created')}</dt><dd><time datetime="${new Date(t.createdAt).toISOString()}">${new Date(t.createdAt).toLocaleString(locale, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' })} UTC</time></dd>
 </dl>
 ${card ? html`<a href="${card}" rel="noopener noreferrer" target="_blank">${wt(locale, 'video.openCard')}</a>` : ''}
-${card && view.canDelete ? html`<a class="delete" href="/videos/${t.id}/delete">${wt(locale, 'videos.delete')}</a>` : ''}
+${view.canDelete && mayDeleteCard(t) ? html`<a class="delete" href="/videos/${t.id}/delete">${wt(locale, 'videos.delete')}</a>` : ''}
 </li>`;
 }
 

@@ -9,6 +9,7 @@ import {
   DELETE_OUTCOMES,
   type DeleteOutcome,
   listMyVideos,
+  mayDeleteCard,
   readFilter,
   urlsToResign,
 } from '../myVideos.js';
@@ -68,14 +69,14 @@ export function videoRoutes(ctx: WebContext): FastifyPluginAsync {
 
     app.get<{ Params: { id: string } }>('/videos/:id/delete', async (request, reply) => {
       const task = deleteCard && (await ownTask(request.session.get('member')!.id, request.params.id));
-      if (!task?.messageId) throw notFound();
+      if (!task || !mayDeleteCard(task)) throw notFound();
       return ctx.sendPage(reply, 200, deleteCardPage(ctx.frame(request, reply), task));
     });
 
     app.post<{ Params: { id: string } }>('/videos/:id/delete', { config: WRITE_LIMIT }, async (request, reply) => {
       const member = request.session.get('member')!;
       const task = deleteCard && (await ownTask(member.id, request.params.id));
-      if (!task?.messageId || !deleteCard) throw notFound();
+      if (!task || !deleteCard || !mayDeleteCard(task)) throw notFound();
       const outcome: DeleteOutcome = await deleteCard(task, member.id);
       return reply.redirect(`/videos?notice=${outcome}`, 303);
     });
