@@ -57,13 +57,9 @@ export function webCardDeleter(deps: CardActionDeps) {
 export function attachmentResigner(deps: Pick<CardActionDeps, 'rest' | 'logger' | 'now'>) {
   return async (urls: readonly string[]): Promise<Map<string, string>> => {
     const result = await refreshAttachmentUrls(deps.rest, urls, deps.now());
-    if (!result.ok) {
-      deps.logger.warn(
-        { reason: result.reason, count: urls.length },
-        'could not sign attachment URLs anew for the web',
-      );
-      return new Map();
-    }
-    return result.urls;
+    if (result.ok) return result.urls;
+    // Some may have been left out (a card deleted since, its file with it): the others still play.
+    deps.logger.warn({ reason: result.reason, count: urls.length }, 'could not sign attachment URLs anew for the web');
+    return result.urls ?? new Map();
   };
 }

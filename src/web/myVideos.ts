@@ -130,25 +130,34 @@ export type ResignUrls = (urls: readonly string[]) => Promise<ReadonlyMap<string
 
 /** How long a URL signed anew is reused (Discord's signatures last about a day). */
 export const RESIGNED_TTL_MS = 30 * 60_000;
+/** How long a URL Discord would not sign (its card deleted) is not asked again. */
+export const UNSIGNED_TTL_MS = 5 * 60_000;
 
-/** `resign` with a short cache, so page views in a row make one call per URL at most every RESIGNED_TTL_MS. */
+/**
+ * `resign` with a short cache, so page views in a row make one call per URL at most every RESIGNED_TTL_MS (a URL
+ * Discord left out: every UNSIGNED_TTL_MS). A failed call is not remembered: the next page view asks again.
+ */
 export function cachedResigner(resign: ResignUrls, now: () => number, max = 5000): ResignUrls {
-  const cache = new Map<string, { url: string; until: number }>();
+  const cache = new Map<string, { url?: string; until: number }>();
+  const remember = (u: string, url: string | undefined, until: number) => {
+    if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    cache.set(u, url ? { url, until } : { until });
+  };
   return async (urls) => {
     const at = now();
     const out = new Map<string, string>();
     const missing: string[] = [];
     for (const u of new Set(urls)) {
       const hit = cache.get(u);
-      if (hit && hit.until > at) out.set(u, hit.url);
-      else missing.push(u);
+      if (!hit || hit.until <= at) missing.push(u);
+      else if (hit.url) out.set(u, hit.url);
     }
     if (missing.length) {
       const fresh = await resign(missing);
-      for (const [u, url] of fresh) {
-        out.set(u, url);
-        if (cache.size >= max) cache.delete(cache.keys().next().value!);
-        cache.set(u, { url, until: at + RESIGNED_TTL_MS });
+      for (const u of missing) {
+        const url = fresh.get(u);
+        if (url) out.set(u, url);
+        remember(u, url, at + (url ? RESIGNED_TTL_MS : UNSIGNED_TTL_MS));
       }
     }
     return out;

@@ -3,16 +3,19 @@
  * the card's upload signed anew), the short cache of signed URLs, and the search budget over a long history.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { REST } from 'discord.js';
+import { attachmentResigner } from '../../src/discord/taskCardActions.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import {
   cachedResigner,
   listMyVideos,
   RESIGNED_TTL_MS,
   SEARCH_BUDGET,
+  UNSIGNED_TTL_MS,
   urlsToResign,
   videoLinkOf,
 } from '../../src/web/myVideos.js';
-import { openTempStore, type TempStore } from '../support/tempStore.js';
+import { openTempStore, quietLogger, type TempStore } from '../support/tempStore.js';
 import { seedTasks, webTask } from '../support/webClient.js';
 
 const DAY = 86_400_000;
@@ -53,7 +56,7 @@ describe('which link plays a video', () => {
 });
 
 describe('signed URLs are reused for a while', () => {
-  it('one call per URL within the TTL, a new one after it; a URL not signed is asked again', async () => {
+  it('one call per URL within the TTL, a new one after it; one Discord left out is asked again sooner', async () => {
     let now = NOW;
     const asked: string[][] = [];
     const resign = cachedResigner(
@@ -65,9 +68,34 @@ describe('signed URLs are reused for a while', () => {
     );
     expect(await resign(['a', 'b'])).toEqual(new Map([['a', 'a!']]));
     expect(await resign(['a', 'b'])).toEqual(new Map([['a', 'a!']]));
-    now += RESIGNED_TTL_MS + 1;
+    now += UNSIGNED_TTL_MS + 1;
+    await resign(['a', 'b']);
+    now += RESIGNED_TTL_MS;
     await resign(['a']);
     expect(asked).toEqual([['a', 'b'], ['b'], ['a']]);
+  });
+
+  it('Discord leaving one URL out (its card deleted) does not stop the others from playing', async () => {
+    const deleted = 'https://cdn.discordapp.com/attachments/1/3/seedance-b.mp4?ex=1';
+    const rest = {
+      post: async () => ({ refreshed_urls: [{ original: FILE, refreshed: SIGNED }] }),
+    } as unknown as REST;
+    const resign = attachmentResigner({ rest, logger: quietLogger(), now: () => NOW });
+    expect(await resign([FILE, deleted])).toEqual(new Map([[FILE, SIGNED]]));
+  });
+
+  it('a failed call is not remembered', async () => {
+    let fail = true;
+    const resign = cachedResigner(
+      async (urls) => {
+        if (fail) throw new Error('Discord is down');
+        return new Map(urls.map((u) => [u, `${u}!`]));
+      },
+      () => NOW,
+    );
+    await expect(resign(['a'])).rejects.toThrow('Discord is down');
+    fail = false;
+    expect(await resign(['a'])).toEqual(new Map([['a', 'a!']]));
   });
 });
 
