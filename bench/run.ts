@@ -36,8 +36,8 @@ const benches: Record<string, () => Promise<void>> = {
   metrics: () => benchMetrics(),
   review: () => benchReview(),
   gallery: () => benchGallery(),
-  // The web dashboard's pages: My videos with 10,000 tasks of one member, the operator console with 1,000 servers,
-  // the server console with 10,000 members.
+  // The web dashboard's pages: My videos with 10,000 tasks of one member and the operator console with 1,000
+  // servers (bench/web.ts), the server console with 10,000 members (bench/webConsole.ts).
   web: async () => {
     await benchWeb();
     await benchWebConsole();

@@ -49,6 +49,7 @@ import { type OpsHttpServer, startHttpServer } from './services/monitoring/httpS
 import { startWebServer, type WebServer } from './web/webServer.js';
 import { createCanManageGuild } from './discord/canManageGuild.js';
 import { checkGalleryChannel } from './discord/galleryChannel.js';
+import { attachmentResigner, webCardDeleter } from './discord/taskCardActions.js';
 import { createKeyPool, type KeyPool } from './services/seedance/keyPool.js';
 import { createAssetCache } from './services/review/assetReview.js';
 import { AssetReviewClient } from './services/seedance/assets.js';
@@ -449,7 +450,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         web = await startWebServer({
           config: config.web,
           store,
-          tasks,
           prices: config.prices,
           operator: { keys: () => seedance.states(), processId: leases.processId, shards },
           logger: logger.child({ component: 'web' }),
@@ -469,6 +469,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
                 discord.user?.id ?? config.discord.applicationId ?? '',
               ),
           },
+          // My videos' Delete and video links: the card's Delete button's operation, attachment URLs signed anew.
+          deleteCard: webCardDeleter({ rest: discord.rest, logger, gallery, now }),
+          resignUrls: attachmentResigner({ rest: discord.rest, logger: logger.child({ component: 'web' }), now }),
         });
       // Tasks already running count towards their key's load (SQLite: this process follows all of them).
       if (seedance.fingerprints.length > 1 && !store.shared)

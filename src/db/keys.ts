@@ -5,6 +5,8 @@
 
 /** Timestamps in keys are zero-padded so that key order is time order. */
 const pad = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
+/** The largest time a padded key holds (year 33658): `MAX_MS - at` orders keys newest first. */
+const MAX_MS = 999_999_999_999_999;
 
 export const keys = {
   /**
@@ -18,6 +20,11 @@ export const keys = {
   open: (id: string) => `open_tasks:${id}`,
   /** A member's most recent task ids, newest first. */
   userTasks: (userId: string) => `user_tasks:${userId}`,
+  /**
+   * One task in a member's index of every task they asked for (My videos), newest first in key order: the time
+   * is inverted (`MAX_MS - at`). The value is a bare `1`; written with the task, deleted with it (retention).
+   */
+  memberTask: (userId: string, at: number, id: string) => `member_tasks:${userId}:${pad(MAX_MS - at)}:${id}`,
   /** Index of finished tasks by the time they finished (retention). */
   finished: (finishedAt: number, id: string) => `finished_tasks:${pad(finishedAt)}:${id}`,
   /** A server's own settings. */
@@ -85,6 +92,9 @@ export const prefixes = {
   taskDetails: 'task_details:',
   open: 'open_tasks:',
   userTasks: 'user_tasks:',
+  memberTask: 'member_tasks:',
+  /** One member's index of every task, newest first (see keys.memberTask). */
+  memberTasksOf: (userId: string) => `member_tasks:${userId}:`,
   finished: 'finished_tasks:',
   usage: 'usage:',
   claim: 'claims:',

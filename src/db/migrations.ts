@@ -12,12 +12,17 @@
  *
  * Version 2: a task is stored as a hot and a cold record (`tasks:`, `task_details:`); records of earlier versions
  * are read whole and split when next written, so there is nothing to convert, but an older bot must not start.
+ *
+ * Version 3: every task gets its row in its member's index of every task (`member_tasks:<user>:<inverted time>:<id>`,
+ * My videos), keyed by its `createdAt`; written a page of tasks per transaction, so a crash leaves rows that the
+ * next start writes again (the same keys, the same value). An older bot must not start: it would create tasks
+ * without their row.
  */
 import type { Logger } from '../logging/logger.js';
 import { keys, prefixes } from './keys.js';
 import { collect, type RecordStore } from './recordStore.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 const PAGE = 1000;
 
 interface Counter {
@@ -85,10 +90,32 @@ export async function migrate(store: RecordStore, logger: Logger): Promise<{ fro
   logger.info({ from, to: SCHEMA_VERSION, location: store.location }, 'upgrading stored records');
   // Version 2 has nothing to convert: task records are split in two (services/tasks/taskStorage) as they are next
   // written, and whole ones are read as they are. The version stops an older bot, which reads only whole records.
-  const counts = from < 1 ? await toVersion1(store) : {};
+  const counts = { ...(from < 1 ? await toVersion1(store) : {}), ...(from < 3 ? await toVersion3(store) : {}) };
   await store.transact([keys.meta('schema_version')], (tx) => tx.set(keys.meta('schema_version'), SCHEMA_VERSION));
   logger.info({ from, to: SCHEMA_VERSION, ...counts }, 'stored records upgraded');
   return { from, to: SCHEMA_VERSION };
+}
+
+/** Version 3: each task's row in its member's index (see the top of this file). */
+async function toVersion3(store: RecordStore) {
+  let indexed = 0;
+  for await (const page of store.pages<{ userId?: unknown; createdAt?: unknown }>(prefixes.task, PAGE)) {
+    const ids = page.map(([k]) => k.slice(prefixes.task.length));
+    // Who asked is in the cold record (a whole record of version 1 holds everything itself).
+    const details = await store.getMany<{ userId?: unknown }>(ids.map((id) => keys.taskDetails(id)));
+    const rows: string[] = [];
+    page.forEach(([, hot], i) => {
+      const userId = details.get(keys.taskDetails(ids[i]!))?.userId ?? hot.userId;
+      if (typeof userId !== 'string' || typeof hot.createdAt !== 'number') return;
+      rows.push(keys.memberTask(userId, hot.createdAt, ids[i]!));
+    });
+    if (!rows.length) continue;
+    await store.transact(rows, (tx) => {
+      for (const row of rows) tx.set(row, 1);
+    });
+    indexed += rows.length;
+  }
+  return { indexed };
 }
 
 /** Version 1, from the first schema (see the top of this file). */

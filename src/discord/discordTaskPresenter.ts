@@ -188,7 +188,12 @@ export function createDiscordTaskPresenter(client: Client, logger: Logger, optio
               { via: where.via, bytes: prepared.data.length, fittedFrom: prepared.fitted?.originalBytes },
               'video delivered as upload',
             );
-            return { mode: 'upload', via: where.via, movedTo: where.movedTo };
+            return {
+              mode: 'upload',
+              via: where.via,
+              movedTo: where.movedTo,
+              ...(where.fileUrl ? { fileUrl: where.fileUrl } : {}),
+            };
           } catch (err) {
             // 40005: larger than Discord accepts here after all (limits change): the link instead.
             if (Number((err as { code?: unknown }).code) !== 40005) throw err;

@@ -26,6 +26,16 @@ export interface Shown {
   via: ShownVia;
   /** Set when the card now lives somewhere else (a fresh message or a DM). */
   movedTo?: MessagePlace;
+  /** The attachment URL Discord gave the first file sent (signed), when files were sent and it said. */
+  fileUrl?: string;
+}
+
+/** The URL of `files[0]` on the message Discord answered with (matched by name, else its first attachment). */
+function fileUrlOf(message: unknown, files: RawFile[]): { fileUrl?: string } {
+  if (!files.length) return {};
+  const list = (message as { attachments?: Array<{ filename?: unknown; url?: unknown }> } | undefined)?.attachments;
+  const file = list?.find((a) => a.filename === files[0]!.name) ?? list?.[0];
+  return typeof file?.url === 'string' ? { fileUrl: file.url } : {};
 }
 
 /** The member cannot be reached: the card (or its channel) is gone and their DMs are closed. */
@@ -65,11 +75,11 @@ export async function showOnTaskMessage(
     !task.messageMoved && task.interaction.token && now - task.interaction.createdAt < WEBHOOK_TOKEN_SAFE_MS;
   if (viaWebhook) {
     try {
-      await rest.patch(Routes.webhookMessage(task.interaction.applicationId, task.interaction.token, '@original'), {
-        ...withFiles,
-        auth: false,
-      });
-      return { via: 'webhook' };
+      const edited = await rest.patch(
+        Routes.webhookMessage(task.interaction.applicationId, task.interaction.token, '@original'),
+        { ...withFiles, auth: false },
+      );
+      return { via: 'webhook', ...fileUrlOf(edited, files) };
     } catch (err) {
       const code = Number(discordCode(err));
       if (GONE_MESSAGE.includes(code)) return toDm();
@@ -79,8 +89,8 @@ export async function showOnTaskMessage(
   }
   if (!channelReachable(task)) return toDm();
   try {
-    await rest.patch(Routes.channelMessage(task.channelId, task.messageId), withFiles);
-    return { via: 'channel' };
+    const edited = await rest.patch(Routes.channelMessage(task.channelId, task.messageId), withFiles);
+    return { via: 'channel', ...fileUrlOf(edited, files) };
   } catch (err) {
     const code = Number(discordCode(err));
     if (GONE_MESSAGE.includes(code) || NO_CHANNEL.includes(code)) return toDm();
@@ -128,7 +138,11 @@ async function postFresh(rest: REST, task: TaskRecord, fallbacks: Fallbacks, bod
     const msg = (await rest.post(Routes.channelMessages(task.channelId), { body: fallbacks.fresh(body), files })) as {
       id: string;
     };
-    return { via: 'new_message' as const, movedTo: { channelId: task.channelId, messageId: msg.id } };
+    return {
+      via: 'new_message' as const,
+      movedTo: { channelId: task.channelId, messageId: msg.id },
+      ...fileUrlOf(msg, files),
+    };
   } catch (err) {
     if (!NO_CHANNEL.includes(Number(discordCode(err)))) throw err;
     return dm(rest, task, fallbacks.dm(body), files);
@@ -140,7 +154,7 @@ export async function dm(rest: REST, task: TaskRecord, body: MessageBody, files:
   try {
     const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: task.userId } })) as { id: string };
     const msg = (await rest.post(Routes.channelMessages(channel.id), { body, files })) as { id: string };
-    return { via: 'dm', movedTo: { channelId: channel.id, messageId: msg.id } };
+    return { via: 'dm', movedTo: { channelId: channel.id, messageId: msg.id }, ...fileUrlOf(msg, files) };
   } catch (err) {
     if (DMS_CLOSED.includes(Number(discordCode(err))) || NO_CHANNEL.includes(Number(discordCode(err)))) {
       throw new UnreachableError(err);

@@ -28,7 +28,10 @@ export function expiresAt(url: string): number | undefined {
   }
 }
 
-export type RefreshResult = { ok: true; urls: Map<string, string> } | { ok: false; reason: string };
+export type RefreshResult =
+  | { ok: true; urls: Map<string, string> }
+  /** `urls`: when Discord answered but left some out (a deleted attachment), those that do work now. */
+  | { ok: false; reason: string; urls?: Map<string, string> };
 
 /** Maps every URL to one that works now: fresh ones and non-Discord ones as they are, stale CDN ones signed anew. */
 export async function refreshAttachmentUrls(
@@ -52,5 +55,7 @@ export async function refreshAttachmentUrls(
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   }
   const missing = stale.filter((u) => out.get(u) === u);
-  return missing.length ? { ok: false, reason: `${missing.length} URL(s) not refreshed` } : { ok: true, urls: out };
+  if (!missing.length) return { ok: true, urls: out };
+  for (const u of missing) out.delete(u);
+  return { ok: false, reason: `${missing.length} URL(s) not refreshed`, urls: out };
 }

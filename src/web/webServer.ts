@@ -26,8 +26,8 @@ import { exactLocale, localeFromAcceptLanguage, wt } from '../i18n/web/index.js'
 import type { Logger } from '../logging/logger.js';
 import type { PriceTable } from '../services/usage/prices.js';
 import type { MemberGuild, PendingLogin, SignedInMember } from './discordOAuth.js';
-import type { MemberTasks } from './myVideos.js';
 import type { OperatorSources } from './operatorConsole.js';
+import type { DeleteCard, ResignUrls } from './myVideos.js';
 import { errorPage } from './pages/simplePages.js';
 import { STYLESHEET } from './pages/style.js';
 import { authRoutes } from './routes/auth.js';
@@ -51,7 +51,6 @@ declare module 'fastify' {
 export interface WebDeps {
   config: WebConfig;
   store: RecordStore;
-  tasks: MemberTasks;
   logger: Logger;
   prices?: PriceTable;
   /** This process's key pool and identity, for the operator console (its store figures need only `store`). */
@@ -62,6 +61,10 @@ export interface WebDeps {
   fetch?: typeof fetch;
   /** The server console's services and its Discord checks (absent: no /servers pages). */
   console?: ServerConsoleDeps;
+  /** My videos: deletes a task's card in Discord, as its Delete button does (src/discord; absent: no Delete). */
+  deleteCard?: DeleteCard;
+  /** My videos: signs stale Discord attachment URLs anew, a page's in one call (src/discord). */
+  resignUrls?: ResignUrls;
 }
 
 /** How long a session lasts after signing in. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keys } from '../../src/db/keys.js';
+import { keys, prefixes } from '../../src/db/keys.js';
 import { migrate, SCHEMA_VERSION } from '../../src/db/migrations.js';
+import { listMyVideos } from '../../src/web/myVideos.js';
 import { openTempStore, quietLogger, type TempStore, type StoreKind, storeKinds } from '../support/tempStore.js';
 
 const KINDS = await storeKinds();
@@ -132,20 +133,68 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       expect(await temp.store.scan('')).toEqual(before);
     });
 
-    it('from version 1, whole task records stay as they are (read whole, split when next written); version 2 is recorded', async () => {
+    it('from version 1, whole task records stay as they are (read whole, split when next written); the version is recorded', async () => {
       const whole = { id: 'w1', state: 'running', attempts: 2, userId: 'u1', request: { prompt: 'a fox' } };
       await temp.store.transact([keys.task('w1'), keys.meta('schema_version')], (tx) => {
         tx.set(keys.task('w1'), whole);
         tx.set(keys.meta('schema_version'), 1);
       });
-      expect(await migrate(temp.store, quietLogger())).toEqual({ from: 1, to: 2 });
+      expect(await migrate(temp.store, quietLogger())).toEqual({ from: 1, to: SCHEMA_VERSION });
       expect(await temp.store.get(keys.task('w1'))).toEqual(whole);
-      expect(await temp.store.get(keys.meta('schema_version'))).toBe(2);
+      expect(await temp.store.get(keys.meta('schema_version'))).toBe(SCHEMA_VERSION);
     });
 
     it('refuses a database written by a newer version', async () => {
       await temp.store.transact([keys.meta('schema_version')], (tx) => tx.set(keys.meta('schema_version'), 99));
       await expect(migrate(temp.store, quietLogger())).rejects.toThrow(/newer version/);
+    });
+  });
+
+  describe("version 3: every task gets its row in its member's index (My videos)", () => {
+    const HOUR = 3_600_000;
+    /** A version-2 store: split tasks, one whole record of version 1, no index rows. */
+    async function writeVersion2(count: number) {
+      const records = new Map<string, unknown>([[keys.meta('schema_version'), 2]]);
+      for (let i = 0; i < count; i += 1) {
+        const id = `t${String(i).padStart(5, '0')}`;
+        records.set(keys.task(id), { id, state: 'done', createdAt: at + i * HOUR, attempts: 1 });
+        records.set(keys.taskDetails(id), { userId: i % 3 ? 'u1' : 'u2', request: { prompt: `p${i}` } });
+      }
+      records.set(keys.task('whole'), { id: 'whole', state: 'failed', createdAt: at - HOUR, userId: 'u1' });
+      await temp.store.transact([...records.keys()], (tx) => {
+        for (const [k, v] of records) tx.set(k, v);
+      });
+    }
+    const rowsOf = async (user: string) =>
+      (await temp.store.scan(prefixes.memberTasksOf(user))).map(([k]) => k.slice(k.lastIndexOf(':') + 1));
+
+    it('backfills every task, newest first, across pages of the upgrade; My videos then lists them', async () => {
+      await writeVersion2(1100);
+      expect(await migrate(temp.store, quietLogger())).toEqual({ from: 2, to: 3 });
+      const u1 = await rowsOf('u1');
+      expect(u1).toHaveLength(1100 - 367 + 1);
+      expect(u1[0]).toBe('t01099');
+      expect(u1.at(-1)).toBe('whole');
+      expect(await rowsOf('u2')).toHaveLength(367);
+      expect(await temp.store.get(keys.memberTask('u1', at - HOUR, 'whole'))).toBe(1);
+      const page = await listMyVideos(temp.store, 'u1', { page: 2 });
+      expect(page.items.map((t) => t.id)).toEqual(u1.slice(10, 20));
+      expect(page.hasNext).toBe(true);
+    });
+
+    it('a crash mid-way (some rows written, the version not) is finished by the next start, with no duplicates', async () => {
+      await writeVersion2(30);
+      // What an interrupted run leaves: the rows of a first page, the version still 2.
+      await temp.store.transact([keys.memberTask('u1', at + HOUR, 't00001')], (tx) =>
+        tx.set(keys.memberTask('u1', at + HOUR, 't00001'), 1),
+      );
+      expect(await migrate(temp.store, quietLogger())).toEqual({ from: 2, to: 3 });
+      const all = await temp.store.scan(prefixes.memberTask);
+      expect(all).toHaveLength(31);
+      expect(new Set(all.map(([k]) => k.slice(k.lastIndexOf(':') + 1))).size).toBe(31);
+      const before = await temp.store.scan('');
+      expect(await migrate(temp.store, quietLogger())).toEqual({ from: 3, to: 3 });
+      expect(await temp.store.scan('')).toEqual(before);
     });
   });
 });

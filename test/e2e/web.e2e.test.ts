@@ -51,6 +51,48 @@ describe('the web dashboard beside the bot', () => {
     expect(h.logs.join('')).not.toContain(SECRET);
   });
 
+  it("a delivered upload plays from its card after the video service's link expired; Delete removes the card", async () => {
+    const guildId = h.discord.guildIds[0]!;
+    h.discord.oauth.setClient('123456789012345678', SECRET);
+    h.discord.oauth.signInAs({ ...MEMBER, guilds: [{ id: guildId, name: 'Foxes', permissions: '0' }] });
+    const ix = h.discord.dispatchCommand({
+      name: 'video',
+      subcommand: 'text',
+      user: MEMBER,
+      options: [{ name: 'prompt', value: 'a fox in the rain' }],
+    });
+    await h.discord.waitForCallback(ix.id);
+    await eventually(
+      async () => (await h.app.tasks.listRecentByUser(MEMBER.id))[0]?.state === 'done',
+      10_000,
+      'the video done',
+    );
+    const [task] = await h.app.tasks.listRecentByUser(MEMBER.id);
+    // The upload's attachment URL is kept with the delivery.
+    expect(task!.delivery).toMatchObject({
+      mode: 'upload',
+      fileUrl: expect.stringMatching(/^https:\/\/cdn\.discordapp\.com\/attachments\//),
+    });
+    const client = new WebClient(h.app.web!.url);
+    await client.follow('/auth/login?return_to=/videos');
+    expect(h.discord.requestsTo('POST /attachments/refresh-urls')).toHaveLength(0);
+    // Four days on: the video service no longer keeps the file; the card's upload is signed anew for the page.
+    h.clock.advance(4 * 86_400_000);
+    const page = await client.request('/videos');
+    const src = /<video controls preload="metadata" src="([^"]+)"/.exec(page.body)?.[1]?.replaceAll('&#61;', '=');
+    expect(src?.replaceAll('&amp;', '&')).toMatch(/^https:\/\/cdn\.discordapp\.com\/attachments\/.*[?&]ex=/);
+    expect(h.discord.requestsTo('POST /attachments/refresh-urls')).toHaveLength(1);
+
+    // Delete through the page: the card's message goes, with the Delete button's log line.
+    const confirm = await client.request(`/videos/${task!.id}/delete`);
+    const done = await client.post(`/videos/${task!.id}/delete`, { _csrf: WebClient.csrfOf(confirm.body) });
+    expect(done.status).toBe(303);
+    expect(h.discord.messages.byId.get(task!.messageId!)?.deleted).toBe(true);
+    expect(h.logs.join('')).toMatch(
+      /"by":"200000000000000001"[^\n]*"msg":"task message deleted"|"msg":"task message deleted"[^\n]*"by":"200000000000000001"/,
+    );
+  });
+
   it('stops with the bot', async () => {
     const url = h.app.web!.url;
     await h.stopApp();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keys } from '../../src/db/keys.js';
+import { keys, prefixes } from '../../src/db/keys.js';
 import type { RecordStore } from '../../src/db/recordStore.js';
 import { createSettingsStore } from '../../src/services/guildConfig/settingsStore.js';
 import { createGuildLedger } from '../../src/services/usage/guildLedger.js';
@@ -36,14 +36,25 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
   describe('retention keeps what the product shows and deletes the rest', () => {
     it('finished tasks older than the retention period go, with their index entries; recent and open ones stay', async () => {
       // A task is two records (hot and details); one written whole by an earlier version is one.
+      // Each with its row in the member's index of every task (My videos): by `listedAt`, else by `createdAt`.
       const task = (id: string, finishedAt: number, toldAt?: number) => ({
-        [keys.task(id)]: { id, state: 'done', finishedAt, toldAt },
-        [keys.taskDetails(id)]: { userId: 'u1', request: { prompt: id } },
+        [keys.task(id)]: { id, state: 'done', createdAt: finishedAt - 60_000, finishedAt, toldAt },
+        [keys.taskDetails(id)]: { userId: 'u1', request: { prompt: id }, listedAt: finishedAt - 60_001 },
         [keys.finished(finishedAt, id)]: { id },
+        [keys.memberTask('u1', finishedAt - 60_001, id)]: 1,
       });
       const wholeTask = (id: string, finishedAt: number, toldAt: number) => ({
-        [keys.task(id)]: { id, state: 'done', finishedAt, toldAt, userId: 'u1', request: { prompt: id } },
+        [keys.task(id)]: {
+          id,
+          state: 'done',
+          createdAt: finishedAt - 60_000,
+          finishedAt,
+          toldAt,
+          userId: 'u1',
+          request: { prompt: id },
+        },
         [keys.finished(finishedAt, id)]: { id },
+        [keys.memberTask('u1', finishedAt - 60_000, id)]: 1,
       });
       await put({
         ...task('old', NOW - 31 * DAY, NOW - 31 * DAY),
@@ -63,6 +74,11 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
         expect(await temp.store.get(keys.taskDetails(id))).toBeDefined();
       }
       expect((await temp.store.scan('finished_tasks:')).map(([, v]) => (v as { id: string }).id).sort()).toEqual([
+        'recent',
+        'untold',
+      ]);
+      // The member's index keeps exactly the tasks that are left (newest first).
+      expect((await temp.store.scan(prefixes.memberTasksOf('u1'))).map(([k]) => k.split(':').at(-1))).toEqual([
         'recent',
         'untold',
       ]);

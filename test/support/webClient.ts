@@ -5,7 +5,7 @@
 import { keys } from '../../src/db/keys.js';
 import type { RecordStore } from '../../src/db/recordStore.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
-import { writeTask } from '../../src/services/tasks/taskStorage.js';
+import { memberIndexKey, writeTask } from '../../src/services/tasks/taskStorage.js';
 
 export interface Hop {
   status: number;
@@ -83,13 +83,19 @@ export class WebClient {
   }
 }
 
-/** Writes tasks (both records) and each member's recent-task index, newest first, as createTask keeps it. */
+/** Writes tasks (both records), each member's recent-task index and their index of every task, as createTask does. */
 export async function seedTasks(store: RecordStore, tasks: TaskRecord[]): Promise<void> {
   const users = [...new Set(tasks.map((t) => t.userId))];
   await store.transact(
-    [...tasks.flatMap((t) => [keys.task(t.id), keys.taskDetails(t.id)]), ...users.map((u) => keys.userTasks(u))],
+    [
+      ...tasks.flatMap((t) => [keys.task(t.id), keys.taskDetails(t.id), memberIndexKey(t)]),
+      ...users.map((u) => keys.userTasks(u)),
+    ],
     (tx) => {
-      for (const t of tasks) writeTask(tx, t);
+      for (const t of tasks) {
+        writeTask(tx, t);
+        tx.set(memberIndexKey(t), 1);
+      }
       for (const u of users) {
         const ids = tasks
           .filter((t) => t.userId === u)

@@ -124,6 +124,9 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       });
       expect(await reopened.get(keys.open(task.id))).toMatchObject({ guildId: 'g1' });
       expect(await reopened.get(keys.userTasks('u1'))).toEqual([task.id]);
+      // The member's index of every task (My videos), keyed by the request's arrival.
+      expect(task.listedAt).toBe(NOW);
+      expect(await reopened.scan(prefixes.memberTasksOf('u1'))).toEqual([[keys.memberTask('u1', NOW, task.id), 1]]);
     });
 
     it('a refusal writes nothing at all', async () => {
@@ -135,6 +138,7 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       expect(await temp.store.scan('task_details:')).toHaveLength(1);
       expect(await temp.store.scan('open_tasks:')).toHaveLength(1);
       expect((await temp.store.get<string[]>(keys.userTasks('u1')))!.length).toBe(1);
+      expect(await temp.store.scan(prefixes.memberTasksOf('u1'))).toHaveLength(1);
     });
   });
 

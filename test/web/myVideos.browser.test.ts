@@ -1,7 +1,7 @@
 /**
  * The web dashboard in a real browser (playwright-core driving Debian's chromium): sign in with Discord (the fake's
  * OAuth2), My videos with a video that really plays (an H.264 file the fake video service serves), no CSP
- * violation, the zh-CN page in CJK, sign-out. Screenshots go to test-artifacts/web/ (gitignored). Without a
+ * violation, the zh-CN page in CJK, sign-out, deleting a card (the confirmation's form, the message gone in Discord). Screenshots go to test-artifacts/web/ (gitignored). Without a
  * chromium the cases are skipped with the reason printed; under CI=true they fail instead.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,9 +9,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webCardDeleter } from '../../src/discord/taskCardActions.js';
 import { startFakeSeedance, type FakeSeedance } from '../../src/dev/fake-seedance/index.js';
-import { createTaskQueries } from '../../src/services/tasks/taskQueries.js';
 import { startWebServer, type WebServer } from '../../src/web/webServer.js';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
 import { openTempStore, quietLogger, type TempStore } from '../support/tempStore.js';
@@ -50,6 +51,8 @@ describe.skipIf(!haveBrowser)('the web dashboard in chromium', () => {
   let web: WebServer;
   let browser: Browser;
   let dir: string;
+  let cardId: string;
+  let cardTaskId: string;
   const cspViolations: string[] = [];
 
   async function newPage(locale = 'en-US'): Promise<Page> {
@@ -90,6 +93,17 @@ describe.skipIf(!haveBrowser)('the web dashboard in chromium', () => {
       ),
       webTask({ userId: ALICE.id, state: 'running', videoUrl: undefined }, now - 500),
     ]);
+    // A task whose card is a real message in the fake Discord (Delete reaches it there).
+    const guildId = discord.guildIds[0]!;
+    const channelId = discord.channelIdOf(guildId);
+    cardId = discord.messages.create(channelId, { content: 'the card' }, []).id;
+    const withCard = webTask(
+      { userId: ALICE.id, guildId, channelId, messageId: cardId, state: 'failed', videoUrl: undefined },
+      now - 2000,
+    );
+    cardTaskId = withCard.id;
+    await seedTasks(temp.store, [withCard]);
+    const rest = new REST({ api: discord.restUrl }).setToken(discord.botToken);
     web = await startWebServer({
       config: {
         port: 0,
@@ -101,9 +115,9 @@ describe.skipIf(!haveBrowser)('the web dashboard in chromium', () => {
         operatorIds: [],
       },
       store: temp.store,
-      tasks: createTaskQueries(temp.store),
       logger: quietLogger(),
       allowInsecureMedia: true,
+      deleteCard: webCardDeleter({ rest, logger: quietLogger(), now: Date.now }),
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
   }, 60_000);
@@ -185,6 +199,23 @@ describe.skipIf(!haveBrowser)('the web dashboard in chromium', () => {
     await page.getByRole('link', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'My videos' }).count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'sign-in-en-US.png') });
+    expect(cspViolations).toEqual([]);
+  }, 60_000);
+
+  it('deletes a card: the confirmation asks, its form (with the CSRF token) deletes the message in Discord', async () => {
+    const page = await newPage('en-US');
+    await page.goto(`${web.url}/videos`);
+    await page.getByRole('link', { name: 'Sign in with Discord' }).click();
+    await page.waitForURL(`${web.url}/videos`);
+    await page.locator(`li[data-task="${cardTaskId}"]`).getByRole('link', { name: 'Delete the card' }).click();
+    await page.waitForURL(`${web.url}/videos/${cardTaskId}/delete`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Delete this card?' }).count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'delete-card-en-US.png'), fullPage: true });
+    expect(discord.messages.byId.get(cardId)!.deleted).toBe(false);
+    await page.getByRole('button', { name: 'Delete the card' }).click();
+    await page.waitForURL(`${web.url}/videos?notice=deleted`);
+    expect(await page.getByRole('status').textContent()).toBe('The card was deleted in Discord.');
+    expect(discord.messages.byId.get(cardId)!.deleted).toBe(true);
     expect(cspViolations).toEqual([]);
   }, 60_000);
 });

@@ -10,7 +10,6 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../src/db/keys.js';
 import { createKeyPool } from '../../src/services/seedance/keyPool.js';
-import { createTaskQueries } from '../../src/services/tasks/taskQueries.js';
 import { periodsAt } from '../../src/services/usage/periods.js';
 import { startWebServer, type WebServer } from '../../src/web/webServer.js';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
@@ -92,7 +91,6 @@ describe.skipIf(!haveBrowser)('the operator console in chromium', () => {
         operatorIds: [OPERATOR.id],
       },
       store: temp.store,
-      tasks: createTaskQueries(temp.store),
       logger: quietLogger(),
       prices: { currency: 'USD', prices: {} },
       operator: { keys: () => pool.states(), processId: 'proc-a', shards: { count: 2, ids: [0] } },

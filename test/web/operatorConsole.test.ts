@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys, prefixes } from '../../src/db/keys.js';
 import type { RecordStore } from '../../src/db/recordStore.js';
 import { createKeyPool, keyFingerprint } from '../../src/services/seedance/keyPool.js';
-import { createTaskQueries } from '../../src/services/tasks/taskQueries.js';
 import { periodsAt } from '../../src/services/usage/periods.js';
 import type { UsageDoc } from '../../src/services/usage/usageDoc.js';
 import { readServerUsage } from '../../src/web/operatorConsole.js';
@@ -174,7 +173,6 @@ beforeAll(async () => {
       operatorIds: [OPERATOR.id],
     },
     store: countingStore(store),
-    tasks: createTaskQueries(store),
     logger: quietLogger(),
     prices: { currency: 'USD', prices: {} },
     operator: {

@@ -4,13 +4,14 @@
  * Extend (open a modal; see modals.ts), Delete and Cancel (a task waiting in the queue), both for the
  * requester or members with Manage Messages.
  */
-import { type ButtonInteraction, MessageFlags, Routes } from 'discord.js';
+import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { resolveLocale, t } from '../../i18n/index.js';
 import { canStartFromFrame, findModel } from '../../catalog/models.js';
 import { inputFromTask } from '../../services/generation/requestVideo.js';
 import { FINAL_STATES } from '../../services/tasks/taskRecord.js';
 import type { BotContext } from '../../discord/botContext.js';
 import { parseCustomId } from '../../discord/customIds.js';
+import { deleteTaskCard } from '../../discord/taskCardActions.js';
 import { isUserInstallPlace } from '../../discord/taskOrigin.js';
 import { remixModal } from '../../discord/render/remixModal.js';
 import { refusedAgainIfResent, taskMessage } from '../../discord/render/taskMessage.js';
@@ -83,11 +84,13 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       return;
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    // Through REST by id: the bot keeps no message cache (createDiscordClient.ts).
-    await interaction.client.rest.delete(Routes.channelMessage(interaction.channelId, interaction.message.id));
-    ctx.logger.info({ taskId: task.id, guildId: task.guildId, by: interaction.user.id }, 'task message deleted');
-    // The card is gone: its video leaves the gallery too.
-    if (task.guildId) await ctx.gallery?.remove(task.guildId, task.id, interaction.user.id);
+    // The same operation as the web's Delete (My videos): the message, the log line, the gallery post.
+    await deleteTaskCard(
+      { rest: interaction.client.rest, logger: ctx.logger, gallery: ctx.gallery, now: ctx.now },
+      task,
+      { channelId: interaction.channelId, messageId: interaction.message.id },
+      interaction.user.id,
+    );
     await interaction.editReply({ content: t(locale, 'button.deleted'), allowedMentions: NO_MENTIONS });
     return;
   }

@@ -67,7 +67,17 @@ export const webDe: WebTexts = {
     'Die Anmeldung hat nicht geklappt (vielleicht hat sie zu lange gedauert). Bitte versuche es erneut.',
   'videos.title': () => 'Meine Videos',
   'videos.none': () => 'Keine passenden Videos.',
-  'videos.recentOnly': (p) => `Deine ${p.count} neuesten Anfragen werden angezeigt.`,
+  'videos.page': (p) => `Seite ${p.page}`,
+  'videos.searched': (p) => `Nur deine ${p.count} neuesten Videos wurden durchsucht.`,
+  'videos.delete': () => 'Karte löschen',
+  'videos.deleteTitle': () => 'Diese Karte löschen?',
+  'videos.deleteConfirm': () =>
+    'Die Karte (die Nachricht mit diesem Video) wird in Discord gelöscht, ebenso ihr Beitrag in der Galerie des Servers. Das lässt sich nicht rückgängig machen.',
+  'videos.deleteCancel': () => 'Behalten',
+  'videos.delete.deleted': () => 'Die Karte wurde in Discord gelöscht.',
+  'videos.delete.gone': () => 'Die Karte war in Discord schon nicht mehr vorhanden.',
+  'videos.delete.unreachable': () =>
+    'Der Bot erreicht diese Karte nicht (sie liegt dort, wo nur deine eigene Installation der App ist). Nutze den Löschen-Knopf der Karte in Discord.',
   'filter.server': () => 'Server',
   'filter.state': () => 'Status',
   'filter.model': () => 'Modell',

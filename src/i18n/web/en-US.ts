@@ -65,7 +65,17 @@ export const webEnUS = {
   'login.failed': () => 'Signing in did not work (it may have taken too long). Please try again.',
   'videos.title': () => 'My videos',
   'videos.none': () => 'No videos match.',
-  'videos.recentOnly': (p: { count: number }) => `Your ${p.count} most recent requests are listed.`,
+  'videos.page': (p: { page: number }) => `Page ${p.page}`,
+  'videos.searched': (p: { count: number }) => `Only your ${p.count} newest videos were searched.`,
+  'videos.delete': () => 'Delete the card',
+  'videos.deleteTitle': () => 'Delete this card?',
+  'videos.deleteConfirm': () =>
+    "The card (the message with this video) is deleted in Discord, and its post in the server's gallery too. This cannot be undone.",
+  'videos.deleteCancel': () => 'Keep it',
+  'videos.delete.deleted': () => 'The card was deleted in Discord.',
+  'videos.delete.gone': () => 'The card was already gone from Discord.',
+  'videos.delete.unreachable': () =>
+    'The bot cannot reach this card (it is where only your own install of the app is). Use the Delete button on the card in Discord.',
   'filter.server': () => 'Server',
   'filter.state': () => 'State',
   'filter.model': () => 'Model',

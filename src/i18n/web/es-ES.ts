@@ -64,7 +64,17 @@ export const webEsES: WebTexts = {
   'login.failed': () => 'No se pudo iniciar sesión (quizá tardó demasiado). Inténtalo de nuevo.',
   'videos.title': () => 'Mis vídeos',
   'videos.none': () => 'Ningún vídeo coincide.',
-  'videos.recentOnly': (p) => `Se muestran tus ${p.count} solicitudes más recientes.`,
+  'videos.page': (p) => `Página ${p.page}`,
+  'videos.searched': (p) => `Solo se han buscado tus ${p.count} vídeos más recientes.`,
+  'videos.delete': () => 'Eliminar la tarjeta',
+  'videos.deleteTitle': () => '¿Eliminar esta tarjeta?',
+  'videos.deleteConfirm': () =>
+    'La tarjeta (el mensaje con este vídeo) se elimina en Discord, y también su publicación en la galería del servidor. No se puede deshacer.',
+  'videos.deleteCancel': () => 'Conservarla',
+  'videos.delete.deleted': () => 'La tarjeta se ha eliminado en Discord.',
+  'videos.delete.gone': () => 'La tarjeta ya no estaba en Discord.',
+  'videos.delete.unreachable': () =>
+    'El bot no puede acceder a esta tarjeta (está donde solo está tu propia instalación de la aplicación). Usa el botón Eliminar de la tarjeta en Discord.',
   'filter.server': () => 'Servidor',
   'filter.state': () => 'Estado',
   'filter.model': () => 'Modelo',

@@ -64,7 +64,17 @@ export const webJa: WebTexts = {
   'login.failed': () => 'ログインできませんでした（時間がかかりすぎた可能性があります）。もう一度お試しください。',
   'videos.title': () => 'マイ動画',
   'videos.none': () => '条件に合う動画はありません。',
-  'videos.recentOnly': (p) => `最近の ${p.count} 件のリクエストを表示しています。`,
+  'videos.page': (p) => `${p.page} ページ目`,
+  'videos.searched': (p) => `検索したのは最新の ${p.count} 件の動画だけです。`,
+  'videos.delete': () => 'カードを削除',
+  'videos.deleteTitle': () => 'このカードを削除しますか？',
+  'videos.deleteConfirm': () =>
+    'Discord 上のこの動画のメッセージ（カード）が削除され、サーバーのギャラリーの投稿も削除されます。元に戻せません。',
+  'videos.deleteCancel': () => '残す',
+  'videos.delete.deleted': () => 'Discord のカードを削除しました。',
+  'videos.delete.gone': () => 'カードはすでに Discord にありません。',
+  'videos.delete.unreachable': () =>
+    'ボットはこのカードに届きません（あなた自身がインストールしたアプリしかない場所にあります）。Discord のカードにある削除ボタンを使ってください。',
   'filter.server': () => 'サーバー',
   'filter.state': () => '状態',
   'filter.model': () => 'モデル',

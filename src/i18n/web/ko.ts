@@ -63,7 +63,17 @@ export const webKo: WebTexts = {
   'login.failed': () => '로그인하지 못했습니다(시간이 너무 오래 걸렸을 수 있습니다). 다시 시도해 주세요.',
   'videos.title': () => '내 동영상',
   'videos.none': () => '조건에 맞는 동영상이 없습니다.',
-  'videos.recentOnly': (p) => `최근 요청 ${p.count}개를 보여 줍니다.`,
+  'videos.page': (p) => `${p.page}페이지`,
+  'videos.searched': (p) => `최신 동영상 ${p.count}개만 검색했습니다.`,
+  'videos.delete': () => '카드 삭제',
+  'videos.deleteTitle': () => '이 카드를 삭제할까요?',
+  'videos.deleteConfirm': () =>
+    'Discord에서 이 동영상이 담긴 메시지(카드)가 삭제되고, 서버 갤러리의 게시물도 함께 삭제됩니다. 되돌릴 수 없습니다.',
+  'videos.deleteCancel': () => '유지',
+  'videos.delete.deleted': () => 'Discord에서 카드를 삭제했습니다.',
+  'videos.delete.gone': () => '카드가 이미 Discord에 없습니다.',
+  'videos.delete.unreachable': () =>
+    '봇이 이 카드에 접근할 수 없습니다(직접 설치한 앱만 있는 곳에 있습니다). Discord의 카드에 있는 삭제 버튼을 사용하세요.',
   'filter.server': () => '서버',
   'filter.state': () => '상태',
   'filter.model': () => '모델',

@@ -64,7 +64,17 @@ export const webPtBR: WebTexts = {
   'login.failed': () => 'Não foi possível entrar (talvez tenha demorado demais). Tente de novo.',
   'videos.title': () => 'Meus vídeos',
   'videos.none': () => 'Nenhum vídeo corresponde.',
-  'videos.recentOnly': (p) => `Suas ${p.count} solicitações mais recentes são listadas.`,
+  'videos.page': (p) => `Página ${p.page}`,
+  'videos.searched': (p) => `Só os seus ${p.count} vídeos mais recentes foram pesquisados.`,
+  'videos.delete': () => 'Excluir o cartão',
+  'videos.deleteTitle': () => 'Excluir este cartão?',
+  'videos.deleteConfirm': () =>
+    'O cartão (a mensagem com este vídeo) é excluído no Discord, e a publicação na galeria do servidor também. Isso não pode ser desfeito.',
+  'videos.deleteCancel': () => 'Manter',
+  'videos.delete.deleted': () => 'O cartão foi excluído no Discord.',
+  'videos.delete.gone': () => 'O cartão já não estava no Discord.',
+  'videos.delete.unreachable': () =>
+    'O bot não consegue acessar este cartão (ele está onde só a sua própria instalação do app está). Use o botão Excluir do cartão no Discord.',
   'filter.server': () => 'Servidor',
   'filter.state': () => 'Estado',
   'filter.model': () => 'Modelo',

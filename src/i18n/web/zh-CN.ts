@@ -60,7 +60,17 @@ export const webZhCN: WebTexts = {
   'login.failed': () => '登录没有成功（可能用时太久）。请再试一次。',
   'videos.title': () => '我的视频',
   'videos.none': () => '没有符合条件的视频。',
-  'videos.recentOnly': (p) => `列出你最近的 ${p.count} 个请求。`,
+  'videos.page': (p) => `第 ${p.page} 页`,
+  'videos.searched': (p) => `只搜索了你最新的 ${p.count} 个视频。`,
+  'videos.delete': () => '删除卡片',
+  'videos.deleteTitle': () => '删除这张卡片？',
+  'videos.deleteConfirm': () =>
+    'Discord 中带有此视频的消息（卡片）将被删除，它在服务器画廊中的帖子也会一并删除。此操作无法撤销。',
+  'videos.deleteCancel': () => '保留',
+  'videos.delete.deleted': () => '卡片已在 Discord 中删除。',
+  'videos.delete.gone': () => '这张卡片在 Discord 中已不存在。',
+  'videos.delete.unreachable': () =>
+    '机器人无法访问这张卡片（它所在的地方只有你自己安装的应用）。请使用 Discord 中卡片上的删除按钮。',
   'filter.server': () => '服务器',
   'filter.state': () => '状态',
   'filter.model': () => '模型',

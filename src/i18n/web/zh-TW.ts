@@ -60,7 +60,17 @@ export const webZhTW: WebTexts = {
   'login.failed': () => '登入沒有成功（可能花了太久時間）。請再試一次。',
   'videos.title': () => '我的影片',
   'videos.none': () => '沒有符合條件的影片。',
-  'videos.recentOnly': (p) => `列出你最近的 ${p.count} 個請求。`,
+  'videos.page': (p) => `第 ${p.page} 頁`,
+  'videos.searched': (p) => `只搜尋了你最新的 ${p.count} 部影片。`,
+  'videos.delete': () => '刪除卡片',
+  'videos.deleteTitle': () => '刪除這張卡片？',
+  'videos.deleteConfirm': () =>
+    'Discord 中帶有此影片的訊息（卡片）將被刪除，它在伺服器藝廊中的貼文也會一併刪除。此操作無法復原。',
+  'videos.deleteCancel': () => '保留',
+  'videos.delete.deleted': () => '卡片已在 Discord 中刪除。',
+  'videos.delete.gone': () => '這張卡片在 Discord 中已不存在。',
+  'videos.delete.unreachable': () =>
+    '機器人無法存取這張卡片（它所在的地方只有你自己安裝的應用程式）。請使用 Discord 中卡片上的刪除按鈕。',
   'filter.server': () => '伺服器',
   'filter.state': () => '狀態',
   'filter.model': () => '模型',

@@ -11,7 +11,7 @@ import { claimsBefore, finishedBefore, keys, prefixes } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
 import { ASSET_REUSE_MS, type ReviewedAsset } from '../review/assetReview.js';
 import type { TaskRecord } from '../tasks/taskRecord.js';
-import { deleteTask, taskKeys } from '../tasks/taskStorage.js';
+import { deleteTask, memberIndexKey, readTasks, taskKeys } from '../tasks/taskStorage.js';
 import type { UsageDoc } from '../usage/usageDoc.js';
 
 export interface PruneReport {
@@ -45,7 +45,12 @@ export async function pruneRecords(
     const page = await store.scan<{ id: string }>(prefixes.finished, { before: upTo, limit: PAGE });
     if (!page.length) break;
     const ids = page.map(([k]) => k.slice(k.lastIndexOf(':') + 1));
-    const removed = await store.transact([...page.map(([k]) => k), ...ids.flatMap(taskKeys)], (tx) => {
+    // Each task's row in its member's index goes with it. Who asked and when never change after creation, so
+    // read before the transaction they name the row it deletes (a task already gone has none left to name).
+    const indexed = await readTasks(store, ids);
+    const memberRows = new Map([...indexed].map(([id, t]) => [id, memberIndexKey(t)]));
+    const declared = [...page.map(([k]) => k), ...ids.flatMap(taskKeys), ...memberRows.values()];
+    const removed = await store.transact(declared, (tx) => {
       let n = 0;
       page.forEach(([indexKey], i) => {
         // The hot record says whether the member was told (a whole record of an earlier version too).
@@ -54,6 +59,8 @@ export async function pruneRecords(
         if (task && !task.toldAt) return;
         if (task) n += 1;
         deleteTask(tx, ids[i]!);
+        const row = memberRows.get(ids[i]!);
+        if (row) tx.delete(row);
         tx.delete(indexKey);
       });
       return n;

@@ -1,4 +1,7 @@
-/** Creates a task: the usage reservation, the record, its indexes and its queue place or slot, in one transaction. */
+/**
+ * Creates a task: the usage reservation, the record, its indexes (open tasks, the member's recent ones and their
+ * index of every task) and its queue place or slot, in one transaction.
+ */
 import { randomBytes } from 'node:crypto';
 import { keys } from '../../db/keys.js';
 import type { RecordStore } from '../../db/recordStore.js';
@@ -65,11 +68,14 @@ export function taskCreator(deps: CreateTaskDeps) {
     // Processes sharing a database all receive the interaction (a rolling deploy): the first to commit its
     // claim answers it, in the same transaction as the reservation, so no one else reserves for it.
     const claim = store.shared && input.interaction.id ? keys.claim(input.interaction.id) : undefined;
+    // The member's index of every task (My videos) is keyed by `at`: a key must be known before the transaction.
+    const listed = keys.memberTask(input.userId, at, id);
     const result = await store.transact(
       [
         ...taskKeys(id),
         keys.open(id),
         keys.userTasks(input.userId),
+        listed,
         place.queue!,
         place.slot,
         ...plan.keys,
@@ -92,6 +98,7 @@ export function taskCreator(deps: CreateTaskDeps) {
           attempts: 0,
           createdAt: inside,
           updatedAt: inside,
+          listedAt: at,
           ...(queued ? { queuedAt: at } : { startedAt: inside }),
           usage: 'reserved',
           reservation: reserved.reservation,
@@ -107,6 +114,7 @@ export function taskCreator(deps: CreateTaskDeps) {
         );
         const recent = tx.get<string[]>(keys.userTasks(input.userId)) ?? [];
         tx.set(keys.userTasks(input.userId), [id, ...recent.filter((x) => x !== id)].slice(0, RECENT_PER_USER));
+        tx.set(listed, 1);
         return { ok: true, task };
       },
     );

@@ -75,6 +75,11 @@ export interface Delivery {
   mode: 'upload' | 'link';
   via: ShownVia;
   at: number;
+  /**
+   * An upload: the file's Discord attachment URL as the card got it (signed; the web's My videos signs it anew to
+   * play it after the video service's link expired). Absent for links and on tasks delivered by earlier versions.
+   */
+  fileUrl?: string;
 }
 
 /** One file of a request that goes through the vendor's media review (Manxue models). */
@@ -166,6 +171,12 @@ export interface TaskRecord extends NewTask {
   /** Status queries made so far (saved with visible changes only). */
   attempts: number;
   createdAt: number;
+  /**
+   * The time in the task's key of its member's index (`member_tasks:`, see db/keys): the request's arrival, read
+   * before the creating transaction declared its keys. Absent on tasks of earlier versions: `createdAt` (the upgrade
+   * indexed them by it).
+   */
+  listedAt?: number;
   updatedAt: number;
   /** When it joined its scope's queue (it was created queued); its place in the queue's key order. */
   queuedAt?: number;

@@ -31,6 +31,7 @@ export const DETAIL_FIELDS = [
   'review',
   'userInstall',
   'memberDefaults',
+  'listedAt',
 ] as const satisfies ReadonlyArray<keyof TaskRecord>;
 
 type DetailField = (typeof DETAIL_FIELDS)[number];
@@ -38,6 +39,10 @@ export type TaskDetails = Pick<TaskRecord, DetailField>;
 export type HotTask = Omit<TaskRecord, DetailField>;
 
 const isDetail = new Set<string>(DETAIL_FIELDS);
+
+/** The task's row in its member's index of every task (My videos): written with the task, deleted with it. */
+export const memberIndexKey = (task: Pick<TaskRecord, 'id' | 'userId' | 'createdAt' | 'listedAt'>): string =>
+  keys.memberTask(task.userId, task.listedAt ?? task.createdAt, task.id);
 
 /** Both records of a task, to declare in a transaction or read together. */
 export const taskKeys = (id: string): [hot: string, details: string] => [keys.task(id), keys.taskDetails(id)];

@@ -181,11 +181,15 @@ export const transitions = {
   /** The member has the video (as an upload or a link, in place or by DM): usage committed. */
   markDelivered: only(
     ['delivering'],
-    (t: TaskRecord, a: { mode: Delivery['mode']; via: ShownVia; movedTo?: MessagePlace }, at: number): TaskRecord =>
+    (
+      t: TaskRecord,
+      a: { mode: Delivery['mode']; via: ShownVia; movedTo?: MessagePlace; fileUrl?: string },
+      at: number,
+    ): TaskRecord =>
       told(
         {
           ...moveTo(t, 'done', at),
-          delivery: { mode: a.mode, via: a.via, at },
+          delivery: { mode: a.mode, via: a.via, at, ...(a.fileUrl ? { fileUrl: a.fileUrl } : {}) },
           ...(a.movedTo ? { ...a.movedTo, messageMoved: true } : {}),
         },
         at,

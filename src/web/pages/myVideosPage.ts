@@ -1,10 +1,22 @@
-/** The My videos page: filters, one card per task (state, prompt, model and parameters, where, cost, video), paging. */
+/**
+ * The My videos page: filters, one card per task (state, prompt, model and parameters, where, cost, video, a link to
+ * delete its card), paging; and the confirmation page of Delete.
+ */
 import type { Locale } from '../../i18n/index.js';
 import { wt } from '../../i18n/web/index.js';
 import { costMicros, formatMoney, type PriceTable } from '../../services/usage/prices.js';
 import type { TaskRecord, TaskState } from '../../services/tasks/taskRecord.js';
 import { html, type SafeHtml } from '../escapeHtml.js';
-import { DM_FILTER, type VideoFilter, type VideoPage, videoLinkOf } from '../myVideos.js';
+import { MODEL_IDS } from '../../catalog/models.js';
+import {
+  DM_FILTER,
+  type DeleteOutcome,
+  mayDeleteCard,
+  STATE_CHOICES,
+  type VideoFilter,
+  type VideoPage,
+  videoLinkOf,
+} from '../myVideos.js';
 import { layout, type PageFrame } from './layout.js';
 
 export interface MyVideosView {
@@ -14,6 +26,12 @@ export interface MyVideosView {
   guildNames: ReadonlyMap<string, string>;
   prices?: PriceTable;
   now: number;
+  /** Discord attachment URLs signed anew for this page (see myVideos.videoLinkOf). */
+  resigned: ReadonlyMap<string, string>;
+  /** Cards can be deleted from here (the bot gave the page a way to). */
+  canDelete: boolean;
+  /** What the last Delete did (after its redirect). */
+  notice?: DeleteOutcome;
 }
 
 const cardUrl = (t: TaskRecord) =>
@@ -39,7 +57,7 @@ function cost(locale: Locale, t: TaskRecord, prices: PriceTable | undefined): st
 }
 
 function videoCard(locale: Locale, view: MyVideosView, t: TaskRecord): SafeHtml {
-  const link = videoLinkOf(t, view.now);
+  const link = videoLinkOf(t, view.now, view.resigned);
   const card = cardUrl(t);
   const media =
     link.kind === 'play'
@@ -60,6 +78,7 @@ ${media}
 <dt>${wt(locale, 'video.created')}</dt><dd><time datetime="${new Date(t.createdAt).toISOString()}">${new Date(t.createdAt).toLocaleString(locale, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' })} UTC</time></dd>
 </dl>
 ${card ? html`<a href="${card}" rel="noopener noreferrer" target="_blank">${wt(locale, 'video.openCard')}</a>` : ''}
+${view.canDelete && mayDeleteCard(t) ? html`<a class="delete" href="/videos/${t.id}/delete">${wt(locale, 'videos.delete')}</a>` : ''}
 </li>`;
 }
 
@@ -87,7 +106,12 @@ export function myVideosPage(frame: Omit<PageFrame, 'title'>, view: MyVideosView
   const { locale } = frame;
   const { page, filter } = view;
   const any = wt(locale, 'filter.any');
-  const states = page.choices.states.map((s: TaskState): [string, string] => [s, wt(locale, `state.${s}` as const)]);
+  const states = STATE_CHOICES.map((s: TaskState): [string, string] => [s, wt(locale, `state.${s}` as const)]);
+  // The servers of the member's sign-in (with direct messages), and one a filter names that is not among them.
+  const guilds = [...new Set([...view.guildNames.keys(), DM_FILTER, ...(filter.guild ? [filter.guild] : [])])];
+  const notice = view.notice
+    ? html`<p class="notice" role="status">${wt(locale, `videos.delete.${view.notice}` as const)}</p>`
+    : '';
   const body = html`<h1>${wt(locale, 'videos.title')}</h1>
 <form class="filters" method="get" action="/videos">
 ${select(
@@ -95,7 +119,7 @@ ${select(
   wt(locale, 'filter.server'),
   any,
   filter.guild,
-  page.choices.guilds.map((g) => [g, guildName(locale, view, g)]),
+  guilds.map((g) => [g, guildName(locale, view, g)]),
 )}
 ${select('state', wt(locale, 'filter.state'), any, filter.state, states)}
 ${select(
@@ -103,21 +127,36 @@ ${select(
   wt(locale, 'filter.model'),
   any,
   filter.model,
-  page.choices.models.map((m) => [m, m]),
+  MODEL_IDS.map((m) => [m, m]),
 )}
 <label>${wt(locale, 'filter.search')}<input type="search" name="q" maxlength="200" value="${filter.q ?? ''}"></label>
 <button type="submit">${wt(locale, 'filter.apply')}</button>
 </form>
-<p class="muted">${wt(locale, 'videos.recentOnly', { count: page.listed })}</p>
+${notice}
+${page.searched ? html`<p class="muted">${wt(locale, 'videos.searched', { count: page.searched })}</p>` : ''}
 ${page.items.length ? html`<ul class="videos">${page.items.map((t) => videoCard(locale, view, t))}</ul>` : html`<p>${wt(locale, 'videos.none')}</p>`}
 ${
-  page.pages > 1
+  page.page > 1 || page.hasNext
     ? html`<nav class="pager">
 ${page.page > 1 ? html`<a rel="prev" href="${pageHref(filter, page.page - 1)}">${wt(locale, 'page.previous')}</a>` : ''}
-<span>${wt(locale, 'page.position', { page: page.page, pages: page.pages })}</span>
-${page.page < page.pages ? html`<a rel="next" href="${pageHref(filter, page.page + 1)}">${wt(locale, 'page.next')}</a>` : ''}
+<span>${wt(locale, 'videos.page', { page: page.page })}</span>
+${page.hasNext ? html`<a rel="next" href="${pageHref(filter, page.page + 1)}">${wt(locale, 'page.next')}</a>` : ''}
 </nav>`
     : ''
 }`;
   return layout({ ...frame, title: wt(locale, 'videos.title') }, body);
+}
+
+/** Delete's confirmation: what is deleted, and a CSRF-protected form that does it (or a way back). */
+export function deleteCardPage(frame: Omit<PageFrame, 'title'>, task: TaskRecord): string {
+  const { locale } = frame;
+  return layout(
+    { ...frame, title: wt(locale, 'videos.deleteTitle') },
+    html`<section class="notice">
+<h1>${wt(locale, 'videos.deleteTitle')}</h1>
+<p class="prompt">${task.request.prompt}</p>
+<p>${wt(locale, 'videos.deleteConfirm')}</p>
+<form method="post" action="/videos/${task.id}/delete"><input type="hidden" name="_csrf" value="${frame.csrfToken ?? ''}"><button type="submit" class="danger">${wt(locale, 'videos.delete')}</button> <a href="/videos">${wt(locale, 'videos.deleteCancel')}</a></form>
+</section>`,
+  );
 }

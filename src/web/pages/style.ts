@@ -25,6 +25,8 @@ form.inline { display: inline; }
 .state-done { background: #2d7d46; color: #fff; }
 .state-failed, .state-timed_out, .state-uncertain { background: #a12d2f; color: #fff; }
 .muted { color: var(--muted); }
+button.danger { background: #a12d2f; }
+.video a.delete { color: #a12d2f; font-size: .9rem; }
 .pager { display: flex; gap: 1rem; align-items: center; justify-content: center; margin: 1rem 0; }
 .languages { display: flex; gap: .6rem; flex-wrap: wrap; font-size: .85rem; margin-top: 2rem; }
 .figures { border-collapse: collapse; width: 100%; background: var(--card); font-size: .9rem; margin: .5rem 0; }
