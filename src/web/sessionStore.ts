@@ -21,10 +21,14 @@ export interface WebSessionStore {
 }
 
 export function createWebSessionStore(store: RecordStore, options: { now: () => number; maxAgeMs: number }) {
+  /**
+   * When a session expires, on the app's clock (the one `get` judges by): its cookie's remaining lifetime (@fastify/
+   * session dates the cookie by the system clock) counted from the app's now; the same instant in production.
+   */
   const expiryOf = (session: Session): number => {
     const expires = session.cookie?.expires;
-    const at = expires ? new Date(expires).getTime() : Number.NaN;
-    return Number.isFinite(at) ? at : options.now() + options.maxAgeMs;
+    const left = expires ? new Date(expires).getTime() - Date.now() : Number.NaN;
+    return options.now() + (Number.isFinite(left) ? left : options.maxAgeMs);
   };
   const sessionStore: WebSessionStore = {
     set(sessionId, session, callback) {

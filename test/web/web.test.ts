@@ -261,6 +261,19 @@ describe('sessions in the bot database', () => {
     expect(await temp.store.get(keys.webSession(sid))).toBeUndefined();
   });
 
+  it('lifetimes are judged on the app clock, wherever it stands: 7 days from signing in by that clock', async () => {
+    let clock = Date.now() + 30 * 86_400_000;
+    const web = await startWeb({}, () => clock);
+    const client = new WebClient(web.url);
+    discord.oauth.signInAs(ALICE);
+    await signIn(client);
+    expect((await client.request('/videos')).status).toBe(200);
+    clock += 6 * 86_400_000;
+    expect((await client.request('/videos')).status).toBe(200);
+    clock += 2 * 86_400_000;
+    expect((await client.request('/videos')).status).toBe(302);
+  });
+
   it('a sign-in never finished leaves a session that expires with the sign-in (10 minutes), not in 7 days', async () => {
     const web = await startWeb();
     const client = new WebClient(web.url);
