@@ -72,8 +72,8 @@ export async function benchWebConsole(members = 10_000, requests = 200): Promise
     for (let i = 0; i < 10; i++) await ask(); // warm-up
     const times: number[] = [];
     for (let i = 0; i < requests; i++) times.push(await ask());
-    report(`web console page p50 (${members} members)`, percentile(times, 50), 'ms', '-');
-    report(`web console page p99 (${members} members)`, percentile(times, 99), 'ms', '< 100');
+    report(`web_server_console_${members / 1000}k_members_server_p50`, percentile(times, 50), 'ms', 'informational');
+    report(`web_server_console_${members / 1000}k_members_server_p99`, percentile(times, 99), 'ms', '< 100');
   } finally {
     await h.close();
   }
