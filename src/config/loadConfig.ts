@@ -101,6 +101,8 @@ export interface WebConfig {
   /** Discord's REST base with its version, for the token exchange and /users/@me (DISCORD_REST_URL's). */
   apiBase: string;
   operatorIds: string[];
+  /** The reverse proxies whose forwarded headers are believed (WEB_TRUSTED_PROXIES); loopback when absent. */
+  trustedProxies?: string[];
 }
 
 export interface UserInstallConfig {
@@ -323,6 +325,7 @@ export function loadConfig(givenEnv: Record<string, string | undefined>, needs: 
               operatorIds: e.OPERATOR_USER_IDS
                 ? [...new Set(e.OPERATOR_USER_IDS.split(',').map((x) => x.trim()))].filter(Boolean)
                 : [],
+              trustedProxies: e.WEB_TRUSTED_PROXIES.split(',').map((x) => x.trim()),
             }
           : undefined,
     },

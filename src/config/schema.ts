@@ -199,6 +199,15 @@ export const envSchema = z.object({
     .max(65535, { error: 'expected a port from 0 to 65535' })
     .optional(),
   WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  // Addresses (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For/-Proto the dashboard believes: the
+  // reverse proxy's. Loopback by default (a proxy on the same machine).
+  WEB_TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/, {
+      error: 'expected IP addresses or CIDR ranges separated by commas, such as 127.0.0.1,10.0.0.0/8',
+    })
+    .default('127.0.0.1,::1'),
   // The address members reach the dashboard at (behind a reverse proxy); https makes the session cookie Secure.
   PUBLIC_URL: absoluteUrl
     .refine((v) => /^https?:\/\//i.test(v), { error: 'expected an http:// or https:// URL' })

@@ -97,7 +97,7 @@ export async function buildWebApp(deps: WebDeps, bound: () => string): Promise<F
     loggerInstance: log as FastifyBaseLogger,
     // Request lines are written by our hook below, with the path only: a query can carry an OAuth code or state.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: ['127.0.0.1', '::1'],
+    trustProxy: deps.config.trustedProxies ?? ['127.0.0.1', '::1'],
     bodyLimit: 64 * 1024,
   });
   // The session cookie is signed with a key derived from the client secret (one secret less to keep).

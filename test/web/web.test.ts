@@ -301,6 +301,19 @@ describe('sessions in the bot database', () => {
     expect((await new WebClient(web.url).request('/auth/login')).headers.get('set-cookie')).toBeNull();
     expect(new URL(start.location!).searchParams.get('redirect_uri')).toBe('https://bot.example.com/auth/callback');
   });
+
+  it('forwarded headers are believed from WEB_TRUSTED_PROXIES only (a proxy on another machine)', async () => {
+    // The proxy is named elsewhere: a loopback caller claiming https is not believed, so no Secure cookie is set.
+    const elsewhere = await startWeb({ publicUrl: 'https://bot.example.com', trustedProxies: ['10.0.0.7'] });
+    const claimed = await new WebClient(elsewhere.url).request('/auth/login', {
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(claimed.headers.get('set-cookie')).toBeNull();
+    // Named as a range that holds the caller: believed.
+    const trusted = await startWeb({ publicUrl: 'https://bot.example.com', trustedProxies: ['127.0.0.0/8', '::1'] });
+    const start = await new WebClient(trusted.url).request('/auth/login', { headers: { 'x-forwarded-proto': 'https' } });
+    expect(start.headers.get('set-cookie')).toMatch(/^sid=.*; Secure/i);
+  });
 });
 
 describe('security headers and writes', () => {

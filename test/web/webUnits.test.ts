@@ -121,7 +121,15 @@ describe('web settings', () => {
       authorizeUrl: 'https://discord.com/oauth2/authorize',
       apiBase: 'http://127.0.0.1:9999/api/v10',
       operatorIds: ['111111111111111111', '222222222222222222'],
+      trustedProxies: ['127.0.0.1', '::1'],
     });
+  });
+  it('WEB_TRUSTED_PROXIES: a list of addresses or ranges; anything else is named', () => {
+    const base = { ...creds, WEB_PORT: '0', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_CLIENT_SECRET: 's' };
+    const r = loadConfig({ ...base, WEB_TRUSTED_PROXIES: '10.0.0.7, 172.16.0.0/12,fd00::/8' });
+    expect(r.ok && r.config.web?.trustedProxies).toEqual(['10.0.0.7', '172.16.0.0/12', 'fd00::/8']);
+    const bad = loadConfig({ ...base, WEB_TRUSTED_PROXIES: 'proxy.example.com' });
+    expect(bad.ok ? [] : bad.problems).toEqual([expect.stringMatching(/^WEB_TRUSTED_PROXIES: expected IP addresses/)]);
   });
   it('a malformed operator list or public URL is named', () => {
     const r = loadConfig({ ...creds, OPERATOR_USER_IDS: 'alice', PUBLIC_URL: 'ftp://x.example' });
