@@ -311,7 +311,9 @@ describe('sessions in the bot database', () => {
     expect(claimed.headers.get('set-cookie')).toBeNull();
     // Named as a range that holds the caller: believed.
     const trusted = await startWeb({ publicUrl: 'https://bot.example.com', trustedProxies: ['127.0.0.0/8', '::1'] });
-    const start = await new WebClient(trusted.url).request('/auth/login', { headers: { 'x-forwarded-proto': 'https' } });
+    const start = await new WebClient(trusted.url).request('/auth/login', {
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(start.headers.get('set-cookie')).toMatch(/^sid=.*; Secure/i);
   });
 });
