@@ -61,6 +61,14 @@ const snowflake = z
   .optional()
   .or(z.literal('').transform(() => undefined));
 
+/** A TCP port (0 = any free one), optional. */
+const port = z.coerce
+  .number({ error: 'expected a port from 0 to 65535' })
+  .int({ error: 'expected a port from 0 to 65535' })
+  .min(0, { error: 'expected a port from 0 to 65535' })
+  .max(65535, { error: 'expected a port from 0 to 65535' })
+  .optional();
+
 export const envSchema = z.object({
   // Discord
   DISCORD_TOKEN: optionalString,
@@ -180,24 +188,14 @@ export const envSchema = z.object({
   PRICES_FILE: optionalString,
   // Money in the PRICES currency (decimals allowed), or none.
   LIMIT_GUILD_MONTHLY_SPEND: money('none'),
-  HTTP_PORT: z.coerce
-    .number({ error: 'expected a port from 0 to 65535' })
-    .int({ error: 'expected a port from 0 to 65535' })
-    .min(0, { error: 'expected a port from 0 to 65535' })
-    .max(65535, { error: 'expected a port from 0 to 65535' })
-    .optional(),
+  HTTP_PORT: port,
   // This machine only by default: /metrics and /healthz answer without a login (the Docker image sets 0.0.0.0).
   HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   // A bearer token /metrics then asks for (/healthz stays open).
   METRICS_TOKEN: z.string().trim().min(16, { error: 'expected at least 16 characters' }).optional(),
 
   // The web dashboard (src/web): off unless WEB_PORT is set. Its own HTTP server, apart from HTTP_PORT's.
-  WEB_PORT: z.coerce
-    .number({ error: 'expected a port from 0 to 65535' })
-    .int({ error: 'expected a port from 0 to 65535' })
-    .min(0, { error: 'expected a port from 0 to 65535' })
-    .max(65535, { error: 'expected a port from 0 to 65535' })
-    .optional(),
+  WEB_PORT: port,
   WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
   // Addresses (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For/-Proto the dashboard believes: the
   // reverse proxy's. Loopback by default (a proxy on the same machine).

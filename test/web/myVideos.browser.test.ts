@@ -5,10 +5,10 @@
  * chromium the cases are skipped with the reason printed; under CI=true they fail instead.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webCardDeleter } from '../../src/discord/taskCardActions.js';
@@ -18,15 +18,9 @@ import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
 import { openTempStore, quietLogger, type TempStore } from '../support/tempStore.js';
 import { makeVideo } from '../support/videos.js';
 import { seedTasks, webTask } from '../support/webClient.js';
+import { ARTIFACTS, browserAvailable, launchChromium } from '../support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = new URL('../../test-artifacts/web/', import.meta.url).pathname;
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) {
-  const reason = `browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
-  if (process.env.CI === 'true') throw new Error(`${reason}; CI=true requires them`);
-  console.warn(reason);
-}
+const haveBrowser = browserAvailable();
 
 /** The parts of an HTMLVideoElement the test reads (the project's types have no DOM library). */
 interface VideoElement {
@@ -66,7 +60,6 @@ describe.skipIf(!haveBrowser)('the web dashboard in chromium', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'seedance-web-browser-'));
-    mkdirSync(ARTIFACTS, { recursive: true });
     const file = join(dir, 'fox.mp4');
     await makeVideo(file, { seconds: 2, width: 320, height: 180, bitsPerSec: 200_000, audio: false });
     discord = await startFakeDiscord();
@@ -119,7 +112,7 @@ describe.skipIf(!haveBrowser)('the web dashboard in chromium', () => {
       allowInsecureMedia: true,
       deleteCard: webCardDeleter({ rest, logger: quietLogger(), now: Date.now }),
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

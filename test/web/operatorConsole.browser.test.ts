@@ -1,12 +1,5 @@
-/**
- * The operator console in a real browser (playwright-core driving Debian's chromium): an operator signs in with
- * Discord (the fake's OAuth2), follows the header's Operator link, and sees the console with no CSP violation
- * and no script, in en-US and zh-CN. Screenshots go to test-artifacts/web/ (gitignored). Without a chromium the
- * cases are skipped with the reason printed; under CI=true they fail instead.
- */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../src/db/keys.js';
 import { createKeyPool } from '../../src/services/seedance/keyPool.js';
@@ -14,15 +7,9 @@ import { periodsAt } from '../../src/services/usage/periods.js';
 import { startWebServer, type WebServer } from '../../src/web/webServer.js';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
 import { openTempStore, quietLogger, type TempStore } from '../support/tempStore.js';
+import { ARTIFACTS, browserAvailable, launchChromium } from '../support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = new URL('../../test-artifacts/web/', import.meta.url).pathname;
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) {
-  const reason = `browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
-  if (process.env.CI === 'true') throw new Error(`${reason}; CI=true requires them`);
-  console.warn(reason);
-}
+const haveBrowser = browserAvailable();
 
 const SECRET = 'operator-browser-client-secret-0123456789';
 const API_KEY = 'sk_live_operator_browser_key_0123456789';
@@ -52,7 +39,6 @@ describe.skipIf(!haveBrowser)('the operator console in chromium', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     discord = await startFakeDiscord();
     discord.oauth.setClient(discord.applicationId, SECRET);
     discord.oauth.signInAs(OPERATOR);
@@ -95,7 +81,7 @@ describe.skipIf(!haveBrowser)('the operator console in chromium', () => {
       prices: { currency: 'USD', prices: {} },
       operator: { keys: () => pool.states(), processId: 'proc-a', shards: { count: 2, ids: [0] } },
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -1,21 +1,9 @@
-/**
- * The dashboard's refusals in a real browser (playwright-core driving Debian's chromium) beside the whole bot: a
- * member without Manage Server is refused the server console and its API, also by editing the server id in the
- * address; a write without the CSRF token is refused and changes nothing; after Sign out the old cookie no longer
- * opens anything. Without a chromium the cases are skipped with the reason printed; under CI=true they fail instead.
- */
-import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness.js';
+import { browserAvailable, launchChromium } from '../support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) {
-  const reason = `browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
-  if (process.env.CI === 'true') throw new Error(`${reason}; CI=true requires them`);
-  console.warn(reason);
-}
+const haveBrowser = browserAvailable();
 
 const SECRET = 'security-browser-secret-0123456789';
 const APP_ID = '123456789012345678';
@@ -38,7 +26,7 @@ describe.skipIf(!haveBrowser)('what the dashboard refuses, in chromium', () => {
     base = h.app.web!.url;
     h.discord.oauth.setClient(APP_ID, SECRET);
     h.discord.setMemberPermissions(guildId, ADMIN.id, MANAGE_GUILD);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -1,24 +1,10 @@
-/**
- * The server console in a real browser (playwright-core driving Debian's chromium) beside the whole bot: an admin
- * signs in with Discord (the fake's OAuth2), opens their server from the list, changes a limit with the form (pick,
- * type, click Save) and sees it saved; the bot then applies it. No CSP violation (the page has no script). Screenshots
- * in en-US and zh-CN go to test-artifacts/web/. Without a chromium the case is skipped with the reason printed;
- * under CI=true it fails instead.
- */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startHarness, type Harness } from '../harness.js';
+import { ARTIFACTS, browserAvailable, launchChromium } from '../support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = new URL('../../test-artifacts/web/', import.meta.url).pathname;
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) {
-  const reason = `browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
-  if (process.env.CI === 'true') throw new Error(`${reason}; CI=true requires them`);
-  console.warn(reason);
-}
+const haveBrowser = browserAvailable();
 
 const SECRET = 'console-browser-secret-0123456789';
 const APP_ID = '123456789012345678';
@@ -32,7 +18,6 @@ describe.skipIf(!haveBrowser)('the server console in chromium', () => {
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     h = await startHarness({
       seedance: { defaultScript: { kind: 'stuck' } },
       env: { WEB_PORT: '0', DISCORD_APPLICATION_ID: APP_ID, DISCORD_CLIENT_SECRET: SECRET },
@@ -55,7 +40,7 @@ describe.skipIf(!haveBrowser)('the server console in chromium', () => {
       await h.discord.waitForCallback(ix.id);
     }
     await eventually(async () => (await h.app.ledger.memberBreakdown(guildId)).rows.length === 2, 10_000, 'usage');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
