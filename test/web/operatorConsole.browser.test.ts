@@ -1,3 +1,9 @@
+/**
+ * The operator console in a real browser (playwright-core driving Debian's chromium): an operator signs in with
+ * Discord (the fake's OAuth2), follows the header's Operator link, and sees the console with no CSP violation
+ * and no script, in en-US and zh-CN. Screenshots go to test-artifacts/web/ (gitignored). Without a chromium the
+ * cases are skipped with the reason printed; under CI=true they fail instead.
+ */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

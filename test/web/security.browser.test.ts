@@ -1,3 +1,9 @@
+/**
+ * The dashboard's refusals in a real browser (playwright-core driving Debian's chromium) beside the whole bot: a
+ * member without Manage Server is refused the server console and its API, also by editing the server id in the
+ * address; a write without the CSRF token is refused and changes nothing; after Sign out the old cookie no longer
+ * opens anything. Without a chromium the cases are skipped with the reason printed; under CI=true they fail instead.
+ */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness.js';

@@ -1,3 +1,10 @@
+/**
+ * The server console in a real browser (playwright-core driving Debian's chromium) beside the whole bot: an admin
+ * signs in with Discord (the fake's OAuth2), opens their server from the list, changes a limit with the form (pick,
+ * type, click Save) and sees it saved; the bot then applies it. No CSP violation (the page has no script). Screenshots
+ * in en-US and zh-CN go to test-artifacts/web/. Without a chromium the case is skipped with the reason printed;
+ * under CI=true it fails instead.
+ */
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
