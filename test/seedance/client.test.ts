@@ -1,4 +1,5 @@
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -221,6 +222,64 @@ describe('query retries transient faults', () => {
     const err = await rejection(client().getTask('task_missing'));
     expect(err.kind).toBe('not_found');
     expect(fake.queryCount()).toBe(3);
+  });
+});
+
+describe("one status query (the poller's, no retries) on the pooled transport fails as a create does", () => {
+  it.each([
+    ['connection reset', { kind: 'reset' as const }, { kind: 'network', mayHaveReachedServer: true }],
+    ['no answer in time', { kind: 'timeout' as const }, { kind: 'timeout', mayHaveReachedServer: true }],
+    ['an answer cut off mid-body', { kind: 'truncated' as const }, { kind: 'network', mayHaveReachedServer: true }],
+    ['a malformed answer', { kind: 'malformed' as const }, { kind: 'malformed', mayHaveReachedServer: true }],
+    ['HTTP 503', { status: 503 as const }, { kind: 'server', httpStatus: 503, mayHaveReachedServer: true }],
+  ])('%s', async (_name, fault, expected) => {
+    const c = client();
+    const { taskId } = await c.createTask(body);
+    // A pooled connection is open (and idle) before the fault, as on a busy poller.
+    expect((await c.getTask(taskId, { retries: 0 })).state).toBe('pending');
+    fake.injectFault('query', fault);
+    expect(await rejection(c.getTask(taskId, { retries: 0 }))).toMatchObject(expected);
+    // The next query works (a new connection where the failed one was dropped).
+    expect((await c.getTask(taskId, { retries: 0 })).state).toBe('pending');
+    expect(fake.queryCount()).toBe(3);
+  });
+  it('connection refused: network error, the query never left', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const err = await rejection(
+      new SeedanceClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, timeoutMs: 300 }).getTask('t1', {
+        retries: 0,
+      }),
+    );
+    expect(err).toMatchObject({ kind: 'network', mayHaveReachedServer: false });
+  });
+  it('queries send the bearer key and, one at a time, all reuse one keep-alive connection', async () => {
+    let connections = 0;
+    const auth: Array<string | undefined> = [];
+    const server = createHttpServer((req, res) => {
+      auth.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: '20000', msg: 'ok', data: { n: auth.length } }));
+    }).on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const c = new SeedanceClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      apiKey: KEY,
+    });
+    try {
+      for (let i = 1; i <= 20; i += 1)
+        expect(await c.call('GET', '/api/open-api/v1/videos/t1')).toMatchObject({ data: { n: i } });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(auth).toEqual(Array(20).fill(`Bearer ${KEY}`));
+    // One query at a time: every one goes out on the same connection.
+    expect(connections).toBe(1);
   });
 });
 

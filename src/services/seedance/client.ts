@@ -74,6 +74,8 @@ export class SeedanceClient {
   private readonly queryPath: string;
   private readonly timeoutMs: number;
   private readonly doFetch: Transport;
+  /** The headers of a request without a body (every status query), built once. */
+  private readonly bodylessHeaders: Record<string, string>;
 
   constructor(private readonly options: SeedanceClientOptions) {
     this.base = options.baseUrl.replace(/\/+$/, '');
@@ -81,6 +83,7 @@ export class SeedanceClient {
     this.queryPath = options.queryPath ?? '/api/open-api/v1/videos/{taskId}';
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.doFetch = options.fetch ?? createHttpTransport({ maxAnswerBytes: options.maxAnswerBytes });
+    this.bodylessHeaders = { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' };
   }
 
   /**
@@ -219,11 +222,8 @@ export class SeedanceClient {
     try {
       res = await this.doFetch(`${this.base}${path}`, {
         method,
-        headers: {
-          authorization: `Bearer ${this.options.apiKey}`,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
+        headers:
+          body === undefined ? this.bodylessHeaders : { ...this.bodylessHeaders, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,
       });

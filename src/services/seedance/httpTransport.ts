@@ -1,17 +1,19 @@
 /**
  * The client's HTTP transport: one request, answered with the status, headers and body text (at most
  * `maxAnswerBytes`, counted as bytes arrive: over it, reading stops, the socket is destroyed and `text()`
- * rejects with AnswerTooLargeError). node:http(s), with keep-alive agents for status queries. Client CPU per
- * small loopback GET (keep-alive, 20,000 requests, 2-core machine): global fetch 145 µs, this transport 50 µs,
- * undici 6 `request` with `maxResponseSize` 36 µs. undici is cheaper and maintained, but it would be a new
- * dependency for 15 µs a query (0.15 % of a core at 100 queries a second) and a second error vocabulary;
- * the cap here is twenty lines. Move to undici if this file has to grow again (proxies, HTTP/2, body timeouts).
+ * rejects with AnswerTooLargeError). Status queries (GET) go through undici's keep-alive pools, creates through
+ * node:http(s) on a connection of their own. Client CPU per small loopback GET (keep-alive, 20,000 requests,
+ * 2-core machine, whole `getTask`): node:http agent 56 µs, undici `Agent.request` 40 µs, the poller's largest
+ * cost after the store (issue 21: 0.3 ms CPU per query in all). undici comes with discord.js; it is a
+ * dependency of its own here (package.json) so the two stay free to move.
  * Failures look like fetch's (a TypeError whose `cause` carries the system code; an AbortError on abort), so
  * the client classifies both the same way, and tests may pass `fetch` itself (or a function returning
  * `Response`s; those answers are not capped).
  */
 import { request as httpRequest, Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
+import type { Readable } from 'node:stream';
+import { type Dispatcher, Agent as UndiciAgent } from 'undici';
 
 export interface TransportInit {
   method: string;
@@ -50,13 +52,22 @@ export function createHttpTransport(options: { maxAnswerBytes?: number } = {}): 
   // Queries reuse idle connections (dropped after 4 s idle, before the usual 5 s server keep-alive closes them).
   // Anything else (a create) opens its own: on a pooled socket the server has just closed, the request fails
   // after it may have been sent, and a create in doubt is never repeated, so the member would lose it.
-  const pooled = {
-    'http:': new HttpAgent({ keepAlive: true, timeout: 4000 }),
-    'https:': new HttpsAgent({ keepAlive: true, timeout: 4000 }),
-  };
+  // No header/body timers of undici's own: the client's deadline (an abort) covers the whole exchange.
+  const pooled = new UndiciAgent({
+    keepAliveTimeout: 4000,
+    keepAliveMaxTimeout: 4000,
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
   const fresh = { 'http:': new HttpAgent({ keepAlive: false }), 'https:': new HttpsAgent({ keepAlive: false }) };
-  return (url, init) =>
-    new Promise<TransportAnswer>((resolve, reject) => {
+  return (url, init) => {
+    const split = init.method === 'GET' ? ORIGIN_AND_PATH.exec(url) : null;
+    return split ? query(pooled, split[1]!, split[2] || '/', init, cap) : once(url, init);
+  };
+
+  /** One request on a connection of its own (node:http), and any URL the pooled path does not take. */
+  function once(url: string, init: TransportInit): Promise<TransportAnswer> {
+    return new Promise<TransportAnswer>((resolve, reject) => {
       let target: URL;
       try {
         target = new URL(url);
@@ -77,7 +88,7 @@ export function createHttpTransport(options: { maxAnswerBytes?: number } = {}): 
       const send = protocol === 'https:' ? httpsRequest : httpRequest;
       const req = send(target, {
         method: init.method,
-        agent: (init.method === 'GET' ? pooled : fresh)[protocol],
+        agent: fresh[protocol],
         headers: body ? { ...init.headers, 'content-length': String(body.length) } : init.headers,
       });
       const onAbort = () => req.destroy(aborted(init.signal));
@@ -134,4 +145,87 @@ export function createHttpTransport(options: { maxAnswerBytes?: number } = {}): 
       });
       req.end(body);
     });
+  }
+}
+
+/**
+ * `http(s)://host[:port]` and the path after it, for URLs the pooled path can send as they are: no userinfo, no
+ * fragment, printable ASCII only (anything else goes through node:http, which encodes it as `new URL` does).
+ */
+const ORIGIN_AND_PATH = /^(https?:\/\/[A-Za-z0-9.:[\]-]+)((?:\/[\x21\x22\x24-\x7e]*)?)$/;
+
+/** A status query on a pooled keep-alive connection (undici); the same answers, cap and failures as `once`. */
+async function query(
+  agent: UndiciAgent,
+  origin: string,
+  path: string,
+  init: TransportInit,
+  cap: number,
+): Promise<TransportAnswer> {
+  const { signal } = init;
+  if (signal.aborted) throw aborted(signal);
+  let res: Dispatcher.ResponseData;
+  try {
+    res = await agent.request({ origin, path, method: 'GET', headers: init.headers, signal });
+  } catch (err) {
+    throw signal.aborted ? aborted(signal) : fetchFailed(err);
+  }
+  const body: Readable = res.body;
+  const text = new Promise<string>((ok, fail) => {
+    // Bytes are counted as they arrive: over the cap, reading stops and the body is destroyed (which closes the
+    // connection), so at most the cap plus one chunk is ever held. A declared length over it is not read.
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const failWith = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      chunks.length = 0;
+      fail(err);
+    };
+    const refuse = () => {
+      failWith(new AnswerTooLargeError(cap));
+      body.destroy();
+    };
+    body.on('error', (err) => {
+      if (!settled) failWith(signal.aborted ? aborted(signal) : fetchFailed(err));
+    });
+    // Closed before its end without an error: cut off (errors are only built when they will be used).
+    body.once('close', () => {
+      if (!settled) failWith(signal.aborted ? aborted(signal) : fetchFailed(new Error('cut off')));
+    });
+    const declared = Number(res.headers['content-length'] ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > cap) {
+      refuse();
+      return;
+    }
+    body.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > cap) refuse();
+      else chunks.push(chunk);
+    });
+    body.once('end', () => {
+      if (settled) return;
+      settled = true;
+      // Answered on the next turn, once undici has taken the connection back: a caller that queries again at
+      // once then reuses it instead of opening another (without this, a pool holds twice the connections).
+      setImmediate(ok, Buffer.concat(chunks, size).toString('utf8'));
+    });
+  });
+  // Read at once, whether or not the caller asks: the connection goes back to the pool when the body ends.
+  text.catch(() => {});
+  const status = res.statusCode;
+  const headers = res.headers;
+  return {
+    status,
+    ok: status >= 200 && status < 300,
+    headers: {
+      get: (name) => {
+        const v = headers[name.toLowerCase()];
+        return v === undefined ? null : Array.isArray(v) ? v.join(', ') : String(v);
+      },
+    },
+    text: () => text,
+  };
 }
