@@ -21,6 +21,7 @@ import type { EffectiveGuildConfig } from '../../src/services/guildConfig/guildC
 import type { FailureReason, TaskRecord, TaskState } from '../../src/services/tasks/taskRecord.js';
 import type { Problem } from '../../src/services/validation/types.js';
 import { NO_LIMITS } from '../support/tempStore.js';
+import { ALL_REASONS, ALL_STATES } from '../support/taskValues.js';
 
 const LIMITS = {
   content: 2000,
@@ -58,43 +59,8 @@ function embedProblems(e: APIEmbed): string[] {
 // The longest inputs: a prompt at the option's maximum, upstream details and file names at their caps.
 const LONG_PROMPT = 'A slow dolly shot over a neon city at night, rain on the lens, '.repeat(80).slice(0, 5000);
 const LONG_DETAIL = 'upstream said: '.padEnd(2000, 'x');
-const REASONS: FailureReason[] = [
-  'moderation',
-  'transient',
-  'quota',
-  'invalid_input',
-  'unknown',
-  'upstream_unavailable',
-  'auth',
-  'invalid_request',
-  'not_found',
-  'no_video',
-  'cancelled',
-  'deadline',
-  'restart_submitting',
-  'restart_stale',
-  'reply_failed',
-  'message_deleted',
-  'undeliverable',
-  'member_cancelled',
-  'account_unavailable',
-  'review_failed',
-  'review_timeout',
-  'review_uncertain',
-];
-const STATES: TaskState[] = [
-  'queued',
-  'accepted',
-  'review_submitting',
-  'reviewing',
-  'submitting',
-  'running',
-  'delivering',
-  'done',
-  'failed',
-  'timed_out',
-  'uncertain',
-];
+const REASONS: readonly FailureReason[] = ALL_REASONS;
+const STATES: readonly TaskState[] = ALL_STATES;
 
 const task = (state: TaskState, extra: Partial<TaskRecord> = {}): TaskRecord => ({
   id: 'AbCdEfGhIjKl',

@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { failureText } from '../../src/discord/render/failureText.js';
 import type { FailureReason, TaskError, TaskRecord } from '../../src/services/tasks/taskRecord.js';
+import { ALL_REASONS } from '../support/taskValues.js';
 
-const REASONS: FailureReason[] = [
-  'moderation',
-  'transient',
-  'quota',
-  'invalid_input',
-  'unknown',
-  'upstream_unavailable',
-  'auth',
-  'invalid_request',
-  'not_found',
-  'no_video',
-  'cancelled',
-  'deadline',
-  'restart_submitting',
-  'restart_stale',
-  'reply_failed',
-  'message_deleted',
-  'undeliverable',
-  'member_cancelled',
-  'account_unavailable',
-  'review_failed',
-  'review_timeout',
-  'review_uncertain',
-];
+const REASONS: readonly FailureReason[] = ALL_REASONS;
 const STAGE: Record<FailureReason, TaskError['stage']> = {
   moderation: 'upstream',
   transient: 'upstream',

@@ -7,20 +7,9 @@ import {
 } from '../../src/services/tasks/stateMachine.js';
 import { FINAL_STATES, type TaskRecord, type TaskState } from '../../src/services/tasks/taskRecord.js';
 import { appliesTo, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
+import { ALL_STATES } from '../support/taskValues.js';
 
-const ALL: TaskState[] = [
-  'queued',
-  'accepted',
-  'review_submitting',
-  'reviewing',
-  'submitting',
-  'running',
-  'delivering',
-  'done',
-  'failed',
-  'timed_out',
-  'uncertain',
-];
+const ALL: readonly TaskState[] = ALL_STATES;
 /** The product's rules, restated as a table: every move not listed here is refused. */
 const ALLOWED: Record<TaskState, TaskState[]> = {
   queued: ['accepted', 'failed'],
@@ -250,7 +239,7 @@ const APPLIES: Record<TransitionName, TaskState[]> = {
   timeOut: ['running'],
   markUncertain: ['submitting', 'review_submitting'],
   // The reply exists whatever the task has become meanwhile.
-  attachMessage: ALL,
+  attachMessage: [...ALL],
   markTold: ['done', 'failed', 'timed_out', 'uncertain'],
 };
 const ARGS: { [N in TransitionName]: Parameters<(typeof transitions)[N]>[1] } = {
