@@ -19,6 +19,7 @@ import { type FakeDiscord, startFakeDiscord } from '../test/fakes/discord/index.
 import { openTempStore, type StoreKind } from '../test/support/tempStore.js';
 import { seedTasks, WebClient, webTask } from '../test/support/webClient.js';
 import { percentile, report } from './report.js';
+import { fakeDiscordWebConfig } from '../test/support/webClient.js';
 
 const CLIENT_SECRET = 'bench-web-client-secret-0123456789';
 const MEMBER = { id: '510000000000000001', username: 'bench' };
@@ -69,15 +70,7 @@ export async function benchWeb(kind: StoreKind = (process.env.BENCH_STORE as Sto
   });
   const pool = createKeyPool({ baseUrl: 'http://127.0.0.1:9', apiKeys: ['k1', 'k2'], cooldownMs: 60_000 });
   const web = await startWebServer({
-    config: {
-      port: 0,
-      host: '127.0.0.1',
-      clientId: discord.applicationId,
-      clientSecret: CLIENT_SECRET,
-      authorizeUrl: discord.oauth.authorizeUrl,
-      apiBase: `${discord.restUrl}/v10`,
-      operatorIds: [OPERATOR.id],
-    },
+    config: fakeDiscordWebConfig(discord, CLIENT_SECRET, { operatorIds: [OPERATOR.id] }),
     store: temp.store,
     logger,
     prices: { currency: 'USD', prices: {} },

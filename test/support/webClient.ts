@@ -6,6 +6,8 @@ import { keys } from '../../src/db/keys.js';
 import type { RecordStore } from '../../src/db/recordStore.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 import { memberIndexKey, writeTask } from '../../src/services/tasks/taskStorage.js';
+import type { WebConfig } from '../../src/config/loadConfig.js';
+import type { FakeDiscord } from '../fakes/discord/index.js';
 
 export interface Hop {
   status: number;
@@ -130,4 +132,22 @@ export function webTask(extra: Partial<TaskRecord> & { userId: string }, at: num
     messageId: '300000000000000001',
     ...extra,
   } as TaskRecord;
+}
+
+/** The dashboard's settings against the fake Discord (its OAuth2 and REST), on a free loopback port. */
+export function fakeDiscordWebConfig(
+  discord: Pick<FakeDiscord, 'applicationId' | 'restUrl' | 'oauth'>,
+  clientSecret: string,
+  extra: Partial<WebConfig> = {},
+): WebConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    clientId: discord.applicationId,
+    clientSecret,
+    authorizeUrl: discord.oauth.authorizeUrl,
+    apiBase: `${discord.restUrl}/v10`,
+    operatorIds: [],
+    ...extra,
+  };
 }

@@ -19,6 +19,7 @@ import { openTempStore, quietLogger, type TempStore } from '../support/tempStore
 import { makeVideo } from '../support/videos.js';
 import { seedTasks, webTask } from '../support/webClient.js';
 import { ARTIFACTS, browserAvailable, launchChromium } from '../support/browser.js';
+import { fakeDiscordWebConfig } from '../support/webClient.js';
 
 const haveBrowser = browserAvailable();
 
@@ -98,15 +99,7 @@ describe.skipIf(!haveBrowser)('the web dashboard in chromium', () => {
     await seedTasks(temp.store, [withCard]);
     const rest = new REST({ api: discord.restUrl }).setToken(discord.botToken);
     web = await startWebServer({
-      config: {
-        port: 0,
-        host: '127.0.0.1',
-        clientId: discord.applicationId,
-        clientSecret: SECRET,
-        authorizeUrl: discord.oauth.authorizeUrl,
-        apiBase: `${discord.restUrl}/v10`,
-        operatorIds: [],
-      },
+      config: fakeDiscordWebConfig(discord, SECRET),
       store: temp.store,
       logger: quietLogger(),
       allowInsecureMedia: true,

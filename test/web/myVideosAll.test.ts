@@ -15,6 +15,7 @@ import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
 import type { OAuthUser } from '../fakes/discord/oauth.js';
 import { openTempStore, type TempStore } from '../support/tempStore.js';
 import { seedTasks, WebClient, webTask } from '../support/webClient.js';
+import { fakeDiscordWebConfig } from '../support/webClient.js';
 
 const CLIENT_SECRET = 'oauth-client-secret-value-0123456789';
 const DAY = 86_400_000;
@@ -81,15 +82,7 @@ beforeAll(async () => {
   });
   const rest = new REST({ api: discord.restUrl }).setToken(discord.botToken);
   web = await startWebServer({
-    config: {
-      port: 0,
-      host: '127.0.0.1',
-      clientId: discord.applicationId,
-      clientSecret: CLIENT_SECRET,
-      authorizeUrl: discord.oauth.authorizeUrl,
-      apiBase: `${discord.restUrl}/v10`,
-      operatorIds: [],
-    },
+    config: fakeDiscordWebConfig(discord, CLIENT_SECRET),
     store: temp.store,
     logger,
     deleteCard: webCardDeleter({ rest, logger, now: Date.now }),

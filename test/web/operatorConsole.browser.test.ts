@@ -14,6 +14,7 @@ import { startWebServer, type WebServer } from '../../src/web/webServer.js';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
 import { openTempStore, quietLogger, type TempStore } from '../support/tempStore.js';
 import { ARTIFACTS, browserAvailable, launchChromium } from '../support/browser.js';
+import { fakeDiscordWebConfig } from '../support/webClient.js';
 
 const haveBrowser = browserAvailable();
 
@@ -73,15 +74,7 @@ describe.skipIf(!haveBrowser)('the operator console in chromium', () => {
     );
     const pool = createKeyPool({ baseUrl: 'http://127.0.0.1:9', apiKeys: [API_KEY], cooldownMs: 600_000 });
     web = await startWebServer({
-      config: {
-        port: 0,
-        host: '127.0.0.1',
-        clientId: discord.applicationId,
-        clientSecret: SECRET,
-        authorizeUrl: discord.oauth.authorizeUrl,
-        apiBase: `${discord.restUrl}/v10`,
-        operatorIds: [OPERATOR.id],
-      },
+      config: fakeDiscordWebConfig(discord, SECRET, { operatorIds: [OPERATOR.id] }),
       store: temp.store,
       logger: quietLogger(),
       prices: { currency: 'USD', prices: {} },

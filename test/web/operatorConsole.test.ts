@@ -18,6 +18,7 @@ import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
 import type { OAuthUser } from '../fakes/discord/oauth.js';
 import { openTempStore, quietLogger, storeKinds, type TempStore } from '../support/tempStore.js';
 import { seedTasks, WebClient, webTask } from '../support/webClient.js';
+import { fakeDiscordWebConfig } from '../support/webClient.js';
 
 const CLIENT_SECRET = 'operator-test-client-secret-0123456789';
 const API_KEYS = ['sk_live_operator_key_AAAAAAAAAAAA', 'sk_live_operator_key_BBBBBBBBBBBB'];
@@ -163,15 +164,7 @@ beforeAll(async () => {
   pool.hold('in-flight-1', keyFingerprint(API_KEYS[1]!));
   pool.hold('in-flight-2', keyFingerprint(API_KEYS[1]!));
   web = await startWebServer({
-    config: {
-      port: 0,
-      host: '127.0.0.1',
-      clientId: discord.applicationId,
-      clientSecret: CLIENT_SECRET,
-      authorizeUrl: discord.oauth.authorizeUrl,
-      apiBase: `${discord.restUrl}/v10`,
-      operatorIds: [OPERATOR.id],
-    },
+    config: fakeDiscordWebConfig(discord, CLIENT_SECRET, { operatorIds: [OPERATOR.id] }),
     store: countingStore(store),
     logger: quietLogger(),
     prices: { currency: 'USD', prices: {} },

@@ -14,6 +14,7 @@ import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
 import type { OAuthUser } from '../fakes/discord/oauth.js';
 import { openTempStore, type TempStore } from '../support/tempStore.js';
 import { seedTasks, WebClient, webTask } from '../support/webClient.js';
+import { fakeDiscordWebConfig } from '../support/webClient.js';
 
 const CLIENT_SECRET = 'oauth-client-secret-value-0123456789';
 const GUILD_A = '100000000000000001';
@@ -36,16 +37,7 @@ const servers: WebServer[] = [];
 const logLines: string[] = [];
 
 function webConfig(extra: Partial<WebConfig> = {}): WebConfig {
-  return {
-    port: 0,
-    host: '127.0.0.1',
-    clientId: discord.applicationId,
-    clientSecret: CLIENT_SECRET,
-    authorizeUrl: discord.oauth.authorizeUrl,
-    apiBase: `${discord.restUrl}/v10`,
-    operatorIds: [],
-    ...extra,
-  };
+  return fakeDiscordWebConfig(discord, CLIENT_SECRET, extra);
 }
 
 async function startWeb(extra: Partial<WebConfig> = {}, now = Date.now): Promise<WebServer> {
