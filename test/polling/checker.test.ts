@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import { LeaseLostError, type TaskLeases } from '../../src/services/cluster/taskLeases.js';
-import { type CheckerDeps, createChecker } from '../../src/services/polling/checker.js';
+import { type CheckerDeps, createChecker, PROGRESS_SAVE_MS } from '../../src/services/polling/checker.js';
 import { createFollowedTasks } from '../../src/services/polling/followedTasks.js';
 import { createHandOff } from '../../src/services/polling/handOff.js';
 import { createQueryGate } from '../../src/services/polling/queryGate.js';
@@ -143,7 +143,7 @@ function make(
 }
 
 describe('one status answer', () => {
-  it('progress: shown every time, saved on a new word or tenth, next query when the policy says', async () => {
+  it('progress: shown every time, saved on a new word, next query when the policy says', async () => {
     const answers = [{ progress: 11 }, { progress: 15 }, { progress: 15 }, { progress: 21 }];
     const policyCalls: number[] = [];
     const delay: DelayPolicy = (_t, attempts) => {
@@ -156,11 +156,24 @@ describe('one status answer', () => {
     expect(c.queries.map((q) => q.at)).toEqual([0, 1000, 3000, 6000]);
     expect(policyCalls).toEqual([1, 2, 3, 4]);
     expect(c.shown.map((s) => s.progress)).toEqual([11, 15, 21]);
+    // 21 is a new tenth, but the last save (the new word, with 11) is only 6 s old.
     expect(c.applied.map((a) => [a.name, (a.args as { progress: number }).progress])).toEqual([
       ['recordProgress', 11],
-      ['recordProgress', 21],
     ]);
-    expect(c.byId.get('a')).toMatchObject({ state: 'running', progress: 21, attempts: 4 });
+    expect(c.byId.get('a')).toMatchObject({ state: 'running', progress: 11, attempts: 1 });
+    await c.stop();
+  });
+
+  it('a percentage in a new tenth is saved once the last save is a minute old', async () => {
+    const answers = [{ progress: 11 }, { progress: 21 }, { progress: 31 }, { progress: 35 }, { progress: 41 }];
+    const c = make([runningTask('a')], (_id, n) => answers[n - 1]!, { delay: () => PROGRESS_SAVE_MS / 2 });
+    c.due('a');
+    await advance(4 * (PROGRESS_SAVE_MS / 2));
+    expect(c.shown.map((s) => s.progress)).toEqual([11, 21, 31, 35, 41]);
+    // Queries 30 s apart. 11: a new word (saved); 21: a new tenth 30 s after that save (not saved); 31: a
+    // minute after it (saved); 35: the same tenth; 41: a new tenth a minute after 31 (saved).
+    expect(c.applied.map((a) => (a.args as { progress: number }).progress)).toEqual([11, 31, 41]);
+    expect(c.byId.get('a')).toMatchObject({ progress: 41, attempts: 5 });
     await c.stop();
   });
 

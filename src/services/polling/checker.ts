@@ -57,6 +57,11 @@ export interface CheckerDeps {
 
 const NOT_FOUND_LIMIT = 5;
 /**
+ * A render's percentage is saved at most this often (a new status word always is): what another process, a
+ * restart or `/tasks status` reads from the record is then at most a minute behind the card.
+ */
+export const PROGRESS_SAVE_MS = 60_000;
+/**
  * Past its deadline a task waits for one more status answer; when none comes (every query failing) it is
  * timed out after this much longer anyway, so an unreachable upstream cannot hold its usage for ever.
  */
@@ -151,10 +156,13 @@ export function createChecker(deps: CheckerDeps) {
       (snap.progress !== undefined && snap.progress !== (shown.progress ?? 0));
     if (changed) {
       const progress = snap.progress ?? shown.progress;
-      // Saved when the status word changes or the percentage enters a new tenth; the member sees every change.
+      // The member sees every change (the card); the record saves a new status word at once, and a percentage
+      // in a new tenth once its last save is PROGRESS_SAVE_MS old (a saved progress was most of the poller's
+      // writes: every second query at 10,000 tasks).
       const worthSaving =
         snap.rawStatus !== task.upstreamStatus ||
-        Math.floor((progress ?? 0) / 10) !== Math.floor((task.progress ?? 0) / 10);
+        (Math.floor((progress ?? 0) / 10) !== Math.floor((task.progress ?? 0) / 10) &&
+          sentAt - (task.updatedAt ?? 0) >= PROGRESS_SAVE_MS);
       const next = worthSaving
         ? await deps.tasks.apply(id, 'recordProgress', { status: snap.rawStatus, progress, attempts }, task, own)
         : { ...task, upstreamStatus: snap.rawStatus, progress };
