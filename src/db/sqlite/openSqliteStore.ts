@@ -114,6 +114,17 @@ async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend 
     }
   }
 
+  /** How many statements `writeAll` runs for `writes`. */
+  function statementsFor(writes: Writes): number {
+    let sets = 0;
+    let deletes = 0;
+    for (const v of writes.values()) {
+      if (v === undefined) deletes += 1;
+      else sets += 1;
+    }
+    return Math.ceil(sets / CHUNK) + (deletes ? 1 : 0);
+  }
+
   return {
     kind: 'sqlite',
     location: file,
@@ -141,6 +152,11 @@ async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend 
       return serial.add(async () => {
         const earlier = abort();
         if (earlier) throw earlier;
+        // Nothing to write: no statement. What one statement writes is atomic on its own: no BEGIN … COMMIT
+        // around it (two fewer round trips to the database's thread; most batches are one saved task).
+        const statements = statementsFor(writes);
+        if (statements === 0) return;
+        if (statements === 1) return writeAll(writes);
         await raw('BEGIN IMMEDIATE');
         try {
           await writeAll(writes);
