@@ -157,9 +157,7 @@ describe('one status answer', () => {
     expect(policyCalls).toEqual([1, 2, 3, 4]);
     expect(c.shown.map((s) => s.progress)).toEqual([11, 15, 21]);
     // 21 is a new tenth, but the last save (the new word, with 11) is only 6 s old.
-    expect(c.applied.map((a) => [a.name, (a.args as { progress: number }).progress])).toEqual([
-      ['recordProgress', 11],
-    ]);
+    expect(c.applied.map((a) => [a.name, (a.args as { progress: number }).progress])).toEqual([['recordProgress', 11]]);
     expect(c.byId.get('a')).toMatchObject({ state: 'running', progress: 11, attempts: 1 });
     await c.stop();
   });
