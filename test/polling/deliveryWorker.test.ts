@@ -23,7 +23,7 @@ afterEach(() => vi.useRealTimers());
 const delivering = (id: string) =>
   taskAt(id, 'delivering', T0, { upstreamTaskId: `up-${id}`, videoUrl: `https://v/${id}.mp4`, submittedAt: T0 });
 
-const UPLOADED: DeliveryOutcome = { mode: 'upload', via: 'interaction' } as DeliveryOutcome;
+const UPLOADED: DeliveryOutcome = { mode: 'upload', via: 'webhook' };
 
 type Script = (mode: DeliveryMode, n: number) => DeliveryOutcome | { unreachable: true } | Error;
 
@@ -104,7 +104,7 @@ describe('delivering a finished video', () => {
 
   it('upload, upload, link, link, DM: each way tried twice, the waits doubling from the base', async () => {
     const d = make([delivering('a')], (mode) =>
-      mode === 'dm' ? ({ mode: 'dm', via: 'dm' } as DeliveryOutcome) : new Error('429'),
+      mode === 'dm' ? ({ mode: 'link', via: 'dm' } satisfies DeliveryOutcome) : new Error('429'),
     );
     d.worker.deliver(d.byId.get('a')!, { fresh: true });
     await advance(BASE + 2 * BASE + 4 * BASE + 8 * BASE);
