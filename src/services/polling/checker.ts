@@ -157,12 +157,11 @@ export function createChecker(deps: CheckerDeps) {
     if (changed) {
       const progress = snap.progress ?? shown.progress;
       // The member sees every change (the card); the record saves a new status word at once, and a percentage
-      // in a new tenth once its last save is PROGRESS_SAVE_MS old (a saved progress was most of the poller's
-      // writes: every second query at 10,000 tasks).
+      // in a new tenth once its last save is PROGRESS_SAVE_MS old.
       const worthSaving =
         snap.rawStatus !== task.upstreamStatus ||
         (Math.floor((progress ?? 0) / 10) !== Math.floor((task.progress ?? 0) / 10) &&
-          sentAt - (task.updatedAt ?? 0) >= PROGRESS_SAVE_MS);
+          sentAt - task.updatedAt >= PROGRESS_SAVE_MS);
       const next = worthSaving
         ? await deps.tasks.apply(id, 'recordProgress', { status: snap.rawStatus, progress, attempts }, task, own)
         : { ...task, upstreamStatus: snap.rawStatus, progress };
