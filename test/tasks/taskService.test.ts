@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keys, prefixes } from '../../src/db/keys.js';
 import type { RecordStore } from '../../src/db/recordStore.js';
 import { startFakeSeedance, type FakeSeedance } from '../../src/dev/fake-seedance/index.js';
+import { createTaskLeases, LeaseLostError } from '../../src/services/cluster/taskLeases.js';
 import { createSettingsStore } from '../../src/services/guildConfig/settingsStore.js';
 import { createAssetCache } from '../../src/services/review/assetReview.js';
 import { keyFingerprint } from '../../src/services/seedance/keyPool.js';
@@ -109,6 +110,51 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       const [started] = await tasks.startQueued(second.guildId ? `g${second.guildId}` : `dm${second.userId}`);
       expect(started?.startedAt).toBe(beforeStart + 1000);
       expect(started!.startedAt!).toBeGreaterThan(ended.finishedAt!);
+    });
+  });
+
+  describe('the process that takes a task out of the queue holds it from then on', () => {
+    // Found by the soak: one process cancelled a task another process held while it waited; the holder never
+    // looks at a waiting task again, and the canceller, not holding it, could not tell the member.
+    it('a Cancel made by another process moves the lease to it; the old holder can no longer change the task', async () => {
+      const { ledger, store } = services({ guild_running: 1, guild_queue: null, member_queue: null });
+      const upstream = { createTask: async () => ({ taskId: 'up' }) } as never;
+      const shards = { count: 1, ids: [0] };
+      const leasesOne = createTaskLeases(store, { leaseMs: 60_000, shards, processId: 'one' }, () => NOW);
+      const leasesTwo = createTaskLeases(store, { leaseMs: 60_000, shards, processId: 'two' }, () => NOW);
+      await Promise.all([leasesOne.renew(), leasesTwo.renew()]);
+      const one = createTaskService({
+        store,
+        upstream,
+        ledger,
+        logger: quietLogger(),
+        now: () => NOW,
+        leases: leasesOne,
+      });
+      const two = createTaskService({
+        store,
+        upstream,
+        ledger,
+        logger: quietLogger(),
+        now: () => NOW,
+        leases: leasesTwo,
+      });
+      await created(one, 'u1');
+      const waiting = await created(one, 'u2');
+      expect(waiting.state).toBe('queued');
+      expect(await store.get(keys.open(waiting.id))).toMatchObject({ owner: 'one' });
+
+      const cancelled = await two.apply(waiting.id, 'cancelQueued', { by: 'u2' });
+      expect(cancelled.state).toBe('failed');
+      expect(await store.get(keys.open(waiting.id))).toMatchObject({ owner: 'two' });
+      expect(leasesTwo.holds(waiting.id)).toBe(true);
+      if (store.shared)
+        await expect(one.apply(waiting.id, 'markTold', {}, undefined, { owner: 'one' })).rejects.toThrow(
+          LeaseLostError,
+        );
+      const told = await two.apply(waiting.id, 'markTold', {}, undefined, { owner: 'two' });
+      expect(told.toldAt).toBe(NOW);
+      expect(await store.get(keys.open(waiting.id))).toBeUndefined();
     });
   });
 

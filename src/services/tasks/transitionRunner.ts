@@ -143,6 +143,9 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
         if (!place.queue) throw new Error(`task ${id} is queued without a place in the queue`);
         tx.delete(place.queue);
         if (next.state === 'accepted') startInTx(tx, next, inside);
+        // Taken out of the queue another way (a Cancel, maybe answered by another process): this process holds
+        // it from now on and tells the member. The process that held it waits on the queue and never looks again.
+        else holdInTx(tx, next);
       }
       if (ends) {
         if (current.usage === 'reserved' && current.reservation) {
@@ -204,6 +207,11 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
   function startInTx(tx: Tx, t: TaskRecord, at: number): void {
     if (t.reservation) ledger.start(tx, t.reservation);
     tx.set(placeKeys(t).slot, slotEntry(t, at));
+    holdInTx(tx, t);
+  }
+
+  /** Inside a transaction: the task's open entry names this process (which then holds the task's lease). */
+  function holdInTx(tx: Tx, t: TaskRecord): void {
     const entry = tx.get<OpenEntry>(keys.open(t.id));
     tx.set(keys.open(t.id), deps.leases?.entryFor(t.id, entry?.createdAt ?? t.createdAt, t.guildId) ?? entry);
   }
