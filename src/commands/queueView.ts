@@ -41,7 +41,7 @@ export async function cancelFromServerQueue(
   if (!cancelled.ok)
     return void (await privately(cancelled.reason === 'started' ? 'button.cancelTooLate' : 'button.unknownTask'));
   // The member's card is edited (cancelled, refunded) and the member marked told by the poller, as after a restart.
-  ctx.track(cancelled.task);
+  if (!cancelled.already) ctx.track(cancelled.task);
   const view = await readServerQueue(ctx, interaction.guildId);
   await interaction.update({
     ...queueViewMessage(view, locale, {

@@ -172,6 +172,11 @@ describe.each(await storeKinds())('on %s', (kind) => {
         lastError: { reason: 'member_cancelled' },
       });
       await eventually(() => description(b.ix.id).includes('Queued — position 1'), 5000, 'b moved up');
+      // Clicked again (or the same click answered by another process of a rolling deploy): the same answer, the
+      // cancelled card, never "too late"; nothing more is refunded.
+      const again = h!.discord.dispatchComponent({ customId: `v1:cancel:${task.id}`, messageId, user: member(1) });
+      expect((await h!.discord.waitForCallback(again.id)).type).toBe(7);
+      expect(description(a.ix.id)).toContain('Failed');
       expect((await guildDoc()).day?.counter.tasks).toBe(2);
       expect((await guildDoc()).queued).toBe(1);
 

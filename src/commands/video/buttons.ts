@@ -52,6 +52,11 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       return;
     }
     const ended = cancelled.task;
+    if (cancelled.already) {
+      // Cancelled already (by this click, answered by another process, or an earlier one): the card as it is.
+      await interaction.update(taskMessage(ended, ended.locale, ctx.now()));
+      return;
+    }
     try {
       // The click's own answer edits the card: cancelled, with Retry and Delete.
       await interaction.update(taskMessage(ended, ended.locale, ctx.now()));

@@ -226,22 +226,29 @@ export function createTaskQueue(deps: TaskQueueDeps) {
 
     /**
      * Takes a waiting task out of the queue (it never reaches the video service; its usage is refunded).
-     * `started`: it already left the queue, and can no longer be cancelled.
+     * `started`: it already left the queue, and can no longer be cancelled. `already`: it was cancelled before
+     * (the same click answered by another process of a rolling deploy, or a second click): the same answer,
+     * nothing changed here; the process that cancelled it tells the member.
      */
     async cancel(
       id: string,
       by: string,
-    ): Promise<{ ok: true; task: TaskRecord } | { ok: false; reason: 'unknown' | 'started' }> {
+    ): Promise<{ ok: true; task: TaskRecord; already?: true } | { ok: false; reason: 'unknown' | 'started' }> {
+      const outcome = (t: TaskRecord) =>
+        t.lastError?.reason === 'member_cancelled'
+          ? { ok: true as const, task: t, already: true as const }
+          : { ok: false as const, reason: 'started' as const };
       const task = await deps.tasks.get(id);
       if (!task) return { ok: false, reason: 'unknown' };
-      if (task.state !== 'queued') return { ok: false, reason: 'started' };
+      if (task.state !== 'queued') return outcome(task);
       try {
         const next = await deps.tasks.apply(id, 'cancelQueued', { by }, task);
         log.info({ taskId: id, guildId: task.guildId, by }, 'queued task cancelled');
         return { ok: true, task: next };
       } catch (err) {
-        if (err instanceof IllegalTransitionError) return { ok: false, reason: 'started' };
-        throw err;
+        if (!(err instanceof IllegalTransitionError)) throw err;
+        const now = await deps.tasks.get(id);
+        return now ? outcome(now) : { ok: false, reason: 'unknown' };
       }
     },
 
