@@ -143,7 +143,7 @@ function make(
 }
 
 describe('one status answer', () => {
-  it('progress: shown every time, saved on a new word, next query when the policy says', async () => {
+  it('progress: shown every time, not saved within a minute of the last save, next query when the policy says', async () => {
     const answers = [{ progress: 11 }, { progress: 15 }, { progress: 15 }, { progress: 21 }];
     const policyCalls: number[] = [];
     const delay: DelayPolicy = (_t, attempts) => {
@@ -156,22 +156,37 @@ describe('one status answer', () => {
     expect(c.queries.map((q) => q.at)).toEqual([0, 1000, 3000, 6000]);
     expect(policyCalls).toEqual([1, 2, 3, 4]);
     expect(c.shown.map((s) => s.progress)).toEqual([11, 15, 21]);
-    // 21 is a new tenth, but the last save (the new word, with 11) is only 6 s old.
-    expect(c.applied.map((a) => [a.name, (a.args as { progress: number }).progress])).toEqual([['recordProgress', 11]]);
-    expect(c.byId.get('a')).toMatchObject({ state: 'running', progress: 11, attempts: 1 });
+    // A new word with 11, then 21 in a new tenth: the record was saved (submitted) only 0–6 s before.
+    expect(c.applied).toEqual([]);
+    expect(c.byId.get('a')).toMatchObject({ state: 'running', upstreamStatus: 'queued', attempts: 0 });
+    expect(c.byId.get('a')!.progress).toBeUndefined();
     await c.stop();
   });
 
-  it('a percentage in a new tenth is saved once the last save is a minute old', async () => {
-    const answers = [{ progress: 11 }, { progress: 21 }, { progress: 31 }, { progress: 35 }, { progress: 41 }];
+  it('a new status word or a percentage in a new tenth is saved once the last save is a minute old', async () => {
+    const answers: Array<Partial<TaskSnapshot>> = [
+      { progress: 11 },
+      { progress: 21 },
+      { progress: 31 },
+      { progress: 35 },
+      { progress: 41 },
+      { progress: 45, rawStatus: 'finishing' },
+      { progress: 45, rawStatus: 'finishing' },
+    ];
     const c = make([runningTask('a')], (_id, n) => answers[n - 1]!, { delay: () => PROGRESS_SAVE_MS / 2 });
     c.due('a');
-    await advance(4 * (PROGRESS_SAVE_MS / 2));
-    expect(c.shown.map((s) => s.progress)).toEqual([11, 21, 31, 35, 41]);
-    // Queries 30 s apart. 11: a new word (saved); 21: a new tenth 30 s after that save (not saved); 31: a
-    // minute after it (saved); 35: the same tenth; 41: a new tenth a minute after 31 (saved).
-    expect(c.applied.map((a) => (a.args as { progress: number }).progress)).toEqual([11, 31, 41]);
-    expect(c.byId.get('a')).toMatchObject({ progress: 41, attempts: 5 });
+    await advance(5 * (PROGRESS_SAVE_MS / 2));
+    expect(c.shown.map((s) => s.progress)).toEqual([11, 21, 31, 35, 41, 45]);
+    // Queries 30 s apart; the record was saved when the task was submitted (0 s). 11 (a new word) and 21: under
+    // a minute after that save; 31: a minute after it (saved, with the word); 35: the same tenth; 41: a new
+    // tenth a minute after 31 (saved); a new word 30 s after that waits.
+    expect(c.applied.map((a) => (a.args as { progress: number }).progress)).toEqual([31, 41]);
+    expect(c.byId.get('a')).toMatchObject({ progress: 41, upstreamStatus: 'running', attempts: 5 });
+    // The same answer again, a minute after the last save: nothing new on the card, the record catches up.
+    await advance(PROGRESS_SAVE_MS / 2);
+    expect(c.shown).toHaveLength(6);
+    expect(c.applied.map((a) => (a.args as { status: string }).status)).toEqual(['running', 'running', 'finishing']);
+    expect(c.byId.get('a')).toMatchObject({ progress: 45, upstreamStatus: 'finishing', attempts: 7 });
     await c.stop();
   });
 

@@ -57,8 +57,9 @@ export interface CheckerDeps {
 
 const NOT_FOUND_LIMIT = 5;
 /**
- * A render's percentage is saved at most this often (a new status word always is): what another process, a
- * restart or `/tasks status` reads from the record is then at most a minute behind the card.
+ * A render's status word and percentage are saved at most this often: what another process, a restart or
+ * `/tasks status` reads from the record is then at most a minute behind the card (which shows every change).
+ * The first change of most renders then comes before a minute and is not written at all.
  */
 export const PROGRESS_SAVE_MS = 60_000;
 /**
@@ -149,24 +150,30 @@ export function createChecker(deps: CheckerDeps) {
       });
     }
     if (pastDeadline) return timeOut(task);
-    // Only what a member would notice counts as a change: a new status word or a new percentage.
+    // Only what a member would notice counts as a change: a new status word or a new percentage. The member
+    // sees every change (the card); the record (`task`, as last saved) takes the status word and a percentage
+    // in a new tenth once its last save is PROGRESS_SAVE_MS old, whether or not this answer changed anything.
     const shown = followed.live.get(id) ?? task;
     const changed =
       snap.rawStatus !== shown.upstreamStatus ||
       (snap.progress !== undefined && snap.progress !== (shown.progress ?? 0));
-    if (changed) {
-      const progress = snap.progress ?? shown.progress;
-      // The member sees every change (the card); the record saves a new status word at once, and a percentage
-      // in a new tenth once its last save is PROGRESS_SAVE_MS old.
-      const worthSaving =
-        snap.rawStatus !== task.upstreamStatus ||
-        (Math.floor((progress ?? 0) / 10) !== Math.floor((task.progress ?? 0) / 10) &&
-          sentAt - task.updatedAt >= PROGRESS_SAVE_MS);
-      const next = worthSaving
-        ? await deps.tasks.apply(id, 'recordProgress', { status: snap.rawStatus, progress, attempts }, task, own)
-        : { ...task, upstreamStatus: snap.rawStatus, progress };
-      if (worthSaving) followed.live.delete(id);
-      else followed.live.set(id, next);
+    const progress = snap.progress ?? shown.progress;
+    const behind =
+      snap.rawStatus !== task.upstreamStatus ||
+      Math.floor((progress ?? 0) / 10) !== Math.floor((task.progress ?? 0) / 10);
+    if (behind && sentAt - task.updatedAt >= PROGRESS_SAVE_MS) {
+      const saved = await deps.tasks.apply(
+        id,
+        'recordProgress',
+        { status: snap.rawStatus, progress, attempts },
+        task,
+        own,
+      );
+      followed.live.delete(id);
+      if (changed) await deps.presenter.progress(saved);
+    } else if (changed) {
+      const next = { ...task, upstreamStatus: snap.rawStatus, progress };
+      followed.live.set(id, next);
       await deps.presenter.progress(next);
     }
     scheduler.next(task, attempts);
