@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueryBudget } from '../../src/services/polling/queryBudget.js';
 
 beforeEach(() => {
-  // setImmediate stays real: the budget lets one caller go per turn of the event loop (see flush).
+  // setImmediate stays real: the budget lets a few callers go per turn of the event loop (see flush).
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: 0 });
 });
 afterEach(() => vi.useRealTimers());
@@ -14,7 +14,7 @@ function ask(budget: QueryBudget, n: number): number[] {
   for (let i = 0; i < n; i += 1) void budget.acquire().then(() => times.push(Date.now()));
   return times;
 }
-/** Lets every start due now happen (one per turn of the event loop), without moving the clock. */
+/** Lets every start due now happen (a few per turn of the event loop), without moving the clock. */
 async function flush(): Promise<void> {
   for (let i = 0; i < 25; i += 1) await new Promise((r) => setImmediate(r));
 }
@@ -117,5 +117,19 @@ describe('the query budget holds in every rolling second', () => {
     await flush();
     expect(times).toEqual([0, 0, 0, 0]);
     expect(budget.pending).toBe(0);
+  });
+
+  it('lets at most 8 waiting callers go per turn of the event loop (their requests start in that turn)', async () => {
+    const budget = new QueryBudget(100);
+    budget.pauseUntil(10);
+    let gone = 0;
+    for (let i = 0; i < 20; i += 1) void budget.acquire().then(() => (gone += 1));
+    vi.advanceTimersByTime(10);
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    expect(gone).toBe(8);
+    await new Promise((r) => setImmediate(r));
+    expect(gone).toBe(16);
+    await new Promise((r) => setImmediate(r));
+    expect(gone).toBe(20);
   });
 });
