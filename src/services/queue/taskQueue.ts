@@ -247,8 +247,8 @@ export function createTaskQueue(deps: TaskQueueDeps) {
         return { ok: true, task: next };
       } catch (err) {
         if (!(err instanceof IllegalTransitionError)) throw err;
-        const now = await deps.tasks.get(id);
-        return now ? outcome(now) : { ok: false, reason: 'unknown' };
+        const current = await deps.tasks.get(id);
+        return current ? outcome(current) : { ok: false, reason: 'unknown' };
       }
     },
 
