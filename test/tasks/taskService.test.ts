@@ -119,26 +119,21 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
     it('a Cancel made by another process moves the lease to it; the old holder can no longer change the task', async () => {
       const { ledger, store } = services({ guild_running: 1, guild_queue: null, member_queue: null });
       const upstream = { createTask: async () => ({ taskId: 'up' }) } as never;
-      const shards = { count: 1, ids: [0] };
-      const leasesOne = createTaskLeases(store, { leaseMs: 60_000, shards, processId: 'one' }, () => NOW);
-      const leasesTwo = createTaskLeases(store, { leaseMs: 60_000, shards, processId: 'two' }, () => NOW);
-      await Promise.all([leasesOne.renew(), leasesTwo.renew()]);
-      const one = createTaskService({
-        store,
-        upstream,
-        ledger,
-        logger: quietLogger(),
-        now: () => NOW,
-        leases: leasesOne,
-      });
-      const two = createTaskService({
-        store,
-        upstream,
-        ledger,
-        logger: quietLogger(),
-        now: () => NOW,
-        leases: leasesTwo,
-      });
+      // One bot process: its lease holder and its task service, on the shared store.
+      const processNamed = async (processId: string) => {
+        const leases = createTaskLeases(
+          store,
+          { leaseMs: 60_000, shards: { count: 1, ids: [0] }, processId },
+          () => NOW,
+        );
+        await leases.renew();
+        return {
+          leases,
+          tasks: createTaskService({ store, upstream, ledger, logger: quietLogger(), now: () => NOW, leases }),
+        };
+      };
+      const { tasks: one } = await processNamed('one');
+      const { tasks: two, leases: leasesTwo } = await processNamed('two');
       await created(one, 'u1');
       const waiting = await created(one, 'u2');
       expect(waiting.state).toBe('queued');
