@@ -58,25 +58,6 @@ export async function reconcile(
       ? []
       : (await collect<UsageDoc>(store, prefixes.usage)).map(([k, doc]) => [k, countsOf(doc)]),
   );
-  const openIds = (await collect<unknown>(store, prefixes.open)).map(([k]) => k.slice(prefixes.open.length));
-  const open: TaskRecord[] = [];
-  for (let i = 0; i < openIds.length; i += PAGE) {
-    const ids = openIds.slice(i, i + PAGE);
-    const found = await readTasks(store, ids);
-    const stale: string[] = [];
-    for (const id of ids) {
-      const t = found.get(id);
-      if (!t || t.toldAt) stale.push(id);
-      else open.push(t);
-    }
-    if (stale.length) {
-      await store.transact(stale.map(keys.open), (tx) => {
-        for (const id of stale) tx.delete(keys.open(id));
-      });
-      report.droppedIndexEntries += stale.length;
-    }
-  }
-
   // A record this version cannot read is left for the poller to report; it must not stop the start.
   const readable = (t: TaskRecord) => {
     const ok = !t.reservation || Array.isArray(t.reservation.docs);
@@ -84,30 +65,13 @@ export async function reconcile(
       logger.error({ taskId: t.id, guildId: t.guildId }, 'task record with an unreadable reservation; left as it is');
     return ok;
   };
-  // A final task must not hold usage: settle what an interrupted write of an old version left reserved.
-  for (const t of open.filter((x) => isFinal(x.state) && x.usage === 'reserved' && x.reservation && readable(x))) {
-    const r = t.reservation!;
-    await store.transact([...taskKeys(t.id), ...ledger.settlementKeys(r)], (tx) => {
-      const current = readTask(tx, t.id);
-      if (current?.usage !== 'reserved') return;
-      const outcome = current.state === 'done' ? 'committed' : 'refunded';
-      ledger.settle(tx, r, outcome);
-      writeTask(tx, { ...current, usage: outcome });
-    });
-    report.settledStale += 1;
-    t.usage = t.state === 'done' ? 'committed' : 'refunded';
-  }
-
-  report.openTasks = open.length;
-  // Running counts = the open tasks that still hold a running slot. Only while no other process works on
-  // the same data (its tasks would be counted as they were when read); this process's own changes meanwhile
-  // leave the document changed, so it is not touched (every change keeps counts right: this repairs what an
-  // old version or a bug left, and a busy document waits for a quieter start).
-  if (options.rebuildRunning === false) return report;
+  const openIds = (await collect<unknown>(store, prefixes.open)).map(([k]) => k.slice(prefixes.open.length));
+  // Read page by page; only what the counts need is kept of each task (100,000 whole records held at once
+  // took the process past 600 MB).
   const expected = new Map<string, { running: number; queued: number }>();
   const wantedPlaces = new Set<string>();
-  for (const t of open) {
-    if (t.usage !== 'reserved' || !t.reservation || !Array.isArray(t.reservation.docs)) continue;
+  const count = (t: TaskRecord) => {
+    if (t.usage !== 'reserved' || !t.reservation || !Array.isArray(t.reservation.docs)) return;
     const waits = t.state === 'queued';
     const place = placeKeys(t);
     if (waits && place.queue) wantedPlaces.add(place.queue);
@@ -118,7 +82,46 @@ export async function reconcile(
       else e.running += 1;
       expected.set(key, e);
     }
+  };
+  for (let i = 0; i < openIds.length; i += PAGE) {
+    const ids = openIds.slice(i, i + PAGE);
+    const found = await readTasks(store, ids);
+    const stale: string[] = [];
+    const unsettled: TaskRecord[] = [];
+    for (const id of ids) {
+      const t = found.get(id);
+      if (!t || t.toldAt) stale.push(id);
+      else {
+        report.openTasks += 1;
+        if (isFinal(t.state) && t.usage === 'reserved' && t.reservation) unsettled.push(t);
+        else count(t);
+      }
+    }
+    if (stale.length) {
+      await store.transact(stale.map(keys.open), (tx) => {
+        for (const id of stale) tx.delete(keys.open(id));
+      });
+      report.droppedIndexEntries += stale.length;
+    }
+    // A final task must not hold usage: settle what an interrupted write of an old version left reserved.
+    for (const t of unsettled.filter(readable)) {
+      const r = t.reservation!;
+      await store.transact([...taskKeys(t.id), ...ledger.settlementKeys(r)], (tx) => {
+        const current = readTask(tx, t.id);
+        if (current?.usage !== 'reserved') return;
+        const outcome = current.state === 'done' ? 'committed' : 'refunded';
+        ledger.settle(tx, r, outcome);
+        writeTask(tx, { ...current, usage: outcome });
+      });
+      report.settledStale += 1;
+    }
   }
+
+  // Running counts = the open tasks that still hold a running slot. Only while no other process works on
+  // the same data (its tasks would be counted as they were when read); this process's own changes meanwhile
+  // leave the document changed, so it is not touched (every change keeps counts right: this repairs what an
+  // old version or a bug left, and a busy document waits for a quieter start).
+  if (options.rebuildRunning === false) return report;
   const none = { running: 0, queued: 0 };
   const wrong = [...new Set([...expected.keys(), ...actual.keys()])].filter((k) => {
     const e = expected.get(k) ?? none;
@@ -160,6 +163,5 @@ export async function reconcile(
     });
   }
   report.runningFixed = wrong.length;
-  report.openTasks = open.length;
   return report;
 }
