@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keys } from '../../src/db/keys.js';
-import { createProcessRegistry } from '../../src/services/cluster/processRegistry.js';
+import { createProcessRegistry, SETTLE_MS } from '../../src/services/cluster/processRegistry.js';
 import { shardOf } from '../../src/services/cluster/shards.js';
 import { createTaskLeases, type OpenEntry } from '../../src/services/cluster/taskLeases.js';
 import { openTempStore, quietLogger, type TempStore } from '../support/tempStore.js';
@@ -288,7 +288,7 @@ describe.skipIf(!HAS_POSTGRES)('processes share the query budget', () => {
     );
     await a.start(); // alone, but it only just arrived: it waits a second in case someone just left
     expect(a.share).toBe(0);
-    now += 1000;
+    now += SETTLE_MS;
     await a.heartbeat();
     expect(a.share).toBe(30);
     await b.start(); // b sees a; a has not seen b yet: b may not query at all
@@ -296,17 +296,59 @@ describe.skipIf(!HAS_POSTGRES)('processes share the query budget', () => {
     await a.heartbeat(); // a sees two processes: lowers at once
     expect(a.share).toBe(15);
     await b.heartbeat();
-    expect(b.share).toBe(0); // a lowered less than a second ago
-    now += 1000;
+    expect(b.share).toBe(0); // a lowered less than SETTLE_MS ago
+    now += SETTLE_MS;
     await b.heartbeat();
     expect(b.share).toBe(15);
     // b dies: once its heartbeat is older than the expiry, a has the whole budget again.
     now += 600_000; // past the expiry (five heartbeats): a sees b gone, and raises a second later
     await a.heartbeat();
     expect(a.share).toBe(15);
-    now += 1000;
+    now += SETTLE_MS;
     await a.heartbeat();
     expect(a.share).toBe(30);
+    await a.stop();
+    await b.stop();
+  });
+
+  it('a process whose heartbeat was late comes back with no share until the others see it again', async () => {
+    temp = await openTempStore('registry-fence', 'postgres');
+    let now = 5_000_000;
+    const clock = () => now;
+    const shards = { count: 1, ids: [0] };
+    const make = (processId: string) =>
+      createProcessRegistry(temp!.store, { processId, shards, budget: 30, heartbeatMs: 100_000 }, quietLogger(), clock);
+    const a = make('a');
+    const b = make('b');
+    const given: number[] = [];
+    a.onShare((s) => given.push(s));
+    await a.start();
+    await b.start();
+    now += SETTLE_MS;
+    await a.heartbeat(); // both see two processes now
+    await b.heartbeat();
+    now += SETTLE_MS;
+    await a.heartbeat();
+    await b.heartbeat();
+    expect([a.share, b.share]).toEqual([15, 15]);
+    // a's heartbeats stop landing (a stalled database): past the expiry b counts it gone and takes the whole budget.
+    now += 600_000;
+    await b.heartbeat();
+    now += SETTLE_MS;
+    await b.heartbeat();
+    expect(b.share).toBe(30);
+    // a's fence (checked four times a second) stops its queries.
+    await vi.waitFor(() => expect(given.at(-1)).toBe(0));
+    // Its heartbeat lands: b still takes the whole budget, so a must not go back to 15.
+    await a.heartbeat();
+    expect(given.at(-1)).toBe(0);
+    await b.heartbeat(); // b sees a again and lowers at once
+    expect(b.share).toBe(15);
+    await a.heartbeat();
+    expect(given.at(-1)).toBe(0); // b lowered less than SETTLE_MS ago
+    now += SETTLE_MS;
+    await a.heartbeat();
+    expect(given.at(-1)).toBe(15);
     await a.stop();
     await b.stop();
   });

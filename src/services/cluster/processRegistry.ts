@@ -3,7 +3,7 @@
  * seconds (its shards, how many live processes it sees, since when), and reads everyone's. From that it
  * knows which shards a live process runs (so it leaves their orphaned tasks to them) and its share of the
  * upstream query budget: the budget divided by the live processes, where a newcomer waits until every other
- * process has lowered its share (and a second has passed) before it starts, and a process whose own heartbeat
+ * process has lowered its share (and SETTLE_MS has passed) before it starts, and a process whose own heartbeat
  * is late stops querying before the others could count it gone: together they never exceed the budget.
  */
 import { keys, prefixes } from '../../db/keys.js';
@@ -28,6 +28,13 @@ export interface RegistrySettings {
   /** A process whose heartbeat is older than this is gone. */
   expiryMs?: number;
 }
+
+/**
+ * How long after the last change anyone saw a process may raise its share: the query budget's rolling window
+ * (a second and its 5 % margin) and a little more for requests that go out a few milliseconds after they were
+ * counted.
+ */
+export const SETTLE_MS = 1100;
 
 export function createProcessRegistry(
   store: RecordStore,
@@ -54,12 +61,13 @@ export function createProcessRegistry(
 
   /**
    * Lowering is always safe at once. Raising waits until every peer has lowered (it sees as many processes),
-   * and a second has passed since the last change anyone saw, this process included: a process that just
-   * left may have started queries in its last second.
+   * and SETTLE_MS has passed since the last change anyone saw, this process included: a process that just
+   * left, or a peer that just lowered, may have started queries at its old share in the window before.
    */
   function computeShare(): number {
     const fair = settings.budget / sees;
-    const settled = since + 1000 <= now() && peers.every((p) => p.sees >= sees && p.since + 1000 <= now());
+    const at = now();
+    const settled = since + SETTLE_MS <= at && peers.every((p) => p.sees >= sees && p.since + SETTLE_MS <= at);
     return settled ? fair : Math.min(share, fair);
   }
 
@@ -73,7 +81,8 @@ export function createProcessRegistry(
     if (count !== sees) {
       logger.info({ processes: count, before: sees }, 'live bot processes changed');
       sees = count;
-      since = at;
+      // From when the new share applies (after the read), not from when the beat began.
+      since = now();
     }
     const next = computeShare();
     if (next !== share) {
@@ -99,6 +108,10 @@ export function createProcessRegistry(
   function checkFence(): void {
     if (fenced || !lastBeat || now() - lastBeat < fenceMs) return;
     fenced = true;
+    // The others may count this process gone and raise their shares: it comes back like a newcomer, with no
+    // share until every peer sees it again and has lowered.
+    share = 0;
+    since = now();
     logger.warn({ lateMs: now() - lastBeat }, 'heartbeat late: no status queries until it lands');
     for (const l of listeners) l(0);
   }
