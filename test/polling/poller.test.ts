@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logging/logger.js';
 import type { AssetCache } from '../../src/services/review/assetReview.js';
 import { createPoller, type PollerDeps, type PollerSettings } from '../../src/services/polling/poller.js';
+import { TICK_MS } from '../../src/services/polling/scheduler.js';
 import { learnedPolicy } from '../../src/services/polling/pollPolicy.js';
 import { createRenderStats } from '../../src/services/polling/renderStats.js';
 import type { RecordStore } from '../../src/db/recordStore.js';
@@ -192,7 +193,8 @@ describe('what a query changes', () => {
     const { poller, follow, seen, applied } = start([], (_id, n) => answers[Math.min(n, answers.length) - 1]!);
     await poller.start();
     follow(runningTask('a'));
-    await advance(2000 + 10_000 + 12_500 + 15_625);
+    // (each query on the scheduler's grid: up to TICK_MS after it is due)
+    await advance(2000 + 10_000 + 12_500 + 15_625 + TICK_MS);
     expect(seen.filter((s) => s.what === 'progress').map((s) => s.progress)).toEqual([11, 15, 21]);
     // A new word with 11, then 21 in a new tenth: all within a minute of the record's last save (its submission).
     expect(applied).toEqual([]);

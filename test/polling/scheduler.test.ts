@@ -1,10 +1,10 @@
 /**
  * The scheduler on a fake clock: tasks are handed to the checker at their due time, earliest first, only as
- * many as it has room for; nothing runs before start or after stop; the delay policy is injected (today's
- * curve by default).
+ * many as it has room for, on a grid of TICK_MS; nothing runs before start or after stop; the delay policy is
+ * injected (today's curve by default).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createScheduler, curvePolicy, type DelayPolicy } from '../../src/services/polling/scheduler.js';
+import { createScheduler, curvePolicy, type DelayPolicy, TICK_MS } from '../../src/services/polling/scheduler.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
 
 const TIMING = { firstDelayMs: 2000, minIntervalMs: 10_000, maxIntervalMs: 60_000 };
@@ -45,6 +45,24 @@ describe('when a task is handed to the checker', () => {
       { id: 'b', at: 3000 },
     ]);
     expect(scheduler.size).toBe(0);
+  });
+
+  it('on a TICK_MS grid: tasks due within one tick are handed over together, at its end, never early', () => {
+    expect(T0 % TICK_MS).toBe(0);
+    const { scheduler, dispatched } = make();
+    scheduler.start();
+    scheduler.later('a', TICK_MS + 1);
+    scheduler.later('b', 2 * TICK_MS - 1);
+    scheduler.later('c', 2 * TICK_MS + 1);
+    vi.advanceTimersByTime(2 * TICK_MS - 1);
+    expect(dispatched).toEqual([]); // 'b' is due, but the tick has not ended
+    vi.advanceTimersByTime(1);
+    expect(dispatched).toEqual([
+      { id: 'a', at: 2 * TICK_MS },
+      { id: 'b', at: 2 * TICK_MS },
+    ]);
+    vi.advanceTimersByTime(TICK_MS);
+    expect(dispatched.at(-1)).toEqual({ id: 'c', at: 3 * TICK_MS });
   });
 
   it('only as many due tasks as the checker has room for; the rest 50 ms later, still in due order', () => {

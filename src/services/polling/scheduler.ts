@@ -26,6 +26,9 @@ export interface SchedulerDeps {
   dispatch(id: string): void;
 }
 
+/** The grid the scheduler wakes up on (ms): a query goes out at most this much after it is due. */
+export const TICK_MS = 250;
+
 export function createScheduler(deps: SchedulerDeps) {
   const { now, timing } = deps;
   const heap = new DueSchedule();
@@ -34,15 +37,20 @@ export function createScheduler(deps: SchedulerDeps) {
   let timerDue = Number.POSITIVE_INFINITY;
   let running = false;
 
-  /** Sets the one timer for the earliest due task (if it is earlier than the one set). */
+  /**
+   * Sets the one timer for the earliest due task (if it is earlier than the one set), on the next tick of a
+   * TICK_MS grid: tasks due within one tick go out together, their answers come back together and their
+   * saves share one commit, instead of one wake-up of the process for each.
+   */
   function arm(): void {
     if (!running) return;
     const due = heap.peekDue();
     if (due === undefined) return;
-    if (timer && due >= timerDue) return;
+    const at = Math.ceil(due / TICK_MS) * TICK_MS;
+    if (timer && at >= timerDue) return;
     if (timer) clearTimeout(timer);
-    timerDue = due;
-    timer = setTimeout(fire, Math.max(0, due - now()));
+    timerDue = at;
+    timer = setTimeout(fire, Math.max(0, at - now()));
     timer.unref?.();
   }
 
@@ -52,13 +60,15 @@ export function createScheduler(deps: SchedulerDeps) {
     if (!running) return;
     // Only take as many due tasks as the checker can start soon; the rest stay in the heap in due order.
     for (const id of heap.popDue(now(), deps.room())) deps.dispatch(id);
-    if (heap.size && !timer) {
-      const due = heap.peekDue()!;
-      // Checker full: look again when it has drained a little, not in a busy loop.
-      timerDue = Math.max(due, now() + 50);
-      timer = setTimeout(fire, timerDue - now());
-      timer.unref?.();
+    if (!heap.size || timer) return;
+    if (heap.peekDue()! > now()) {
+      arm();
+      return;
     }
+    // Checker full: look again when it has drained a little, not in a busy loop.
+    timerDue = now() + 50;
+    timer = setTimeout(fire, 50);
+    timer.unref?.();
   }
 
   function later(id: string, delayMs: number): void {
