@@ -22,9 +22,14 @@ interface ChildResult {
   cpuSystemSec: number;
   elapsedMs: number;
   peakRss: number;
+  /** When (ms into the polling phase) the peak was seen, and the RSS the polling phase started from. */
+  peakRssAt?: number;
+  rssAtStart?: number;
   peakHeap: number;
   rssBaseline: number;
   learnedNow?: Array<{ observations: number; p10: number; p50: number; p95: number }>;
+  /** CPU seconds per thread name (Linux): the main thread, libuv's workers (SQLite), V8's helpers (GC). */
+  threads?: Record<string, number>;
 }
 
 /** The bot's side as a child process (compiled JavaScript, as `npm start` runs it); `extra`: schedule, stats dir, kinds, run. */
@@ -124,6 +129,13 @@ export async function benchPoller(
 function reportCost(tag: string, r: ChildResult, tasks: number): void {
   report(`poller_${tag}_cpu_per_minute`, r.cpuSec / (r.elapsedMs / 60_000), 's/min', '< 12 s/min (20% of one core)');
   report(`poller_${tag}_peak_rss`, r.peakRss / 1024 / 1024, 'MB', '< 250 MB at 10,000 tasks');
+  if (r.rssAtStart !== undefined)
+    report(
+      `poller_${tag}_rss_at_polling_start`,
+      r.rssAtStart / 1024 / 1024,
+      'MB',
+      `informational (tasks created and sent; the peak came ${((r.peakRssAt ?? 0) / 1000).toFixed(0)} s into polling)`,
+    );
   report(`poller_${tag}_peak_heap_used`, r.peakHeap / 1024 / 1024, 'MB', 'informational');
   report(
     `poller_${tag}_rss_before_tasks`,
@@ -138,6 +150,17 @@ function reportCost(tag: string, r: ChildResult, tasks: number): void {
     'ms',
     'informational (compare schedules by this: fewer queries raise CPU per query)',
   );
+  if (r.threads?.main !== undefined) {
+    report(
+      `poller_${tag}_cpu_main_thread_share`,
+      r.threads.main / Math.max(1e-9, r.cpuSec),
+      'ratio',
+      `informational (other threads, s: ${Object.entries(r.threads)
+        .filter(([k, v]) => k !== 'main' && v > 0)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
+    );
+  }
   report(
     `poller_${tag}_cpu_system_share`,
     r.cpuSystemSec / Math.max(1e-9, r.cpuSec),

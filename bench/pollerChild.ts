@@ -5,7 +5,7 @@
  * Optional arguments: the schedule (`fixed` or `learned`), a directory whose store keeps the learned render
  * times from one run to the next (both schedules record finishes into it), and the kinds of video (JSON).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,13 +124,36 @@ if (profiler) {
   await post('Profiler.setSamplingInterval', { interval: 200 });
   await post('Profiler.start');
 }
+/** CPU (s) of each of this process's threads by name, from /proc (Linux; empty elsewhere). */
+const threadCpu = (): Record<string, number> => {
+  const out: Record<string, number> = {};
+  const tick = 100; // USER_HZ
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const name = tid === String(process.pid) ? 'main' : readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      out[name] = (out[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / tick;
+    }
+  } catch {
+    return {};
+  }
+  return out;
+};
+const threads0 = threadCpu();
 const cpu0 = process.cpuUsage();
 const t0 = Date.now();
 let peakRss = process.memoryUsage().rss;
+/** RSS once the tasks are created and sent (what the polling phase starts from). */
+const rssAtStart = peakRss;
+let peakRssAt = 0;
 let peakHeap = process.memoryUsage().heapUsed;
 const rssTimer = setInterval(() => {
   const m = process.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
+  if (m.rss > peakRss) {
+    peakRss = m.rss;
+    peakRssAt = Date.now() - t0;
+  }
   peakHeap = Math.max(peakHeap, m.heapUsed);
 }, 200);
 let done: () => void = () => {};
@@ -168,6 +191,9 @@ await allSeen;
 await poller.stop(1000);
 clearInterval(rssTimer);
 const cpu = process.cpuUsage(cpu0);
+const threads = Object.fromEntries(
+  Object.entries(threadCpu()).map(([k, v]) => [k, Math.round((v - (threads0[k] ?? 0)) * 100) / 100]),
+);
 await renderStats.stop();
 const learnedNow = kinds.map((k) => renderStats.summary({ model: 'seedance2.0-mini-sp', ...k }));
 if (profiler) {
@@ -175,7 +201,7 @@ if (profiler) {
   writeFileSync(process.env.BENCH_PROFILE!.replace('%run', run), JSON.stringify(profile));
 }
 process.stdout.write(
-  `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, cpuUserSec: cpu.user / 1e6, cpuSystemSec: cpu.system / 1e6, elapsedMs: Date.now() - t0, peakRss, peakHeap, rssBaseline, learnedNow })}\n`,
+  `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, cpuUserSec: cpu.user / 1e6, cpuSystemSec: cpu.system / 1e6, elapsedMs: Date.now() - t0, peakRss, peakRssAt, rssAtStart, peakHeap, rssBaseline, learnedNow, threads })}\n`,
 );
 await store.close();
 if (statsStore !== store) await statsStore.close();
