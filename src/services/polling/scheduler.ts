@@ -1,4 +1,4 @@
-/** Decides when each followed task is next checked: a due-time heap, one timer for the earliest, a delay policy. */
+/** Decides when each followed task is next checked: a due-time heap, one timer on a 250 ms grid, a delay policy. */
 import type { TaskRecord } from '../tasks/taskRecord.js';
 import { DueSchedule } from './dueSchedule.js';
 import { nextPollDelay, type PollTiming } from './pollInterval.js';
