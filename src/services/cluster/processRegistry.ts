@@ -44,8 +44,12 @@ export function createProcessRegistry(
 ) {
   const heartbeatMs = settings.heartbeatMs ?? 2000;
   const expiryMs = settings.expiryMs ?? 5 * heartbeatMs;
-  /** Stop querying this long before the others could think this process gone (a stalled event loop, a slow database). */
-  const fenceMs = Math.max(heartbeatMs, expiryMs - 1000);
+  /**
+   * Stop querying this long before the others could think this process gone (a stalled event loop, a slow
+   * database): a second before the expiry, or half of it when it is short, and never before two heartbeats are
+   * missed.
+   */
+  const fenceMs = Math.max(2 * heartbeatMs, expiryMs - Math.min(1000, expiryMs / 2));
   let lastBeat = 0;
   let fenced = false;
   let fenceTimer: NodeJS.Timeout | undefined;
@@ -73,6 +77,12 @@ export function createProcessRegistry(
 
   async function beat(): Promise<void> {
     const at = now();
+    // Fenced so late that the others may have counted this process gone and raised their shares: it comes back
+    // like a newcomer, with no share until every peer sees it again and has lowered.
+    if (fenced && at - lastBeat >= expiryMs - heartbeatMs) {
+      share = 0;
+      since = at;
+    }
     const all = await store.scan<ProcessEntry>(prefixes.process);
     const alive = all.filter(([k, e]) => k !== myKey && e.at > at - expiryMs);
     peers = alive.map(([, e]) => e);
@@ -108,10 +118,6 @@ export function createProcessRegistry(
   function checkFence(): void {
     if (fenced || !lastBeat || now() - lastBeat < fenceMs) return;
     fenced = true;
-    // The others may count this process gone and raise their shares: it comes back like a newcomer, with no
-    // share until every peer sees it again and has lowered.
-    share = 0;
-    since = now();
     logger.warn({ lateMs: now() - lastBeat }, 'heartbeat late: no status queries until it lands');
     for (const l of listeners) l(0);
   }
