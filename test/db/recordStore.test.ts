@@ -61,6 +61,30 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
   });
 
   describe('a transaction is atomic', () => {
+    it('sets and deletes made together reach the file together, in one change and across many rows', async () => {
+      temp = await openTempStore('mixed', kind);
+      const keys = Array.from({ length: 1000 }, (_, i) => `open:t${String(i).padStart(4, '0')}`);
+      await temp.store.transact(keys, (tx) => {
+        for (const k of keys) tx.set(k, { k });
+      });
+      // One small change (what a delivered task writes: its record set, its open entry deleted), then one of
+      // more rows than one statement takes, deletes and sets interleaved.
+      await temp.store.transact(['open:t0000', 'task:t0000'], (tx) => {
+        tx.delete('open:t0000');
+        tx.set('task:t0000', { state: 'done' });
+      });
+      await temp.store.transact(keys.slice(1), (tx) => {
+        keys.slice(1).forEach((k, i) => (i % 2 ? tx.set(k, { k, again: true }) : tx.delete(k)));
+      });
+      const reopened = await temp.reopen();
+      const left = await reopened.getMany<{ k: string; again?: boolean }>([...keys, 'task:t0000']);
+      expect(left.get('task:t0000')).toEqual({ state: 'done' });
+      expect(left.has('open:t0000')).toBe(false);
+      const kept = keys.slice(1).filter((_, i) => i % 2);
+      expect([...left.keys()].filter((k) => k !== 'task:t0000').sort()).toEqual(kept);
+      expect(kept.every((k) => left.get(k)?.again === true)).toBe(true);
+    });
+
     it('1,000 concurrent read-modify-write increments of one counter lose none', async () => {
       temp = await openTempStore('inc', kind);
       await Promise.all(

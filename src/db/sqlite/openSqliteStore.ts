@@ -21,6 +21,8 @@ export interface SqliteOptions {
 }
 
 const TABLE = 'records';
+/** The TEMP view every write goes through (sets and deletes in one statement). */
+const WRITES = 'records_write';
 const CHUNK = 400;
 
 type Query = (sql: string, ...params: unknown[]) => Promise<Array<Record<string, unknown>>>;
@@ -68,6 +70,16 @@ async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend 
       await raw('PRAGMA auto_vacuum=INCREMENTAL');
       await raw('VACUUM');
     }
+    // Writes go through a view of this connection (TEMP: nothing added to the file) whose trigger upserts a
+    // row with a value and deletes a row without one: a batch of sets and deletes is one statement, atomic
+    // on its own, with no BEGIN … COMMIT around it (each statement is a round trip to the database's thread).
+    await raw(`CREATE TEMP VIEW ${WRITES} AS SELECT key, value FROM main.${TABLE}`);
+    await raw(
+      `CREATE TEMP TRIGGER ${WRITES}_row INSTEAD OF INSERT ON ${WRITES} BEGIN ` +
+        `DELETE FROM ${TABLE} WHERE NEW.value IS NULL AND key = NEW.key; ` +
+        `INSERT INTO ${TABLE} (key, value) SELECT NEW.key, NEW.value WHERE NEW.value IS NOT NULL ` +
+        `ON CONFLICT(key) DO UPDATE SET value = excluded.value; END`,
+    );
     // The first write takes the exclusive lock, held until the connection closes.
     await raw('BEGIN IMMEDIATE');
     await raw('COMMIT');
@@ -98,32 +110,20 @@ async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend 
     return out;
   }
 
-  /** Inside an open transaction: every set in multi-row upserts, every delete in one statement. */
+  /** Every set and delete in multi-row statements of CHUNK rows (inside an open transaction when more than one). */
   async function writeAll(writes: Writes): Promise<void> {
-    const sets = [...writes].filter(([, v]) => v !== undefined);
-    const deletes = [...writes].filter(([, v]) => v === undefined).map(([k]) => k);
-    for (let i = 0; i < sets.length; i += CHUNK) {
-      const chunk = sets.slice(i, i + CHUNK);
+    const rows = [...writes];
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
       await raw(
-        `INSERT INTO ${TABLE} (key, value) VALUES ${chunk.map(() => '(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-        ...chunk.flatMap(([k, v]) => [k, encode(v)]),
+        `INSERT INTO ${WRITES} (key, value) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,
+        ...chunk.flatMap(([k, v]) => [k, v === undefined ? null : encode(v)]),
       );
-    }
-    if (deletes.length) {
-      await raw(`DELETE FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`, JSON.stringify(deletes));
     }
   }
 
   /** How many statements `writeAll` runs for `writes`. */
-  function statementsFor(writes: Writes): number {
-    let sets = 0;
-    let deletes = 0;
-    for (const v of writes.values()) {
-      if (v === undefined) deletes += 1;
-      else sets += 1;
-    }
-    return Math.ceil(sets / CHUNK) + (deletes ? 1 : 0);
-  }
+  const statementsFor = (writes: Writes): number => Math.ceil(writes.size / CHUNK);
 
   return {
     kind: 'sqlite',
