@@ -139,7 +139,7 @@ function make(
     scheduler.stop();
     await checker.stop(0);
   };
-  return { checker, scheduler, gate, due, stop, byId, applied, queries, shown, handed, forgotten, logs };
+  return { checker, scheduler, gate, followed, due, stop, byId, applied, queries, shown, handed, forgotten, logs };
 }
 
 describe('one status answer', () => {
@@ -187,6 +187,26 @@ describe('one status answer', () => {
     expect(c.shown).toHaveLength(6);
     expect(c.applied.map((a) => (a.args as { status: string }).status)).toEqual(['running', 'running', 'finishing']);
     expect(c.byId.get('a')).toMatchObject({ progress: 45, upstreamStatus: 'finishing', attempts: 7 });
+    await c.stop();
+  });
+
+  it('a task remembered when taken on is checked without a database read; any other, read once', async () => {
+    const reads: string[] = [];
+    const tasks = [runningTask('a'), runningTask('b')];
+    const c = make(tasks, () => ({ progress: 5 }), {
+      delay: () => 1000,
+      get: async (id) => {
+        reads.push(id);
+        return tasks.find((t) => t.id === id);
+      },
+    });
+    c.followed.remember(tasks[0]!);
+    c.due('a');
+    c.due('b');
+    await advance(3000);
+    expect(c.queries.filter((q) => q.id === 'up-a').length).toBeGreaterThanOrEqual(3);
+    expect(c.queries.filter((q) => q.id === 'up-b').length).toBeGreaterThanOrEqual(3);
+    expect(reads).toEqual(['b']);
     await c.stop();
   });
 

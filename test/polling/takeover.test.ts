@@ -74,6 +74,7 @@ function make(tasks: TaskRecord[], shared: boolean, random = 0.5) {
   const scheduled: Array<[string, number]> = [];
   const delivered: string[] = [];
   const forgotten: string[] = [];
+  const remembered: string[] = [];
   let running = true;
   let arms = 0;
   const logger = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, d) => d() }) });
@@ -97,9 +98,11 @@ function make(tasks: TaskRecord[], shared: boolean, random = 0.5) {
     },
     delivery: { deliver: (t) => void delivered.push(t.id) },
     forget: (id) => void forgotten.push(id),
+    remember: (t) => void remembered.push(t.id),
   });
   return {
     takeover,
+    remembered,
     byId,
     getMany: getManyOf,
     setGetMany: (fn: typeof getManyOf) => {
@@ -150,6 +153,8 @@ describe('adopting the open tasks at start', () => {
       ['run', 2500],
       ['rev', 2500],
     ]);
+    // The records of tasks to be checked are kept as read: their first check reads no database.
+    expect(m.remembered).toEqual(['run', 'rev']);
     expect(m.delivered).toEqual(['dlv']);
     expect(m.dropped).toEqual(['told']);
     expect(m.calls).toEqual(['find:held']); // SQLite: no lease record, no rounds

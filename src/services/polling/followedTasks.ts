@@ -40,6 +40,14 @@ export function createFollowedTasks(tasks: TaskService, leases: TaskLeases, watc
       attempts.set(id, n);
       return n;
     },
+    /**
+     * Keeps the record of a task just taken on or handed over, as read or saved: its first check then reads no
+     * database either. An ended or told task is not kept, nor does it replace a copy already kept (saves made
+     * here keep that one current).
+     */
+    remember(task: TaskRecord): void {
+      if (!task.toldAt && !isFinal(task.state) && !records.has(task.id)) records.set(task.id, task);
+    },
     /** Drops what is kept of a task another process now follows. */
     forget(id: string): void {
       records.delete(id);

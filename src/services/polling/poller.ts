@@ -160,12 +160,16 @@ export function createPoller(deps: PollerDeps) {
     scheduler,
     delivery,
     forget,
+    remember: (task) => followed.remember(task),
   });
 
   /** Follows a task handed over by the front end: polls a running one, delivers or tells a finished one. */
   function track(task: TaskRecord): void {
     if (task.toldAt || task.state === 'queued') return;
-    if (task.state === 'running') scheduler.next(task, task.attempts);
+    if (task.state === 'running') {
+      followed.remember(task);
+      scheduler.next(task, task.attempts);
+    }
     else if (task.state === 'delivering') delivery.deliver(task);
     else if (isFinal(task.state)) delivery.tell(task);
     else scheduler.later(task.id, 0);

@@ -22,6 +22,8 @@ export interface TakeoverDeps {
   delivery: Pick<DeliveryWorker, 'deliver'>;
   /** Stops following a task (another process has it). */
   forget(id: string, why: string): void;
+  /** Keeps the record of a task adopted to be checked (as just read), so its first check reads no database. */
+  remember(task: TaskRecord): void;
 }
 
 export type Adopted = { open: number; uncertain: number; failed: number };
@@ -131,6 +133,7 @@ export function createTakeover(deps: TakeoverDeps) {
     }
     if (t.state === 'delivering') deps.delivery.deliver(t);
     else if (t.state === 'running' || t.state === 'reviewing') {
+      deps.remember(t);
       const spread = Math.min(deps.firstDelayMs, 5000);
       const offset = Math.floor((deps.random ?? Math.random)() * spread);
       scheduler.put(t.id, ahead === undefined ? now() + offset : ahead - spread + offset);
