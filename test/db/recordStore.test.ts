@@ -74,7 +74,10 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
         tx.set('task:t0000', { state: 'done' });
       });
       await temp.store.transact(keys.slice(1), (tx) => {
-        keys.slice(1).forEach((k, i) => (i % 2 ? tx.set(k, { k, again: true }) : tx.delete(k)));
+        for (const [i, k] of keys.slice(1).entries()) {
+          if (i % 2) tx.set(k, { k, again: true });
+          else tx.delete(k);
+        }
       });
       const reopened = await temp.reopen();
       const left = await reopened.getMany<{ k: string; again?: boolean }>([...keys, 'task:t0000']);

@@ -169,8 +169,7 @@ export function createPoller(deps: PollerDeps) {
     if (task.state === 'running') {
       followed.remember(task);
       scheduler.next(task, task.attempts);
-    }
-    else if (task.state === 'delivering') delivery.deliver(task);
+    } else if (task.state === 'delivering') delivery.deliver(task);
     else if (isFinal(task.state)) delivery.tell(task);
     else scheduler.later(task.id, 0);
   }
