@@ -124,6 +124,36 @@ describe.each(await storeKinds())('render stats in the store (%s)', (kind) => {
   let temp: TempStore;
   afterEach(async () => temp?.cleanup());
 
+  it('asked after every finish, while a flush runs and after it, the summary counts every finish once', async () => {
+    temp = await openTempStore('render-stats-view', kind);
+    const a = createRenderStats(temp.store);
+    // The same finishes, never asked nor saved: its summary is built from all of them at once.
+    const b = createRenderStats(noStore);
+    const times = around(90_000, 60);
+    let first: Promise<void> | undefined;
+    for (const [n, i] of shuffled(60).entries()) {
+      const at = next();
+      a.record(KIND, times[i]!, at);
+      b.record(KIND, times[i]!, at);
+      a.summary(KIND);
+      // A flush under way while more finishes come, then one awaited.
+      if (n === 20) first = a.flush();
+      if (n === 40) await a.flush();
+    }
+    await first;
+    // The same up to the stored weights' rounding (1e-4, merged into by each later flush).
+    const same = () => {
+      const { observations, ...quantiles } = a.summary(KIND);
+      const { observations: all, ...expected } = b.summary(KIND);
+      expect(quantiles).toEqual(expected);
+      expect(observations).toBeCloseTo(all, 3);
+    };
+    same();
+    await a.flush();
+    same();
+    expect(b.summary(KIND).observations).toBeGreaterThan(20);
+  });
+
   it('two processes merge their finishes in the stored record; a restart reads it back', async () => {
     temp = await openTempStore('render-stats', kind);
     const a = createRenderStats(temp.store);

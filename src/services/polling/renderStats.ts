@@ -184,8 +184,26 @@ export function createRenderStats(store: RecordStore, options: RenderStatsOption
   let timers: NodeJS.Timeout[] = [];
   let flushing: Promise<void> | undefined;
 
-  const view = (kind: string) =>
-    addFinishes(stored.get(kind) ?? dense(undefined), [...(writing.get(kind) ?? []), ...(unsaved.get(kind) ?? [])]);
+  /**
+   * Per kind: the stored record with the finishes being written and those not yet written added, in order. A
+   * new finish is one more step of `addFinishes` (a fold); rebuilt only when the stored record changes (every
+   * flush and refresh), not at every finish: rebuilding it for each cost 2 % of the poller's CPU at 10,000 tasks.
+   */
+  const views = new Map<string, Histogram>();
+  const view = (kind: string): Histogram => {
+    let v = views.get(kind);
+    if (!v) {
+      const pending = [...(writing.get(kind) ?? []), ...(unsaved.get(kind) ?? [])];
+      v = addFinishes(stored.get(kind) ?? dense(undefined), pending);
+      views.set(kind, v);
+    }
+    return v;
+  };
+  /** The stored record of `kind` changed (or what is being written): its view and summary are built again. */
+  const changed = (kind: string) => {
+    views.delete(kind);
+    cache.delete(kind);
+  };
 
   const api = {
     /** The distribution for a render of this kind (the prior alone before any finish of it). */
@@ -204,9 +222,12 @@ export function createRenderStats(store: RecordStore, options: RenderStatsOption
     record(f: RenderFacts, ms: number, submittedAt: number): void {
       if (!(ms > 0) || !Number.isFinite(ms) || !Number.isFinite(submittedAt)) return;
       const kind = kindOf(f);
+      const finish: Finish = [bucketOf(ms), submittedAt];
       const list = unsaved.get(kind) ?? [];
-      list.push([bucketOf(ms), submittedAt]);
+      list.push(finish);
       unsaved.set(kind, list);
+      const v = views.get(kind);
+      if (v) views.set(kind, addFinishes(v, [finish]));
       cache.delete(kind);
     },
     /** Adds the finishes seen here to the stored records: one transaction for every kind that has some. */
@@ -230,19 +251,24 @@ export function createRenderStats(store: RecordStore, options: RenderStatsOption
         })
         .then(
           (written) => {
+            // Written: the stored records hold the batch now (a view built before this would count it twice).
+            writing = new Map();
             for (const [kind, w] of written) {
               stored.set(kind, w);
-              cache.delete(kind);
+              changed(kind);
             }
           },
           (err: unknown) => {
-            // Kept for the next try, in front of what came meanwhile.
-            for (const [kind, finishes] of batch) unsaved.set(kind, [...finishes, ...(unsaved.get(kind) ?? [])]);
+            // Kept for the next try, in front of what came meanwhile (the views' order stays the same).
+            writing = new Map();
+            for (const [kind, finishes] of batch) {
+              unsaved.set(kind, [...finishes, ...(unsaved.get(kind) ?? [])]);
+              changed(kind);
+            }
             throw err;
           },
         )
         .finally(() => {
-          writing = new Map();
           flushing = undefined;
         });
       return flushing;
@@ -255,7 +281,7 @@ export function createRenderStats(store: RecordStore, options: RenderStatsOption
       for (const [key, rec] of rows) {
         const kind = key.slice(prefixes.renderStats.length);
         stored.set(kind, dense(rec));
-        cache.delete(kind);
+        changed(kind);
       }
     },
     /** Reads the records now, then flushes and reads them again periodically. */
