@@ -30,6 +30,8 @@ interface ChildResult {
   learnedNow?: Array<{ observations: number; p10: number; p50: number; p95: number }>;
   /** CPU seconds per thread name (Linux): the main thread, libuv's workers (SQLite), V8's helpers (GC). */
   threads?: Record<string, number>;
+  /** CPU ms of a fixed JSON workload just before polling: how fast this machine is right now. */
+  calibrationMs?: number;
 }
 
 /** The bot's side as a child process (compiled JavaScript, as `npm start` runs it); `extra`: schedule, stats dir, kinds, run. */
@@ -148,7 +150,9 @@ function reportCost(tag: string, r: ChildResult, tasks: number): void {
     `poller_${tag}_cpu_ms_per_task`,
     (r.cpuSec * 1000) / tasks,
     'ms',
-    'informational (compare schedules by this: fewer queries raise CPU per query)',
+    `informational (compare schedules by this: fewer queries raise CPU per query${
+      r.calibrationMs === undefined ? '' : `; this machine: ${Math.round(r.calibrationMs)} ms CPU for the calibration`
+    })`,
   );
   if (r.threads?.main !== undefined) {
     report(
@@ -236,11 +240,15 @@ export async function benchPollerLearned(pending = 10_000, budget = 500, minInte
       JSON.stringify(kinds.map(({ seconds, resolution }) => ({ seconds, resolution })));
     const bound = boundMs(pending, budget, minIntervalMs);
     const tag = `${pending}_tasks`;
-    const results: Record<string, { p50: number; perTask: number }> = {};
+    const results: Record<string, { p50: number; perTask: number; cpuPerTask: number }> = {};
     const reportRun = (schedule: 'fixed' | 'learned', r: ChildResult) => {
       const delays = detectionDelays(fake, r);
       const seen = Object.keys(r.seenAt).length;
-      results[schedule] = { p50: percentile(delays, 50), perTask: r.queryStarts.length / pending };
+      results[schedule] = {
+        p50: percentile(delays, 50),
+        perTask: r.queryStarts.length / pending,
+        cpuPerTask: r.cpuSec / pending,
+      };
       const name = `poller_${tag}_${schedule}`;
       report(`${name}_tasks_seen`, seen, 'tasks', `= ${pending}`);
       report(`${name}_max_queries_started_in_1s`, maxPerSecond(r.queryStarts), 'queries', `<= budget ${budget}/s`);
@@ -312,6 +320,14 @@ export async function benchPollerLearned(pending = 10_000, budget = 500, minInte
         results.learned.p50 / results.fixed.p50,
         'ratio',
         'informational',
+      );
+      // Both runs on the same machine minutes apart: this ratio holds where the machine's speed drifts (a
+      // shared host ran the same code 2.65 to 3.38 ms per task within two hours).
+      report(
+        `poller_${tag}_learned_to_fixed_cpu_per_task`,
+        results.learned.cpuPerTask / results.fixed.cpuPerTask,
+        'ratio',
+        'informational (the CPU figures of two runs minutes apart, compared where the machine speed drifts)',
       );
     }
     const slow = RUNS.has('slowdown') ? await learnedRun('slow', dirs.slow, slowPending, slowKinds, 3) : undefined;

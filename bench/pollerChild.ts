@@ -140,6 +140,21 @@ const threadCpu = (): Record<string, number> => {
   }
   return out;
 };
+/**
+ * How fast this machine is right now (a shared host drifts by a fifth within an hour): CPU ms for a fixed
+ * workload of the poller's kind (a task record's JSON written and read 20,000 times), just before polling.
+ */
+const calibrationMs = (() => {
+  const record = { id: 't'.repeat(26), request: { prompt: 'p'.repeat(400), images: ['u'.repeat(200)] }, n: 0 };
+  const c0 = process.cpuUsage();
+  let sum = 0;
+  for (let i = 0; i < 20_000; i += 1) {
+    record.n = i;
+    sum += (JSON.parse(JSON.stringify(record)) as { n: number }).n;
+  }
+  const c = process.cpuUsage(c0);
+  return sum >= 0 ? (c.user + c.system) / 1000 : 0;
+})();
 const threads0 = threadCpu();
 const cpu0 = process.cpuUsage();
 const t0 = Date.now();
@@ -201,7 +216,7 @@ if (profiler) {
   writeFileSync(process.env.BENCH_PROFILE!.replace('%run', run), JSON.stringify(profile));
 }
 process.stdout.write(
-  `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, cpuUserSec: cpu.user / 1e6, cpuSystemSec: cpu.system / 1e6, elapsedMs: Date.now() - t0, peakRss, peakRssAt, rssAtStart, peakHeap, rssBaseline, learnedNow, threads })}\n`,
+  `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, cpuUserSec: cpu.user / 1e6, cpuSystemSec: cpu.system / 1e6, elapsedMs: Date.now() - t0, peakRss, peakRssAt, rssAtStart, peakHeap, rssBaseline, learnedNow, threads, calibrationMs })}\n`,
 );
 await store.close();
 if (statsStore !== store) await statsStore.close();
