@@ -21,7 +21,7 @@ export interface SqliteOptions {
 }
 
 const TABLE = 'records';
-/** The TEMP view every write goes through (sets and deletes in one statement). */
+/** The TEMP view that writes with deletes among them go through (sets and deletes in one statement). */
 const WRITES = 'records_write';
 const CHUNK = 400;
 
@@ -70,9 +70,10 @@ async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend 
       await raw('PRAGMA auto_vacuum=INCREMENTAL');
       await raw('VACUUM');
     }
-    // Writes go through a view of this connection (TEMP: nothing added to the file) whose trigger upserts a
-    // row with a value and deletes a row without one: a batch of sets and deletes is one statement, atomic
-    // on its own, with no BEGIN … COMMIT around it (each statement is a round trip to the database's thread).
+    // Writes with deletes among them go through a view of this connection (TEMP: nothing added to the file)
+    // whose trigger upserts a row with a value and deletes a row without one: a batch of sets and deletes is
+    // one statement, atomic on its own, with no BEGIN … COMMIT around it (each statement is a round trip to
+    // the database's thread). A delivered task's change was four (BEGIN, upsert, delete, COMMIT).
     await raw(`CREATE TEMP VIEW ${WRITES} AS SELECT key, value FROM main.${TABLE}`);
     await raw(
       `CREATE TEMP TRIGGER ${WRITES}_row INSTEAD OF INSERT ON ${WRITES} BEGIN ` +
