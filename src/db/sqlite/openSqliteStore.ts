@@ -118,8 +118,7 @@ async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend 
    */
   async function writeAll(writes: Writes): Promise<void> {
     const rows = [...writes];
-    let deletes = false;
-    for (const [, v] of rows) if (v === undefined) deletes = true;
+    const deletes = rows.some(([, v]) => v === undefined);
     const into = deletes ? `${WRITES} (key, value)` : `${TABLE} (key, value)`;
     const upsert = deletes ? '' : ' ON CONFLICT(key) DO UPDATE SET value = excluded.value';
     for (let i = 0; i < rows.length; i += CHUNK) {
