@@ -116,12 +116,18 @@ describe('1. a gallery channel, checked when set', () => {
       user: { id: '950000000000000009', username: 'x' },
     });
     expect((await h.discord.waitForCallback(stranger.id)).data?.content).toMatch(/Only the requester/);
+    // A click that may share is answered at once (deferred, ephemeral) and the words edited in: in a rolling
+    // deploy only the process whose answer Discord took goes on to share.
+    const answer = async (ix: { id: string }) => {
+      expect((await h!.discord.waitForCallback(ix.id)).type).toBe(5);
+      return await eventually(() => h!.discord.originalMessage(ix.id)?.content || undefined, 5000, 'the answer');
+    };
     const share = h.discord.dispatchComponent({
       customId: `v1:share:${task.id}`,
       message: { id: card.id, channelId: card.channelId },
       user: MEMBER,
     });
-    expect((await h.discord.waitForCallback(share.id)).data?.content).toMatch(/Shared/);
+    expect(await answer(share)).toMatch(/Shared/);
     await eventually(() => postsIn(text.id)[0], 10_000, 'the post');
     const again = h.discord.dispatchComponent({
       customId: `v1:share:${task.id}`,
@@ -129,7 +135,38 @@ describe('1. a gallery channel, checked when set', () => {
       user: MEMBER,
       locale: 'zh-CN',
     });
-    expect((await h.discord.waitForCallback(again.id)).data?.content).toBe('此视频已在画廊中。');
+    expect(await answer(again)).toBe('此视频已在画廊中。');
+    expect(postsIn(text.id)).toHaveLength(1);
+  }, 40_000);
+
+  it('a Share click another process answered first (40060) shares nothing here: the one that answered shares it', async () => {
+    h = await startHarness();
+    const text = h.discord.addChannel(guildId(), { type: 0 });
+    await admin([channelOpt(text.id), { name: 'auto', value: false }]);
+    const { ix, task } = await video();
+    const card = h.discord.originalMessage(ix.id)!;
+    // In a rolling deploy both processes receive the click; Discord took the other one's answer.
+    h.discord.injectRestFault({ route: 'POST /interactions/:id/:token/callback', status: 400, code: 40060 });
+    h.discord.dispatchComponent({
+      customId: `v1:share:${task.id}`,
+      message: { id: card.id, channelId: card.channelId },
+      user: MEMBER,
+    });
+    await eventually(
+      () => h!.discord.requests.some((r) => r.route === 'POST /interactions/:id/:token/callback' && r.status === 400),
+      5000,
+      'the answer refused',
+    );
+    // The click as the process that answered saw it: that one shares it, and says so (not "already in the gallery").
+    const share = h.discord.dispatchComponent({
+      customId: `v1:share:${task.id}`,
+      message: { id: card.id, channelId: card.channelId },
+      user: MEMBER,
+    });
+    expect((await h.discord.waitForCallback(share.id)).type).toBe(5);
+    const said = await eventually(() => h!.discord.originalMessage(share.id)?.content || undefined, 5000, 'the answer');
+    expect(said).toMatch(/Shared/);
+    await eventually(() => postsIn(text.id)[0], 10_000, 'the post');
     expect(postsIn(text.id)).toHaveLength(1);
   }, 40_000);
 });
@@ -150,7 +187,13 @@ describe('2. members choose', () => {
       user: MOD,
       permissions: MANAGE_MESSAGES,
     });
-    expect((await h.discord.waitForCallback(mod.id)).data?.content).toMatch(/keeps their videos out/);
+    expect((await h.discord.waitForCallback(mod.id)).type).toBe(5);
+    const refused = await eventually(
+      () => h!.discord.originalMessage(mod.id)?.content || undefined,
+      5000,
+      'the answer',
+    );
+    expect(refused).toMatch(/keeps their videos out/);
     // zh-CN: the same choice, in the member's language (opt-in then out again).
     const zhIn = h.discord.dispatchCommand({
       name: 'gallery',

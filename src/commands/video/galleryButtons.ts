@@ -30,12 +30,15 @@ export async function handleGalleryButton(
   if (!ctx.gallery || !task.guildId) return void (await ephemeral(t(locale, 'gallery.share.noGallery')));
   if (!mayManage)
     return void (await ephemeral(t(locale, action === 'share' ? 'gallery.share.denied' : 'button.deleteDenied')));
+  // Answered (deferred) before anything is written: in a rolling deploy every process receives the click and only
+  // the one whose answer Discord takes goes on, so the member who shared is never told it was "already" shared.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   if (action === 'share') {
     const shared = await ctx.gallery.share(task, interaction.user.id);
-    await ephemeral(t(locale, shared.ok ? 'gallery.share.done' : SHARE_REFUSAL[shared.why]));
+    const content = t(locale, shared.ok ? 'gallery.share.done' : SHARE_REFUSAL[shared.why]);
+    await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
     return;
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   await ctx.gallery.remove(task.guildId, task.id, interaction.user.id);
   await interaction.editReply({ content: t(locale, 'button.deleted'), allowedMentions: NO_MENTIONS });
 }
