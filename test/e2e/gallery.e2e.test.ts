@@ -55,6 +55,33 @@ const postsIn = (channelId: string) =>
     (m) => !m.deleted && (m.channelId === channelId || h!.discord.channels.get(m.channelId)?.parentId === channelId),
   );
 
+/** A text-channel gallery (not auto) and one finished video, whose card offers Share (`clickShare`). */
+async function cardInTextGallery() {
+  const harness = await startHarness();
+  h = harness;
+  const text = harness.discord.addChannel(guildId(), { type: 0 });
+  await admin([channelOpt(text.id), { name: 'auto', value: false }]);
+  const { ix, task } = await video();
+  const card = harness.discord.originalMessage(ix.id)!;
+  const clickShare = (user: { id: string; username: string }, locale?: string) =>
+    harness.discord.dispatchComponent({
+      customId: `v1:share:${task.id}`,
+      message: { id: card.id, channelId: card.channelId },
+      user,
+      ...(locale ? { locale } : {}),
+    });
+  return { harness, text, task, card, clickShare };
+}
+
+/**
+ * The words of a click answered at once (deferred, ephemeral) and edited in after: a click that may share is
+ * answered so, and in a rolling deploy only the process whose answer Discord took goes on to share.
+ */
+async function deferredAnswer(ix: { id: string }): Promise<string> {
+  expect((await h!.discord.waitForCallback(ix.id)).type).toBe(5);
+  return eventually(() => h!.discord.originalMessage(ix.id)?.content || undefined, 5000, 'the answer');
+}
+
 describe('1. a gallery channel, checked when set', () => {
   it('names every missing permission in the admin’s language and saves nothing (en-US, zh-CN)', async () => {
     h = await startHarness();
@@ -103,69 +130,30 @@ describe('1. a gallery channel, checked when set', () => {
   }, 40_000);
 
   it('text channel, not auto: the card offers Share (requester or Manage Messages), posted once', async () => {
-    h = await startHarness();
-    const text = h.discord.addChannel(guildId(), { type: 0 });
-    await admin([channelOpt(text.id), { name: 'auto', value: false }]);
-    const { ix, task } = await video();
-    const card = h.discord.originalMessage(ix.id)!;
+    const { harness, text, task, card, clickShare } = await cardInTextGallery();
     expect(JSON.stringify(card.components)).toContain(`v1:share:${task.id}`);
     expect(postsIn(text.id)).toHaveLength(0);
-    const stranger = h.discord.dispatchComponent({
-      customId: `v1:share:${task.id}`,
-      message: { id: card.id, channelId: card.channelId },
-      user: { id: '950000000000000009', username: 'x' },
-    });
-    expect((await h.discord.waitForCallback(stranger.id)).data?.content).toMatch(/Only the requester/);
-    // A click that may share is answered at once (deferred, ephemeral) and the words edited in: in a rolling
-    // deploy only the process whose answer Discord took goes on to share.
-    const answer = async (ix: { id: string }) => {
-      expect((await h!.discord.waitForCallback(ix.id)).type).toBe(5);
-      return await eventually(() => h!.discord.originalMessage(ix.id)?.content || undefined, 5000, 'the answer');
-    };
-    const share = h.discord.dispatchComponent({
-      customId: `v1:share:${task.id}`,
-      message: { id: card.id, channelId: card.channelId },
-      user: MEMBER,
-    });
-    expect(await answer(share)).toMatch(/Shared/);
+    const stranger = clickShare({ id: '950000000000000009', username: 'x' });
+    expect((await harness.discord.waitForCallback(stranger.id)).data?.content).toMatch(/Only the requester/);
+    expect(await deferredAnswer(clickShare(MEMBER))).toMatch(/Shared/);
     await eventually(() => postsIn(text.id)[0], 10_000, 'the post');
-    const again = h.discord.dispatchComponent({
-      customId: `v1:share:${task.id}`,
-      message: { id: card.id, channelId: card.channelId },
-      user: MEMBER,
-      locale: 'zh-CN',
-    });
-    expect(await answer(again)).toBe('此视频已在画廊中。');
+    expect(await deferredAnswer(clickShare(MEMBER, 'zh-CN'))).toBe('此视频已在画廊中。');
     expect(postsIn(text.id)).toHaveLength(1);
   }, 40_000);
 
   it('a Share click another process answered first (40060) shares nothing here: the one that answered shares it', async () => {
-    h = await startHarness();
-    const text = h.discord.addChannel(guildId(), { type: 0 });
-    await admin([channelOpt(text.id), { name: 'auto', value: false }]);
-    const { ix, task } = await video();
-    const card = h.discord.originalMessage(ix.id)!;
+    const { harness, text, clickShare } = await cardInTextGallery();
     // In a rolling deploy both processes receive the click; Discord took the other one's answer.
-    h.discord.injectRestFault({ route: 'POST /interactions/:id/:token/callback', status: 400, code: 40060 });
-    h.discord.dispatchComponent({
-      customId: `v1:share:${task.id}`,
-      message: { id: card.id, channelId: card.channelId },
-      user: MEMBER,
-    });
+    harness.discord.injectRestFault({ route: 'POST /interactions/:id/:token/callback', status: 400, code: 40060 });
+    clickShare(MEMBER);
     await eventually(
-      () => h!.discord.requests.some((r) => r.route === 'POST /interactions/:id/:token/callback' && r.status === 400),
+      () =>
+        harness.discord.requests.some((r) => r.route === 'POST /interactions/:id/:token/callback' && r.status === 400),
       5000,
       'the answer refused',
     );
     // The click as the process that answered saw it: that one shares it, and says so (not "already in the gallery").
-    const share = h.discord.dispatchComponent({
-      customId: `v1:share:${task.id}`,
-      message: { id: card.id, channelId: card.channelId },
-      user: MEMBER,
-    });
-    expect((await h.discord.waitForCallback(share.id)).type).toBe(5);
-    const said = await eventually(() => h!.discord.originalMessage(share.id)?.content || undefined, 5000, 'the answer');
-    expect(said).toMatch(/Shared/);
+    expect(await deferredAnswer(clickShare(MEMBER))).toMatch(/Shared/);
     await eventually(() => postsIn(text.id)[0], 10_000, 'the post');
     expect(postsIn(text.id)).toHaveLength(1);
   }, 40_000);
@@ -187,13 +175,7 @@ describe('2. members choose', () => {
       user: MOD,
       permissions: MANAGE_MESSAGES,
     });
-    expect((await h.discord.waitForCallback(mod.id)).type).toBe(5);
-    const refused = await eventually(
-      () => h!.discord.originalMessage(mod.id)?.content || undefined,
-      5000,
-      'the answer',
-    );
-    expect(refused).toMatch(/keeps their videos out/);
+    expect(await deferredAnswer(mod)).toMatch(/keeps their videos out/);
     // zh-CN: the same choice, in the member's language (opt-in then out again).
     const zhIn = h.discord.dispatchCommand({
       name: 'gallery',
