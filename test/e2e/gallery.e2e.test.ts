@@ -73,15 +73,6 @@ async function cardInTextGallery() {
   return { harness, text, task, card, clickShare };
 }
 
-/**
- * The words of a click answered at once (deferred, ephemeral) and edited in after: a click that may share is
- * answered so, and in a rolling deploy only the process whose answer Discord took goes on to share.
- */
-async function deferredAnswer(ix: { id: string }): Promise<string> {
-  expect((await h!.discord.waitForCallback(ix.id)).type).toBe(5);
-  return eventually(() => h!.discord.originalMessage(ix.id)?.content || undefined, 5000, 'the answer');
-}
-
 describe('1. a gallery channel, checked when set', () => {
   it('names every missing permission in the admin’s language and saves nothing (en-US, zh-CN)', async () => {
     h = await startHarness();
@@ -135,9 +126,9 @@ describe('1. a gallery channel, checked when set', () => {
     expect(postsIn(text.id)).toHaveLength(0);
     const stranger = clickShare({ id: '950000000000000009', username: 'x' });
     expect((await harness.discord.waitForCallback(stranger.id)).data?.content).toMatch(/Only the requester/);
-    expect(await deferredAnswer(clickShare(MEMBER))).toMatch(/Shared/);
+    expect(await harness.discord.deferredReply(clickShare(MEMBER).id)).toMatch(/Shared/);
     await eventually(() => postsIn(text.id)[0], 10_000, 'the post');
-    expect(await deferredAnswer(clickShare(MEMBER, 'zh-CN'))).toBe('此视频已在画廊中。');
+    expect(await harness.discord.deferredReply(clickShare(MEMBER, 'zh-CN').id)).toBe('此视频已在画廊中。');
     expect(postsIn(text.id)).toHaveLength(1);
   }, 40_000);
 
@@ -153,7 +144,7 @@ describe('1. a gallery channel, checked when set', () => {
       'the answer refused',
     );
     // The click as the process that answered saw it: that one shares it, and says so (not "already in the gallery").
-    expect(await deferredAnswer(clickShare(MEMBER))).toMatch(/Shared/);
+    expect(await harness.discord.deferredReply(clickShare(MEMBER).id)).toMatch(/Shared/);
     await eventually(() => postsIn(text.id)[0], 10_000, 'the post');
     expect(postsIn(text.id)).toHaveLength(1);
   }, 40_000);
@@ -175,7 +166,7 @@ describe('2. members choose', () => {
       user: MOD,
       permissions: MANAGE_MESSAGES,
     });
-    expect(await deferredAnswer(mod)).toMatch(/keeps their videos out/);
+    expect(await h.discord.deferredReply(mod.id)).toMatch(/keeps their videos out/);
     // zh-CN: the same choice, in the member's language (opt-in then out again).
     const zhIn = h.discord.dispatchCommand({
       name: 'gallery',

@@ -124,6 +124,11 @@ export interface FakeDiscord {
   waitForResponse(interactionId: string, timeoutMs?: number): Promise<InteractionCallback>;
   /** The original response message of an interaction (the clicked message after an update), if any. */
   originalMessage(interactionId: string): StoredMessage | undefined;
+  /**
+   * The words of an answer deferred at once (callback type 5) and edited in after; rejects when the interaction
+   * was answered another way, or no words came within `timeoutMs` (default 5 s).
+   */
+  deferredReply(interactionId: string, timeoutMs?: number): Promise<string>;
   injectRestFault(fault: RestFault): void;
   clearRestFaults(): void;
   /** Random faults: asked for every request no injected fault matches (`METHOD /templated/route`); undefined removes it. */
@@ -308,6 +313,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   });
   port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
+  const originalMessage = (interactionId: string): StoredMessage | undefined => {
+    const id = interactions.byId.get(interactionId)?.originalMessageId;
+    return id ? messages.get(id) : undefined;
+  };
 
   return {
     restUrl: `http://127.0.0.1:${port}/api`,
@@ -370,9 +379,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     waitForCallback: (id, timeoutMs) => interactions.waitForCallback(id, timeoutMs),
     waitForResponse: (id, timeoutMs) => interactions.waitForCallback(id, timeoutMs),
-    originalMessage(interactionId) {
-      const id = interactions.byId.get(interactionId)?.originalMessageId;
-      return id ? messages.get(id) : undefined;
+    originalMessage,
+    async deferredReply(interactionId, timeoutMs = 5000) {
+      const callback = await interactions.waitForCallback(interactionId, timeoutMs);
+      if (callback.type !== 5)
+        throw new Error(`interaction ${interactionId} was answered with type ${callback.type}, not deferred`);
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const content = originalMessage(interactionId)?.content;
+        if (content) return content;
+        if (Date.now() > deadline) throw new Error(`no words edited into the deferred answer of ${interactionId}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
     injectRestFault: (fault) => ctx.faults.add(fault),
     clearRestFaults: () => ctx.faults.clear(),
