@@ -26,6 +26,15 @@ export interface ScanOptions {
   limit?: number;
 }
 
+export interface TransactOptions {
+  /**
+   * May wait up to this long (ms) to be committed with others, when nothing else is being committed: for work
+   * made at a steady rate that nobody waits on (the poller's saves). A commit costs more than the few
+   * transactions in it, so those commits carry several. Another transaction committed sooner takes it along.
+   */
+  gatherMs?: number;
+}
+
 export interface RecordStore {
   readonly kind: 'sqlite' | 'postgres';
   /** True when other processes may use the same data at the same time (PostgreSQL). */
@@ -45,7 +54,7 @@ export interface RecordStore {
    * is written and the promise rejects with its error; if the commit fails, the promise rejects and nothing
    * is written. Transactions commit in the order they were made.
    */
-  transact<T>(keys: readonly string[], fn: (tx: Tx) => T): Promise<T>;
+  transact<T>(keys: readonly string[], fn: (tx: Tx) => T, options?: TransactOptions): Promise<T>;
   /** Runs `fn` in one process at a time, where several share the database (else simply runs it). */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /** Gives the space of deleted records back to the file system, where the database needs asking. */
@@ -155,8 +164,19 @@ const PART = 250;
 
 export function createRecordStore(backend: StoreBackend): RecordStore {
   let queue: Pending[] = [];
+  /** A flush runs, or starts on the next turn. */
   let flushing = false;
+  /** A flush starts when this fires (only gathering transactions wait). */
+  let gathering: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+
+  function startFlush(): void {
+    if (gathering) clearTimeout(gathering);
+    gathering = undefined;
+    if (flushing) return;
+    flushing = true;
+    void flush();
+  }
 
   // --- group commit: one batch at a time, in arrival order -------------------------------------------
   type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -313,15 +333,21 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
         after = page[page.length - 1]![0];
       }
     },
-    transact<T>(keys: readonly string[], fn: (tx: Tx) => T): Promise<T> {
+    transact<T>(keys: readonly string[], fn: (tx: Tx) => T, options: TransactOptions = {}): Promise<T> {
       if (closed) return Promise.reject(new Error('the record store is closed'));
       return new Promise<T>((resolve, reject) => {
         queue.push({ keys, fn, resolve: resolve as (v: unknown) => void, reject });
-        // Wait one turn so transactions made together commit together.
-        if (!flushing) {
-          flushing = true;
-          setImmediate(() => void flush());
+        if (flushing) return;
+        // A gathering transaction waits for company (a flush already under way takes it at once).
+        if (options.gatherMs) {
+          gathering ??= setTimeout(startFlush, options.gatherMs);
+          return;
         }
+        // Wait one turn so transactions made together commit together.
+        flushing = true;
+        if (gathering) clearTimeout(gathering);
+        gathering = undefined;
+        setImmediate(() => void flush());
       });
     },
     reclaim: backend.reclaim ? () => backend.reclaim!() : undefined,

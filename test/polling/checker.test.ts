@@ -7,7 +7,12 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import { LeaseLostError, type TaskLeases } from '../../src/services/cluster/taskLeases.js';
-import { type CheckerDeps, createChecker, PROGRESS_SAVE_MS } from '../../src/services/polling/checker.js';
+import {
+  type CheckerDeps,
+  createChecker,
+  PROGRESS_SAVE_MS,
+  SAVE_GATHER_MS,
+} from '../../src/services/polling/checker.js';
 import { createFollowedTasks } from '../../src/services/polling/followedTasks.js';
 import { createHandOff } from '../../src/services/polling/handOff.js';
 import { createQueryGate } from '../../src/services/polling/queryGate.js';
@@ -187,6 +192,8 @@ describe('one status answer', () => {
     expect(c.shown).toHaveLength(6);
     expect(c.applied.map((a) => (a.args as { status: string }).status)).toEqual(['running', 'running', 'finishing']);
     expect(c.byId.get('a')).toMatchObject({ progress: 45, upstreamStatus: 'finishing', attempts: 7 });
+    // Saves nobody waits on: each may wait to be committed with others.
+    expect(c.applied.map((a) => a.options?.gatherMs)).toEqual([SAVE_GATHER_MS, SAVE_GATHER_MS, SAVE_GATHER_MS]);
     await c.stop();
   });
 
@@ -215,6 +222,7 @@ describe('one status answer', () => {
     c.due('a');
     await advance(0);
     expect(c.applied.map((a) => a.name)).toEqual(['markDelivering']);
+    expect(c.applied[0]!.options?.gatherMs).toBe(SAVE_GATHER_MS);
     expect(c.handed).toEqual([{ to: 'deliver', id: 'a', state: 'delivering' }]);
     expect(c.scheduler.has('a')).toBe(false);
     await c.stop();
@@ -231,6 +239,11 @@ describe('one status answer', () => {
     await advance(0);
     expect(c.byId.get('a')).toMatchObject({ state: 'failed', lastError: { reason: 'content_policy' } });
     expect(c.byId.get('b')).toMatchObject({ state: 'failed', lastError: { reason: 'no_video' } });
+    // An ending (it settles the usage) is committed at once.
+    expect(c.applied.map((a) => [a.name, a.options?.gatherMs])).toEqual([
+      ['fail', undefined],
+      ['fail', undefined],
+    ]);
     expect(c.handed.map((h) => [h.to, h.id])).toEqual([
       ['tell', 'a'],
       ['tell', 'b'],

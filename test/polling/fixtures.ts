@@ -5,7 +5,7 @@
 import { vi } from 'vitest';
 import { IllegalTransitionError } from '../../src/services/tasks/stateMachine.js';
 import type { TaskRecord } from '../../src/services/tasks/taskRecord.js';
-import type { TaskService } from '../../src/services/tasks/taskService.js';
+import type { ApplyOptions, TaskService } from '../../src/services/tasks/taskService.js';
 import { type TransitionArgs, type TransitionName, transitions } from '../../src/services/tasks/transitions.js';
 
 /** A task of one member in guild g1, in `state`, made at `at`; `extra` overrides any field. */
@@ -56,7 +56,7 @@ export async function advance(ms: number): Promise<void> {
 
 /**
  * The task service the poller's parts use, in memory, applying the real transitions (and telling `onSaved`
- * listeners); `applied` records each transition with its arguments. `get` may be replaced (a failing read).
+ * listeners); `applied` records each transition with its arguments and options. `get` may be replaced (a failing read).
  */
 export function memoryTasks(
   initial: TaskRecord[],
@@ -64,12 +64,18 @@ export function memoryTasks(
 ) {
   const byId = new Map(initial.map((t) => [t.id, t]));
   const saved: Array<(t: TaskRecord) => void> = [];
-  const applied: Array<{ id: string; name: TransitionName; args: unknown }> = [];
-  function apply<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>): Promise<TaskRecord> {
+  const applied: Array<{ id: string; name: TransitionName; args: unknown; options?: ApplyOptions }> = [];
+  function apply<N extends TransitionName>(
+    id: string,
+    name: N,
+    args: TransitionArgs<N>,
+    _known?: TaskRecord,
+    options?: ApplyOptions,
+  ): Promise<TaskRecord> {
     const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
     const next = fn(byId.get(id)!, args, Date.now());
     byId.set(id, next);
-    applied.push({ id, name, args });
+    applied.push({ id, name, args, options });
     for (const l of saved) l(next);
     return Promise.resolve(next);
   }
@@ -78,9 +84,15 @@ export function memoryTasks(
     get: options.get ?? (async (id: string) => byId.get(id)),
     getMany: async (ids: readonly string[]) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
     apply,
-    async end<N extends TransitionName>(id: string, name: N, args: TransitionArgs<N>) {
+    async end<N extends TransitionName>(
+      id: string,
+      name: N,
+      args: TransitionArgs<N>,
+      known?: TaskRecord,
+      options?: ApplyOptions,
+    ) {
       try {
-        return await apply(id, name, args);
+        return await apply(id, name, args, known, options);
       } catch (err) {
         if (err instanceof IllegalTransitionError) return undefined;
         throw err;
