@@ -166,8 +166,9 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
   let queue: Pending[] = [];
   /** A flush runs, or starts on the next turn. */
   let flushing = false;
-  /** A flush starts when this fires (only gathering transactions wait). */
+  /** A flush starts when this fires, at `gatherUntil` (only gathering transactions wait). */
   let gathering: ReturnType<typeof setTimeout> | undefined;
+  let gatherUntil = 0;
   let closed = false;
 
   function startFlush(): void {
@@ -340,7 +341,12 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
         if (flushing) return;
         // A gathering transaction waits for company (a flush already under way takes it at once).
         if (options.gatherMs) {
-          gathering ??= setTimeout(startFlush, options.gatherMs);
+          const until = Date.now() + options.gatherMs;
+          if (!gathering || until < gatherUntil) {
+            if (gathering) clearTimeout(gathering);
+            gatherUntil = until;
+            gathering = setTimeout(startFlush, options.gatherMs);
+          }
           return;
         }
         // Wait one turn so transactions made together commit together.

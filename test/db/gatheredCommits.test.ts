@@ -89,6 +89,15 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
     );
   });
 
+  it('a save that may wait less than one already waiting is committed within its own time', async () => {
+    const started = Date.now();
+    const long = save('a', 1, 60_000);
+    await save('b', 2, 50);
+    await long;
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(commits).toEqual([['a', 'b']]);
+  });
+
   it('a change that does not wait is committed at once and takes the waiting saves along, in the order made', async () => {
     const started = Date.now();
     const waiting = save('k', 'saved first', 60_000);

@@ -182,9 +182,10 @@ export function createChecker(deps: CheckerDeps) {
       followed.live.delete(id);
       if (changed) await deps.presenter.progress(saved);
     } else if (changed) {
-      const next = { ...task, upstreamStatus: snap.rawStatus, progress };
-      followed.live.set(id, next);
-      await deps.presenter.progress(next);
+      // Only what was shown is kept until the next answer (a copy of the whole record, kept that long, would
+      // outlive the young generation and leave the old one a few hundred bytes of garbage per query).
+      followed.live.set(id, { upstreamStatus: snap.rawStatus, progress });
+      await deps.presenter.progress({ ...task, upstreamStatus: snap.rawStatus, progress });
     }
     scheduler.next(task, attempts);
   }

@@ -3,6 +3,9 @@ import type { TaskLeases } from '../cluster/taskLeases.js';
 import { isFinal, type TaskRecord } from '../tasks/taskRecord.js';
 import type { TaskService } from '../tasks/taskService.js';
 
+/** A render's status word and percentage as last shown to the member. */
+export type ShownProgress = Pick<TaskRecord, 'upstreamStatus' | 'progress'>;
+
 /**
  * `watching(id)`: whether the task is scheduled or being checked, so a record saved elsewhere (the front end,
  * the queue) replaces the copy kept here.
@@ -11,7 +14,7 @@ export function createFollowedTasks(tasks: TaskService, leases: TaskLeases, watc
   /** The records of tasks being followed, kept as last saved, so a routine poll reads no database. */
   const records = new Map<string, TaskRecord>();
   /** Progress seen but not yet worth a database write (shown to the member all the same). */
-  const live = new Map<string, TaskRecord>();
+  const live = new Map<string, ShownProgress>();
   /** Queries made per task since it was loaded; persisted only with a visible change, to spare writes. */
   const attempts = new Map<string, number>();
   /** "Not found" answers in a row per task. */
