@@ -2,15 +2,10 @@
  * A task is stored as a hot record (what transitions change) and a cold one (the request, who asked): what each
  * transition writes to the database, records of earlier versions written whole, and the token forgotten once told.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keys } from '../../src/db/keys.js';
 import { encodeRecord } from '../../src/db/recordFormat.js';
-import { createRecordStore, type RecordStore, type StoreBackend, type Writes } from '../../src/db/recordStore.js';
-import { openPostgresBackend } from '../../src/db/postgres/openPostgresStore.js';
-import { openSqliteBackend } from '../../src/db/sqlite/openSqliteStore.js';
+import type { RecordStore, Writes } from '../../src/db/recordStore.js';
 import { startFakeSeedance, type FakeSeedance } from '../../src/dev/fake-seedance/index.js';
 import { createSettingsStore } from '../../src/services/guildConfig/settingsStore.js';
 import { SeedanceClient } from '../../src/services/seedance/client.js';
@@ -18,61 +13,27 @@ import type { NewTask, TaskRecord } from '../../src/services/tasks/taskRecord.js
 import { createTaskService } from '../../src/services/tasks/taskService.js';
 import { DETAIL_FIELDS } from '../../src/services/tasks/taskStorage.js';
 import { createGuildLedger } from '../../src/services/usage/guildLedger.js';
-import { dropSchema, newSchema, POSTGRES_URL } from '../support/postgres.js';
+import { openRecordingStore, type RecordingStore } from '../support/recordingStore.js';
 import { NO_LIMITS, quietLogger, type StoreKind, storeKinds } from '../support/tempStore.js';
 
 const KINDS = await storeKinds();
 const NOW = Date.UTC(2026, 10, 24, 12);
 
-/** The real backend, with every batch of rows it writes to the database noted (after the commit). */
-function recording(backend: StoreBackend) {
-  const batches: Writes[] = [];
-  const wrapped: StoreBackend = {
-    kind: backend.kind,
-    location: backend.location,
-    maxBatchKeys: backend.maxBatchKeys,
-    getMany: (k) => backend.getMany(k),
-    scan: (...a) => backend.scan(...a),
-    async runBatch(k, apply) {
-      let last: Writes = new Map();
-      await backend.runBatch(k, (current) => (last = apply(current)));
-      batches.push(last);
-    },
-    commitInOrder: backend.commitInOrder
-      ? async (writes, abort) => {
-          await backend.commitInOrder!(writes, abort);
-          batches.push(writes);
-        }
-      : undefined,
-    exclusive: backend.exclusive ? (fn) => backend.exclusive!(fn) : undefined,
-    close: () => backend.close(),
-  };
-  return { wrapped, batches };
-}
-
 describe.each(KINDS)('%s', (kind: StoreKind) => {
-  let dir: string;
-  let schema: string | undefined;
+  let recorded: RecordingStore;
   let store: RecordStore;
   let batches: Writes[];
   let fake: FakeSeedance;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'seedance-task-storage-'));
-    schema = kind === 'postgres' ? newSchema() : undefined;
-    const backend = schema
-      ? await openPostgresBackend(POSTGRES_URL, { schema, poolSize: 2 })
-      : await openSqliteBackend(join(dir, 'bot.sqlite'));
-    const r = recording(backend);
-    batches = r.batches;
-    store = createRecordStore(r.wrapped);
+    recorded = await openRecordingStore(kind, 'task-storage');
+    ({ store, batches } = recorded);
     fake = await startFakeSeedance({ defaultScript: { kind: 'stuck' } });
   });
   afterEach(async () => {
     await store.close();
     await fake.close();
-    rmSync(dir, { recursive: true, force: true });
-    if (schema) await dropSchema(schema);
+    await recorded.cleanup();
   });
 
   function taskService() {
