@@ -171,9 +171,13 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
   let gatherUntil = 0;
   let closed = false;
 
-  function startFlush(): void {
+  function stopGathering(): void {
     if (gathering) clearTimeout(gathering);
     gathering = undefined;
+  }
+
+  function startFlush(): void {
+    stopGathering();
     if (flushing) return;
     flushing = true;
     void flush();
@@ -343,7 +347,7 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
         if (options.gatherMs) {
           const until = Date.now() + options.gatherMs;
           if (!gathering || until < gatherUntil) {
-            if (gathering) clearTimeout(gathering);
+            stopGathering();
             gatherUntil = until;
             gathering = setTimeout(startFlush, options.gatherMs);
           }
@@ -351,8 +355,7 @@ export function createRecordStore(backend: StoreBackend): RecordStore {
         }
         // Wait one turn so transactions made together commit together.
         flushing = true;
-        if (gathering) clearTimeout(gathering);
-        gathering = undefined;
+        stopGathering();
         setImmediate(() => void flush());
       });
     },

@@ -126,56 +126,52 @@ export function createTransitionRunner(deps: TransitionRunnerDeps) {
     type Outcome =
       | { refused: TransitionNotApplicableError; current: TaskRecord }
       | { next: TaskRecord; previous: TaskRecord };
-    const result = await store.transact(
-      declared,
-      (tx): Outcome => {
-        const current = readTask(tx, id);
-        if (!current) throw new UnknownTaskError(id);
-        const entry = tx.get<OpenEntry>(keys.open(id));
-        if (options.owner && entry?.owner && entry.owner !== options.owner) throw new LeaseLostError(id);
-        if (!appliesTo(name, current.state))
-          return { refused: new TransitionNotApplicableError(current.state, transitions[name].from), current };
-        const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
-        // The change's time is read here, with the records held: a slot freed and a slot taken are dated in the
-        // order they happened (a time read before waiting for the records could date a later change earlier).
-        const inside = now();
-        let next = fn(current, args, inside);
-        const leavesQueue = current.state === 'queued' && next.state !== 'queued';
-        const ends = isFinal(next.state) && !isFinal(current.state);
-        if (!settling && (leavesQueue || ends))
-          throw new Error(`${name} is not listed in SETTLES, yet moved task ${id}`);
-        if (leavesQueue) {
-          if (!place.queue) throw new Error(`task ${id} is queued without a place in the queue`);
-          tx.delete(place.queue);
-          if (next.state === 'accepted') startInTx(tx, next, inside);
-          // Taken out of the queue another way (a Cancel, maybe answered by another process): this process holds
-          // it from now on and tells the member. The process that held it waits on the queue and never looks again.
-          else holdInTx(tx, next);
+    const decide = (tx: Tx): Outcome => {
+      const current = readTask(tx, id);
+      if (!current) throw new UnknownTaskError(id);
+      const entry = tx.get<OpenEntry>(keys.open(id));
+      if (options.owner && entry?.owner && entry.owner !== options.owner) throw new LeaseLostError(id);
+      if (!appliesTo(name, current.state))
+        return { refused: new TransitionNotApplicableError(current.state, transitions[name].from), current };
+      const fn = transitions[name] as (t: TaskRecord, a: TransitionArgs<N>, at: number) => TaskRecord;
+      // The change's time is read here, with the records held: a slot freed and a slot taken are dated in the
+      // order they happened (a time read before waiting for the records could date a later change earlier).
+      const inside = now();
+      let next = fn(current, args, inside);
+      const leavesQueue = current.state === 'queued' && next.state !== 'queued';
+      const ends = isFinal(next.state) && !isFinal(current.state);
+      if (!settling && (leavesQueue || ends)) throw new Error(`${name} is not listed in SETTLES, yet moved task ${id}`);
+      if (leavesQueue) {
+        if (!place.queue) throw new Error(`task ${id} is queued without a place in the queue`);
+        tx.delete(place.queue);
+        if (next.state === 'accepted') startInTx(tx, next, inside);
+        // Taken out of the queue another way (a Cancel, maybe answered by another process): this process holds
+        // it from now on and tells the member. The process that held it waits on the queue and never looks again.
+        else holdInTx(tx, next);
+      }
+      if (ends) {
+        if (current.usage === 'reserved' && current.reservation) {
+          if (!settles.length) throw new Error(`task ${id} gained a reservation while settling`);
+          const slot = current.state === 'queued' ? 'queued' : 'running';
+          ledger.settle(tx, current.reservation, next.usage === 'committed' ? 'committed' : 'refunded', slot);
+          if (next.lastError?.reason === 'moderation') ledger.countModerated(tx, current.reservation);
+          tx.delete(place.slot);
         }
-        if (ends) {
-          if (current.usage === 'reserved' && current.reservation) {
-            if (!settles.length) throw new Error(`task ${id} gained a reservation while settling`);
-            const slot = current.state === 'queued' ? 'queued' : 'running';
-            ledger.settle(tx, current.reservation, next.usage === 'committed' ? 'committed' : 'refunded', slot);
-            if (next.lastError?.reason === 'moderation') ledger.countModerated(tx, current.reservation);
-            tx.delete(place.slot);
-          }
-          tx.set(finishedKey, { id });
+        tx.set(finishedKey, { id });
+      }
+      if (noticeKeys.length && !current.toldAt) {
+        const wants = tx.get<MemberSettingsRecord>(keys.memberSettings(next.userId))?.notifyDm === true;
+        if (owesDmNotice(next, wants)) {
+          next = { ...next, dmNoticeOwed: true };
+          tx.set(keys.dmNotice(id), { taskId: id, userId: next.userId, at: inside } satisfies DmNotice);
         }
-        if (noticeKeys.length && !current.toldAt) {
-          const wants = tx.get<MemberSettingsRecord>(keys.memberSettings(next.userId))?.notifyDm === true;
-          if (owesDmNotice(next, wants)) {
-            next = { ...next, dmNoticeOwed: true };
-            tx.set(keys.dmNotice(id), { taskId: id, userId: next.userId, at: inside } satisfies DmNotice);
-          }
-        }
-        writeTask(tx, next);
-        if (next.toldAt) tx.delete(keys.open(id));
-        if (extra.length && next.state === 'done') deps.onDelivered?.write(tx, next, inside);
-        return { next, previous: current };
-      },
-      options,
-    );
+      }
+      writeTask(tx, next);
+      if (next.toldAt) tx.delete(keys.open(id));
+      if (extra.length && next.state === 'done') deps.onDelivered?.write(tx, next, inside);
+      return { next, previous: current };
+    };
+    const result = await store.transact(declared, decide, options);
     if ('refused' in result) return { ok: false, refused: result.refused, task: result.current };
     emit(result.next, result.previous);
     return { ok: true, task: result.next };
