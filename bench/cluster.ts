@@ -10,6 +10,7 @@ import { openStore } from '../src/db/openStore.js';
 import { startFakeSeedance } from '../src/dev/fake-seedance/index.js';
 import { createLogger } from '../src/logging/logger.js';
 import { eventually, startHarness } from '../test/harness.js';
+import { botNodeArgs } from './botNodeArgs.js';
 import { percentile, report } from './report.js';
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -41,7 +42,7 @@ export async function withSchema<T>(run: (schema: string) => Promise<T>): Promis
 
 /** Starts a compiled child and resolves once it printed `ready`; `output` resolves with its last line. */
 export function child(file: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const proc = spawn(process.execPath, [here(file), ...args], {
+  const proc = spawn(process.execPath, [...botNodeArgs(), here(file), ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });

@@ -9,6 +9,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startFakeDiscord } from '../test/fakes/discord/index.js';
+import { botNodeArgs } from './botNodeArgs.js';
 import { report } from './report.js';
 
 export const REALISTIC_GUILD = { channels: 50, roles: 30, emojis: 20 };
@@ -49,7 +50,7 @@ async function measureOnce(guilds: number): Promise<ChildMemory> {
     const out = await new Promise<string>((resolve, reject) =>
       execFile(
         process.execPath,
-        ['--expose-gc', child, discord.restUrl, discord.botToken],
+        [...botNodeArgs(), '--expose-gc', child, discord.restUrl, discord.botToken],
         { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
         (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
       ),

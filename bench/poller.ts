@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { type FakeSeedance, startFakeSeedance } from '../src/dev/fake-seedance/index.js';
 import { eventually, startHarness } from '../test/harness.js';
 import { dropSchema, newSchema, POSTGRES_URL, postgresAvailable } from '../test/support/postgres.js';
+import { botNodeArgs } from './botNodeArgs.js';
 import { percentile, report } from './report.js';
 
 interface ChildResult {
@@ -50,6 +51,7 @@ async function runChild(
     execFile(
       process.execPath,
       [
+        ...botNodeArgs(),
         // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the bot side (see the closing notes).
         ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
         child,

@@ -22,6 +22,7 @@ import { createTaskService } from '../src/services/tasks/taskService.js';
 import { createGuildLedger } from '../src/services/usage/guildLedger.js';
 import { NO_LIMITS } from '../test/support/tempStore.js';
 import { POSTGRES_URL, postgresProblem, withSchema } from './cluster.js';
+import { botNodeArgs } from './botNodeArgs.js';
 import { percentile, report } from './report.js';
 import { seedOpenTasks } from './seedOpenTasks.js';
 
@@ -65,10 +66,14 @@ const clientStarts: number[] = [];
 
 /** A child process of the bench: its `ready` line, its latest `stats` line, its exit. */
 function startChild(index: number, args: string[], env: NodeJS.ProcessEnv) {
-  const proc: ChildProcess = spawn(process.execPath, [here('./scale100kChild.js'), ...args, String(index)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
-  });
+  const proc: ChildProcess = spawn(
+    process.execPath,
+    [...botNodeArgs(), here('./scale100kChild.js'), ...args, String(index)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+    },
+  );
   const state: { ready?: Ready; stats?: ChildStats; reconciledMs?: number; reconcileSkipped?: boolean } = {};
   const ready = new Promise<Ready>((resolve, reject) => {
     createInterface({ input: proc.stdout! }).on('line', (line) => {
