@@ -33,6 +33,8 @@ interface ChildResult {
   threads?: Record<string, number>;
   /** CPU ms of a fixed JSON workload just before polling: how fast this machine is right now. */
   calibrationMs?: number;
+  /** Garbage collections while polling: count and the main thread's pause (ms), full (major) and young (minor). */
+  gc?: { major: number; majorMs: number; minor: number; minorMs: number };
 }
 
 /** The bot's side as a child process (compiled JavaScript, as `npm start` runs it); `extra`: schedule, stats dir, kinds, run. */
@@ -141,6 +143,13 @@ function reportCost(tag: string, r: ChildResult, tasks: number): void {
       `informational (tasks created and sent; the peak came ${((r.peakRssAt ?? 0) / 1000).toFixed(0)} s into polling)`,
     );
   report(`poller_${tag}_peak_heap_used`, r.peakHeap / 1024 / 1024, 'MB', 'informational');
+  if (r.gc)
+    report(
+      `poller_${tag}_gc_pause_ms_per_task`,
+      (r.gc.majorMs + r.gc.minorMs) / tasks,
+      'ms',
+      `informational (main thread; ${r.gc.major} full collections, ${Math.round(r.gc.majorMs)} ms; ${r.gc.minor} young, ${Math.round(r.gc.minorMs)} ms)`,
+    );
   report(
     `poller_${tag}_rss_before_tasks`,
     r.rssBaseline / 1024 / 1024,

@@ -8,6 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
+import { constants as perfConstants, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { openStore } from '../src/db/openStore.js';
@@ -155,6 +156,21 @@ const calibrationMs = (() => {
   const c = process.cpuUsage(c0);
   return sum >= 0 ? (c.user + c.system) / 1000 : 0;
 })();
+/** Garbage collections during polling, by kind: how many, and the main thread's pause in them (ms). */
+const gc = { major: 0, majorMs: 0, minor: 0, minorMs: 0 };
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const kind = (e as { detail?: { kind?: number } }).detail?.kind;
+    if (kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) {
+      gc.major += 1;
+      gc.majorMs += e.duration;
+    } else if (kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) {
+      gc.minor += 1;
+      gc.minorMs += e.duration;
+    }
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 const threads0 = threadCpu();
 const cpu0 = process.cpuUsage();
 const t0 = Date.now();
@@ -205,6 +221,7 @@ await poller.start();
 await allSeen;
 await poller.stop(1000);
 clearInterval(rssTimer);
+gcObserver.disconnect();
 const cpu = process.cpuUsage(cpu0);
 const threads = Object.fromEntries(
   Object.entries(threadCpu()).map(([k, v]) => [k, Math.round((v - (threads0[k] ?? 0)) * 100) / 100]),
@@ -216,7 +233,7 @@ if (profiler) {
   writeFileSync(process.env.BENCH_PROFILE!.replace('%run', run), JSON.stringify(profile));
 }
 process.stdout.write(
-  `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, cpuUserSec: cpu.user / 1e6, cpuSystemSec: cpu.system / 1e6, elapsedMs: Date.now() - t0, peakRss, peakRssAt, rssAtStart, peakHeap, rssBaseline, learnedNow, threads, calibrationMs })}\n`,
+  `${JSON.stringify({ seenAt, queryStarts: queryStarts.slice(queriesBefore), cpuSec: (cpu.user + cpu.system) / 1e6, cpuUserSec: cpu.user / 1e6, cpuSystemSec: cpu.system / 1e6, elapsedMs: Date.now() - t0, peakRss, peakRssAt, rssAtStart, peakHeap, rssBaseline, learnedNow, threads, calibrationMs, gc })}\n`,
 );
 await store.close();
 if (statsStore !== store) await statsStore.close();
