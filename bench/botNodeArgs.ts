@@ -4,6 +4,7 @@
  * CPU and RSS are the bot's as started.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** The flags between `node` and `dist/main.js` in `start` of the package.json at `packageJson`. */
 export function startFlags(packageJson: string): string[] {
@@ -14,4 +15,4 @@ export function startFlags(packageJson: string): string[] {
 }
 
 /** `npm run bench` runs from dist-bench/bench/, two levels below the package. */
-export const botNodeArgs = (): string[] => startFlags(new URL('../../package.json', import.meta.url).pathname);
+export const botNodeArgs = (): string[] => startFlags(fileURLToPath(new URL('../../package.json', import.meta.url)));
