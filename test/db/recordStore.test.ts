@@ -88,6 +88,39 @@ describe.each(KINDS)('%s', (kind: StoreKind) => {
       expect(kept.every((k) => left.get(k)?.again === true)).toBe(true);
     });
 
+    it('keys and values with quotes, backslashes, dollar quotes and any script come back exactly', async () => {
+      temp = await openTempStore('quoting', kind);
+      const awkward = [
+        "it's",
+        "''; DROP TABLE records; --",
+        'back\\slash \\\\ \\',
+        "E'\\''",
+        '$$ $tag$ $1',
+        'line\nbreak\ttab\r',
+        '\u0001\u001f control',
+        'emoji 🎬 中文 العربية',
+        '\\u0000 as text',
+      ];
+      const keys = awkward.map((a, i) => `prompt:${i}:${a}`);
+      await temp.store.transact(keys, (tx) => {
+        for (const [i, k] of keys.entries()) tx.set(k, { prompt: awkward[i], nested: [awkward[i], { k }] });
+      });
+      // Read inside a transaction (the batch's own read) and then through the store's plain reads, after a reopen.
+      const inside = await temp.store.transact(keys, (tx) => keys.map((k) => tx.get<{ prompt: string }>(k)?.prompt));
+      expect(inside).toEqual(awkward);
+      await temp.store.transact([keys[1]!, keys[2]!], (tx) => {
+        tx.delete(keys[1]!);
+        tx.set(keys[2]!, 'changed');
+      });
+      const reopened = await temp.reopen();
+      const read = await reopened.getMany<unknown>(keys);
+      expect(read.has(keys[1]!)).toBe(false);
+      expect(read.get(keys[2]!)).toBe('changed');
+      for (const i of [0, 3, 4, 5, 6, 7, 8])
+        expect(read.get(keys[i]!)).toEqual({ prompt: awkward[i], nested: [awkward[i], { k: keys[i] }] });
+      expect(await reopened.scan('prompt:')).toHaveLength(awkward.length - 1);
+    });
+
     it('1,000 concurrent read-modify-write increments of one counter lose none', async () => {
       temp = await openTempStore('inc', kind);
       await Promise.all(

@@ -2,8 +2,9 @@
  * The shared store: one PostgreSQL table through keyv + @keyv/postgres for single-record reads, and the
  * same pool's SQL (`pg`) for what keyv cannot express. A batch of transactions is one database
  * transaction that first takes an advisory lock per key it declared (in one global order, so two
- * processes never deadlock), then reads, decides and writes: any number of processes on any number of
- * machines stay exact, because the database decides who waits. A batch declares at most MAX_BATCH_KEYS
+ * processes never deadlock), then reads, decides and writes, in two round trips to the server (lock and
+ * read; write and commit): any number of processes on any number of machines stay exact, because the
+ * database decides who waits. A batch declares at most MAX_BATCH_KEYS
  * keys unless one transaction alone declares more (start-up repairs, retention and upgrade pages).
  */
 import { createHash } from 'node:crypto';
@@ -35,6 +36,18 @@ class PooledKeyvPostgres extends KeyvPostgres {
     return async (sql: string, values?: unknown[]) => (await pool.query(sql, values)).rows;
   }
   override async disconnect() {}
+}
+
+/**
+ * A string as an SQL literal, whatever `standard_conforming_strings` says: an E'' string, quotes and backslashes
+ * doubled (a regular expression: pg's escapeLiteral walks the string a character at a time). Text holds no NUL
+ * character (PostgreSQL refuses one, in a parameter too; JSON writes it as \u0000).
+ */
+export const quote = (s: string): string => `E'${s.replace(/[\\']/g, (c) => c + c)}'`;
+
+interface Row {
+  key: string;
+  value: string;
 }
 
 /** A stable signed 64-bit number per key, for pg_advisory_xact_lock. */
@@ -84,17 +97,19 @@ export async function openPostgresBackend(url: string, options: PostgresOptions 
     return out;
   }
 
-  async function writeAll(client: pg.PoolClient, writes: Writes) {
-    const sets = [...writes].filter(([, v]) => v !== undefined);
-    const deletes = [...writes].filter(([, v]) => v === undefined).map(([k]) => k);
-    if (sets.length) {
-      await client.query(
-        `INSERT INTO ${table} (key, value) SELECT * FROM unnest($1::text[], $2::text[])
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
-        [sets.map(([k]) => k), sets.map(([, v]) => encode(v))],
-      );
+  /** The statements that make `writes` (each ending in `; `), values inline. */
+  function writeStatements(writes: Writes): string {
+    const sets: string[] = [];
+    const deletes: string[] = [];
+    for (const [k, v] of writes) {
+      if (v === undefined) deletes.push(quote(k));
+      else sets.push(`(${quote(k)},${quote(encode(v))})`);
     }
-    if (deletes.length) await client.query(`DELETE FROM ${table} WHERE key = ANY($1::text[])`, [deletes]);
+    return (
+      (sets.length
+        ? `INSERT INTO ${table} (key, value) VALUES ${sets.join(',')} ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value; `
+        : '') + (deletes.length ? `DELETE FROM ${table} WHERE key IN (${deletes.join(',')}); ` : '')
+    );
   }
 
   return {
@@ -111,14 +126,20 @@ export async function openPostgresBackend(url: string, options: PostgresOptions 
     },
     async runBatch(keys, apply) {
       // One global order (by lock id) for every process: two batches wait for each other, never deadlock.
-      const ids = [...new Set(keys.map(lockId))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+      const ids = [...new Set(keys.map(lockId))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      // Two round trips, not six: a simple query may hold several statements (values inline, quoted here). In READ
+      // COMMITTED (named, whatever the database's default) each statement reads its own snapshot: the SELECT sees
+      // every commit made before the locks were granted.
+      const lockAndRead =
+        `BEGIN ISOLATION LEVEL READ COMMITTED; SELECT count(pg_advisory_xact_lock(id)) FROM unnest('{${ids.join(',')}}'::bigint[]) AS id; ` +
+        `SELECT key, value FROM ${table} WHERE key IN (${keys.length ? keys.map(quote).join(',') : 'NULL'})`;
       for (let attempt = 1; ; attempt += 1) {
         const client = await pool.connect();
         try {
-          await client.query('BEGIN');
-          await client.query('SELECT count(pg_advisory_xact_lock(id)) FROM unnest($1::bigint[]) AS id', [ids]);
-          await writeAll(client, apply(await readMany(client, keys)));
-          await client.query('COMMIT');
+          const results = (await client.query(lockAndRead)) as unknown as pg.QueryResult<Row>[];
+          const current = new Map<string, unknown>();
+          for (const r of results[2]!.rows) current.set(r.key, decode(r.value));
+          await client.query(`${writeStatements(apply(current))}COMMIT`);
           return;
         } catch (err) {
           await client.query('ROLLBACK').catch(() => undefined);
