@@ -11,6 +11,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import PQueue from 'p-queue';
 import { decodeRecord, encodeRecord, readRecords, recordKeyv } from '../recordFormat.js';
 import type { StoreBackend, Writes } from '../recordStore.js';
+import { openSqliteConnection } from './sqliteConnection.js';
 
 export interface SqliteOptions {
   /** Called while another process holds the file, every `waitLogEveryMs`. */
@@ -47,13 +48,8 @@ const isBusy = (err: unknown) => ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes(Strin
 
 /** Opens the file and takes the exclusive lock; undefined when another process holds it. */
 async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend | undefined> {
-  const store = new KeyvSqlite({ uri: `sqlite://${file}`, table: TABLE, busyTimeout });
-  let startupError: unknown;
-  store.on('error', (err: unknown) => {
-    startupError = err;
-  });
-  const direct = store.query.bind(store);
-  const raw: Query = (sql, ...params) => direct(sql, ...params) as Promise<Array<Record<string, unknown>>>;
+  const connection = await openSqliteConnection(file, busyTimeout);
+  const raw: Query = (sql, ...params) => connection.all(sql, ...params);
   try {
     await raw('PRAGMA locking_mode=EXCLUSIVE');
     // WAL with NORMAL sync survives a killed process (the failure we design for) and spares an fsync per
@@ -74,6 +70,8 @@ async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend 
     // whose trigger upserts a row with a value and deletes a row without one: a batch of sets and deletes is
     // one statement, atomic on its own, with no BEGIN … COMMIT around it (each statement is a round trip to
     // the database's thread). A delivered task's change was four (BEGIN, upsert, delete, COMMIT).
+    // The records table, as @keyv/sqlite creates it (on its own connection, not used here: see below).
+    await raw(`CREATE TABLE IF NOT EXISTS ${TABLE}(key VARCHAR(255) PRIMARY KEY, value TEXT )`);
     await raw(`CREATE TEMP VIEW ${WRITES} AS SELECT key, value FROM main.${TABLE}`);
     await raw(
       `CREATE TEMP TRIGGER ${WRITES}_row INSTEAD OF INSERT ON ${WRITES} BEGIN ` +
@@ -85,14 +83,18 @@ async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend 
     await raw('BEGIN IMMEDIATE');
     await raw('COMMIT');
   } catch (err) {
-    await store.disconnect().catch(() => undefined);
-    if (isBusy(err) || isBusy(startupError)) return undefined;
+    await connection.close().catch(() => undefined);
+    if (isBusy(err)) return undefined;
     throw err;
   }
 
   const serial = new PQueue({ concurrency: 1 });
   const query: Query = (sql, ...params) => serial.add(() => raw(sql, ...params));
-  // keyv reads the same table through the same queue.
+  // keyv reads the same table through this connection and its queue (its statements kept prepared too). The
+  // adapter opens a connection of its own, which cannot be reached to reuse statements: an in-memory one,
+  // never used, so it never touches the file this process holds.
+  const store = new KeyvSqlite({ uri: 'sqlite://:memory:', table: TABLE });
+  store.on('error', () => undefined);
   (store as unknown as { query: Query }).query = query;
   // keyv reads single records in the shared row format (recordFormat.ts).
   const keyv = recordKeyv(store as never);
@@ -180,7 +182,8 @@ async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend 
     },
     async close() {
       await serial.onIdle();
-      await store.disconnect();
+      await store.disconnect().catch(() => undefined);
+      await connection.close();
     },
   };
 }
