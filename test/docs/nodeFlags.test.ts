@@ -12,7 +12,7 @@ describe('the bot runs with the same Node flags wherever it is started', () => {
     expect(flags).toContain('--max-old-space-size=2000');
   });
 
-  it('npm start gives the young generation room (fewer scavenges of the poller\'s short-lived garbage)', () => {
+  it("npm start gives the young generation room (fewer scavenges of the poller's short-lived garbage)", () => {
     expect(flags).toContain('--max-semi-space-size=32');
   });
 
