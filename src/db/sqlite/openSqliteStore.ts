@@ -66,12 +66,12 @@ async function tryOpen(file: string, busyTimeout: number): Promise<StoreBackend 
       await raw('PRAGMA auto_vacuum=INCREMENTAL');
       await raw('VACUUM');
     }
+    // The records table, as @keyv/sqlite creates it (on its own connection, not used here: see below).
+    await raw(`CREATE TABLE IF NOT EXISTS ${TABLE}(key VARCHAR(255) PRIMARY KEY, value TEXT )`);
     // Writes with deletes among them go through a view of this connection (TEMP: nothing added to the file)
     // whose trigger upserts a row with a value and deletes a row without one: a batch of sets and deletes is
     // one statement, atomic on its own, with no BEGIN … COMMIT around it (each statement is a round trip to
     // the database's thread). A delivered task's change was four (BEGIN, upsert, delete, COMMIT).
-    // The records table, as @keyv/sqlite creates it (on its own connection, not used here: see below).
-    await raw(`CREATE TABLE IF NOT EXISTS ${TABLE}(key VARCHAR(255) PRIMARY KEY, value TEXT )`);
     await raw(`CREATE TEMP VIEW ${WRITES} AS SELECT key, value FROM main.${TABLE}`);
     await raw(
       `CREATE TEMP TRIGGER ${WRITES}_row INSTEAD OF INSERT ON ${WRITES} BEGIN ` +
