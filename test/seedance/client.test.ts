@@ -232,6 +232,12 @@ describe("one status query (the poller's, no retries) on the pooled transport fa
     ['an answer cut off mid-body', { kind: 'truncated' as const }, { kind: 'network', mayHaveReachedServer: true }],
     ['a malformed answer', { kind: 'malformed' as const }, { kind: 'malformed', mayHaveReachedServer: true }],
     ['HTTP 503', { status: 503 as const }, { kind: 'server', httpStatus: 503, mayHaveReachedServer: true }],
+    // The one header the client reads (from the raw headers undici hands over).
+    [
+      'HTTP 429 with Retry-After',
+      { status: 429 as const, retryAfterSec: 7 },
+      { kind: 'rate_limited', httpStatus: 429, retryAfterMs: 7000 },
+    ],
   ])('%s', async (_name, fault, expected) => {
     const c = client();
     const { taskId } = await c.createTask(body);

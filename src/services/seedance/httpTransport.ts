@@ -3,16 +3,17 @@
  * `maxAnswerBytes`, counted as bytes arrive: over it, reading stops, the socket is destroyed and `text()`
  * rejects with AnswerTooLargeError). Status queries (GET) go through undici's keep-alive pools, creates through
  * node:http(s) on a connection of their own. Client CPU per small loopback GET (keep-alive, 20,000 requests,
- * 2-core machine, whole `getTask`): node:http agent 56 µs, undici `Agent.request` 40 µs, the poller's largest
- * cost after the store (issue 21: 0.3 ms CPU per query in all). undici comes with discord.js; it is a
- * dependency of its own here (package.json) so the two stay free to move.
+ * 2-core machine, whole `getTask`): node:http agent 56 µs, undici `Agent.request` 40 µs; then (50,000 requests,
+ * 32 at once, six runs each in turn) `Agent.request` 35–50 µs, mean 42, and `Agent.dispatch` with the handler below
+ * 30–44 µs, mean 37, less in each pair: the poller's largest cost after the store (issue 21: 0.3 ms CPU per query
+ * in all). undici comes with discord.js; it is a dependency of its own here (package.json) so the two stay free
+ * to move.
  * Failures look like fetch's (a TypeError whose `cause` carries the system code; an AbortError on abort), so
  * the client classifies both the same way, and tests may pass `fetch` itself (or a function returning
  * `Response`s; those answers are not capped).
  */
 import { request as httpRequest, Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
-import type { Readable } from 'node:stream';
 import { type Dispatcher, Agent as UndiciAgent } from 'undici';
 
 export interface TransportInit {
@@ -154,8 +155,14 @@ export function createHttpTransport(options: { maxAnswerBytes?: number } = {}): 
  */
 const ORIGIN_AND_PATH = /^(https?:\/\/[A-Za-z0-9.:[\]-]+)((?:\/[\x21\x22\x24-\x7e]*)?)$/;
 
-/** A status query on a pooled keep-alive connection (undici); the same answers, cap and failures as `once`. */
-async function query(
+/**
+ * A status query on a pooled keep-alive connection (undici), through `Dispatcher#dispatch` and a handler of
+ * its own: the same answers, cap and failures as `once`. `Agent#request` wraps every answer in a Readable
+ * stream, an async resource and a parsed headers object; the poller reads a few hundred bytes of JSON and at
+ * most one header, hundreds of times a second, so the answer's chunks are taken as they come and the raw
+ * headers are read only when asked (the poller's largest cost after the store: issue 21).
+ */
+function query(
   agent: UndiciAgent,
   origin: string,
   path: string,
@@ -163,69 +170,100 @@ async function query(
   cap: number,
 ): Promise<TransportAnswer> {
   const { signal } = init;
-  if (signal.aborted) throw aborted(signal);
-  let res: Dispatcher.ResponseData;
-  try {
-    res = await agent.request({ origin, path, method: 'GET', headers: init.headers, signal });
-  } catch (err) {
-    throw signal.aborted ? aborted(signal) : fetchFailed(err);
-  }
-  const body: Readable = res.body;
-  const text = new Promise<string>((ok, fail) => {
-    // Bytes are counted as they arrive: over the cap, reading stops and the body is destroyed (which closes the
-    // connection), so at most the cap plus one chunk is ever held. A declared length over it is not read.
-    const chunks: Buffer[] = [];
-    let size = 0;
+  if (signal.aborted) return Promise.reject(aborted(signal));
+  return new Promise<TransportAnswer>((resolve, reject) => {
+    /** undici's way to stop this request (given once it is on a connection). */
+    let abort: ((reason: Error) => void) | undefined;
+    /** Why it was stopped before it had a connection (applied when it gets one). */
+    let stopped: Error | undefined;
+    let answered = false;
     let settled = false;
-    const failWith = (err: unknown) => {
+    let chunks: Buffer[] = [];
+    let size = 0;
+    let ok: (text: string) => void = () => {};
+    let fail: (err: unknown) => void = () => {};
+    const text = new Promise<string>((resolveText, rejectText) => {
+      ok = resolveText;
+      fail = rejectText;
+    });
+    // Read at once, whether or not the caller asks: the connection goes back to the pool when the body ends.
+    text.catch(() => {});
+    const stop = (reason: Error) => {
+      if (abort) abort(reason);
+      else stopped = reason;
+    };
+    const onAbort = () => stop(aborted(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    const finish = (err: unknown) => {
       if (settled) return;
       settled = true;
-      chunks.length = 0;
-      fail(err);
+      signal.removeEventListener('abort', onAbort);
+      chunks = [];
+      const error = err instanceof AnswerTooLargeError ? err : signal.aborted ? aborted(signal) : fetchFailed(err);
+      if (answered) fail(error);
+      else reject(error);
     };
-    const refuse = () => {
-      failWith(new AnswerTooLargeError(cap));
-      body.destroy();
-    };
-    body.on('error', (err) => {
-      if (!settled) failWith(signal.aborted ? aborted(signal) : fetchFailed(err));
-    });
-    // Closed before its end without an error: cut off (errors are only built when they will be used).
-    body.once('close', () => {
-      if (!settled) failWith(signal.aborted ? aborted(signal) : fetchFailed(new Error('cut off')));
-    });
-    const declared = Number(res.headers['content-length'] ?? Number.NaN);
-    if (Number.isFinite(declared) && declared > cap) {
-      refuse();
-      return;
-    }
-    body.on('data', (chunk: Buffer) => {
-      if (settled) return;
-      size += chunk.length;
-      if (size > cap) refuse();
-      else chunks.push(chunk);
-    });
-    body.once('end', () => {
-      if (settled) return;
-      settled = true;
-      // Answered on the next turn, once undici has taken the connection back: a caller that queries again at
-      // once then reuses it instead of opening another (without this, a pool holds twice the connections).
-      setImmediate(ok, Buffer.concat(chunks, size).toString('utf8'));
-    });
-  });
-  // Read at once, whether or not the caller asks: the connection goes back to the pool when the body ends.
-  text.catch(() => {});
-  const status = res.statusCode;
-  const headers = res.headers;
-  return {
-    status,
-    ok: status >= 200 && status < 300,
-    headers: {
-      get: (name) => {
-        const v = headers[name.toLowerCase()];
-        return v === undefined ? null : Array.isArray(v) ? v.join(', ') : String(v);
+    const handler: Dispatcher.DispatchHandlers = {
+      onConnect(abortRequest) {
+        abort = abortRequest;
+        if (stopped) abortRequest(stopped);
       },
+      onError: finish,
+      onHeaders(status, rawHeaders) {
+        // An informational answer (100 Continue, 103 Early Hints): the real one follows.
+        if (status < 200) return true;
+        const headers = readRawHeaders(rawHeaders as unknown as Buffer[]);
+        // Bytes are counted as they arrive: over the cap, the request is aborted (which closes the connection),
+        // so at most the cap plus one chunk is ever held. A declared length over it is not read.
+        const declared = Number(headers.get('content-length') ?? Number.NaN);
+        answered = true;
+        resolve({ status, ok: status >= 200 && status < 300, headers, text: () => text });
+        if (Number.isFinite(declared) && declared > cap) stop(new AnswerTooLargeError(cap));
+        return true;
+      },
+      onData(chunk) {
+        if (settled) return false;
+        size += chunk.length;
+        if (size > cap) {
+          stop(new AnswerTooLargeError(cap));
+          return false;
+        }
+        chunks.push(chunk);
+        return true;
+      },
+      onComplete() {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', onAbort);
+        const body = Buffer.concat(chunks, size).toString('utf8');
+        chunks = [];
+        // Answered once undici has taken the connection back (on the next turn, in an immediate it queues after
+        // this call returns): a caller that queries again at once then reuses it instead of opening another
+        // (answered sooner, a pool holds twice the connections).
+        process.nextTick(() => setImmediate(ok, body));
+      },
+    };
+    try {
+      agent.dispatch({ origin, path, method: 'GET', headers: init.headers }, handler);
+    } catch (err) {
+      finish(err);
+    }
+  });
+}
+
+/** Headers as undici hands them over (name, value, name, value…), read only when asked. */
+function readRawHeaders(raw: readonly Buffer[]): TransportAnswer['headers'] {
+  return {
+    get(name) {
+      const wanted = name.toLowerCase();
+      let value: string | null = null;
+      for (let i = 0; i + 1 < raw.length; i += 2) {
+        const key = raw[i]!;
+        if (key.length !== wanted.length || key.toString('latin1').toLowerCase() !== wanted) continue;
+        const v = raw[i + 1]!.toString('latin1');
+        value = value === null ? v : `${value}, ${v}`;
+      }
+      return value;
     },
-    text: () => text,
   };
 }
